@@ -1,0 +1,227 @@
+"""The `faqbot` command. Each subcommand's docstring is its --help.
+
+Library errors become one line on stderr and a non-zero exit here, at the boundary; nothing
+below this module prints a traceback for bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from bot.config import ConfigError, Settings, load_settings
+from bot.knowledge import InvalidKnowledge
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class CommandError(Exception):
+    """A failure to report as one line on stderr; `code` is the exit status."""
+
+    def __init__(self, message: str, code: int = EXIT_PROBLEMS) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
+    """Validate the knowledge: YAML, fields, ids, verbatim sources, numbers, coverage.
+
+    Prints every problem as file:line: message. Exits 0 when there are no errors (warnings
+    do not fail), 1 otherwise. With --coverage, also lists the article sentences no fact
+    cites and prints the coverage percentage.
+    """
+    from bot.check import check
+
+    report = check(settings.knowledge_dir)
+    for problem in report.problems:
+        print(problem)
+    knowledge = report.knowledge
+    questions = sum(len(f.questions) for f in knowledge.facts)
+    if args.coverage:
+        for doc_id, sentence in report.coverage.uncovered:
+            print(f"uncovered: {doc_id}: {sentence}")
+        print(f"coverage: {report.coverage.percent:.1f}% of {report.coverage.total} sentences")
+    errors = len(report.errors)
+    print(
+        f"{len(knowledge.documents)} articles, {len(knowledge.facts)} facts, {questions} questions: "
+        + ("ok" if errors == 0 else f"{errors} error(s)")
+    )
+    return EXIT_OK if errors == 0 else EXIT_PROBLEMS
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    """Answer one question, or one per line of stdin with '-'.
+
+    Plain output shows the answer, the quoted source sentence, 《title》, outlet and date.
+    --json prints the contract's JSON object (JSON Lines for '-', one object per input line,
+    in order). --explain also shows the top candidates with each signal's score.
+    """
+    from bot.reply import render_text
+
+    engine = _engine(settings)
+    if args.question == "-":
+        lines = (line.rstrip("\r\n") for line in sys.stdin)
+    else:
+        lines = iter([args.question])
+    for line in lines:
+        reply = engine.answer(line)
+        if args.json:
+            print(json.dumps(reply.to_json(), ensure_ascii=False), flush=True)
+        else:
+            print(render_text(reply), flush=True)
+        if args.explain:
+            for row in engine.explain(line):
+                cells = "  ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in row.items())
+                print(f"  · {cells}", file=sys.stderr if args.json else sys.stdout)
+        if args.question == "-" and not args.json:
+            print()
+    return EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    """Run a question file and report accuracy per kind, failures and latency p50/p99.
+
+    The file is a YAML list of {question, kind, status (answered|clarify|declined),
+    expect [strings]}. --json OUT also writes every result as JSON.
+    """
+    from bot.evaluate import evaluate, format_report, load_questions
+
+    engine = _engine(settings)
+    items = load_questions(Path(args.file))
+    result = evaluate(engine, items, progress=sys.stderr.isatty())
+    print(format_report(result, failures=not args.quiet))
+    if args.json:
+        Path(args.json).write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=2), encoding="utf-8")
+    return EXIT_OK
+
+
+def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
+    """Chat with the bot in the terminal (the main job; no token needed).
+
+    On a terminal: a prompt with history, formatted replies, numbered choices, follow-ups
+    (「那吴江开发区呢？」, 「出处呢？」, 「还有呢？」) and /help, /topics, /source, /quit. With stdin
+    not a terminal: one plain reply per input line; --json prints one JSON object per line
+    with the ask schema plus "resolved".
+    """
+    from bot.console import run_chat
+
+    return run_chat(settings, as_json=args.json)
+
+
+def cmd_telegram(args: argparse.Namespace, settings: Settings) -> int:
+    """Run the Telegram bot (long polling; --webhook URL for a reverse-proxy deployment).
+
+    The token comes from TELEGRAM_BOT_TOKEN or the config file; TELEGRAM_API_BASE_URL points
+    the bot at a self-hosted Bot API server.
+    """
+    from bot.telegram_app import run_telegram
+
+    return run_telegram(settings, webhook=args.webhook)
+
+
+def cmd_unanswered(args: argparse.Namespace, settings: Settings) -> int:
+    """List what users asked that the bot could not answer, grouped, most frequent first.
+
+    Each group shows its count and the nearest fact. --yaml prints ready-to-paste YAML: new
+    fact stubs, and extra questions for facts users picked from the suggestions.
+    """
+    from bot.curation import unanswered_text
+
+    print(unanswered_text(settings, since=args.since, limit=args.limit, as_yaml=args.yaml))
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
+    """Answered / clarify / declined rates, most asked facts, feedback, per channel."""
+    from bot.curation import stats_text
+
+    print(stats_text(settings, since=args.since))
+    return EXIT_OK
+
+
+def _engine(settings: Settings):  # noqa: ANN202 - keeps bot.engine import lazy
+    from bot.engine import Engine
+
+    return Engine.load(settings.knowledge_dir, settings)
+
+
+def _common(parser: argparse.ArgumentParser, *, default: object) -> None:
+    parser.add_argument("--knowledge", metavar="DIR", default=default, help="the knowledge folder (default: the bundled one)")
+    parser.add_argument("--config", metavar="FILE", default=default, help="a YAML config file (or FAQBOT_CONFIG)")
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
+    "chat": cmd_chat,
+    "ask": cmd_ask,
+    "check": cmd_check,
+    "eval": cmd_eval,
+    "telegram": cmd_telegram,
+    "unanswered": cmd_unanswered,
+    "stats": cmd_stats,
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="faqbot", description="A Chinese FAQ bot over curated news-article facts."
+    )
+    _common(parser, default=None)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, function in COMMANDS.items():
+        doc = (function.__doc__ or "").strip()
+        command = sub.add_parser(
+            name,
+            help=doc.splitlines()[0] if doc else None,
+            description=doc,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        # Flags accepted after the subcommand too; SUPPRESS keeps the global value when absent.
+        _common(command, default=argparse.SUPPRESS)
+        command.set_defaults(function=function)
+        if name == "check":
+            command.add_argument("--coverage", action="store_true", help="list uncovered sentences and the coverage percentage")
+        elif name == "ask":
+            command.add_argument("question", metavar="QUESTION", help="the question, or - to read one per line from stdin")
+            command.add_argument("--json", action="store_true", help="print the JSON contract")
+            command.add_argument("--explain", action="store_true", help="show the top candidates and their signals")
+        elif name == "eval":
+            command.add_argument("file", metavar="FILE", help="a YAML question file")
+            command.add_argument("--json", metavar="OUT", help="also write every result as JSON to OUT")
+            command.add_argument("--quiet", action="store_true", help="do not list the failures")
+        elif name == "chat":
+            command.add_argument("--json", action="store_true", help="one JSON object per reply (for pipes)")
+        elif name == "telegram":
+            command.add_argument("--webhook", metavar="URL", help="serve a webhook at this public URL instead of polling")
+        elif name in ("unanswered", "stats"):
+            command.add_argument("--since", metavar="DATE", help="only questions asked on or after DATE (YYYY-MM-DD)")
+            if name == "unanswered":
+                command.add_argument("--limit", type=int, default=20, metavar="N", help="at most N groups (default 20)")
+                command.add_argument("--yaml", action="store_true", help="print ready-to-paste YAML")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = load_settings(config_file=args.config, knowledge_dir=args.knowledge)
+        return args.function(args, settings)
+    except (ConfigError, CommandError) as exc:
+        print(f"faqbot: {exc}", file=sys.stderr)
+        return getattr(exc, "code", EXIT_PROBLEMS)
+    except InvalidKnowledge as exc:
+        errors = [p for p in exc.problems if p.severity == "error"]
+        for problem in errors:
+            print(f"faqbot: {problem}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

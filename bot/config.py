@@ -1,0 +1,139 @@
+"""Settings: defaults < config file < environment < command-line flags.
+
+The config file is YAML (see config.example.yaml); `--config FILE` or `FAQBOT_CONFIG` names it.
+Environment variables override the file: `TELEGRAM_BOT_TOKEN`, `TELEGRAM_API_BASE_URL`,
+`FAQBOT_KNOWLEDGE`, `FAQBOT_LOG_DB`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from bot.knowledge import bundled_knowledge_dir
+from bot.yamlfile import Mapping, UnreadableFile, load_yaml
+
+
+class ConfigError(Exception):
+    """The config file is missing, unreadable, or has a setting of the wrong kind."""
+
+
+@dataclass
+class Matching:
+    """Decision thresholds on the calibrated 0–1 score (README, "How matching works")."""
+
+    answer: float = 0.62  # best score at or above this answers
+    suggest: float = 0.35  # candidates at or above this are offered as 「您是不是想问」
+    margin: float = 0.06  # a different fact this close to the best makes the question ambiguous
+    suggestions: int = 3  # how many choices to offer
+
+
+@dataclass
+class Telegram:
+    token: str = ""
+    base_url: str = ""  # a self-hosted Bot API server, e.g. http://127.0.0.1:8081/bot
+    admins: list[int] = field(default_factory=list)
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = 8443
+    webhook_secret: str = ""
+    flood_limit: int = 20  # messages per user per minute before a slow-down notice
+
+
+@dataclass
+class Settings:
+    knowledge_dir: Path = field(default_factory=bundled_knowledge_dir)
+    log_db: str = "~/.local/share/faqbot/log.sqlite3"  # "" turns the question log off
+    log_salt: str = ""  # salt for hashing user ids; generated and stored in the log when empty
+    reload_interval: float = 1.0  # seconds between checks for knowledge edits
+    cache_dir: str = "~/.cache/faqbot"  # prebuilt indexes; "" turns the cache off
+    matching: Matching = field(default_factory=Matching)
+    telegram: Telegram = field(default_factory=Telegram)
+
+    @property
+    def log_path(self) -> Path | None:
+        return Path(os.path.expanduser(self.log_db)) if self.log_db else None
+
+    @property
+    def cache_path(self) -> Path | None:
+        return Path(os.path.expanduser(self.cache_dir)) if self.cache_dir else None
+
+
+def load_settings(
+    config_file: str | None = None,
+    knowledge_dir: str | None = None,
+    env: dict[str, str] | None = None,
+) -> Settings:
+    """Build the settings from defaults, the config file, the environment and the flags given."""
+    env = dict(os.environ) if env is None else env
+    settings = Settings()
+    path = config_file or env.get("FAQBOT_CONFIG")
+    if path:
+        _apply_file(settings, Path(os.path.expanduser(path)))
+    if env.get("FAQBOT_KNOWLEDGE"):
+        settings.knowledge_dir = Path(env["FAQBOT_KNOWLEDGE"])
+    if "FAQBOT_LOG_DB" in env:
+        settings.log_db = env["FAQBOT_LOG_DB"]
+    if env.get("TELEGRAM_BOT_TOKEN"):
+        settings.telegram.token = env["TELEGRAM_BOT_TOKEN"].strip()
+    if env.get("TELEGRAM_API_BASE_URL"):
+        settings.telegram.base_url = env["TELEGRAM_API_BASE_URL"].strip()
+    if knowledge_dir:
+        settings.knowledge_dir = Path(knowledge_dir)
+    settings.knowledge_dir = Path(os.path.expanduser(str(settings.knowledge_dir)))
+    return settings
+
+
+def _apply_file(settings: Settings, path: Path) -> None:
+    if not path.is_file():
+        raise ConfigError(f"The config file {path} does not exist.")
+    try:
+        data = load_yaml(path, str(path))
+    except UnreadableFile as exc:
+        raise ConfigError(f"The config file is broken: {exc.problem}") from None
+    if data is None:
+        return
+    if not isinstance(data, Mapping):
+        raise ConfigError(f"The config file {path} must be a YAML mapping of settings.")
+    _merge(settings, data, str(path), "")
+    if "knowledge_dir" in data and data["knowledge_dir"]:
+        folder = Path(os.path.expanduser(str(data["knowledge_dir"])))
+        settings.knowledge_dir = folder if folder.is_absolute() else path.parent / folder
+
+
+def _merge(target: Any, data: Mapping, path: str, prefix: str) -> None:
+    known = {f.name: f for f in fields(target)}
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if key not in known:
+            raise ConfigError(f"{path}:{data.line_of(key)}: unknown setting '{name}'.")
+        current = getattr(target, key)
+        if hasattr(current, "__dataclass_fields__"):
+            if not isinstance(value, Mapping):
+                raise ConfigError(f"{path}:{data.line_of(key)}: '{name}' must be a mapping.")
+            _merge(current, value, path, f"{name}.")
+            continue
+        if key == "knowledge_dir":
+            continue  # resolved relative to the file by the caller
+        setattr(target, key, _coerce(current, value, name, f"{path}:{data.line_of(key)}"))
+
+
+def _coerce(current: Any, value: Any, name: str, where: str) -> Any:
+    if value is None:
+        return current
+    try:
+        if isinstance(current, bool):
+            if not isinstance(value, bool):
+                raise ValueError
+            return value
+        if isinstance(current, list):
+            if not isinstance(value, list):
+                raise ValueError
+            return [int(v) for v in value]
+        if isinstance(current, (int, float)) and not isinstance(value, (int, float)):
+            raise ValueError
+        return type(current)(value)
+    except (TypeError, ValueError):
+        kind = type(current).__name__
+        raise ConfigError(f"{where}: '{name}' must be a {kind}, not {value!r}.") from None

@@ -1,0 +1,253 @@
+"""The searchable form of the knowledge: cheap recall from an inverted index, then re-ranking.
+
+Every fact becomes an `Entry` (its questions, answer and source, normalised, segmented and in
+pinyin); so does every article sentence, for questions no curated fact covers. Recall looks
+up the question's words, character bigrams and pinyin words in an inverted index, so its cost
+grows with the number of entries that share a token, not with the size of the fact base. Only
+the best few dozen entries are re-ranked with rapidfuzz (`bot.scoring`).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import pickle
+import tempfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.knowledge import Knowledge
+from bot.query import STOPWORDS, Query, asks, key_terms, pinyin_of, supplies
+from bot.segment import PLACE_SUFFIXES, Segmenter, build_dictionary
+from bot.text import AliasTable, char_ngrams, normalize, syllables
+
+#: Bump when the index layout changes, so stale caches are rebuilt.
+INDEX_VERSION = 3
+RECALL_FACTS = 40
+RECALL_SENTENCES = 8
+
+
+@dataclass
+class Entry:
+    """One searchable unit: a curated fact, or (fact_id None) an article sentence."""
+
+    fact_id: str | None
+    doc_id: str
+    place: str | None
+    sentence: str  # the verbatim source sentence
+    questions: list[str]  # normalised, spaces removed
+    question_words: list[str]  # words joined by spaces, for token-based ratios
+    question_pinyin: list[str]
+    words: frozenset[str]
+    pinyin_words: frozenset[str]
+    chars: frozenset[str]
+    has_number: bool
+    has_date: bool
+    body: str  # normalised answer and source, spaces removed
+    tags: tuple[str, ...] = ()
+
+    def supplies(self, kind: str | None) -> bool:
+        if kind == "number":
+            return self.has_number
+        if kind == "date":
+            return self.has_date
+        return True
+
+
+@dataclass
+class Index:
+    entries: list[Entry]
+    postings: dict[str, list[int]]
+    idf: dict[str, float]
+    aliases: AliasTable
+    places: dict[str, list[str]]  # canonical place → document ids
+    vocabulary: frozenset[str]
+    known_places: frozenset[str]  # place names jieba knows (to spot other places)
+    dictionary: Path
+    fingerprint: str
+    max_idf: float = 1.0
+    _segmenter: Segmenter | None = field(default=None, repr=False)
+
+    # -- question analysis ------------------------------------------------------------------
+
+    @property
+    def segmenter(self) -> Segmenter:
+        if self._segmenter is None:
+            self._segmenter = Segmenter(self.dictionary)
+        return self._segmenter
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state["_segmenter"] = None
+        return state
+
+    def query(self, question: str) -> Query:
+        text = normalize(question, self.aliases)
+        words = tuple(self.segmenter.words(text))
+        named = tuple(dict.fromkeys(w for w in words if w in self.places))
+        place_words = set(self.places)
+        foreign = tuple(
+            w
+            for w in words
+            if w not in self.vocabulary
+            and w not in place_words
+            and (w in self.known_places or (len(w) >= 3 and w.endswith(PLACE_SUFFIXES)))
+        )
+        terms = tuple(key_terms(words, place_words))
+        return Query(
+            raw=question,
+            text=text,
+            words=words,
+            terms=terms,
+            places=named,
+            foreign=foreign,
+            asks=asks(text),
+            pinyin=pinyin_of([w for w in words if w not in STOPWORDS] or list(words)),
+        )
+
+    def weight(self, term: str) -> float:
+        """How much a key term matters: rare in the knowledge → high; unknown → highest."""
+        if term in self.idf:
+            return self.idf[term]
+        return self.max_idf
+
+    # -- recall ----------------------------------------------------------------------------
+
+    def recall(self, query: Query, docs: set[str] | None) -> list[int]:
+        """Entries sharing the most informative tokens with the question, best first."""
+        scores: dict[int, float] = defaultdict(float)
+        for token in _tokens(query.words, query.text):
+            postings = self.postings.get(token)
+            if not postings:
+                continue
+            weight = self.idf.get(token, 0.0)
+            for position in postings:
+                scores[position] += weight
+        facts: list[tuple[float, int]] = []
+        sentences: list[tuple[float, int]] = []
+        for position, score in scores.items():
+            entry = self.entries[position]
+            if docs is not None and entry.doc_id not in docs:
+                continue
+            (facts if entry.fact_id else sentences).append((score, position))
+        facts.sort(reverse=True)
+        sentences.sort(reverse=True)
+        return [p for _, p in facts[:RECALL_FACTS]] + [p for _, p in sentences[:RECALL_SENTENCES]]
+
+
+def _tokens(words: tuple[str, ...] | list[str], text: str) -> set[str]:
+    """Index tokens: words (w:), character bigrams (c:) and pinyin of words (p:)."""
+    tokens = {f"w:{w}" for w in words if w not in STOPWORDS}
+    tokens.update(f"c:{g}" for g in char_ngrams(text) if len(g) == 2)
+    tokens.update(f"p:{''.join(syllables(w))}" for w in words if w not in STOPWORDS and len(w) > 1)
+    return tokens
+
+
+def build_index(knowledge: Knowledge, workdir: Path) -> Index:
+    """Build the index for `knowledge`; the compact jieba dictionary goes into `workdir`."""
+    aliases = AliasTable(knowledge.aliases.canonical())
+    places: dict[str, list[str]] = defaultdict(list)
+    for doc in knowledge.documents.values():
+        if doc.place:
+            places[aliases.apply(normalize(doc.place))].append(doc.id)
+    for canonical in set(knowledge.aliases.places.values()):
+        places.setdefault(normalize(canonical), [])
+
+    raw_units: list[tuple[str | None, str, list[str], str, str, tuple[str, ...]]] = []
+    for fact in knowledge.facts:
+        raw_units.append((fact.id, fact.doc_id, list(fact.questions), fact.answer, fact.source, fact.tags))
+    for doc in knowledge.documents.values():
+        for sentence in doc.sentences():
+            raw_units.append((None, doc.id, [], sentence, sentence, ()))
+
+    texts = [normalize(t, aliases) for unit in raw_units for t in (*unit[2], unit[3], unit[4])]
+    terms = [normalize(t, aliases) for t in (*knowledge.aliases.terms, *aliases.canonical.values())]
+    dictionary = workdir / f"dict-{knowledge.fingerprint or 'x'}.txt"
+    vocabulary, known_places = build_dictionary(texts, terms, dictionary)
+    segmenter = Segmenter(dictionary)
+
+    entries: list[Entry] = []
+    for fact_id, doc_id, questions, answer, source, tags in raw_units:
+        doc = knowledge.documents[doc_id]
+        place = aliases.apply(normalize(doc.place)) if doc.place else None
+        norm_q = [normalize(q, aliases) for q in questions]
+        q_words = [segmenter.words(q) for q in norm_q]
+        body_text = normalize(f"{answer} {source}", aliases)
+        body_words = segmenter.words(body_text)
+        all_words = {w for ws in q_words for w in ws} | set(body_words)
+        answer_norm = normalize(answer, aliases)
+        entries.append(
+            Entry(
+                fact_id=fact_id,
+                doc_id=doc_id,
+                place=place,
+                sentence=source,
+                questions=[q.replace(" ", "") for q in norm_q],
+                question_words=[" ".join(w for w in ws if w not in STOPWORDS) for ws in q_words],
+                question_pinyin=[pinyin_of(key_terms(ws, set()) or ws) for ws in q_words],
+                words=frozenset(all_words),
+                pinyin_words=frozenset("".join(syllables(w)) for w in all_words if len(w) > 1),
+                chars=frozenset(body_text.replace(" ", "") + "".join(norm_q).replace(" ", "")),
+                has_number=supplies("number", answer_norm),
+                has_date=supplies("date", answer_norm),
+                body=body_text.replace(" ", ""),
+                tags=tags,
+            )
+        )
+
+    postings: dict[str, list[int]] = defaultdict(list)
+    for position, entry in enumerate(entries):
+        words = [w for w in entry.words]
+        text = " ".join([*entry.questions, entry.body])
+        for token in _tokens(words, text):
+            postings[token].append(position)
+    count = len(entries) or 1
+    idf = {token: math.log(1 + count / len(plist)) for token, plist in postings.items()}
+    word_df = Counter(w for entry in entries for w in entry.words)
+    idf.update({w: math.log(1 + count / df) for w, df in word_df.items()})
+    return Index(
+        entries=entries,
+        postings=dict(postings),
+        idf=idf,
+        aliases=aliases,
+        places=dict(places),
+        vocabulary=frozenset(vocabulary) | frozenset(word_df),
+        known_places=frozenset(known_places),
+        dictionary=dictionary,
+        fingerprint=knowledge.fingerprint,
+        max_idf=math.log(1 + count),
+        _segmenter=segmenter,
+    )
+
+
+def load_index(knowledge: Knowledge, cache_dir: Path | None) -> Index:
+    """The index for `knowledge`, from the on-disk cache when the knowledge is unchanged.
+
+    The cache is keyed by a hash of every knowledge file; a stale or unreadable cache is
+    simply rebuilt. Without a cache directory the index lives in a temporary folder.
+    """
+    if cache_dir is None:
+        return build_index(knowledge, Path(tempfile.mkdtemp(prefix="faqbot-")))
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return build_index(knowledge, Path(tempfile.mkdtemp(prefix="faqbot-")))
+    path = cache_dir / f"index-v{INDEX_VERSION}-{knowledge.fingerprint}.pickle"
+    if path.exists():
+        try:
+            with path.open("rb") as handle:
+                index = pickle.load(handle)
+            if isinstance(index, Index) and index.dictionary.exists():
+                return index
+        except Exception:  # noqa: BLE001 - any broken cache is rebuilt
+            pass
+    index = build_index(knowledge, cache_dir)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        with tmp.open("wb") as handle:
+            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass
+    return index

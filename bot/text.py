@@ -1,0 +1,178 @@
+"""From what a user typed to comparable text: `normalize`, then `Segmenter.words`, `pinyin`.
+
+Every step exists because of how Chinese is typed on phones and keyboards; the same pipeline
+runs over the fact base, so both sides of a comparison always look alike.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+import opencc
+
+# Traditional → simplified before anything else: users in Taiwan, Hong Kong or with a
+# traditional IME type 網格/幾個; jieba's dictionary and the fact base are simplified, so an
+# unconverted 網 would neither segment into a known word nor share a character with 网格.
+_T2S = opencc.OpenCC("t2s")
+
+# Chinese numerals → digits. Articles write 194堂 and 5600多名; people type 一百九十四堂,
+# 五千六百多名, 二十四个. We convert a run of numeral characters only when it is clearly a
+# quantity — it holds a unit (十百千) or a measure word follows — so that words such as 统一,
+# 一些 or 四五六战略 (a slogan, not a number) stay untouched on both sides.
+_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+_MEASURE = "个名堂次篇件家套人条月日号年天位类期项亿万元岁届批户所座周倍张场轮名多余"
+_NUMERAL_RUN = re.compile(r"[零〇一二两三四五六七八九十百千]+")
+
+# Chat particles at the end of a clause carry tone, not content: 党员有多少呀 = 党员有多少.
+_PARTICLES = re.compile(r"[啊呢吗嘛吧呀哦噢喔啦哈呗咯哇嘞捏咩]+(?=\s|$)")
+# Spoken dates say 号 where articles write 日: 3月4号 = 3月4日.
+_SPOKEN_DAY = re.compile(r"(\d+)号")
+# Characters that carry nothing: controls, zero-width and direction marks, unpaired surrogates.
+_INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn"}
+
+
+def cn_number(run: str) -> int | None:
+    """Value of a run of Chinese numerals below 万: 二十四 → 24, 一千 → 1000, 两 → 2."""
+    total, digit = 0, None
+    for ch in run:
+        if ch in _CN_DIGIT:
+            if digit is not None:  # 二零一九: digits read one by one
+                digit = digit * 10 + _CN_DIGIT[ch]
+            else:
+                digit = _CN_DIGIT[ch]
+        else:
+            unit = _CN_UNIT[ch]
+            total += (digit if digit is not None else 1) * unit
+            digit = None
+    return total + (digit or 0)
+
+
+def _numerals_to_digits(text: str) -> str:
+    def convert(match: re.Match[str]) -> str:
+        run = match.group()
+        after = text[match.end() : match.end() + 1]
+        has_unit = any(ch in _CN_UNIT for ch in run)
+        if not has_unit and (not after or after not in _MEASURE):
+            return run
+        if not has_unit and len(run) > 1 and "零" not in run and "〇" not in run:
+            return run  # 四五个: an estimate, not a number
+        value = cn_number(run)
+        return run if value is None else str(value)
+
+    return _NUMERAL_RUN.sub(convert, text)
+
+
+class AliasTable:
+    """Replace every surface form of a name with its canonical form, longest match first.
+
+    科技城, 大桥镇 and 浙江嘉兴科技城 are one place; after this step the index, the scoping and
+    the fuzzy signals see one spelling only.
+    """
+
+    def __init__(self, canonical: dict[str, str]) -> None:
+        self.canonical = {_basic(k): v for k, v in canonical.items() if _basic(k)}
+        forms = sorted(self.canonical, key=len, reverse=True)
+        parts = []
+        for form in forms:
+            escaped = re.escape(form)
+            # Latin aliases (gan) must not match inside English words (organ).
+            if form.isascii():
+                escaped = rf"(?<![a-z]){escaped}(?![a-z])"
+            parts.append(escaped)
+        self._pattern = re.compile("|".join(parts)) if parts else None
+
+    def apply(self, text: str) -> str:
+        if self._pattern is None:
+            return text
+        return self._pattern.sub(lambda m: self.canonical[m.group()], text)
+
+
+def _basic(text: str) -> str:
+    """NFKC, lower case, invisible characters dropped, traditional → simplified."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in _INVISIBLE or ch in "\n\t")
+    return _T2S.convert(text)
+
+
+def normalize(text: str, aliases: AliasTable | None = None) -> str:
+    """The comparable form of a question or a fact text.
+
+    NFKC (full-width ２８９３ → 2893), lower case, invisible characters dropped, traditional →
+    simplified, Chinese numerals → digits, 号 → 日 after a number, aliases → canonical names,
+    punctuation → spaces, chat particles dropped.
+    """
+    text = _basic(text)
+    text = _numerals_to_digits(text)
+    text = _SPOKEN_DAY.sub(r"\1日", text)
+    if aliases is not None:
+        text = aliases.apply(text)
+    text = "".join(" " if _is_separator(ch) else ch for ch in text)
+    text = _LONE_DOT.sub(" ", text)
+    text = _PARTICLES.sub(" ", text)
+    return " ".join(text.split())
+
+
+def _is_separator(ch: str) -> bool:
+    if ch == ".":  # keep decimal points (1.56亿元); lone dots become spaces below
+        return False
+    category = unicodedata.category(ch)
+    return category[0] in "PSZ" or category in {"Cc", "Cf"}
+
+
+_LONE_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
+
+
+# Pinyin, toneless, with the initials and finals that a pinyin keyboard and southern accents
+# blur folded together (zh=z, ch=c, sh=s, -ng=-n). A user who types 党组只 for 党组织 or
+# 网各 for 网格 has typed the right sounds with the wrong characters; comparing sounds
+# recovers them.
+_FOLD = [("zh", "z"), ("ch", "c"), ("sh", "s"), ("ang", "an"), ("eng", "en"), ("ing", "in")]
+
+
+@lru_cache(maxsize=1)
+def _pinyin_table() -> dict[str, str]:
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    table: dict[str, str] = {}
+    for code, readings in pinyin_dict.items():
+        first = readings.split(",")[0]
+        plain = unicodedata.normalize("NFKD", first)
+        plain = "".join(ch for ch in plain if ch.isascii() and ch.isalpha()).replace("u:", "v")
+        for old, new in _FOLD:
+            if plain.startswith(old) and old in ("zh", "ch", "sh"):
+                plain = new + plain[len(old) :]
+            elif plain.endswith(old) and old in ("ang", "eng", "ing"):
+                plain = plain[: -len(old)] + new
+        table[chr(code)] = plain
+    return table
+
+
+def syllables(text: str) -> list[str]:
+    """One folded toneless syllable per Chinese character; other characters kept as they are."""
+    table = _pinyin_table()
+    return [table.get(ch, ch) for ch in text if not ch.isspace()]
+
+
+def pinyin(text: str) -> str:
+    """The folded pinyin of `text`, syllables separated by spaces."""
+    return " ".join(syllables(text))
+
+
+def char_ngrams(text: str, n: int = 2) -> list[str]:
+    """Character n-grams within each space-separated chunk (single characters for 1-char chunks)."""
+    grams: list[str] = []
+    for chunk in text.split():
+        if len(chunk) < n:
+            grams.append(chunk)
+        else:
+            grams.extend(chunk[i : i + n] for i in range(len(chunk) - n + 1))
+    return grams
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))

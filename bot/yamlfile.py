@@ -1,0 +1,110 @@
+"""Read a curator's YAML file, keeping the line of every value so problems can name it.
+
+PyYAML's safe loader forgets where a value came from and silently lets a later duplicate key
+win. A curator who pastes a second `answer:` under a fact would lose the first one without a
+word, so this loader refuses duplicate keys and remembers each mapping's lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in the knowledge, as `file:line: message`."""
+
+    path: str
+    line: int
+    message: str
+    severity: str = "error"  # or "warning": reported, but does not fail `faqbot check`
+
+    def __str__(self) -> str:
+        tag = "" if self.severity == "error" else "warning: "
+        return f"{self.path}:{self.line}: {tag}{self.message}"
+
+
+class Mapping(dict):
+    """A YAML mapping that knows its own line and the line of each key (1-based)."""
+
+    line: int = 1
+    lines: dict[str, int]
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, self.line)
+
+
+class DuplicateKey(yaml.MarkedYAMLError):
+    """A mapping names the same key twice."""
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Mapping:
+    loader.flatten_mapping(node)
+    result = Mapping()
+    result.line = node.start_mark.line + 1
+    result.lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            key = str(key)
+        if key in result:
+            raise DuplicateKey(
+                None, None, f"the key '{key}' appears twice in one mapping", key_node.start_mark
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+class UnreadableFile(Exception):
+    """A knowledge file could not be read or parsed; `.problem` says where and why."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def read_text(path: Path, shown: str) -> str:
+    """The file's text, or `UnreadableFile` naming the line of the first byte that is not UTF-8."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UnreadableFile(Problem(shown, 1, "the file does not exist.")) from None
+    except OSError as exc:
+        raise UnreadableFile(Problem(shown, 1, f"the file cannot be read ({exc.strerror}).")) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise UnreadableFile(
+            Problem(shown, line, f"the file is not valid UTF-8 (byte {exc.start}); save it as UTF-8.")
+        ) from None
+
+
+def load_yaml(path: Path, shown: str) -> Any:
+    """Parse one YAML file; syntax errors and duplicate keys become `UnreadableFile`."""
+    text = read_text(path, shown)
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        reason = exc.problem or str(exc)
+        if "\t" in reason or "found character '\\t'" in reason:
+            reason += " (YAML indents with spaces, not tabs)"
+        raise UnreadableFile(Problem(shown, line, f"YAML syntax error: {reason}.")) from None
+    except yaml.YAMLError as exc:
+        raise UnreadableFile(Problem(shown, 1, f"YAML error: {exc}.")) from None
+    except RecursionError:
+        raise UnreadableFile(Problem(shown, 1, "the YAML is nested too deeply.")) from None
