@@ -61,7 +61,13 @@ def coverage(knowledge: Knowledge) -> Coverage:
 def _places_problems(knowledge: Knowledge) -> list[Problem]:
     known = set(knowledge.aliases.places.values())
     return [
-        Problem(doc.path, 1, f"the place '{doc.place}' of document '{doc.id}' is not a place in aliases.yaml; questions naming it will not be scoped.", "warning")
+        Problem(
+            doc.path,
+            1,
+            f"the place '{doc.place}' of document '{doc.id}' is not a place in aliases.yaml; "
+            "questions naming it will not be scoped.",
+            "warning",
+        )
         for doc in knowledge.documents.values()
         if doc.place and doc.place not in known
     ]

@@ -62,10 +62,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from bot.reply import render_text
 
     engine = _engine(settings)
-    if args.question == "-":
-        lines = (line.rstrip("\r\n") for line in sys.stdin)
-    else:
-        lines = iter([args.question])
+    lines = (line.rstrip("\r\n") for line in sys.stdin) if args.question == "-" else iter([args.question])
     for line in lines:
         reply = engine.answer(line)
         if args.json:
@@ -142,14 +139,16 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
-def _engine(settings: Settings):  # noqa: ANN202 - keeps bot.engine import lazy
+def _engine(settings: Settings):
     from bot.engine import Engine
 
     return Engine.load(settings.knowledge_dir, settings)
 
 
 def _common(parser: argparse.ArgumentParser, *, default: object) -> None:
-    parser.add_argument("--knowledge", metavar="DIR", default=default, help="the knowledge folder (default: the bundled one)")
+    parser.add_argument(
+        "--knowledge", metavar="DIR", default=default, help="the knowledge folder (default: the bundled one)"
+    )
     parser.add_argument("--config", metavar="FILE", default=default, help="a YAML config file (or FAQBOT_CONFIG)")
 
 
@@ -165,9 +164,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="faqbot", description="A Chinese FAQ bot over curated news-article facts."
-    )
+    parser = argparse.ArgumentParser(prog="faqbot", description="A Chinese FAQ bot over curated news-article facts.")
     _common(parser, default=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, function in COMMANDS.items():
@@ -182,9 +179,13 @@ def build_parser() -> argparse.ArgumentParser:
         _common(command, default=argparse.SUPPRESS)
         command.set_defaults(function=function)
         if name == "check":
-            command.add_argument("--coverage", action="store_true", help="list uncovered sentences and the coverage percentage")
+            command.add_argument(
+                "--coverage", action="store_true", help="list uncovered sentences and the coverage percentage"
+            )
         elif name == "ask":
-            command.add_argument("question", metavar="QUESTION", help="the question, or - to read one per line from stdin")
+            command.add_argument(
+                "question", metavar="QUESTION", help="the question, or - to read one per line from stdin"
+            )
             command.add_argument("--json", action="store_true", help="print the JSON contract")
             command.add_argument("--explain", action="store_true", help="show the top candidates and their signals")
         elif name == "eval":
@@ -194,7 +195,9 @@ def build_parser() -> argparse.ArgumentParser:
         elif name == "chat":
             command.add_argument("--json", action="store_true", help="one JSON object per reply (for pipes)")
         elif name == "telegram":
-            command.add_argument("--webhook", metavar="URL", help="serve a webhook at this public URL instead of polling")
+            command.add_argument(
+                "--webhook", metavar="URL", help="serve a webhook at this public URL instead of polling"
+            )
         elif name in ("unanswered", "stats"):
             command.add_argument("--since", metavar="DATE", help="only questions asked on or after DATE (YYYY-MM-DD)")
             if name == "unanswered":

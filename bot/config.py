@@ -27,6 +27,10 @@ class Matching:
     answer: float = 0.62  # best score at or above this answers
     suggest: float = 0.35  # candidates at or above this are offered as 「您是不是想问」
     margin: float = 0.06  # a different fact this close to the best makes the question ambiguous
+    place_margin: float = 0.2  # a question naming no place that fits two places this closely asks which
+    vague_coverage: float = (
+        0.85  # below `answer`, candidates covering this much of the key terms are offered as a choice
+    )
     suggestions: int = 3  # how many choices to offer
 
 
@@ -97,7 +101,7 @@ def _apply_file(settings: Settings, path: Path) -> None:
     if not isinstance(data, Mapping):
         raise ConfigError(f"The config file {path} must be a YAML mapping of settings.")
     _merge(settings, data, str(path), "")
-    if "knowledge_dir" in data and data["knowledge_dir"]:
+    if data.get("knowledge_dir"):
         folder = Path(os.path.expanduser(str(data["knowledge_dir"])))
         settings.knowledge_dir = folder if folder.is_absolute() else path.parent / folder
 

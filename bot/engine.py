@@ -14,12 +14,13 @@ Decisions, on the calibrated score (thresholds in `config.Matching`):
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from bot.config import Matching, Settings
 from bot.conversation import FOLLOW_UP_FILLER, MORE_REQUEST, SOURCE_REQUEST, Conversation
 from bot.index import Index, load_index
-from bot.knowledge import Fact, Knowledge, load_knowledge
+from bot.knowledge import NUMBER, Fact, Knowledge, load_knowledge
 from bot.query import Query
 from bot.reply import Reply, Source, Suggestion
 from bot.scoring import Scored, rank
@@ -29,6 +30,12 @@ from bot.text import normalize
 #: a real question is never that long; the cut keeps the cost of one message bounded.
 MAX_QUESTION = 600
 
+#: A message longer than this is searched for the question(s) it contains.
+LONG_MESSAGE = 60
+_QUESTION_SENTENCE = re.compile(
+    r"[^。！？!?\n；;]*(?:[?？]|吗|多少|几|什么|啥|谁|哪|怎么|如何|为什么|请问|想问|想知道|确认)[^。！？!?\n；;]*[?？]?"
+)
+
 CLARIFY_PLACES = "这个问题两篇文章都有答案，您问的是哪个地方？"
 CLARIFY_FACTS = "这个问题有几种可能，您想问的是哪一个？"
 DECLINED = "抱歉，现有的文章里找不到这个问题的可靠答案。"
@@ -37,6 +44,19 @@ EMPTY = "请输入一个问题，例如：嘉兴科技城有多少名党员？"
 NO_SOURCE = "还没有上一条回答，请先问一个问题。"
 NO_MORE = "关于这个话题，我没有更多的内容了。"
 STALE = "这个选项已经过期了（知识库已更新），请重新提问。"
+
+
+def focus(question: str) -> list[str]:
+    """The parts of a message worth matching: all of a short one; the questions of a long one.
+
+    People wrap a question in a story (「我老婆在南湖区上班……所以想问一下，中医馆几点开门？」);
+    the story's words would drown the question's, so each question sentence is tried alone.
+    """
+    if len(question) <= LONG_MESSAGE:
+        return [question]
+    parts = [m.group().strip() for m in _QUESTION_SENTENCE.finditer(question[: MAX_QUESTION * 8])]
+    parts = [p for p in parts if len(p) >= 4][:6]
+    return parts or [question[:MAX_QUESTION]]
 
 
 class Engine:
@@ -65,14 +85,15 @@ class Engine:
             if special is not None:
                 return special
         resolved = self._resolve(question, conversation)
-        reply, place, candidates = self._decide(question, resolved, conversation)
+        reply, place, candidates = max(
+            (self._decide(question, part, conversation) for part in focus(resolved)),
+            key=lambda outcome: (outcome[0].status == "answered", outcome[0].score),
+        )
         if conversation is not None:
             conversation.remember(reply, place=place, candidates=candidates)
         return reply
 
-    def answer_fact(
-        self, fact_id: str, question: str | None = None, conversation: Conversation | None = None
-    ) -> Reply:
+    def answer_fact(self, fact_id: str, question: str | None = None, conversation: Conversation | None = None) -> Reply:
         """The reply for a fact the user picked from suggestions (a button or a number)."""
         fact = self.knowledge.fact(fact_id)
         if fact is None:
@@ -191,24 +212,55 @@ class Engine:
         m = self.matching
         best = facts[0] if facts else None
         place = self._place_of(best) if best else None
-        if best is None or best.score < m.answer:
-            sentence = next((s for s in ranked if self.index.entries[s.position].fact_id is None), None)
-            near = [s for s in facts if s.score >= m.suggest][: m.suggestions]
-            if sentence is not None and sentence.score >= m.answer and (best is None or sentence.score - best.score >= m.margin):
-                return self._sentence_reply(question, sentence, shown_resolved), self._place_of(sentence), candidates
-            return self._declined(question, shown_resolved, near, DECLINED_NEAR if near else DECLINED), None, candidates
-        close = [s for s in facts[1:] if best.score - s.score < m.margin and s.score >= m.suggest]
+        if best is None:
+            return self._declined(question, shown_resolved, [], DECLINED), None, candidates
         if docs is None:
             other_place = self._best_elsewhere(facts, best)
-            if other_place is not None and best.score - other_place.score < 2 * m.margin:
+            if other_place is not None:
                 choices = [best, other_place]
                 return self._clarify(question, shown_resolved, choices, CLARIFY_PLACES), None, candidates
+        if best.score < m.answer:
+            return self._unsure(question, shown_resolved, ranked, facts), None, candidates
+        close = [s for s in facts[1:] if best.score - s.score < m.margin and s.score >= m.suggest]
+        close = [s for s in close if not self._same_answer(best, s)]
         if close:
             choices = [best, *close][: m.suggestions]
             return self._clarify(question, shown_resolved, choices, CLARIFY_FACTS), None, candidates
         fact = self.knowledge.fact(candidates[0])
         assert fact is not None
         return self._fact_reply(question, fact, best.score, shown_resolved), place, candidates
+
+    def _unsure(self, question: str, resolved: str, ranked: list[Scored], facts: list[Scored]) -> Reply:
+        """No fact scores high enough: an article sentence, a choice, or an honest decline.
+
+        When the best facts contain every key term of the question but none is worded like it,
+        the question is vague (「为老百姓办了哪些实事」): the user is offered the candidates.
+        When a key term is missing from every candidate, the article does not say what was
+        asked, and near misses are shown only as suggestions under a decline.
+        """
+        m = self.matching
+        best = facts[0]
+        sentence = next((s for s in ranked if self.index.entries[s.position].fact_id is None), None)
+        if sentence is not None and sentence.score >= m.answer and sentence.score - best.score >= m.margin:
+            return self._sentence_reply(question, sentence, resolved)
+        # Near misses are ranked by how well they match the subject, not by what they can
+        # supply: for 「云创小镇有多少家企业」 the fact about 云创小镇 is the useful suggestion.
+        near = sorted((s for s in facts if s.signals["subject"] >= m.suggest), key=lambda s: -s.signals["subject"])[
+            : m.suggestions
+        ]
+        vague = [s for s in near if s.signals["coverage"] >= m.vague_coverage and s.signals["kind"] == 1.0]
+        if len(vague) >= 2 and best.score - vague[1].score < m.margin:
+            return self._clarify(question, resolved, vague, CLARIFY_FACTS)
+        reply = self._declined(question, resolved, near, DECLINED_NEAR if near else DECLINED)
+        return replace(reply, score=best.score)
+
+    def _same_answer(self, best: Scored, other: Scored) -> bool:
+        """Two facts cut from one clause, or giving the same figures, are one answer."""
+        a, b = self.index.entries[best.position], self.index.entries[other.position]
+        if a.sentence == b.sentence:
+            return True
+        numbers_a, numbers_b = set(NUMBER.findall(a.sentence)), set(NUMBER.findall(b.sentence))
+        return (bool(numbers_a) and numbers_a <= numbers_b) or (bool(numbers_b) and numbers_b <= numbers_a)
 
     def _prefer_place(self, ranked: list[Scored], place: str) -> list[Scored]:
         """With no place named, a follow-up stays where the conversation was."""
@@ -233,11 +285,23 @@ class Engine:
         return result
 
     def _best_elsewhere(self, facts: list[Scored], best: Scored) -> Scored | None:
+        """The best fact of another place, if it answers the question about as well.
+
+        "About as well" is judged on the key terms: when the other place's fact covers them
+        nearly as fully, the question fits both places and only the user can say which.
+        """
         place = self._place_of(best)
+        m = self.matching
         for scored in facts[1:]:
-            other = self._place_of(scored)
-            if other != place and scored.score >= self.matching.answer - self.matching.margin:
+            if self._place_of(scored) == place:
+                continue
+            if (
+                scored.score >= m.suggest
+                and best.score - scored.score < m.place_margin
+                and scored.signals["coverage"] >= 0.9 * best.signals["coverage"]
+            ):
                 return scored
+            return None
         return None
 
     def _place_of(self, scored: Scored) -> str | None:

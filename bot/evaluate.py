@@ -80,8 +80,7 @@ class Result:
             "p50_ms": self.latency_ms(0.5),
             "p99_ms": self.latency_ms(0.99),
             "outcomes": [
-                {**asdict(o.item), **{k: v for k, v in asdict(o).items() if k != "item"}}
-                for o in self.outcomes
+                {**asdict(o.item), **{k: v for k, v in asdict(o).items() if k != "item"}} for o in self.outcomes
             ],
         }
 
@@ -148,7 +147,8 @@ def format_report(result: Result, failures: bool = True) -> str:
                 got = o.answer if o.status == "answered" else ""
                 lines.append(
                     f"FAIL [{o.item.kind}] {o.item.question}\n"
-                    f"     expected {o.item.status} {list(o.item.expect)}; got {o.status} {o.fact_id or ''} {o.score:.2f} {got or ''}"
+                    f"     expected {o.item.status} {list(o.item.expect)}; "
+                    f"got {o.status} {o.fact_id or ''} {o.score:.2f} {got or ''}"
                 )
         if lines:
             lines.append("")

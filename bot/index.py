@@ -23,7 +23,7 @@ from bot.segment import PLACE_SUFFIXES, Segmenter, build_dictionary
 from bot.text import AliasTable, char_ngrams, normalize, syllables
 
 #: Bump when the index layout changes, so stale caches are rebuilt.
-INDEX_VERSION = 3
+INDEX_VERSION = 6
 RECALL_FACTS = 40
 RECALL_SENTENCES = 8
 
@@ -52,6 +52,8 @@ class Entry:
             return self.has_number
         if kind == "date":
             return self.has_date
+        if kind == "duration":
+            return self.has_number or self.has_date
         return True
 
 
@@ -64,6 +66,7 @@ class Index:
     places: dict[str, list[str]]  # canonical place → document ids
     vocabulary: frozenset[str]
     known_places: frozenset[str]  # place names jieba knows (to spot other places)
+    general: dict[str, int]  # word → frequency in general Chinese (jieba's dictionary)
     dictionary: Path
     fingerprint: str
     max_idf: float = 1.0
@@ -107,10 +110,17 @@ class Index:
         )
 
     def weight(self, term: str) -> float:
-        """How much a key term matters: rare in the knowledge → high; unknown → highest."""
+        """How much a key term matters: rare in the knowledge → high.
+
+        A word the knowledge never uses is either the subject of a question it cannot answer
+        (北京, 年龄) or just another way of speaking (那边, 总共, 集体). General-language
+        frequency tells them apart: the commoner the word in Chinese at large, the less its
+        absence from a fact says.
+        """
         if term in self.idf:
             return self.idf[term]
-        return self.max_idf
+        freq = self.general.get(term, 0)
+        return self.max_idf * min(1.0, max(0.2, 1.0 - math.log10(freq + 1) / 6))
 
     # -- recall ----------------------------------------------------------------------------
 
@@ -164,7 +174,7 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
     texts = [normalize(t, aliases) for unit in raw_units for t in (*unit[2], unit[3], unit[4])]
     terms = [normalize(t, aliases) for t in (*knowledge.aliases.terms, *aliases.canonical.values())]
     dictionary = workdir / f"dict-{knowledge.fingerprint or 'x'}.txt"
-    vocabulary, known_places = build_dictionary(texts, terms, dictionary)
+    vocabulary, known_places, general = build_dictionary(texts, terms, dictionary)
     segmenter = Segmenter(dictionary)
 
     entries: list[Entry] = []
@@ -176,7 +186,9 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
         body_text = normalize(f"{answer} {source}", aliases)
         body_words = segmenter.words(body_text)
         all_words = {w for ws in q_words for w in ws} | set(body_words)
-        answer_norm = normalize(answer, aliases)
+        # What a fact can supply (a number, a date) is read from its source sentence, the
+        # evidence; the answer always carries the report date and would look like a number.
+        source_norm = normalize(source, aliases)
         entries.append(
             Entry(
                 fact_id=fact_id,
@@ -189,8 +201,8 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
                 words=frozenset(all_words),
                 pinyin_words=frozenset("".join(syllables(w)) for w in all_words if len(w) > 1),
                 chars=frozenset(body_text.replace(" ", "") + "".join(norm_q).replace(" ", "")),
-                has_number=supplies("number", answer_norm),
-                has_date=supplies("date", answer_norm),
+                has_number=supplies("number", source_norm),
+                has_date=supplies("date", source_norm),
                 body=body_text.replace(" ", ""),
                 tags=tags,
             )
@@ -214,6 +226,7 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
         places=dict(places),
         vocabulary=frozenset(vocabulary) | frozenset(word_df),
         known_places=frozenset(known_places),
+        general=general,
         dictionary=dictionary,
         fingerprint=knowledge.fingerprint,
         max_idf=math.log(1 + count),
@@ -240,7 +253,7 @@ def load_index(knowledge: Knowledge, cache_dir: Path | None) -> Index:
                 index = pickle.load(handle)
             if isinstance(index, Index) and index.dictionary.exists():
                 return index
-        except Exception:  # noqa: BLE001 - any broken cache is rebuilt
+        except Exception:
             pass
     index = build_index(knowledge, cache_dir)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")

@@ -214,7 +214,11 @@ def _read_facts_file(
         return
     if document.id in documents:
         problems.append(
-            Problem(shown, data["document"].line_of("id"), f"the document id '{document.id}' is already used by {documents[document.id].path}.")
+            Problem(
+                shown,
+                data["document"].line_of("id"),
+                f"the document id '{document.id}' is already used by {documents[document.id].path}.",
+            )
         )
         return
     documents[document.id] = document
@@ -258,7 +262,11 @@ def _kind(value: Any) -> str:
 def _read_document(root: Path, shown: str, data: Mapping, problems: list[Problem]) -> Document | None:
     node = data.get("document")
     if not isinstance(node, Mapping):
-        problems.append(Problem(shown, data.line_of("document"), "the file needs a `document:` mapping (id, title, outlet, date, text)."))
+        problems.append(
+            Problem(
+                shown, data.line_of("document"), "the file needs a `document:` mapping (id, title, outlet, date, text)."
+            )
+        )
         return None
     what = "the document"
     values = {k: _text_field(shown, node, k, what, problems) for k in ("id", "title", "outlet", "date", "text")}
@@ -285,7 +293,14 @@ def _read_document(root: Path, shown: str, data: Mapping, problems: list[Problem
     lines = {line.strip() for line in text.splitlines()}
     for entry in chrome:
         if entry.strip() not in lines:
-            problems.append(Problem(shown, node.line_of("chrome"), f"the chrome line '{entry}' is not a whole line of the article.", "warning"))
+            problems.append(
+                Problem(
+                    shown,
+                    node.line_of("chrome"),
+                    f"the chrome line '{entry}' is not a whole line of the article.",
+                    "warning",
+                )
+            )
     return Document(
         id=str(values["id"]),
         title=str(values["title"]),
@@ -299,9 +314,7 @@ def _read_document(root: Path, shown: str, data: Mapping, problems: list[Problem
     )
 
 
-def _read_fact(
-    shown: str, document: Document, raw: Any, list_line: int, problems: list[Problem]
-) -> Fact | None:
+def _read_fact(shown: str, document: Document, raw: Any, list_line: int, problems: list[Problem]) -> Fact | None:
     if not isinstance(raw, Mapping):
         problems.append(Problem(shown, list_line, f"each fact must be a mapping, not {_kind(raw)}."))
         return None
@@ -312,10 +325,18 @@ def _read_fact(
     questions = raw.get("questions")
     ok = fact_id is not None and answer is not None and source is not None
     if not isinstance(questions, list) or not all(isinstance(q, str) and q.strip() for q in questions):
-        problems.append(Problem(shown, raw.line_of("questions"), f"`questions` of {what} must be a list of non-empty texts."))
+        problems.append(
+            Problem(shown, raw.line_of("questions"), f"`questions` of {what} must be a list of non-empty texts.")
+        )
         ok = False
     elif len(questions) < 3:
-        problems.append(Problem(shown, raw.line_of("questions"), f"{what} has {len(questions)} question(s); write at least 3 different wordings."))
+        problems.append(
+            Problem(
+                shown,
+                raw.line_of("questions"),
+                f"{what} has {len(questions)} question(s); write at least 3 different wordings.",
+            )
+        )
     tags = raw.get("tags") or []
     if isinstance(tags, str):
         tags = [tags]
@@ -326,13 +347,26 @@ def _read_fact(
         return None
     assert source is not None and answer is not None and fact_id is not None
     if source not in document.text:
-        problems.append(Problem(shown, raw.line_of("source"), f"the source of {what} is not verbatim in the article {document.id}: '{_clip(source)}'."))
+        problems.append(
+            Problem(
+                shown,
+                raw.line_of("source"),
+                f"the source of {what} is not verbatim in the article {document.id}: '{_clip(source)}'.",
+            )
+        )
     elif "\n" in source:
         problems.append(Problem(shown, raw.line_of("source"), f"the source of {what} spans more than one paragraph."))
     allowed = set(NUMBER.findall(source)) | document.date_numbers()
     for number in NUMBER.findall(answer):
         if number not in allowed:
-            problems.append(Problem(shown, raw.line_of("answer"), f"the answer of {what} says {number}, a number found neither in its source nor in the document's date."))
+            problems.append(
+                Problem(
+                    shown,
+                    raw.line_of("answer"),
+                    f"the answer of {what} says {number}, "
+                    "a number found neither in its source nor in the document's date.",
+                )
+            )
     return Fact(
         id=fact_id,
         doc_id=document.id,
@@ -355,15 +389,30 @@ def _check_across_files(documents: dict[str, Document], facts: list[Fact], probl
         path = documents[fact.doc_id].path
         if fact.id in seen_ids:
             first = seen_ids[fact.id]
-            problems.append(Problem(path, fact.line, f"the fact id '{fact.id}' is already used at {documents[first.doc_id].path}:{first.line}."))
+            problems.append(
+                Problem(
+                    path,
+                    fact.line,
+                    f"the fact id '{fact.id}' is already used at {documents[first.doc_id].path}:{first.line}.",
+                )
+            )
         seen_ids.setdefault(fact.id, fact)
         for question in fact.questions:
             key = re.sub(r"[\s，。？！?!,.、]+", "", question)
             other = seen_questions.get(key)
             if other is not None and other.id != fact.id:
-                problems.append(Problem(path, fact.line, f"the question '{question}' of '{fact.id}' is also a question of '{other.id}'; a question must lead to one fact."))
+                problems.append(
+                    Problem(
+                        path,
+                        fact.line,
+                        f"the question '{question}' of '{fact.id}' is also a question of '{other.id}'; "
+                        "a question must lead to one fact.",
+                    )
+                )
             elif other is not None:
-                problems.append(Problem(path, fact.line, f"the fact '{fact.id}' lists the question '{question}' twice.", "warning"))
+                problems.append(
+                    Problem(path, fact.line, f"the fact '{fact.id}' lists the question '{question}' twice.", "warning")
+                )
             seen_questions.setdefault(key, fact)
 
 
@@ -387,19 +436,29 @@ def _read_aliases(root: Path, problems: list[Problem]) -> Aliases:
     for section in ("places", "names"):
         table = data.get(section) or {}
         if not isinstance(table, Mapping):
-            problems.append(Problem(shown, data.line_of(section), f"`{section}` must map a canonical name to a list of aliases."))
+            problems.append(
+                Problem(shown, data.line_of(section), f"`{section}` must map a canonical name to a list of aliases.")
+            )
             continue
         target = getattr(aliases, section)
         for canonical, forms in table.items():
             if forms is None:
                 forms = []
             if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
-                problems.append(Problem(shown, table.line_of(canonical), f"the aliases of '{canonical}' must be a list of texts."))
+                problems.append(
+                    Problem(shown, table.line_of(canonical), f"the aliases of '{canonical}' must be a list of texts.")
+                )
                 continue
             for form in [canonical, *forms]:
                 form = form.strip()
                 if form in owner and owner[form] != canonical:
-                    problems.append(Problem(shown, table.line_of(canonical), f"the alias '{form}' is given to both '{owner[form]}' and '{canonical}'."))
+                    problems.append(
+                        Problem(
+                            shown,
+                            table.line_of(canonical),
+                            f"the alias '{form}' is given to both '{owner[form]}' and '{canonical}'.",
+                        )
+                    )
                     continue
                 owner[form] = canonical
                 target[form] = canonical

@@ -96,10 +96,13 @@ def score(index: Index, query: Query, position: int) -> Scored:
         "sound": sound(query, entry),
     }
     if not entry.questions:  # an article sentence: no curated wording to compare sounds with
-        blended = (WEIGHTS["coverage"] + WEIGHTS["sound"]) * signals["coverage"] + WEIGHTS["wording"] * signals["wording"]
+        blended = (WEIGHTS["coverage"] + WEIGHTS["sound"]) * signals["coverage"] + WEIGHTS["wording"] * signals[
+            "wording"
+        ]
         blended *= SENTENCE
     else:
         blended = sum(WEIGHTS[name] * value for name, value in signals.items())
+    signals["subject"] = round(blended, 4)  # how well it matches, whatever is asked about it
     kind = 1.0 if entry.supplies(query.asks) else WRONG_KIND
     signals["kind"] = kind
     blended *= kind

@@ -44,10 +44,11 @@ def read_full_dictionary() -> Iterable[tuple[str, int, str]]:
 
 def build_dictionary(
     texts: Iterable[str], terms: Iterable[str], path: Path
-) -> tuple[set[str], set[str]]:
+) -> tuple[set[str], set[str], dict[str, int]]:
     """Write the compact dictionary for `texts` and `terms` to `path`.
 
-    Returns (the fact base's vocabulary, the place names jieba knows).
+    Returns (the fact base's vocabulary, the place names jieba knows, the frequency of every
+    word of the compact dictionary in general Chinese text).
     """
     full = jieba.Tokenizer()
     full.tmp_dir = str(path.parent)
@@ -76,7 +77,7 @@ def build_dictionary(
             if " " not in word:
                 handle.write(f"{word} {freq} {tag}\n")
     tmp.replace(path)
-    return vocabulary, places
+    return vocabulary, places, {word: freq for word, (freq, _) in entries.items()}
 
 
 class Segmenter:

@@ -13,6 +13,8 @@ from functools import lru_cache
 
 import opencc
 
+from bot.english import translate
+
 # Traditional → simplified before anything else: users in Taiwan, Hong Kong or with a
 # traditional IME type 網格/幾個; jieba's dictionary and the fact base are simplified, so an
 # unconverted 網 would neither segment into a known word nor share a character with 网格.
@@ -22,10 +24,10 @@ _T2S = opencc.OpenCC("t2s")
 # 五千六百多名, 二十四个. We convert a run of numeral characters only when it is clearly a
 # quantity — it holds a unit (十百千) or a measure word follows — so that words such as 统一,
 # 一些 or 四五六战略 (a slogan, not a number) stay untouched on both sides.
-_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-             "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000}
 _MEASURE = "个名堂次篇件家套人条月日号年天位类期项亿万元岁届批户所座周倍张场轮名多余"
+_DETERMINERS = set("哪这那每同统唯")
 _NUMERAL_RUN = re.compile(r"[零〇一二两三四五六七八九十百千]+")
 
 # Chat particles at the end of a clause carry tone, not content: 党员有多少呀 = 党员有多少.
@@ -41,10 +43,8 @@ def cn_number(run: str) -> int | None:
     total, digit = 0, None
     for ch in run:
         if ch in _CN_DIGIT:
-            if digit is not None:  # 二零一九: digits read one by one
-                digit = digit * 10 + _CN_DIGIT[ch]
-            else:
-                digit = _CN_DIGIT[ch]
+            # 二零一九: digits read one by one
+            digit = _CN_DIGIT[ch] if digit is None else digit * 10 + _CN_DIGIT[ch]
         else:
             unit = _CN_UNIT[ch]
             total += (digit if digit is not None else 1) * unit
@@ -56,6 +56,9 @@ def _numerals_to_digits(text: str) -> str:
     def convert(match: re.Match[str]) -> str:
         run = match.group()
         after = text[match.end() : match.end() + 1]
+        before = text[match.start() - 1 : match.start()] if match.start() else ""
+        if before in _DETERMINERS and run == "一":
+            return run  # 哪一年, 这一项: "which/this one", not the number 1
         has_unit = any(ch in _CN_UNIT for ch in run)
         if not has_unit and (not after or after not in _MEASURE):
             return run
@@ -71,7 +74,9 @@ class AliasTable:
     """Replace every surface form of a name with its canonical form, longest match first.
 
     科技城, 大桥镇 and 浙江嘉兴科技城 are one place; after this step the index, the scoping and
-    the fuzzy signals see one spelling only.
+    the fuzzy signals see one spelling only. Names of three or more characters are also found
+    with one wrong character (嘉兴科枝城, 大挢镇) or typed by sound (吴江开发去): a misspelt
+    place name must still scope the question to its article.
     """
 
     def __init__(self, canonical: dict[str, str]) -> None:
@@ -85,11 +90,60 @@ class AliasTable:
                 escaped = rf"(?<![a-z]){escaped}(?![a-z])"
             parts.append(escaped)
         self._pattern = re.compile("|".join(parts)) if parts else None
+        self._near: dict[str, str] = {}  # form with one character blanked → canonical
+        self._sound: dict[str, str] = {}  # pinyin of the form → canonical
+        self._lengths = sorted({len(f) for f in forms if len(f) >= 3 and not f.isascii()}, reverse=True)
+        for form in forms:
+            if len(form) < 3 or form.isascii():
+                continue
+            # One wrong character out of three (科技园 for 科技城) is another name, not a typo.
+            for i in range(len(form) if len(form) >= 4 else 0):
+                self._near.setdefault(form[:i] + "?" + form[i + 1 :], self.canonical[form])
+            self._sound.setdefault(" ".join(syllables(form)), self.canonical[form])
 
     def apply(self, text: str) -> str:
         if self._pattern is None:
             return text
-        return self._pattern.sub(lambda m: self.canonical[m.group()], text)
+        text = self._pattern.sub(lambda m: self.canonical[m.group()], text)
+        return self._approximate(text) if self._lengths else text
+
+    def _approximate(self, text: str) -> str:
+        """Replace near-miss spellings of long names; exact names already replaced are kept."""
+        protected = [False] * len(text)
+        for match in self._pattern.finditer(text) if self._pattern else ():
+            for i in range(match.start(), match.end()):
+                protected[i] = True
+        out: list[str] = []
+        i = 0
+        while i < len(text):
+            found = None
+            if not protected[i] and _is_han(text[i]):
+                for size in self._lengths:
+                    window = text[i : i + size]
+                    if len(window) < size or any(protected[i : i + size]):
+                        continue
+                    found = self._lookup(window)
+                    if found:
+                        out.append(found)
+                        i += size
+                        break
+            if not found:
+                out.append(text[i])
+                i += 1
+        return "".join(out)
+
+    def _lookup(self, window: str) -> str | None:
+        if not all(_is_han(ch) for ch in window):
+            return None
+        for j in range(len(window)):
+            hit = self._near.get(window[:j] + "?" + window[j + 1 :])
+            if hit:
+                return hit
+        return self._sound.get(" ".join(syllables(window)))
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _basic(text: str) -> str:
@@ -106,7 +160,7 @@ def normalize(text: str, aliases: AliasTable | None = None) -> str:
     simplified, Chinese numerals → digits, 号 → 日 after a number, aliases → canonical names,
     punctuation → spaces, chat particles dropped.
     """
-    text = _basic(text)
+    text = translate(_basic(text))
     text = _numerals_to_digits(text)
     text = _SPOKEN_DAY.sub(r"\1日", text)
     if aliases is not None:

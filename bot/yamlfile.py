@@ -56,9 +56,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Mapping:
         if not isinstance(key, str):
             key = str(key)
         if key in result:
-            raise DuplicateKey(
-                None, None, f"the key '{key}' appears twice in one mapping", key_node.start_mark
-            )
+            raise DuplicateKey(None, None, f"the key '{key}' appears twice in one mapping", key_node.start_mark)
         result[key] = loader.construct_object(value_node, deep=True)
         result.lines[key] = key_node.start_mark.line + 1
     return result
@@ -96,7 +94,7 @@ def load_yaml(path: Path, shown: str) -> Any:
     """Parse one YAML file; syntax errors and duplicate keys become `UnreadableFile`."""
     text = read_text(path, shown)
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1

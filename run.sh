@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Set up on a fresh machine and run zh-faqbot. Usage:
+#   ./run.sh chat        chat with the bot on the bundled knowledge (no token, no network)
+#   ./run.sh test        run the whole test suite (what CI runs)
+#   ./run.sh faqbot ...  any faqbot command, e.g. ./run.sh faqbot ask "有多少党员？"
+# The first run creates .venv and installs the package with its test extras (editable, so
+# edits to bot/ and knowledge/ are live); later runs reuse it. PYTHON picks the interpreter.
+set -euo pipefail
+cd "$(dirname "$0")"
+PYTHON="${PYTHON:-python3}"
+stamp=.venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)
+if [ ! -f "$stamp" ]; then
+  "$PYTHON" -m venv .venv
+  .venv/bin/python -m pip install --quiet --upgrade pip
+  .venv/bin/python -m pip install --quiet hatchling -e ".[test]"
+  rm -f .venv/.installed-* && touch "$stamp"
+fi
+command="${1:-chat}"
+[ $# -gt 0 ] && shift
+case "$command" in
+  chat) exec .venv/bin/faqbot chat "$@" ;;
+  test) exec .venv/bin/python -m pytest "$@" ;;
+  faqbot) exec .venv/bin/faqbot "$@" ;;
+  *) echo "usage: ./run.sh chat|test|faqbot ARGS" >&2; exit 2 ;;
+esac

@@ -1,0 +1,98 @@
+"""Each step of the text pipeline, as tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.text import AliasTable, cn_number, normalize, pinyin
+
+ALIASES = AliasTable(
+    {
+        "大桥镇": "嘉兴科技城",
+        "科技城": "嘉兴科技城",
+        "嘉兴科技城": "嘉兴科技城",
+        "开发区": "吴江开发区",
+        "同里镇": "吴江开发区",
+        "吴江开发区": "吴江开发区",
+        "吴江经济技术开发区": "吴江开发区",
+        "氮化镓": "氮化镓",
+        "gan": "氮化镓",
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("２８９３名党员", "2893名党员"),  # full width → half width
+        ("嘉興科技城設了幾個網格", "嘉兴科技城设了几个网格"),  # traditional → simplified
+        ("ＧａＮ項目", "gan项目"),
+        ("党员有多少呀？？", "党员有多少"),  # punctuation and a trailing particle
+        ("有多少党员啊 科技城呢", "有多少党员 科技城"),
+        ("党\u200b员", "党员"),  # zero-width space
+        ("\u202e党员", "党员"),  # right-to-left override
+        ("1.56亿元", "1.56亿元"),  # decimal point kept
+        ("……", ""),
+    ],
+)
+def test_normalize(text: str, expected: str) -> None:
+    assert normalize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("二十四个网格", "24个网格"),
+        ("一千多名员工", "1000多名员工"),
+        ("五千六百多名党员", "5600多名党员"),
+        ("一百九十四堂党课", "194堂党课"),
+        ("三月四号开的会", "3月4日开的会"),  # spoken 号 → written 日
+        ("两个月", "2个月"),
+        ("二〇一一年", "2011年"),
+        ("一百零五次", "105次"),
+        ("哪一年落户的", "哪一年落户的"),  # "which year", not the number one
+        ("统一战线", "统一战线"),  # no measure word follows: not a number
+        ("四五六战略", "四五六战略"),  # a slogan
+        ("一书一章", "一书一章"),
+    ],
+)
+def test_chinese_numerals(text: str, expected: str) -> None:
+    assert normalize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("run", "value"),
+    [("十", 10), ("十二", 12), ("二十", 20), ("一百零五", 105), ("两千八百九十三", 2893), ("九", 9)],
+)
+def test_cn_number(run: str, value: int) -> None:
+    assert cn_number(run) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("大桥镇有多少党员", "嘉兴科技城有多少党员"),
+        ("吴江经济技术开发区", "吴江开发区"),  # longest alias wins over 开发区
+        ("同里镇呢", "吴江开发区"),
+        ("嘉兴科枝城有多少党员", "嘉兴科技城有多少党员"),  # one wrong character in a long name
+        ("吴江开发去", "吴江开发区"),  # same sounds, wrong character
+        ("科技园", "科技园"),  # one character off a three-character name: another name
+        ("organ", "organ"),  # a Latin alias never matches inside a word
+        ("gan项目", "氮化镓项目"),
+    ],
+)
+def test_aliases(text: str, expected: str) -> None:
+    assert normalize(text, ALIASES) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("党组织", "党组只"), ("网格", "网各"), ("调研报告", "调研报高"), ("生产", "森禅")],
+)
+def test_homophones_share_pinyin(a: str, b: str) -> None:
+    # 生产/森禅: sheng→sen, chan→can fold together (southern accents, fuzzy pinyin input).
+    assert pinyin(a) == pinyin(b)
+
+
+def test_english_words_become_chinese() -> None:
+    assert normalize("How many 党组织 does 吴江开发区 have?", ALIASES) == "多少 党组织 吴江开发区"
