@@ -27,7 +27,9 @@ class Matching:
     answer: float = 0.62  # best score at or above this answers
     suggest: float = 0.35  # candidates at or above this are offered as 「您是不是想问」
     margin: float = 0.06  # a different fact this close to the best makes the question ambiguous
-    place_margin: float = 0.2  # a question naming no place that fits two places this closely asks which
+    place_margin: float = 0.25  # a question naming no place that fits two places this closely asks which…
+    place_floor: float = 0.55  # …when the other place's best fact scores at least this…
+    place_coverage: float = 0.6  # …and covers this share of the key terms
     vague_coverage: float = (
         0.85  # below `answer`, candidates covering this much of the key terms are offered as a choice
     )

@@ -32,9 +32,11 @@ MAX_QUESTION = 600
 
 #: A message longer than this is searched for the question(s) it contains.
 LONG_MESSAGE = 60
-_QUESTION_SENTENCE = re.compile(
-    r"[^。！？!?\n；;]*(?:[?？]|吗|多少|几|什么|啥|谁|哪|怎么|如何|为什么|请问|想问|想知道|确认)[^。！？!?\n；;]*[?？]?"
-)
+_SENTENCES = re.compile(r"(?<=[。！？!?；;\n])")
+_CLAUSES = re.compile(r"(?<=[，,：:])")
+_ASKING = re.compile(r"[?？]|吗|多少|几|什么|啥|谁|哪|怎么|如何|为什么|请问|想问|想知道|确认")
+#: At most this many parts of one long message are matched, to bound its cost.
+MAX_PARTS = 8
 
 CLARIFY_PLACES = "这个问题两篇文章都有答案，您问的是哪个地方？"
 CLARIFY_FACTS = "这个问题有几种可能，您想问的是哪一个？"
@@ -46,16 +48,25 @@ NO_MORE = "关于这个话题，我没有更多的内容了。"
 STALE = "这个选项已经过期了（知识库已更新），请重新提问。"
 
 
-def focus(question: str) -> list[str]:
+def question_parts(question: str) -> list[str]:
     """The parts of a message worth matching: all of a short one; the questions of a long one.
 
     People wrap a question in a story (「我老婆在南湖区上班……所以想问一下，中医馆几点开门？」);
-    the story's words would drown the question's, so each question sentence is tried alone.
+    the story's words would drown the question's, so each sentence that asks something is tried
+    alone, and so is its asking clause with the clause before it.
     """
     if len(question) <= LONG_MESSAGE:
         return [question]
-    parts = [m.group().strip() for m in _QUESTION_SENTENCE.finditer(question[: MAX_QUESTION * 8])]
-    parts = [p for p in parts if len(p) >= 4][:6]
+    parts: list[str] = []
+    for sentence in _SENTENCES.split(question[: MAX_QUESTION * 8]):
+        if not _ASKING.search(sentence):
+            continue
+        parts.append(sentence.strip()[:MAX_QUESTION])
+        clauses = [c for c in _CLAUSES.split(sentence) if c.strip()]
+        for i, clause in enumerate(clauses):
+            if len(clauses) > 1 and _ASKING.search(clause):
+                parts.append("".join(clauses[max(0, i - 1) : i + 1]).strip())
+    parts = [p for p in dict.fromkeys(parts) if len(p) >= 4][:MAX_PARTS]
     return parts or [question[:MAX_QUESTION]]
 
 
@@ -86,7 +97,7 @@ class Engine:
                 return special
         resolved = self._resolve(question, conversation)
         reply, place, candidates = max(
-            (self._decide(question, part, conversation) for part in focus(resolved)),
+            (self._decide(question, part, conversation) for part in question_parts(resolved)),
             key=lambda outcome: (outcome[0].status == "answered", outcome[0].score),
         )
         if conversation is not None:
@@ -287,8 +298,10 @@ class Engine:
     def _best_elsewhere(self, facts: list[Scored], best: Scored) -> Scored | None:
         """The best fact of another place, if it answers the question about as well.
 
-        "About as well" is judged on the key terms: when the other place's fact covers them
-        nearly as fully, the question fits both places and only the user can say which.
+        "About as well": the other place's best fact is itself a plausible answer (it scores
+        `place_floor` and covers `place_coverage` of the key terms) and is within
+        `place_margin` of the best. Then the question fits both places and only the user can
+        say which.
         """
         place = self._place_of(best)
         m = self.matching
@@ -296,9 +309,9 @@ class Engine:
             if self._place_of(scored) == place:
                 continue
             if (
-                scored.score >= m.suggest
-                and best.score - scored.score < m.place_margin
-                and scored.signals["coverage"] >= 0.9 * best.signals["coverage"]
+                scored.score >= m.place_floor
+                and best.score - scored.score <= m.place_margin
+                and scored.signals["coverage"] >= m.place_coverage
             ):
                 return scored
             return None

@@ -17,13 +17,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.knowledge import Knowledge
-from bot.query import STOPWORDS, Query, asks, key_terms, pinyin_of, supplies
+from bot.knowledge import NUMBER, Knowledge
+from bot.query import STOPWORDS, Query, asks, canonical_words, focus, key_terms, pinyin_of, supplies
 from bot.segment import PLACE_SUFFIXES, Segmenter, build_dictionary
-from bot.text import AliasTable, char_ngrams, normalize, syllables
+from bot.text import AliasTable, char_ngrams, normalize, sounds_alike, syllables
 
 #: Bump when the index layout changes, so stale caches are rebuilt.
-INDEX_VERSION = 6
+INDEX_VERSION = 9
 RECALL_FACTS = 40
 RECALL_SENTENCES = 8
 
@@ -42,19 +42,14 @@ class Entry:
     words: frozenset[str]
     pinyin_words: frozenset[str]
     chars: frozenset[str]
-    has_number: bool
-    has_date: bool
+    kinds: frozenset[str]  # the kinds of answer its source can give (bot.query.supplies)
+    numbers: frozenset[str]  # the numbers of its source
+    context_numbers: frozenset[str]  # the numbers of its source's paragraph
     body: str  # normalised answer and source, spaces removed
     tags: tuple[str, ...] = ()
 
     def supplies(self, kind: str | None) -> bool:
-        if kind == "number":
-            return self.has_number
-        if kind == "date":
-            return self.has_date
-        if kind == "duration":
-            return self.has_number or self.has_date
-        return True
+        return kind is None or kind in self.kinds
 
 
 @dataclass
@@ -65,6 +60,8 @@ class Index:
     aliases: AliasTable
     places: dict[str, list[str]]  # canonical place → document ids
     vocabulary: frozenset[str]
+    near: dict[str, frozenset[str]]  # a word with one character blanked → the words it fits
+    frequency: dict[str, int]  # word → how many entries use it
     known_places: frozenset[str]  # place names jieba knows (to spot other places)
     general: dict[str, int]  # word → frequency in general Chinese (jieba's dictionary)
     dictionary: Path
@@ -87,7 +84,7 @@ class Index:
 
     def query(self, question: str) -> Query:
         text = normalize(question, self.aliases)
-        words = tuple(self.segmenter.words(text))
+        words = tuple(self.correct(canonical_words(self.segmenter.words(text))))
         named = tuple(dict.fromkeys(w for w in words if w in self.places))
         place_words = set(self.places)
         foreign = tuple(
@@ -106,8 +103,65 @@ class Index:
             places=named,
             foreign=foreign,
             asks=asks(text),
+            focus=focus(words),
             pinyin=pinyin_of([w for w in words if w not in STOPWORDS] or list(words)),
         )
+
+    def correct(self, words: list[str]) -> list[str]:
+        """Fix words mistyped by one character (教肓 → 教育, 觉员 → 党员) against the knowledge.
+
+        Only a word that is neither in the knowledge nor in the general dictionary is changed —
+        年纪 or 股票 are real words about something else and stay — and it becomes the most
+        frequent knowledge word it is one character away from. Two single characters that jieba
+        left apart (a typo breaks a word) are tried as one word.
+        """
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            word = words[i]
+            pair = word + words[i + 1] if i + 1 < len(words) else ""
+            if self._unknown(word) and len(word) >= 2 and (fixed := self._closest(word)):
+                out.append(fixed)
+                i += 1
+                continue
+            if (
+                len(word) == 1
+                and len(pair) == 2
+                and word not in STOPWORDS
+                and words[i + 1] not in STOPWORDS
+                and self._unknown(pair)
+                and (fixed := self._closest(pair))
+            ):
+                out.append(fixed)
+                i += 2
+                continue
+            out.append(word)
+            i += 1
+        return out
+
+    def _unknown(self, word: str) -> bool:
+        return (
+            word not in self.vocabulary
+            and word not in self.general
+            and word not in self.places
+            and all("\u4e00" <= ch <= "\u9fff" for ch in word)
+        )
+
+    def _closest(self, word: str) -> str | None:
+        candidates = self.neighbours(word)
+        if not candidates:
+            return None
+        # A candidate that sounds like what was typed wins (a pinyin slip); then the commonest.
+        return max(sorted(candidates), key=lambda w: (sounds_alike(w, word), self.frequency.get(w, 0)))
+
+    def neighbours(self, term: str) -> frozenset[str]:
+        """Words of the knowledge one character away from `term` (教肓 → 教育): typo candidates."""
+        if len(term) < 2 or term in self.vocabulary:
+            return frozenset()
+        found: set[str] = set()
+        for key in _blanks(term):
+            found |= self.near.get(key, frozenset())
+        return frozenset(found)
 
     def weight(self, term: str) -> float:
         """How much a key term matters: rare in the knowledge → high.
@@ -146,6 +200,19 @@ class Index:
         return [p for _, p in facts[:RECALL_FACTS]] + [p for _, p in sentences[:RECALL_SENTENCES]]
 
 
+def _blanks(word: str) -> list[str]:
+    return [word[:i] + "?" + word[i + 1 :] for i in range(len(word))]
+
+
+def _near_words(words: set[str]) -> dict[str, frozenset[str]]:
+    near: dict[str, set[str]] = defaultdict(set)
+    for word in words:
+        if 2 <= len(word) <= 8 and all("\u4e00" <= ch <= "\u9fff" for ch in word):
+            for key in _blanks(word):
+                near[key].add(word)
+    return {key: frozenset(found) for key, found in near.items()}
+
+
 def _tokens(words: tuple[str, ...] | list[str], text: str) -> set[str]:
     """Index tokens: words (w:), character bigrams (c:) and pinyin of words (p:)."""
     tokens = {f"w:{w}" for w in words if w not in STOPWORDS}
@@ -182,10 +249,11 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
         doc = knowledge.documents[doc_id]
         place = aliases.apply(normalize(doc.place)) if doc.place else None
         norm_q = [normalize(q, aliases) for q in questions]
-        q_words = [segmenter.words(q) for q in norm_q]
+        q_words = [canonical_words(segmenter.words(q)) for q in norm_q]
         body_text = normalize(f"{answer} {source}", aliases)
-        body_words = segmenter.words(body_text)
-        all_words = {w for ws in q_words for w in ws} | set(body_words)
+        body_words = canonical_words(segmenter.all_words(body_text))
+        q_all = [canonical_words(segmenter.all_words(q)) for q in norm_q]
+        all_words = {w for ws in q_all for w in ws} | set(body_words)
         # What a fact can supply (a number, a date) is read from its source sentence, the
         # evidence; the answer always carries the report date and would look like a number.
         source_norm = normalize(source, aliases)
@@ -201,8 +269,9 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
                 words=frozenset(all_words),
                 pinyin_words=frozenset("".join(syllables(w)) for w in all_words if len(w) > 1),
                 chars=frozenset(body_text.replace(" ", "") + "".join(norm_q).replace(" ", "")),
-                has_number=supplies("number", source_norm),
-                has_date=supplies("date", source_norm),
+                kinds=supplies(source_norm),
+                numbers=frozenset(NUMBER.findall(source_norm)),
+                context_numbers=frozenset(NUMBER.findall(normalize(doc.paragraph_of(source) or source))),
                 body=body_text.replace(" ", ""),
                 tags=tags,
             )
@@ -225,6 +294,8 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
         aliases=aliases,
         places=dict(places),
         vocabulary=frozenset(vocabulary) | frozenset(word_df),
+        near=_near_words(set(word_df)),
+        frequency=dict(word_df),
         known_places=frozenset(known_places),
         general=general,
         dictionary=dictionary,

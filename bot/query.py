@@ -1,281 +1,123 @@
-"""What a question asks for, beyond its words: the kind of answer, the places it names.
+"""What a question asks for, beyond its words: the kind of answer, its focus, the places it names.
 
 Wording similarity alone cannot tell 「云创小镇有多少家企业？」 (a number the article never gives)
 from 「云创小镇怎么样了？」 (which it answers). So a question is also read for what it wants — a
-number, a date, a person — and a fact that cannot supply that is a near miss, not an answer.
+number, a date, a sum of money, a person — and for its focus, the thing it asks that of
+(多少名**志愿者**, 多大**年纪**, **产值**有多少). A fact that cannot supply the kind, or never
+mentions the focus, is a near miss, not an answer.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from bot.text import syllables
 
-# Question and filler words: they shape a question but are not its subject, so they are left
-# out of the key terms whose coverage decides whether a fact really answers it.
-STOPWORDS = frozenset(
-    [
-        "的",
-        "了",
-        "是",
-        "有",
-        "在",
-        "和",
-        "与",
-        "及",
-        "跟",
-        "同",
-        "或",
-        "吗",
-        "呢",
-        "吧",
-        "啊",
-        "呀",
-        "哦",
-        "嘛",
-        "么",
-        "啥",
-        "咋",
-        "嗯",
-        "哈",
-        "哇",
-        "呗",
-        "嘞",
-        "噢",
-        "喔",
-        "请问",
-        "请",
-        "问",
-        "问下",
-        "问一下",
-        "我",
-        "我们",
-        "你",
-        "你们",
-        "您",
-        "他",
-        "她",
-        "它",
-        "他们",
-        "咱",
-        "咱们",
-        "想",
-        "想问",
-        "想知道",
-        "知道",
-        "了解",
-        "告诉",
-        "告诉我",
-        "说说",
-        "讲讲",
-        "说下",
-        "说一下",
-        "介绍",
-        "介绍一下",
-        "一下",
-        "下",
-        "多少",
-        "几",
-        "几个",
-        "几次",
-        "几家",
-        "几名",
-        "什么",
-        "甚么",
-        "哪",
-        "哪个",
-        "哪些",
-        "哪里",
-        "哪儿",
-        "哪位",
-        "哪天",
-        "哪年",
-        "谁",
-        "怎么",
-        "怎么样",
-        "怎样",
-        "如何",
-        "为什么",
-        "为何",
-        "为啥",
-        "这",
-        "那",
-        "这个",
-        "那个",
-        "这些",
-        "那些",
-        "都",
-        "也",
-        "就",
-        "还",
-        "又",
-        "被",
-        "把",
-        "给",
-        "对",
-        "向",
-        "从",
-        "到",
-        "于",
-        "以",
-        "为",
-        "及其",
-        "其",
-        "之",
-        "所",
-        "让",
-        "使",
-        "将",
-        "会",
-        "能",
-        "可以",
-        "要",
-        "应该",
-        "一共",
-        "总共",
-        "共",
-        "总计",
-        "合计",
-        "具体",
-        "大概",
-        "大约",
-        "大致",
-        "左右",
-        "情况",
-        "方面",
-        "有关",
-        "关于",
-        "相关",
-        "的话",
-        "到底",
-        "究竟",
-        "呢",
-        "吗",
-        "一个",
-        "个",
-        "没有",
-        "没",
-        "多",
-        "多久",
-        "时候",
-        "什么时候",
-        "何时",
-        "是不是",
-        "是否",
-        "有没有",
-        "能不能",
-        "可不可以",
-        "好",
-        "好的",
-        "谢谢",
-        "麻烦",
-        "请教",
-        "帮",
-        "帮我",
-        "查",
-        "查一下",
-        "看看",
-        "看",
-        "听说",
-        "据说",
-        "文章",
-        "报道",
-        "里",
-        "中",
-        "上",
-        "那边",
-        "这边",
-        "那场",
-        "这场",
-        "那次",
-        "这次",
-        "那位",
-        "这位",
-        "那家",
-        "这家",
-        "那项",
-        "这项",
-        "那件",
-        "这件",
-        "那篇",
-        "这篇",
-        "那里",
-        "这里",
-        "那儿",
-        "这儿",
-        "各个",
-        "搞",
-        "弄",
-        "整",
-        "干",
-        "啥子",
-        "叫",
-        "叫做",
-        "名字",
-        "人",
-        "一些",
-        "有些",
-        "哪些",
-        "已经",
-        "曾经",
-        "当时",
-        "目前",
-        "现在",
-        "今年",
-        "去年",
-        "总",
-        "都是",
-        "分别",
-        "各",
-        "各个",
-        "每",
-        "等",
-        "等等",
-        "啊啊",
-        "呀呀",
-        "哦哦",
-        "嗯嗯",
-    ]
-)
+
+def _words_of(name: str) -> list[list[str]]:
+    text = resources.files("bot.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.split() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+#: Question and filler words (bot/data/stopwords.txt): never key terms.
+STOPWORDS = frozenset(w for line in _words_of("stopwords.txt") for w in line)
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, str]:
+    """Word → the first word of its group in bot/data/synonyms.txt."""
+    table: dict[str, str] = {}
+    for group in _words_of("synonyms.txt"):
+        for word in group:
+            table.setdefault(word, group[0])
+    return table
+
+
+def canonical_words(words: list[str]) -> list[str]:
+    table = synonyms()
+    return [table.get(w, w) for w in words]
+
 
 # What a question asks for, tried in this order (a date question also says 几: 几月几日).
 _ASKS = [
     # 多久 asks for a duration or a frequency (十多年, 每月1次): a number or a time will do.
     ("duration", re.compile(r"多久|多长时间|多长的时间|多少年|几年了|频率|多频繁")),
-    (
-        "date",
-        re.compile(
-            r"什么时候|何时|哪天|哪1天|哪一天|哪年|哪一年|几月|几日|几号|日期|时间|啥时候|啥时|那天|哪月|什么日子|几点"
-        ),
-    ),
-    ("number", re.compile(r"多少|几|数量|人数|数目|总数|规模|多大|多高|多长|多重(?!要)|多远|多少钱|金额|投资额|几成")),
-    ("person", re.compile(r"谁|哪位|什么人|哪个人|哪些人|姓名|名字")),
+    ("date", re.compile(r"什么时候|何时|哪天|哪1天|哪一天|哪年|哪一年|几月|几日|几号|日期|时间|啥时候|啥时|那天|哪月|什么日子|几点")),
+    ("money", re.compile(r"多少钱|花了多少|花费|费用|金额|投资额|投资了多少|投了多少|造价|成本|多少资金|几个亿|多少亿|多少万")),
+    ("number", re.compile(r"多少|几|数量|人数|数目|总数|规模|多大|多高|多长|多重(?!要)|多远|几成")),
+    ("person", re.compile(r"谁|哪位|什么人|哪个人|哪些人|姓名")),
 ]
 _DATE_IN_TEXT = re.compile(
     r"\d+月|\d+日|\d{4}年|\d+:\d+|上午|下午|早上|晚上|周末|假期|每周|每月|以来|期间|近日|近年|今年|去年"
     r"|此后|会后|之后|之前|提前|当即|随时|起"
 )
 _NUMBER_IN_TEXT = re.compile(r"\d")
+_MONEY_IN_TEXT = re.compile(r"\d[\d.]*\s*(万|亿)?(元|美元)|亿元|万元")
 
 
 def asks(normalized: str) -> str | None:
-    """The kind of answer wanted: 'date', 'number', 'person', or None for anything else."""
+    """The kind of answer wanted: duration, date, money, number, person, or None."""
     for kind, pattern in _ASKS:
         if pattern.search(normalized):
             return kind
     return None
 
 
-def supplies(kind: str | None, normalized_answer: str) -> bool:
-    """Can a fact whose normalised text is `normalized_answer` give what `kind` asks for?"""
-    if kind == "number":
-        return bool(_NUMBER_IN_TEXT.search(normalized_answer))
-    if kind == "date":
-        return bool(_DATE_IN_TEXT.search(normalized_answer))
-    if kind == "duration":
-        return bool(_NUMBER_IN_TEXT.search(normalized_answer) or _DATE_IN_TEXT.search(normalized_answer))
-    return True
+def supplies(normalized_text: str) -> frozenset[str]:
+    """The kinds of answer a fact whose (normalised) source is `normalized_text` can give."""
+    kinds = {"person", "other"}
+    if _NUMBER_IN_TEXT.search(normalized_text):
+        kinds |= {"number", "duration"}
+    if _DATE_IN_TEXT.search(normalized_text):
+        kinds |= {"date", "duration"}
+    if _MONEY_IN_TEXT.search(normalized_text):
+        kinds.add("money")
+    return frozenset(kinds)
+
+
+# The words that ask: the focus of a question sits right after them (多少名志愿者) or, when
+# they end the clause, right before them (产值有多少).
+_ASKING = re.compile(r"^(多少|几|几个|几名|几家|几位|几次|几堂|几篇|几件|几条|多大|多高|多长|多远|哪个|哪些|哪家|哪所|哪种|哪类|哪项)$")
+# Measure words and generic nouns between the asking word and the thing asked about.
+_MEASURES = frozenset("个 名 家 堂 节 次 回 遍 趟 期 条 位 所 种 项 件 篇 套 户 座 类 批 场 轮 届 张 份 本 台 辆 间 栋 处 笔 个人".split())
+_GENERIC = frozenset(
+    "单位 地方 东西 人 时候 名字 名称 部门 机构 方式 办法 内容 样 样子 回事 意思 情况 事 事情 "
+    "资金 钱 金额 人次 人数 次数 数量 时间 日子 年份".split()
+)
+# 「产值**有**多少」: only a copula links a focus before the asking word to it.
+_COPULA = frozenset("有 是 为 达 达到 共有".split())
+_LINKING = frozenset("一共 总共 共 还 都 已 已经 大概 大约 到底 究竟".split())
+
+
+def focus(words: list[str] | tuple[str, ...]) -> str | None:
+    """The thing a question asks about: 多少名**志愿者**, **产值**有多少, or None."""
+    for i, word in enumerate(words):
+        if not _ASKING.match(word):
+            continue
+        j = i + 1
+        while j < len(words) and words[j] in _MEASURES:
+            j += 1
+        if j < len(words) and _is_content(words[j]):
+            return None if words[j] in _GENERIC else words[j]
+        k = i - 1
+        while k >= 0 and words[k] in _LINKING:
+            k -= 1
+        if k < 1 or words[k] not in _COPULA:
+            return None
+        k -= 1
+        while k >= 0 and words[k] in _LINKING:
+            k -= 1
+        if k >= 0 and _is_content(words[k]):
+            return None if words[k] in _GENERIC else words[k]
+        return None
+    return None
+
+
+def _is_content(word: str) -> bool:
+    return word not in STOPWORDS and not _is_noise(word) and not word.isdigit()
 
 
 @dataclass(frozen=True)
@@ -284,11 +126,12 @@ class Query:
 
     raw: str
     text: str  # normalised
-    words: tuple[str, ...]
+    words: tuple[str, ...]  # segmented, synonyms replaced by the first of their group
     terms: tuple[str, ...]  # key terms: words that are neither stopwords nor named places
     places: tuple[str, ...]  # canonical places named
     foreign: tuple[str, ...]  # words that name a place the knowledge does not cover
     asks: str | None
+    focus: str | None
     pinyin: str
 
     @property

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from bot.index import Entry, Index
+from bot.knowledge import NUMBER
 from bot.query import Query
 from bot.text import syllables
 
@@ -31,6 +32,10 @@ WEIGHTS = {"coverage": 0.55, "wording": 0.25, "sound": 0.20}
 WRONG_KIND = 0.6
 #: Score multiplier when the question names a place the knowledge does not cover.
 OTHER_PLACE = 0.35
+#: Score multiplier when the fact never mentions the focus of the question (多少名**志愿者**).
+FOCUS_MISS = 0.7
+#: Score multiplier when the question gives a number the fact does not contain (2020年…).
+NUMBER_MISS = 0.75
 #: Article sentences have no curated questions; they answer only as a fallback.
 SENTENCE = 0.85
 
@@ -50,10 +55,12 @@ def term_match(index: Index, term: str, entry: Entry) -> float:
         return 0.9
     if len(term) == 1:
         return 0.8 if term in entry.chars else 0.0
-    present = sum(1 for ch in term if ch in entry.chars)
-    share = present / len(term)
     if term.isdigit():
         return 0.0  # a different number is a different fact
+    if index.neighbours(term) & entry.words:  # one character mistyped: 教肓 for 教育
+        return 0.75 if len(term) >= 3 else 0.6
+    present = sum(1 for ch in term if ch in entry.chars)
+    share = present / len(term)
     return 0.7 * share if share >= 0.5 else 0.0
 
 
@@ -88,6 +95,19 @@ def sound(query: Query, entry: Entry) -> float:
     return max(fuzz.ratio(query.pinyin, p) for p in entry.question_pinyin) / 100
 
 
+def _is_number(term: str) -> bool:
+    return bool(NUMBER.fullmatch(term))
+
+
+def _only_given(query: Query, entry: Entry) -> bool:
+    """「162次专题教育有多少人参加」: a fact whose only numbers are the ones the question gives
+    cannot tell how many — the asked number must be another one."""
+    if query.asks not in ("number", "money", "duration") or not entry.numbers:
+        return False
+    given = {t for t in query.terms if _is_number(t)}
+    return bool(given) and entry.numbers <= given
+
+
 def score(index: Index, query: Query, position: int) -> Scored:
     entry = index.entries[position]
     signals = {
@@ -103,9 +123,15 @@ def score(index: Index, query: Query, position: int) -> Scored:
     else:
         blended = sum(WEIGHTS[name] * value for name, value in signals.items())
     signals["subject"] = round(blended, 4)  # how well it matches, whatever is asked about it
-    kind = 1.0 if entry.supplies(query.asks) else WRONG_KIND
+    kind = 1.0 if entry.supplies(query.asks) and not _only_given(query, entry) else WRONG_KIND
     signals["kind"] = kind
     blended *= kind
+    if query.focus and term_match(index, query.focus, entry) < 0.5:
+        blended *= FOCUS_MISS
+        signals["focus_miss"] = FOCUS_MISS
+    if any(_is_number(t) and t not in entry.context_numbers for t in query.terms):
+        blended *= NUMBER_MISS
+        signals["number_miss"] = NUMBER_MISS
     if query.foreign and not any(f in entry.words for f in query.foreign):
         blended *= OTHER_PLACE
         signals["other_place"] = OTHER_PLACE

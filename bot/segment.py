@@ -91,3 +91,11 @@ class Segmenter:
     def words(self, text: str) -> list[str]:
         """Words of normalised text; spaces separate, never join, words."""
         return [w for w in self._tokenizer.lcut(text) if w.strip()]
+
+    def all_words(self, text: str) -> list[str]:
+        """Words and the dictionary words inside them (专题教育 → 专题, 教育, 专题教育).
+
+        Facts are indexed this way so that a question segmented more finely than the fact
+        (专题 教育 for 专题教育) still finds every one of its words.
+        """
+        return [w for w in self._tokenizer.lcut_for_search(text) if w.strip()]

@@ -26,8 +26,10 @@ _T2S = opencc.OpenCC("t2s")
 # 一些 or 四五六战略 (a slogan, not a number) stay untouched on both sides.
 _CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000}
-_MEASURE = "个名堂次篇件家套人条月日号年天位类期项亿万元岁届批户所座周倍张场轮名多余"
+_MEASURE = "个名堂节次篇件家套人条月日号年天位类期项亿万元岁届批户所座周倍张场轮多余点"
 _DETERMINERS = set("哪这那每同统唯")
+_DECIMAL = re.compile(r"(\d+)点([零〇一二三四五六七八九]+)")
+_GE_YI = re.compile(r"(\d)个(亿|万)")
 _NUMERAL_RUN = re.compile(r"[零〇一二两三四五六七八九十百千]+")
 
 # Chat particles at the end of a clause carry tone, not content: 党员有多少呀 = 党员有多少.
@@ -60,14 +62,17 @@ def _numerals_to_digits(text: str) -> str:
         if before in _DETERMINERS and run == "一":
             return run  # 哪一年, 这一项: "which/this one", not the number 1
         has_unit = any(ch in _CN_UNIT for ch in run)
-        if not has_unit and (not after or after not in _MEASURE):
-            return run
+        if (not has_unit or run in _CN_UNIT) and (not after or after not in _MEASURE):
+            return run  # 千部 (a typo of 干部), 百姓: a lone unit needs a measure word to count
         if not has_unit and len(run) > 1 and "零" not in run and "〇" not in run:
             return run  # 四五个: an estimate, not a number
         value = cn_number(run)
         return run if value is None else str(value)
 
-    return _NUMERAL_RUN.sub(convert, text)
+    text = _NUMERAL_RUN.sub(convert, text)
+    # 一点五六亿 → 1.56亿 (the integer part is converted above), and 5.57个亿 → 5.57亿.
+    text = _DECIMAL.sub(lambda m: m.group(1) + "." + "".join(str(_CN_DIGIT[c]) for c in m.group(2)), text)
+    return _GE_YI.sub(r"\1亿", text)
 
 
 class AliasTable:
@@ -96,9 +101,8 @@ class AliasTable:
         for form in forms:
             if len(form) < 3 or form.isascii():
                 continue
-            # One wrong character out of three (科技园 for 科技城) is another name, not a typo.
-            for i in range(len(form) if len(form) >= 4 else 0):
-                self._near.setdefault(form[:i] + "?" + form[i + 1 :], self.canonical[form])
+            for i in range(len(form)):
+                self._near.setdefault(form[:i] + "?" + form[i + 1 :], form)
             self._sound.setdefault(" ".join(syllables(form)), self.canonical[form])
 
     def apply(self, text: str) -> str:
@@ -136,9 +140,11 @@ class AliasTable:
         if not all(_is_han(ch) for ch in window):
             return None
         for j in range(len(window)):
-            hit = self._near.get(window[:j] + "?" + window[j + 1 :])
-            if hit:
-                return hit
+            form = self._near.get(window[:j] + "?" + window[j + 1 :])
+            # One wrong character out of three (科技园 for 科技城) is another name, not a typo,
+            # unless it sounds the same (大挢镇 for 大桥镇).
+            if form and (len(form) >= 4 or sounds_alike(form, window)):
+                return self.canonical[form]
         return self._sound.get(" ".join(syllables(window)))
 
 
@@ -188,22 +194,40 @@ _LONE_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
 _FOLD = [("zh", "z"), ("ch", "c"), ("sh", "s"), ("ang", "an"), ("eng", "en"), ("ing", "in")]
 
 
+def _fold(reading: str) -> str:
+    plain = unicodedata.normalize("NFKD", reading)
+    plain = "".join(ch for ch in plain if ch.isascii() and ch.isalpha())
+    for old, new in _FOLD:
+        if plain.startswith(old) and old in ("zh", "ch", "sh"):
+            plain = new + plain[len(old) :]
+        elif plain.endswith(old) and old in ("ang", "eng", "ing"):
+            plain = plain[: -len(old)] + new
+    return plain
+
+
 @lru_cache(maxsize=1)
-def _pinyin_table() -> dict[str, str]:
+def _readings_table() -> dict[str, tuple[str, ...]]:
     from pypinyin.pinyin_dict import pinyin_dict
 
-    table: dict[str, str] = {}
-    for code, readings in pinyin_dict.items():
-        first = readings.split(",")[0]
-        plain = unicodedata.normalize("NFKD", first)
-        plain = "".join(ch for ch in plain if ch.isascii() and ch.isalpha()).replace("u:", "v")
-        for old, new in _FOLD:
-            if plain.startswith(old) and old in ("zh", "ch", "sh"):
-                plain = new + plain[len(old) :]
-            elif plain.endswith(old) and old in ("ang", "eng", "ing"):
-                plain = plain[: -len(old)] + new
-        table[chr(code)] = plain
-    return table
+    return {
+        chr(code): tuple(dict.fromkeys(_fold(r) for r in readings.split(",")))
+        for code, readings in pinyin_dict.items()
+    }
+
+
+@lru_cache(maxsize=1)
+def _pinyin_table() -> dict[str, str]:
+    return {ch: readings[0] for ch, readings in _readings_table().items()}
+
+
+def readings(ch: str) -> tuple[str, ...]:
+    """Every folded reading of a character (挢: jiao, qiao): polyphones sound like several."""
+    return _readings_table().get(ch, (ch,))
+
+
+def sounds_alike(a: str, b: str) -> bool:
+    """Same length, and every pair of characters shares a reading (大挢镇 ~ 大桥镇)."""
+    return len(a) == len(b) and all(x == y or set(readings(x)) & set(readings(y)) for x, y in zip(a, b, strict=True))
 
 
 def syllables(text: str) -> list[str]:
