@@ -63,7 +63,7 @@ def _places_problems(knowledge: Knowledge) -> list[Problem]:
     return [
         Problem(
             doc.path,
-            1,
+            doc.place_line,
             f"the place '{doc.place}' of document '{doc.id}' is not a place in aliases.yaml; "
             "questions naming it will not be scoped.",
             "warning",

@@ -46,10 +46,15 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
         print(f"coverage: {report.coverage.percent:.1f}% of {report.coverage.total} sentences")
     errors = len(report.errors)
     print(
-        f"{len(knowledge.documents)} articles, {len(knowledge.facts)} facts, {questions} questions: "
+        f"{_count(len(knowledge.documents), 'article')}, {_count(len(knowledge.facts), 'fact')}, "
+        f"{_count(questions, 'question')}: "
         + ("ok" if errors == 0 else f"{errors} error(s)")
     )
     return EXIT_OK if errors == 0 else EXIT_PROBLEMS
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:

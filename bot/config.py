@@ -139,7 +139,11 @@ def _coerce(current: Any, value: Any, name: str, where: str) -> Any:
             return [int(v) for v in value]
         if isinstance(current, (int, float)) and not isinstance(value, (int, float)):
             raise ValueError
+        if isinstance(current, (str, Path)) and not isinstance(value, (str, int, float)):
+            raise ValueError
         return type(current)(value)
     except (TypeError, ValueError):
-        kind = type(current).__name__
+        kind = {bool: "true or false", int: "whole number", float: "number", list: "list of user ids"}.get(
+            type(current), "text"
+        )
         raise ConfigError(f"{where}: '{name}' must be a {kind}, not {value!r}.") from None

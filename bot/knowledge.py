@@ -51,6 +51,7 @@ class Document:
     author: str | None = None
     place: str | None = None  # canonical place (aliases.yaml `places`) the article is about
     chrome: tuple[str, ...] = ()  # lines that carry no fact: navigation, headings
+    place_line: int = 1  # where `place` is declared, for problems about it
 
     def sentences(self) -> list[str]:
         """The article's sentences, page chrome left out, in order."""
@@ -171,7 +172,7 @@ def read_knowledge(root: Path) -> tuple[Knowledge, list[Problem]]:
     root = Path(root)
     problems: list[Problem] = []
     if not root.is_dir():
-        problems.append(Problem(str(root), 1, "the knowledge folder does not exist."))
+        problems.append(Problem(str(root), 0, "the knowledge folder does not exist."))
         return Knowledge(root, {}, [], Aliases()), problems
     documents: dict[str, Document] = {}
     facts: list[Fact] = []
@@ -237,7 +238,7 @@ def _text_field(
 ) -> str | None:
     if key not in node or node[key] is None:
         if required:
-            problems.append(Problem(shown, node.line, f"{what} has no `{key}`."))
+            problems.append(Problem(shown, node.line_of(key), f"{what} has no `{key}`."))
         return None
     value = node[key]
     if isinstance(value, dt.date):
@@ -259,6 +260,20 @@ def _kind(value: Any) -> str:
     )
 
 
+DOCUMENT_KEYS = frozenset({"id", "title", "outlet", "date", "text", "author", "place", "chrome"})
+FACT_KEYS = frozenset({"id", "questions", "answer", "source", "tags"})
+
+
+def _unknown_keys(shown: str, node: Mapping, known: frozenset[str], what: str, problems: list[Problem]) -> None:
+    """A misspelt key (autor:, tag:) would otherwise be dropped without a word."""
+    for key in node:
+        if key not in known:
+            expected = ", ".join(sorted(known))
+            problems.append(
+                Problem(shown, node.line_of(key), f"{what} has an unknown key `{key}` (known: {expected}).", "warning")
+            )
+
+
 def _read_document(root: Path, shown: str, data: Mapping, problems: list[Problem]) -> Document | None:
     node = data.get("document")
     if not isinstance(node, Mapping):
@@ -269,6 +284,7 @@ def _read_document(root: Path, shown: str, data: Mapping, problems: list[Problem
         )
         return None
     what = "the document"
+    _unknown_keys(shown, node, DOCUMENT_KEYS, what, problems)
     values = {k: _text_field(shown, node, k, what, problems) for k in ("id", "title", "outlet", "date", "text")}
     optional = {k: _text_field(shown, node, k, what, problems, required=False) for k in ("author", "place")}
     if any(v is None for v in values.values()):
@@ -276,6 +292,8 @@ def _read_document(root: Path, shown: str, data: Mapping, problems: list[Problem
     date = values["date"]
     assert date is not None
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+            raise ValueError(date)
         dt.date.fromisoformat(date)
     except ValueError:
         problems.append(Problem(shown, node.line_of("date"), f"`date` must be YYYY-MM-DD, not '{date}'."))
@@ -284,7 +302,13 @@ def _read_document(root: Path, shown: str, data: Mapping, problems: list[Problem
     try:
         text = read_text(article, _shown(root, article))
     except UnreadableFile as exc:
-        problems.append(Problem(shown, node.line_of("text"), f"the article {values['text']}: {exc.problem.message}"))
+        problems.append(
+            Problem(
+                shown,
+                node.line_of("text"),
+                f"the article {exc.problem}",
+            )
+        )
         return None
     chrome = node.get("chrome") or []
     if not isinstance(chrome, list) or not all(isinstance(c, str) for c in chrome):
@@ -310,6 +334,7 @@ def _read_document(root: Path, shown: str, data: Mapping, problems: list[Problem
         path=shown,
         author=optional["author"],
         place=optional["place"],
+        place_line=node.line_of("place"),
         chrome=tuple(c.strip() for c in chrome),
     )
 
@@ -320,6 +345,7 @@ def _read_fact(shown: str, document: Document, raw: Any, list_line: int, problem
         return None
     fact_id = _text_field(shown, raw, "id", "a fact", problems)
     what = f"the fact '{fact_id}'" if fact_id else "a fact"
+    _unknown_keys(shown, raw, FACT_KEYS, what, problems)
     answer = _text_field(shown, raw, "answer", what, problems)
     source = _text_field(shown, raw, "source", what, problems)
     questions = raw.get("questions")

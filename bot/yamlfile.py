@@ -25,7 +25,8 @@ class Problem:
 
     def __str__(self) -> str:
         tag = "" if self.severity == "error" else "warning: "
-        return f"{self.path}:{self.line}: {tag}{self.message}"
+        where = f"{self.path}:{self.line}" if self.line else self.path  # line 0: a folder
+        return f"{where}: {tag}{self.message}"
 
 
 class Mapping(dict):
@@ -63,6 +64,9 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Mapping:
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# Dates stay text: the checker validates them with a message, where PyYAML would raise a bare
+# ValueError for an impossible date such as 2014-13-01.
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_scalar)
 
 
 class UnreadableFile(Exception):
@@ -78,9 +82,9 @@ def read_text(path: Path, shown: str) -> str:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise UnreadableFile(Problem(shown, 1, "the file does not exist.")) from None
+        raise UnreadableFile(Problem(shown, 0, "the file does not exist.")) from None
     except OSError as exc:
-        raise UnreadableFile(Problem(shown, 1, f"the file cannot be read ({exc.strerror}).")) from None
+        raise UnreadableFile(Problem(shown, 0, f"the file cannot be read ({exc.strerror}).")) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

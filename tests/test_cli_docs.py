@@ -1,0 +1,59 @@
+"""Every `faqbot` subcommand is documented: a docstring, a working --help, and a README mention.
+
+Adding a command to bot.cli.COMMANDS without documenting it makes one of these rows fail.
+"""
+
+from __future__ import annotations
+
+import inspect
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import COMMANDS, main
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def _words(text: str) -> str:
+    """Whitespace-insensitive form: --help re-indents the docstring's continuation lines."""
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_command_function_has_a_docstring(command: str) -> None:
+    doc = inspect.getdoc(COMMANDS[command]) or ""
+    assert len(doc.split()) >= 3, f"bot.cli.{COMMANDS[command].__name__} needs a docstring"
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_command_help_exits_0_and_shows_the_docstring(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main([command, "--help"])
+    assert caught.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"usage: faqbot {command}")
+    assert _words(inspect.getdoc(COMMANDS[command]) or "") in _words(out)
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_readme_mentions_the_command(command: str) -> None:
+    assert f"faqbot {command}" in README.read_text(encoding="utf-8"), (
+        f"README.md does not mention `faqbot {command}`."
+    )
+
+
+def test_faqbot_help_lists_every_command() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "--help"],
+        capture_output=True, text=True, encoding="utf-8", timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    listing = _words(result.stdout)  # argparse wraps long summaries onto a second line
+    for command, function in COMMANDS.items():
+        summary = (inspect.getdoc(function) or "").splitlines()[0]
+        assert f"{command} {_words(summary)}" in listing, f"`faqbot --help` does not list {command}."
