@@ -17,13 +17,23 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.knowledge import NUMBER, Knowledge
-from bot.query import STOPWORDS, Query, asks, canonical_words, focus, key_terms, pinyin_of, supplies
+from bot.knowledge import NUMBER, Document, Knowledge
+from bot.query import (
+    STOPWORDS,
+    Query,
+    asks,
+    canonical_words,
+    focus,
+    is_yes_no,
+    key_terms,
+    pinyin_of,
+    supplies,
+)
 from bot.segment import PLACE_SUFFIXES, Segmenter, build_dictionary
-from bot.text import AliasTable, char_ngrams, normalize, sounds_alike, syllables
+from bot.text import AliasTable, char_ngrams, normalize, pinyin, sounds_alike, syllables
 
 #: Bump when the index layout changes, so stale caches are rebuilt.
-INDEX_VERSION = 9
+INDEX_VERSION = 11
 RECALL_FACTS = 40
 RECALL_SENTENCES = 8
 
@@ -43,9 +53,10 @@ class Entry:
     pinyin_words: frozenset[str]
     chars: frozenset[str]
     kinds: frozenset[str]  # the kinds of answer its source can give (bot.query.supplies)
-    numbers: frozenset[str]  # the numbers of its source
+    numbers: frozenset[str]  # the numbers its answer tells (the report date left out)
     context_numbers: frozenset[str]  # the numbers of its source's paragraph
     body: str  # normalised answer and source, spaces removed
+    sound_text: str  # " " + the pinyin of the questions and the body + " "
     tags: tuple[str, ...] = ()
 
     def supplies(self, kind: str | None) -> bool:
@@ -104,6 +115,7 @@ class Index:
             foreign=foreign,
             asks=asks(text),
             focus=focus(words),
+            yes_no=is_yes_no(text),
             pinyin=pinyin_of([w for w in words if w not in STOPWORDS] or list(words)),
         )
 
@@ -149,10 +161,12 @@ class Index:
 
     def _closest(self, word: str) -> str | None:
         candidates = self.neighbours(word)
-        if not candidates:
-            return None
-        # A candidate that sounds like what was typed wins (a pinyin slip); then the commonest.
-        return max(sorted(candidates), key=lambda w: (sounds_alike(w, word), self.frequency.get(w, 0)))
+        alike = sorted(c for c in candidates if sounds_alike(c, word))
+        if alike:  # a pinyin slip: the word that sounds the same
+            return max(alike, key=lambda w: self.frequency.get(w, 0))
+        if len(word) == 2 and len(candidates) != 1:
+            return None  # 谈会: 社会? 大会? One character of two is too little to guess from.
+        return max(sorted(candidates), key=lambda w: self.frequency.get(w, 0)) if candidates else None
 
     def neighbours(self, term: str) -> frozenset[str]:
         """Words of the knowledge one character away from `term` (教肓 → 教育): typo candidates."""
@@ -198,6 +212,11 @@ class Index:
         facts.sort(reverse=True)
         sentences.sort(reverse=True)
         return [p for _, p in facts[:RECALL_FACTS]] + [p for _, p in sentences[:RECALL_SENTENCES]]
+
+
+def _told(answer: str, aliases: AliasTable, doc: Document) -> frozenset[str]:
+    """The numbers an answer tells, less those of the report date it cites for context."""
+    return frozenset(NUMBER.findall(normalize(answer, aliases))) - doc.date_numbers()
 
 
 def _blanks(word: str) -> list[str]:
@@ -269,10 +288,11 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
                 words=frozenset(all_words),
                 pinyin_words=frozenset("".join(syllables(w)) for w in all_words if len(w) > 1),
                 chars=frozenset(body_text.replace(" ", "") + "".join(norm_q).replace(" ", "")),
-                kinds=supplies(source_norm),
-                numbers=frozenset(NUMBER.findall(source_norm)),
+                kinds=supplies(source_norm, answer_numbers := _told(answer, aliases, doc)),
+                numbers=answer_numbers,
                 context_numbers=frozenset(NUMBER.findall(normalize(doc.paragraph_of(source) or source))),
                 body=body_text.replace(" ", ""),
+                sound_text=f" {pinyin(''.join(norm_q) + body_text)} ",
                 tags=tags,
             )
         )

@@ -46,6 +46,7 @@ _ASKS = [
     # 多久 asks for a duration or a frequency (十多年, 每月1次): a number or a time will do.
     ("duration", re.compile(r"多久|多长时间|多长的时间|多少年|几年了|频率|多频繁")),
     ("date", re.compile(r"什么时候|何时|哪天|哪1天|哪一天|哪年|哪一年|几月|几日|几号|日期|时间|啥时候|啥时|那天|哪月|什么日子|几点")),
+    ("ordinal", re.compile(r"第几|第多少|排第|排名")),
     ("money", re.compile(r"多少钱|花了多少|花费|费用|金额|投资额|投资了多少|投了多少|造价|成本|多少资金|几个亿|多少亿|多少万")),
     ("number", re.compile(r"多少|几|数量|人数|数目|总数|规模|多大|多高|多长|多重(?!要)|多远|几成")),
     ("person", re.compile(r"谁|哪位|什么人|哪个人|哪些人|姓名")),
@@ -54,8 +55,15 @@ _DATE_IN_TEXT = re.compile(
     r"\d+月|\d+日|\d{4}年|\d+:\d+|上午|下午|早上|晚上|周末|假期|每周|每月|以来|期间|近日|近年|今年|去年"
     r"|此后|会后|之后|之前|提前|当即|随时|起"
 )
-_NUMBER_IN_TEXT = re.compile(r"\d")
+_ORDINAL_IN_TEXT = re.compile(r"第\d|首[个家张批次位座]|头1")
 _MONEY_IN_TEXT = re.compile(r"\d[\d.]*\s*(万|亿)?(元|美元)|亿元|万元")
+
+
+_YES_NO = re.compile(r"吗\s*$|吗\s|是不是|是否|对不对|对吗|有没有|是真的")
+
+
+def is_yes_no(normalized: str) -> bool:
+    return bool(_YES_NO.search(normalized))
 
 
 def asks(normalized: str) -> str | None:
@@ -66,15 +74,21 @@ def asks(normalized: str) -> str | None:
     return None
 
 
-def supplies(normalized_text: str) -> frozenset[str]:
-    """The kinds of answer a fact whose (normalised) source is `normalized_text` can give."""
+def supplies(source: str, numbers: frozenset[str]) -> frozenset[str]:
+    """The kinds of answer a fact can give, from its normalised source and the numbers it tells.
+
+    Dates are read from the source (every answer cites the report date, so its own text would
+    always look like a date); counts from the numbers the answer tells.
+    """
     kinds = {"person", "other"}
-    if _NUMBER_IN_TEXT.search(normalized_text):
+    if numbers:
         kinds |= {"number", "duration"}
-    if _DATE_IN_TEXT.search(normalized_text):
+    if _DATE_IN_TEXT.search(source):
         kinds |= {"date", "duration"}
-    if _MONEY_IN_TEXT.search(normalized_text):
+    if _MONEY_IN_TEXT.search(source) and numbers:
         kinds.add("money")
+    if numbers or _ORDINAL_IN_TEXT.search(source):
+        kinds.add("ordinal")
     return frozenset(kinds)
 
 
@@ -100,8 +114,10 @@ def focus(words: list[str] | tuple[str, ...]) -> str | None:
         j = i + 1
         while j < len(words) and words[j] in _MEASURES:
             j += 1
+        if j < len(words) and (words[j] in _GENERIC or words[j] == "人"):
+            return None  # 多少人, 哪个单位: a kind of thing, not a thing the fact must name
         if j < len(words) and _is_content(words[j]):
-            return None if words[j] in _GENERIC else words[j]
+            return words[j]
         k = i - 1
         while k >= 0 and words[k] in _LINKING:
             k -= 1
@@ -132,6 +148,7 @@ class Query:
     foreign: tuple[str, ...]  # words that name a place the knowledge does not cover
     asks: str | None
     focus: str | None
+    yes_no: bool  # 「…是4302吗」: a question that checks a value it gives
     pinyin: str
 
     @property

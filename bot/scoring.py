@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 from bot.index import Entry, Index
 from bot.knowledge import NUMBER
 from bot.query import Query
-from bot.text import syllables
+from bot.text import pinyin, syllables
 
 WEIGHTS = {"coverage": 0.55, "wording": 0.25, "sound": 0.20}
 #: Score multiplier for an entry that cannot supply the kind of answer asked for.
@@ -55,10 +55,14 @@ def term_match(index: Index, term: str, entry: Entry) -> float:
         return 0.9
     if len(term) == 1:
         return 0.8 if term in entry.chars else 0.0
-    if term.isdigit():
-        return 0.0  # a different number is a different fact
+    if _is_number(term):
+        # A number the question gives as context (「162次专题教育有多少人参加」) may sit elsewhere
+        # in the fact's paragraph; any other number is a different fact.
+        return 0.8 if term in entry.context_numbers else 0.0
     if index.neighbours(term) & entry.words:  # one character mistyped: 教肓 for 教育
         return 0.75 if len(term) >= 3 else 0.6
+    if f" {pinyin(term)} " in entry.sound_text:  # a word broken by a homophone: 党史记念馆
+        return 0.8
     present = sum(1 for ch in term if ch in entry.chars)
     share = present / len(term)
     return 0.7 * share if share >= 0.5 else 0.0
@@ -102,7 +106,7 @@ def _is_number(term: str) -> bool:
 def _only_given(query: Query, entry: Entry) -> bool:
     """「162次专题教育有多少人参加」: a fact whose only numbers are the ones the question gives
     cannot tell how many — the asked number must be another one."""
-    if query.asks not in ("number", "money", "duration") or not entry.numbers:
+    if query.asks not in ("number", "money", "duration") or not entry.numbers or query.yes_no:
         return False
     given = {t for t in query.terms if _is_number(t)}
     return bool(given) and entry.numbers <= given

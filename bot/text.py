@@ -26,14 +26,15 @@ _T2S = opencc.OpenCC("t2s")
 # 一些 or 四五六战略 (a slogan, not a number) stay untouched on both sides.
 _CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000}
-_MEASURE = "个名堂节次篇件家套人条月日号年天位类期项亿万元岁届批户所座周倍张场轮多余点"
+_MEASURE = "个名堂节次篇件家套人条月日号年天位类期项亿万元岁届批户所座周倍张场轮多余"
 _DETERMINERS = set("哪这那每同统唯")
-_DECIMAL = re.compile(r"(\d+)点([零〇一二三四五六七八九]+)")
+_CN_DECIMAL = re.compile(r"([零〇一二两三四五六七八九十百千]+)点([零〇一二三四五六七八九]+)(?=[亿万元个%])")
 _GE_YI = re.compile(r"(\d)个(亿|万)")
 _NUMERAL_RUN = re.compile(r"[零〇一二两三四五六七八九十百千]+")
 
 # Chat particles at the end of a clause carry tone, not content: 党员有多少呀 = 党员有多少.
-_PARTICLES = re.compile(r"[啊呢吗嘛吧呀哦噢喔啦哈呗咯哇嘞捏咩]+(?=\s|$)")
+# 吗 stays: it makes a yes/no question (「人数是4302吗」), which the engine reads differently.
+_PARTICLES = re.compile(r"[啊呢嘛吧呀哦噢喔啦哈呗咯哇嘞捏咩]+(?=\s|$)")
 # Spoken dates say 号 where articles write 日: 3月4号 = 3月4日.
 _SPOKEN_DAY = re.compile(r"(\d+)号")
 # Characters that carry nothing: controls, zero-width and direction marks, unpaired surrogates.
@@ -54,7 +55,13 @@ def cn_number(run: str) -> int | None:
     return total + (digit or 0)
 
 
+def _decimal(match: re.Match[str]) -> str:
+    whole = cn_number(match.group(1))
+    return f"{whole}." + "".join(str(_CN_DIGIT[c]) for c in match.group(2))
+
+
 def _numerals_to_digits(text: str) -> str:
+    text = _CN_DECIMAL.sub(_decimal, text)  # 一点五六亿 → 1.56亿, before the runs below
     def convert(match: re.Match[str]) -> str:
         run = match.group()
         after = text[match.end() : match.end() + 1]
@@ -70,9 +77,7 @@ def _numerals_to_digits(text: str) -> str:
         return run if value is None else str(value)
 
     text = _NUMERAL_RUN.sub(convert, text)
-    # 一点五六亿 → 1.56亿 (the integer part is converted above), and 5.57个亿 → 5.57亿.
-    text = _DECIMAL.sub(lambda m: m.group(1) + "." + "".join(str(_CN_DIGIT[c]) for c in m.group(2)), text)
-    return _GE_YI.sub(r"\1亿", text)
+    return _GE_YI.sub(r"\1亿", text)  # 5.57个亿 → 5.57亿
 
 
 class AliasTable:
