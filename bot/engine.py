@@ -45,6 +45,8 @@ DECLINED_NEAR = "抱歉，我没有把握回答这个问题。"
 EMPTY = "请输入一个问题，例如：嘉兴科技城有多少名党员？"
 NO_SOURCE = "还没有上一条回答，请先问一个问题。"
 NO_MORE = "关于这个话题，我没有更多的内容了。"
+NO_CHOICES = "现在没有可选的选项；数字用来选择「您是不是想问」里的问题。请直接输入您的问题。"
+NO_CHOICE = "请输入 1 到 {count} 之间的数字来选择，或者直接输入新的问题。"
 STALE = "这个选项已经过期了（知识库已更新），请重新提问。"
 
 
@@ -150,11 +152,14 @@ class Engine:
         """Replies that depend only on the previous turn: a picked number, 出处呢, 还有呢."""
         text = normalize(question)
         last = conversation.last
-        if last is not None and last.suggestions and re.fullmatch(r"\d{1,2}", text):
+        if re.fullmatch(r"\d{1,2}", text):
+            # A bare small number picks a choice; with no choice on offer it is not a question.
+            choices = last.suggestions if last is not None else ()
             number = int(text)
-            if 1 <= number <= len(last.suggestions):
-                picked = last.suggestions[number - 1]
-                return self.answer_fact(picked.fact_id, question, conversation)
+            if 1 <= number <= len(choices):
+                return self.answer_fact(choices[number - 1].fact_id, question, conversation)
+            message = NO_CHOICE.format(count=len(choices)) if choices else NO_CHOICES
+            return Reply(question=question, status="declined", text=message, resolved=question)
         compact = text.replace(" ", "")
         if SOURCE_REQUEST.match(compact) and len(compact) <= 12:
             if last is None or last.source is None:
@@ -184,7 +189,7 @@ class Engine:
         """「那吴江开发区呢？」 → the previous question, asked about 吴江开发区."""
         if conversation is None or not conversation.last_question:
             return question
-        text = normalize(question, self.index.aliases).replace(" ", "")
+        text = normalize(question, self.index.aliases, typos=True).replace(" ", "")
         match = FOLLOW_UP_FILLER.match(text)
         place = match.group(2) if match else None
         if place not in self.index.places:
@@ -354,8 +359,19 @@ class Engine:
         for s in scored:
             fact = self.knowledge.fact(self.index.entries[s.position].fact_id or "")
             if fact is not None:
-                result.append(Suggestion(fact_id=fact.id, question=fact.questions[0], answer=fact.answer))
+                result.append(Suggestion(fact_id=fact.id, question=self._choice_wording(fact), answer=fact.answer))
         return tuple(result)
+
+    def _choice_wording(self, fact: Fact) -> str:
+        """The fact's first question that names its place, so choices between places differ."""
+        place = self.knowledge.documents[fact.doc_id].place
+        if not place:
+            return fact.questions[0]
+        canonical = normalize(place, self.index.aliases)
+        for question in fact.questions:
+            if canonical in normalize(question, self.index.aliases):
+                return question
+        return f"{place}：{fact.questions[0]}"
 
     def _clarify(self, question: str, resolved: str, choices: list[Scored], text: str) -> Reply:
         return Reply(

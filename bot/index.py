@@ -94,7 +94,7 @@ class Index:
         return state
 
     def query(self, question: str) -> Query:
-        text = normalize(question, self.aliases)
+        text = normalize(question, self.aliases, typos=True)
         words = tuple(self.correct(canonical_words(self.segmenter.words(text))))
         named = tuple(dict.fromkeys(w for w in words if w in self.places))
         place_words = set(self.places)

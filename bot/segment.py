@@ -47,27 +47,25 @@ def build_dictionary(
 ) -> tuple[set[str], set[str], dict[str, int]]:
     """Write the compact dictionary for `texts` and `terms` to `path`.
 
-    Returns (the fact base's vocabulary, the place names jieba knows, the frequency of every
-    word of the compact dictionary in general Chinese text).
+    It holds jieba's common words, every place name jieba knows, every word of jieba's
+    dictionary that occurs in `texts` (found by substring look-up, so jieba's full dictionary is
+    never loaded into a tokenizer) and the curators' `terms`. Returns (the words of jieba's
+    dictionary found in `texts` plus the terms, the place names, the frequency of every word of
+    the compact dictionary).
     """
-    full = jieba.Tokenizer()
-    full.tmp_dir = str(path.parent)
-    terms = [t for t in terms if t.strip()]
-    for term in terms:
-        full.add_word(term, TERM_FREQ)
-    vocabulary: set[str] = set(terms)
-    for text in texts:
-        vocabulary.update(w for w in full.cut(text) if w.strip())
+    terms = [t for t in terms if t.strip() and " " not in t]
+    present = _substrings(texts)
     entries: dict[str, tuple[int, str]] = {}
     places: set[str] = set()
+    vocabulary: set[str] = set(terms)
     for word, freq, tag in read_full_dictionary():
+        in_texts = word in present
+        if in_texts:
+            vocabulary.add(word)
         if tag == "ns" and freq >= PLACE_FREQ and len(word) >= 2:
             places.add(word)
-        if freq >= COMMON_FREQ or word in vocabulary or word in places:
+        if freq >= COMMON_FREQ or in_texts or word in places:
             entries[word] = (freq, tag)
-    for word in vocabulary:
-        if word not in entries and len(word) > 1:
-            entries[word] = (full.FREQ.get(word) or TERM_FREQ, "n")
     for term in terms:
         entries[term] = (TERM_FREQ, "n")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -78,6 +76,17 @@ def build_dictionary(
                 handle.write(f"{word} {freq} {tag}\n")
     tmp.replace(path)
     return vocabulary, places, {word: freq for word, (freq, _) in entries.items()}
+
+
+def _substrings(texts: Iterable[str], longest: int = 8) -> set[str]:
+    """Every substring of 1 to `longest` characters of `texts`: which dictionary words occur."""
+    found: set[str] = set()
+    for text in texts:
+        for chunk in text.split():
+            for i in range(len(chunk)):
+                for j in range(i + 1, min(len(chunk), i + longest) + 1):
+                    found.add(chunk[i:j])
+    return found
 
 
 class Segmenter:

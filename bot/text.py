@@ -110,11 +110,12 @@ class AliasTable:
                 self._near.setdefault(form[:i] + "?" + form[i + 1 :], form)
             self._sound.setdefault(" ".join(syllables(form)), self.canonical[form])
 
-    def apply(self, text: str) -> str:
+    def apply(self, text: str, typos: bool = False) -> str:
+        """Canonical names for every alias in `text`; with `typos`, for near misses too."""
         if self._pattern is None:
             return text
         text = self._pattern.sub(lambda m: self.canonical[m.group()], text)
-        return self._approximate(text) if self._lengths else text
+        return self._approximate(text) if typos and self._lengths else text
 
     def _approximate(self, text: str) -> str:
         """Replace near-miss spellings of long names; exact names already replaced are kept."""
@@ -164,18 +165,19 @@ def _basic(text: str) -> str:
     return _T2S.convert(text)
 
 
-def normalize(text: str, aliases: AliasTable | None = None) -> str:
+def normalize(text: str, aliases: AliasTable | None = None, typos: bool = False) -> str:
     """The comparable form of a question or a fact text.
 
     NFKC (full-width ２８９３ → 2893), lower case, invisible characters dropped, traditional →
-    simplified, Chinese numerals → digits, 号 → 日 after a number, aliases → canonical names,
+    simplified, Chinese numerals → digits, 号 → 日 after a number, aliases → canonical names
+    (with `typos`, for a user's text: also misspelt ones),
     punctuation → spaces, chat particles dropped.
     """
     text = translate(_basic(text))
     text = _numerals_to_digits(text)
     text = _SPOKEN_DAY.sub(r"\1日", text)
     if aliases is not None:
-        text = aliases.apply(text)
+        text = aliases.apply(text, typos)
     text = "".join(" " if _is_separator(ch) else ch for ch in text)
     text = _LONE_DOT.sub(" ", text)
     text = _PARTICLES.sub(" ", text)

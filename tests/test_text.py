@@ -82,7 +82,7 @@ def test_cn_number(run: str, value: int) -> None:
     ],
 )
 def test_aliases(text: str, expected: str) -> None:
-    assert normalize(text, ALIASES) == expected
+    assert normalize(text, ALIASES, typos=True) == expected
 
 
 @pytest.mark.parametrize(
