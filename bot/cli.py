@@ -13,12 +13,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bot.config import ConfigError, Settings, load_settings
+from bot.errors import UserError
 from bot.knowledge import InvalidKnowledge
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
-class CommandError(Exception):
+class CommandError(UserError):
     """A failure to report as one line on stderr; `code` is the exit status."""
 
     def __init__(self, message: str, code: int = EXIT_PROBLEMS) -> None:
@@ -217,7 +218,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings(config_file=args.config, knowledge_dir=args.knowledge)
         return args.function(args, settings)
-    except (ConfigError, CommandError) as exc:
+    except (ConfigError, UserError) as exc:
         print(f"faqbot: {exc}", file=sys.stderr)
         return getattr(exc, "code", EXIT_PROBLEMS)
     except InvalidKnowledge as exc:

@@ -23,12 +23,13 @@ from pathlib import Path
 from typing import Any
 
 from bot.engine import Engine
+from bot.errors import UserError
 from bot.reply import Reply
 from bot.text import normalize
 from bot.yamlfile import Mapping, UnreadableFile, load_yaml
 
 
-class BadQuestionFile(Exception):
+class BadQuestionFile(UserError):
     """The question file is not a list of {question, kind, ...} items."""
 
 

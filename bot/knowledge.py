@@ -389,7 +389,7 @@ def _read_fact(shown: str, document: Document, raw: Any, list_line: int, problem
                 Problem(
                     shown,
                     raw.line_of("answer"),
-                    f"the answer of {what} says {number}, "
+                    f"the answer of {what} says {_clip(number, 20)}, "
                     "a number found neither in its source nor in the document's date.",
                 )
             )
