@@ -13,6 +13,7 @@ import math
 import os
 import pickle
 import tempfile
+import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -329,22 +330,26 @@ def load_index(knowledge: Knowledge, cache_dir: Path | None) -> Index:
     """The index for `knowledge`, from the on-disk cache when the knowledge is unchanged.
 
     The cache is keyed by a hash of every knowledge file; a stale or unreadable cache is
-    simply rebuilt. Without a cache directory the index lives in a temporary folder.
+    simply rebuilt, and files of other knowledge versions unused for a day are removed.
+    Without a cache directory the index is built in a temporary folder, removed once loaded.
     """
+    if cache_dir is not None:
+        try:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            cache_dir = None
     if cache_dir is None:
-        return build_index(knowledge, Path(tempfile.mkdtemp(prefix="faqbot-")))
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return build_index(knowledge, Path(tempfile.mkdtemp(prefix="faqbot-")))
+        with tempfile.TemporaryDirectory(prefix="faqbot-") as folder:
+            return build_index(knowledge, Path(folder))
     path = cache_dir / f"index-v{INDEX_VERSION}-{knowledge.fingerprint}.pickle"
     if path.exists():
         try:
             with path.open("rb") as handle:
                 index = pickle.load(handle)
             if isinstance(index, Index) and index.dictionary.exists():
+                index.segmenter  # noqa: B018 - load the dictionary now
                 return index
-        except Exception:
+        except Exception:  # a broken or foreign cache file is rebuilt, whatever the error
             pass
     index = build_index(knowledge, cache_dir)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
@@ -354,4 +359,18 @@ def load_index(knowledge: Knowledge, cache_dir: Path | None) -> Index:
         tmp.replace(path)
     except OSError:
         pass
+    _prune(cache_dir, keep=knowledge.fingerprint)
     return index
+
+
+def _prune(cache_dir: Path, keep: str, age: float = 86_400) -> None:
+    """Remove cached indexes and dictionaries of other knowledge versions unused for `age` s."""
+    now = time.time()
+    for old in [*cache_dir.glob("index-*.pickle"), *cache_dir.glob("dict-*")]:
+        if keep in old.name:
+            continue
+        try:
+            if now - old.stat().st_atime > age:
+                old.unlink()
+        except OSError:
+            pass

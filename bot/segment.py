@@ -96,6 +96,9 @@ class Segmenter:
         self._tokenizer = jieba.Tokenizer(str(dictionary))
         self._tokenizer.tmp_dir = str(dictionary.parent)
         self._tokenizer.cache_file = f"{dictionary.stem}.jieba.cache"
+        # Read the dictionary now, not at the first question: the file may be pruned or the
+        # folder removed once the index is loaded.
+        self._tokenizer.initialize()
 
     def words(self, text: str) -> list[str]:
         """Words of normalised text; spaces separate, never join, words."""
