@@ -28,7 +28,7 @@ from bot.text import normalize
 
 #: Longer messages are cut to this many characters before matching: Telegram allows 4096, and
 #: a real question is never that long; the cut keeps the cost of one message bounded.
-MAX_QUESTION = 600
+MAX_QUESTION = 300
 
 #: A message longer than this is searched for the question(s) it contains.
 LONG_MESSAGE = 60
