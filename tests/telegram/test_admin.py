@@ -1,0 +1,68 @@
+"""Admin commands and hot-reload notices, end to end through the fake Bot API server."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from bot.knowledge import bundled_knowledge_dir
+from bot.live import LiveEngine
+from bot.telegram_texts import TEXTS
+from tests.telegram.conftest import ADMIN, USER, StartBot
+from tests.telegram.fakebotapi import FakeBotAPI
+
+LECTURES = "大桥镇讲了多少堂党课？"
+
+
+@pytest.mark.parametrize("command", ["/reload", "/stats", "/unanswered", "/unanswered 5", "/no_such_command"])
+async def test_admin_commands_look_unknown_to_everyone_else(
+    fake: FakeBotAPI, start_bot: StartBot, command: str
+) -> None:
+    await start_bot()
+    sent = await fake.ask(USER, command)
+    assert sent.text == TEXTS["unknown_command"]
+
+
+async def test_admins_get_stats_and_unanswered_questions(fake: FakeBotAPI, start_bot: StartBot) -> None:
+    await start_bot()
+    await fake.ask(USER, LECTURES)
+    await fake.ask(USER, "北京有多少党员？")
+    stats = await fake.ask(ADMIN, "/stats")
+    assert stats.html.startswith("<pre>") and "2 questions" in stats.text and "telegram" in stats.text
+    unanswered = await fake.ask(ADMIN, "/unanswered 5")
+    assert unanswered.html.startswith("<pre>") and "北京有多少党员" in unanswered.text
+
+
+@pytest.fixture
+def knowledge(tmp_path: Path, tg_settings: Settings) -> Path:
+    """A copy of the bundled knowledge that the test may break."""
+    folder = tmp_path / "knowledge"
+    shutil.copytree(bundled_knowledge_dir(), folder)
+    tg_settings.knowledge_dir = folder
+    return folder
+
+
+async def test_a_broken_edit_keeps_serving_and_tells_the_admins(
+    fake: FakeBotAPI, start_bot: StartBot, knowledge: Path, tg_settings: Settings
+) -> None:
+    await start_bot(live=LiveEngine(tg_settings))
+    await fake.ask(ADMIN, "/start")  # an admin must have talked to the bot before it can write
+    facts = knowledge / "facts" / "jiaxing-2019.yaml"
+    good = facts.read_text(encoding="utf-8")
+    assert "讲党课共194堂" in good
+    facts.write_text(good.replace("讲党课共194堂", "讲党课共195堂"), encoding="utf-8")  # 195 is not in the source
+
+    (notice,) = await fake.replies(ADMIN, 1, timeout=15)
+    assert notice.text.startswith(TEXTS["reload_failed_html"])
+    assert "jiaxing-2019.yaml:" in notice.text and "195" in notice.text
+    assert "194" in (await fake.ask(USER, LECTURES)).text  # the previous knowledge still serves
+
+    listed = await fake.ask(ADMIN, "/reload")
+    assert "jiaxing-2019.yaml:" in listed.text
+    facts.write_text(good, encoding="utf-8")
+    reloaded = await fake.ask(ADMIN, "/reload")
+    assert reloaded.text.startswith("已重新加载知识库")
+    assert len(fake.sent_to(ADMIN)) == 4  # /start, the notice, two /reload replies: no repeats
