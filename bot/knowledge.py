@@ -16,10 +16,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bot.aliases import Aliases, read_aliases
 from bot.yamlfile import Mapping, Problem, UnreadableFile, load_yaml, read_text
 
 #: Sentences end at 。！？ (and their ASCII forms) or at a line break.
@@ -97,18 +98,6 @@ class Fact:
 
 
 @dataclass
-class Aliases:
-    """Surface forms → canonical names. Only `places` scope a question to an article."""
-
-    places: dict[str, str] = field(default_factory=dict)  # alias (and canonical) → place
-    names: dict[str, str] = field(default_factory=dict)  # alias (and canonical) → name
-    terms: tuple[str, ...] = ()  # extra words for the segmenter's dictionary
-
-    def canonical(self) -> dict[str, str]:
-        return {**self.names, **self.places}
-
-
-@dataclass
 class Knowledge:
     root: Path
     documents: dict[str, Document]
@@ -181,7 +170,7 @@ def read_knowledge(root: Path) -> tuple[Knowledge, list[Problem]]:
         problems.append(Problem(_shown(root, root / "facts"), 1, "there are no facts/*.yaml files."))
     for path in fact_files:
         _read_facts_file(root, path, documents, facts, problems)
-    aliases = _read_aliases(root, problems)
+    aliases = read_aliases(root / "aliases.yaml", _shown(root, root / "aliases.yaml"), problems)
     _check_across_files(documents, facts, problems)
     knowledge = Knowledge(root, documents, facts, aliases, fingerprint(root))
     return knowledge, problems
@@ -440,57 +429,3 @@ def _check_across_files(documents: dict[str, Document], facts: list[Fact], probl
                     Problem(path, fact.line, f"the fact '{fact.id}' lists the question '{question}' twice.", "warning")
                 )
             seen_questions.setdefault(key, fact)
-
-
-def _read_aliases(root: Path, problems: list[Problem]) -> Aliases:
-    path = root / "aliases.yaml"
-    aliases = Aliases()
-    if not path.exists():
-        return aliases
-    shown = _shown(root, path)
-    try:
-        data = load_yaml(path, shown)
-    except UnreadableFile as exc:
-        problems.append(exc.problem)
-        return aliases
-    if data is None:
-        return aliases
-    if not isinstance(data, Mapping):
-        problems.append(Problem(shown, 1, "aliases.yaml must be a mapping with `places`, `names` and `terms`."))
-        return aliases
-    owner: dict[str, str] = {}
-    for section in ("places", "names"):
-        table = data.get(section) or {}
-        if not isinstance(table, Mapping):
-            problems.append(
-                Problem(shown, data.line_of(section), f"`{section}` must map a canonical name to a list of aliases.")
-            )
-            continue
-        target = getattr(aliases, section)
-        for canonical, forms in table.items():
-            if forms is None:
-                forms = []
-            if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
-                problems.append(
-                    Problem(shown, table.line_of(canonical), f"the aliases of '{canonical}' must be a list of texts.")
-                )
-                continue
-            for form in [canonical, *forms]:
-                form = form.strip()
-                if form in owner and owner[form] != canonical:
-                    problems.append(
-                        Problem(
-                            shown,
-                            table.line_of(canonical),
-                            f"the alias '{form}' is given to both '{owner[form]}' and '{canonical}'.",
-                        )
-                    )
-                    continue
-                owner[form] = canonical
-                target[form] = canonical
-    terms = data.get("terms") or []
-    if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
-        problems.append(Problem(shown, data.line_of("terms"), "`terms` must be a list of words."))
-    else:
-        aliases.terms = tuple(t.strip() for t in terms if t.strip())
-    return aliases
