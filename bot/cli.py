@@ -139,7 +139,7 @@ def cmd_unanswered(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     """Answered / clarify / declined rates, most asked facts, feedback, per channel."""
-    from bot.curation import stats_text
+    from bot.stats import stats_text
 
     print(stats_text(settings, since=args.since))
     return EXIT_OK

@@ -1,4 +1,4 @@
-"""What curators learn from the question log: `faqbot unanswered` and `faqbot stats`.
+"""What curators learn from the question log: `faqbot unanswered` (`faqbot stats` is bot.stats).
 
 "Unanswered" means: the engine declined, or answered with a score below `matching.answer`
 (possible only for follow-ups that reuse an earlier score). `clarify` replies are left out on
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -58,7 +57,7 @@ def parse_since(text: str | None) -> str | None:
         raise CurationError(f"--since must be a date written YYYY-MM-DD, not '{text}'.") from None
 
 
-def _open(settings: Settings) -> QuestionLog | str:
+def open_for_reading(settings: Settings) -> QuestionLog | str:
     """The log, or the friendly text to print instead when nothing has been logged yet."""
     path = settings.log_path
     if path is None:
@@ -71,7 +70,7 @@ def _open(settings: Settings) -> QuestionLog | str:
     return QuestionLog(path, settings.log_salt)
 
 
-def _since_text(since: str | None) -> str:
+def since_text(since: str | None) -> str:
     return f" since {since}" if since else ""
 
 
@@ -241,7 +240,7 @@ def unanswered_text(settings: Settings, since: str | None, limit: int, as_yaml: 
     since = parse_since(since)
     if limit < 1:
         raise CurationError(f"--limit must be at least 1, not {limit}.")
-    opened = _open(settings)
+    opened = open_for_reading(settings)
     if isinstance(opened, str):
         return opened
     with opened as question_log:
@@ -269,11 +268,11 @@ def _listing(
     conflicts: int,
 ) -> str:
     if not groups:
-        lines = [f"No unanswered questions in {settings.log_path}{_since_text(since)} ({len(rows)} questions logged)."]
+        lines = [f"No unanswered questions in {settings.log_path}{since_text(since)} ({len(rows)} questions logged)."]
     else:
         total = sum(g.count for g in groups)
         lines = [
-            f"Unanswered questions in {settings.log_path}{_since_text(since)}: the {len(groups)}"
+            f"Unanswered questions in {settings.log_path}{since_text(since)}: the {len(groups)}"
             f" most asked groups ({total} of {len(rows)} questions logged).",
             "",
         ]
@@ -343,83 +342,4 @@ def unanswered_yaml(engine: Engine, groups: list[Group], learned: list[Learned])
     for item in learned:
         lines.append(f"  # {_where(engine, item.fact)}; picked {item.count} time(s)")
         lines += [f"  {line}" for line in _dump({item.fact.id: [text for text, _ in item.wordings]})]
-    return "\n".join(lines)
-
-
-# -- faqbot stats ------------------------------------------------------------------------------
-
-
-def _width(text: str) -> int:
-    """Terminal columns: CJK characters and emoji take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _table(header: list[str], rows: list[list[str]]) -> list[str]:
-    """Columns padded to the widest cell; the first column left-aligned, the others right."""
-    cells = [header, *rows]
-    widths = [max(_width(row[i]) for row in cells) for i in range(len(header))]
-    lines = []
-    for row in cells:
-        parts = [
-            cell + " " * (widths[i] - _width(cell)) if i == 0 else " " * (widths[i] - _width(cell)) + cell
-            for i, cell in enumerate(row)
-        ]
-        lines.append("  " + "  ".join(parts).rstrip())
-    return lines
-
-
-def _share(part: int, whole: int) -> str:
-    return f"{100 * part / whole:.1f}%" if whole else "-"
-
-
-STATUSES = ("answered", "clarify", "declined")
-
-
-def stats_text(settings: Settings, since: str | None) -> str:
-    """The report of `faqbot stats`: reply rates, per channel, most asked facts, feedback."""
-    since = parse_since(since)
-    opened = _open(settings)
-    if isinstance(opened, str):
-        return opened
-    with opened as question_log:
-        rows = question_log.questions(since)
-        feedback = question_log.feedback_rows(since)
-        picks = question_log.picks(since)
-    if not rows and not feedback:
-        return f"No questions logged in {settings.log_path}{_since_text(since)}."
-    users = len({r.user_hash for r in rows if r.user_hash})
-    times = sorted(r.time for r in rows)
-    span = f"{times[0][:10]} to {times[-1][:10]} (UTC)" if times else "no questions"
-    head = f"Question log {settings.log_path}{_since_text(since)}"
-    lines = [f"{head}: {len(rows)} questions from {users} user(s), {span}.", ""]
-
-    status = Counter(r.status for r in rows)
-    lines.append("Replies")
-    lines += _table(["", "count", "share"], [[s, str(status[s]), _share(status[s], len(rows))] for s in STATUSES])
-
-    channels: dict[str, Counter[str]] = {}
-    for r in rows:
-        channels.setdefault(r.channel, Counter())[r.status] += 1
-    lines += ["", "Per channel"]
-    lines += _table(
-        ["", "questions", *STATUSES],
-        [
-            [name, str(c.total()), *(_share(c[s], c.total()) for s in STATUSES)]
-            for name, c in sorted(channels.items(), key=lambda item: -item[1].total())
-        ],
-    )
-
-    asked = Counter(r.fact_id for r in rows if r.status == "answered" and r.fact_id)
-    if asked:
-        lines += ["", "Most asked facts"]
-        lines += _table(["", "answered"], [[fact_id, str(n)] for fact_id, n in asked.most_common(10)])
-
-    votes: dict[str, Counter[int]] = {}
-    for f in feedback:
-        votes.setdefault(f.fact_id or "(no fact)", Counter())[f.value] += 1
-    if votes:
-        lines += ["", "Feedback per fact, most 👎 first"]
-        ranked = sorted(votes.items(), key=lambda item: (-item[1][-1], -item[1][1], item[0]))
-        lines += _table(["", "👍", "👎"], [[fact_id, str(c[1]), str(c[-1])] for fact_id, c in ranked])
-    lines += ["", f"Suggestions picked: {len(picks)}. Unanswered questions: faqbot unanswered"]
     return "\n".join(lines)

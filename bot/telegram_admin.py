@@ -21,7 +21,8 @@ from telegram.error import TelegramError
 from telegram.ext import Application
 
 from bot.config import ConfigError
-from bot.curation import CurationError, stats_text, unanswered_text
+from bot.curation import CurationError, unanswered_text
+from bot.stats import stats_text
 from bot.telegram_state import BotState, Context, state
 from bot.telegram_texts import TEXTS
 from bot.telegram_views import pre_html, problems_html

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
-from bot.curation import stats_text
+from bot.stats import stats_text
 from bot.store import QuestionLog
 from tests.curation.helpers import Clock, answered, clarify, declined
 
