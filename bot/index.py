@@ -31,10 +31,11 @@ from bot.query import (
     supplies,
 )
 from bot.segment import PLACE_SUFFIXES, Segmenter, build_dictionary
-from bot.text import AliasTable, char_ngrams, normalize, pinyin, sounds_alike, syllables
+from bot.text import AliasTable, char_ngrams, normalize, pinyin, sounds_alike, syllables, use_readings_cache
 
 #: Bump when the index layout changes, so stale caches are rebuilt.
 INDEX_VERSION = 11
+READINGS_FILE = "pinyin-readings-v1.marshal"
 RECALL_FACTS = 40
 RECALL_SENTENCES = 8
 
@@ -87,6 +88,7 @@ class Index:
     def segmenter(self) -> Segmenter:
         if self._segmenter is None:
             self._segmenter = Segmenter(self.dictionary)
+            use_readings_cache(self.dictionary.parent / READINGS_FILE)
         return self._segmenter
 
     def __getstate__(self) -> dict[str, object]:
@@ -243,6 +245,7 @@ def _tokens(words: tuple[str, ...] | list[str], text: str) -> set[str]:
 
 def build_index(knowledge: Knowledge, workdir: Path) -> Index:
     """Build the index for `knowledge`; the compact jieba dictionary goes into `workdir`."""
+    use_readings_cache(workdir / READINGS_FILE)
     aliases = AliasTable(knowledge.aliases.canonical())
     places: dict[str, list[str]] = defaultdict(list)
     for doc in knowledge.documents.values():

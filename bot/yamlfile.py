@@ -43,7 +43,9 @@ class DuplicateKey(yaml.MarkedYAMLError):
     """A mapping names the same key twice."""
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (several times faster); the construction, and so the line
+# numbers and the duplicate-key check below, is ours either way.
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     pass
 
 
@@ -103,7 +105,7 @@ def load_yaml(path: Path, shown: str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         reason = exc.problem or str(exc)
-        if "\t" in reason or "found character '\\t'" in reason:
+        if "\t" in reason or "'\\t'" in reason or "tab character" in reason:
             reason += " (YAML indents with spaces, not tabs)"
         raise UnreadableFile(Problem(shown, line, f"YAML syntax error: {reason}.")) from None
     except yaml.YAMLError as exc:
