@@ -79,6 +79,7 @@ class Engine:
         self.knowledge = knowledge
         self.index = index
         self.matching = matching or Matching()
+        self._wordings: dict[str, str] = {}  # fact id → how a choice of it is worded
 
     @classmethod
     def load(cls, knowledge_dir: Path, settings: Settings | None = None) -> Engine:
@@ -364,6 +365,11 @@ class Engine:
 
     def _choice_wording(self, fact: Fact) -> str:
         """The fact's first question that names its place, so choices between places differ."""
+        if fact.id not in self._wordings:
+            self._wordings[fact.id] = self._place_wording(fact)
+        return self._wordings[fact.id]
+
+    def _place_wording(self, fact: Fact) -> str:
         place = self.knowledge.documents[fact.doc_id].place
         if not place:
             return fact.questions[0]

@@ -9,6 +9,7 @@ the best few dozen entries are re-ranked with rapidfuzz (`bot.scoring`).
 
 from __future__ import annotations
 
+import hashlib
 import math
 import os
 import pickle
@@ -16,6 +17,7 @@ import tempfile
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from bot.knowledge import NUMBER, Document, Knowledge
@@ -33,11 +35,12 @@ from bot.query import (
 from bot.segment import PLACE_SUFFIXES, Segmenter, build_dictionary
 from bot.text import AliasTable, char_ngrams, normalize, pinyin, sounds_alike, syllables, use_readings_cache
 
-#: Bump when the index layout changes, so stale caches are rebuilt.
-INDEX_VERSION = 11
+#: Bump when the index layout changes, so stale caches are rebuilt. The cache key also holds a
+#: hash of the code that builds the index (`_code_version`), so a forgotten bump is harmless.
+INDEX_VERSION = 12
 READINGS_FILE = "pinyin-readings-v1.marshal"
-RECALL_FACTS = 40
-RECALL_SENTENCES = 8
+RECALL_FACTS = 16
+RECALL_SENTENCES = 4
 
 
 @dataclass
@@ -344,7 +347,7 @@ def load_index(knowledge: Knowledge, cache_dir: Path | None) -> Index:
     if cache_dir is None:
         with tempfile.TemporaryDirectory(prefix="faqbot-") as folder:
             return build_index(knowledge, Path(folder))
-    path = cache_dir / f"index-v{INDEX_VERSION}-{knowledge.fingerprint}.pickle"
+    path = cache_dir / f"index-v{INDEX_VERSION}-{_code_version()}-{knowledge.fingerprint}.pickle"
     if path.exists():
         try:
             with path.open("rb") as handle:
@@ -364,6 +367,30 @@ def load_index(knowledge: Knowledge, cache_dir: Path | None) -> Index:
         pass
     _prune(cache_dir, keep=knowledge.fingerprint)
     return index
+
+
+_INDEX_SOURCES = (
+    "index.py",
+    "text.py",
+    "segment.py",
+    "query.py",
+    "english.py",
+    "data/stopwords.txt",
+    "data/synonyms.txt",
+)
+
+
+@lru_cache(maxsize=1)
+def _code_version() -> str:
+    """A hash of the modules whose code shapes a pickled index and the data files they read."""
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in _INDEX_SOURCES:
+        try:
+            digest.update((here / name).read_bytes())
+        except OSError:
+            digest.update(name.encode())
+    return digest.hexdigest()[:8]
 
 
 def _prune(cache_dir: Path, keep: str, age: float = 86_400) -> None:

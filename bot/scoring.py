@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 from bot.index import Entry, Index
 from bot.knowledge import NUMBER
 from bot.query import Query
-from bot.text import pinyin, syllables
+from bot.text import syllables
 
 WEIGHTS = {"coverage": 0.55, "wording": 0.25, "sound": 0.20}
 #: Score multiplier for an entry that cannot supply the kind of answer asked for.
@@ -47,38 +47,56 @@ class Scored:
     signals: dict[str, float]
 
 
-def term_match(index: Index, term: str, entry: Entry) -> float:
+@dataclass(frozen=True)
+class Term:
+    """A key term of the question with what matching needs of it, worked out once per question."""
+
+    text: str
+    weight: float
+    sound: str  # folded pinyin, syllables joined: matches an entry's pinyin words
+    spaced: str  # " syllable syllable ": found inside an entry's running pinyin
+    number: bool
+    near: frozenset[str]  # knowledge words one character away (typo candidates)
+
+    @classmethod
+    def of(cls, index: Index, text: str, foreign: bool = False) -> Term:
+        sounds = syllables(text)
+        return cls(
+            text=text,
+            weight=index.weight(text) * (2 if foreign else 1),
+            sound="".join(sounds),
+            spaced=f" {' '.join(sounds)} ",
+            number=bool(NUMBER.fullmatch(text)),
+            near=index.neighbours(text),
+        )
+
+
+def term_match(term: Term, entry: Entry) -> float:
     """How well `entry` contains one key term: 1 same word, 0.9 homophone, less for typos."""
-    if term in entry.words:
+    text = term.text
+    if text in entry.words:
         return 1.0
-    if len(term) > 1 and "".join(syllables(term)) in entry.pinyin_words:
+    if len(text) == 1:
+        return 0.8 if text in entry.chars else 0.0
+    if term.sound in entry.pinyin_words:
         return 0.9
-    if len(term) == 1:
-        return 0.8 if term in entry.chars else 0.0
-    if _is_number(term):
+    if term.number:
         # A number the question gives as context (「162次专题教育有多少人参加」) may sit elsewhere
         # in the fact's paragraph; any other number is a different fact.
-        return 0.8 if term in entry.context_numbers else 0.0
-    if index.neighbours(term) & entry.words:  # one character mistyped: 教肓 for 教育
-        return 0.75 if len(term) >= 3 else 0.6
-    if f" {pinyin(term)} " in entry.sound_text:  # a word broken by a homophone: 党史记念馆
+        return 0.8 if text in entry.context_numbers else 0.0
+    if term.near and term.near & entry.words:  # one character mistyped: 教肓 for 教育
+        return 0.75 if len(text) >= 3 else 0.6
+    if term.spaced in entry.sound_text:  # a word broken by a homophone: 党史记念馆
         return 0.8
-    present = sum(1 for ch in term if ch in entry.chars)
-    share = present / len(term)
+    share = sum(1 for ch in text if ch in entry.chars) / len(text)
     return 0.7 * share if share >= 0.5 else 0.0
 
 
-def coverage(index: Index, query: Query, entry: Entry) -> float:
-    if not query.terms:
+def coverage(terms: list[Term], entry: Entry) -> float:
+    total = sum(t.weight for t in terms)
+    if not total:
         return 0.0
-    total = matched = 0.0
-    for term in query.terms:
-        weight = index.weight(term)
-        if term in query.foreign:
-            weight *= 2
-        total += weight
-        matched += weight * term_match(index, term, entry)
-    return matched / total if total else 0.0
+    return sum(t.weight * term_match(t, entry) for t in terms) / total
 
 
 def wording(query: Query, entry: Entry) -> float:
@@ -99,23 +117,39 @@ def sound(query: Query, entry: Entry) -> float:
     return max(fuzz.ratio(query.pinyin, p) for p in entry.question_pinyin) / 100
 
 
-def _is_number(term: str) -> bool:
-    return bool(NUMBER.fullmatch(term))
+@dataclass(frozen=True)
+class Question:
+    """A query with its terms prepared for scoring against many entries."""
+
+    query: Query
+    terms: list[Term]
+    focus: Term | None
+    given: frozenset[str]  # the numbers the question gives
+
+    @classmethod
+    def of(cls, index: Index, query: Query) -> Question:
+        return cls(
+            query=query,
+            terms=[Term.of(index, t, t in query.foreign) for t in query.terms],
+            focus=Term.of(index, query.focus) if query.focus else None,
+            given=frozenset(t for t in query.terms if NUMBER.fullmatch(t)),
+        )
 
 
-def _only_given(query: Query, entry: Entry) -> bool:
+def _only_given(question: Question, entry: Entry) -> bool:
     """「162次专题教育有多少人参加」: a fact whose only numbers are the ones the question gives
     cannot tell how many — the asked number must be another one."""
+    query = question.query
     if query.asks not in ("number", "money", "duration") or not entry.numbers or query.yes_no:
         return False
-    given = {t for t in query.terms if _is_number(t)}
-    return bool(given) and entry.numbers <= given
+    return bool(question.given) and entry.numbers <= question.given
 
 
-def score(index: Index, query: Query, position: int) -> Scored:
+def score(index: Index, question: Question, position: int) -> Scored:
     entry = index.entries[position]
+    query = question.query
     signals = {
-        "coverage": coverage(index, query, entry),
+        "coverage": coverage(question.terms, entry),
         "wording": wording(query, entry),
         "sound": sound(query, entry),
     }
@@ -127,13 +161,13 @@ def score(index: Index, query: Query, position: int) -> Scored:
     else:
         blended = sum(WEIGHTS[name] * value for name, value in signals.items())
     signals["subject"] = round(blended, 4)  # how well it matches, whatever is asked about it
-    kind = 1.0 if entry.supplies(query.asks) and not _only_given(query, entry) else WRONG_KIND
+    kind = 1.0 if entry.supplies(query.asks) and not _only_given(question, entry) else WRONG_KIND
     signals["kind"] = kind
     blended *= kind
-    if query.focus and term_match(index, query.focus, entry) < 0.5:
+    if question.focus and term_match(question.focus, entry) < 0.5:
         blended *= FOCUS_MISS
         signals["focus_miss"] = FOCUS_MISS
-    if any(_is_number(t) and t not in entry.context_numbers for t in query.terms):
+    if question.given and not question.given <= entry.context_numbers:
         blended *= NUMBER_MISS
         signals["number_miss"] = NUMBER_MISS
     if query.foreign and not any(f in entry.words for f in query.foreign):
@@ -144,6 +178,7 @@ def score(index: Index, query: Query, position: int) -> Scored:
 
 def rank(index: Index, query: Query, docs: set[str] | None) -> list[Scored]:
     """Recall, then re-rank; best first."""
-    scored = [score(index, query, p) for p in index.recall(query, docs)]
+    question = Question.of(index, query)
+    scored = [score(index, question, p) for p in index.recall(query, docs)]
     scored.sort(key=lambda s: s.score, reverse=True)
     return scored

@@ -106,6 +106,7 @@ class AliasTable:
         self._near: dict[str, str] = {}  # form with one character blanked → canonical
         self._sound: dict[str, str] = {}  # pinyin of the form → canonical
         self._lengths = sorted({len(f) for f in forms if len(f) >= 3 and not f.isascii()}, reverse=True)
+        self._chars = frozenset("".join(f for f in forms if not f.isascii()))
         for form in forms:
             if len(form) < 3 or form.isascii():
                 continue
@@ -130,7 +131,8 @@ class AliasTable:
         i = 0
         while i < len(text):
             found = None
-            if not protected[i] and _is_han(text[i]):
+            # A misspelt name keeps all but one of its characters: one of the first two is in it.
+            if not protected[i] and _is_han(text[i]) and (text[i] in self._chars or text[i + 1 : i + 2] in self._chars):
                 for size in self._lengths:
                     window = text[i : i + size]
                     if len(window) < size or any(protected[i : i + size]):
@@ -154,6 +156,8 @@ class AliasTable:
             # unless it sounds the same (大挢镇 for 大桥镇).
             if form and (len(form) >= 4 or sounds_alike(form, window)):
                 return self.canonical[form]
+        if sum(ch in self._chars for ch in window) * 2 < len(window):
+            return None  # a homophone slip keeps most characters of a name
         return self._sound.get(" ".join(syllables(window)))
 
 
