@@ -24,9 +24,9 @@ class ConfigError(Exception):
 class Matching:
     """Decision thresholds on the calibrated 0–1 score (README, "How matching works")."""
 
-    answer: float = 0.62  # best score at or above this answers
+    answer: float = 0.60  # best score at or above this answers
     suggest: float = 0.35  # candidates at or above this are offered as 「您是不是想问」
-    margin: float = 0.06  # a different fact this close to the best makes the question ambiguous
+    margin: float = 0.03  # a different fact this close to the best makes the question ambiguous
     place_margin: float = 0.25  # a question naming no place that fits two places this closely asks which…
     place_floor: float = 0.55  # …when the other place's best fact scores at least this…
     place_coverage: float = 0.6  # …and covers this share of the key terms
