@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import zip_longest
 from pathlib import Path
 
 from bot.config import Matching, Settings
@@ -234,7 +235,7 @@ class Engine:
         if docs is None:
             other_place = self._best_elsewhere(facts, best)
             if other_place is not None:
-                choices = [best, other_place]
+                choices = self._per_place(facts, [best, other_place])
                 return self._clarify(question, shown_resolved, choices, CLARIFY_PLACES), None, candidates
         if best.score < m.answer:
             return self._unsure(question, shown_resolved, ranked, facts), None, candidates
@@ -322,6 +323,27 @@ class Engine:
                 return scored
             return None
         return None
+
+    def _per_place(self, facts: list[Scored], leaders: list[Scored]) -> list[Scored]:
+        """Choices for a question that fits two places: each place's best facts, alternating.
+
+        Two per place when the runner-up is close to its place's best, since a vague question
+        (「收集到多少意见和问题」) often has two candidate answers in each article.
+        """
+        columns: list[list[Scored]] = []
+        for leader in leaders:
+            place = self._place_of(leader)
+            column = [leader]
+            for scored in facts:
+                if (
+                    scored is not leader
+                    and self._place_of(scored) == place
+                    and leader.score - scored.score < self.matching.place_margin / 2
+                ):
+                    column.append(scored)
+                    break
+            columns.append(column)
+        return [s for row in zip_longest(*columns) for s in row if s is not None]
 
     def _place_of(self, scored: Scored) -> str | None:
         doc = self.knowledge.documents.get(self.index.entries[scored.position].doc_id)
