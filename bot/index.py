@@ -32,7 +32,7 @@ from bot.query import (
     pinyin_of,
     supplies,
 )
-from bot.segment import PLACE_SUFFIXES, Segmenter, build_dictionary
+from bot.segment import NEW_WORD_FREQ, PLACE_SUFFIXES, Segmenter, add_words, build_dictionary, new_words
 from bot.text import AliasTable, char_ngrams, normalize, pinyin, sounds_alike, syllables, use_readings_cache
 
 #: Bump when the index layout changes, so stale caches are rebuilt. The cache key also holds a
@@ -269,6 +269,14 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
     dictionary = workdir / f"dict-{knowledge.fingerprint or 'x'}.txt"
     vocabulary, known_places, general = build_dictionary(texts, terms, dictionary)
     segmenter = Segmenter(dictionary)
+    # Names jieba does not know (凌雪华, 倪家浜村) are found by its HMM in the knowledge's own
+    # texts; adding them to the dictionary keeps them whole in a question too (帮凌雪华 → 帮 凌雪华).
+    found = new_words(segmenter, texts, general)
+    if found:
+        add_words(dictionary, found)
+        general.update(dict.fromkeys(found, NEW_WORD_FREQ))
+        vocabulary |= set(found)
+        segmenter = Segmenter(dictionary)
 
     entries: list[Entry] = []
     for fact_id, doc_id, questions, answer, source, tags in raw_units:

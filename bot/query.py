@@ -157,7 +157,8 @@ class Query:
 
 
 def key_terms(words: list[str] | tuple[str, ...], places: set[str]) -> list[str]:
-    return [w for w in words if w not in STOPWORDS and w not in places and not _is_noise(w)]
+    # 1 is left out: 一家企业, 凌雪华一家 — before a measure word 一 is mostly "a", not a count.
+    return [w for w in words if w not in STOPWORDS and w not in places and not _is_noise(w) and w != "1"]
 
 
 def _is_noise(word: str) -> bool:

@@ -109,6 +109,26 @@ def _substrings(texts: Iterable[str], longest: int = 8) -> set[str]:
     return found
 
 
+#: The frequency given to words jieba's HMM found in the knowledge (names: 凌雪华, 封小平).
+NEW_WORD_FREQ = 2_000
+
+
+def new_words(segmenter: Segmenter, texts: Iterable[str], known: dict[str, int]) -> list[str]:
+    """Words of `texts` that jieba's HMM made up because no dictionary has them: mostly names."""
+    found: dict[str, None] = {}
+    for text in texts:
+        for word in segmenter.words(text):
+            if 2 <= len(word) <= 6 and word not in known and all("\u4e00" <= ch <= "\u9fff" for ch in word):
+                found[word] = None
+    return list(found)
+
+
+def add_words(dictionary: Path, words: list[str]) -> None:
+    with dictionary.open("a", encoding="utf-8") as handle:
+        for word in words:
+            handle.write(f"{word} {NEW_WORD_FREQ} nz\n")
+
+
 class Segmenter:
     """jieba over the compact dictionary written by `build_dictionary`."""
 

@@ -132,7 +132,7 @@ def test_json_contract(engine: Engine) -> None:
 # The regression guard: the dev set's accuracy may only go up. The targets of issue 3
 # (≥ 0.95 overall, ≥ 0.90 per kind, ≤ 3% of out-of-scope answered) are not met yet; these
 # floors are today's level, raised as the engine improves (README, "How matching works").
-OVERALL_FLOOR = 0.85
+OVERALL_FLOOR = 0.86
 OUT_OF_SCOPE_ANSWERED_CEILING = 0.07
 
 
