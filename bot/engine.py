@@ -56,15 +56,19 @@ def question_parts(question: str) -> list[str]:
 
     People wrap a question in a story (「我老婆在南湖区上班……所以想问一下，中医馆几点开门？」);
     the story's words would drown the question's, so each sentence that asks something is tried
-    alone, and so is its asking clause with the clause before it.
+    alone, with the sentence before it (which a 这位/那个 may point back to), and its asking clause
+    with the clause before it.
     """
     if len(question) <= LONG_MESSAGE:
         return [question]
     parts: list[str] = []
-    for sentence in _SENTENCES.split(question[: MAX_QUESTION * 8]):
+    sentences = _SENTENCES.split(question[: MAX_QUESTION * 8])
+    for number, sentence in enumerate(sentences):
         if not _ASKING.search(sentence):
             continue
         parts.append(sentence.strip()[:MAX_QUESTION])
+        if number:  # 「…有一位党员带领团队…。我想确认一下这位党员叫什么名字？」
+            parts.append((sentences[number - 1] + sentence).strip()[-MAX_QUESTION:])
         clauses = [c for c in _CLAUSES.split(sentence) if c.strip()]
         for i, clause in enumerate(clauses):
             if len(clauses) > 1 and _ASKING.search(clause):
