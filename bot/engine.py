@@ -20,7 +20,8 @@ from pathlib import Path
 
 from bot.config import Matching, Settings
 from bot.conversation import FOLLOW_UP_FILLER, MORE_REQUEST, SOURCE_REQUEST, Conversation
-from bot.index import Index, load_index
+from bot.index import Index
+from bot.indexing import load_index
 from bot.knowledge import NUMBER, Fact, Knowledge, load_knowledge
 from bot.query import Query
 from bot.reply import Reply, Source, Suggestion

@@ -9,18 +9,11 @@ the best few dozen entries are re-ranked with rapidfuzz (`bot.scoring`).
 
 from __future__ import annotations
 
-import hashlib
 import math
-import os
-import pickle
-import tempfile
-import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
-from bot.knowledge import NUMBER, Document, Knowledge
 from bot.query import (
     STOPWORDS,
     Query,
@@ -30,10 +23,9 @@ from bot.query import (
     is_yes_no,
     key_terms,
     pinyin_of,
-    supplies,
 )
-from bot.segment import NEW_WORD_FREQ, PLACE_SUFFIXES, Segmenter, add_words, build_dictionary, new_words
-from bot.text import AliasTable, char_ngrams, normalize, pinyin, sounds_alike, syllables, use_readings_cache
+from bot.segment import PLACE_SUFFIXES, Segmenter
+from bot.text import AliasTable, char_ngrams, normalize, sounds_alike, syllables, use_readings_cache
 
 #: Bump when the index layout changes, so stale caches are rebuilt. The cache key also holds a
 #: hash of the code that builds the index (`_code_version`), so a forgotten bump is harmless.
@@ -179,7 +171,7 @@ class Index:
         if len(term) < 2 or term in self.vocabulary:
             return frozenset()
         found: set[str] = set()
-        for key in _blanks(term):
+        for key in blanks(term):
             found |= self.near.get(key, frozenset())
         return frozenset(found)
 
@@ -201,7 +193,7 @@ class Index:
     def recall(self, query: Query, docs: set[str] | None) -> list[int]:
         """Entries sharing the most informative tokens with the question, best first."""
         scores: dict[int, float] = defaultdict(float)
-        for token in _tokens(query.words, query.text):
+        for token in tokens(query.words, query.text):
             postings = self.postings.get(token)
             if not postings:
                 continue
@@ -220,195 +212,13 @@ class Index:
         return [p for _, p in facts[:RECALL_FACTS]] + [p for _, p in sentences[:RECALL_SENTENCES]]
 
 
-def _told(answer: str, aliases: AliasTable, doc: Document) -> frozenset[str]:
-    """The numbers an answer tells, less those of the report date it cites for context."""
-    return frozenset(NUMBER.findall(normalize(answer, aliases))) - doc.date_numbers()
-
-
-def _blanks(word: str) -> list[str]:
+def blanks(word: str) -> list[str]:
     return [word[:i] + "?" + word[i + 1 :] for i in range(len(word))]
 
 
-def _near_words(words: set[str]) -> dict[str, frozenset[str]]:
-    near: dict[str, set[str]] = defaultdict(set)
-    for word in words:
-        if 2 <= len(word) <= 8 and all("\u4e00" <= ch <= "\u9fff" for ch in word):
-            for key in _blanks(word):
-                near[key].add(word)
-    return {key: frozenset(found) for key, found in near.items()}
-
-
-def _tokens(words: tuple[str, ...] | list[str], text: str) -> set[str]:
+def tokens(words: tuple[str, ...] | list[str], text: str) -> set[str]:
     """Index tokens: words (w:), character bigrams (c:) and pinyin of words (p:)."""
     tokens = {f"w:{w}" for w in words if w not in STOPWORDS}
     tokens.update(f"c:{g}" for g in char_ngrams(text) if len(g) == 2)
     tokens.update(f"p:{''.join(syllables(w))}" for w in words if w not in STOPWORDS and len(w) > 1)
     return tokens
-
-
-def build_index(knowledge: Knowledge, workdir: Path) -> Index:
-    """Build the index for `knowledge`; the compact jieba dictionary goes into `workdir`."""
-    use_readings_cache(workdir / READINGS_FILE)
-    aliases = AliasTable(knowledge.aliases.canonical())
-    places: dict[str, list[str]] = defaultdict(list)
-    for doc in knowledge.documents.values():
-        if doc.place:
-            places[aliases.apply(normalize(doc.place))].append(doc.id)
-    for canonical in set(knowledge.aliases.places.values()):
-        places.setdefault(normalize(canonical), [])
-
-    raw_units: list[tuple[str | None, str, list[str], str, str, tuple[str, ...]]] = []
-    for fact in knowledge.facts:
-        raw_units.append((fact.id, fact.doc_id, list(fact.questions), fact.answer, fact.source, fact.tags))
-    for doc in knowledge.documents.values():
-        for sentence in doc.sentences():
-            raw_units.append((None, doc.id, [], sentence, sentence, ()))
-
-    texts = [normalize(t, aliases) for unit in raw_units for t in (*unit[2], unit[3], unit[4])]
-    terms = [normalize(t, aliases) for t in (*knowledge.aliases.terms, *aliases.canonical.values())]
-    dictionary = workdir / f"dict-{knowledge.fingerprint or 'x'}.txt"
-    vocabulary, known_places, general = build_dictionary(texts, terms, dictionary)
-    segmenter = Segmenter(dictionary)
-    # Names jieba does not know (凌雪华, 倪家浜村) are found by its HMM in the knowledge's own
-    # texts; adding them to the dictionary keeps them whole in a question too (帮凌雪华 → 帮 凌雪华).
-    found = new_words(segmenter, texts, general)
-    if found:
-        add_words(dictionary, found)
-        general.update(dict.fromkeys(found, NEW_WORD_FREQ))
-        vocabulary |= set(found)
-        segmenter = Segmenter(dictionary)
-
-    entries: list[Entry] = []
-    for fact_id, doc_id, questions, answer, source, tags in raw_units:
-        doc = knowledge.documents[doc_id]
-        place = aliases.apply(normalize(doc.place)) if doc.place else None
-        norm_q = [normalize(q, aliases) for q in questions]
-        q_words = [canonical_words(segmenter.words(q)) for q in norm_q]
-        body_text = normalize(f"{answer} {source}", aliases)
-        body_words = canonical_words(segmenter.all_words(body_text))
-        q_all = [canonical_words(segmenter.all_words(q)) for q in norm_q]
-        all_words = {w for ws in q_all for w in ws} | set(body_words)
-        # What a fact can supply (a number, a date) is read from its source sentence, the
-        # evidence; the answer always carries the report date and would look like a number.
-        source_norm = normalize(source, aliases)
-        entries.append(
-            Entry(
-                fact_id=fact_id,
-                doc_id=doc_id,
-                place=place,
-                sentence=source,
-                questions=[q.replace(" ", "") for q in norm_q],
-                question_words=[" ".join(w for w in ws if w not in STOPWORDS) for ws in q_words],
-                question_pinyin=[pinyin_of(key_terms(ws, set()) or ws) for ws in q_words],
-                words=frozenset(all_words),
-                pinyin_words=frozenset("".join(syllables(w)) for w in all_words if len(w) > 1),
-                chars=frozenset(body_text.replace(" ", "") + "".join(norm_q).replace(" ", "")),
-                kinds=supplies(source_norm, answer_numbers := _told(answer, aliases, doc)),
-                numbers=answer_numbers,
-                context_numbers=frozenset(NUMBER.findall(normalize(doc.paragraph_of(source) or source))),
-                body=body_text.replace(" ", ""),
-                sound_text=f" {pinyin(''.join(norm_q) + body_text)} ",
-                tags=tags,
-            )
-        )
-
-    postings: dict[str, list[int]] = defaultdict(list)
-    for position, entry in enumerate(entries):
-        words = [w for w in entry.words]
-        text = " ".join([*entry.questions, entry.body])
-        for token in _tokens(words, text):
-            postings[token].append(position)
-    count = len(entries) or 1
-    idf = {token: math.log(1 + count / len(plist)) for token, plist in postings.items()}
-    word_df = Counter(w for entry in entries for w in entry.words)
-    idf.update({w: math.log(1 + count / df) for w, df in word_df.items()})
-    return Index(
-        entries=entries,
-        postings=dict(postings),
-        idf=idf,
-        aliases=aliases,
-        places=dict(places),
-        vocabulary=frozenset(vocabulary) | frozenset(word_df),
-        near=_near_words(set(word_df)),
-        frequency=dict(word_df),
-        known_places=frozenset(known_places),
-        general=general,
-        dictionary=dictionary,
-        fingerprint=knowledge.fingerprint,
-        max_idf=math.log(1 + count),
-        _segmenter=segmenter,
-    )
-
-
-def load_index(knowledge: Knowledge, cache_dir: Path | None) -> Index:
-    """The index for `knowledge`, from the on-disk cache when the knowledge is unchanged.
-
-    The cache is keyed by a hash of every knowledge file; a stale or unreadable cache is
-    simply rebuilt, and files of other knowledge versions unused for a day are removed.
-    Without a cache directory the index is built in a temporary folder, removed once loaded.
-    """
-    if cache_dir is not None:
-        try:
-            cache_dir.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            cache_dir = None
-    if cache_dir is None:
-        with tempfile.TemporaryDirectory(prefix="faqbot-") as folder:
-            return build_index(knowledge, Path(folder))
-    path = cache_dir / f"index-v{INDEX_VERSION}-{_code_version()}-{knowledge.fingerprint}.pickle"
-    if path.exists():
-        try:
-            with path.open("rb") as handle:
-                index = pickle.load(handle)
-            if isinstance(index, Index) and index.dictionary.exists():
-                index.segmenter  # noqa: B018 - load the dictionary now
-                return index
-        except Exception:  # a broken or foreign cache file is rebuilt, whatever the error
-            pass
-    index = build_index(knowledge, cache_dir)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        with tmp.open("wb") as handle:
-            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-    except OSError:
-        pass
-    _prune(cache_dir, keep=knowledge.fingerprint)
-    return index
-
-
-_INDEX_SOURCES = (
-    "index.py",
-    "text.py",
-    "segment.py",
-    "query.py",
-    "english.py",
-    "data/stopwords.txt",
-    "data/synonyms.txt",
-)
-
-
-@lru_cache(maxsize=1)
-def _code_version() -> str:
-    """A hash of the modules whose code shapes a pickled index and the data files they read."""
-    here = Path(__file__).parent
-    digest = hashlib.sha256()
-    for name in _INDEX_SOURCES:
-        try:
-            digest.update((here / name).read_bytes())
-        except OSError:
-            digest.update(name.encode())
-    return digest.hexdigest()[:8]
-
-
-def _prune(cache_dir: Path, keep: str, age: float = 86_400) -> None:
-    """Remove cached indexes and dictionaries of other knowledge versions unused for `age` s."""
-    now = time.time()
-    for old in [*cache_dir.glob("index-*.pickle"), *cache_dir.glob("dict-*")]:
-        if keep in old.name:
-            continue
-        try:
-            if now - old.stat().st_atime > age:
-                old.unlink()
-        except OSError:
-            pass

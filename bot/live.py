@@ -22,7 +22,7 @@ from pathlib import Path
 
 from bot.config import Settings
 from bot.engine import Engine
-from bot.index import load_index
+from bot.indexing import load_index
 from bot.knowledge import fingerprint, knowledge_files, read_knowledge
 from bot.yamlfile import Problem
 

@@ -101,11 +101,10 @@ def build_dictionary(
 def _substrings(texts: Iterable[str], longest: int = 8) -> set[str]:
     """Every substring of 1 to `longest` characters of `texts`: which dictionary words occur."""
     found: set[str] = set()
-    for text in texts:
-        for chunk in text.split():
-            for i in range(len(chunk)):
-                for j in range(i + 1, min(len(chunk), i + longest) + 1):
-                    found.add(chunk[i:j])
+    chunks = {chunk for text in texts for chunk in text.split()}  # repeated clauses once
+    for chunk in chunks:
+        for i in range(len(chunk)):
+            found.update(chunk[i:j] for j in range(i + 1, min(len(chunk), i + longest) + 1))
     return found
 
 
@@ -113,11 +112,11 @@ def _substrings(texts: Iterable[str], longest: int = 8) -> set[str]:
 NEW_WORD_FREQ = 2_000
 
 
-def new_words(segmenter: Segmenter, texts: Iterable[str], known: dict[str, int]) -> list[str]:
-    """Words of `texts` that jieba's HMM made up because no dictionary has them: mostly names."""
+def new_words(segmented: Iterable[list[str]], known: dict[str, int]) -> list[str]:
+    """Words that jieba's HMM made up because no dictionary has them: mostly names."""
     found: dict[str, None] = {}
-    for text in texts:
-        for word in segmenter.words(text):
+    for words in segmented:
+        for word in words:
             if 2 <= len(word) <= 6 and word not in known and all("\u4e00" <= ch <= "\u9fff" for ch in word):
                 found[word] = None
     return list(found)
@@ -144,10 +143,17 @@ class Segmenter:
         """Words of normalised text; spaces separate, never join, words."""
         return [w for w in self._tokenizer.lcut(text) if w.strip()]
 
-    def all_words(self, text: str) -> list[str]:
-        """Words and the dictionary words inside them (专题教育 → 专题, 教育, 专题教育).
+    def inner_words(self, words: list[str]) -> list[str]:
+        """The dictionary words of two and three characters inside longer words (专题教育 → 专题, 教育).
 
-        Facts are indexed this way so that a question segmented more finely than the fact
-        (专题 教育 for 专题教育) still finds every one of its words.
+        Facts are indexed with them too, so that a question segmented more finely than the fact
+        (专题 教育 for 专题教育) still finds every one of its words; this is what jieba's search
+        mode adds, without segmenting the text a second time.
         """
-        return [w for w in self._tokenizer.lcut_for_search(text) if w.strip()]
+        freq = self._tokenizer.FREQ
+        inner: list[str] = []
+        for word in words:
+            for size in (2, 3):
+                if len(word) > size:
+                    inner.extend(g for i in range(len(word) - size + 1) if freq.get(g := word[i : i + size]))
+        return inner

@@ -1,0 +1,235 @@
+"""Building the index, and keeping it on disk while the knowledge is unchanged.
+
+A build normalises every text of the knowledge once, segments it once, and derives every form
+an `Entry` needs from that; texts repeated across facts (a source cited by several facts, the
+same wording in many towns' articles) are processed once. The result is pickled in the cache
+folder under a key made of the knowledge's hash and the hash of the code that builds it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import pickle
+import tempfile
+import time
+from collections import Counter, defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+from bot.index import INDEX_VERSION, READINGS_FILE, Entry, Index, blanks, tokens
+from bot.knowledge import NUMBER, Document, Knowledge
+from bot.query import STOPWORDS, canonical_words, key_terms, pinyin_of, supplies
+from bot.segment import NEW_WORD_FREQ, Segmenter, add_words, build_dictionary, new_words
+from bot.text import AliasTable, normalize, pinyin, syllables, use_readings_cache
+
+
+class _Texts:
+    """Each text of the knowledge normalised and segmented once, however often it is used."""
+
+    def __init__(self, aliases: AliasTable) -> None:
+        self.aliases = aliases
+        self.segmenter: Segmenter | None = None
+        self._normal: dict[str, str] = {}
+        self._words: dict[str, list[str]] = {}
+
+    def normal(self, text: str) -> str:
+        found = self._normal.get(text)
+        if found is None:
+            found = self._normal[text] = normalize(text, self.aliases)
+        return found
+
+    def words(self, normal: str) -> list[str]:
+        """Segmented words of a normalised text, synonyms unified."""
+        found = self._words.get(normal)
+        if found is None:
+            assert self.segmenter is not None
+            found = self._words[normal] = canonical_words(self.segmenter.words(normal))
+        return found
+
+    def all_words(self, normal: str) -> list[str]:
+        """The words and the dictionary words inside the longer ones (专题教育 → 专题, 教育)."""
+        assert self.segmenter is not None
+        words = self.words(normal)
+        return words + canonical_words(self.segmenter.inner_words(words))
+
+
+def build_index(knowledge: Knowledge, workdir: Path) -> Index:
+    """Build the index for `knowledge`; the compact jieba dictionary goes into `workdir`."""
+    use_readings_cache(workdir / READINGS_FILE)
+    aliases = AliasTable(knowledge.aliases.canonical())
+    texts = _Texts(aliases)
+    places: dict[str, list[str]] = defaultdict(list)
+    for doc in knowledge.documents.values():
+        if doc.place:
+            places[texts.normal(doc.place)].append(doc.id)
+    for canonical in set(knowledge.aliases.places.values()):
+        places.setdefault(normalize(canonical), [])
+
+    units: list[tuple[str | None, Document, tuple[str, ...], str, str, tuple[str, ...]]] = [
+        (f.id, knowledge.documents[f.doc_id], f.questions, f.answer, f.source, f.tags) for f in knowledge.facts
+    ]
+    for doc in knowledge.documents.values():
+        units.extend((None, doc, (), sentence, sentence, ()) for sentence in doc.sentences())
+
+    normals = list(dict.fromkeys(texts.normal(t) for u in units for t in (*u[2], u[3], u[4])))
+    terms = [normalize(t, aliases) for t in (*knowledge.aliases.terms, *aliases.canonical.values())]
+    dictionary = workdir / f"dict-{knowledge.fingerprint or 'x'}.txt"
+    vocabulary, known_places, general = build_dictionary(normals, terms, dictionary)
+    texts.segmenter = Segmenter(dictionary)
+    # Names jieba does not know (凌雪华, 倪家浜村) are found by its HMM in the knowledge's own
+    # texts; adding them to the dictionary keeps them whole in a question too (帮凌雪华 → 凌雪华).
+    found = new_words((texts.words(n) for n in normals), general)
+    if found:
+        add_words(dictionary, found)
+        general.update(dict.fromkeys(found, NEW_WORD_FREQ))
+        vocabulary |= set(found)
+    entries = [_entry(texts, *unit) for unit in units]
+
+    postings: dict[str, list[int]] = defaultdict(list)
+    for position, entry in enumerate(entries):
+        for token in tokens(list(entry.words), " ".join([*entry.questions, entry.body])):
+            postings[token].append(position)
+    count = len(entries) or 1
+    idf = {token: math.log(1 + count / len(plist)) for token, plist in postings.items()}
+    word_df = Counter(w for entry in entries for w in entry.words)
+    idf.update({w: math.log(1 + count / df) for w, df in word_df.items()})
+    return Index(
+        entries=entries,
+        postings=dict(postings),
+        idf=idf,
+        aliases=aliases,
+        places=dict(places),
+        vocabulary=frozenset(vocabulary) | frozenset(word_df),
+        near=_near_words(set(word_df)),
+        frequency=dict(word_df),
+        known_places=frozenset(known_places),
+        general=general,
+        dictionary=dictionary,
+        fingerprint=knowledge.fingerprint,
+        max_idf=math.log(1 + count),
+        _segmenter=Segmenter(dictionary) if found else texts.segmenter,
+    )
+
+
+def _entry(
+    texts: _Texts,
+    fact_id: str | None,
+    doc: Document,
+    questions: tuple[str, ...],
+    answer: str,
+    source: str,
+    tags: tuple[str, ...],
+) -> Entry:
+    norm_q = [texts.normal(q) for q in questions]
+    q_words = [texts.words(q) for q in norm_q]
+    body_text = normalize(f"{texts.normal(answer)} {texts.normal(source)}")
+    all_words = {w for q in norm_q for w in texts.all_words(q)}
+    all_words.update(texts.all_words(texts.normal(answer)), texts.all_words(texts.normal(source)))
+    paragraph = doc.paragraph_of(source) or source
+    numbers = frozenset(NUMBER.findall(texts.normal(answer))) - doc.date_numbers()
+    return Entry(
+        fact_id=fact_id,
+        doc_id=doc.id,
+        place=texts.normal(doc.place) if doc.place else None,
+        sentence=source,
+        questions=[q.replace(" ", "") for q in norm_q],
+        question_words=[" ".join(w for w in ws if w not in STOPWORDS) for ws in q_words],
+        question_pinyin=[pinyin_of(key_terms(ws, set()) or ws) for ws in q_words],
+        words=frozenset(all_words),
+        pinyin_words=frozenset("".join(syllables(w)) for w in all_words if len(w) > 1),
+        chars=frozenset(body_text.replace(" ", "") + "".join(norm_q).replace(" ", "")),
+        # What a fact can supply: dates from its source sentence (the answer always cites the
+        # report date), counts from the numbers its answer tells.
+        kinds=supplies(texts.normal(source), numbers),
+        numbers=numbers,
+        context_numbers=frozenset(NUMBER.findall(texts.normal(paragraph))),
+        body=body_text.replace(" ", ""),
+        sound_text=f" {pinyin(''.join(norm_q) + body_text)} ",
+        tags=tags,
+    )
+
+
+def _near_words(words: set[str]) -> dict[str, frozenset[str]]:
+    near: dict[str, set[str]] = defaultdict(set)
+    for word in words:
+        if 2 <= len(word) <= 8 and all("\u4e00" <= ch <= "\u9fff" for ch in word):
+            for key in blanks(word):
+                near[key].add(word)
+    return {key: frozenset(found) for key, found in near.items()}
+
+
+def load_index(knowledge: Knowledge, cache_dir: Path | None) -> Index:
+    """The index for `knowledge`, from the on-disk cache when the knowledge is unchanged.
+
+    The cache is keyed by a hash of every knowledge file; a stale or unreadable cache is
+    simply rebuilt, and files of other knowledge versions unused for a day are removed.
+    Without a cache directory the index is built in a temporary folder, removed once loaded.
+    """
+    if cache_dir is not None:
+        try:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            cache_dir = None
+    if cache_dir is None:
+        with tempfile.TemporaryDirectory(prefix="faqbot-") as folder:
+            return build_index(knowledge, Path(folder))
+    path = cache_dir / f"index-v{INDEX_VERSION}-{_code_version()}-{knowledge.fingerprint}.pickle"
+    if path.exists():
+        try:
+            with path.open("rb") as handle:
+                index = pickle.load(handle)
+            if isinstance(index, Index) and index.dictionary.exists():
+                index.segmenter  # noqa: B018 - load the dictionary now
+                return index
+        except Exception:  # a broken or foreign cache file is rebuilt, whatever the error
+            pass
+    index = build_index(knowledge, cache_dir)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        with tmp.open("wb") as handle:
+            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass
+    _prune(cache_dir, keep=knowledge.fingerprint)
+    return index
+
+
+_INDEX_SOURCES = (
+    "index.py",
+    "indexing.py",
+    "text.py",
+    "segment.py",
+    "query.py",
+    "english.py",
+    "data/stopwords.txt",
+    "data/synonyms.txt",
+)
+
+
+@lru_cache(maxsize=1)
+def _code_version() -> str:
+    """A hash of the modules whose code shapes a pickled index and the data files they read."""
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in _INDEX_SOURCES:
+        try:
+            digest.update((here / name).read_bytes())
+        except OSError:
+            digest.update(name.encode())
+    return digest.hexdigest()[:8]
+
+
+def _prune(cache_dir: Path, keep: str, age: float = 86_400) -> None:
+    """Remove cached indexes and dictionaries of other knowledge versions unused for `age` s."""
+    now = time.time()
+    for old in [*cache_dir.glob("index-*.pickle"), *cache_dir.glob("dict-*")]:
+        if keep in old.name:
+            continue
+        try:
+            if now - old.stat().st_atime > age:
+                old.unlink()
+        except OSError:
+            pass
