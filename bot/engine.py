@@ -106,7 +106,7 @@ class Engine:
                 return special
         resolved = self._resolve(question, conversation)
         reply, place, candidates = max(
-            (self._decide(question, part, conversation) for part in question_parts(resolved)),
+            (self._decide(question, part, conversation) for part in self._parts(resolved)),
             key=lambda outcome: (outcome[0].status == "answered", outcome[0].score),
         )
         if conversation is not None:
@@ -152,6 +152,25 @@ class Engine:
             entry = self.index.entries[scored.position]
             rows.append({"fact_id": entry.fact_id, "doc": entry.doc_id, "score": scored.score, **scored.signals})
         return rows
+
+    def _parts(self, message: str) -> list[str]:
+        """`question_parts`, each naming the place the whole message is about, if only one.
+
+        「……他说嘉兴科技城那边……我就想问问，科技城为了解决融资难，正在筹备设立的是个啥？」: the
+        story names the place, the question sentence does not; it is asked about that place.
+        """
+        parts = question_parts(message)
+        if len(parts) == 1 and parts[0] == message:
+            return parts
+        named = self._places_in(message)
+        if len(named) != 1:
+            return parts
+        place = named.pop()
+        return [p if self._places_in(p) else f"{place}{p}" for p in parts]
+
+    def _places_in(self, text: str) -> set[str]:
+        normal = normalize(text[: MAX_QUESTION * 8], self.index.aliases)
+        return {p for p in self.index.places if p in normal}
 
     # -- context ----------------------------------------------------------------------------
 

@@ -10,7 +10,9 @@ the best few dozen entries are re-ranked with rapidfuzz (`bot.scoring`).
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +35,8 @@ INDEX_VERSION = 12
 READINGS_FILE = "pinyin-readings-v1.marshal"
 RECALL_FACTS = 16
 RECALL_SENTENCES = 4
+#: An unscoped question skips tokens found in more entries than this (or a tenth of them).
+COMMON_POSTINGS = 1000
 
 
 @dataclass
@@ -74,6 +78,7 @@ class Index:
     general: dict[str, int]  # word → frequency in general Chinese (jieba's dictionary)
     dictionary: Path
     fingerprint: str
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # document → its entries' positions
     max_idf: float = 1.0
     _segmenter: Segmenter | None = field(default=None, repr=False)
 
@@ -191,22 +196,34 @@ class Index:
     # -- recall ----------------------------------------------------------------------------
 
     def recall(self, query: Query, docs: set[str] | None) -> list[int]:
-        """Entries sharing the most informative tokens with the question, best first."""
+        """Entries sharing the most informative tokens with the question, best first.
+
+        A question scoped to a place reads only its documents' stretch of each posting list
+        (entries are stored document by document, postings in order). An unscoped one skips
+        tokens shared by a large part of the knowledge: they add little and cost the most.
+        """
+        spans = [self.spans[d] for d in docs if d in self.spans] if docs is not None else None
+        common = max(COMMON_POSTINGS, len(self.entries) // 10)
         scores: dict[int, float] = defaultdict(float)
         for token in tokens(query.words, query.text):
             postings = self.postings.get(token)
             if not postings:
                 continue
             weight = self.idf.get(token, 0.0)
-            for position in postings:
+            if spans is None:
+                if len(postings) > common:
+                    continue
+                chosen: Iterable[int] = postings
+            else:
+                chosen = (
+                    p for lo, hi in spans for p in postings[bisect_left(postings, lo) : bisect_left(postings, hi)]
+                )
+            for position in chosen:
                 scores[position] += weight
         facts: list[tuple[float, int]] = []
         sentences: list[tuple[float, int]] = []
         for position, score in scores.items():
-            entry = self.entries[position]
-            if docs is not None and entry.doc_id not in docs:
-                continue
-            (facts if entry.fact_id else sentences).append((score, position))
+            (facts if self.entries[position].fact_id else sentences).append((score, position))
         facts.sort(reverse=True)
         sentences.sort(reverse=True)
         return [p for _, p in facts[:RECALL_FACTS]] + [p for _, p in sentences[:RECALL_SENTENCES]]

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.index import INDEX_VERSION, READINGS_FILE, Entry, Index, blanks, tokens
-from bot.knowledge import NUMBER, Document, Knowledge
+from bot.knowledge import NUMBER, Document, Fact, Knowledge
 from bot.query import STOPWORDS, canonical_words, key_terms, pinyin_of, supplies
 from bot.segment import NEW_WORD_FREQ, Segmenter, add_words, build_dictionary, new_words
 from bot.text import AliasTable, normalize, pinyin, syllables, use_readings_cache
@@ -67,11 +67,17 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
     for canonical in set(knowledge.aliases.places.values()):
         places.setdefault(normalize(canonical), [])
 
-    units: list[tuple[str | None, Document, tuple[str, ...], str, str, tuple[str, ...]]] = [
-        (f.id, knowledge.documents[f.doc_id], f.questions, f.answer, f.source, f.tags) for f in knowledge.facts
-    ]
+    # Document by document, facts then sentences: recall reads a document's stretch of postings.
+    units: list[tuple[str | None, Document, tuple[str, ...], str, str, tuple[str, ...]]] = []
+    spans: dict[str, tuple[int, int]] = {}
+    facts_of: dict[str, list[Fact]] = defaultdict(list)
+    for fact in knowledge.facts:
+        facts_of[fact.doc_id].append(fact)
     for doc in knowledge.documents.values():
+        start = len(units)
+        units.extend((f.id, doc, f.questions, f.answer, f.source, f.tags) for f in facts_of[doc.id])
         units.extend((None, doc, (), sentence, sentence, ()) for sentence in doc.sentences())
+        spans[doc.id] = (start, len(units))
 
     normals = list(dict.fromkeys(texts.normal(t) for u in units for t in (*u[2], u[3], u[4])))
     terms = [normalize(t, aliases) for t in (*knowledge.aliases.terms, *aliases.canonical.values())]
@@ -108,7 +114,8 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
         general=general,
         dictionary=dictionary,
         fingerprint=knowledge.fingerprint,
-        max_idf=math.log(1 + count),
+        spans=spans,
+        max_idf=_typical_top_idf(word_df, count),
         _segmenter=Segmenter(dictionary) if found else texts.segmenter,
     )
 
@@ -149,6 +156,18 @@ def _entry(
         sound_text=f" {pinyin(''.join(norm_q) + body_text)} ",
         tags=tags,
     )
+
+
+def _typical_top_idf(word_df: Counter[str], count: int) -> float:
+    """The weight of a word the knowledge lacks: that of the rarest tenth of its own words.
+
+    Not log(entries): with a thousand look-alike towns every word of an article occurs a
+    thousand times, and an unknown word would then outweigh all of them together.
+    """
+    if not word_df:
+        return math.log(1 + count)
+    frequencies = sorted(word_df.values())
+    return math.log(1 + count / frequencies[len(frequencies) // 10])
 
 
 def _near_words(words: set[str]) -> dict[str, frozenset[str]]:
