@@ -14,7 +14,6 @@ suggested answer.
 
 from __future__ import annotations
 
-import statistics
 import sys
 import time
 from collections import defaultdict
@@ -164,6 +163,3 @@ def format_report(result: Result, failures: bool = True) -> str:
     lines.append(f"latency p50 {result.latency_ms(0.5):.2f} ms, p99 {result.latency_ms(0.99):.2f} ms")
     return "\n".join(lines)
 
-
-def median(values: list[float]) -> float:
-    return statistics.median(values) if values else 0.0

@@ -10,7 +10,6 @@ import marshal
 import os
 import re
 import unicodedata
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -314,6 +313,3 @@ def char_ngrams(text: str, n: int = 2) -> list[str]:
             grams.extend(chunk[i : i + n] for i in range(len(chunk) - n + 1))
     return grams
 
-
-def unique(items: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(items))
