@@ -62,20 +62,32 @@ def question_parts(question: str) -> list[str]:
     """
     if len(question) <= LONG_MESSAGE:
         return [question]
-    parts: list[str] = []
     sentences = _SENTENCES.split(question[: MAX_QUESTION * 8])
-    for number, sentence in enumerate(sentences):
-        if not _ASKING.search(sentence):
-            continue
+    asking = [n for n, sentence in enumerate(sentences) if _ASKING.search(sentence)]
+    # A real question mostly ends with a question mark and comes last, after the story: those
+    # sentences are tried first, so the cap on parts never drops them.
+    asking.sort(key=lambda n: (not re.search(r"[?？]\s*$", sentences[n]), -n))
+    parts: list[str] = []
+    for number in asking:
+        sentence = sentences[number]
         parts.append(sentence.strip()[:MAX_QUESTION])
-        if number:  # 「…有一位党员带领团队…。我想确认一下这位党员叫什么名字？」
-            parts.append((sentences[number - 1] + sentence).strip()[-MAX_QUESTION:])
         clauses = [c for c in _CLAUSES.split(sentence) if c.strip()]
         for i, clause in enumerate(clauses):
             if len(clauses) > 1 and _ASKING.search(clause):
+                parts.append(clause.strip())  # 「然后再回答：……是谁主持的？」: the question alone
                 parts.append("".join(clauses[max(0, i - 1) : i + 1]).strip())
+        if number:  # 「…有一位党员带领团队…。我想确认一下这位党员叫什么名字？」
+            parts.append((sentences[number - 1] + sentence).strip()[-MAX_QUESTION:])
     parts = [p for p in dict.fromkeys(parts) if len(p) >= 4][:MAX_PARTS]
     return parts or [question[:MAX_QUESTION]]
+
+
+def _overlap(a: str, b: str) -> bool:
+    """Two source quotes overlap: one holds the other, or they share a clause."""
+    if a in b or b in a:
+        return True
+    clauses = {c for c in re.split(r"[,，;；、]", a) if len(c) >= 4}
+    return any(c in clauses for c in re.split(r"[,，;；、]", b))
 
 
 class Engine:
@@ -264,6 +276,8 @@ class Engine:
         if best.score < m.answer:
             return self._unsure(question, shown_resolved, ranked, facts), None, candidates
         close = [s for s in facts[1:] if best.score - s.score < m.margin and s.score >= m.suggest]
+        if close and (joint := self._joint_sentence(best, close[0])) is not None:
+            return self._sentence_reply(question, best, shown_resolved, joint), place, candidates
         close = [s for s in close if not self._same_answer(best, s)]
         if close:
             choices = [best, *close][: m.suggestions]
@@ -303,6 +317,21 @@ class Engine:
             return True
         numbers_a, numbers_b = set(NUMBER.findall(a.sentence)), set(NUMBER.findall(b.sentence))
         return (bool(numbers_a) and numbers_a <= numbers_b) or (bool(numbers_b) and numbers_b <= numbers_a)
+
+    def _joint_sentence(self, best: Scored, other: Scored) -> str | None:
+        """The article sentence two near-tied facts were both cut from, if they overlap.
+
+        「封小平 调解 医疗费」 fits the fact about who 封小平 is and the one about the 7万元 he
+        won, both cut from one sentence: that sentence answers every reading at once, where
+        choosing one fact would drop what the other says and asking would be pedantic.
+        """
+        a, b = self.index.entries[best.position], self.index.entries[other.position]
+        if a.doc_id != b.doc_id or not _overlap(a.sentence, b.sentence):
+            return None
+        doc = self.knowledge.documents.get(a.doc_id)
+        if doc is None:
+            return None
+        return next((s for s in doc.sentences() if a.sentence in s and b.sentence in s), None)
 
     def _prefer_place(self, ranked: list[Scored], place: str) -> list[Scored]:
         """With no place named, a follow-up stays where the conversation was."""
@@ -390,14 +419,16 @@ class Engine:
             resolved=resolved,
         )
 
-    def _sentence_reply(self, question: str, scored: Scored, resolved: str) -> Reply:
+    def _sentence_reply(self, question: str, scored: Scored, resolved: str, sentence: str | None = None) -> Reply:
+        """An article sentence as the answer: the scored entry's own, or `sentence` of its article."""
         entry = self.index.entries[scored.position]
+        sentence = sentence or entry.sentence
         return Reply(
             question=question,
             status="answered",
-            answer=entry.sentence,
+            answer=sentence,
             score=scored.score,
-            source=self._source(entry.doc_id, entry.sentence),
+            source=self._source(entry.doc_id, sentence),
             resolved=resolved,
         )
 

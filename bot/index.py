@@ -12,16 +12,18 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.query import (
+    MEASURES,
     STOPWORDS,
     Query,
     asks,
     canonical_words,
     focus,
+    guessed_numbers,
     is_yes_no,
     key_terms,
     pinyin_of,
@@ -33,6 +35,9 @@ from bot.text import AliasTable, char_ngrams, normalize, sounds_alike, syllables
 #: hash of the code that builds the index (`_code_version`), so a forgotten bump is harmless.
 INDEX_VERSION = 12
 READINGS_FILE = "pinyin-readings-v1.marshal"
+#: A typo of two characters is fixed to the likeliest word only if the knowledge uses it this
+#: many times more often than the next candidate.
+DOMINANT = 3
 RECALL_FACTS = 16
 RECALL_SENTENCES = 4
 #: An unscoped question skips tokens found in more entries than this (or a tenth of them).
@@ -108,7 +113,9 @@ class Index:
             and w not in place_words
             and (w in self.known_places or (len(w) >= 3 and w.endswith(PLACE_SUFFIXES)))
         )
-        terms = tuple(key_terms(words, place_words))
+        yes_no = is_yes_no(text)
+        approximate, checked = guessed_numbers(words, yes_no)
+        terms = tuple(t for t in key_terms(words, place_words) if t not in approximate | checked)
         return Query(
             raw=question,
             text=text,
@@ -118,7 +125,8 @@ class Index:
             foreign=foreign,
             asks=asks(text),
             focus=focus(words),
-            yes_no=is_yes_no(text),
+            yes_no=yes_no,
+            approximate=frozenset(approximate),
             pinyin=pinyin_of([w for w in words if w not in STOPWORDS] or list(words)),
         )
 
@@ -130,6 +138,7 @@ class Index:
         frequent knowledge word it is one character away from. Two single characters that jieba
         left apart (a typo breaks a word) are tried as one word.
         """
+        words = _split_measures(words, self._unknown)
         out: list[str] = []
         i = 0
         while i < len(words):
@@ -139,13 +148,31 @@ class Index:
                 out.append(fixed)
                 i += 1
                 continue
+            if self._unknown(word) and len(word) >= 3 and (split := self._unglue(word)):
+                out.extend(split)
+                i += 1
+                continue
             if (
                 len(word) == 1
                 and len(pair) == 2
                 and word not in STOPWORDS
                 and words[i + 1] not in STOPWORDS
+                and not (word in MEASURES and i and (words[i - 1] in STOPWORDS or words[i - 1].isdigit()))
                 and self._unknown(pair)
                 and (fixed := self._closest(pair))
+            ):
+                out.append(fixed)
+                i += 2
+                continue
+            if (  # 党组只: a real word, and the last character of a longer one typed by sound
+                len(word) >= 2
+                and i + 1 < len(words)
+                and len(words[i + 1]) == 1
+                and words[i + 1] not in STOPWORDS
+                and self._unknown(pair)
+                and (fixed := self._closest(pair))
+                and fixed.startswith(word)
+                and sounds_alike(fixed, pair)
             ):
                 out.append(fixed)
                 i += 2
@@ -153,6 +180,16 @@ class Index:
             out.append(word)
             i += 1
         return out
+
+    def _unglue(self, word: str) -> list[str] | None:
+        """A typo jieba's HMM glued to a neighbouring character (多少名觉员 → 名觉员): 名 + 党员."""
+        for head, tail in ((word[:1], word[1:]), (word[:-1], word[-1:])):
+            rest, single = (tail, head) if len(head) == 1 else (head, tail)
+            # Fixed when one word fits; otherwise kept for scoring's typo match if any word is near.
+            fixed = (self._closest(rest) or (rest if self.neighbours(rest) else None)) if self._unknown(rest) else None
+            if fixed:
+                return [single, fixed] if single == head else [fixed, single]
+        return None
 
     def _unknown(self, word: str) -> bool:
         return (
@@ -167,8 +204,11 @@ class Index:
         alike = sorted(c for c in candidates if sounds_alike(c, word))
         if alike:  # a pinyin slip: the word that sounds the same
             return max(alike, key=lambda w: self.frequency.get(w, 0))
-        if len(word) == 2 and len(candidates) != 1:
-            return None  # 谈会: 社会? 大会? One character of two is too little to guess from.
+        if len(word) == 2 and len(candidates) > 1:
+            # 谈会: 社会 (15 uses)? 大会 (10)? One character of two is too little to guess from,
+            # unless one candidate is what the knowledge says far more often (觉员: 党员 66, 动员 14).
+            counts = sorted(((self.frequency.get(c, 0), c) for c in candidates), reverse=True)
+            return counts[0][1] if counts[0][0] >= DOMINANT * counts[1][0] else None
         return max(sorted(candidates), key=lambda w: self.frequency.get(w, 0)) if candidates else None
 
     def neighbours(self, term: str) -> frozenset[str]:
@@ -190,6 +230,10 @@ class Index:
         """
         if term in self.idf:
             return self.idf[term]
+        if term.isascii():
+            # The knowledge is Chinese: an English word the glossary (bot.english) did not
+            # translate is talk around the question (building, together), not its subject.
+            return self.max_idf * 0.2
         freq = self.general.get(term, 0)
         return self.max_idf * min(1.0, max(0.2, 1.0 - math.log10(freq + 1) / 6))
 
@@ -227,6 +271,19 @@ class Index:
         facts.sort(reverse=True)
         sentences.sort(reverse=True)
         return [p for _, p in facts[:RECALL_FACTS]] + [p for _, p in sentences[:RECALL_SENTENCES]]
+
+
+def _split_measures(words: list[str], unknown: Callable[[str], bool]) -> list[str]:
+    """多少名党圆 → 多少/名/党圆, not 多少/名党/圆: after a count or an asking word, a measure word
+    that jieba glued to a mistyped character stands alone, so the typo can be mended."""
+    out: list[str] = []
+    for i, word in enumerate(words):
+        after_count = i and (words[i - 1] in STOPWORDS or words[i - 1].isdigit())
+        if after_count and len(word) >= 2 and word[0] in MEASURES and unknown(word):
+            out.extend((word[0], word[1:]))
+        else:
+            out.append(word)
+    return out
 
 
 def blanks(word: str) -> list[str]:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from bot.index import INDEX_VERSION, READINGS_FILE, Entry, Index, blanks, tokens
 from bot.knowledge import NUMBER, Document, Fact, Knowledge
-from bot.query import STOPWORDS, canonical_words, key_terms, pinyin_of, supplies
+from bot.query import INTERROGATIVES, STOPWORDS, canonical_words, key_terms, pinyin_of, supplies
 from bot.segment import NEW_WORD_FREQ, Segmenter, add_words, build_dictionary, new_words
 from bot.text import AliasTable, normalize, pinyin, syllables, use_readings_cache
 
@@ -82,7 +82,7 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
     normals = list(dict.fromkeys(texts.normal(t) for u in units for t in (*u[2], u[3], u[4])))
     terms = [normalize(t, aliases) for t in (*knowledge.aliases.terms, *aliases.canonical.values())]
     dictionary = workdir / f"dict-{knowledge.fingerprint or 'x'}.txt"
-    vocabulary, known_places, general = build_dictionary(normals, terms, dictionary)
+    vocabulary, known_places, general = build_dictionary(normals, terms, dictionary, INTERROGATIVES)
     texts.segmenter = Segmenter(dictionary)
     # Names jieba does not know (凌雪华, 倪家浜村) are found by its HMM in the knowledge's own
     # texts; adding them to the dictionary keeps them whole in a question too (帮凌雪华 → 凌雪华).

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from bot.knowledge import NUMBER
 from bot.text import syllables
 
 
@@ -24,6 +25,12 @@ def _words_of(name: str) -> list[list[str]]:
 
 #: Question and filler words (bot/data/stopwords.txt): never key terms.
 STOPWORDS = frozenset(w for line in _words_of("stopwords.txt") for w in line)
+
+#: The asking words among them (哪天, 几号, 多少名, 什么时候). jieba's dictionary counts words in
+#: prose, where questions are rare: 哪天 has a count of 3 and 天开 of 19, so 「哪天开的」 splits as
+#: 哪/天开/的 and a made-up key term 天开 weighs against every fact. The compact dictionary
+#: gives them the weight of a term (`bot.segment.build_dictionary`).
+INTERROGATIVES = frozenset(w for w in STOPWORDS if len(w) >= 2 and re.search("[哪几啥咋谁何]|多少|什么|怎么", w))
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +52,9 @@ def canonical_words(words: list[str]) -> list[str]:
 _ASKS = [
     # 多久 asks for a duration or a frequency (十多年, 每月1次): a number or a time will do.
     ("duration", re.compile(r"多久|多长时间|多长的时间|多少年|几年了|频率|多频繁")),
-    ("date", re.compile(r"什么时候|何时|哪天|哪1天|哪一天|哪年|哪一年|几月|几日|几号|日期|时间|啥时候|啥时|那天|哪月|什么日子|几点")),
+    # 几月几号 asks for a day on the calendar; 此后 or 会后 can tell 什么时候, never 哪一天.
+    ("day", re.compile(r"哪天|哪1天|哪一天|哪年|哪一年|几月|几日|几号|日期|哪月|什么日子")),
+    ("date", re.compile(r"什么时候|何时|时间|啥时候|啥时|那天|几点")),
     ("ordinal", re.compile(r"第几|第多少|排第|排名")),
     ("money", re.compile(r"多少钱|花了多少|花费|费用|金额|投资额|投资了多少|投了多少|造价|成本|多少资金|几个亿|多少亿|多少万")),
     ("number", re.compile(r"多少|几|数量|人数|数目|总数|规模|多大|多高|多长|多重(?!要)|多远|几成")),
@@ -55,6 +64,7 @@ _DATE_IN_TEXT = re.compile(
     r"\d+月|\d+日|\d{4}年|\d+:\d+|上午|下午|早上|晚上|周末|假期|每周|每月|以来|期间|近日|近年|今年|去年"
     r"|此后|会后|之后|之前|提前|当即|随时|起"
 )
+_DAY_IN_TEXT = re.compile(r"\d+月|\d+日|\d{4}年")
 _ORDINAL_IN_TEXT = re.compile(r"第\d|首[个家张批次位座]|头1")
 _MONEY_IN_TEXT = re.compile(r"\d[\d.]*\s*(万|亿)?(元|美元)|亿元|万元")
 
@@ -67,7 +77,7 @@ def is_yes_no(normalized: str) -> bool:
 
 
 def asks(normalized: str) -> str | None:
-    """The kind of answer wanted: duration, date, money, number, person, or None."""
+    """The kind of answer wanted: duration, day, date, ordinal, money, number, person, or None."""
     for kind, pattern in _ASKS:
         if pattern.search(normalized):
             return kind
@@ -85,6 +95,8 @@ def supplies(source: str, numbers: frozenset[str]) -> frozenset[str]:
         kinds |= {"number", "duration"}
     if _DATE_IN_TEXT.search(source):
         kinds |= {"date", "duration"}
+    if _DAY_IN_TEXT.search(source):
+        kinds.add("day")
     if _MONEY_IN_TEXT.search(source) and numbers:
         kinds.add("money")
     if numbers or _ORDINAL_IN_TEXT.search(source):
@@ -96,7 +108,7 @@ def supplies(source: str, numbers: frozenset[str]) -> frozenset[str]:
 # they end the clause, right before them (产值有多少).
 _ASKING = re.compile(r"^(多少|几|几个|几名|几家|几位|几次|几堂|几篇|几件|几条|多大|多高|多长|多远|哪个|哪些|哪家|哪所|哪种|哪类|哪项)$")
 # Measure words and generic nouns between the asking word and the thing asked about.
-_MEASURES = frozenset("个 名 家 堂 节 次 回 遍 趟 期 条 位 所 种 项 件 篇 套 户 座 类 批 场 轮 届 张 份 本 台 辆 间 栋 处 笔 个人".split())
+MEASURES = frozenset("个 名 家 堂 节 次 回 遍 趟 期 条 位 所 种 项 件 篇 套 户 座 类 批 场 轮 届 张 份 本 台 辆 间 栋 处 笔 个人".split())
 _GENERIC = frozenset(
     "单位 地方 东西 人 时候 名字 名称 部门 机构 方式 办法 内容 样 样子 回事 意思 情况 事 事情 "
     "资金 钱 金额 人次 人数 次数 数量 时间 日子 年份".split()
@@ -106,13 +118,30 @@ _COPULA = frozenset("有 是 为 达 达到 共有".split())
 _LINKING = frozenset("一共 总共 共 还 都 已 已经 大概 大约 到底 究竟".split())
 
 
-def focus(words: list[str] | tuple[str, ...]) -> str | None:
-    """The thing a question asks about: 多少名**志愿者**, **产值**有多少, or None."""
+#: Words joining alternatives: 多少**意见和问题** asks of either.
+_AND = frozenset("和 或 或者 与 及 以及 跟 、 还是".split())
+
+
+def focus(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """The thing a question asks about — 多少名**志愿者**, **产值**有多少 — with any alternatives
+    joined to it (多少**意见**和**问题**); empty when there is none."""
+    head = _focus(words)
+    if head is None:
+        return ()
+    found = [head]
+    j = words.index(head)
+    while j + 2 < len(words) and words[j + 1] in _AND and _is_content(words[j + 2]):
+        found.append(words[j + 2])
+        j += 2
+    return tuple(found)
+
+
+def _focus(words: list[str] | tuple[str, ...]) -> str | None:
     for i, word in enumerate(words):
         if not _ASKING.match(word):
             continue
         j = i + 1
-        while j < len(words) and words[j] in _MEASURES:
+        while j < len(words) and words[j] in MEASURES:
             j += 1
         if j < len(words) and (words[j] in _GENERIC or words[j] == "人"):
             return None  # 多少人, 哪个单位: a kind of thing, not a thing the fact must name
@@ -147,8 +176,9 @@ class Query:
     places: tuple[str, ...]  # canonical places named
     foreign: tuple[str, ...]  # words that name a place the knowledge does not cover
     asks: str | None
-    focus: str | None
+    focus: tuple[str, ...]  # the thing asked about, and any alternative joined to it; may be empty
     yes_no: bool  # 「…是4302吗」: a question that checks a value it gives
+    approximate: frozenset[str]  # numbers given roughly (5600多): context, not key terms
     pinyin: str
 
     @property
@@ -156,9 +186,42 @@ class Query:
         return self.text.replace(" ", "")
 
 
+_ABOUT_BEFORE = frozenset("约 近 大约 大概 将近 超过 差不多 上 快".split())
+_ABOUT_AFTER = re.compile(r"^(多|几|余|来|左右|上下|出头)")
+
+
+def guessed_numbers(words: list[str] | tuple[str, ...], yes_no: bool) -> tuple[set[str], set[str]]:
+    """Numbers the asker guesses rather than states, as (approximate, checked).
+
+    Approximate: 2800多, 60几个, 大约5000 — near the true figure, so a fact giving exactly that
+    figure is not what they ask about (「有五千六百多党员的开发区，党组织有多少个」).
+    Checked: 两个还是三个, 有没有二十年 — candidates the answer should confirm or correct.
+    Neither is a key term: no fact is faulted for lacking them.
+    """
+    numbers = [i for i, w in enumerate(words) if NUMBER.fullmatch(w)]
+    if yes_no or "还是" in words:
+        return set(), {words[i] for i in numbers}
+    approximate = {
+        words[i]
+        for i in numbers
+        if (i + 1 < len(words) and _ABOUT_AFTER.match(words[i + 1])) or (i and words[i - 1] in _ABOUT_BEFORE)
+    }
+    return approximate, set()
+
+
 def key_terms(words: list[str] | tuple[str, ...], places: set[str]) -> list[str]:
     # 1 is left out: 一家企业, 凌雪华一家 — before a measure word 一 is mostly "a", not a count.
-    return [w for w in words if w not in STOPWORDS and w not in places and not _is_noise(w) and w != "1"]
+    # A measure word after a count or an asking word (多少**条**问题, 700**条**) only counts: the
+    # knowledge rarely uses 条 or 名, which would make them weigh like names.
+    return [
+        w
+        for i, w in enumerate(words)
+        if w not in STOPWORDS
+        and w not in places
+        and not _is_noise(w)
+        and w != "1"
+        and not (w in MEASURES and i and (words[i - 1] in STOPWORDS or words[i - 1].isdigit()))
+    ]
 
 
 def _is_noise(word: str) -> bool:

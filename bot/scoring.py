@@ -123,7 +123,7 @@ class Question:
 
     query: Query
     terms: list[Term]
-    focus: Term | None
+    focus: tuple[Term, ...]  # the thing asked about and its alternatives: a fact must name one
     given: frozenset[str]  # the numbers the question gives
 
     @classmethod
@@ -131,7 +131,7 @@ class Question:
         return cls(
             query=query,
             terms=[Term.of(index, t, t in query.foreign) for t in query.terms],
-            focus=Term.of(index, query.focus) if query.focus else None,
+            focus=tuple(Term.of(index, f) for f in query.focus),
             given=frozenset(t for t in query.terms if NUMBER.fullmatch(t)),
         )
 
@@ -142,7 +142,8 @@ def _only_given(question: Question, entry: Entry) -> bool:
     query = question.query
     if query.asks not in ("number", "money", "duration") or not entry.numbers or query.yes_no:
         return False
-    return bool(question.given) and entry.numbers <= question.given
+    given = question.given | query.approximate
+    return bool(given) and entry.numbers <= given
 
 
 def score(index: Index, question: Question, position: int) -> Scored:
@@ -164,7 +165,7 @@ def score(index: Index, question: Question, position: int) -> Scored:
     kind = 1.0 if entry.supplies(query.asks) and not _only_given(question, entry) else WRONG_KIND
     signals["kind"] = kind
     blended *= kind
-    if question.focus and term_match(question.focus, entry) < 0.5:
+    if question.focus and all(term_match(f, entry) < 0.5 for f in question.focus):
         blended *= FOCUS_MISS
         signals["focus_miss"] = FOCUS_MISS
     if question.given and not question.given <= entry.context_numbers:

@@ -63,7 +63,7 @@ def read_full_dictionary() -> Iterable[tuple[str, int, str]]:
 
 
 def build_dictionary(
-    texts: Iterable[str], terms: Iterable[str], path: Path
+    texts: Iterable[str], terms: Iterable[str], path: Path, asking: Iterable[str] = ()
 ) -> tuple[set[str], set[str], dict[str, int]]:
     """Write the compact dictionary for `texts` and `terms` to `path`.
 
@@ -88,6 +88,9 @@ def build_dictionary(
             entries[word] = (freq, tag)
     for term in terms:
         entries[term] = (TERM_FREQ, "n")
+    for word in asking:
+        entries.setdefault(word, (TERM_FREQ, "r"))
+        entries[word] = (max(entries[word][0], TERM_FREQ), entries[word][1])
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     with tmp.open("w", encoding="utf-8") as handle:

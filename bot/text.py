@@ -150,8 +150,8 @@ class AliasTable:
         for j in range(len(window)):
             form = self._near.get(window[:j] + "?" + window[j + 1 :])
             # One wrong character out of three (科技园 for 科技城) is another name, not a typo,
-            # unless it sounds the same (大挢镇 for 大桥镇).
-            if form and (len(form) >= 4 or sounds_alike(form, window)):
+            # unless it rhymes: a homophone, or a look-alike sharing the sound part (大挢镇 for 大桥镇).
+            if form and (len(form) >= 4 or rhymes_alike(form, window)):
                 return self.canonical[form]
         if sum(ch in self._chars for ch in window) * 2 < len(window):
             return None  # a homophone slip keeps most characters of a name
@@ -290,6 +290,24 @@ def readings(ch: str) -> tuple[str, ...]:
 def sounds_alike(a: str, b: str) -> bool:
     """Same length, and every pair of characters shares a reading (大挢镇 ~ 大桥镇)."""
     return len(a) == len(b) and all(x == y or set(readings(x)) & set(readings(y)) for x, y in zip(a, b, strict=True))
+
+
+_INITIAL = re.compile(r"^(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])")
+
+
+def rhymes_alike(a: str, b: str) -> bool:
+    """Same length, and every pair of characters shares a final (挢 jiao ~ 桥 qiao).
+
+    Chinese characters that look alike mostly share their phonetic component and with it their
+    final, so this catches shape slips (挢/桥) as well as sound slips; 园 (yuan) for 城 (cen)
+    rhymes with nothing and stays another name.
+    """
+    if len(a) != len(b):
+        return False
+    for x, y in zip(a, b, strict=True):
+        if x != y and not {_INITIAL.sub("", r) for r in readings(x)} & {_INITIAL.sub("", r) for r in readings(y)}:
+            return False
+    return True
 
 
 def syllables(text: str) -> list[str]:
