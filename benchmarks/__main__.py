@@ -59,8 +59,12 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     info = machine()
     say("# zh-faqbot benchmarks\n")
-    say(markdown(["date", "commit", "CPU", "nproc", "python", "load average at start"],
-                 [[info["date"], info["commit"], info["cpu"], info["nproc"], info["python"], info["load"]]]))
+    say(
+        markdown(
+            ["date", "commit", "CPU", "nproc", "python", "load average at start"],
+            [[info["date"], info["commit"], info["cpu"], info["nproc"], info["python"], info["load"]]],
+        )
+    )
     cold = None
     try:
         if not args.no_coldstart:
@@ -72,8 +76,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"… measuring ×{size}", file=sys.stderr, flush=True)
             results.append(
                 measure_size(
-                    size, work, rounds=args.rounds, limit=args.limit, build_timeout=args.build_timeout,
-                    naive_budget=args.naive_budget, matchers=() if args.no_naive else ("rapidfuzz", "difflib"),
+                    size,
+                    work,
+                    rounds=args.rounds,
+                    limit=args.limit,
+                    build_timeout=args.build_timeout,
+                    naive_budget=args.naive_budget,
+                    matchers=() if args.no_naive else ("rapidfuzz", "difflib"),
                 )
             )
         say("\n## The engine at each size\n")

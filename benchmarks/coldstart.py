@@ -111,7 +111,11 @@ def slowest_imports(home: Path, top: int = 8) -> list[tuple[str, float]]:
     """
     done = subprocess.run(
         [PYTHON, "-X", "importtime", "-c", "import bot.cli, bot.engine"],
-        cwd=ROOT, env=child_env(home), capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=child_env(home),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     totals: dict[str, float] = {}
     for line in done.stderr.splitlines():

@@ -36,8 +36,21 @@ def scaling_table(results: Sequence[SizeResult]) -> str:
             ]
         )
     headers = [
-        "size", "articles", "facts", "questions", "generate", "load knowledge", "index build",
-        "build peak", "index cache", "warm load", "serve peak", "p50", "p99", "place-named acc", "no-place acc",
+        "size",
+        "articles",
+        "facts",
+        "questions",
+        "generate",
+        "load knowledge",
+        "index build",
+        "build peak",
+        "index cache",
+        "warm load",
+        "serve peak",
+        "p50",
+        "p99",
+        "place-named acc",
+        "no-place acc",
     ]
     return markdown(headers, rows)
 
@@ -63,8 +76,14 @@ def naive_table(results: Sequence[SizeResult]) -> str:
                 ]
             )
     headers = [
-        "size", "matcher", "questions (place+other)", "p50", "p99", "p50 ÷ engine p50",
-        "place-named acc (engine on the same; engine ÷ naive)", "no-place acc (same)",
+        "size",
+        "matcher",
+        "questions (place+other)",
+        "p50",
+        "p99",
+        "p50 ÷ engine p50",
+        "place-named acc (engine on the same; engine ÷ naive)",
+        "no-place acc (same)",
     ]
     return markdown(headers, rows)
 

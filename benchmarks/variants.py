@@ -31,8 +31,21 @@ PLACE_PARTS: dict[str, tuple[str, ...]] = {
 #: The people named in the bundled articles (authors, officials, residents, entrepreneurs).
 #: National figures (习近平) and the singer 张杰 are public names and stay.
 PEOPLE: tuple[str, ...] = (
-    "俞艳婷", "项洁", "孔莉宏", "项佳妮", "王某", "封小平", "赵青", "方磊", "卫华", "凌雪华",
-    "尤志翔", "梁一波", "盛红明", "王健民", "李磊",
+    "俞艳婷",
+    "项洁",
+    "孔莉宏",
+    "项佳妮",
+    "王某",
+    "封小平",
+    "赵青",
+    "方磊",
+    "卫华",
+    "凌雪华",
+    "尤志翔",
+    "梁一波",
+    "盛红明",
+    "王健民",
+    "李磊",
 )
 
 #: Characters that make plausible, rare town names and occur in no bundled place name.

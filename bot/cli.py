@@ -48,8 +48,7 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     errors = len(report.errors)
     print(
         f"{_count(len(knowledge.documents), 'article')}, {_count(len(knowledge.facts), 'fact')}, "
-        f"{_count(questions, 'question')}: "
-        + ("ok" if errors == 0 else f"{errors} error(s)")
+        f"{_count(questions, 'question')}: " + ("ok" if errors == 0 else f"{errors} error(s)")
     )
     return EXIT_OK if errors == 0 else EXIT_PROBLEMS
 

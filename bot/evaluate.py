@@ -162,4 +162,3 @@ def format_report(result: Result, failures: bool = True) -> str:
     lines.append(f"out-of-scope answered: {result.answered_share('declined'):.1%}")
     lines.append(f"latency p50 {result.latency_ms(0.5):.2f} ms, p99 {result.latency_ms(0.99):.2f} ms")
     return "\n".join(lines)
-

@@ -56,7 +56,12 @@ _ASKS = [
     ("day", re.compile(r"哪天|哪1天|哪一天|哪年|哪一年|几月|几日|几号|日期|哪月|什么日子")),
     ("date", re.compile(r"什么时候|何时|时间|啥时候|啥时|那天|几点")),
     ("ordinal", re.compile(r"第几|第多少|排第|排名")),
-    ("money", re.compile(r"多少钱|花了多少|花费|费用|金额|投资额|投资了多少|投了多少|造价|成本|多少资金|几个亿|多少亿|多少万")),
+    (
+        "money",
+        re.compile(
+            r"多少钱|花了多少|花费|费用|金额|投资额|投资了多少|投了多少|造价|成本|多少资金|几个亿|多少亿|多少万"
+        ),
+    ),
     ("number", re.compile(r"多少|几|数量|人数|数目|总数|规模|多大|多高|多长|多重(?!要)|多远|几成")),
     ("person", re.compile(r"谁|哪位|什么人|哪个人|哪些人|姓名")),
 ]
@@ -106,9 +111,13 @@ def supplies(source: str, numbers: frozenset[str]) -> frozenset[str]:
 
 # The words that ask: the focus of a question sits right after them (多少名志愿者) or, when
 # they end the clause, right before them (产值有多少).
-_ASKING = re.compile(r"^(多少|几|几个|几名|几家|几位|几次|几堂|几篇|几件|几条|多大|多高|多长|多远|哪个|哪些|哪家|哪所|哪种|哪类|哪项)$")
+_ASKING = re.compile(
+    r"^(多少|几|几个|几名|几家|几位|几次|几堂|几篇|几件|几条|多大|多高|多长|多远|哪个|哪些|哪家|哪所|哪种|哪类|哪项)$"
+)
 # Measure words and generic nouns between the asking word and the thing asked about.
-MEASURES = frozenset("个 名 家 堂 节 次 回 遍 趟 期 条 位 所 种 项 件 篇 套 户 座 类 批 场 轮 届 张 份 本 台 辆 间 栋 处 笔 个人".split())
+MEASURES = frozenset(
+    "个 名 家 堂 节 次 回 遍 趟 期 条 位 所 种 项 件 篇 套 户 座 类 批 场 轮 届 张 份 本 台 辆 间 栋 处 笔 个人".split()
+)
 _GENERIC = frozenset(
     "单位 地方 东西 人 时候 名字 名称 部门 机构 方式 办法 内容 样 样子 回事 意思 情况 事 事情 "
     "资金 钱 金额 人次 人数 次数 数量 时间 日子 年份".split()

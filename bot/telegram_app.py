@@ -71,8 +71,10 @@ def run_telegram(settings: Settings, webhook: str | None = None) -> int:
         print(f"faqbot: {problem}", file=sys.stderr)
         return EXIT_USAGE
     if webhook is not None and not _webhook_path(webhook):
-        print(f"faqbot: --webhook needs a full URL such as https://bot.example.com/faqbot, not '{webhook}'.",
-              file=sys.stderr)
+        print(
+            f"faqbot: --webhook needs a full URL such as https://bot.example.com/faqbot, not '{webhook}'.",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     secret = settings.telegram.webhook_secret or secrets.token_urlsafe(32)
     configure_logging([token, secret])
@@ -104,11 +106,15 @@ def run_telegram(settings: Settings, webhook: str | None = None) -> int:
 def token_problem(token: str) -> str | None:
     """Why `token` cannot be a bot token, in a sentence that does not repeat it; None if fine."""
     if not token:
-        return ("No Telegram bot token: set TELEGRAM_BOT_TOKEN, or telegram.token in the config file "
-                "(@BotFather gives you one).")
+        return (
+            "No Telegram bot token: set TELEGRAM_BOT_TOKEN, or telegram.token in the config file "
+            "(@BotFather gives you one)."
+        )
     if not TOKEN.fullmatch(token):
-        return ("The Telegram bot token is malformed: it should be the bot's number, a colon and "
-                "at least 20 letters, digits, '-' or '_' (as @BotFather gives it).")
+        return (
+            "The Telegram bot token is malformed: it should be the bot's number, a colon and "
+            "at least 20 letters, digits, '-' or '_' (as @BotFather gives it)."
+        )
     return None
 
 

@@ -99,9 +99,7 @@ class BotState:
             log.exception("Could not write a question to the log.")
             return None
 
-    def feedback(
-        self, user_id: int | None, fact_id: str | None, value: int, question_id: int | None
-    ) -> None:
+    def feedback(self, user_id: int | None, fact_id: str | None, value: int, question_id: int | None) -> None:
         """Log a 👍 (+1) or 👎 (-1)."""
         if self.log is None:
             return

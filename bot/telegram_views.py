@@ -110,8 +110,7 @@ def topic_view(tag: str, facts: list[Fact], codec: CallbackCodec) -> tuple[str, 
     if len(facts) > TOPIC_FACTS:
         text += "\n" + html.escape(TEXTS["topic_more"].format(more=len(facts) - TOPIC_FACTS))
     rows = [
-        [InlineKeyboardButton(label(f.questions[0]), callback_data=codec.pack("f", f.id))]
-        for f in facts[:TOPIC_FACTS]
+        [InlineKeyboardButton(label(f.questions[0]), callback_data=codec.pack("f", f.id))] for f in facts[:TOPIC_FACTS]
     ]
     rows.append([InlineKeyboardButton(TEXTS["back"], callback_data=codec.pack("t", ""))])
     return text, InlineKeyboardMarkup(rows)

@@ -64,6 +64,7 @@ def _decimal(match: re.Match[str]) -> str:
 
 def _numerals_to_digits(text: str) -> str:
     text = _CN_DECIMAL.sub(_decimal, text)  # 一点五六亿 → 1.56亿, before the runs below
+
     def convert(match: re.Match[str]) -> str:
         run = match.group()
         after = text[match.end() : match.end() + 1]
@@ -244,8 +245,7 @@ def _build_readings() -> dict[str, tuple[str, ...]]:
     from pypinyin.pinyin_dict import pinyin_dict
 
     return {
-        chr(code): tuple(dict.fromkeys(_fold(r) for r in readings.split(",")))
-        for code, readings in pinyin_dict.items()
+        chr(code): tuple(dict.fromkeys(_fold(r) for r in readings.split(","))) for code, readings in pinyin_dict.items()
     }
 
 
@@ -330,4 +330,3 @@ def char_ngrams(text: str, n: int = 2) -> list[str]:
         else:
             grams.extend(chunk[i : i + n] for i in range(len(chunk) - n + 1))
     return grams
-

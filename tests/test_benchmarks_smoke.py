@@ -41,7 +41,10 @@ def test_quick_run_prints_every_table(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
     done = subprocess.run(
         [sys.executable, "-m", "benchmarks", "--quick", "--json", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert done.returncode == 0, done.stderr
     for heading in ("## Cold start of `faqbot ask`", "## The engine at each size", "## Naive matchers", "## Targets"):

@@ -33,7 +33,12 @@ def run_faqbot(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("FAQBOT_CONFIG", "FAQBOT_KNOWLEDGE")}
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
-        capture_output=True, text=True, encoding="utf-8", env=env, cwd=cwd, timeout=60,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=cwd,
+        timeout=60,
     )
 
 
@@ -50,17 +55,46 @@ _MEMBERS_ANSWER = "  answer: 截至2014年6月，测试镇有1200名党员。\n"
 # (file, old, new, expected exit code, a line the output must contain)
 SUBPROCESS_ROWS = [
     pytest.param(None, None, None, 0, "1 article, 3 facts, 9 questions: ok", id="clean"),
-    pytest.param("a.yaml", _MEMBERS_ANSWER, "  answer: 测试镇有1300名党员。\n", 1,
-                 "kb/facts/a.yaml:17: the answer of the fact 'fa-members' says 1300", id="error"),
-    pytest.param("a.yaml", "  - 首页 > 新闻\n", "  - 首页 > 旧闻\n", 0,
-                 "kb/facts/a.yaml:9: warning: the chrome line '首页 > 旧闻'", id="warning-only"),
-    pytest.param("a.yaml", "  outlet: 测试日报\n", "  outlet: 测试日报: 第5版\n", 1,
-                 "kb/facts/a.yaml:4: YAML syntax error", id="yaml-syntax"),
-    pytest.param("a.txt", "3月4日", b"3\xff4", 1,
-                 "kb/facts/a.yaml:8: the article kb/articles/a.txt:3: the file is not valid UTF-8",
-                 id="article-not-utf8"),
-    pytest.param("a.yaml", "  date: '2014-06-30'\n", "  date: 2014-13-01\n", 1,
-                 "kb/facts/a.yaml:5: `date` must be YYYY-MM-DD", id="impossible-date"),
+    pytest.param(
+        "a.yaml",
+        _MEMBERS_ANSWER,
+        "  answer: 测试镇有1300名党员。\n",
+        1,
+        "kb/facts/a.yaml:17: the answer of the fact 'fa-members' says 1300",
+        id="error",
+    ),
+    pytest.param(
+        "a.yaml",
+        "  - 首页 > 新闻\n",
+        "  - 首页 > 旧闻\n",
+        0,
+        "kb/facts/a.yaml:9: warning: the chrome line '首页 > 旧闻'",
+        id="warning-only",
+    ),
+    pytest.param(
+        "a.yaml",
+        "  outlet: 测试日报\n",
+        "  outlet: 测试日报: 第5版\n",
+        1,
+        "kb/facts/a.yaml:4: YAML syntax error",
+        id="yaml-syntax",
+    ),
+    pytest.param(
+        "a.txt",
+        "3月4日",
+        b"3\xff4",
+        1,
+        "kb/facts/a.yaml:8: the article kb/articles/a.txt:3: the file is not valid UTF-8",
+        id="article-not-utf8",
+    ),
+    pytest.param(
+        "a.yaml",
+        "  date: '2014-06-30'\n",
+        "  date: 2014-13-01\n",
+        1,
+        "kb/facts/a.yaml:5: `date` must be YYYY-MM-DD",
+        id="impossible-date",
+    ),
 ]
 
 
@@ -165,8 +199,7 @@ def test_knowledge_and_config_flags_work_before_or_after_the_subcommand(
     # Relative knowledge_dir: resolved against the config file's folder, whatever the cwd.
     (tmp_path / "to_kb.yaml").write_text("knowledge_dir: kb\n", encoding="utf-8")
     (tmp_path / "to_clean.yaml").write_text("knowledge_dir: clean\n", encoding="utf-8")
-    places = {"kb": broken, "clean": clean, "to_kb": tmp_path / "to_kb.yaml",
-              "to_clean": tmp_path / "to_clean.yaml"}
+    places = {"kb": broken, "clean": clean, "to_kb": tmp_path / "to_kb.yaml", "to_clean": tmp_path / "to_clean.yaml"}
     assert main([arg.format(**places) for arg in argv]) == code
     out = capsys.readouterr().out
     # The broken folder's one error shows exactly when it was the folder checked.

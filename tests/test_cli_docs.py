@@ -29,9 +29,7 @@ def test_command_function_has_a_docstring(command: str) -> None:
 
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))
-def test_command_help_exits_0_and_shows_the_docstring(
-    command: str, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_command_help_exits_0_and_shows_the_docstring(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
         main([command, "--help"])
     assert caught.value.code == 0
@@ -42,15 +40,16 @@ def test_command_help_exits_0_and_shows_the_docstring(
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_readme_mentions_the_command(command: str) -> None:
-    assert f"faqbot {command}" in README.read_text(encoding="utf-8"), (
-        f"README.md does not mention `faqbot {command}`."
-    )
+    assert f"faqbot {command}" in README.read_text(encoding="utf-8"), f"README.md does not mention `faqbot {command}`."
 
 
 def test_faqbot_help_lists_every_command() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "bot", "--help"],
-        capture_output=True, text=True, encoding="utf-8", timeout=60,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     listing = _words(result.stdout)  # argparse wraps long summaries onto a second line

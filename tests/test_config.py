@@ -48,9 +48,7 @@ KNOWLEDGE_ROWS = [
 
 
 @pytest.mark.parametrize(("file", "env", "flag", "winner"), KNOWLEDGE_ROWS)
-def test_knowledge_dir_precedence(
-    tmp_path: Path, file: bool, env: bool, flag: bool, winner: str
-) -> None:
+def test_knowledge_dir_precedence(tmp_path: Path, file: bool, env: bool, flag: bool, winner: str) -> None:
     folders = {
         "bundled": bundled_knowledge_dir(),
         "file": tmp_path / "from-file",
@@ -69,31 +67,39 @@ def test_knowledge_dir_precedence(
 # (config file text, environment, setting, expected value)
 SETTING_ROWS = [
     pytest.param("log_db: /f.sqlite3\n", {}, "log_db", "/f.sqlite3", id="log-db-from-file"),
-    pytest.param("log_db: /f.sqlite3\n", {"FAQBOT_LOG_DB": "/e.sqlite3"}, "log_db", "/e.sqlite3",
-                 id="log-db-env-over-file"),
+    pytest.param(
+        "log_db: /f.sqlite3\n", {"FAQBOT_LOG_DB": "/e.sqlite3"}, "log_db", "/e.sqlite3", id="log-db-env-over-file"
+    ),
     pytest.param("log_db: /f.sqlite3\n", {"FAQBOT_LOG_DB": ""}, "log_db", "", id="log-db-env-turns-off"),
     pytest.param("telegram:\n  token: file-token\n", {}, "telegram.token", "file-token", id="token-from-file"),
-    pytest.param("telegram:\n  token: file-token\n", {"TELEGRAM_BOT_TOKEN": "env-token"},
-                 "telegram.token", "env-token", id="token-env-over-file"),
-    pytest.param("", {"TELEGRAM_BOT_TOKEN": " env-token\n"}, "telegram.token", "env-token",
-                 id="token-env-stripped"),
-    pytest.param("telegram:\n  base_url: http://file.example/bot\n",
-                 {"TELEGRAM_API_BASE_URL": "http://127.0.0.1:8081/bot"},
-                 "telegram.base_url", "http://127.0.0.1:8081/bot", id="base-url-env-over-file"),
+    pytest.param(
+        "telegram:\n  token: file-token\n",
+        {"TELEGRAM_BOT_TOKEN": "env-token"},
+        "telegram.token",
+        "env-token",
+        id="token-env-over-file",
+    ),
+    pytest.param("", {"TELEGRAM_BOT_TOKEN": " env-token\n"}, "telegram.token", "env-token", id="token-env-stripped"),
+    pytest.param(
+        "telegram:\n  base_url: http://file.example/bot\n",
+        {"TELEGRAM_API_BASE_URL": "http://127.0.0.1:8081/bot"},
+        "telegram.base_url",
+        "http://127.0.0.1:8081/bot",
+        id="base-url-env-over-file",
+    ),
     pytest.param("telegram:\n  admins: [1, 2]\n", {}, "telegram.admins", [1, 2], id="admins"),
     pytest.param("reload_interval: 2.5\n", {}, "reload_interval", 2.5, id="float"),
     pytest.param("reload_interval: 3\n", {}, "reload_interval", 3.0, id="int-for-float"),
     pytest.param("matching:\n  answer: 0.7\n", {}, "matching.answer", 0.7, id="nested"),
-    pytest.param("matching:\n  answer: 0.7\n", {}, "matching.suggest", Matching().suggest,
-                 id="nested-others-keep-defaults"),
+    pytest.param(
+        "matching:\n  answer: 0.7\n", {}, "matching.suggest", Matching().suggest, id="nested-others-keep-defaults"
+    ),
     pytest.param("", {}, "log_db", Settings().log_db, id="empty-file-keeps-defaults"),
 ]
 
 
 @pytest.mark.parametrize(("text", "env", "name", "expected"), SETTING_ROWS)
-def test_setting_precedence(
-    tmp_path: Path, text: str, env: dict[str, str], name: str, expected: object
-) -> None:
+def test_setting_precedence(tmp_path: Path, text: str, env: dict[str, str], name: str, expected: object) -> None:
     settings = load_settings(config_file=str(_config(tmp_path, text)), env=env)
     assert _get(settings, name) == expected
 
@@ -131,21 +137,17 @@ def test_config_flag_beats_faqbot_config(tmp_path: Path) -> None:
 ERROR_ROWS = [
     pytest.param("knowlege_dir: kb\n", "1: unknown setting 'knowlege_dir'.", id="unknown-key"),
     pytest.param("log_db: x\nlog_dir: y\n", "2: unknown setting 'log_dir'.", id="unknown-key-line-2"),
-    pytest.param("telegram:\n  token: t\n  tokn: t\n", "3: unknown setting 'telegram.tokn'.",
-                 id="unknown-nested-key"),
-    pytest.param("matching:\n  answr: 0.5\n", "2: unknown setting 'matching.answr'.",
-                 id="unknown-matching-key"),
-    pytest.param("reload_interval: fast\n", "1: 'reload_interval' must be a number, not 'fast'.",
-                 id="text-for-float"),
-    pytest.param("matching:\n  answer: high\n", "2: 'matching.answer' must be a number, not 'high'.",
-                 id="text-for-nested-float"),
+    pytest.param("telegram:\n  token: t\n  tokn: t\n", "3: unknown setting 'telegram.tokn'.", id="unknown-nested-key"),
+    pytest.param("matching:\n  answr: 0.5\n", "2: unknown setting 'matching.answr'.", id="unknown-matching-key"),
+    pytest.param("reload_interval: fast\n", "1: 'reload_interval' must be a number, not 'fast'.", id="text-for-float"),
+    pytest.param(
+        "matching:\n  answer: high\n", "2: 'matching.answer' must be a number, not 'high'.", id="text-for-nested-float"
+    ),
     pytest.param("telegram: 5\n", "1: 'telegram' must be a mapping.", id="number-for-section"),
     pytest.param("matching: [1]\n", "1: 'matching' must be a mapping.", id="list-for-section"),
     pytest.param("telegram:\n  admins: 42\n", "2: 'telegram.admins' must be a list", id="number-for-list"),
-    pytest.param("telegram:\n  admins: [alice]\n", "2: 'telegram.admins' must be a list",
-                 id="names-for-user-ids"),
-    pytest.param("telegram:\n  webhook_port: eighty\n", "2: 'telegram.webhook_port' must be a",
-                 id="text-for-int"),
+    pytest.param("telegram:\n  admins: [alice]\n", "2: 'telegram.admins' must be a list", id="names-for-user-ids"),
+    pytest.param("telegram:\n  webhook_port: eighty\n", "2: 'telegram.webhook_port' must be a", id="text-for-int"),
     pytest.param("log_db: [a, b]\n", "1: 'log_db' must be a", id="list-for-text"),
 ]
 
@@ -162,8 +164,9 @@ def test_bad_setting_names_itself_with_file_and_line(tmp_path: Path, text: str, 
 BROKEN_FILE_ROWS = [
     pytest.param("- log_db\n", "must be a YAML mapping of settings", id="a-list"),
     pytest.param("log_db: a: b\n", "The config file is broken: {path}:1: YAML syntax error", id="syntax"),
-    pytest.param("log_db: a\nlog_db: b\n", "{path}:2: YAML syntax error: the key 'log_db' appears twice",
-                 id="duplicate-key"),
+    pytest.param(
+        "log_db: a\nlog_db: b\n", "{path}:2: YAML syntax error: the key 'log_db' appears twice", id="duplicate-key"
+    ),
     pytest.param(None, "The config file {path} does not exist.", id="missing"),
 ]
 

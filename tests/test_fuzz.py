@@ -18,8 +18,26 @@ FUZZ = settings(max_examples=150, deadline=None, derandomize=True, suppress_heal
 # Text a chat user can produce: any code point Python strings allow (lone surrogates too),
 # weighted towards the troublemakers.
 TROUBLE = st.sampled_from(
-    ["\u200b", "\u200f", "\u202e", "\ufeff", "\x00", "\x1b[31m", "<b>", "</blockquote>", "&amp;", "*_`[", "😀👍🏽",
-     "\ud800", "？？？", "党员", "科技城", "多少", " ", "\n"]
+    [
+        "\u200b",
+        "\u200f",
+        "\u202e",
+        "\ufeff",
+        "\x00",
+        "\x1b[31m",
+        "<b>",
+        "</blockquote>",
+        "&amp;",
+        "*_`[",
+        "😀👍🏽",
+        "\ud800",
+        "？？？",
+        "党员",
+        "科技城",
+        "多少",
+        " ",
+        "\n",
+    ]
 )
 MESSAGES = st.lists(st.one_of(st.text(max_size=40), TROUBLE), max_size=30).map("".join)
 

@@ -19,16 +19,10 @@ from tests.knowledge_helpers import FACTS, FILES, mutate, shown, write_knowledge
 
 def _matching(problems: list[Problem], root: Path, where: str, fragment: str) -> list[Problem]:
     name, line = where.rsplit(":", 1)
-    return [
-        p
-        for p in problems
-        if fragment in p.message and p.path == shown(root, name) and p.line == int(line)
-    ]
+    return [p for p in problems if fragment in p.message and p.path == shown(root, name) and p.line == int(line)]
 
 
-def _assert_problem(
-    problems: list[Problem], root: Path, where: str, fragment: str, severity: str
-) -> None:
+def _assert_problem(problems: list[Problem], root: Path, where: str, fragment: str, severity: str) -> None:
     found = _matching(problems, root, where, fragment)
     listing = "\n".join(str(p) for p in problems) or "(no problems)"
     assert found, f"expected {where}: …{fragment}… ({severity}); got:\n{listing}"
@@ -58,24 +52,57 @@ _MONEY_ANSWER = "  answer: 测试镇全镇投入资金1.56亿元。\n"
 _MONEY_SOURCE = "  source: 全镇投入资金1.56亿元。\n"
 
 FILE_ROWS = [
-    pytest.param("a.yaml", "  outlet: 测试日报\n", "  outlet: 测试日报: 第5版\n",
-                 "YAML syntax error", "a.yaml:4", id="syntax-error"),
-    pytest.param("a.yaml", "  answer: 测试镇全镇投入资金1.56亿元。\n", "  answer: 测试镇: 全镇投入资金1.56亿元。\n",
-                 "YAML syntax error", "a.yaml:25", id="syntax-error-deep-in-the-file"),
-    pytest.param("a.yaml", "  outlet: 测试日报\n", "\toutlet: 测试日报\n",
-                 "YAML indents with spaces, not tabs", "a.yaml:4", id="tab-indent"),
-    pytest.param("a.yaml", "  outlet: 测试日报\n", "  outlet: 测试日报\n  title: 另一个标题\n",
-                 "the key 'title' appears twice", "a.yaml:5", id="duplicate-key-in-document"),
-    pytest.param("a.yaml", _MONEY_SOURCE, _MONEY_SOURCE + "  answer: 另一个答案。\n",
-                 "the key 'answer' appears twice", "a.yaml:27", id="duplicate-key-in-fact"),
-    pytest.param("a.yaml", "测试日报", b"\xff\xfe",
-                 "not valid UTF-8", "a.yaml:4", id="facts-file-not-utf8"),
-    pytest.param("aliases.yaml", "动员会", b"\xc3\x28",
-                 "not valid UTF-8", "aliases.yaml:4", id="aliases-not-utf8"),
-    pytest.param("a.yaml", None, "",
-                 "must be a mapping with `document:` and `facts:`", "a.yaml:1", id="empty-file"),
-    pytest.param("a.yaml", None, "- 一\n- 二\n",
-                 "must be a mapping with `document:` and `facts:`", "a.yaml:1", id="file-is-a-list"),
+    pytest.param(
+        "a.yaml",
+        "  outlet: 测试日报\n",
+        "  outlet: 测试日报: 第5版\n",
+        "YAML syntax error",
+        "a.yaml:4",
+        id="syntax-error",
+    ),
+    pytest.param(
+        "a.yaml",
+        "  answer: 测试镇全镇投入资金1.56亿元。\n",
+        "  answer: 测试镇: 全镇投入资金1.56亿元。\n",
+        "YAML syntax error",
+        "a.yaml:25",
+        id="syntax-error-deep-in-the-file",
+    ),
+    pytest.param(
+        "a.yaml",
+        "  outlet: 测试日报\n",
+        "\toutlet: 测试日报\n",
+        "YAML indents with spaces, not tabs",
+        "a.yaml:4",
+        id="tab-indent",
+    ),
+    pytest.param(
+        "a.yaml",
+        "  outlet: 测试日报\n",
+        "  outlet: 测试日报\n  title: 另一个标题\n",
+        "the key 'title' appears twice",
+        "a.yaml:5",
+        id="duplicate-key-in-document",
+    ),
+    pytest.param(
+        "a.yaml",
+        _MONEY_SOURCE,
+        _MONEY_SOURCE + "  answer: 另一个答案。\n",
+        "the key 'answer' appears twice",
+        "a.yaml:27",
+        id="duplicate-key-in-fact",
+    ),
+    pytest.param("a.yaml", "测试日报", b"\xff\xfe", "not valid UTF-8", "a.yaml:4", id="facts-file-not-utf8"),
+    pytest.param("aliases.yaml", "动员会", b"\xc3\x28", "not valid UTF-8", "aliases.yaml:4", id="aliases-not-utf8"),
+    pytest.param("a.yaml", None, "", "must be a mapping with `document:` and `facts:`", "a.yaml:1", id="empty-file"),
+    pytest.param(
+        "a.yaml",
+        None,
+        "- 一\n- 二\n",
+        "must be a mapping with `document:` and `facts:`",
+        "a.yaml:1",
+        id="file-is-a-list",
+    ),
 ]
 
 
@@ -93,53 +120,140 @@ def test_unreadable_file_is_an_error_at_its_line(
 
 DOCUMENT_ROWS = [
     # A missing key is reported at the document mapping's first line: line 2 once it is gone.
-    pytest.param("a.yaml", "  id: doc-a\n", "",
-                 "the document has no `id`", "a.yaml:2", id="missing-id"),
-    pytest.param("a.yaml", "  title: 测试镇召开动员大会\n", "",
-                 "the document has no `title`", "a.yaml:2", id="missing-title"),
-    pytest.param("a.yaml", "  outlet: 测试日报\n", "",
-                 "the document has no `outlet`", "a.yaml:2", id="missing-outlet"),
-    pytest.param("a.yaml", "  date: '2014-06-30'\n", "",
-                 "the document has no `date`", "a.yaml:2", id="missing-date"),
-    pytest.param("a.yaml", "  text: articles/a.txt\n", "",
-                 "the document has no `text`", "a.yaml:2", id="missing-text"),
-    pytest.param("a.yaml", "  title: 测试镇召开动员大会\n", "  title: [测试镇, 动员大会]\n",
-                 "`title` of the document must be text, not a list", "a.yaml:3", id="title-is-a-list"),
-    pytest.param("a.yaml", "  outlet: 测试日报\n", "  outlet: {name: 测试日报}\n",
-                 "`outlet` of the document must be text, not a mapping", "a.yaml:4", id="outlet-is-a-mapping"),
-    pytest.param("a.yaml", "  author: 张三\n", "  author: true\n",
-                 "`author` of the document must be text, not true/false", "a.yaml:6", id="author-is-a-boolean"),
-    pytest.param("a.yaml", "  title: 测试镇召开动员大会\n", "  title: ''\n",
-                 "`title` of the document is empty", "a.yaml:3", id="empty-title"),
-    pytest.param("a.yaml", "  id: doc-a\n", "  id: '  '\n",
-                 "`id` of the document is empty", "a.yaml:2", id="blank-id"),
-    pytest.param("a.yaml", "  title: 测试镇召开动员大会\n", "  title:\n",
-                 "the document has no `title`", "a.yaml:3", id="title-key-without-value"),
-    pytest.param("a.yaml", "  date: '2014-06-30'\n", "  date: '2014/06/30'\n",
-                 "`date` must be YYYY-MM-DD, not '2014/06/30'", "a.yaml:5", id="date-with-slashes"),
-    pytest.param("a.yaml", "  date: '2014-06-30'\n", "  date: '2014-06'\n",
-                 "`date` must be YYYY-MM-DD, not '2014-06'", "a.yaml:5", id="date-without-day"),
-    pytest.param("a.yaml", "  date: '2014-06-30'\n", "  date: '20140630'\n",
-                 "`date` must be YYYY-MM-DD", "a.yaml:5", id="date-without-dashes"),
-    pytest.param("a.yaml", "  date: '2014-06-30'\n", "  date: 2014-13-01\n",
-                 "`date` must be YYYY-MM-DD, not '2014-13-01'", "a.yaml:5", id="unquoted-impossible-date"),
-    pytest.param("a.yaml", "  text: articles/a.txt\n", "  text: articles/none.txt\n",
-                 "the article kb/articles/none.txt: the file does not exist", "a.yaml:8", id="article-missing"),
-    pytest.param("a.yaml", "  text: articles/a.txt\n", "  text: articles\n",
-                 "the file cannot be read", "a.yaml:8", id="article-is-a-folder"),
-    pytest.param("a.txt", "3月4日", b"3\xff4",
-                 "the article kb/articles/a.txt:3: the file is not valid UTF-8", "a.yaml:8", id="article-not-utf8"),
-    pytest.param("a.yaml", "document:\n", "doc:\n",
-                 "the file needs a `document:` mapping", "a.yaml:1", id="no-document"),
-    pytest.param("a.yaml", "  chrome:\n  - 首页 > 新闻\n", "  chrome: 首页 > 新闻\n",
-                 "`chrome` must be a list of article lines", "a.yaml:9", id="chrome-not-a-list"),
-    pytest.param("a.yaml", None, _BEFORE_FACTS + "facts: []\n",
-                 "`facts` must be a non-empty list of facts", "a.yaml:11", id="facts-empty"),
-    pytest.param("a.yaml", None, _BEFORE_FACTS,
-                 "`facts` must be a non-empty list of facts", "a.yaml:1", id="facts-missing"),
-    pytest.param("b.yaml", "  id: doc-b\n", "  id: doc-a\n",
-                 "the document id 'doc-a' is already used by kb/facts/a.yaml", "b.yaml:2",
-                 id="document-id-used-by-another-file"),
+    pytest.param("a.yaml", "  id: doc-a\n", "", "the document has no `id`", "a.yaml:2", id="missing-id"),
+    pytest.param(
+        "a.yaml", "  title: 测试镇召开动员大会\n", "", "the document has no `title`", "a.yaml:2", id="missing-title"
+    ),
+    pytest.param("a.yaml", "  outlet: 测试日报\n", "", "the document has no `outlet`", "a.yaml:2", id="missing-outlet"),
+    pytest.param("a.yaml", "  date: '2014-06-30'\n", "", "the document has no `date`", "a.yaml:2", id="missing-date"),
+    pytest.param("a.yaml", "  text: articles/a.txt\n", "", "the document has no `text`", "a.yaml:2", id="missing-text"),
+    pytest.param(
+        "a.yaml",
+        "  title: 测试镇召开动员大会\n",
+        "  title: [测试镇, 动员大会]\n",
+        "`title` of the document must be text, not a list",
+        "a.yaml:3",
+        id="title-is-a-list",
+    ),
+    pytest.param(
+        "a.yaml",
+        "  outlet: 测试日报\n",
+        "  outlet: {name: 测试日报}\n",
+        "`outlet` of the document must be text, not a mapping",
+        "a.yaml:4",
+        id="outlet-is-a-mapping",
+    ),
+    pytest.param(
+        "a.yaml",
+        "  author: 张三\n",
+        "  author: true\n",
+        "`author` of the document must be text, not true/false",
+        "a.yaml:6",
+        id="author-is-a-boolean",
+    ),
+    pytest.param(
+        "a.yaml",
+        "  title: 测试镇召开动员大会\n",
+        "  title: ''\n",
+        "`title` of the document is empty",
+        "a.yaml:3",
+        id="empty-title",
+    ),
+    pytest.param("a.yaml", "  id: doc-a\n", "  id: '  '\n", "`id` of the document is empty", "a.yaml:2", id="blank-id"),
+    pytest.param(
+        "a.yaml",
+        "  title: 测试镇召开动员大会\n",
+        "  title:\n",
+        "the document has no `title`",
+        "a.yaml:3",
+        id="title-key-without-value",
+    ),
+    pytest.param(
+        "a.yaml",
+        "  date: '2014-06-30'\n",
+        "  date: '2014/06/30'\n",
+        "`date` must be YYYY-MM-DD, not '2014/06/30'",
+        "a.yaml:5",
+        id="date-with-slashes",
+    ),
+    pytest.param(
+        "a.yaml",
+        "  date: '2014-06-30'\n",
+        "  date: '2014-06'\n",
+        "`date` must be YYYY-MM-DD, not '2014-06'",
+        "a.yaml:5",
+        id="date-without-day",
+    ),
+    pytest.param(
+        "a.yaml",
+        "  date: '2014-06-30'\n",
+        "  date: '20140630'\n",
+        "`date` must be YYYY-MM-DD",
+        "a.yaml:5",
+        id="date-without-dashes",
+    ),
+    pytest.param(
+        "a.yaml",
+        "  date: '2014-06-30'\n",
+        "  date: 2014-13-01\n",
+        "`date` must be YYYY-MM-DD, not '2014-13-01'",
+        "a.yaml:5",
+        id="unquoted-impossible-date",
+    ),
+    pytest.param(
+        "a.yaml",
+        "  text: articles/a.txt\n",
+        "  text: articles/none.txt\n",
+        "the article kb/articles/none.txt: the file does not exist",
+        "a.yaml:8",
+        id="article-missing",
+    ),
+    pytest.param(
+        "a.yaml",
+        "  text: articles/a.txt\n",
+        "  text: articles\n",
+        "the file cannot be read",
+        "a.yaml:8",
+        id="article-is-a-folder",
+    ),
+    pytest.param(
+        "a.txt",
+        "3月4日",
+        b"3\xff4",
+        "the article kb/articles/a.txt:3: the file is not valid UTF-8",
+        "a.yaml:8",
+        id="article-not-utf8",
+    ),
+    pytest.param(
+        "a.yaml", "document:\n", "doc:\n", "the file needs a `document:` mapping", "a.yaml:1", id="no-document"
+    ),
+    pytest.param(
+        "a.yaml",
+        "  chrome:\n  - 首页 > 新闻\n",
+        "  chrome: 首页 > 新闻\n",
+        "`chrome` must be a list of article lines",
+        "a.yaml:9",
+        id="chrome-not-a-list",
+    ),
+    pytest.param(
+        "a.yaml",
+        None,
+        _BEFORE_FACTS + "facts: []\n",
+        "`facts` must be a non-empty list of facts",
+        "a.yaml:11",
+        id="facts-empty",
+    ),
+    pytest.param(
+        "a.yaml", None, _BEFORE_FACTS, "`facts` must be a non-empty list of facts", "a.yaml:1", id="facts-missing"
+    ),
+    pytest.param(
+        "b.yaml",
+        "  id: doc-b\n",
+        "  id: doc-a\n",
+        "the document id 'doc-a' is already used by kb/facts/a.yaml",
+        "b.yaml:2",
+        id="document-id-used-by-another-file",
+    ),
 ]
 
 
@@ -168,79 +282,221 @@ def test_unknown_document_key_is_reported(tmp_path: Path) -> None:
 # --- Facts -----------------------------------------------------------------------------------
 
 FACT_ROWS = [
-    pytest.param("a.yaml", "- id: fa-money\n  questions:\n", "- questions:\n",
-                 "a fact has no `id`", "a.yaml:20", id="missing-id"),
-    pytest.param("a.yaml", "- id: fa-money\n", "- id: ''\n",
-                 "`id` of a fact is empty", "a.yaml:20", id="empty-id"),
-    pytest.param("a.yaml", _MONEY_ANSWER, "",
-                 "the fact 'fa-money' has no `answer`", "a.yaml:20", id="missing-answer"),
-    pytest.param("a.yaml", _MONEY_SOURCE, "",
-                 "the fact 'fa-money' has no `source`", "a.yaml:20", id="missing-source"),
-    pytest.param("a.yaml", _MONEY_ANSWER, "  answer: ''\n",
-                 "`answer` of the fact 'fa-money' is empty", "a.yaml:25", id="empty-answer"),
-    pytest.param("a.yaml", _MONEY_SOURCE, "  source: ' '\n",
-                 "`source` of the fact 'fa-money' is empty", "a.yaml:26", id="blank-source"),
-    pytest.param("a.yaml", _MONEY_ANSWER, "  answer: [一, 二]\n",
-                 "`answer` of the fact 'fa-money' must be text, not a list", "a.yaml:25", id="answer-is-a-list"),
-    pytest.param("a.yaml", _MONEY_QUESTIONS, "",
-                 "`questions` of the fact 'fa-money' must be a list of non-empty texts", "a.yaml:20",
-                 id="missing-questions"),
-    pytest.param("a.yaml", _MONEY_QUESTIONS, "  questions: 投资额是多少\n",
-                 "`questions` of the fact 'fa-money' must be a list of non-empty texts", "a.yaml:21",
-                 id="questions-not-a-list"),
-    pytest.param("a.yaml", "  - 全镇花了多少钱\n", "  - ''\n",
-                 "`questions` of the fact 'fa-money' must be a list of non-empty texts", "a.yaml:21",
-                 id="empty-question"),
-    pytest.param("a.yaml", "  - 全镇花了多少钱\n", "  - 42\n",
-                 "`questions` of the fact 'fa-money' must be a list of non-empty texts", "a.yaml:21",
-                 id="question-is-a-number"),
-    pytest.param("a.yaml", "  - 投资额是多少\n", "",
-                 "the fact 'fa-money' has 2 question(s); write at least 3", "a.yaml:21", id="two-questions"),
-    pytest.param("a.yaml", "  - 全镇花了多少钱\n  - 投资额是多少\n", "",
-                 "the fact 'fa-money' has 1 question(s); write at least 3", "a.yaml:21", id="one-question"),
-    pytest.param("a.yaml", None, FACTS + "- 只是一句话\n",
-                 "each fact must be a mapping, not str", "a.yaml:11", id="fact-not-a-mapping"),
-    pytest.param("a.yaml", "- id: fa-money\n", "- id: fa-members\n",
-                 "the fact id 'fa-members' is already used at kb/facts/a.yaml:12", "a.yaml:20",
-                 id="duplicate-fact-id"),
-    pytest.param("b.yaml", "- id: fb-branches\n", "- id: fa-members\n",
-                 "the fact id 'fa-members' is already used at kb/facts/a.yaml:12", "b.yaml:8",
-                 id="duplicate-fact-id-across-files"),
-    pytest.param("a.yaml", "  - 投资额是多少\n", "  - 党员人数是多少\n",
-                 "the question '党员人数是多少' of 'fa-money' is also a question of 'fa-members'",
-                 "a.yaml:20", id="shared-question"),
-    pytest.param("a.yaml", "  - 投资额是多少\n", "  - 党员人数 是多少？\n",
-                 "is also a question of 'fa-members'", "a.yaml:20",
-                 id="shared-question-up-to-spaces-and-punctuation"),
-    pytest.param("b.yaml", "  - 外地镇党支部数量\n", "  - 测试镇有多少党员？\n",
-                 "the question '测试镇有多少党员？' of 'fb-branches' is also a question of 'fa-members'",
-                 "b.yaml:8", id="shared-question-across-files"),
-    pytest.param("a.yaml", _MONEY_SOURCE, "  source: 全镇投资1.56亿元。\n",
-                 "the source of the fact 'fa-money' is not verbatim in the article doc-a", "a.yaml:26",
-                 id="source-reworded"),
-    pytest.param("a.yaml", "  source: 3月4日，测试镇召开动员大会。\n", "  source: 3月4日,测试镇召开动员大会。\n",
-                 "the source of the fact 'fa-meeting' is not verbatim", "a.yaml:34",
-                 id="source-with-ascii-comma"),
-    pytest.param("a.yaml", _MONEY_SOURCE, '  source: "全镇投入资金1.56亿元。\\n3月4日，测试镇召开动员大会。"\n',
-                 "the source of the fact 'fa-money' spans more than one paragraph", "a.yaml:26",
-                 id="source-spans-paragraphs"),
-    pytest.param("a.yaml", _MEMBERS_ANSWER, "  answer: 截至2014年6月，测试镇有1300名党员。\n",
-                 "the answer of the fact 'fa-members' says 1300, a number found neither in its source "
-                 "nor in the document's date", "a.yaml:17", id="number-not-in-source"),
-    pytest.param("a.yaml", _MEMBERS_ANSWER, "  answer: 截至2015年6月，测试镇有1200名党员。\n",
-                 "says 2015", "a.yaml:17", id="year-not-the-documents"),
-    pytest.param("a.yaml", _MEMBERS_ANSWER, "  answer: 截至2014年7月，测试镇有1200名党员。\n",
-                 "says 7", "a.yaml:17", id="month-not-the-documents"),
-    pytest.param("a.yaml", _MONEY_ANSWER, "  answer: 测试镇全镇投入资金1.5亿元。\n",
-                 "says 1.5,", "a.yaml:25", id="decimal-cut-short"),
-    pytest.param("a.yaml", _MONEY_ANSWER, "  answer: 测试镇全镇投入资金1.57亿元。\n",
-                 "says 1.57,", "a.yaml:25", id="decimal-changed"),
-    pytest.param("a.yaml", "  tags: [党建]\n", "  tags: 5\n",
-                 "`tags` of the fact 'fa-members' must be a list of texts", "a.yaml:19", id="tags-a-number"),
-    pytest.param("a.yaml", "  tags: [党建]\n", "  tags: [党建, 2]\n",
-                 "`tags` of the fact 'fa-members' must be a list of texts", "a.yaml:19", id="tag-a-number"),
-    pytest.param("a.yaml", "  tags: [党建]\n", "  tags: {党建: 1}\n",
-                 "`tags` of the fact 'fa-members' must be a list of texts", "a.yaml:19", id="tags-a-mapping"),
+    pytest.param(
+        "a.yaml", "- id: fa-money\n  questions:\n", "- questions:\n", "a fact has no `id`", "a.yaml:20", id="missing-id"
+    ),
+    pytest.param("a.yaml", "- id: fa-money\n", "- id: ''\n", "`id` of a fact is empty", "a.yaml:20", id="empty-id"),
+    pytest.param("a.yaml", _MONEY_ANSWER, "", "the fact 'fa-money' has no `answer`", "a.yaml:20", id="missing-answer"),
+    pytest.param("a.yaml", _MONEY_SOURCE, "", "the fact 'fa-money' has no `source`", "a.yaml:20", id="missing-source"),
+    pytest.param(
+        "a.yaml",
+        _MONEY_ANSWER,
+        "  answer: ''\n",
+        "`answer` of the fact 'fa-money' is empty",
+        "a.yaml:25",
+        id="empty-answer",
+    ),
+    pytest.param(
+        "a.yaml",
+        _MONEY_SOURCE,
+        "  source: ' '\n",
+        "`source` of the fact 'fa-money' is empty",
+        "a.yaml:26",
+        id="blank-source",
+    ),
+    pytest.param(
+        "a.yaml",
+        _MONEY_ANSWER,
+        "  answer: [一, 二]\n",
+        "`answer` of the fact 'fa-money' must be text, not a list",
+        "a.yaml:25",
+        id="answer-is-a-list",
+    ),
+    pytest.param(
+        "a.yaml",
+        _MONEY_QUESTIONS,
+        "",
+        "`questions` of the fact 'fa-money' must be a list of non-empty texts",
+        "a.yaml:20",
+        id="missing-questions",
+    ),
+    pytest.param(
+        "a.yaml",
+        _MONEY_QUESTIONS,
+        "  questions: 投资额是多少\n",
+        "`questions` of the fact 'fa-money' must be a list of non-empty texts",
+        "a.yaml:21",
+        id="questions-not-a-list",
+    ),
+    pytest.param(
+        "a.yaml",
+        "  - 全镇花了多少钱\n",
+        "  - ''\n",
+        "`questions` of the fact 'fa-money' must be a list of non-empty texts",
+        "a.yaml:21",
+        id="empty-question",
+    ),
+    pytest.param(
+        "a.yaml",
+        "  - 全镇花了多少钱\n",
+        "  - 42\n",
+        "`questions` of the fact 'fa-money' must be a list of non-empty texts",
+        "a.yaml:21",
+        id="question-is-a-number",
+    ),
+    pytest.param(
+        "a.yaml",
+        "  - 投资额是多少\n",
+        "",
+        "the fact 'fa-money' has 2 question(s); write at least 3",
+        "a.yaml:21",
+        id="two-questions",
+    ),
+    pytest.param(
+        "a.yaml",
+        "  - 全镇花了多少钱\n  - 投资额是多少\n",
+        "",
+        "the fact 'fa-money' has 1 question(s); write at least 3",
+        "a.yaml:21",
+        id="one-question",
+    ),
+    pytest.param(
+        "a.yaml",
+        None,
+        FACTS + "- 只是一句话\n",
+        "each fact must be a mapping, not str",
+        "a.yaml:11",
+        id="fact-not-a-mapping",
+    ),
+    pytest.param(
+        "a.yaml",
+        "- id: fa-money\n",
+        "- id: fa-members\n",
+        "the fact id 'fa-members' is already used at kb/facts/a.yaml:12",
+        "a.yaml:20",
+        id="duplicate-fact-id",
+    ),
+    pytest.param(
+        "b.yaml",
+        "- id: fb-branches\n",
+        "- id: fa-members\n",
+        "the fact id 'fa-members' is already used at kb/facts/a.yaml:12",
+        "b.yaml:8",
+        id="duplicate-fact-id-across-files",
+    ),
+    pytest.param(
+        "a.yaml",
+        "  - 投资额是多少\n",
+        "  - 党员人数是多少\n",
+        "the question '党员人数是多少' of 'fa-money' is also a question of 'fa-members'",
+        "a.yaml:20",
+        id="shared-question",
+    ),
+    pytest.param(
+        "a.yaml",
+        "  - 投资额是多少\n",
+        "  - 党员人数 是多少？\n",
+        "is also a question of 'fa-members'",
+        "a.yaml:20",
+        id="shared-question-up-to-spaces-and-punctuation",
+    ),
+    pytest.param(
+        "b.yaml",
+        "  - 外地镇党支部数量\n",
+        "  - 测试镇有多少党员？\n",
+        "the question '测试镇有多少党员？' of 'fb-branches' is also a question of 'fa-members'",
+        "b.yaml:8",
+        id="shared-question-across-files",
+    ),
+    pytest.param(
+        "a.yaml",
+        _MONEY_SOURCE,
+        "  source: 全镇投资1.56亿元。\n",
+        "the source of the fact 'fa-money' is not verbatim in the article doc-a",
+        "a.yaml:26",
+        id="source-reworded",
+    ),
+    pytest.param(
+        "a.yaml",
+        "  source: 3月4日，测试镇召开动员大会。\n",
+        "  source: 3月4日,测试镇召开动员大会。\n",
+        "the source of the fact 'fa-meeting' is not verbatim",
+        "a.yaml:34",
+        id="source-with-ascii-comma",
+    ),
+    pytest.param(
+        "a.yaml",
+        _MONEY_SOURCE,
+        '  source: "全镇投入资金1.56亿元。\\n3月4日，测试镇召开动员大会。"\n',
+        "the source of the fact 'fa-money' spans more than one paragraph",
+        "a.yaml:26",
+        id="source-spans-paragraphs",
+    ),
+    pytest.param(
+        "a.yaml",
+        _MEMBERS_ANSWER,
+        "  answer: 截至2014年6月，测试镇有1300名党员。\n",
+        "the answer of the fact 'fa-members' says 1300, a number found neither in its source "
+        "nor in the document's date",
+        "a.yaml:17",
+        id="number-not-in-source",
+    ),
+    pytest.param(
+        "a.yaml",
+        _MEMBERS_ANSWER,
+        "  answer: 截至2015年6月，测试镇有1200名党员。\n",
+        "says 2015",
+        "a.yaml:17",
+        id="year-not-the-documents",
+    ),
+    pytest.param(
+        "a.yaml",
+        _MEMBERS_ANSWER,
+        "  answer: 截至2014年7月，测试镇有1200名党员。\n",
+        "says 7",
+        "a.yaml:17",
+        id="month-not-the-documents",
+    ),
+    pytest.param(
+        "a.yaml",
+        _MONEY_ANSWER,
+        "  answer: 测试镇全镇投入资金1.5亿元。\n",
+        "says 1.5,",
+        "a.yaml:25",
+        id="decimal-cut-short",
+    ),
+    pytest.param(
+        "a.yaml",
+        _MONEY_ANSWER,
+        "  answer: 测试镇全镇投入资金1.57亿元。\n",
+        "says 1.57,",
+        "a.yaml:25",
+        id="decimal-changed",
+    ),
+    pytest.param(
+        "a.yaml",
+        "  tags: [党建]\n",
+        "  tags: 5\n",
+        "`tags` of the fact 'fa-members' must be a list of texts",
+        "a.yaml:19",
+        id="tags-a-number",
+    ),
+    pytest.param(
+        "a.yaml",
+        "  tags: [党建]\n",
+        "  tags: [党建, 2]\n",
+        "`tags` of the fact 'fa-members' must be a list of texts",
+        "a.yaml:19",
+        id="tag-a-number",
+    ),
+    pytest.param(
+        "a.yaml",
+        "  tags: [党建]\n",
+        "  tags: {党建: 1}\n",
+        "`tags` of the fact 'fa-members' must be a list of texts",
+        "a.yaml:19",
+        id="tags-a-mapping",
+    ),
 ]
 
 
@@ -256,16 +512,25 @@ def test_fact_problem_is_an_error_at_its_line(
 
 # What a curator may write: each row is an edit the rules must accept without any problem.
 ALLOWED_ROWS = [
-    pytest.param("a.yaml", _MEMBERS_ANSWER, "  answer: 截至2014年6月30日，测试镇有1200名党员。\n",
-                 id="year-month-day-of-the-date"),
-    pytest.param("a.yaml", _MEMBERS_ANSWER, "  answer: 截至2014年06月，测试镇有1200名党员。\n",
-                 id="month-with-leading-zero"),
-    pytest.param("a.yaml", _MEMBERS_ANSWER, "  answer: 测试镇有1200名党员（2014年6月报道）。\n",
-                 id="month-without-leading-zero"),
-    pytest.param("a.yaml", _MONEY_ANSWER, "  answer: 测试镇全镇投入资金1.56亿元（2014年）。\n",
-                 id="decimal-and-year"),
-    pytest.param("a.yaml", "  answer: 2014年3月4日，测试镇召开动员大会。\n",
-                 "  answer: 3月4日，测试镇召开了动员大会。\n", id="numbers-from-the-source"),
+    pytest.param(
+        "a.yaml",
+        _MEMBERS_ANSWER,
+        "  answer: 截至2014年6月30日，测试镇有1200名党员。\n",
+        id="year-month-day-of-the-date",
+    ),
+    pytest.param(
+        "a.yaml", _MEMBERS_ANSWER, "  answer: 截至2014年06月，测试镇有1200名党员。\n", id="month-with-leading-zero"
+    ),
+    pytest.param(
+        "a.yaml", _MEMBERS_ANSWER, "  answer: 测试镇有1200名党员（2014年6月报道）。\n", id="month-without-leading-zero"
+    ),
+    pytest.param("a.yaml", _MONEY_ANSWER, "  answer: 测试镇全镇投入资金1.56亿元（2014年）。\n", id="decimal-and-year"),
+    pytest.param(
+        "a.yaml",
+        "  answer: 2014年3月4日，测试镇召开动员大会。\n",
+        "  answer: 3月4日，测试镇召开了动员大会。\n",
+        id="numbers-from-the-source",
+    ),
     pytest.param("a.yaml", "  tags: [党建]\n", "  tags: 党建\n", id="one-tag-as-text"),
     pytest.param("a.yaml", "  tags: [党建]\n", "", id="no-tags"),
     pytest.param("a.yaml", "  date: '2014-06-30'\n", "  date: 2014-06-30\n", id="unquoted-date"),
@@ -276,9 +541,7 @@ ALLOWED_ROWS = [
 
 
 @pytest.mark.parametrize(("name", "old", "new"), ALLOWED_ROWS)
-def test_allowed_edit_raises_no_problem(
-    tmp_path: Path, name: str, old: str | None, new: str
-) -> None:
+def test_allowed_edit_raises_no_problem(tmp_path: Path, name: str, old: str | None, new: str) -> None:
     report = check(_broken(tmp_path, name, old, new))
     assert [str(p) for p in report.problems] == []
 
@@ -297,15 +560,30 @@ def test_aliases_file_is_optional(tmp_path: Path, empty: bool) -> None:
 # --- Warnings: reported, but the knowledge still passes ----------------------------------------
 
 WARNING_ROWS = [
-    pytest.param("a.yaml", "  - 首页 > 新闻\n", "  - 首页 > 旧闻\n",
-                 "the chrome line '首页 > 旧闻' is not a whole line of the article", "a.yaml:9",
-                 id="chrome-line-not-in-article"),
-    pytest.param("a.yaml", "  - 党员人数是多少\n", "  - 测试镇有多少党员？\n",
-                 "the fact 'fa-members' lists the question '测试镇有多少党员？' twice", "a.yaml:12",
-                 id="question-repeated-in-one-fact"),
-    pytest.param("a.yaml", "  place: 测试镇\n", "  place: 火星镇\n",
-                 "the place '火星镇' of document 'doc-a' is not a place in aliases.yaml", "a.yaml:7",
-                 id="place-not-in-aliases"),
+    pytest.param(
+        "a.yaml",
+        "  - 首页 > 新闻\n",
+        "  - 首页 > 旧闻\n",
+        "the chrome line '首页 > 旧闻' is not a whole line of the article",
+        "a.yaml:9",
+        id="chrome-line-not-in-article",
+    ),
+    pytest.param(
+        "a.yaml",
+        "  - 党员人数是多少\n",
+        "  - 测试镇有多少党员？\n",
+        "the fact 'fa-members' lists the question '测试镇有多少党员？' twice",
+        "a.yaml:12",
+        id="question-repeated-in-one-fact",
+    ),
+    pytest.param(
+        "a.yaml",
+        "  place: 测试镇\n",
+        "  place: 火星镇\n",
+        "the place '火星镇' of document 'doc-a' is not a place in aliases.yaml",
+        "a.yaml:7",
+        id="place-not-in-aliases",
+    ),
 ]
 
 
@@ -333,19 +611,41 @@ def test_unknown_place_is_a_warning(tmp_path: Path) -> None:
 ALIAS_ROWS = [
     pytest.param("names:\n", "names: a: b\n", "YAML syntax error", "aliases.yaml:3", id="syntax-error"),
     pytest.param(None, "- 测试镇\n", "aliases.yaml must be a mapping", "aliases.yaml:1", id="a-list"),
-    pytest.param("places:\n  测试镇: [测试, 本镇]\n", "places: [测试镇]\n",
-                 "`places` must map a canonical name to a list of aliases", "aliases.yaml:1",
-                 id="places-a-list"),
-    pytest.param("  测试镇: [测试, 本镇]\n", "  测试镇: 本镇\n",
-                 "the aliases of '测试镇' must be a list of texts", "aliases.yaml:2", id="aliases-as-text"),
-    pytest.param("  测试镇: [测试, 本镇]\n", "  测试镇: [测试, 本镇]\n  外地镇: [外地, 本镇]\n",
-                 "the alias '本镇' is given to both '测试镇' and '外地镇'", "aliases.yaml:3",
-                 id="alias-of-two-places"),
-    pytest.param("  动员大会: [动员会]\n", "  动员大会: [动员会, 测试]\n",
-                 "the alias '测试' is given to both '测试镇' and '动员大会'", "aliases.yaml:4",
-                 id="alias-of-a-place-and-a-name"),
-    pytest.param("terms:\n  - 党员人数\n", "terms: 党员人数\n",
-                 "`terms` must be a list of words", "aliases.yaml:5", id="terms-as-text"),
+    pytest.param(
+        "places:\n  测试镇: [测试, 本镇]\n",
+        "places: [测试镇]\n",
+        "`places` must map a canonical name to a list of aliases",
+        "aliases.yaml:1",
+        id="places-a-list",
+    ),
+    pytest.param(
+        "  测试镇: [测试, 本镇]\n",
+        "  测试镇: 本镇\n",
+        "the aliases of '测试镇' must be a list of texts",
+        "aliases.yaml:2",
+        id="aliases-as-text",
+    ),
+    pytest.param(
+        "  测试镇: [测试, 本镇]\n",
+        "  测试镇: [测试, 本镇]\n  外地镇: [外地, 本镇]\n",
+        "the alias '本镇' is given to both '测试镇' and '外地镇'",
+        "aliases.yaml:3",
+        id="alias-of-two-places",
+    ),
+    pytest.param(
+        "  动员大会: [动员会]\n",
+        "  动员大会: [动员会, 测试]\n",
+        "the alias '测试' is given to both '测试镇' and '动员大会'",
+        "aliases.yaml:4",
+        id="alias-of-a-place-and-a-name",
+    ),
+    pytest.param(
+        "terms:\n  - 党员人数\n",
+        "terms: 党员人数\n",
+        "`terms` must be a list of words",
+        "aliases.yaml:5",
+        id="terms-as-text",
+    ),
 ]
 
 
@@ -362,12 +662,25 @@ def test_aliases_problem_is_an_error_at_its_line(
 # --- Coverage -----------------------------------------------------------------------------------
 
 COVERAGE_ROWS = [
-    pytest.param("a.txt", "3月4日，测试镇召开动员大会。\n", "3月4日，测试镇召开动员大会。会上没有事实。\n",
-                 [("doc-a", "会上没有事实。")], 75.0, id="sentence-no-fact-cites"),
-    pytest.param("a.yaml", "- id: fa-meeting\n" + FACTS.split("- id: fa-meeting\n")[1], "",
-                 [("doc-a", "3月4日，测试镇召开动员大会。")], 200 / 3, id="fact-removed"),
-    pytest.param("a.yaml", "  chrome:\n  - 首页 > 新闻\n", "",
-                 [("doc-a", "首页 > 新闻")], 75.0, id="chrome-not-declared"),
+    pytest.param(
+        "a.txt",
+        "3月4日，测试镇召开动员大会。\n",
+        "3月4日，测试镇召开动员大会。会上没有事实。\n",
+        [("doc-a", "会上没有事实。")],
+        75.0,
+        id="sentence-no-fact-cites",
+    ),
+    pytest.param(
+        "a.yaml",
+        "- id: fa-meeting\n" + FACTS.split("- id: fa-meeting\n")[1],
+        "",
+        [("doc-a", "3月4日，测试镇召开动员大会。")],
+        200 / 3,
+        id="fact-removed",
+    ),
+    pytest.param(
+        "a.yaml", "  chrome:\n  - 首页 > 新闻\n", "", [("doc-a", "首页 > 新闻")], 75.0, id="chrome-not-declared"
+    ),
 ]
 
 
@@ -394,10 +707,14 @@ def test_load_knowledge_reads_documents_facts_and_aliases(tmp_path: Path) -> Non
     knowledge = load_knowledge(write_knowledge(tmp_path / "kb"))
     doc = knowledge.documents["doc-a"]
     assert (doc.title, doc.outlet, doc.date, doc.author, doc.place) == (
-        "测试镇召开动员大会", "测试日报", "2014-06-30", "张三", "测试镇")
+        "测试镇召开动员大会",
+        "测试日报",
+        "2014-06-30",
+        "张三",
+        "测试镇",
+    )
     assert doc.chrome == ("首页 > 新闻",)
-    assert [(f.id, f.line) for f in knowledge.facts] == [
-        ("fa-members", 12), ("fa-money", 20), ("fa-meeting", 28)]
+    assert [(f.id, f.line) for f in knowledge.facts] == [("fa-members", 12), ("fa-money", 20), ("fa-meeting", 28)]
     money = knowledge.fact("fa-money")
     assert money is not None
     assert money.questions == ("测试镇投入了多少资金？", "全镇花了多少钱", "投资额是多少")
@@ -438,9 +755,7 @@ def test_read_knowledge_keeps_the_good_facts_of_a_broken_file(tmp_path: Path) ->
         pytest.param(True, "there are no facts/*.yaml files", id="no-facts"),
     ],
 )
-def test_read_knowledge_reports_an_empty_or_missing_folder(
-    tmp_path: Path, create: bool, fragment: str
-) -> None:
+def test_read_knowledge_reports_an_empty_or_missing_folder(tmp_path: Path, create: bool, fragment: str) -> None:
     root = tmp_path / "kb"
     if create:
         root.mkdir()

@@ -73,9 +73,7 @@ def chat_command(chat_config: Path) -> Callable[..., list[str]]:
 
 
 @pytest.fixture
-def run_chat(
-    chat_command: Callable[..., list[str]], chat_env: dict[str, str]
-) -> Callable[..., Transcript]:
+def run_chat(chat_command: Callable[..., list[str]], chat_env: dict[str, str]) -> Callable[..., Transcript]:
     """Pipe `lines` into `faqbot chat ARGS` and wait for it to finish."""
 
     def run(lines: list[str], *args: str) -> Transcript:

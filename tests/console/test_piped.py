@@ -34,9 +34,7 @@ def test_follow_ups_use_the_previous_turn(run_chat: Callable[..., Transcript]) -
 
 
 @pytest.mark.parametrize("pick", [1, 2])
-def test_a_number_picks_a_suggestion(
-    run_chat: Callable[..., Transcript], log_path: Path, pick: int
-) -> None:
+def test_a_number_picks_a_suggestion(run_chat: Callable[..., Transcript], log_path: Path, pick: int) -> None:
     done = run_chat(["有多少党员", str(pick)], "--json")
     assert done.returncode == 0, done.stderr
     clarify, picked = done.records

@@ -17,9 +17,7 @@ ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]")
 
 
 @pytest.fixture
-def spawn_chat(
-    chat_config: Path, chat_env: dict[str, str]
-) -> Iterator[Callable[[], pexpect.spawn]]:
+def spawn_chat(chat_config: Path, chat_env: dict[str, str]) -> Iterator[Callable[[], pexpect.spawn]]:
     """Start `faqbot chat` in a 120×40 pseudo-terminal; killed at the end of the test."""
     children: list[pexpect.spawn] = []
 
@@ -61,9 +59,7 @@ class Screen:
         return ANSI.sub("", "".join(self.parts))
 
 
-def test_a_conversation_on_the_terminal(
-    spawn_chat: Callable[[], pexpect.spawn], chat_env: dict[str, str]
-) -> None:
+def test_a_conversation_on_the_terminal(spawn_chat: Callable[[], pexpect.spawn], chat_env: dict[str, str]) -> None:
     child = spawn_chat()
     child.expect("可以这样问")
     child.expect("答完可以追问")

@@ -15,8 +15,24 @@ from urllib.parse import parse_qsl
 
 #: Values kept as strings; everything else arrives JSON-encoded.
 TEXT_FIELDS = {"text", "parse_mode", "callback_query_id", "inline_query_id", "secret_token", "url", "next_offset"}
-ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "code", "pre", "blockquote", "a",
-                "tg-spoiler", "span", "tg-emoji"}
+ALLOWED_TAGS = {
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "ins",
+    "s",
+    "strike",
+    "del",
+    "code",
+    "pre",
+    "blockquote",
+    "a",
+    "tg-spoiler",
+    "span",
+    "tg-emoji",
+}
 ENTITY = re.compile(r"&(lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);")
 TAG = re.compile(r"</?([a-z-]+)(\s[^<>]*)?>")
 
@@ -39,12 +55,12 @@ class _Validator(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in ALLOWED_TAGS:
-            raise ApiError(400, f"Bad Request: can't parse entities: Unsupported start tag \"{tag}\"")
+            raise ApiError(400, f'Bad Request: can\'t parse entities: Unsupported start tag "{tag}"')
         self.stack.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if not self.stack or self.stack.pop() != tag:
-            raise ApiError(400, f"Bad Request: can't parse entities: Unmatched end tag \"{tag}\"")
+            raise ApiError(400, f'Bad Request: can\'t parse entities: Unmatched end tag "{tag}"')
 
     def handle_data(self, data: str) -> None:
         self.visible.append(data)
@@ -57,7 +73,7 @@ def visible_text(text: str, parse_mode: str | None) -> str:
     if parse_mode.upper() != "HTML":
         raise ApiError(400, f"Bad Request: unsupported parse_mode {parse_mode}")
     for match in re.finditer(r"[<&]", text):
-        rest = text[match.start():]
+        rest = text[match.start() :]
         if match.group() == "<" and not TAG.match(rest):
             raise ApiError(400, "Bad Request: can't parse entities: Unsupported start tag")
         if match.group() == "&" and not ENTITY.match(rest):
@@ -76,8 +92,12 @@ def utf16_len(text: str) -> int:
 
 
 def too_many(retry_after: int) -> dict[str, Any]:
-    return {"ok": False, "error_code": 429, "description": f"Too Many Requests: retry after {retry_after}",
-            "parameters": {"retry_after": retry_after}}
+    return {
+        "ok": False,
+        "error_code": 429,
+        "description": f"Too Many Requests: retry after {retry_after}",
+        "parameters": {"retry_after": retry_after},
+    }
 
 
 def decode(body: str, query: str) -> dict[str, Any]:

@@ -165,8 +165,13 @@ class FakeBotAPI:
 
     @staticmethod
     def user(user_id: int) -> dict[str, Any]:
-        return {"id": user_id, "is_bot": False, "first_name": f"用户{user_id}", "username": f"user{user_id}",
-                "language_code": "zh-hans"}
+        return {
+            "id": user_id,
+            "is_bot": False,
+            "first_name": f"用户{user_id}",
+            "username": f"user{user_id}",
+            "language_code": "zh-hans",
+        }
 
     def make_message(
         self,
@@ -189,8 +194,10 @@ class FakeBotAPI:
         }
         if text is not None:
             message["text"] = text
-            entities = [{"type": "mention", "offset": utf16_len(text[: m.start()]), "length": utf16_len(m.group())}
-                        for m in re.finditer(r"@\w+", text)]
+            entities = [
+                {"type": "mention", "offset": utf16_len(text[: m.start()]), "length": utf16_len(m.group())}
+                for m in re.finditer(r"@\w+", text)
+            ]
             command = re.match(r"/\S+", text)
             if command:
                 entities.insert(0, {"type": "bot_command", "offset": 0, "length": utf16_len(command.group())})
@@ -205,8 +212,16 @@ class FakeBotAPI:
         return self.deliver(self.make_message(user, text, **options))
 
     def sticker(self, user: int, **options: Any) -> int:
-        sticker = {"file_id": "CAACAgIAAxkBAAE", "file_unique_id": "AgAD", "type": "regular", "width": 512,
-                   "height": 512, "is_animated": False, "is_video": False, "emoji": "😀"}
+        sticker = {
+            "file_id": "CAACAgIAAxkBAAE",
+            "file_unique_id": "AgAD",
+            "type": "regular",
+            "width": 512,
+            "height": 512,
+            "is_animated": False,
+            "is_video": False,
+            "emoji": "😀",
+        }
         return self.message(user, sticker=sticker, **options)
 
     def photo(self, user: int, **options: Any) -> int:
@@ -222,16 +237,23 @@ class FakeBotAPI:
         assert data in [d for _, d in sent.buttons()], f"{data!r} is not a button of this message"
         query_id = f"cq{next(self._query_ids)}"
         self._open_queries.add(query_id)
-        query = {"id": query_id, "from": self.user(user), "message": self._message_json(sent),
-                 "chat_instance": f"ci{sent.chat_id}", "data": data}
+        query = {
+            "id": query_id,
+            "from": self.user(user),
+            "message": self._message_json(sent),
+            "chat_instance": f"ci{sent.chat_id}",
+            "data": data,
+        }
         self.deliver({"update_id": next(self._update_ids), "callback_query": query})
         return query_id
 
     def inline(self, user: int, query: str) -> str:
         """Type `@bot query` in any chat; the inline query id."""
         query_id = f"iq{next(self._query_ids)}"
-        update = {"update_id": next(self._update_ids),
-                  "inline_query": {"id": query_id, "from": self.user(user), "query": query, "offset": ""}}
+        update = {
+            "update_id": next(self._update_ids),
+            "inline_query": {"id": query_id, "from": self.user(user), "query": query, "offset": ""},
+        }
         self.deliver(update)
         return query_id
 
@@ -267,8 +289,9 @@ class FakeBotAPI:
 
     async def replies(self, chat_id: int, before: int, count: int = 1, timeout: float = 10.0) -> list[Sent]:
         """Wait for `count` messages to `chat_id` beyond the `before` already there."""
-        await self.wait_for(lambda: len(self.sent_to(chat_id)) >= before + count,
-                            f"{count} message(s) to chat {chat_id}", timeout)
+        await self.wait_for(
+            lambda: len(self.sent_to(chat_id)) >= before + count, f"{count} message(s) to chat {chat_id}", timeout
+        )
         return self.sent_to(chat_id)[before:]
 
     async def ask(self, user: int, text: str, *, chat: int | None = None, **options: Any) -> Sent:
@@ -295,9 +318,11 @@ class FakeBotAPI:
                     break
                 status, payload = reply
                 data = json.dumps(payload, ensure_ascii=False).encode()
-                head = (f"HTTP/1.1 {status} {'OK' if status == 200 else 'Error'}\r\n"
-                        f"Content-Type: application/json\r\nContent-Length: {len(data)}\r\n"
-                        "Connection: keep-alive\r\n\r\n")
+                head = (
+                    f"HTTP/1.1 {status} {'OK' if status == 200 else 'Error'}\r\n"
+                    f"Content-Type: application/json\r\nContent-Length: {len(data)}\r\n"
+                    "Connection: keep-alive\r\n\r\n"
+                )
                 writer.write(head.encode() + data)
                 await writer.drain()
         except (ConnectionError, asyncio.IncompleteReadError):
@@ -382,8 +407,12 @@ class FakeBotAPI:
         return {"id": BOT_ID, "is_bot": True, "first_name": "FAQ Bot", "username": BOT_USERNAME}
 
     async def _api_getMe(self, params: dict[str, Any]) -> dict[str, Any]:
-        return {**self._bot_user(), "can_join_groups": True, "can_read_all_group_messages": False,
-                "supports_inline_queries": True}
+        return {
+            **self._bot_user(),
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": True,
+        }
 
     async def _api_deleteWebhook(self, params: dict[str, Any]) -> bool:
         self.webhook = {}
@@ -450,8 +479,11 @@ class FakeBotAPI:
         markup = params.get("reply_markup")
         check_markup(markup)
         if str(params["text"]) == sent.html and markup == sent.reply_markup:
-            raise ApiError(400, "Bad Request: message is not modified: specified new message content and reply "
-                                "markup are exactly the same as a current content and reply markup of the message")
+            raise ApiError(
+                400,
+                "Bad Request: message is not modified: specified new message content and reply "
+                "markup are exactly the same as a current content and reply markup of the message",
+            )
         sent.edits.append(sent.html)
         sent.html, sent.text, sent.reply_markup = str(params["text"]), text, markup
         return self._message_json(sent)
@@ -478,8 +510,13 @@ class FakeBotAPI:
         return True
 
     def _message_json(self, sent: Sent) -> dict[str, Any]:
-        message = {"message_id": sent.message_id, "from": self._bot_user(), "chat": self.chat(sent.chat_id),
-                   "date": int(time.time()), "text": sent.text}
+        message = {
+            "message_id": sent.message_id,
+            "from": self._bot_user(),
+            "chat": self.chat(sent.chat_id),
+            "date": int(time.time()),
+            "text": sent.text,
+        }
         if sent.reply_markup:
             message["reply_markup"] = sent.reply_markup
         return message

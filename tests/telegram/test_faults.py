@@ -79,8 +79,13 @@ async def test_ambiguous_sends_are_resent_at_least_once(
     await start_bot(read_timeout=0.4)
     fake.fail("sendMessage", *faults)
     fake.message(USER, LECTURES)
-    await fake.wait_for(lambda: fake.count("sendMessage", "ok") + fake.count("sendMessage", "late")
-                        + fake.count("sendMessage", "lost") >= copies, f"{copies} copies")
+    await fake.wait_for(
+        lambda: (
+            fake.count("sendMessage", "ok") + fake.count("sendMessage", "late") + fake.count("sendMessage", "lost")
+            >= copies
+        ),
+        f"{copies} copies",
+    )
     await settle(1.0)
     answers = [s for s in fake.sent_to(USER) if "194" in s.text]
     assert len(answers) == copies

@@ -50,8 +50,17 @@ async def test_a_reply_to_the_bot_is_answered(fake: FakeBotAPI, bot: RunningBot)
         {"text": f"/ask@other_bot {LECTURES}"},
         {"text": "/nonsense"},  # someone else's command
         {"text": "/reload"},  # an admin command from a non-admin, not addressed to us
-        {"sticker": {"file_id": "x", "file_unique_id": "y", "type": "regular", "width": 1, "height": 1,
-                     "is_animated": False, "is_video": False}},
+        {
+            "sticker": {
+                "file_id": "x",
+                "file_unique_id": "y",
+                "type": "regular",
+                "width": 1,
+                "height": 1,
+                "is_animated": False,
+                "is_video": False,
+            }
+        },
     ],
 )
 async def test_the_bot_stays_quiet_in_groups_unless_addressed(

@@ -41,7 +41,9 @@ async def test_many_users_at_once_are_all_answered_once_in_order(
     assert len(fake.sent) == total  # nothing doubled
     elapsed = max(s.at for s in fake.sent) - min(fake.update_times.values())
     p95 = statistics.quantiles(latencies, n=20)[-1]
-    print(f"\nload, {name}: {USERS} users × {MESSAGES} messages = {total} replies in {elapsed:.2f} s: "
-          f"{total / elapsed:.0f} msg/s, reply time p50 {statistics.median(latencies):.2f} s, p95 {p95:.2f} s")
+    print(
+        f"\nload, {name}: {USERS} users × {MESSAGES} messages = {total} replies in {elapsed:.2f} s: "
+        f"{total / elapsed:.0f} msg/s, reply time p50 {statistics.median(latencies):.2f} s, p95 {p95:.2f} s"
+    )
     if overall_rate:
         assert total / elapsed <= overall_rate * 1.5  # the rate limiter really limits

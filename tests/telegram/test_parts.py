@@ -94,9 +94,7 @@ def test_the_question_inside_a_long_message(text: str, question: str | None) -> 
     assert question_of(text) == question
 
 
-@pytest.mark.parametrize(
-    "text", ["<&>" * 3000, "a" * 5000, "", "第1行\n" * 2000]
-)
+@pytest.mark.parametrize("text", ["<&>" * 3000, "a" * 5000, "", "第1行\n" * 2000])
 def test_pre_html_always_parses_and_fits(text: str) -> None:
     html = pre_html(text)
     assert len(html) <= 4096
@@ -137,8 +135,15 @@ def test_log_records_lose_the_token_and_telegram_tracebacks() -> None:
         raise NetworkError(f"httpx.ConnectError at https://api.telegram.org/bot{TOKEN}/getMe")
     except NetworkError as exc:
         error = exc
-    record = logging.LogRecord("t", logging.ERROR, __file__, 1, "calling %s failed", (f"/bot{TOKEN}",),
-                               (type(error), error, error.__traceback__))
+    record = logging.LogRecord(
+        "t",
+        logging.ERROR,
+        __file__,
+        1,
+        "calling %s failed",
+        (f"/bot{TOKEN}",),
+        (type(error), error, error.__traceback__),
+    )
     for log_filter in (BriefTelegramErrors(), RedactSecrets([TOKEN])):
         assert log_filter.filter(record)
     text = logging.Formatter().format(record)

@@ -53,8 +53,12 @@ def environment(tmp_path: Path, cache_dir: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "FAQBOT_"))}
     config = tmp_path / "config.yaml"
     config.write_text(
-        json.dumps({"cache_dir": str(cache_dir), "telegram": {"admins": [ADMIN], "webhook_port": free_port(),
-                                                              "webhook_secret": "hook-secret_0123"}}),
+        json.dumps(
+            {
+                "cache_dir": str(cache_dir),
+                "telegram": {"admins": [ADMIN], "webhook_port": free_port(), "webhook_secret": "hook-secret_0123"},
+            }
+        ),
         encoding="utf-8",
     )
     env.update(FAQBOT_CONFIG=str(config), FAQBOT_LOG_DB=str(tmp_path / "log.sqlite3"), PYTHONUNBUFFERED="1")
@@ -69,8 +73,14 @@ def free_port() -> int:
 
 async def start(env: dict[str, str], *args: str) -> Process:
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "telegram", *args,
-        env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        sys.executable,
+        "-m",
+        "bot",
+        "telegram",
+        *args,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
     )
     return Process(process)
 
@@ -107,9 +117,7 @@ async def test_a_missing_or_malformed_token_is_one_line_and_exit_2(
         assert token.split(":")[-1] not in process.stderr
 
 
-async def test_a_token_telegram_rejects_is_one_line_and_exit_2(
-    environment: dict[str, str], fake: FakeBotAPI
-) -> None:
+async def test_a_token_telegram_rejects_is_one_line_and_exit_2(environment: dict[str, str], fake: FakeBotAPI) -> None:
     other = "987654321:AAAnotherTokenThatTheServerRejects_xyz"
     environment.update(TELEGRAM_BOT_TOKEN=other, TELEGRAM_API_BASE_URL=fake.url)
     process = await start(environment)
@@ -149,11 +157,13 @@ async def test_webhook_mode_serves_updates_posted_with_the_secret(
     await fake.wait_for(lambda: fake.webhook.get("url") == url, "setWebhook", timeout=30)
     assert fake.webhook["secret_token"] == "hook-secret_0123"
     async with httpx.AsyncClient() as client:
-        wrong = await client.post(url, json=fake.make_message(USER, LECTURES),
-                                  headers={"X-Telegram-Bot-Api-Secret-Token": "guess"})
+        wrong = await client.post(
+            url, json=fake.make_message(USER, LECTURES), headers={"X-Telegram-Bot-Api-Secret-Token": "guess"}
+        )
         assert wrong.status_code == 403
-        right = await client.post(url, json=fake.make_message(USER, LECTURES),
-                                  headers={"X-Telegram-Bot-Api-Secret-Token": "hook-secret_0123"})
+        right = await client.post(
+            url, json=fake.make_message(USER, LECTURES), headers={"X-Telegram-Bot-Api-Secret-Token": "hook-secret_0123"}
+        )
         assert right.status_code == 200
     (sent,) = await fake.replies(USER, 0)
     assert "194" in sent.text
