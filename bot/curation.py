@@ -24,9 +24,10 @@ from rapidfuzz import fuzz, process
 
 from bot.config import Settings
 from bot.conversation import MORE_REQUEST, SOURCE_REQUEST
-from bot.engine import MAX_QUESTION, Engine
+from bot.engine import Engine
 from bot.errors import UserError
 from bot.knowledge import Fact
+from bot.message import MAX_QUESTION
 from bot.query import STOPWORDS
 from bot.store import LoggedPick, LoggedQuestion, LogUnavailable, QuestionLog
 from bot.text import normalize

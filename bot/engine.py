@@ -23,22 +23,11 @@ from bot.conversation import FOLLOW_UP_FILLER, MORE_REQUEST, SOURCE_REQUEST, Con
 from bot.index import Index
 from bot.indexing import load_index
 from bot.knowledge import NUMBER, Fact, Knowledge, load_knowledge
+from bot.message import MAX_QUESTION, question_parts
 from bot.query import Query
 from bot.reply import Reply, Source, Suggestion
-from bot.scoring import Scored, rank
+from bot.scoring import Question, Scored, coverage, rank
 from bot.text import normalize
-
-#: Longer messages are cut to this many characters before matching: Telegram allows 4096, and
-#: a real question is never that long; the cut keeps the cost of one message bounded.
-MAX_QUESTION = 300
-
-#: A message longer than this is searched for the question(s) it contains.
-LONG_MESSAGE = 60
-_SENTENCES = re.compile(r"(?<=[。！？!?；;\n])")
-_CLAUSES = re.compile(r"(?<=[，,：:])")
-_ASKING = re.compile(r"[?？]|吗|多少|几|什么|啥|谁|哪|怎么|如何|为什么|请问|想问|想知道|确认")
-#: At most this many parts of one long message are matched, to bound its cost.
-MAX_PARTS = 8
 
 CLARIFY_PLACES = "这个问题两篇文章都有答案，您问的是哪个地方？"
 CLARIFY_FACTS = "这个问题有几种可能，您想问的是哪一个？"
@@ -50,36 +39,6 @@ NO_MORE = "关于这个话题，我没有更多的内容了。"
 NO_CHOICES = "现在没有可选的选项；数字用来选择「您是不是想问」里的问题。请直接输入您的问题。"
 NO_CHOICE = "请输入 1 到 {count} 之间的数字来选择，或者直接输入新的问题。"
 STALE = "这个选项已经过期了（知识库已更新），请重新提问。"
-
-
-def question_parts(question: str) -> list[str]:
-    """The parts of a message worth matching: all of a short one; the questions of a long one.
-
-    People wrap a question in a story (「我老婆在南湖区上班……所以想问一下，中医馆几点开门？」);
-    the story's words would drown the question's, so each sentence that asks something is tried
-    alone, with the sentence before it (which a 这位/那个 may point back to), and its asking clause
-    with the clause before it.
-    """
-    if len(question) <= LONG_MESSAGE:
-        return [question]
-    sentences = _SENTENCES.split(question[: MAX_QUESTION * 8])
-    asking = [n for n, sentence in enumerate(sentences) if _ASKING.search(sentence)]
-    # A real question mostly ends with a question mark and comes last, after the story: those
-    # sentences are tried first, so the cap on parts never drops them.
-    asking.sort(key=lambda n: (not re.search(r"[?？]\s*$", sentences[n]), -n))
-    parts: list[str] = []
-    for number in asking:
-        sentence = sentences[number]
-        parts.append(sentence.strip()[:MAX_QUESTION])
-        clauses = [c for c in _CLAUSES.split(sentence) if c.strip()]
-        for i, clause in enumerate(clauses):
-            if len(clauses) > 1 and _ASKING.search(clause):
-                parts.append(clause.strip())  # 「然后再回答：……是谁主持的？」: the question alone
-                parts.append("".join(clauses[max(0, i - 1) : i + 1]).strip())
-        if number:  # 「…有一位党员带领团队…。我想确认一下这位党员叫什么名字？」
-            parts.append((sentences[number - 1] + sentence).strip()[-MAX_QUESTION:])
-    parts = [p for p in dict.fromkeys(parts) if len(p) >= 4][:MAX_PARTS]
-    return parts or [question[:MAX_QUESTION]]
 
 
 def _overlap(a: str, b: str) -> bool:
@@ -98,6 +57,7 @@ class Engine:
         self.index = index
         self.matching = matching or Matching()
         self._wordings: dict[str, str] = {}  # fact id → how a choice of it is worded
+        self._positions: dict[str, int] = {}  # fact id → its index entry, made when first needed
 
     @classmethod
     def load(cls, knowledge_dir: Path, settings: Settings | None = None) -> Engine:
@@ -117,10 +77,13 @@ class Engine:
             if special is not None:
                 return special
         resolved = self._resolve(question, conversation)
+        parts = self._parts(resolved)
         reply, place, candidates = max(
-            (self._decide(question, part, conversation) for part in self._parts(resolved)),
+            (self._decide(question, part, conversation) for part in parts),
             key=lambda outcome: (outcome[0].status == "answered", outcome[0].score),
         )
+        if reply.status == "clarify" and len(parts) > 1:
+            reply, place = self._told_by_story(resolved, reply, place)
         if conversation is not None:
             conversation.remember(reply, place=place, candidates=candidates)
         return reply
@@ -179,6 +142,32 @@ class Engine:
             return parts
         place = named.pop()
         return [p if self._places_in(p) else f"{place}{p}" for p in parts]
+
+    def _told_by_story(self, message: str, reply: Reply, place: str | None) -> tuple[Reply, str | None]:
+        """A question part left open between facts, settled by the rest of the message.
+
+        「我刚入职嘉兴水务集团……说科技城跟我们签过一个全市第一的协议……签的是什么协议？」: the
+        question alone fits two agreements; the story names the water company and 全市第一, which
+        only one of them mentions. The choice that covers clearly more of the whole message's
+        key terms is the answer; otherwise the user is still asked.
+        """
+        question = Question.of(self.index, self.index.query(message[:MAX_QUESTION]))
+        covered = sorted(
+            ((coverage(question.terms, self.index.entries[p]), p) for p in self._positions_of(reply.suggestions)),
+            reverse=True,
+        )
+        if len(covered) < 2 or covered[0][0] - covered[1][0] < self.matching.story_margin:
+            return reply, place
+        entry = self.index.entries[covered[0][1]]
+        fact = self.knowledge.fact(entry.fact_id or "")
+        if fact is None:
+            return reply, place
+        return self._fact_reply(reply.question, fact, reply.score, reply.resolved), entry.place
+
+    def _positions_of(self, suggestions: tuple[Suggestion, ...]) -> list[int]:
+        if not self._positions:
+            self._positions = {e.fact_id: i for i, e in enumerate(self.index.entries) if e.fact_id}
+        return [self._positions[s.fact_id] for s in suggestions if s.fact_id in self._positions]
 
     def _places_in(self, text: str) -> set[str]:
         normal = normalize(text[: MAX_QUESTION * 8], self.index.aliases)

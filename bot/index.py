@@ -33,7 +33,7 @@ from bot.text import AliasTable, char_ngrams, normalize, sounds_alike, syllables
 
 #: Bump when the index layout changes, so stale caches are rebuilt. The cache key also holds a
 #: hash of the code that builds the index (`_code_version`), so a forgotten bump is harmless.
-INDEX_VERSION = 12
+INDEX_VERSION = 13
 READINGS_FILE = "pinyin-readings-v1.marshal"
 #: A typo of two characters is fixed to the likeliest word only if the knowledge uses it this
 #: many times more often than the next candidate.
@@ -85,6 +85,7 @@ class Index:
     fingerprint: str
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # document → its entries' positions
     max_idf: float = 1.0
+    kin: dict[str, frozenset[str]] = field(default_factory=dict)  # word → knowledge words of like meaning
     _segmenter: Segmenter | None = field(default=None, repr=False)
 
     # -- question analysis ------------------------------------------------------------------

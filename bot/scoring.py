@@ -28,6 +28,8 @@ from bot.query import Query
 from bot.text import syllables
 
 WEIGHTS = {"coverage": 0.55, "wording": 0.25, "sound": 0.20}
+#: How much a synonym of a key term (Cilin, bot.kin) counts for, against 1 for the word itself.
+KIN = 0.75
 #: Score multiplier for an entry that cannot supply the kind of answer asked for.
 WRONG_KIND = 0.6
 #: Score multiplier when the question names a place the knowledge does not cover.
@@ -57,6 +59,7 @@ class Term:
     spaced: str  # " syllable syllable ": found inside an entry's running pinyin
     number: bool
     near: frozenset[str]  # knowledge words one character away (typo candidates)
+    kin: frozenset[str]  # knowledge words of like meaning (bot.kin): 治疗 for 医疗
 
     @classmethod
     def of(cls, index: Index, text: str, foreign: bool = False) -> Term:
@@ -68,6 +71,7 @@ class Term:
             spaced=f" {' '.join(sounds)} ",
             number=bool(NUMBER.fullmatch(text)),
             near=index.neighbours(text),
+            kin=index.kin.get(text, frozenset()),
         )
 
 
@@ -88,6 +92,8 @@ def term_match(term: Term, entry: Entry) -> float:
         return 0.75 if len(text) >= 3 else 0.6
     if term.spaced in entry.sound_text:  # a word broken by a homophone: 党史记念馆
         return 0.8
+    if term.kin and not term.kin.isdisjoint(entry.words):  # a synonym: 联系 for 沟通
+        return KIN
     share = sum(1 for ch in text if ch in entry.chars) / len(text)
     return 0.7 * share if share >= 0.5 else 0.0
 
