@@ -3,7 +3,8 @@
 Bilingual users mix languages freely — 「How many 党组织 does 吴江开发区 have?」 — and the
 articles are Chinese only. Function words are dropped; the common question words and nouns of
 this domain are replaced by their Chinese equivalents, so the question's kind (how many → 多少)
-and key terms survive. Unknown English words stay as they are and weigh little in matching.
+and key terms survive. Other English words stay as they are; unless the knowledge uses them (QQ,
+AR), they are not key terms (bot.index).
 """
 
 from __future__ import annotations
@@ -106,69 +107,27 @@ GLOSSARY: dict[str, str] = {
     "fee": "费",
     "fees": "费",
     "strategy": "战略",
+    "forum": "论坛",
+    "agreement": "协议",
+    "signed": "签订",
+    "sign": "签订",
+    "mechanism": "机制",
+    "established": "建立",
+    "establish": "建立",
+    "set up": "设立",
+    "team": "团队",
+    "technology": "技术",
+    "chain": "链",
+    "demonstration": "示范点",
 }
 STOP = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "the",
-        "a",
-        "an",
-        "of",
-        "on",
-        "in",
-        "at",
-        "to",
-        "for",
-        "do",
-        "does",
-        "did",
-        "have",
-        "has",
-        "had",
-        "and",
-        "or",
-        "with",
-        "by",
-        "from",
-        "about",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "its",
-        "there",
-        "their",
-        "they",
-        "them",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "please",
-        "tell",
-        "me",
-        "i",
-        "you",
-        "we",
-        "our",
-        "your",
-        "my",
-        "any",
-        "some",
-        "get",
-        "got",
-        "there's",
-        "what's",
-        "who's",
-    ]
+    """
+    is are was were be been being the a an of on in at to for do does did have has had and or with by
+    from about this that these those it its there their they them will would can could should please
+    tell me i you we our your my any some get got there's what's who's i'm it's hi hello thanks thank
+    lot lots much very just also during together while list name named called know want like let into
+    than then
+    """.split()
 )
 
 _PHRASES = sorted(GLOSSARY, key=len, reverse=True)

@@ -87,6 +87,7 @@ class Index:
     max_idf: float = 1.0
     kin: dict[str, frozenset[str]] = field(default_factory=dict)  # word → knowledge words of like meaning
     _segmenter: Segmenter | None = field(default=None, repr=False)
+    _twins: dict[str, str] | None = field(default=None, repr=False)
 
     # -- question analysis ------------------------------------------------------------------
 
@@ -100,6 +101,7 @@ class Index:
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state["_segmenter"] = None
+        state["_twins"] = None
         return state
 
     def query(self, question: str) -> Query:
@@ -116,7 +118,9 @@ class Index:
         )
         yes_no = is_yes_no(text)
         approximate, checked = guessed_numbers(words, yes_no)
-        terms = tuple(t for t in key_terms(words, place_words) if t not in approximate | checked)
+        terms = tuple(
+            t for t in key_terms(words, place_words) if t not in approximate | checked and not self._foreign_word(t)
+        )
         return Query(
             raw=question,
             text=text,
@@ -125,7 +129,7 @@ class Index:
             places=named,
             foreign=foreign,
             asks=asks(text),
-            focus=focus(words),
+            focus=tuple(f for f in focus(words) if not self._foreign_word(f)),
             yes_no=yes_no,
             approximate=frozenset(approximate),
             pinyin=pinyin_of([w for w in words if w not in STOPWORDS] or list(words)),
@@ -153,14 +157,18 @@ class Index:
                 out.extend(split)
                 i += 1
                 continue
-            if (
+            # Two single characters jieba left apart, as one word: a typo (问颗 → 问题) or a word
+            # typed by sound (作出了不属 → 部署). Not a measure word after a count: 多少/名/党圆.
+            apart = (
                 len(word) == 1
                 and len(pair) == 2
                 and word not in STOPWORDS
                 and words[i + 1] not in STOPWORDS
                 and not (word in MEASURES and i and (words[i - 1] in STOPWORDS or words[i - 1].isdigit()))
-                and self._unknown(pair)
-                and (fixed := self._closest(pair))
+            )
+            if apart and (
+                (self._unknown(pair) and (fixed := self._closest(pair)))
+                or (pair not in self.vocabulary and (fixed := self.sound_twin(pair)))
             ):
                 out.append(fixed)
                 i += 2
@@ -191,6 +199,25 @@ class Index:
             if fixed:
                 return [single, fixed] if single == head else [fixed, single]
         return None
+
+    def sound_twin(self, word: str) -> str | None:
+        """The one knowledge word that sounds exactly like `word` (不属 → 部署), if only one does.
+
+        A pinyin keyboard offers every character of a syllable; picking the wrong one gives a
+        real but unrelated word, which jieba then splits apart.
+        """
+        if self._twins is None:
+            by_sound: dict[str, set[str]] = defaultdict(set)
+            for known in self.vocabulary:
+                if len(known) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in known):
+                    by_sound[" ".join(syllables(known))].add(known)
+            self._twins = {sound: next(iter(ws)) for sound, ws in by_sound.items() if len(ws) == 1}
+        return self._twins.get(" ".join(syllables(word)))
+
+    def _foreign_word(self, word: str) -> bool:
+        """An English word the glossary (bot.english) left and the knowledge never uses: talk
+        around the question (building, together), not its subject. The knowledge is Chinese."""
+        return word.isascii() and word.isalpha() and word not in self.vocabulary
 
     def _unknown(self, word: str) -> bool:
         return (
@@ -231,10 +258,6 @@ class Index:
         """
         if term in self.idf:
             return self.idf[term]
-        if term.isascii():
-            # The knowledge is Chinese: an English word the glossary (bot.english) did not
-            # translate is talk around the question (building, together), not its subject.
-            return self.max_idf * 0.2
         freq = self.general.get(term, 0)
         return self.max_idf * min(1.0, max(0.2, 1.0 - math.log10(freq + 1) / 6))
 

@@ -158,7 +158,7 @@ FILLER = "这是一段很长的介绍文字，讲的是基层党建工作的一�
         (FILLER + LECTURES, "194"),  # the question inside is answered
         (FILLER, "我没找到其中的问题"),  # no question: a clear message
         ("<b>&amp;</b>？" * 400, "找不到"),  # markup only: its last "question" is declined
-        ("<script>alert('党员')</script> &amp; 有多少？", "抱歉"),  # markup in a question: declined
+        ("<script>alert('党员')</script> &amp; 有多少？", "哪"),  # markup around 党员有多少: which place?
     ],
 )
 async def test_long_and_hostile_text_gets_a_useful_escaped_reply(
