@@ -35,6 +35,9 @@ from bot.text import AliasTable, char_ngrams, normalize, sounds_alike, syllables
 #: hash of the code that builds the index (`_code_version`), so a forgotten bump is harmless.
 INDEX_VERSION = 13
 READINGS_FILE = "pinyin-readings-v1.marshal"
+#: The share of its weight a function word (仍然, 对于, 期间) keeps as a key term: it links the
+#: question's parts, and a fact that lacks it may still answer.
+FUNCTION_WEIGHT = 0.3
 #: A typo of two characters is fixed to the likeliest word only if the knowledge uses it this
 #: many times more often than the next candidate.
 DOMINANT = 3
@@ -86,6 +89,7 @@ class Index:
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # document → its entries' positions
     max_idf: float = 1.0
     kin: dict[str, frozenset[str]] = field(default_factory=dict)  # word → knowledge words of like meaning
+    function: frozenset[str] = frozenset()  # adverbs, prepositions…: words that name nothing (bot.segment)
     _segmenter: Segmenter | None = field(default=None, repr=False)
     _twins: dict[str, str] | None = field(default=None, repr=False)
 
@@ -256,6 +260,8 @@ class Index:
         frequency tells them apart: the commoner the word in Chinese at large, the less its
         absence from a fact says.
         """
+        if term in self.function:
+            return FUNCTION_WEIGHT * (self.idf.get(term) or self.max_idf)
         if term in self.idf:
             return self.idf[term]
         freq = self.general.get(term, 0)

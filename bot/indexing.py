@@ -22,7 +22,7 @@ from bot.index import INDEX_VERSION, READINGS_FILE, Entry, Index, blanks, tokens
 from bot.kin import kin_of
 from bot.knowledge import NUMBER, Document, Fact, Knowledge
 from bot.query import INTERROGATIVES, STOPWORDS, canonical_words, key_terms, pinyin_of, supplies, synonyms
-from bot.segment import NEW_WORD_FREQ, Segmenter, add_words, build_dictionary, new_words
+from bot.segment import NEW_WORD_FREQ, Segmenter, add_words, build_dictionary, function_words, new_words
 from bot.text import AliasTable, normalize, pinyin, syllables, use_readings_cache
 
 
@@ -118,6 +118,7 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
         spans=spans,
         max_idf=_typical_top_idf(word_df, count),
         kin=kin_of(word_df, synonyms()),
+        function=function_words(dictionary),
         _segmenter=Segmenter(dictionary) if found else texts.segmenter,
     )
 

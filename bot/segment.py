@@ -114,6 +114,22 @@ def _substrings(texts: Iterable[str], longest: int = 8) -> set[str]:
 #: The frequency given to words jieba's HMM found in the knowledge (names: 凌雪华, 封小平).
 NEW_WORD_FREQ = 2_000
 
+#: Parts of speech (jieba's tags) of words that shape a sentence rather than say what it is
+#: about: adverbs (仍然, 一直), prepositions (对于, 通过), conjunctions, locatives (之后, 期间),
+#: pronouns, particles and interjections.
+FUNCTION_TAGS = frozenset("d ad p c f r u uj ul uz ug uv ud y e o zg".split())
+
+
+def function_words(dictionary: Path) -> frozenset[str]:
+    """The words of a compact dictionary tagged with a function part of speech."""
+    found: set[str] = set()
+    with dictionary.open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] in FUNCTION_TAGS:
+                found.add(parts[0])
+    return frozenset(found)
+
 
 def new_words(segmented: Iterable[list[str]], known: dict[str, int]) -> list[str]:
     """Words that jieba's HMM made up because no dictionary has them: mostly names."""
