@@ -10,12 +10,15 @@ the best few dozen entries are re-ranked with rapidfuzz (`bot.scoring`).
 from __future__ import annotations
 
 import math
+from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.entries import Entry as Entry  # re-exported: scoring reads entries through the index
+from bot.entries import EntryTable
 from bot.query import (
     STOPWORDS,
     Query,
@@ -31,7 +34,7 @@ from bot.text import AliasTable, char_ngrams, normalize, sounds_alike, syllables
 
 #: Bump when the index layout changes, so stale caches are rebuilt. The cache key also holds a
 #: hash of the code that builds the index (`_code_version`), so a forgotten bump is harmless.
-INDEX_VERSION = 12
+INDEX_VERSION = 13
 READINGS_FILE = "pinyin-readings-v1.marshal"
 RECALL_FACTS = 16
 RECALL_SENTENCES = 4
@@ -40,35 +43,10 @@ COMMON_POSTINGS = 1000
 
 
 @dataclass
-class Entry:
-    """One searchable unit: a curated fact, or (fact_id None) an article sentence."""
-
-    fact_id: str | None
-    doc_id: str
-    place: str | None
-    sentence: str  # the verbatim source sentence
-    questions: list[str]  # normalised, spaces removed
-    question_words: list[str]  # words joined by spaces, for token-based ratios
-    question_pinyin: list[str]
-    words: frozenset[str]
-    pinyin_words: frozenset[str]
-    chars: frozenset[str]
-    kinds: frozenset[str]  # the kinds of answer its source can give (bot.query.supplies)
-    numbers: frozenset[str]  # the numbers its answer tells (the report date left out)
-    context_numbers: frozenset[str]  # the numbers of its source's paragraph
-    body: str  # normalised answer and source, spaces removed
-    sound_text: str  # " " + the pinyin of the questions and the body + " "
-    tags: tuple[str, ...] = ()
-
-    def supplies(self, kind: str | None) -> bool:
-        return kind is None or kind in self.kinds
-
-
-@dataclass
 class Index:
-    entries: list[Entry]
-    postings: dict[str, list[int]]
-    idf: dict[str, float]
+    entries: EntryTable
+    postings: dict[str, array[int]]  # token → positions of the entries holding it, ascending
+    idf: dict[str, float]  # word → inverse entry frequency (a token's follows from its postings)
     aliases: AliasTable
     places: dict[str, list[str]]  # canonical place → document ids
     vocabulary: frozenset[str]
@@ -203,27 +181,32 @@ class Index:
         tokens shared by a large part of the knowledge: they add little and cost the most.
         """
         spans = [self.spans[d] for d in docs if d in self.spans] if docs is not None else None
+        count = len(self.entries) or 1
         common = max(COMMON_POSTINGS, len(self.entries) // 10)
-        scores: dict[int, float] = defaultdict(float)
+        weighted: list[tuple[float, array[int]]] = []
         for token in tokens(query.words, query.text):
             postings = self.postings.get(token)
-            if not postings:
+            if not postings or (spans is None and len(postings) > common):
                 continue
-            weight = self.idf.get(token, 0.0)
-            if spans is None:
-                if len(postings) > common:
-                    continue
+            weighted.append((math.log(1 + count / len(postings)), postings))  # the token's idf
+        spans_or_all: list[tuple[int, int]] | None = spans
+        scores: dict[int, float] = defaultdict(float)
+        for weight, postings in weighted:
+            if spans_or_all is None:
                 chosen: Iterable[int] = postings
             else:
                 chosen = (
-                    p for lo, hi in spans for p in postings[bisect_left(postings, lo) : bisect_left(postings, hi)]
+                    p
+                    for lo, hi in spans_or_all
+                    for p in postings[bisect_left(postings, lo) : bisect_left(postings, hi)]
                 )
             for position in chosen:
                 scores[position] += weight
+        is_fact = self.entries.is_fact
         facts: list[tuple[float, int]] = []
         sentences: list[tuple[float, int]] = []
         for position, score in scores.items():
-            (facts if self.entries[position].fact_id else sentences).append((score, position))
+            (facts if is_fact[position] else sentences).append((score, position))
         facts.sort(reverse=True)
         sentences.sort(reverse=True)
         return [p for _, p in facts[:RECALL_FACTS]] + [p for _, p in sentences[:RECALL_SENTENCES]]
