@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import math
 from array import array
-from bisect import bisect_left
-from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +26,7 @@ from bot.query import (
     key_terms,
     pinyin_of,
 )
+from bot.recall import best_scores, span_scores, top
 from bot.segment import PLACE_SUFFIXES, Segmenter
 from bot.text import AliasTable, char_ngrams, normalize, sounds_alike, syllables, use_readings_cache
 
@@ -189,27 +187,12 @@ class Index:
             if not postings or (spans is None and len(postings) > common):
                 continue
             weighted.append((math.log(1 + count / len(postings)), postings))  # the token's idf
-        spans_or_all: list[tuple[int, int]] | None = spans
-        scores: dict[int, float] = defaultdict(float)
-        for weight, postings in weighted:
-            if spans_or_all is None:
-                chosen: Iterable[int] = postings
-            else:
-                chosen = (
-                    p
-                    for lo, hi in spans_or_all
-                    for p in postings[bisect_left(postings, lo) : bisect_left(postings, hi)]
-                )
-            for position in chosen:
-                scores[position] += weight
-        is_fact = self.entries.is_fact
-        facts: list[tuple[float, int]] = []
-        sentences: list[tuple[float, int]] = []
-        for position, score in scores.items():
-            (facts if is_fact[position] else sentences).append((score, position))
-        facts.sort(reverse=True)
-        sentences.sort(reverse=True)
-        return [p for _, p in facts[:RECALL_FACTS]] + [p for _, p in sentences[:RECALL_SENTENCES]]
+        kind = self.entries.is_fact
+        if spans is None:
+            scores = best_scores(weighted, kind, (RECALL_SENTENCES, RECALL_FACTS))
+        else:
+            scores = span_scores(weighted, spans)
+        return top(scores, kind, 1, RECALL_FACTS) + top(scores, kind, 0, RECALL_SENTENCES)
 
 
 def blanks(word: str) -> list[str]:
