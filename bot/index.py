@@ -28,7 +28,7 @@ from bot.query import (
 )
 from bot.recall import best_scores, span_scores, top
 from bot.segment import PLACE_SUFFIXES, Segmenter
-from bot.text import AliasTable, char_ngrams, normalize, sounds_alike, syllables, use_readings_cache
+from bot.text import AliasTable, char_ngrams, normalize, sounds_alike, use_readings_cache, word_sound
 
 #: Bump when the index layout changes, so stale caches are rebuilt. The cache key also holds a
 #: hash of the code that builds the index (`_code_version`), so a forgotten bump is harmless.
@@ -203,5 +203,5 @@ def tokens(words: tuple[str, ...] | list[str], text: str) -> set[str]:
     """Index tokens: words (w:), character bigrams (c:) and pinyin of words (p:)."""
     tokens = {f"w:{w}" for w in words if w not in STOPWORDS}
     tokens.update(f"c:{g}" for g in char_ngrams(text) if len(g) == 2)
-    tokens.update(f"p:{''.join(syllables(w))}" for w in words if w not in STOPWORDS and len(w) > 1)
+    tokens.update(f"p:{word_sound(w)}" for w in words if w not in STOPWORDS and len(w) > 1)
     return tokens

@@ -25,7 +25,7 @@ from bot.index import INDEX_VERSION, READINGS_FILE, Index, blanks, tokens
 from bot.knowledge import NUMBER, Document, Fact, Knowledge
 from bot.query import STOPWORDS, canonical_words, key_terms, pinyin_of, supplies
 from bot.segment import NEW_WORD_FREQ, Segmenter, add_words, build_dictionary, new_words
-from bot.text import AliasTable, normalize, syllables, use_readings_cache
+from bot.text import AliasTable, normalize, use_readings_cache, word_sound
 
 
 class _Texts:
@@ -43,7 +43,6 @@ class _Texts:
         self._normal: dict[str, str] = {}
         self._clauses: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self._words: dict[str, str] = {}
-        self._sounds: dict[str, str] = {}
 
     def normal(self, text: str) -> str:
         found = self._normal.get(text)
@@ -72,13 +71,6 @@ class _Texts:
         """The words and the dictionary words inside the longer ones (专题教育 → 专题, 教育)."""
         clauses = [self._clause(clause) for clause in normal.split(" ") if clause]
         return [w for words, _ in clauses for w in words] + [w for _, inner in clauses for w in inner]
-
-    def sound(self, word: str) -> str:
-        """The folded pinyin of a word, syllables joined (its `p:` token and pinyin word)."""
-        found = self._sounds.get(word)
-        if found is None:
-            found = self._sounds[word] = "".join(syllables(word))
-        return found
 
 
 def build_index(knowledge: Knowledge, workdir: Path) -> Index:
@@ -181,7 +173,7 @@ def _entry(
         "question_words": [" ".join(w for w in ws if w not in STOPWORDS) for ws in q_words],
         "question_pinyin": [pinyin_of(key_terms(ws, set()) or ws) for ws in q_words],
         "words": all_words,
-        "pinyin_words": {texts.sound(w) for w in all_words if len(w) > 1},
+        "pinyin_words": {word_sound(w) for w in all_words if len(w) > 1},
         # What a fact can supply: dates from its source sentence (the answer always cites the
         # report date), counts from the numbers its answer tells.
         "kinds": supplies(texts.normal(source), numbers),
