@@ -10,12 +10,14 @@ the best few dozen entries are re-ranked with rapidfuzz (`bot.scoring`).
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
+from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.entries import Entry as Entry  # re-exported: scoring reads entries through the index
+from bot.entries import EntryTable
 from bot.query import (
     MEASURES,
     STOPWORDS,
@@ -28,12 +30,13 @@ from bot.query import (
     key_terms,
     pinyin_of,
 )
+from bot.recall import best_scores, span_scores, top
 from bot.segment import PLACE_SUFFIXES, Segmenter
-from bot.text import AliasTable, char_ngrams, normalize, sounds_alike, syllables, use_readings_cache
+from bot.text import AliasTable, char_ngrams, normalize, sounds_alike, syllables, use_readings_cache, word_sound
 
 #: Bump when the index layout changes, so stale caches are rebuilt. The cache key also holds a
 #: hash of the code that builds the index (`_code_version`), so a forgotten bump is harmless.
-INDEX_VERSION = 13
+INDEX_VERSION = 14
 READINGS_FILE = "pinyin-readings-v1.marshal"
 #: The share of its weight a function word (仍然, 对于, 期间) keeps as a key term: it links the
 #: question's parts, and a fact that lacks it may still answer.
@@ -48,35 +51,10 @@ COMMON_POSTINGS = 1000
 
 
 @dataclass
-class Entry:
-    """One searchable unit: a curated fact, or (fact_id None) an article sentence."""
-
-    fact_id: str | None
-    doc_id: str
-    place: str | None
-    sentence: str  # the verbatim source sentence
-    questions: list[str]  # normalised, spaces removed
-    question_words: list[str]  # words joined by spaces, for token-based ratios
-    question_pinyin: list[str]
-    words: frozenset[str]
-    pinyin_words: frozenset[str]
-    chars: frozenset[str]
-    kinds: frozenset[str]  # the kinds of answer its source can give (bot.query.supplies)
-    numbers: frozenset[str]  # the numbers its answer tells (the report date left out)
-    context_numbers: frozenset[str]  # the numbers of its source's paragraph
-    body: str  # normalised answer and source, spaces removed
-    sound_text: str  # " " + the pinyin of the questions and the body + " "
-    tags: tuple[str, ...] = ()
-
-    def supplies(self, kind: str | None) -> bool:
-        return kind is None or kind in self.kinds
-
-
-@dataclass
 class Index:
-    entries: list[Entry]
-    postings: dict[str, list[int]]
-    idf: dict[str, float]
+    entries: EntryTable
+    postings: dict[str, array[int]]  # token → positions of the entries holding it, ascending
+    idf: dict[str, float]  # word → inverse entry frequency (a token's follows from its postings)
     aliases: AliasTable
     places: dict[str, list[str]]  # canonical place → document ids
     vocabulary: frozenset[str]
@@ -277,30 +255,20 @@ class Index:
         tokens shared by a large part of the knowledge: they add little and cost the most.
         """
         spans = [self.spans[d] for d in docs if d in self.spans] if docs is not None else None
+        count = len(self.entries) or 1
         common = max(COMMON_POSTINGS, len(self.entries) // 10)
-        scores: dict[int, float] = defaultdict(float)
+        weighted: list[tuple[float, array[int]]] = []
         for token in tokens(query.words, query.text):
             postings = self.postings.get(token)
-            if not postings:
+            if not postings or (spans is None and len(postings) > common):
                 continue
-            weight = self.idf.get(token, 0.0)
-            if spans is None:
-                if len(postings) > common:
-                    continue
-                chosen: Iterable[int] = postings
-            else:
-                chosen = (
-                    p for lo, hi in spans for p in postings[bisect_left(postings, lo) : bisect_left(postings, hi)]
-                )
-            for position in chosen:
-                scores[position] += weight
-        facts: list[tuple[float, int]] = []
-        sentences: list[tuple[float, int]] = []
-        for position, score in scores.items():
-            (facts if self.entries[position].fact_id else sentences).append((score, position))
-        facts.sort(reverse=True)
-        sentences.sort(reverse=True)
-        return [p for _, p in facts[:RECALL_FACTS]] + [p for _, p in sentences[:RECALL_SENTENCES]]
+            weighted.append((math.log(1 + count / len(postings)), postings))  # the token's idf
+        kind = self.entries.is_fact
+        if spans is None:
+            scores = best_scores(weighted, kind, (RECALL_SENTENCES, RECALL_FACTS))
+        else:
+            scores = span_scores(weighted, spans)
+        return top(scores, kind, 1, RECALL_FACTS) + top(scores, kind, 0, RECALL_SENTENCES)
 
 
 def _split_measures(words: list[str], unknown: Callable[[str], bool]) -> list[str]:
@@ -324,5 +292,5 @@ def tokens(words: tuple[str, ...] | list[str], text: str) -> set[str]:
     """Index tokens: words (w:), character bigrams (c:) and pinyin of words (p:)."""
     tokens = {f"w:{w}" for w in words if w not in STOPWORDS}
     tokens.update(f"c:{g}" for g in char_ngrams(text) if len(g) == 2)
-    tokens.update(f"p:{''.join(syllables(w))}" for w in words if w not in STOPWORDS and len(w) > 1)
+    tokens.update(f"p:{word_sound(w)}" for w in words if w not in STOPWORDS and len(w) > 1)
     return tokens

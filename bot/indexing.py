@@ -14,26 +14,36 @@ import os
 import pickle
 import tempfile
 import time
+from array import array
 from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from bot.index import INDEX_VERSION, READINGS_FILE, Entry, Index, blanks, tokens
+from bot.entries import EntryTable
+from bot.index import INDEX_VERSION, READINGS_FILE, Index, blanks, tokens
 from bot.kin import kin_of
 from bot.knowledge import NUMBER, Document, Fact, Knowledge
 from bot.query import INTERROGATIVES, STOPWORDS, canonical_words, key_terms, pinyin_of, supplies, synonyms
 from bot.segment import NEW_WORD_FREQ, Segmenter, add_words, build_dictionary, function_words, new_words
-from bot.text import AliasTable, normalize, pinyin, syllables, use_readings_cache
+from bot.text import AliasTable, normalize, use_readings_cache, word_sound
 
 
 class _Texts:
-    """Each text of the knowledge normalised and segmented once, however often it is used."""
+    """Each text of the knowledge normalised once, each clause segmented once, however often used.
+
+    Segmentation is cached per clause (the space-separated chunks of normalised text): jieba cuts
+    every run of Han characters on its own, so a text's words are its clauses' words in order,
+    and a thousand towns' retellings of one article share most clauses. Words are interned, so
+    the same word in many clauses is one string.
+    """
 
     def __init__(self, aliases: AliasTable) -> None:
         self.aliases = aliases
         self.segmenter: Segmenter | None = None
         self._normal: dict[str, str] = {}
-        self._words: dict[str, list[str]] = {}
+        self._clauses: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._words: dict[str, str] = {}
 
     def normal(self, text: str) -> str:
         found = self._normal.get(text)
@@ -41,19 +51,27 @@ class _Texts:
             found = self._normal[text] = normalize(text, self.aliases)
         return found
 
-    def words(self, normal: str) -> list[str]:
-        """Segmented words of a normalised text, synonyms unified."""
-        found = self._words.get(normal)
+    def _clause(self, clause: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """A clause's words (synonyms unified) and the dictionary words inside its longer words."""
+        found = self._clauses.get(clause)
         if found is None:
             assert self.segmenter is not None
-            found = self._words[normal] = canonical_words(self.segmenter.words(normal))
+            words = tuple(self._intern(w) for w in canonical_words(self.segmenter.words(clause)))
+            inner = tuple(self._intern(w) for w in canonical_words(self.segmenter.inner_words(list(words))))
+            found = self._clauses[clause] = (words, inner)
         return found
+
+    def _intern(self, word: str) -> str:
+        return self._words.setdefault(word, word)
+
+    def words(self, normal: str) -> list[str]:
+        """Segmented words of a normalised text, synonyms unified."""
+        return [w for clause in normal.split(" ") if clause for w in self._clause(clause)[0]]
 
     def all_words(self, normal: str) -> list[str]:
         """The words and the dictionary words inside the longer ones (专题教育 → 专题, 教育)."""
-        assert self.segmenter is not None
-        words = self.words(normal)
-        return words + canonical_words(self.segmenter.inner_words(words))
+        clauses = [self._clause(clause) for clause in normal.split(" ") if clause]
+        return [w for words, _ in clauses for w in words] + [w for _, inner in clauses for w in inner]
 
 
 def build_index(knowledge: Knowledge, workdir: Path) -> Index:
@@ -88,23 +106,32 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
     # Names jieba does not know (凌雪华, 倪家浜村) are found by its HMM in the knowledge's own
     # texts; adding them to the dictionary keeps them whole in a question too (帮凌雪华 → 凌雪华).
     found = new_words((texts.words(n) for n in normals), general)
+    del normals
     if found:
         add_words(dictionary, found)
         general.update(dict.fromkeys(found, NEW_WORD_FREQ))
         vocabulary |= set(found)
-    entries = [_entry(texts, *unit) for unit in units]
 
-    postings: dict[str, list[int]] = defaultdict(list)
-    for position, entry in enumerate(entries):
-        for token in tokens(list(entry.words), " ".join([*entry.questions, entry.body])):
-            postings[token].append(position)
+    entries = EntryTable()
+    postings: dict[str, array[int]] = {}
+    word_df: Counter[str] = Counter()
+    for position, unit in enumerate(units):
+        fields = _entry(texts, *unit)
+        entries.add(**fields)
+        words = fields["words"]
+        word_df.update(words)
+        for token in tokens(list(words), " ".join([*fields["questions"], fields["body"]])):
+            found_postings = postings.get(token)
+            if found_postings is None:
+                found_postings = postings[token] = array("i")
+            found_postings.append(position)
+    segmenter = texts.segmenter
+    del texts, units
     count = len(entries) or 1
-    idf = {token: math.log(1 + count / len(plist)) for token, plist in postings.items()}
-    word_df = Counter(w for entry in entries for w in entry.words)
-    idf.update({w: math.log(1 + count / df) for w, df in word_df.items()})
+    idf = {w: math.log(1 + count / df) for w, df in word_df.items()}
     return Index(
         entries=entries,
-        postings=dict(postings),
+        postings=postings,
         idf=idf,
         aliases=aliases,
         places=dict(places),
@@ -119,7 +146,7 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
         max_idf=_typical_top_idf(word_df, count),
         kin=kin_of(word_df, synonyms()),
         function=function_words(dictionary),
-        _segmenter=Segmenter(dictionary) if found else texts.segmenter,
+        _segmenter=Segmenter(dictionary) if found else segmenter,
     )
 
 
@@ -131,7 +158,8 @@ def _entry(
     answer: str,
     source: str,
     tags: tuple[str, ...],
-) -> Entry:
+) -> dict[str, Any]:
+    """The stored fields of one entry (`EntryTable.add`); `words` is a set."""
     norm_q = [texts.normal(q) for q in questions]
     q_words = [texts.words(q) for q in norm_q]
     body_text = normalize(f"{texts.normal(answer)} {texts.normal(source)}")
@@ -139,26 +167,24 @@ def _entry(
     all_words.update(texts.all_words(texts.normal(answer)), texts.all_words(texts.normal(source)))
     paragraph = doc.paragraph_of(source) or source
     numbers = frozenset(NUMBER.findall(texts.normal(answer))) - doc.date_numbers()
-    return Entry(
-        fact_id=fact_id,
-        doc_id=doc.id,
-        place=texts.normal(doc.place) if doc.place else None,
-        sentence=source,
-        questions=[q.replace(" ", "") for q in norm_q],
-        question_words=[" ".join(w for w in ws if w not in STOPWORDS) for ws in q_words],
-        question_pinyin=[pinyin_of(key_terms(ws, set()) or ws) for ws in q_words],
-        words=frozenset(all_words),
-        pinyin_words=frozenset("".join(syllables(w)) for w in all_words if len(w) > 1),
-        chars=frozenset(body_text.replace(" ", "") + "".join(norm_q).replace(" ", "")),
+    return {
+        "fact_id": fact_id,
+        "doc_id": doc.id,
+        "place": texts.normal(doc.place) if doc.place else None,
+        "sentence": source,
+        "questions": [q.replace(" ", "") for q in norm_q],
+        "question_words": [" ".join(w for w in ws if w not in STOPWORDS) for ws in q_words],
+        "question_pinyin": [pinyin_of(key_terms(ws, set()) or ws) for ws in q_words],
+        "words": all_words,
+        "pinyin_words": {word_sound(w) for w in all_words if len(w) > 1},
         # What a fact can supply: dates from its source sentence (the answer always cites the
         # report date), counts from the numbers its answer tells.
-        kinds=supplies(texts.normal(source), numbers),
-        numbers=numbers,
-        context_numbers=frozenset(NUMBER.findall(texts.normal(paragraph))),
-        body=body_text.replace(" ", ""),
-        sound_text=f" {pinyin(''.join(norm_q) + body_text)} ",
-        tags=tags,
-    )
+        "kinds": supplies(texts.normal(source), numbers),
+        "numbers": numbers,
+        "context_numbers": frozenset(NUMBER.findall(texts.normal(paragraph))),
+        "body": body_text.replace(" ", ""),
+        "tags": tags,
+    }
 
 
 def _typical_top_idf(word_df: Counter[str], count: int) -> float:

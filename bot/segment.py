@@ -74,11 +74,12 @@ def build_dictionary(
     the compact dictionary).
     """
     terms = [t for t in terms if t.strip() and " " not in t]
-    present = _substrings(texts)
+    full = list(read_full_dictionary())
+    present = _present({word for word, _, _ in full}, texts)
     entries: dict[str, tuple[int, str]] = {}
     places: set[str] = set()
     vocabulary: set[str] = set(terms)
-    for word, freq, tag in read_full_dictionary():
+    for word, freq, tag in full:
         in_texts = word in present
         if in_texts:
             vocabulary.add(word)
@@ -101,13 +102,24 @@ def build_dictionary(
     return vocabulary, places, {word: freq for word, (freq, _) in entries.items()}
 
 
-def _substrings(texts: Iterable[str], longest: int = 8) -> set[str]:
-    """Every substring of 1 to `longest` characters of `texts`: which dictionary words occur."""
+def _present(words: set[str], texts: Iterable[str], longest: int = 8) -> set[str]:
+    """The `words` of 1 to `longest` characters that occur in `texts` (within a space-free chunk).
+
+    Every substring of every chunk is looked up, but a substring that begins no word ends the
+    search from its start: most stop after two or three characters. Listing every substring of
+    a thousand towns' texts instead held tens of millions of strings.
+    """
+    prefixes = {word[:i] for word in words if len(word) <= longest for i in range(1, len(word) + 1)}
     found: set[str] = set()
     chunks = {chunk for text in texts for chunk in text.split()}  # repeated clauses once
     for chunk in chunks:
         for i in range(len(chunk)):
-            found.update(chunk[i:j] for j in range(i + 1, min(len(chunk), i + longest) + 1))
+            for j in range(i + 1, min(len(chunk), i + longest) + 1):
+                part = chunk[i:j]
+                if part not in prefixes:
+                    break
+                if part in words:
+                    found.add(part)
     return found
 
 
