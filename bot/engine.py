@@ -24,7 +24,7 @@ from bot.index import Index
 from bot.indexing import load_index
 from bot.knowledge import NUMBER, Fact, Knowledge, load_knowledge
 from bot.message import MAX_QUESTION, question_parts
-from bot.query import Query
+from bot.query import Query, asks_unsaid
 from bot.reply import Reply, Source, Suggestion
 from bot.scoring import Question, Scored, coverage, rank
 from bot.text import normalize
@@ -32,6 +32,7 @@ from bot.text import normalize
 CLARIFY_PLACES = "这个问题两篇文章都有答案，您问的是哪个地方？"
 CLARIFY_FACTS = "这个问题有几种可能，您想问的是哪一个？"
 DECLINED = "抱歉，现有的文章里找不到这个问题的可靠答案。"
+UNSAID = "抱歉，文章没有写到这一点（{note}）。相关的内容见下面。"
 DECLINED_NEAR = "抱歉，我没有把握回答这个问题。"
 EMPTY = "请输入一个问题，例如：嘉兴科技城有多少名党员？"
 NO_SOURCE = "还没有上一条回答，请先问一个问题。"
@@ -273,6 +274,11 @@ class Engine:
             return self._clarify(question, shown_resolved, choices, CLARIFY_FACTS), None, candidates
         fact = self.knowledge.fact(candidates[0])
         assert fact is not None
+        if fact.unsaid and asks_unsaid(query, fact.unsaid):
+            # The curator noted the article does not say this (「机器人研究所叫什么名字」); the fact
+            # is offered for what it does say.
+            text = UNSAID.format(note=fact.unsaid)
+            return replace(self._declined(question, shown_resolved, [best], text), score=best.score), place, candidates
         return self._fact_reply(question, fact, best.score, shown_resolved), place, candidates
 
     def _unsure(self, question: str, resolved: str, ranked: list[Scored], facts: list[Scored]) -> Reply:

@@ -96,6 +96,16 @@ class Fact:
     tags: tuple[str, ...] = ()
     line: int = 1
 
+    @property
+    def unsaid(self) -> str | None:
+        """The curator's note of what the article does not say, ending the answer in full-width
+        brackets: 「……与宁夏高校的校企合作（文中未列出具体高校名称）。」 → 文中未列出具体高校名称."""
+        match = _UNSAID.search(self.answer)
+        return match.group(1) if match else None
+
+
+_UNSAID = re.compile(r"（(文中[^（）]*)）[。.]?\s*$")
+
 
 @dataclass
 class Knowledge:

@@ -74,6 +74,30 @@ _ORDINAL_IN_TEXT = re.compile(r"第\d|首[个家张批次位座]|头1")
 _MONEY_IN_TEXT = re.compile(r"\d[\d.]*\s*(万|亿)?(元|美元)|亿元|万元")
 
 
+# What a curator's note says the article leaves out (bot.knowledge.Fact.unsaid), and how a
+# question asks for the same: a name (叫什么名字, 哪所大学), a count, a time, or what it consists of.
+_MISSING = {
+    "name": re.compile(r"名称|名字|叫什么"),
+    "number": re.compile(r"次数|数量|人数|数字|多少"),
+    "date": re.compile(r"年份|时间|日期|哪年|哪天"),
+    "content": re.compile(r"内容|含义|解释|是什么|指什么"),
+}
+_WANTS = {
+    "name": re.compile(r"叫什么|叫啥|什么名字|啥名字|名称|哪所|哪家|哪个单位"),
+    "content": re.compile(r"是什么|是啥|指什么|指的是|什么内容|具体内容|啥内容|包括|什么意思|啥意思|有哪些"),
+}
+
+
+def asks_unsaid(query: Query, note: str) -> bool:
+    """Whether `query` asks for just what a curator's note says the article does not tell."""
+    wants = {name for name, pattern in _WANTS.items() if pattern.search(query.text)}
+    if query.asks in ("number", "money") and not query.yes_no:
+        wants.add("number")
+    if query.asks in ("date", "day"):
+        wants.add("date")
+    return any(_MISSING[kind].search(note) for kind in wants)
+
+
 _YES_NO = re.compile(r"吗\s*$|吗\s|是不是|是否|对不对|对吗|有没有|是真的")
 
 
@@ -134,7 +158,7 @@ _AND = frozenset("和 或 或者 与 及 以及 跟 、 还是".split())
 def focus(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     """The thing a question asks about — 多少名**志愿者**, **产值**有多少 — with any alternatives
     joined to it (多少**意见**和**问题**); empty when there is none."""
-    head = _focus(words)
+    head = _focus(words) or _event(words)
     if head is None:
         return ()
     found = [head]
@@ -143,6 +167,20 @@ def focus(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
         found.append(words[j + 2])
         j += 2
     return tuple(found)
+
+
+#: Words that ask when; the word after them is the event asked about (几点**关门**, 什么时候**施工**).
+_WHEN = frozenset("什么时候 几点 哪天 哪一天 哪年 哪一年 几月 几号 几日 何时 啥时候 啥时".split())
+
+
+def _event(words: list[str] | tuple[str, ...]) -> str | None:
+    """「中医馆晚上几点关门」 asks the time of 关门: a fact that only tells when it opens does not
+    answer it."""
+    for i, word in enumerate(words[:-1]):
+        if word in _WHEN:
+            following = words[i + 1]
+            return following if _is_content(following) and len(following) >= 2 else None
+    return None
 
 
 def _focus(words: list[str] | tuple[str, ...]) -> str | None:

@@ -70,7 +70,8 @@ class Term:
             sound="".join(sounds),
             spaced=f" {' '.join(sounds)} ",
             number=bool(NUMBER.fullmatch(text)),
-            near=index.neighbours(text),
+            # A real word one character from a knowledge word is another word (关门, 开门), not a typo.
+            near=frozenset() if text in index.general else index.neighbours(text),
             kin=index.kin.get(text, frozenset()),
         )
 

@@ -129,15 +129,22 @@ def test_json_contract(engine: Engine) -> None:
     assert 0.0 <= data["score"] <= 1.0
 
 
-# The regression guard: the dev set's accuracy may only go up. The targets of issue 3
-# (≥ 0.95 overall, ≥ 0.90 per kind, ≤ 3% of out-of-scope answered) are not met yet; these
-# floors are today's level, raised as the engine improves (README, "How matching works").
-OVERALL_FLOOR = 0.86
-OUT_OF_SCOPE_ANSWERED_CEILING = 0.07
+# The regression guard: accuracy on the two question sets may only go up. The targets of
+# issue 3 (≥ 0.95 overall, ≥ 0.90 per kind, ≤ 3% of out-of-scope answered) are not met yet;
+# these floors are today's level, raised as the engine improves (README, "How matching works").
+# independent.yaml was written from the articles alone, after questions.yaml, as a check that
+# a change generalises rather than fits one set's wordings.
+GUARDS = [
+    pytest.param(DEV_SET, 250, 0.92, 0.03, id="questions"),
+    pytest.param(DEV_SET.with_name("independent.yaml"), 150, 0.84, 0.03, id="independent"),
+]
 
 
-def test_dev_set_regression_guard(engine: Engine) -> None:
-    result = evaluate(engine, load_questions(DEV_SET))
-    assert len(result.outcomes) >= 250
-    assert result.accuracy() >= OVERALL_FLOOR
-    assert result.answered_share("declined") <= OUT_OF_SCOPE_ANSWERED_CEILING
+@pytest.mark.parametrize(("path", "size", "floor", "out_of_scope_ceiling"), GUARDS)
+def test_question_set_regression_guard(
+    engine: Engine, path: Path, size: int, floor: float, out_of_scope_ceiling: float
+) -> None:
+    result = evaluate(engine, load_questions(path))
+    assert len(result.outcomes) >= size
+    assert result.accuracy() >= floor
+    assert result.answered_share("declined") <= out_of_scope_ceiling
