@@ -264,7 +264,7 @@ class Engine:
                 choices = self._per_place(facts, [best, other_place])
                 return self._clarify(question, shown_resolved, choices, CLARIFY_PLACES), None, candidates
         if best.score < m.answer:
-            return self._unsure(question, shown_resolved, ranked, facts), None, candidates
+            return self._unsure(question, shown_resolved, ranked, facts, docs is None), None, candidates
         close = [s for s in facts[1:] if best.score - s.score < m.margin and s.score >= m.suggest]
         if close and (joint := self._joint_sentence(best, close[0])) is not None:
             return self._sentence_reply(question, best, shown_resolved, joint), place, candidates
@@ -281,7 +281,7 @@ class Engine:
             return replace(self._declined(question, shown_resolved, [best], text), score=best.score), place, candidates
         return self._fact_reply(question, fact, best.score, shown_resolved), place, candidates
 
-    def _unsure(self, question: str, resolved: str, ranked: list[Scored], facts: list[Scored]) -> Reply:
+    def _unsure(self, question: str, resolved: str, ranked: list[Scored], facts: list[Scored], unscoped: bool) -> Reply:
         """No fact scores high enough: an article sentence, a choice, or an honest decline.
 
         When the best facts contain every key term of the question but none is worded like it,
@@ -302,8 +302,25 @@ class Engine:
         vague = [s for s in near if s.signals["coverage"] >= m.vague_coverage and s.signals["kind"] == 1.0]
         if len(vague) >= 2 and best.score - vague[1].score < m.margin:
             return self._clarify(question, resolved, vague, CLARIFY_FACTS)
+        if unscoped and (other := self._rival_place(facts, best)) is not None:
+            choices = self._per_place(facts, [best, other])
+            return self._clarify(question, resolved, choices, CLARIFY_PLACES)
         reply = self._declined(question, resolved, near, DECLINED_NEAR if near else DECLINED)
         return replace(reply, score=best.score)
+
+    def _rival_place(self, facts: list[Scored], best: Scored) -> Scored | None:
+        """Among near misses of a question naming no place, the other place's best, if it
+        matches the subject about as well: 「平时是怎么跟企业保持联系的」 fits the QQ groups of one
+        article and the monthly visits of the other, neither well enough to answer; asking which
+        place is the useful reply."""
+        m = self.matching
+        place = self._place_of(best)
+        for scored in facts[1:]:
+            if self._place_of(scored) == place:
+                continue
+            fits = min(best.signals["subject"], scored.signals["subject"]) >= m.unsure_place_floor
+            return scored if fits and best.score - scored.score <= m.place_margin / 2 else None
+        return None
 
     def _same_answer(self, best: Scored, other: Scored) -> bool:
         """Two facts cut from one clause, or giving the same figures, are one answer."""

@@ -179,3 +179,10 @@ def test_broken_config_file_is_a_clear_error(tmp_path: Path, text: str | None, f
     with pytest.raises(ConfigError) as caught:
         load_settings(config_file=str(path), env={})
     assert fragment.format(path=path) in str(caught.value)
+
+
+def test_the_example_config_loads_and_shows_the_defaults() -> None:
+    """config.example.yaml documents every matching threshold with its default value."""
+    example = Path(__file__).parent.parent / "config.example.yaml"
+    settings = load_settings(str(example), env={})
+    assert settings.matching == Matching()

@@ -187,3 +187,10 @@ def test_a_question_for_what_the_article_does_not_say_is_declined(engine: Engine
 def test_the_question_inside_a_message_is_answered(engine: Engine, message: str, expected: str) -> None:
     reply = engine.answer(message)
     assert reply.status == "answered" and expected in (reply.answer or "")
+
+
+def test_a_loose_fit_in_both_places_asks_which_place(engine: Engine) -> None:
+    reply = engine.answer("平时是怎么跟企业保持联系、了解企业困难的？")
+    assert reply.status == "clarify"
+    docs = {engine.knowledge.fact(s.fact_id).doc_id for s in reply.suggestions}
+    assert docs == {"jiaxing-2019", "wujiang-2014"}
