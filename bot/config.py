@@ -34,6 +34,7 @@ class Matching:
     vague_coverage: float = (
         0.85  # below `answer`, candidates covering this much of the key terms are offered as a choice
     )
+    list_margin: float = 0.1  # a question asking for a list offers the facts this close to the best
     suggestions: int = 3  # how many choices to offer
     story_margin: float = 0.1  # a long message's other words settle a choice they favour by this much
 

@@ -30,6 +30,7 @@ from bot.scoring import Question, Scored, coverage, rank
 from bot.text import normalize
 
 CLARIFY_PLACES = "这个问题两篇文章都有答案，您问的是哪个地方？"
+CLARIFY_LIST = "文章里有几处都说到了，您想先看哪一个？"
 CLARIFY_FACTS = "这个问题有几种可能，您想问的是哪一个？"
 DECLINED = "抱歉，现有的文章里找不到这个问题的可靠答案。"
 UNSAID = "抱歉，文章没有写到这一点（{note}）。相关的内容见下面。"
@@ -265,6 +266,8 @@ class Engine:
                 return self._clarify(question, shown_resolved, choices, CLARIFY_PLACES), None, candidates
         if best.score < m.answer:
             return self._unsure(question, shown_resolved, ranked, facts, docs is None), None, candidates
+        if query.plural and len(parts := self._list_parts(facts)) >= 2:
+            return self._clarify(question, shown_resolved, parts, CLARIFY_LIST), None, candidates
         close = [s for s in facts[1:] if best.score - s.score < m.margin and s.score >= m.suggest]
         if close and (joint := self._joint_sentence(best, close[0])) is not None:
             return self._sentence_reply(question, best, shown_resolved, joint), place, candidates
@@ -307,6 +310,19 @@ class Engine:
             return self._clarify(question, resolved, choices, CLARIFY_PLACES)
         reply = self._declined(question, resolved, near, DECLINED_NEAR if near else DECLINED)
         return replace(reply, score=best.score)
+
+    def _list_parts(self, facts: list[Scored]) -> list[Scored]:
+        """For a question asking for a list, the facts that each give a part of it: every key
+        term present, the kind asked for given, and scoring close to the best."""
+        m = self.matching
+        best = facts[0]
+        return [
+            s
+            for s in facts
+            if s.signals["coverage"] >= m.vague_coverage
+            and s.signals["kind"] == 1.0
+            and best.score - s.score <= m.list_margin
+        ][: m.suggestions]
 
     def _rival_place(self, facts: list[Scored], best: Scored) -> Scored | None:
         """Among near misses of a question naming no place, the other place's best, if it

@@ -23,6 +23,7 @@ from bot.query import (
     STOPWORDS,
     Query,
     asks,
+    asks_list,
     canonical_words,
     focus,
     guessed_numbers,
@@ -114,6 +115,7 @@ class Index:
             focus=tuple(f for f in focus(words) if not self._foreign_word(f)),
             yes_no=yes_no,
             approximate=frozenset(approximate),
+            plural=asks_list(text),
             pinyin=pinyin_of([w for w in words if w not in STOPWORDS] or list(words)),
         )
 

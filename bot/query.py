@@ -101,6 +101,14 @@ def asks_unsaid(query: Query, note: str) -> bool:
 _YES_NO = re.compile(r"吗\s*$|吗\s|是不是|是否|对不对|对吗|有没有|是真的")
 
 
+_PLURAL = re.compile(r"哪些|哪几|都有什么|都有啥|都做了|分别")
+
+
+def asks_list(normalized: str) -> bool:
+    """「有哪些企业落户了」, 「都做了些啥」: the answer is a list, not one fact."""
+    return bool(_PLURAL.search(normalized))
+
+
 def is_yes_no(normalized: str) -> bool:
     return bool(_YES_NO.search(normalized))
 
@@ -226,6 +234,7 @@ class Query:
     focus: tuple[str, ...]  # the thing asked about, and any alternative joined to it; may be empty
     yes_no: bool  # 「…是4302吗」: a question that checks a value it gives
     approximate: frozenset[str]  # numbers given roughly (5600多): context, not key terms
+    plural: bool  # 「有哪些企业落户了」: asks for a list, which several facts may make up
     pinyin: str
 
     @property

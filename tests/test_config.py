@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from bot.config import ConfigError, Matching, Settings, load_settings
 from bot.knowledge import bundled_knowledge_dir
@@ -186,3 +188,5 @@ def test_the_example_config_loads_and_shows_the_defaults() -> None:
     example = Path(__file__).parent.parent / "config.example.yaml"
     settings = load_settings(str(example), env={})
     assert settings.matching == Matching()
+    documented = yaml.safe_load(example.read_text(encoding="utf-8"))["matching"]
+    assert set(documented) == {f.name for f in fields(Matching)}

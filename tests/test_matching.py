@@ -194,3 +194,8 @@ def test_a_loose_fit_in_both_places_asks_which_place(engine: Engine) -> None:
     assert reply.status == "clarify"
     docs = {engine.knowledge.fact(s.fact_id).doc_id for s in reply.suggestions}
     assert docs == {"jiaxing-2019", "wujiang-2014"}
+
+
+def test_a_question_asking_for_a_list_offers_its_parts(engine: Engine) -> None:
+    reply = engine.answer("有哪些企业落户了")
+    assert reply.status == "clarify" and len(reply.suggestions) >= 2
