@@ -36,6 +36,8 @@ INDEX_VERSION = 13
 READINGS_FILE = "pinyin-readings-v1.marshal"
 RECALL_FACTS = 16
 RECALL_SENTENCES = 4
+#: How many analysed questions an index keeps (`Index.query`).
+CACHED_QUERIES = 2048
 #: An unscoped question skips tokens found in more entries than this (or a tenth of them).
 COMMON_POSTINGS = 1000
 
@@ -57,6 +59,7 @@ class Index:
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # document → its entries' positions
     max_idf: float = 1.0
     _segmenter: Segmenter | None = field(default=None, repr=False)
+    _queries: dict[str, Query] = field(default_factory=dict, repr=False)  # question → its analysis
 
     # -- question analysis ------------------------------------------------------------------
 
@@ -70,9 +73,19 @@ class Index:
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state["_segmenter"] = None
+        state["_queries"] = {}
         return state
 
     def query(self, question: str) -> Query:
+        """The question normalised and taken apart; remembered, since people ask alike."""
+        found = self._queries.get(question)
+        if found is None:
+            if len(self._queries) >= CACHED_QUERIES:
+                self._queries.clear()
+            found = self._queries[question] = self._analyse(question)
+        return found
+
+    def _analyse(self, question: str) -> Query:
         text = normalize(question, self.aliases, typos=True)
         words = tuple(self.correct(canonical_words(self.segmenter.words(text))))
         named = tuple(dict.fromkeys(w for w in words if w in self.places))

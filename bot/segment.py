@@ -120,6 +120,9 @@ def _present(words: set[str], texts: Iterable[str], longest: int = 8) -> set[str
     return found
 
 
+#: How many chunks' words a `Segmenter` keeps (a few MB).
+CACHED_CHUNKS = 20_000
+
 #: The frequency given to words jieba's HMM found in the knowledge (names: 凌雪华, 封小平).
 NEW_WORD_FREQ = 2_000
 
@@ -150,10 +153,24 @@ class Segmenter:
         # Read the dictionary now, not at the first question: the file may be pruned or the
         # folder removed once the index is loaded.
         self._tokenizer.initialize()
+        self._chunks: dict[str, list[str]] = {}
 
     def words(self, text: str) -> list[str]:
-        """Words of normalised text; spaces separate, never join, words."""
-        return [w for w in self._tokenizer.lcut(text) if w.strip()]
+        """Words of normalised text; spaces separate, never join, words.
+
+        jieba cuts every run of Han characters (and letters, digits) on its own, so the words of
+        a text are its space-separated chunks' words in order. Each chunk's are kept: the parts of
+        a long message overlap, and people ask the same clauses again and again.
+        """
+        words: list[str] = []
+        for chunk in text.split():
+            found = self._chunks.get(chunk)
+            if found is None:
+                if len(self._chunks) >= CACHED_CHUNKS:
+                    self._chunks.clear()
+                found = self._chunks[chunk] = [w for w in self._tokenizer.lcut(chunk) if w.strip()]
+            words.extend(found)
+        return words
 
     def inner_words(self, words: list[str]) -> list[str]:
         """The dictionary words of two and three characters inside longer words (专题教育 → 专题, 教育).
