@@ -74,12 +74,11 @@ def build_dictionary(
     the compact dictionary).
     """
     terms = [t for t in terms if t.strip() and " " not in t]
-    full = list(read_full_dictionary())
-    present = _present({word for word, _, _ in full}, texts)
+    present = _present(texts)
     entries: dict[str, tuple[int, str]] = {}
     places: set[str] = set()
     vocabulary: set[str] = set(terms)
-    for word, freq, tag in full:
+    for word, freq, tag in read_full_dictionary():
         in_texts = word in present
         if in_texts:
             vocabulary.add(word)
@@ -99,16 +98,39 @@ def build_dictionary(
     return vocabulary, places, {word: freq for word, (freq, _) in entries.items()}
 
 
-def _present(words: set[str], texts: Iterable[str], longest: int = 8) -> set[str]:
-    """The `words` of 1 to `longest` characters that occur in `texts` (within a space-free chunk).
+#: Up to this many characters × `longest`, listing every substring of the texts takes less
+#: memory than the dictionary's prefixes (about 100 MB): the bundled knowledge stays lean.
+SUBSTRINGS = 1_000_000
 
-    Every substring of every chunk is looked up, but a substring that begins no word ends the
-    search from its start: most stop after two or three characters. Listing every substring of
-    a thousand towns' texts instead held tens of millions of strings.
-    """
-    prefixes = {word[:i] for word in words if len(word) <= longest for i in range(1, len(word) + 1)}
-    found: set[str] = set()
+
+def _present(texts: Iterable[str], longest: int = 8) -> set[str]:
+    """Strings of 1 to `longest` characters inside the texts' chunks, as far as the dictionary's
+    words go: `word in _present(texts)` tells whether a dictionary word occurs in them."""
     chunks = {chunk for text in texts for chunk in text.split()}  # repeated clauses once
+    if sum(len(chunk) for chunk in chunks) * longest <= SUBSTRINGS:
+        return _substrings(chunks, longest)
+    words = {word for word, _, _ in read_full_dictionary() if len(word) <= longest}
+    return _words_in(words, chunks, longest)
+
+
+def _substrings(chunks: Iterable[str], longest: int) -> set[str]:
+    """Every substring of 1 to `longest` characters of `chunks`."""
+    found: set[str] = set()
+    for chunk in chunks:
+        for i in range(len(chunk)):
+            found.update(chunk[i:j] for j in range(i + 1, min(len(chunk), i + longest) + 1))
+    return found
+
+
+def _words_in(words: set[str], chunks: Iterable[str], longest: int) -> set[str]:
+    """The `words` found in `chunks`.
+
+    Every substring is looked up, but one that begins no word ends the search from its start:
+    most stop after two or three characters. Listing every substring of a thousand towns' texts
+    instead held tens of millions of strings.
+    """
+    prefixes = {word[:i] for word in words for i in range(1, len(word) + 1)}
+    found: set[str] = set()
     for chunk in chunks:
         for i in range(len(chunk)):
             for j in range(i + 1, min(len(chunk), i + longest) + 1):
