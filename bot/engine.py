@@ -22,7 +22,8 @@ from bot.config import Matching, Settings
 from bot.conversation import FOLLOW_UP_FILLER, MORE_REQUEST, SOURCE_REQUEST, Conversation
 from bot.index import Index
 from bot.indexing import load_index
-from bot.knowledge import NUMBER, Fact, Knowledge, load_knowledge
+from bot.knowledge import NUMBER, Fact, Knowledge
+from bot.knowledge_cache import load_knowledge_cached
 from bot.message import MAX_QUESTION, question_parts
 from bot.query import Query, asks_unsaid
 from bot.reply import Reply, Source, Suggestion
@@ -65,7 +66,7 @@ class Engine:
     def load(cls, knowledge_dir: Path, settings: Settings | None = None) -> Engine:
         """Load and index a knowledge folder (raises `InvalidKnowledge` listing every error)."""
         settings = settings or Settings()
-        knowledge = load_knowledge(Path(knowledge_dir))
+        knowledge = load_knowledge_cached(Path(knowledge_dir), settings.cache_path)
         return cls(knowledge, load_index(knowledge, settings.cache_path), settings.matching)
 
     # -- public API -------------------------------------------------------------------------

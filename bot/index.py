@@ -37,7 +37,7 @@ from bot.text import AliasTable, char_ngrams, normalize, sounds_alike, syllables
 
 #: Bump when the index layout changes, so stale caches are rebuilt. The cache key also holds a
 #: hash of the code that builds the index (`_code_version`), so a forgotten bump is harmless.
-INDEX_VERSION = 14
+INDEX_VERSION = 15
 READINGS_FILE = "pinyin-readings-v1.marshal"
 #: The share of its weight a function word (仍然, 对于, 期间) keeps as a key term: it links the
 #: question's parts, and a fact that lacks it may still answer.
@@ -47,6 +47,8 @@ FUNCTION_WEIGHT = 0.3
 DOMINANT = 3
 RECALL_FACTS = 16
 RECALL_SENTENCES = 4
+#: How many analysed questions an index keeps (`Index.query`).
+CACHED_QUERIES = 2048
 #: An unscoped question skips tokens found in more entries than this (or a tenth of them).
 COMMON_POSTINGS = 1000
 
@@ -71,6 +73,7 @@ class Index:
     function: frozenset[str] = frozenset()  # adverbs, prepositions…: words that name nothing (bot.segment)
     _segmenter: Segmenter | None = field(default=None, repr=False)
     _twins: dict[str, str] | None = field(default=None, repr=False)
+    _queries: dict[str, Query] = field(default_factory=dict, repr=False)  # question → its analysis
 
     # -- question analysis ------------------------------------------------------------------
 
@@ -85,9 +88,19 @@ class Index:
         state = dict(self.__dict__)
         state["_segmenter"] = None
         state["_twins"] = None
+        state["_queries"] = {}
         return state
 
     def query(self, question: str) -> Query:
+        """The question normalised and taken apart; remembered, since people ask alike."""
+        found = self._queries.get(question)
+        if found is None:
+            if len(self._queries) >= CACHED_QUERIES:
+                self._queries.clear()
+            found = self._queries[question] = self._analyse(question)
+        return found
+
+    def _analyse(self, question: str) -> Query:
         text = normalize(question, self.aliases, typos=True)
         words = tuple(self.correct(canonical_words(self.segmenter.words(text))))
         named = tuple(dict.fromkeys(w for w in words if w in self.places))

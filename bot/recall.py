@@ -20,6 +20,8 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 
+#: Below this many postings in all, adding every one is quicker than working out what to skip.
+SMALL = 5000
 #: Slack for comparing sums added up in different orders (float rounding), relative to the total.
 _SLACK = 1e-9
 
@@ -42,19 +44,29 @@ def best_scores(weighted: Sequence[tuple[float, array[int]]], kind: bytes, limit
     their full sum, so `top` over them equals `top` over every position.
     """
     order = sorted(weighted, key=lambda pair: -pair[0])
+    if sum(len(postings) for _, postings in order) <= SMALL:
+        return _add_all(order)
     remaining = sum(weight for weight, _ in order)
     slack = _SLACK * (remaining + 1.0)
     scores: dict[int, float] = {}
     done = 0
+    unchecked = 0  # postings added since the cut was last worked out
     for weight, postings in order:
-        for position in postings:
-            scores[position] = scores.get(position, 0.0) + weight
+        if scores:
+            for position in postings:
+                scores[position] = scores.get(position, 0.0) + weight
+        else:
+            scores = dict.fromkeys(postings, 0.0 + weight)
         remaining -= weight
         done += 1
-        # The cheap test first: the cut is at most the best score so far.
+        unchecked += len(postings)
+        # Working out the cut reads every score: only when as many postings were added since
+        # (so it costs at most what adding them did), and never while it cannot succeed.
         bound = remaining + slack
-        if done < len(order) and bound < max(scores.values(), default=0.0) and bound < _cut(scores, kind, limits):
-            break
+        if done < len(order) and unchecked >= len(scores) and bound < max(scores.values()):
+            unchecked = 0
+            if bound < _cut(scores, kind, limits):
+                break
     else:
         return scores
     # No new position can make the cut: prune those that cannot either, then finish the sums
@@ -70,6 +82,14 @@ def best_scores(weighted: Sequence[tuple[float, array[int]]], kind: bytes, limit
         for position in held:
             result[position] += weight
     return result
+
+
+def _add_all(order: Sequence[tuple[float, array[int]]]) -> dict[int, float]:
+    scores: dict[int, float] = {}
+    for weight, postings in order:
+        for position in postings:
+            scores[position] = scores.get(position, 0.0) + weight
+    return scores
 
 
 def _holds(postings: array[int], position: int) -> bool:
@@ -92,4 +112,8 @@ def _cut(scores: dict[int, float], kind: bytes, limits: tuple[int, int]) -> floa
 
 def top(scores: dict[int, float], kind: bytes, which: int, limit: int) -> list[int]:
     """The `limit` best positions of one kind: highest score first, ties to the later position."""
-    return [p for _, p in heapq.nlargest(limit, ((s, p) for p, s in scores.items() if kind[p] == which))]
+    pairs = [(s, p) for p, s in scores.items() if kind[p] == which]
+    if len(pairs) > 8 * limit:
+        return [p for _, p in heapq.nlargest(limit, pairs)]
+    pairs.sort(reverse=True)
+    return [p for _, p in pairs[:limit]]

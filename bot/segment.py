@@ -74,12 +74,11 @@ def build_dictionary(
     the compact dictionary).
     """
     terms = [t for t in terms if t.strip() and " " not in t]
-    full = list(read_full_dictionary())
-    present = _present({word for word, _, _ in full}, texts)
+    present = _present(texts)
     entries: dict[str, tuple[int, str]] = {}
     places: set[str] = set()
     vocabulary: set[str] = set(terms)
-    for word, freq, tag in full:
+    for word, freq, tag in read_full_dictionary():
         in_texts = word in present
         if in_texts:
             vocabulary.add(word)
@@ -102,16 +101,39 @@ def build_dictionary(
     return vocabulary, places, {word: freq for word, (freq, _) in entries.items()}
 
 
-def _present(words: set[str], texts: Iterable[str], longest: int = 8) -> set[str]:
-    """The `words` of 1 to `longest` characters that occur in `texts` (within a space-free chunk).
+#: Up to this many characters × `longest`, listing every substring of the texts takes less
+#: memory than the dictionary's prefixes (about 100 MB): the bundled knowledge stays lean.
+SUBSTRINGS = 1_000_000
 
-    Every substring of every chunk is looked up, but a substring that begins no word ends the
-    search from its start: most stop after two or three characters. Listing every substring of
-    a thousand towns' texts instead held tens of millions of strings.
-    """
-    prefixes = {word[:i] for word in words if len(word) <= longest for i in range(1, len(word) + 1)}
-    found: set[str] = set()
+
+def _present(texts: Iterable[str], longest: int = 8) -> set[str]:
+    """Strings of 1 to `longest` characters inside the texts' chunks, as far as the dictionary's
+    words go: `word in _present(texts)` tells whether a dictionary word occurs in them."""
     chunks = {chunk for text in texts for chunk in text.split()}  # repeated clauses once
+    if sum(len(chunk) for chunk in chunks) * longest <= SUBSTRINGS:
+        return _substrings(chunks, longest)
+    words = {word for word, _, _ in read_full_dictionary() if len(word) <= longest}
+    return _words_in(words, chunks, longest)
+
+
+def _substrings(chunks: Iterable[str], longest: int) -> set[str]:
+    """Every substring of 1 to `longest` characters of `chunks`."""
+    found: set[str] = set()
+    for chunk in chunks:
+        for i in range(len(chunk)):
+            found.update(chunk[i:j] for j in range(i + 1, min(len(chunk), i + longest) + 1))
+    return found
+
+
+def _words_in(words: set[str], chunks: Iterable[str], longest: int) -> set[str]:
+    """The `words` found in `chunks`.
+
+    Every substring is looked up, but one that begins no word ends the search from its start:
+    most stop after two or three characters. Listing every substring of a thousand towns' texts
+    instead held tens of millions of strings.
+    """
+    prefixes = {word[:i] for word in words for i in range(1, len(word) + 1)}
+    found: set[str] = set()
     for chunk in chunks:
         for i in range(len(chunk)):
             for j in range(i + 1, min(len(chunk), i + longest) + 1):
@@ -122,6 +144,9 @@ def _present(words: set[str], texts: Iterable[str], longest: int = 8) -> set[str
                     found.add(part)
     return found
 
+
+#: How many chunks' words a `Segmenter` keeps (a few MB).
+CACHED_CHUNKS = 20_000
 
 #: The frequency given to words jieba's HMM found in the knowledge (names: 凌雪华, 封小平).
 NEW_WORD_FREQ = 2_000
@@ -169,10 +194,24 @@ class Segmenter:
         # Read the dictionary now, not at the first question: the file may be pruned or the
         # folder removed once the index is loaded.
         self._tokenizer.initialize()
+        self._chunks: dict[str, list[str]] = {}
 
     def words(self, text: str) -> list[str]:
-        """Words of normalised text; spaces separate, never join, words."""
-        return [w for w in self._tokenizer.lcut(text) if w.strip()]
+        """Words of normalised text; spaces separate, never join, words.
+
+        jieba cuts every run of Han characters (and letters, digits) on its own, so the words of
+        a text are its space-separated chunks' words in order. Each chunk's are kept: the parts of
+        a long message overlap, and people ask the same clauses again and again.
+        """
+        words: list[str] = []
+        for chunk in text.split():
+            found = self._chunks.get(chunk)
+            if found is None:
+                if len(self._chunks) >= CACHED_CHUNKS:
+                    self._chunks.clear()
+                found = self._chunks[chunk] = [w for w in self._tokenizer.lcut(chunk) if w.strip()]
+            words.extend(found)
+        return words
 
     def inner_words(self, words: list[str]) -> list[str]:
         """The dictionary words of two and three characters inside longer words (专题教育 → 专题, 教育).

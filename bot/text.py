@@ -105,6 +105,7 @@ class AliasTable:
         self._pattern = re.compile("|".join(parts)) if parts else None
         self._near: dict[str, str] = {}  # form with one character blanked → canonical
         self._sound: dict[str, str] = {}  # pinyin of the form → canonical
+        self._windows: dict[str, str | None] = {}  # window → what _lookup found
         self._lengths = sorted({len(f) for f in forms if len(f) >= 3 and not f.isascii()}, reverse=True)
         self._chars = frozenset("".join(f for f in forms if not f.isascii()))
         for form in forms:
@@ -148,6 +149,20 @@ class AliasTable:
         return "".join(out)
 
     def _lookup(self, window: str) -> str | None:
+        """The canonical name `window` misspells, if any (remembered: parts of a message overlap)."""
+        try:
+            return self._windows[window]
+        except KeyError:
+            pass
+        if len(self._windows) >= 20_000:
+            self._windows.clear()
+        found = self._windows[window] = self._misspelt(window)
+        return found
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_windows": {}}
+
+    def _misspelt(self, window: str) -> str | None:
         if not all(_is_han(ch) for ch in window):
             return None
         for j in range(len(window)):

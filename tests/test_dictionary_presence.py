@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import random
 
-from bot.segment import _present
+import pytest
+
+from bot import segment
+from bot.segment import _present, _substrings, _words_in
 from bot.text import normalize, word_sound
 
 
-def _every_substring(words: set[str], texts: list[str], longest: int = 8) -> set[str]:
-    found: set[str] = set()
-    for chunk in {c for t in texts for c in t.split()}:
-        for i in range(len(chunk)):
-            found.update(chunk[i:j] for j in range(i + 1, min(len(chunk), i + longest) + 1))
-    return found & words
+def _chunks(texts: list[str]) -> set[str]:
+    return {c for t in texts for c in t.split()}
 
 
 def test_present_words_are_those_of_every_substring() -> None:
@@ -23,12 +22,22 @@ def test_present_words_are_those_of_every_substring() -> None:
     words |= {"党员", "党组织", "科技城", "专题教育", "教育"}
     texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(200)]
     texts.append("嘉兴科技城 专题教育 党组织")
-    assert _present(words, texts) == _every_substring(words, texts)
+    assert _words_in(words, _chunks(texts), 8) == _substrings(_chunks(texts), 8) & words
 
 
 def test_a_word_longer_than_the_limit_is_never_present() -> None:
-    assert _present({"一二三四五六七八九"}, ["一二三四五六七八九十"]) == set()
-    assert _present({"一二三"}, ["一二 三"]) == set()  # never across a space
+    assert _words_in({"一二三四五六七八九"}, {"一二三四五六七八九十"}, 8) == set()
+    assert _words_in({"一二三"}, _chunks(["一二 三"]), 8) == set()  # never across a space
+    assert "一二三四五六七八九" not in _substrings({"一二三四五六七八九十"}, 8)
+
+
+def test_small_and_large_texts_find_the_same_dictionary_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = ["嘉兴科技城 党组织 专题教育 凌雪华讲了党课", "吴江开发区 网格员走访企业"]
+    words = {w for w, _, _ in segment.read_full_dictionary() if len(w) <= 8}
+    small = _present(texts) & words
+    monkeypatch.setattr(segment, "SUBSTRINGS", 0)
+    assert _present(texts) == small
+    assert {"党组织", "专题", "教育", "网格"} <= small
 
 
 def test_word_sound_runs_syllables_together() -> None:

@@ -6,6 +6,9 @@ import random
 from array import array
 from collections import defaultdict
 
+import pytest
+
+from bot import recall
 from bot.recall import best_scores, span_scores, top
 
 
@@ -27,7 +30,9 @@ def _corpus(rng: random.Random, size: int, tokens: int) -> list[tuple[float, arr
     return weighted
 
 
-def test_pruned_recall_finds_the_same_best_entries() -> None:
+@pytest.mark.parametrize("small", [0, recall.SMALL])
+def test_pruned_recall_finds_the_same_best_entries(monkeypatch: pytest.MonkeyPatch, small: int) -> None:
+    monkeypatch.setattr(recall, "SMALL", small)  # 0: always the pruned search
     rng = random.Random(7)
     for _ in range(60):
         size = rng.choice([50, 500, 3000])

@@ -1,0 +1,78 @@
+"""The parsed knowledge kept on disk beside the index, so a restart skips reading the YAML.
+
+Parsing and checking 2 000 facts files (×1000) takes about half a minute, far longer than
+loading the index; unchanged files parse to the same `Knowledge`. It is pickled under a key made
+of the files' content hash (`knowledge.fingerprint`), the folder (documents record the paths
+shown in problems) and the code that reads them. Only knowledge without errors is ever stored,
+so a cached load raises exactly when a fresh one would: never.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import time
+from functools import lru_cache
+from pathlib import Path
+
+from bot.knowledge import Knowledge, fingerprint, load_knowledge
+
+#: The modules whose code shapes a parsed `Knowledge`.
+_SOURCES = ("knowledge.py", "aliases.py", "yamlfile.py")
+
+
+def load_knowledge_cached(root: Path, cache_dir: Path | None) -> Knowledge:
+    """`load_knowledge(root)`, from the cache when the files are unchanged."""
+    if cache_dir is None:
+        return load_knowledge(root)
+    root = Path(root)
+    path = _path(cache_dir, root, fingerprint(root))
+    try:
+        with path.open("rb") as handle:
+            knowledge = pickle.load(handle)
+        if isinstance(knowledge, Knowledge):
+            knowledge.root = root
+            return knowledge
+    except Exception:  # missing, stale or foreign: read the files
+        pass
+    knowledge = load_knowledge(root)  # raises InvalidKnowledge: then nothing is stored
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        path = _path(cache_dir, root, knowledge.fingerprint)  # the files as read, if edited meanwhile
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(knowledge, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+        _prune(cache_dir, keep=path.name)
+    except OSError:
+        pass
+    return knowledge
+
+
+def _path(cache_dir: Path, root: Path, files: str) -> Path:
+    where = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:8]
+    return cache_dir / f"knowledge-{_code_version()}-{where}-{files}.pickle"
+
+
+@lru_cache(maxsize=1)
+def _code_version() -> str:
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in _SOURCES:
+        try:
+            digest.update((here / name).read_bytes())
+        except OSError:
+            digest.update(name.encode())
+    return digest.hexdigest()[:8]
+
+
+def _prune(cache_dir: Path, keep: str, age: float = 86_400) -> None:
+    """Remove other cached knowledge unused for `age` seconds."""
+    now = time.time()
+    for old in cache_dir.glob("knowledge-*.pickle"):
+        try:
+            if old.name != keep and now - old.stat().st_atime > age:
+                old.unlink()
+        except OSError:
+            pass

@@ -1,0 +1,50 @@
+"""What the engine remembers between questions changes nothing it answers."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from bot import segment
+from bot.engine import Engine
+from bot.text import AliasTable, normalize
+
+TEXTS = [
+    "嘉兴科技城 一共有多少个党组织",
+    "我是在吴江一家电子厂做行政的 平时负责对接园区和供电这些杂七杂八的事 想问一下 开发区有几个网格",
+    "zhao qing 赵青 works in which department",
+    "2019年12月 194堂党课 凌雪华",
+]
+
+
+def test_segmenting_chunk_by_chunk_is_segmenting_the_text(engine: Engine) -> None:
+    segmenter = engine.index.segmenter
+    for text in TEXTS:
+        whole = [w for w in segmenter._tokenizer.lcut(text) if w.strip()]
+        assert segmenter.words(text) == whole
+        assert segmenter.words(text) == whole  # the second time from the chunks kept
+
+
+def test_the_chunk_cache_is_bounded(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(segment, "CACHED_CHUNKS", 3)
+    segmenter = engine.index.segmenter
+    segmenter.words("一 二 三 四 五")
+    assert len(segmenter._chunks) <= 3
+
+
+def test_misspelt_names_are_found_alike_the_second_time() -> None:
+    table = AliasTable({"大桥镇": "嘉兴科技城", "嘉兴科技城": "嘉兴科技城", "吴江开发区": "吴江开发区"})
+    for text in ["大挢镇有多少党员", "嘉兴科枝城的网格", "吴江开发去在哪"]:
+        first = normalize(text, table, typos=True)
+        assert normalize(text, table, typos=True) == first
+    assert table._windows
+    assert pickle.loads(pickle.dumps(table))._windows == {}
+
+
+def test_a_question_is_analysed_once(engine: Engine) -> None:
+    index = engine.index
+    first = index.query("科技城党员有多少？")
+    assert index.query("科技城党员有多少？") is first
+    assert index._analyse("科技城党员有多少？") == first
+    assert pickle.loads(pickle.dumps(index))._queries == {}
