@@ -26,22 +26,24 @@ from bot.knowledge import NUMBER, Fact, Knowledge
 from bot.knowledge_cache import load_knowledge_cached
 from bot.message import MAX_QUESTION, question_parts
 from bot.query import Query, asks_unsaid
-from bot.reply import Reply, Source, Suggestion
+from bot.replies import (
+    CLARIFY_FACTS,
+    CLARIFY_LIST,
+    CLARIFY_PLACES,
+    DECLINED,
+    DECLINED_NEAR,
+    EMPTY,
+    NO_CHOICE,
+    NO_CHOICES,
+    NO_MORE,
+    NO_SOURCE,
+    STALE,
+    UNSAID,
+    Replies,
+)
+from bot.reply import Reply, Suggestion
 from bot.scoring import Question, Scored, coverage, rank
 from bot.text import normalize
-
-CLARIFY_PLACES = "这个问题两篇文章都有答案，您问的是哪个地方？"
-CLARIFY_LIST = "文章里有几处都说到了，您想先看哪一个？"
-CLARIFY_FACTS = "这个问题有几种可能，您想问的是哪一个？"
-DECLINED = "抱歉，现有的文章里找不到这个问题的可靠答案。"
-UNSAID = "抱歉，文章没有写到这一点（{note}）。相关的内容见下面。"
-DECLINED_NEAR = "抱歉，我没有把握回答这个问题。"
-EMPTY = "请输入一个问题，例如：嘉兴科技城有多少名党员？"
-NO_SOURCE = "还没有上一条回答，请先问一个问题。"
-NO_MORE = "关于这个话题，我没有更多的内容了。"
-NO_CHOICES = "现在没有可选的选项；数字用来选择「您是不是想问」里的问题。请直接输入您的问题。"
-NO_CHOICE = "请输入 1 到 {count} 之间的数字来选择，或者直接输入新的问题。"
-STALE = "这个选项已经过期了（知识库已更新），请重新提问。"
 
 
 def _overlap(a: str, b: str) -> bool:
@@ -59,7 +61,7 @@ class Engine:
         self.knowledge = knowledge
         self.index = index
         self.matching = matching or Matching()
-        self._wordings: dict[str, str] = {}  # fact id → how a choice of it is worded
+        self.replies = Replies(knowledge, index)
         self._positions: dict[str, int] = {}  # fact id → its index entry, made when first needed
 
     @classmethod
@@ -96,7 +98,7 @@ class Engine:
         fact = self.knowledge.fact(fact_id)
         if fact is None:
             return Reply(question=question or fact_id, status="declined", text=STALE)
-        reply = self._fact_reply(question or fact.questions[0], fact, 1.0, fact.questions[0])
+        reply = self.replies.fact(question or fact.questions[0], fact, 1.0, fact.questions[0])
         if conversation is not None:
             doc = self.knowledge.documents[fact.doc_id]
             conversation.remember(reply, place=doc.place, candidates=[])
@@ -165,7 +167,7 @@ class Engine:
         fact = self.knowledge.fact(entry.fact_id or "")
         if fact is None:
             return reply, place
-        return self._fact_reply(reply.question, fact, reply.score, reply.resolved), entry.place
+        return self.replies.fact(reply.question, fact, reply.score, reply.resolved), entry.place
 
     def _positions_of(self, suggestions: tuple[Suggestion, ...]) -> list[int]:
         if not self._positions:
@@ -209,7 +211,7 @@ class Engine:
                 fact = self.knowledge.fact(conversation.remaining.pop(0))
                 if fact is not None and fact.id not in conversation.shown:
                     conversation.shown.append(fact.id)
-                    reply = self._fact_reply(question, fact, last.score, conversation.last_question)
+                    reply = self.replies.fact(question, fact, last.score, conversation.last_question)
                     conversation.last = reply
                     return reply
             return Reply(question=question, status="declined", text=NO_MORE, resolved=question)
@@ -249,7 +251,7 @@ class Engine:
             return Reply(question=question, status="declined", text=EMPTY, resolved=resolved), None, []
         docs = self._scope(query)
         if query.places and not docs:  # a place that has no article
-            return self._declined(question, resolved, [], DECLINED), None, []
+            return self.replies.declined(question, resolved, [], DECLINED), None, []
         ranked = rank(self.index, query, docs)
         if docs is None and conversation is not None and conversation.place and query.asks:
             ranked = self._prefer_place(ranked, conversation.place)
@@ -259,31 +261,35 @@ class Engine:
         best = facts[0] if facts else None
         place = self._place_of(best) if best else None
         if best is None:
-            return self._declined(question, shown_resolved, [], DECLINED), None, candidates
+            return self.replies.declined(question, shown_resolved, [], DECLINED), None, candidates
         if docs is None:
             other_place = self._best_elsewhere(facts, best)
             if other_place is not None:
                 choices = self._per_place(facts, [best, other_place])
-                return self._clarify(question, shown_resolved, choices, CLARIFY_PLACES), None, candidates
+                return self.replies.clarify(question, shown_resolved, choices, CLARIFY_PLACES), None, candidates
         if best.score < m.answer:
             return self._unsure(question, shown_resolved, ranked, facts, docs is None), None, candidates
         if query.plural and len(parts := self._list_parts(facts)) >= 2:
-            return self._clarify(question, shown_resolved, parts, CLARIFY_LIST), None, candidates
+            return self.replies.clarify(question, shown_resolved, parts, CLARIFY_LIST), None, candidates
         close = [s for s in facts[1:] if best.score - s.score < m.margin and s.score >= m.suggest]
         if close and (joint := self._joint_sentence(best, close[0])) is not None:
-            return self._sentence_reply(question, best, shown_resolved, joint), place, candidates
+            return self.replies.sentence(question, best, shown_resolved, joint), place, candidates
         close = [s for s in close if not self._same_answer(best, s)]
         if close:
             choices = [best, *close][: m.suggestions]
-            return self._clarify(question, shown_resolved, choices, CLARIFY_FACTS), None, candidates
+            return self.replies.clarify(question, shown_resolved, choices, CLARIFY_FACTS), None, candidates
         fact = self.knowledge.fact(candidates[0])
         assert fact is not None
         if fact.unsaid and asks_unsaid(query, fact.unsaid):
             # The curator noted the article does not say this (「机器人研究所叫什么名字」); the fact
             # is offered for what it does say.
             text = UNSAID.format(note=fact.unsaid)
-            return replace(self._declined(question, shown_resolved, [best], text), score=best.score), place, candidates
-        return self._fact_reply(question, fact, best.score, shown_resolved), place, candidates
+            return (
+                replace(self.replies.declined(question, shown_resolved, [best], text), score=best.score),
+                place,
+                candidates,
+            )
+        return self.replies.fact(question, fact, best.score, shown_resolved), place, candidates
 
     def _unsure(self, question: str, resolved: str, ranked: list[Scored], facts: list[Scored], unscoped: bool) -> Reply:
         """No fact scores high enough: an article sentence, a choice, or an honest decline.
@@ -297,7 +303,7 @@ class Engine:
         best = facts[0]
         sentence = next((s for s in ranked if self.index.entries[s.position].fact_id is None), None)
         if sentence is not None and sentence.score >= m.answer and sentence.score - best.score >= m.margin:
-            return self._sentence_reply(question, sentence, resolved)
+            return self.replies.sentence(question, sentence, resolved)
         # Near misses are ranked by how well they match the subject, not by what they can
         # supply: for 「云创小镇有多少家企业」 the fact about 云创小镇 is the useful suggestion.
         near = sorted((s for s in facts if s.signals["subject"] >= m.suggest), key=lambda s: -s.signals["subject"])[
@@ -305,11 +311,11 @@ class Engine:
         ]
         vague = [s for s in near if s.signals["coverage"] >= m.vague_coverage and s.signals["kind"] == 1.0]
         if len(vague) >= 2 and best.score - vague[1].score < m.margin:
-            return self._clarify(question, resolved, vague, CLARIFY_FACTS)
+            return self.replies.clarify(question, resolved, vague, CLARIFY_FACTS)
         if unscoped and (other := self._rival_place(facts, best)) is not None:
             choices = self._per_place(facts, [best, other])
-            return self._clarify(question, resolved, choices, CLARIFY_PLACES)
-        reply = self._declined(question, resolved, near, DECLINED_NEAR if near else DECLINED)
+            return self.replies.clarify(question, resolved, choices, CLARIFY_PLACES)
+        reply = self.replies.declined(question, resolved, near, DECLINED_NEAR if near else DECLINED)
         return replace(reply, score=best.score)
 
     def _list_parts(self, facts: list[Scored]) -> list[Scored]:
@@ -430,77 +436,3 @@ class Engine:
     def _place_of(self, scored: Scored) -> str | None:
         doc = self.knowledge.documents.get(self.index.entries[scored.position].doc_id)
         return doc.place if doc else None
-
-    # -- replies ----------------------------------------------------------------------------
-
-    def _source(self, doc_id: str, sentence: str) -> Source:
-        doc = self.knowledge.documents[doc_id]
-        return Source(doc=doc.id, title=doc.title, outlet=doc.outlet, date=doc.date, sentence=sentence)
-
-    def _fact_reply(self, question: str, fact: Fact, score: float, resolved: str) -> Reply:
-        return Reply(
-            question=question,
-            status="answered",
-            answer=fact.answer,
-            fact_id=fact.id,
-            score=score,
-            source=self._source(fact.doc_id, fact.source),
-            resolved=resolved,
-        )
-
-    def _sentence_reply(self, question: str, scored: Scored, resolved: str, sentence: str | None = None) -> Reply:
-        """An article sentence as the answer: the scored entry's own, or `sentence` of its article."""
-        entry = self.index.entries[scored.position]
-        sentence = sentence or entry.sentence
-        return Reply(
-            question=question,
-            status="answered",
-            answer=sentence,
-            score=scored.score,
-            source=self._source(entry.doc_id, sentence),
-            resolved=resolved,
-        )
-
-    def _suggestions(self, scored: list[Scored]) -> tuple[Suggestion, ...]:
-        result = []
-        for s in scored:
-            fact = self.knowledge.fact(self.index.entries[s.position].fact_id or "")
-            if fact is not None:
-                result.append(Suggestion(fact_id=fact.id, question=self._choice_wording(fact), answer=fact.answer))
-        return tuple(result)
-
-    def _choice_wording(self, fact: Fact) -> str:
-        """The fact's first question that names its place, so choices between places differ."""
-        if fact.id not in self._wordings:
-            self._wordings[fact.id] = self._place_wording(fact)
-        return self._wordings[fact.id]
-
-    def _place_wording(self, fact: Fact) -> str:
-        place = self.knowledge.documents[fact.doc_id].place
-        if not place:
-            return fact.questions[0]
-        canonical = normalize(place, self.index.aliases)
-        for question in fact.questions:
-            if canonical in normalize(question, self.index.aliases):
-                return question
-        return f"{place}：{fact.questions[0]}"
-
-    def _clarify(self, question: str, resolved: str, choices: list[Scored], text: str) -> Reply:
-        return Reply(
-            question=question,
-            status="clarify",
-            score=choices[0].score,
-            suggestions=self._suggestions(choices),
-            resolved=resolved,
-            text=text,
-        )
-
-    def _declined(self, question: str, resolved: str, near: list[Scored], text: str) -> Reply:
-        return Reply(
-            question=question,
-            status="declined",
-            score=near[0].score if near else 0.0,
-            suggestions=self._suggestions(near),
-            resolved=resolved,
-            text=text,
-        )
