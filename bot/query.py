@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from bot.knowledge import NUMBER
-from bot.text import syllables
+from bot.text import normalize, syllables
 
 
 def _words_of(name: str) -> list[list[str]]:
@@ -95,6 +95,10 @@ def asks_unsaid(query: Query, note: str) -> bool:
         wants.add("number")
     if query.asks in ("date", "day"):
         wants.add("date")
+    # 「文中未列出“四风”具体内容」 leaves out what 四风 are; 「第一环节的重点是什么」 asks something else.
+    named = re.findall(r"[“\"]([^”\"]+)[”\"]", note)
+    if named and not any(normalize(n) in query.text for n in named):
+        wants.discard("content")
     return any(_MISSING[kind].search(note) for kind in wants)
 
 
@@ -243,6 +247,7 @@ class Query:
 
 
 _ABOUT_BEFORE = frozenset("约 近 大约 大概 将近 超过 差不多 上 快".split())
+_EXACTLY = frozenset("具体 确切 准确 精确 到底 究竟".split())
 _ABOUT_AFTER = re.compile(r"^(多|几|余|来|左右|上下|出头)")
 
 
@@ -262,6 +267,9 @@ def guessed_numbers(words: list[str] | tuple[str, ...], yes_no: bool) -> tuple[s
         for i in numbers
         if (i + 1 < len(words) and _ABOUT_AFTER.match(words[i + 1])) or (i and words[i - 1] in _ABOUT_BEFORE)
     }
+    # 「有六十几个单位作出部署，具体是多少个？」: the rough figure is the one asked, made exact.
+    if approximate and any(w in _EXACTLY for w in words):
+        return set(), approximate
     return approximate, set()
 
 

@@ -149,8 +149,20 @@ def _only_given(question: Question, entry: Entry) -> bool:
     query = question.query
     if query.asks not in ("number", "money", "duration") or not entry.numbers or query.yes_no:
         return False
-    given = question.given | query.approximate
-    return bool(given) and entry.numbers <= given
+    if not question.given and not query.approximate:
+        return False
+    return all(n in question.given or any(_near(n, a) for a in query.approximate) for n in entry.numbers)
+
+
+def _near(number: str, rough: str) -> bool:
+    """Whether `number` is what a rough figure stands for: 5000多 → 5000–5999, 60几 → 60–69."""
+    try:
+        value, base = float(number), int(rough)
+    except ValueError:
+        return number == rough
+    step = 10 ** (len(rough) - len(rough.rstrip("0"))) if base else 1
+    step = max(step, 10 if base >= 10 else 1)
+    return base <= value < base + step
 
 
 def score(index: Index, question: Question, position: int) -> Scored:

@@ -168,8 +168,11 @@ class AliasTable:
         for j in range(len(window)):
             form = self._near.get(window[:j] + "?" + window[j + 1 :])
             # One wrong character out of three (科技园 for 科技城) is another name, not a typo,
-            # unless it rhymes: a homophone, or a look-alike sharing the sound part (大挢镇 for 大桥镇).
-            if form and (len(form) >= 4 or rhymes_alike(form, window)):
+            # unless it sounds the same, or rhymes and keeps the name's last character: a
+            # look-alike sharing the sound part (大挢镇 for 大桥镇), not running text (科技什么).
+            if form and (
+                len(form) >= 4 or sounds_alike(form, window) or (form[-1] == window[-1] and rhymes_alike(form, window))
+            ):
                 return self.canonical[form]
         if sum(ch in self._chars for ch in window) * 2 < len(window):
             return None  # a homophone slip keeps most characters of a name

@@ -199,3 +199,15 @@ def test_a_loose_fit_in_both_places_asks_which_place(engine: Engine) -> None:
 def test_a_question_asking_for_a_list_offers_its_parts(engine: Engine) -> None:
     reply = engine.answer("有哪些企业落户了")
     assert reply.status == "clarify" and len(reply.suggestions) >= 2
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [("四风具体是什么", True), ("开发区教育实践活动第一环节的重点是什么", False)],
+)
+def test_a_note_about_a_named_thing_needs_the_question_to_name_it(engine: Engine, question: str, asks: bool) -> None:
+    assert asks_unsaid(engine.index.query(question), "文中未列出“四风”具体内容") is asks
+
+
+def test_running_text_is_not_a_misspelt_place(engine: Engine) -> None:
+    assert engine.index.query("苏州绿控传动科技什么时候落户吴江科创园").places == ()
