@@ -54,6 +54,16 @@ def _overlap(a: str, b: str) -> bool:
     return any(c in clauses for c in re.split(r"[,，;；、]", b))
 
 
+def _covering(sentences: list[str], *quotes: str) -> str | None:
+    """The fewest consecutive sentences whose text holds every quote, joined as in the article."""
+    for size in (2, 3):
+        for i in range(len(sentences) - size + 1):
+            joined = "".join(sentences[i : i + size])
+            if all(q in joined for q in quotes):
+                return joined
+    return None
+
+
 class Engine:
     """Answers questions from one loaded knowledge base."""
 
@@ -354,19 +364,22 @@ class Engine:
         return (bool(numbers_a) and numbers_a <= numbers_b) or (bool(numbers_b) and numbers_b <= numbers_a)
 
     def _joint_sentence(self, best: Scored, other: Scored) -> str | None:
-        """The article sentence two near-tied facts were both cut from, if they overlap.
+        """The article sentence two near-tied facts were both cut from.
 
         「封小平 调解 医疗费」 fits the fact about who 封小平 is and the one about the 7万元 he
         won, both cut from one sentence: that sentence answers every reading at once, where
-        choosing one fact would drop what the other says and asking would be pedantic.
+        choosing one fact would drop what the other says and asking would be pedantic. Quoted
+        speech can hold a 。, so two overlapping quotes may span two sentences; then both are
+        quoted.
         """
         a, b = self.index.entries[best.position], self.index.entries[other.position]
-        if a.doc_id != b.doc_id or not _overlap(a.sentence, b.sentence):
-            return None
         doc = self.knowledge.documents.get(a.doc_id)
-        if doc is None:
+        if doc is None or a.doc_id != b.doc_id:
             return None
-        return next((s for s in doc.sentences() if a.sentence in s and b.sentence in s), None)
+        found = next((s for s in doc.sentences() if a.sentence in s and b.sentence in s), None)
+        if found is None and _overlap(a.sentence, b.sentence):
+            found = _covering(doc.sentences(), a.sentence, b.sentence)
+        return found
 
     def _prefer_place(self, ranked: list[Scored], place: str) -> list[Scored]:
         """With no place named, a follow-up stays where the conversation was."""

@@ -163,9 +163,9 @@ class Index:
                 and words[i + 1] not in STOPWORDS
                 and not (word in MEASURES and i and (words[i - 1] in STOPWORDS or words[i - 1].isdigit()))
             )
-            if apart and (
-                (self._unknown(pair) and (fixed := self._closest(pair)))
-                or (pair not in self.vocabulary and (fixed := self.sound_twin(pair)))
+            if apart and (  # the word with exactly that sound first: a closer match than a typo
+                (pair not in self.vocabulary and (fixed := self.sound_twin(pair)))
+                or (self._unknown(pair) and (fixed := self._closest(pair)))
             ):
                 out.append(fixed)
                 i += 2

@@ -159,7 +159,10 @@ def test_asks_unsaid(engine: Engine, question: str, note: str, asks: bool) -> No
 
 
 def test_near_tied_facts_cut_from_one_sentence_answer_with_it(engine: Engine) -> None:
-    reply = engine.answer("封小平 调解 医疗费")
+    """The facts about who 封小平 is and about the 7万元 he won are cut from one sentence; with a
+    margin wide enough to make them tie (to keep the test off borderline scores), the sentence
+    answers."""
+    reply = Engine(engine.knowledge, engine.index, Matching(margin=0.3)).answer("封小平 调解 医疗费")
     assert reply.status == "answered" and reply.fact_id is None
     assert reply.source is not None and reply.answer == reply.source.sentence
     assert "封小平" in reply.answer and "7万元" in reply.answer
