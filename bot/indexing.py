@@ -105,7 +105,10 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
     texts.segmenter = Segmenter(dictionary)
     # Names jieba does not know (凌雪华, 倪家浜村) are found by its HMM in the knowledge's own
     # texts; adding them to the dictionary keeps them whole in a question too (帮凌雪华 → 凌雪华).
-    found = new_words((texts.words(n) for n in normals), general)
+    # Only the article's own sentences teach names: curated questions are typed casually, and
+    # the HMM would glue a name to the word after it there (卫华帮, 赵青为).
+    prose = dict.fromkeys(texts.normal(t) for u in units for t in (u[3], u[4]))
+    found = new_words((texts.words(n) for n in prose), general)
     del normals
     if found:
         add_words(dictionary, found)
