@@ -274,6 +274,9 @@ class Engine:
             return self.replies.declined(question, shown_resolved, [], DECLINED), None, candidates
         if docs is None:
             other_place = self._best_elsewhere(facts, best)
+            if other_place is None and query.plural:
+                # A list (「召开了哪些座谈会」) is gathered from both places: a looser fit counts.
+                other_place = self._rival_place(facts, best)
             if other_place is not None:
                 choices = self._per_place(facts, [best, other_place])
                 return self.replies.clarify(question, shown_resolved, choices, CLARIFY_PLACES), None, candidates

@@ -220,3 +220,9 @@ def test_a_note_about_a_named_thing_needs_the_question_to_name_it(engine: Engine
 
 def test_running_text_is_not_a_misspelt_place(engine: Engine) -> None:
     assert engine.index.query("苏州绿控传动科技什么时候落户吴江科创园").places == ()
+
+
+def test_a_list_question_naming_no_place_gathers_from_both(engine: Engine) -> None:
+    reply = engine.answer("举办过哪些座谈会和交流会")
+    assert reply.status == "clarify"
+    assert {engine.knowledge.fact(s.fact_id).doc_id for s in reply.suggestions} == {"jiaxing-2019", "wujiang-2014"}
