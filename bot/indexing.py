@@ -250,6 +250,7 @@ def load_index(knowledge: Knowledge, cache_dir: Path | None) -> Index:
 
 _INDEX_SOURCES = (
     "entries.py",
+    "kin.py",
     "index.py",
     "indexing.py",
     "text.py",
