@@ -29,7 +29,7 @@ from bot.errors import UserError
 from bot.knowledge import Fact
 from bot.message import MAX_QUESTION
 from bot.query import STOPWORDS
-from bot.store import LoggedPick, LoggedQuestion, LogUnavailable, QuestionLog
+from bot.store import LoggedFeedback, LoggedPick, LoggedQuestion, LogUnavailable, QuestionLog
 from bot.text import normalize
 
 #: Two wordings join a group when rapidfuzz's ratio of their keys (see _key) reaches this.
@@ -69,6 +69,24 @@ def open_for_reading(settings: Settings) -> QuestionLog | str:
     if not path.exists():
         return f"No questions have been logged yet: {path} does not exist."
     return QuestionLog(path, settings.log_salt)
+
+
+@dataclass
+class LogRows:
+    """What the question log holds from a date on: questions, suggestions picked, 👍/👎."""
+
+    questions: list[LoggedQuestion]
+    picks: list[LoggedPick]
+    feedback: list[LoggedFeedback]
+
+
+def read_log(settings: Settings, since: str | None) -> LogRows | str:
+    """The log's rows at or after `since`, or the friendly text to print when there is no log."""
+    opened = open_for_reading(settings)
+    if isinstance(opened, str):
+        return opened
+    with opened as question_log:
+        return LogRows(question_log.questions(since), question_log.picks(since), question_log.feedback_rows(since))
 
 
 def since_text(since: str | None) -> str:
@@ -241,15 +259,13 @@ def unanswered_text(settings: Settings, since: str | None, limit: int, as_yaml: 
     since = parse_since(since)
     if limit < 1:
         raise CurationError(f"--limit must be at least 1, not {limit}.")
-    opened = open_for_reading(settings)
-    if isinstance(opened, str):
-        return opened
-    with opened as question_log:
-        rows = question_log.questions(since)
-        picks = question_log.picks(since)
+    log = read_log(settings, since)
+    if isinstance(log, str):
+        return log
+    rows = log.questions
     engine = Engine.load(settings.knowledge_dir, settings)
     groups, answered = open_groups(engine, rows, limit)
-    learned, conflicts = learned_questions(engine, picks)
+    learned, conflicts = learned_questions(engine, log.picks)
     if as_yaml:
         return unanswered_yaml(engine, groups, learned)
     return _listing(settings, since, rows, groups, answered, learned, conflicts)

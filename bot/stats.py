@@ -6,7 +6,7 @@ import unicodedata
 from collections import Counter
 
 from bot.config import Settings
-from bot.curation import open_for_reading, parse_since, since_text
+from bot.curation import parse_since, read_log, since_text
 
 
 def _width(text: str) -> int:
@@ -38,13 +38,10 @@ STATUSES = ("answered", "clarify", "declined")
 def stats_text(settings: Settings, since: str | None) -> str:
     """The report of `faqbot stats`: reply rates, per channel, most asked facts, feedback."""
     since = parse_since(since)
-    opened = open_for_reading(settings)
-    if isinstance(opened, str):
-        return opened
-    with opened as question_log:
-        rows = question_log.questions(since)
-        feedback = question_log.feedback_rows(since)
-        picks = question_log.picks(since)
+    log = read_log(settings, since)
+    if isinstance(log, str):
+        return log
+    rows, feedback, picks = log.questions, log.feedback, log.picks
     if not rows and not feedback:
         return f"No questions logged in {settings.log_path}{since_text(since)}."
     users = len({r.user_hash for r in rows if r.user_hash})
