@@ -44,7 +44,7 @@ class _Texts:
         self._normal: dict[str, str] = {}
         self._clauses: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self._words: dict[str, str] = {}
-        self._paragraphs: dict[str, list[str]] = {}
+        self._paragraphs: tuple[str | None, list[str]] = (None, [])
         self._sounds: dict[str, tuple[str, ...]] = {}
         self._tokens: dict[str, tuple[str | None, str | None]] = {}
 
@@ -72,11 +72,14 @@ class _Texts:
         return [w for clause in normal.split(" ") if clause for w in self._clause(clause)[0]]
 
     def paragraph(self, doc: Document, sentence: str) -> str | None:
-        """`doc.paragraph_of(sentence)`, the document's paragraphs split once, not per fact."""
-        paragraphs = self._paragraphs.get(doc.id)
-        if paragraphs is None:
-            paragraphs = self._paragraphs[doc.id] = doc.paragraphs()
-        return next((line for line in paragraphs if sentence in line), None)
+        """`doc.paragraph_of(sentence)`, the document's paragraphs split once, not per fact.
+
+        Only the last document's are kept: entries are built document by document, and a
+        thousand articles' paragraphs would be another copy of every article.
+        """
+        if self._paragraphs[0] != doc.id:
+            self._paragraphs = (doc.id, doc.paragraphs())
+        return next((line for line in self._paragraphs[1] if sentence in line), None)
 
     def pinyin_of(self, words: list[str] | tuple[str, ...]) -> str:
         """`query.pinyin_of(words)`: the words' syllables, each word's looked up once."""
