@@ -166,6 +166,7 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
             found_postings.append(position)
     segmenter = texts.segmenter
     del texts, units
+    _share_equal(postings)
     count = len(entries) or 1
     idf = {w: math.log(1 + count / df) for w, df in word_df.items()}
     return Index(
@@ -222,6 +223,23 @@ def _entry(
         "body": body_text.replace(" ", ""),
         "tags": tags,
     }
+
+
+def _share_equal(postings: dict[str, array[int]]) -> None:
+    """Make tokens with the same posting list share one array.
+
+    A two-character word, its pinyin and its bigram are mostly in the same entries (党员,
+    danyuan); shared, the list is stored once, and recall reads it once for all of them.
+    """
+    seen: dict[tuple[int, int], list[array[int]]] = {}
+    for token, plist in postings.items():
+        same = seen.setdefault((len(plist), hash(plist.tobytes())), [])
+        for other in same:
+            if other == plist:
+                postings[token] = other
+                break
+        else:
+            same.append(plist)
 
 
 def _typical_top_idf(word_df: Counter[str], count: int) -> float:
