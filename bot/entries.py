@@ -5,8 +5,8 @@ two-character strings (a CJK character is a 76-byte `str` of its own, a set tabl
 bytes more), they took about 27 KB apiece: 8 GB at ×1000, and a pickle that took over a minute
 to load. Only the few dozen entries a question recalls are ever scored, so `EntryTable` keeps
 every entry as a handful of plain strings in columns — its words joined by newlines, its
-questions likewise — and builds the `Entry` scoring needs on first use, keeping the most
-recently used ones. Forms that follow from others (the characters, the running pinyin) are not
+questions likewise — and builds the `Entry` scoring needs on first use, keeping the ones
+built last (first in, first out). Forms that follow from others (the characters, the running pinyin) are not
 stored at all.
 
 Newlines are safe separators: normalised text has none (whitespace collapses to one space).

@@ -37,7 +37,7 @@ from bot.text import AliasTable, char_ngrams, normalize, sounds_alike, syllables
 
 #: Bump when the index layout changes, so stale caches are rebuilt. The cache key also holds a
 #: hash of the code that builds the index (`_code_version`), so a forgotten bump is harmless.
-INDEX_VERSION = 15
+INDEX_VERSION = 16
 READINGS_FILE = "pinyin-readings-v1.marshal"
 #: The share of its weight a function word (仍然, 对于, 期间) keeps as a key term: it links the
 #: question's parts, and a fact that lacks it may still answer.
@@ -272,12 +272,20 @@ class Index:
         spans = [self.spans[d] for d in docs if d in self.spans] if docs is not None else None
         count = len(self.entries) or 1
         common = max(COMMON_POSTINGS, len(self.entries) // 10)
-        weighted: list[tuple[float, array[int]]] = []
+        # Tokens with the same posting list (the build shares equal lists) are read once, with
+        # their weights (idf) added up.
+        shared: dict[int, list] = {}
         for token in tokens(query.words, query.text):
             postings = self.postings.get(token)
             if not postings or (spans is None and len(postings) > common):
                 continue
-            weighted.append((math.log(1 + count / len(postings)), postings))  # the token's idf
+            weight = math.log(1 + count / len(postings))
+            found = shared.get(id(postings))
+            if found is None:
+                shared[id(postings)] = [weight, postings]
+            else:
+                found[0] += weight
+        weighted = [(weight, postings) for weight, postings in shared.values()]
         kind = self.entries.is_fact
         if spans is None:
             scores = best_scores(weighted, kind, (RECALL_SENTENCES, RECALL_FACTS))

@@ -16,17 +16,18 @@ import tempfile
 import time
 from array import array
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from bot.entries import EntryTable
-from bot.index import INDEX_VERSION, READINGS_FILE, Index, blanks, tokens
+from bot.index import INDEX_VERSION, READINGS_FILE, Index, blanks
 from bot.kin import kin_of
 from bot.knowledge import NUMBER, Document, Fact, Knowledge
-from bot.query import INTERROGATIVES, STOPWORDS, canonical_words, key_terms, pinyin_of, supplies, synonyms
+from bot.query import INTERROGATIVES, STOPWORDS, canonical_words, key_terms, supplies, synonyms
 from bot.segment import NEW_WORD_FREQ, Segmenter, add_words, build_dictionary, function_words, new_words
-from bot.text import AliasTable, normalize, use_readings_cache, word_sound
+from bot.text import AliasTable, normalize, syllables, use_readings_cache, word_sound
 
 
 class _Texts:
@@ -44,6 +45,9 @@ class _Texts:
         self._normal: dict[str, str] = {}
         self._clauses: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self._words: dict[str, str] = {}
+        self._paragraphs: tuple[str | None, list[str]] = (None, [])
+        self._sounds: dict[str, tuple[str, ...]] = {}
+        self._tokens: dict[str, tuple[str | None, str | None]] = {}
 
     def normal(self, text: str) -> str:
         found = self._normal.get(text)
@@ -67,6 +71,42 @@ class _Texts:
     def words(self, normal: str) -> list[str]:
         """Segmented words of a normalised text, synonyms unified."""
         return [w for clause in normal.split(" ") if clause for w in self._clause(clause)[0]]
+
+    def paragraph(self, doc: Document, sentence: str) -> str | None:
+        """`doc.paragraph_of(sentence)`, the document's paragraphs split once, not per fact.
+
+        Only the last document's are kept: entries are built document by document, and a
+        thousand articles' paragraphs would be another copy of every article.
+        """
+        if self._paragraphs[0] != doc.id:
+            self._paragraphs = (doc.id, doc.paragraphs())
+        return next((line for line in self._paragraphs[1] if sentence in line), None)
+
+    def pinyin_of(self, words: list[str] | tuple[str, ...]) -> str:
+        """`query.pinyin_of(words)`: the words' syllables, each word's looked up once."""
+        return " ".join(s for w in words for s in self._syllables(w))
+
+    def _syllables(self, word: str) -> tuple[str, ...]:
+        found = self._sounds.get(word)
+        if found is None:
+            found = self._sounds[word] = tuple(syllables(word))
+        return found
+
+    def tokens(self, words: Iterable[str], text: str) -> set[str]:
+        """`index.tokens(words, text)`, each word's tokens made once."""
+        found: set[str | None] = set()
+        for word in words:
+            pair = self._tokens.get(word)
+            if pair is None:
+                pair = self._tokens[word] = (
+                    None if word in STOPWORDS else f"w:{word}",
+                    None if word in STOPWORDS or len(word) < 2 else f"p:{word_sound(word)}",
+                )
+            found.update(pair)
+        for chunk in text.split():  # the character bigrams of each chunk (none of a 1-character one)
+            found.update(["c:" + chunk[i : i + 2] for i in range(len(chunk) - 1)])
+        found.discard(None)
+        return found  # type: ignore[return-value]
 
     def all_words(self, normal: str) -> list[str]:
         """The words and the dictionary words inside the longer ones (专题教育 → 专题, 教育)."""
@@ -123,13 +163,14 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
         entries.add(**fields)
         words = fields["words"]
         word_df.update(words)
-        for token in tokens(list(words), " ".join([*fields["questions"], fields["body"]])):
+        for token in texts.tokens(words, " ".join([*fields["questions"], fields["body"]])):
             found_postings = postings.get(token)
             if found_postings is None:
                 found_postings = postings[token] = array("i")
             found_postings.append(position)
     segmenter = texts.segmenter
     del texts, units
+    _share_equal(postings)
     count = len(entries) or 1
     idf = {w: math.log(1 + count / df) for w, df in word_df.items()}
     return Index(
@@ -168,7 +209,7 @@ def _entry(
     body_text = normalize(f"{texts.normal(answer)} {texts.normal(source)}")
     all_words = {w for q in norm_q for w in texts.all_words(q)}
     all_words.update(texts.all_words(texts.normal(answer)), texts.all_words(texts.normal(source)))
-    paragraph = doc.paragraph_of(source) or source
+    paragraph = texts.paragraph(doc, source) or source
     numbers = frozenset(NUMBER.findall(texts.normal(answer))) - doc.date_numbers()
     return {
         "fact_id": fact_id,
@@ -177,7 +218,7 @@ def _entry(
         "sentence": source,
         "questions": [q.replace(" ", "") for q in norm_q],
         "question_words": [" ".join(w for w in ws if w not in STOPWORDS) for ws in q_words],
-        "question_pinyin": [pinyin_of(key_terms(ws, set()) or ws) for ws in q_words],
+        "question_pinyin": [texts.pinyin_of(key_terms(ws, set()) or ws) for ws in q_words],
         "words": all_words,
         "pinyin_words": {word_sound(w) for w in all_words if len(w) > 1},
         # What a fact can supply: dates from its source sentence (the answer always cites the
@@ -188,6 +229,23 @@ def _entry(
         "body": body_text.replace(" ", ""),
         "tags": tags,
     }
+
+
+def _share_equal(postings: dict[str, array[int]]) -> None:
+    """Make tokens with the same posting list share one array.
+
+    A two-character word, its pinyin and its bigram are mostly in the same entries (党员,
+    danyuan); shared, the list is stored once, and recall reads it once for all of them.
+    """
+    seen: dict[tuple[int, int], list[array[int]]] = {}
+    for token, plist in postings.items():
+        same = seen.setdefault((len(plist), hash(plist.tobytes())), [])
+        for other in same:
+            if other == plist:
+                postings[token] = other
+                break
+        else:
+            same.append(plist)
 
 
 def _typical_top_idf(word_df: Counter[str], count: int) -> float:

@@ -37,9 +37,15 @@ def load_knowledge_cached(root: Path, cache_dir: Path | None) -> Knowledge:
     except Exception:  # missing, stale or foreign: read the files
         pass
     knowledge = load_knowledge(root)  # raises InvalidKnowledge: then nothing is stored
+    store_knowledge(knowledge, cache_dir)
+    return knowledge
+
+
+def store_knowledge(knowledge: Knowledge, cache_dir: Path) -> None:
+    """Keep `knowledge` (loaded without errors from `knowledge.root`) for `load_knowledge_cached`."""
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        path = _path(cache_dir, root, knowledge.fingerprint)  # the files as read, if edited meanwhile
+        path = _path(cache_dir, Path(knowledge.root), knowledge.fingerprint)  # the files as read
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         with tmp.open("wb") as handle:
             pickle.dump(knowledge, handle, protocol=pickle.HIGHEST_PROTOCOL)
@@ -47,7 +53,6 @@ def load_knowledge_cached(root: Path, cache_dir: Path | None) -> Knowledge:
         _prune(cache_dir, keep=path.name)
     except OSError:
         pass
-    return knowledge
 
 
 def _path(cache_dir: Path, root: Path, files: str) -> Path:

@@ -165,7 +165,12 @@ class AliasTable:
     def _misspelt(self, window: str) -> str | None:
         if not all(_is_han(ch) for ch in window):
             return None
-        for j in range(len(window)):
+        known = sum(ch in self._chars for ch in window)
+        if known * 2 < len(window):
+            return None  # a homophone slip keeps most characters of a name
+        # A one-character slip keeps every other character of the name: most windows hold too
+        # few of the names' characters to be one, and are not looked up character by character.
+        for j in range(len(window)) if known >= len(window) - 1 else ():
             form = self._near.get(window[:j] + "?" + window[j + 1 :])
             # One wrong character out of three (科技园 for 科技城) is another name, not a typo,
             # unless it sounds the same, or rhymes and keeps the name's last character: a
@@ -174,8 +179,6 @@ class AliasTable:
                 len(form) >= 4 or sounds_alike(form, window) or (form[-1] == window[-1] and rhymes_alike(form, window))
             ):
                 return self.canonical[form]
-        if sum(ch in self._chars for ch in window) * 2 < len(window):
-            return None  # a homophone slip keeps most characters of a name
         return self._sound.get(" ".join(syllables(window)))
 
 
