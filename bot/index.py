@@ -36,7 +36,7 @@ from bot.segment import PLACE_SUFFIXES, Segmenter
 from bot.text import AliasTable, char_ngrams, normalize, sounds_alike, syllables, use_readings_cache, word_sound
 
 #: Bump when the index layout changes, so stale caches are rebuilt. The cache key also holds a
-#: hash of the code that builds the index (`_code_version`), so a forgotten bump is harmless.
+#: hash of the code that builds the index (`bot.cachefiles.code_version`), so a forgotten bump is harmless.
 INDEX_VERSION = 16
 READINGS_FILE = "pinyin-readings-v1.marshal"
 #: The share of its weight a function word (仍然, 对于, 期间) keeps as a key term: it links the

@@ -8,19 +8,17 @@ folder under a key made of the knowledge's hash and the hash of the code that bu
 
 from __future__ import annotations
 
-import hashlib
 import math
 import os
 import pickle
 import tempfile
-import time
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from bot.cachefiles import code_version, prune
 from bot.entries import EntryTable
 from bot.index import INDEX_VERSION, READINGS_FILE, Index, blanks
 from bot.kin import kin_of
@@ -284,7 +282,7 @@ def load_index(knowledge: Knowledge, cache_dir: Path | None) -> Index:
     if cache_dir is None:
         with tempfile.TemporaryDirectory(prefix="faqbot-") as folder:
             return build_index(knowledge, Path(folder))
-    path = cache_dir / f"index-v{INDEX_VERSION}-{_code_version()}-{knowledge.fingerprint}.pickle"
+    path = cache_dir / f"index-v{INDEX_VERSION}-{code_version(_INDEX_SOURCES)}-{knowledge.fingerprint}.pickle"
     if path.exists():
         try:
             with path.open("rb") as handle:
@@ -302,7 +300,10 @@ def load_index(knowledge: Knowledge, cache_dir: Path | None) -> Index:
         tmp.replace(path)
     except OSError:
         pass
-    _prune(cache_dir, keep=knowledge.fingerprint)
+    # Indexes and dictionaries of other knowledge versions.
+    prune(
+        [*cache_dir.glob("index-*.pickle"), *cache_dir.glob("dict-*")], keep=lambda name: knowledge.fingerprint in name
+    )
     return index
 
 
@@ -318,29 +319,3 @@ _INDEX_SOURCES = (
     "data/stopwords.txt",
     "data/synonyms.txt",
 )
-
-
-@lru_cache(maxsize=1)
-def _code_version() -> str:
-    """A hash of the modules whose code shapes a pickled index and the data files they read."""
-    here = Path(__file__).parent
-    digest = hashlib.sha256()
-    for name in _INDEX_SOURCES:
-        try:
-            digest.update((here / name).read_bytes())
-        except OSError:
-            digest.update(name.encode())
-    return digest.hexdigest()[:8]
-
-
-def _prune(cache_dir: Path, keep: str, age: float = 86_400) -> None:
-    """Remove cached indexes and dictionaries of other knowledge versions unused for `age` s."""
-    now = time.time()
-    for old in [*cache_dir.glob("index-*.pickle"), *cache_dir.glob("dict-*")]:
-        if keep in old.name:
-            continue
-        try:
-            if now - old.stat().st_atime > age:
-                old.unlink()
-        except OSError:
-            pass

@@ -12,10 +12,9 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import time
-from functools import lru_cache
 from pathlib import Path
 
+from bot.cachefiles import code_version, prune
 from bot.knowledge import Knowledge, fingerprint, load_knowledge
 
 #: The modules whose code shapes a parsed `Knowledge`.
@@ -50,34 +49,11 @@ def store_knowledge(knowledge: Knowledge, cache_dir: Path) -> None:
         with tmp.open("wb") as handle:
             pickle.dump(knowledge, handle, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
-        _prune(cache_dir, keep=path.name)
+        prune(cache_dir.glob("knowledge-*.pickle"), keep=lambda name: name == path.name)
     except OSError:
         pass
 
 
 def _path(cache_dir: Path, root: Path, files: str) -> Path:
     where = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:8]
-    return cache_dir / f"knowledge-{_code_version()}-{where}-{files}.pickle"
-
-
-@lru_cache(maxsize=1)
-def _code_version() -> str:
-    here = Path(__file__).parent
-    digest = hashlib.sha256()
-    for name in _SOURCES:
-        try:
-            digest.update((here / name).read_bytes())
-        except OSError:
-            digest.update(name.encode())
-    return digest.hexdigest()[:8]
-
-
-def _prune(cache_dir: Path, keep: str, age: float = 86_400) -> None:
-    """Remove other cached knowledge unused for `age` seconds."""
-    now = time.time()
-    for old in cache_dir.glob("knowledge-*.pickle"):
-        try:
-            if old.name != keep and now - old.stat().st_atime > age:
-                old.unlink()
-        except OSError:
-            pass
+    return cache_dir / f"knowledge-{code_version(_SOURCES)}-{where}-{files}.pickle"

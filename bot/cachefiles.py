@@ -1,0 +1,40 @@
+"""What the on-disk caches (the index, the parsed knowledge) share: a key for the code that made
+a cached file, and the removal of cached files no longer used."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
+
+#: Cached files of other versions unused for this long (seconds) are removed.
+UNUSED_FOR = 86_400
+
+
+@lru_cache(maxsize=8)
+def code_version(sources: tuple[str, ...]) -> str:
+    """A short hash of the bot's files named in `sources` (paths under bot/): a cached file made
+    by other code is never read back, even when someone forgets to bump a version."""
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in sources:
+        try:
+            digest.update((here / name).read_bytes())
+        except OSError:
+            digest.update(name.encode())
+    return digest.hexdigest()[:8]
+
+
+def prune(files: Iterable[Path], keep: Callable[[str], bool], age: float = UNUSED_FOR) -> None:
+    """Remove each of `files` whose name `keep` refuses and that has not been read for `age` s."""
+    now = time.time()
+    for old in files:
+        if keep(old.name):
+            continue
+        try:
+            if now - old.stat().st_atime > age:
+                old.unlink()
+        except OSError:
+            pass
