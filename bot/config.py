@@ -30,7 +30,8 @@ class Matching:
     place_margin: float = 0.25  # a question naming no place that fits two places this closely asks which…
     place_floor: float = 0.55  # …when the other place's best fact scores at least this…
     place_coverage: float = 0.6  # …and covers this share of the key terms
-    unsure_place_floor: float = 0.5  # below `answer`, both places' best near misses this good ask which place
+    rival_margin: float = 0.2  # …or when its best facts in both places lie this close…
+    rival_floor: float = 0.5  # …and both match its subject this well (unless it uses a name only one place has)
     vague_coverage: float = (
         0.85  # below `answer`, candidates covering this much of the key terms are offered as a choice
     )

@@ -43,6 +43,7 @@ from bot.replies import (
 )
 from bot.reply import Reply, Suggestion
 from bot.scoring import Question, Scored, coverage, rank
+from bot.segment import NEW_WORD_FREQ
 from bot.text import normalize
 
 
@@ -73,6 +74,8 @@ class Engine:
         self.matching = matching or Matching()
         self.replies = Replies(knowledge, index)
         self._positions: dict[str, int] = {}  # fact id → its index entry, made when first needed
+        self._place_texts: dict[str | None, str] = {}  # place → its entries' text, made when first needed
+        self._names: set[str] = set()
 
     @classmethod
     def load(cls, knowledge_dir: Path, settings: Settings | None = None) -> Engine:
@@ -273,15 +276,12 @@ class Engine:
         if best is None:
             return self.replies.declined(question, shown_resolved, [], DECLINED), None, candidates
         if docs is None:
-            other_place = self._best_elsewhere(facts, best)
-            if other_place is None and query.plural:
-                # A list (「召开了哪些座谈会」) is gathered from both places: a looser fit counts.
-                other_place = self._rival_place(facts, best)
+            other_place = self._best_elsewhere(facts, best) or self._rival_place(query, facts, best)
             if other_place is not None:
                 choices = self._per_place(facts, [best, other_place])
                 return self.replies.clarify(question, shown_resolved, choices, CLARIFY_PLACES), None, candidates
         if best.score < m.answer:
-            return self._unsure(question, shown_resolved, ranked, facts, docs is None), None, candidates
+            return self._unsure(question, shown_resolved, query, ranked, facts, docs is None), None, candidates
         if query.plural and len(parts := self._list_parts(facts)) >= 2:
             return self.replies.clarify(question, shown_resolved, parts, CLARIFY_LIST), None, candidates
         close = [s for s in facts[1:] if best.score - s.score < m.margin and s.score >= m.suggest]
@@ -304,7 +304,9 @@ class Engine:
             )
         return self.replies.fact(question, fact, best.score, shown_resolved), place, candidates
 
-    def _unsure(self, question: str, resolved: str, ranked: list[Scored], facts: list[Scored], unscoped: bool) -> Reply:
+    def _unsure(
+        self, question: str, resolved: str, query: Query, ranked: list[Scored], facts: list[Scored], unscoped: bool
+    ) -> Reply:
         """No fact scores high enough: an article sentence, a choice, or an honest decline.
 
         When the best facts contain every key term of the question but none is worded like it,
@@ -316,6 +318,11 @@ class Engine:
         best = facts[0]
         sentence = next((s for s in ranked if self.index.entries[s.position].fact_id is None), None)
         if sentence is not None and sentence.score >= m.answer and sentence.score - best.score >= m.margin:
+            if unscoped and (other := self._rival_place(query, facts, sentence)) is not None:
+                # The sentence itself cannot be a choice (a choice is a fact): its place's best fact is.
+                leader = next((s for s in facts if self._place_of(s) == self._place_of(sentence)), None)
+                choices = self._per_place(facts, [other] if leader is None else [leader, other])
+                return self.replies.clarify(question, resolved, choices, CLARIFY_PLACES)
             return self.replies.sentence(question, sentence, resolved)
         # Near misses are ranked by how well they match the subject, not by what they can
         # supply: for 「云创小镇有多少家企业」 the fact about 云创小镇 is the useful suggestion.
@@ -325,9 +332,6 @@ class Engine:
         vague = [s for s in near if s.signals["coverage"] >= m.vague_coverage and s.signals["kind"] == 1.0]
         if len(vague) >= 2 and best.score - vague[1].score < m.margin:
             return self.replies.clarify(question, resolved, vague, CLARIFY_FACTS)
-        if unscoped and (other := self._rival_place(facts, best)) is not None:
-            choices = self._per_place(facts, [best, other])
-            return self.replies.clarify(question, resolved, choices, CLARIFY_PLACES)
         reply = self.replies.declined(question, resolved, near, DECLINED_NEAR if near else DECLINED)
         return replace(reply, score=best.score)
 
@@ -344,19 +348,45 @@ class Engine:
             and best.score - s.score <= m.list_margin
         ][: m.suggestions]
 
-    def _rival_place(self, facts: list[Scored], best: Scored) -> Scored | None:
-        """Among near misses of a question naming no place, the other place's best, if it
-        matches the subject about as well: 「平时是怎么跟企业保持联系的」 fits the QQ groups of one
-        article and the monthly visits of the other, neither well enough to answer; asking which
-        place is the useful reply."""
+    def _rival_place(self, query: Query, facts: list[Scored], best: Scored) -> Scored | None:
+        """For a question naming no place, the other place's best fact if both match the
+        question's subject about as well, whether or not either is a full answer.
+
+        「平时是怎么跟企业保持联系的」 fits the QQ groups of one article and the grid of the other;
+        「当地的奋斗目标是建成什么样的地方」 fits both towns' goals. Neither place's fact covers
+        every word, so `_best_elsewhere` does not fire, but answering with one place would be a
+        guess: asking which place is the useful reply. A list (「召开了哪些座谈会」) is gathered
+        from both places this way too.
+        """
         m = self.matching
         place = self._place_of(best)
-        for scored in facts[1:]:
-            if self._place_of(scored) == place:
+        if self._owned_by(query) == place:
+            return None
+        for scored in facts:
+            if scored is best or self._place_of(scored) == place:
                 continue
-            fits = min(best.signals["subject"], scored.signals["subject"]) >= m.unsure_place_floor
-            return scored if fits and best.score - scored.score <= m.place_margin / 2 else None
+            fits = min(best.signals["subject"], scored.signals["subject"]) >= m.rival_floor
+            return scored if fits and best.score - scored.score <= m.rival_margin else None
         return None
+
+    def _owned_by(self, query: Query) -> str | None:
+        """The one place whose articles alone hold a name the question uses (梁一波, 氮化镓): the
+        question is about that place as surely as if it had named the place.
+
+        Only names count — the curators' `names` and the names jieba found in the articles — not
+        common words: 奋斗目标 is in one article only, yet 「当地的奋斗目标是什么」 fits both towns.
+        """
+        if not self._place_texts:
+            for entry in self.index.entries:
+                self._place_texts[entry.place] = self._place_texts.get(entry.place, "") + entry.body + "\n"
+            self._names = {normalize(n) for n in self.knowledge.aliases.names.values()}
+        owners: set[str | None] = set()
+        for term in query.terms:
+            if term in self._names or self.index.general.get(term) == NEW_WORD_FREQ:
+                holders = [place for place, text in self._place_texts.items() if term in text]
+                if len(holders) == 1:
+                    owners.add(holders[0])
+        return owners.pop() if len(owners) == 1 else None
 
     def _same_answer(self, best: Scored, other: Scored) -> bool:
         """Two facts cut from one clause, or giving the same figures, are one answer."""

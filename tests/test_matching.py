@@ -195,9 +195,10 @@ def test_the_question_inside_a_message_is_answered(engine: Engine, message: str,
 
 @pytest.mark.parametrize(("floor", "status"), [(0.5, "clarify"), (0.99, "declined")])
 def test_a_loose_fit_in_both_places_asks_which_place(engine: Engine, floor: float, status: str) -> None:
-    """Below the answer threshold (raised here so that 「有多少党员」 falls under it), a question
-    naming no place whose near misses fit both places asks which place."""
-    strict = Matching(answer=0.99, place_floor=0.99, unsure_place_floor=floor)
+    """A question naming no place whose best facts in both places match its subject about as
+    well asks which place, even when neither is a full answer (the thresholds are raised here so
+    that 「有多少党员」 is a loose fit everywhere)."""
+    strict = Matching(answer=0.99, place_floor=0.99, rival_floor=floor)
     reply = Engine(engine.knowledge, engine.index, strict).answer("有多少党员")
     assert reply.status == status
     if status == "clarify":
