@@ -32,6 +32,8 @@ class Matching:
     place_coverage: float = 0.6  # …and covers this share of the key terms
     rival_margin: float = 0.2  # …or when its best facts in both places lie this close…
     rival_floor: float = 0.5  # …and both match its subject this well (unless it uses a name only one place has)
+    clear_floor: float = 0.5  # below `answer`, a "what/how" question's best fact scoring this…
+    clear_margin: float = 0.07  # …and this far ahead of the next, missing only common words, answers
     vague_coverage: float = (
         0.85  # below `answer`, candidates covering this much of the key terms are offered as a choice
     )

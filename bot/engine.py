@@ -42,9 +42,15 @@ from bot.replies import (
     Replies,
 )
 from bot.reply import Reply, Suggestion
-from bot.scoring import Question, Scored, coverage, rank
+from bot.scoring import Question, Scored, coverage, rank, term_match
 from bot.segment import NEW_WORD_FREQ
 from bot.text import normalize
+
+#: The signals of an entry that no penalty (wrong kind, focus or number missing, other place) hit.
+CLEAN_SIGNALS = ("coverage", "wording", "sound", "subject", "kind")
+#: A word this frequent in jieba's general dictionary is a way of speaking (机会, 加强), not a
+#: subject the knowledge could be missing (房价 655, GDP none).
+SPEECH_FREQ = 5000
 
 
 def _overlap(a: str, b: str) -> bool:
@@ -324,6 +330,10 @@ class Engine:
                 choices = self._per_place(facts, [other] if leader is None else [leader, other])
                 return self.replies.clarify(question, resolved, choices, CLARIFY_PLACES)
             return self.replies.sentence(question, sentence, resolved)
+        if self._clear_winner(query, facts):
+            fact = self.knowledge.fact(self.index.entries[best.position].fact_id or "")
+            if fact is not None:
+                return self.replies.fact(question, fact, best.score, resolved)
         # Near misses are ranked by how well they match the subject, not by what they can
         # supply: for 「云创小镇有多少家企业」 the fact about 云创小镇 is the useful suggestion.
         near = sorted((s for s in facts if s.signals["subject"] >= m.suggest), key=lambda s: -s.signals["subject"])[
@@ -334,6 +344,25 @@ class Engine:
             return self.replies.clarify(question, resolved, vague, CLARIFY_FACTS)
         reply = self.replies.declined(question, resolved, near, DECLINED_NEAR if near else DECLINED)
         return replace(reply, score=best.score)
+
+    def _clear_winner(self, query: Query, facts: list[Scored]) -> bool:
+        """A fact below `answer` that still answers: well ahead of every other, and missing only
+        words that are common in Chinese at large — ways of speaking, not subjects.
+
+        「开发区招商局借着实践活动的机会重点在加强什么」 misses 机会, 重点 and 加强 (the fact says
+        以实践活动为契机, 加快) and so scores low, yet nothing else comes near. Only for questions
+        asking what or how: for 多大, 几号 or 谁 the kind check is coarse (any number passes for
+        an age), so a low score there means the asked detail is missing, not the words.
+        """
+        m = self.matching
+        best = facts[0]
+        if best.score < m.clear_floor or query.asks is not None or set(best.signals) - set(CLEAN_SIGNALS):
+            return False
+        if len(facts) > 1 and best.score - facts[1].score < m.clear_margin:
+            return False
+        entry = self.index.entries[best.position]
+        missing = [t for t in Question.of(self.index, query).terms if term_match(t, entry) < 0.5]
+        return all(self.index.general.get(t.text, 0) >= SPEECH_FREQ for t in missing)
 
     def _list_parts(self, facts: list[Scored]) -> list[Scored]:
         """For a question asking for a list, the facts that each give a part of it: every key

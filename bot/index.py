@@ -10,6 +10,7 @@ the best few dozen entries are re-ranked with rapidfuzz (`bot.scoring`).
 from __future__ import annotations
 
 import math
+import unicodedata
 from array import array
 from collections import defaultdict
 from collections.abc import Callable
@@ -37,7 +38,7 @@ from bot.text import AliasTable, char_ngrams, normalize, sounds_alike, syllables
 
 #: Bump when the index layout changes, so stale caches are rebuilt. The cache key also holds a
 #: hash of the code that builds the index (`bot.cachefiles.code_version`), so a forgotten bump is harmless.
-INDEX_VERSION = 16
+INDEX_VERSION = 17
 READINGS_FILE = "pinyin-readings-v1.marshal"
 #: The share of its weight a function word (仍然, 对于, 期间) keeps as a key term: it links the
 #: question's parts, and a fact that lacks it may still answer.
@@ -45,6 +46,8 @@ FUNCTION_WEIGHT = 0.3
 #: A typo of two characters is fixed to the likeliest word only if the knowledge uses it this
 #: many times more often than the next candidate.
 DOMINANT = 3
+#: …and uses it at least this many times.
+TYPO_SUPPORT = 5
 RECALL_FACTS = 16
 RECALL_SENTENCES = 4
 #: How many analysed questions an index keeps (`Index.query`).
@@ -115,7 +118,9 @@ class Index:
         yes_no = is_yes_no(text)
         approximate, checked = guessed_numbers(words, yes_no)
         terms = tuple(
-            t for t in key_terms(words, place_words) if t not in approximate | checked and not self._foreign_word(t)
+            t
+            for t in key_terms(words, place_words)
+            if t not in approximate | checked and not self._foreign_word(t, question)
         )
         return Query(
             raw=question,
@@ -125,7 +130,7 @@ class Index:
             places=named,
             foreign=foreign,
             asks=asks(text),
-            focus=tuple(f for f in focus(words) if not self._foreign_word(f)),
+            focus=tuple(f for f in focus(words) if not self._foreign_word(f, question)),
             yes_no=yes_no,
             approximate=frozenset(approximate),
             plural=asks_list(text),
@@ -211,10 +216,16 @@ class Index:
             self._twins = {sound: next(iter(ws)) for sound, ws in by_sound.items() if len(ws) == 1}
         return self._twins.get(" ".join(syllables(word)))
 
-    def _foreign_word(self, word: str) -> bool:
+    def _foreign_word(self, word: str, question: str) -> bool:
         """An English word the glossary (bot.english) left and the knowledge never uses: talk
-        around the question (building, together), not its subject. The knowledge is Chinese."""
-        return word.isascii() and word.isalpha() and word not in self.vocabulary
+        around the question (building, together), not its subject. The knowledge is Chinese.
+
+        An acronym typed in capitals (GDP, CEO) is kept: in a Chinese question it is the subject
+        (「吴江开发区2014年GDP多少」), and the knowledge never giving it is why the bot declines.
+        """
+        if not (word.isascii() and word.isalpha()) or word in self.vocabulary:
+            return False
+        return not (2 <= len(word) <= 5 and word.upper() in unicodedata.normalize("NFKC", question))
 
     def _unknown(self, word: str) -> bool:
         return (
@@ -229,11 +240,13 @@ class Index:
         alike = sorted(c for c in candidates if sounds_alike(c, word))
         if alike:  # a pinyin slip: the word that sounds the same
             return max(alike, key=lambda w: self.frequency.get(w, 0))
-        if len(word) == 2 and len(candidates) > 1:
+        if len(word) == 2 and candidates:
             # 谈会: 社会 (15 uses)? 大会 (10)? One character of two is too little to guess from,
-            # unless one candidate is what the knowledge says far more often (觉员: 党员 66, 动员 14).
+            # unless one candidate is what the knowledge says far more often (觉员: 党员 66, 动员 14)
+            # and often at all: 斯达 is a name, not a slip for 表达, which the knowledge uses once.
             counts = sorted(((self.frequency.get(c, 0), c) for c in candidates), reverse=True)
-            return counts[0][1] if counts[0][0] >= DOMINANT * counts[1][0] else None
+            rival = counts[1][0] if len(counts) > 1 else 0
+            return counts[0][1] if counts[0][0] >= max(DOMINANT * rival, TYPO_SUPPORT) else None
         return max(sorted(candidates), key=lambda w: self.frequency.get(w, 0)) if candidates else None
 
     def neighbours(self, term: str) -> frozenset[str]:

@@ -50,6 +50,10 @@ def canonical_words(words: list[str]) -> list[str]:
 
 # What a question asks for, tried in this order (a date question also says 几: 几月几日).
 _ASKS = [
+    # A person's age or home town: news about them seldom says, and a fact that merely names
+    # them (「封小平今年多大了」) must not answer.
+    ("age", re.compile(r"几岁|多少岁|岁数|年龄|年纪|今年多大|多大了")),
+    ("origin", re.compile(r"哪里人|哪儿人|哪的人|什么地方人|老家|籍贯|祖籍")),
     # 多久 asks for a duration or a frequency (十多年, 每月1次): a number or a time will do.
     ("duration", re.compile(r"多久|多长时间|多长的时间|多少年|几年了|频率|多频繁")),
     # 几月几号 asks for a day on the calendar; 此后 or 会后 can tell 什么时候, never 哪一天.
@@ -69,6 +73,8 @@ _DATE_IN_TEXT = re.compile(
     r"\d+月|\d+日|\d{4}年|\d+:\d+|上午|下午|早上|晚上|周末|假期|每周|每月|以来|期间|近日|近年|今年|去年"
     r"|此后|会后|之后|之前|提前|当即|随时|起"
 )
+_AGE_IN_TEXT = re.compile(r"\d+岁|岁")
+_ORIGIN_IN_TEXT = re.compile(r"籍贯|老家|祖籍|出生|人士")
 _DAY_IN_TEXT = re.compile(r"\d+月|\d+日|\d{4}年")
 _ORDINAL_IN_TEXT = re.compile(r"第\d|首[个家张批次位座]|头1")
 _MONEY_IN_TEXT = re.compile(r"\d[\d.]*\s*(万|亿)?(元|美元)|亿元|万元")
@@ -84,13 +90,22 @@ _MISSING = {
 }
 _WANTS = {
     "name": re.compile(r"叫什么|叫啥|什么名字|啥名字|名称|哪所|哪家|哪个单位"),
-    "content": re.compile(r"是什么|是啥|指什么|指的是|什么内容|具体内容|啥内容|包括|什么意思|啥意思|有哪些"),
+    "content": re.compile(
+        r"是什么|是啥|指什么|指的是|什么内容|具体内容|啥内容|包括|什么意思|啥意思|有哪些|哪[\d一二三四五六七八九十两几]"
+    ),
 }
 
 
 def asks_unsaid(query: Query, note: str) -> bool:
     """Whether `query` asks for just what a curator's note says the article does not tell."""
     wants = {name for name, pattern in _WANTS.items() if pattern.search(query.text)}
+    # 「博众精工联系的是哪个机器人研究所」 asks which one by name, when the note says the article
+    # leaves out the 研究所's name.
+    unnamed = re.search(r"未(?:写明|列出|提及|说明|给出)(.+?)的?(?:具体)?(?:名称|名字)", note)
+    if unnamed and re.search(
+        rf"哪[个所家位座][^的和与及,，]{{0,6}}{re.escape(normalize(unnamed.group(1)))}", query.compact
+    ):
+        wants.add("name")
     if query.asks in ("number", "money") and not query.yes_no:
         wants.add("number")
     if query.asks in ("date", "day"):
@@ -118,7 +133,8 @@ def is_yes_no(normalized: str) -> bool:
 
 
 def asks(normalized: str) -> str | None:
-    """The kind of answer wanted: duration, day, date, ordinal, money, number, person, or None."""
+    """The kind of answer wanted: age, origin, duration, day, date, ordinal, money, number,
+    person, or None."""
     for kind, pattern in _ASKS:
         if pattern.search(normalized):
             return kind
@@ -138,6 +154,10 @@ def supplies(source: str, numbers: frozenset[str]) -> frozenset[str]:
         kinds |= {"date", "duration"}
     if _DAY_IN_TEXT.search(source):
         kinds.add("day")
+    if _AGE_IN_TEXT.search(source):
+        kinds.add("age")
+    if _ORIGIN_IN_TEXT.search(source):
+        kinds.add("origin")
     if _MONEY_IN_TEXT.search(source) and numbers:
         kinds.add("money")
     if numbers or _ORDINAL_IN_TEXT.search(source):
@@ -148,7 +168,7 @@ def supplies(source: str, numbers: frozenset[str]) -> frozenset[str]:
 # The words that ask: the focus of a question sits right after them (多少名志愿者) or, when
 # they end the clause, right before them (产值有多少).
 _ASKING = re.compile(
-    r"^(多少|几|几个|几名|几家|几位|几次|几堂|几篇|几件|几条|多大|多高|多长|多远|哪个|哪些|哪家|哪所|哪种|哪类|哪项)$"
+    r"^(多少|几|几个|几名|几家|几位|几次|几堂|几篇|几件|几条|多大|多高|多长|多远|哪个|哪些|哪家|哪所|哪种|哪类|哪项|哪位|谁)$"
 )
 # Measure words and generic nouns between the asking word and the thing asked about.
 MEASURES = frozenset(
@@ -156,7 +176,7 @@ MEASURES = frozenset(
 )
 _GENERIC = frozenset(
     "单位 地方 东西 人 时候 名字 名称 部门 机构 方式 办法 内容 样 样子 回事 意思 情况 事 事情 "
-    "资金 钱 金额 人次 人数 次数 数量 时间 日子 年份".split()
+    "资金 钱 金额 人次 人数 次数 数量 时间 日子 年份 领导 同志 负责人 人员".split()
 )
 # 「产值**有**多少」: only a copula links a focus before the asking word to it.
 _COPULA = frozenset("有 是 为 达 达到 共有".split())
@@ -170,7 +190,7 @@ _AND = frozenset("和 或 或者 与 及 以及 跟 、 还是".split())
 def focus(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     """The thing a question asks about — 多少名**志愿者**, **产值**有多少 — with any alternatives
     joined to it (多少**意见**和**问题**); empty when there is none."""
-    head = _focus(words) or _event(words)
+    head = _focus(words) or _event(words) or _named(words)
     if head is None:
         return ()
     found = [head]
@@ -182,6 +202,8 @@ def focus(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
 
 
 #: Words that ask when; the word after them is the event asked about (几点**关门**, 什么时候**施工**).
+#: Words between a when-word and its event: 啥时候能投产, 什么时候才开工.
+_MODAL = frozenset("能 会 将 要 才 可以 可 能够 就 又 还 再 准备 打算 计划 预计 正式".split())
 _WHEN = frozenset("什么时候 几点 哪天 哪一天 哪年 哪一年 几月 几号 几日 何时 啥时候 啥时".split())
 
 
@@ -190,8 +212,24 @@ def _event(words: list[str] | tuple[str, ...]) -> str | None:
     answer it."""
     for i, word in enumerate(words[:-1]):
         if word in _WHEN:
-            following = words[i + 1]
+            j = i + 1
+            while j < len(words) - 1 and words[j] in _MODAL:
+                j += 1  # 什么时候**能**投产: the event is 投产
+            following = words[j]
             return following if _is_content(following) and len(following) >= 2 else None
+    return None
+
+
+_WHAT = frozenset("什么 啥 什么名字 啥名字".split())
+
+
+def _named(words: list[str] | tuple[str, ...]) -> str | None:
+    """「凌雪华的女儿叫什么」 asks the name of 女儿: a fact about 凌雪华 that never mentions a
+    daughter does not answer it."""
+    for i, word in enumerate(words[1:-1], 1):
+        if word == "叫" and words[i + 1] in _WHAT:
+            before = words[i - 1]
+            return before if _is_content(before) and len(before) >= 2 and before not in _GENERIC else None
     return None
 
 
@@ -199,7 +237,9 @@ def _focus(words: list[str] | tuple[str, ...]) -> str | None:
     for i, word in enumerate(words):
         if not _ASKING.match(word):
             continue
-        j = i + 1
+        # 「谁帮的忙」: after 谁 comes what the person did, not what they are; only 「村干部是谁」
+        # names the role the answer must have.
+        j = len(words) if word == "谁" else i + 1
         while j < len(words) and words[j] in MEASURES:
             j += 1
         if j < len(words) and (words[j] in _GENERIC or words[j] == "人"):
@@ -215,7 +255,8 @@ def _focus(words: list[str] | tuple[str, ...]) -> str | None:
         while k >= 0 and words[k] in _LINKING:
             k -= 1
         if k >= 0 and _is_content(words[k]):
-            return None if words[k] in _GENERIC else words[k]
+            # A lone character before 是谁 is a mistyped word's remnant (总经埋 → 总经/埋).
+            return None if words[k] in _GENERIC or (word == "谁" and len(words[k]) < 2) else words[k]
         return None
     return None
 

@@ -18,6 +18,7 @@ an answer (README, "How matching works").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -38,6 +39,7 @@ OTHER_PLACE = 0.35
 FOCUS_MISS = 0.7
 #: Score multiplier when the question gives a number the fact does not contain (2020年…).
 NUMBER_MISS = 0.75
+ORDINAL = re.compile(r"第[\d一二三四五六七八九十百]+")
 #: Article sentences have no curated questions; they answer only as a fallback.
 SENTENCE = 0.85
 
@@ -83,6 +85,8 @@ def term_match(term: Term, entry: Entry) -> float:
         return 1.0
     if len(text) == 1:
         return 0.8 if text in entry.chars else 0.0
+    if ORDINAL.fullmatch(text):
+        return 0.0  # 第二环节 is not 第一环节, however alike they look and sound
     if term.sound in entry.pinyin_words:
         return 0.9
     if term.number:

@@ -137,10 +137,13 @@ def test_json_contract(engine: Engine) -> None:
 # issue 3 (≥ 0.95 overall, ≥ 0.90 per kind, ≤ 3% of out-of-scope answered) are not met yet;
 # these floors are today's level, raised as the engine improves (README, "How matching works").
 # independent.yaml was written from the articles alone, after questions.yaml, as a check that
-# a change generalises rather than fits one set's wordings.
+# a change generalises rather than fits one set's wordings. near_topic.yaml, written the same
+# way, is half hard out-of-scope questions: a real person or company of the articles, asked
+# for what the articles never say (their age, their products). Its ceiling is today's level.
 GUARDS = [
-    pytest.param(DEV_SET, 250, 0.93, 0.03, id="questions"),
-    pytest.param(DEV_SET.with_name("independent.yaml"), 150, 0.88, 0.03, id="independent"),
+    pytest.param(DEV_SET, 250, 0.94, 0.03, id="questions"),
+    pytest.param(DEV_SET.with_name("independent.yaml"), 150, 0.90, 0.03, id="independent"),
+    pytest.param(DEV_SET.with_name("near_topic.yaml"), 100, 0.85, 0.10, id="near_topic"),
 ]
 
 

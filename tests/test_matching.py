@@ -47,6 +47,12 @@ def test_a_misspelt_place_is_still_the_place(engine: Engine, question: str, plac
         ("新时代文明实践所有多少名志愿者", ("志愿者",)),
         ("中医馆晚上几点关门", ("关门",)),  # the event whose time is asked
         ("有多少人参加", ()),  # 人 is a kind of thing, not a thing a fact must name
+        ("项目什么时候能投产", ("投产",)),  # a modal word stands between the when-word and the event
+        ("帮凌雪华的村干部是谁", ("村干部",)),  # the role the person asked about has
+        ("出面帮忙的是招商局哪位党员", ("党员",)),
+        ("谁帮凌雪华找的工作", ()),  # after 谁 comes what was done, not who
+        ("绿控的总经埋是谁", ()),  # a mistyped word's remnant is no focus
+        ("凌雪华的女儿叫什么", ("女儿",)),  # the thing whose name is asked
     ],
 )
 def test_focus(engine: Engine, question: str, focus: tuple[str, ...]) -> None:
@@ -60,6 +66,8 @@ def test_focus(engine: Engine, question: str, focus: tuple[str, ...]) -> None:
         ("天然气管道什么时候施工", "date"),
         ("党员有多少", "number"),
         ("医疗费要到了多少钱", "money"),
+        ("赵青今年多大了", "age"),
+        ("盛红明是哪里人", "origin"),
     ],
 )
 def test_what_is_asked(engine: Engine, question: str, asks: str) -> None:
@@ -83,6 +91,18 @@ def test_guessed_numbers(words: list[str], yes_no: bool, approximate: set[str], 
 def test_english_words_the_knowledge_never_uses_are_not_key_terms(engine: Engine) -> None:
     terms = engine.index.query("Which 规上企业 are building 党建示范点 together?").terms
     assert "规上企业" in terms and not any(t.isascii() for t in terms)
+
+
+def test_an_acronym_in_capitals_is_a_key_term(engine: Engine) -> None:
+    assert "gdp" in engine.index.query("吴江开发区2014年GDP多少").terms
+
+
+@pytest.mark.parametrize(
+    ("question", "kept"),
+    [("斯达半导体是做什么的", "斯达"), ("哪个部门在搞表达", "表达")],  # a name the knowledge never uses once
+)
+def test_an_unknown_two_character_word_is_not_taken_for_a_rare_one(engine: Engine, question: str, kept: str) -> None:
+    assert kept in engine.index.query(question).words
 
 
 @pytest.mark.parametrize(
@@ -149,6 +169,10 @@ def test_a_curators_note_of_what_is_unsaid(answer: str, note: str | None) -> Non
         ("瑞仪光电落户多少年了", "文中未给出具体落户年份", False),  # 十多年 answers that
         ("五心惠民工程是什么", "文中未列出“五心”的具体内容", True),
         ("五心惠民工程总投入多少", "文中未列出“五心”的具体内容", False),
+        ("五心是哪五心", "文中未列出“五心”的具体内容", True),
+        ("博众精工联系的是哪个机器人研究所", "文中未写明研究所名称", True),  # which one, by name
+        ("博众精工通过哪个部门和研究所取得联系", "文中未写明研究所名称", False),  # which department
+        ("尤志翔团队参与了哪位歌手的AR专辑", "文中未写明专辑名称", False),  # which singer
     ],
 )
 def test_asks_unsaid(engine: Engine, question: str, note: str, asks: bool) -> None:
@@ -227,3 +251,41 @@ def test_a_list_question_naming_no_place_gathers_from_both(engine: Engine) -> No
     reply = engine.answer("举办过哪些座谈会和交流会")
     assert reply.status == "clarify"
     assert {engine.knowledge.fact(s.fact_id).doc_id for s in reply.suggestions} == {"jiaxing-2019", "wujiang-2014"}
+
+
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [
+        ("奋斗目标是建设什么样的城市", "clarify"),  # both towns have a goal; it names neither
+        ("梁一坡是干啥的", "answered"),  # a (misspelt) name only one place has settles the place
+    ],
+)
+def test_a_loose_fit_in_both_places_unless_a_name_settles_it(engine: Engine, question: str, status: str) -> None:
+    reply = engine.answer(question)
+    assert reply.status == status
+    if status == "clarify":
+        docs = {engine.knowledge.fact(s.fact_id).doc_id for s in reply.suggestions}
+        assert docs == {"jiaxing-2019", "wujiang-2014"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "赵青多大年纪",  # an age no fact gives
+        "盛红明老家在哪",  # a home town no fact gives
+        "凌雪华的女儿叫什么",  # a daughter no fact mentions
+        "教育实践活动第三环节做了什么",  # the article tells of the first
+        "吴江开发区2014年GDP多少",
+    ],
+)
+def test_a_detail_no_fact_gives_is_not_answered_by_a_fact_about_the_same_subject(engine: Engine, question: str) -> None:
+    assert engine.answer(question).status != "answered"
+
+
+@pytest.mark.parametrize(("floor", "status"), [(0.5, "answered"), (0.99, "declined")])
+def test_a_clear_winner_below_the_threshold_answers_a_what_question(engine: Engine, floor: float, status: str) -> None:
+    """Raised thresholds put the best fact below `answer`; well ahead of the rest and missing
+    only common words, it still answers — unless `clear_floor` is above it too."""
+    strict = Matching(answer=0.99, clear_floor=floor, clear_margin=0.0, place_floor=0.99, rival_floor=0.99)
+    reply = Engine(engine.knowledge, engine.index, strict).answer("开发区招商局借实践活动的契机主要加强了什么")
+    assert reply.status == status
