@@ -282,7 +282,7 @@ class Engine:
         if best is None:
             return self.replies.declined(question, shown_resolved, [], DECLINED), None, candidates
         if docs is None:
-            other_place = self._best_elsewhere(facts, best) or self._rival_place(query, facts, best)
+            other_place = self._other_place(query, facts, best)
             if other_place is not None:
                 choices = self._per_place(facts, [best, other_place])
                 return self.replies.clarify(question, shown_resolved, choices, CLARIFY_PLACES), None, candidates
@@ -324,7 +324,7 @@ class Engine:
         best = facts[0]
         sentence = next((s for s in ranked if self.index.entries[s.position].fact_id is None), None)
         if sentence is not None and sentence.score >= m.answer and sentence.score - best.score >= m.margin:
-            if unscoped and (other := self._rival_place(query, facts, sentence)) is not None:
+            if unscoped and (other := self._other_place(query, facts, sentence, loosely=True)) is not None:
                 # The sentence itself cannot be a choice (a choice is a fact): its place's best fact is.
                 leader = next((s for s in facts if self._place_of(s) == self._place_of(sentence)), None)
                 choices = self._per_place(facts, [other] if leader is None else [leader, other])
@@ -377,7 +377,16 @@ class Engine:
             and best.score - s.score <= m.list_margin
         ][: m.suggestions]
 
-    def _rival_place(self, query: Query, facts: list[Scored], best: Scored) -> Scored | None:
+    def _other_place(self, query: Query, facts: list[Scored], best: Scored, loosely: bool = False) -> Scored | None:
+        """For a question naming no place, the other place's fact that makes it ambiguous, if any
+        (`loosely`: only a rival, for a best entry that is an article sentence, not a fact)."""
+        if self._owned_by(query) == self._place_of(best):
+            return None
+        if loosely:
+            return self._rival_place(facts, best)
+        return self._best_elsewhere(facts, best) or self._rival_place(facts, best)
+
+    def _rival_place(self, facts: list[Scored], best: Scored) -> Scored | None:
         """For a question naming no place, the other place's best fact if both match the
         question's subject about as well, whether or not either is a full answer.
 
@@ -389,8 +398,6 @@ class Engine:
         """
         m = self.matching
         place = self._place_of(best)
-        if self._owned_by(query) == place:
-            return None
         for scored in facts:
             if scored is best or self._place_of(scored) == place:
                 continue

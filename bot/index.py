@@ -9,6 +9,7 @@ the best few dozen entries are re-ranked with rapidfuzz (`bot.scoring`).
 
 from __future__ import annotations
 
+import itertools
 import math
 import unicodedata
 from array import array
@@ -38,7 +39,7 @@ from bot.text import AliasTable, char_ngrams, normalize, sounds_alike, syllables
 
 #: Bump when the index layout changes, so stale caches are rebuilt. The cache key also holds a
 #: hash of the code that builds the index (`bot.cachefiles.code_version`), so a forgotten bump is harmless.
-INDEX_VERSION = 17
+INDEX_VERSION = 18
 READINGS_FILE = "pinyin-readings-v1.marshal"
 #: The share of its weight a function word (仍然, 对于, 期间) keeps as a key term: it links the
 #: question's parts, and a fact that lacks it may still answer.
@@ -121,7 +122,7 @@ class Index:
             t
             for t in key_terms(words, place_words)
             if t not in approximate | checked and not self._foreign_word(t, question)
-        )
+        ) or self._coinages(words)
         return Query(
             raw=question,
             text=text,
@@ -136,6 +137,13 @@ class Index:
             plural=asks_list(text),
             pinyin=pinyin_of([w for w in words if w not in STOPWORDS] or list(words)),
         )
+
+    def _coinages(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """Pairs of characters the knowledge writes together, for a question whose every word is
+        a stopword: 「上请 下问」 quotes the article's 上请、下问, which jieba cuts into 上/请/下/问.
+        A greeting (你好) is no pair the knowledge writes, so it stays without key terms."""
+        singles = [w if len(w) == 1 and "\u4e00" <= w <= "\u9fff" else "" for w in words]
+        return tuple(a + b for a, b in itertools.pairwise(singles) if a and b and f"c:{a}{b}" in self.postings)
 
     def correct(self, words: list[str]) -> list[str]:
         """Fix words mistyped by one character (教肓 → 教育, 觉员 → 党员) against the knowledge.

@@ -54,6 +54,9 @@ _ASKS = [
     # them (「封小平今年多大了」) must not answer.
     ("age", re.compile(r"几岁|多少岁|岁数|年龄|年纪|今年多大|多大了")),
     ("origin", re.compile(r"哪里人|哪儿人|哪的人|什么地方人|老家|籍贯|祖籍")),
+    # Where a thing is (「严慕党史纪念馆在哪儿」): a fact that only mentions a visit there does not
+    # say. Only the question that ends on it: 在哪里找到工作 asks where, but of an event.
+    ("location", re.compile(r"(在|位于|设在|坐落在?)(哪儿|哪里|哪|什么地方|什么位置)[呢啊呀吗]?$|地址|具体位置")),
     # 多久 asks for a duration or a frequency (十多年, 每月1次): a number or a time will do.
     ("duration", re.compile(r"多久|多长时间|多长的时间|多少年|几年了|频率|多频繁")),
     # 几月几号 asks for a day on the calendar; 此后 or 会后 can tell 什么时候, never 哪一天.
@@ -74,6 +77,10 @@ _DATE_IN_TEXT = re.compile(
     r"|此后|会后|之后|之前|提前|当即|随时|起"
 )
 _AGE_IN_TEXT = re.compile(r"\d+岁|岁")
+_LOCATION_IN_TEXT = re.compile(
+    r"位于|坐落|地址|设在|设于|落户|扎根|落地|开工|签约|在[^,，;；。]{1,15}"
+    r"(内|里|旁|路|街|村|镇|区|园|楼|号|社区|公园|中心|基地|大厦|厂|院|馆|城|市|省)"
+)
 _ORIGIN_IN_TEXT = re.compile(r"籍贯|老家|祖籍|出生|人士")
 _DAY_IN_TEXT = re.compile(r"\d+月|\d+日|\d{4}年")
 _ORDINAL_IN_TEXT = re.compile(r"第\d|首[个家张批次位座]|头1")
@@ -133,7 +140,7 @@ def is_yes_no(normalized: str) -> bool:
 
 
 def asks(normalized: str) -> str | None:
-    """The kind of answer wanted: age, origin, duration, day, date, ordinal, money, number,
+    """The kind of answer wanted: age, origin, location, duration, day, date, ordinal, money, number,
     person, or None."""
     for kind, pattern in _ASKS:
         if pattern.search(normalized):
@@ -154,6 +161,8 @@ def supplies(source: str, numbers: frozenset[str]) -> frozenset[str]:
         kinds |= {"date", "duration"}
     if _DAY_IN_TEXT.search(source):
         kinds.add("day")
+    if _LOCATION_IN_TEXT.search(source):
+        kinds.add("location")
     if _AGE_IN_TEXT.search(source):
         kinds.add("age")
     if _ORIGIN_IN_TEXT.search(source):

@@ -136,6 +136,7 @@ class Question:
     terms: list[Term]
     focus: tuple[Term, ...]  # the thing asked about and its alternatives: a fact must name one
     given: frozenset[str]  # the numbers the question gives
+    ordinals: frozenset[str]  # 第二, 第3: like a number, the fact must say the same
 
     @classmethod
     def of(cls, index: Index, query: Query) -> Question:
@@ -144,6 +145,7 @@ class Question:
             terms=[Term.of(index, t, t in query.foreign) for t in query.terms],
             focus=tuple(Term.of(index, f) for f in query.focus),
             given=frozenset(t for t in query.terms if NUMBER.fullmatch(t)),
+            ordinals=frozenset(t for t in query.terms if ORDINAL.fullmatch(t)),
         )
 
 
@@ -191,7 +193,9 @@ def score(index: Index, question: Question, position: int) -> Scored:
     if question.focus and all(term_match(f, entry) < 0.5 for f in question.focus):
         blended *= FOCUS_MISS
         signals["focus_miss"] = FOCUS_MISS
-    if question.given and not question.given <= entry.context_numbers:
+    if (question.given and not question.given <= entry.context_numbers) or any(
+        t not in entry.words for t in question.ordinals
+    ):
         blended *= NUMBER_MISS
         signals["number_miss"] = NUMBER_MISS
     if query.foreign and not any(f in entry.words for f in query.foreign):
