@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from itertools import zip_longest
 from pathlib import Path
 
 from bot.config import Matching, Settings
@@ -25,6 +24,7 @@ from bot.indexing import load_index
 from bot.knowledge import NUMBER, Fact, Knowledge
 from bot.knowledge_cache import load_knowledge_cached
 from bot.message import MAX_QUESTION, question_parts
+from bot.places import Places
 from bot.query import Query, asks_unsaid
 from bot.replies import (
     CLARIFY_FACTS,
@@ -43,7 +43,6 @@ from bot.replies import (
 )
 from bot.reply import Reply, Suggestion
 from bot.scoring import Question, Scored, coverage, rank, term_match
-from bot.segment import NEW_WORD_FREQ
 from bot.text import normalize
 
 #: The signals of an entry that no penalty (wrong kind, focus or number missing, other place) hit.
@@ -77,11 +76,18 @@ class Engine:
     def __init__(self, knowledge: Knowledge, index: Index, matching: Matching | None = None) -> None:
         self.knowledge = knowledge
         self.index = index
-        self.matching = matching or Matching()
+        self.places = Places(knowledge, index, matching or Matching())
         self.replies = Replies(knowledge, index)
         self._positions: dict[str, int] = {}  # fact id → its index entry, made when first needed
-        self._place_texts: dict[str | None, str] = {}  # place → its entries' text, made when first needed
-        self._names: set[str] = set()
+
+    @property
+    def matching(self) -> Matching:
+        """The decision thresholds (shared with `self.places`)."""
+        return self.places.matching
+
+    @matching.setter
+    def matching(self, matching: Matching) -> None:
+        self.places.matching = matching
 
     @classmethod
     def load(cls, knowledge_dir: Path, settings: Settings | None = None) -> Engine:
@@ -278,13 +284,13 @@ class Engine:
         candidates = [self.index.entries[s.position].fact_id or "" for s in facts]
         m = self.matching
         best = facts[0] if facts else None
-        place = self._place_of(best) if best else None
+        place = self.places.of(best) if best else None
         if best is None:
             return self.replies.declined(question, shown_resolved, [], DECLINED), None, candidates
         if docs is None:
-            other_place = self._other_place(query, facts, best)
+            other_place = self.places.other(query, facts, best)
             if other_place is not None:
-                choices = self._per_place(facts, [best, other_place])
+                choices = self.places.per_place(facts, [best, other_place])
                 return self.replies.clarify(question, shown_resolved, choices, CLARIFY_PLACES), None, candidates
         if best.score < m.answer:
             return self._unsure(question, shown_resolved, query, ranked, facts, docs is None), None, candidates
@@ -324,10 +330,10 @@ class Engine:
         best = facts[0]
         sentence = next((s for s in ranked if self.index.entries[s.position].fact_id is None), None)
         if sentence is not None and sentence.score >= m.answer and sentence.score - best.score >= m.margin:
-            if unscoped and (other := self._other_place(query, facts, sentence, loosely=True)) is not None:
+            if unscoped and (other := self.places.other(query, facts, sentence, loosely=True)) is not None:
                 # The sentence itself cannot be a choice (a choice is a fact): its place's best fact is.
-                leader = next((s for s in facts if self._place_of(s) == self._place_of(sentence)), None)
-                choices = self._per_place(facts, [other] if leader is None else [leader, other])
+                leader = next((s for s in facts if self.places.of(s) == self.places.of(sentence)), None)
+                choices = self.places.per_place(facts, [other] if leader is None else [leader, other])
                 return self.replies.clarify(question, resolved, choices, CLARIFY_PLACES)
             return self.replies.sentence(question, sentence, resolved)
         if self._clear_winner(query, facts):
@@ -377,53 +383,6 @@ class Engine:
             and best.score - s.score <= m.list_margin
         ][: m.suggestions]
 
-    def _other_place(self, query: Query, facts: list[Scored], best: Scored, loosely: bool = False) -> Scored | None:
-        """For a question naming no place, the other place's fact that makes it ambiguous, if any
-        (`loosely`: only a rival, for a best entry that is an article sentence, not a fact)."""
-        if self._owned_by(query) == self._place_of(best):
-            return None
-        if loosely:
-            return self._rival_place(facts, best)
-        return self._best_elsewhere(facts, best) or self._rival_place(facts, best)
-
-    def _rival_place(self, facts: list[Scored], best: Scored) -> Scored | None:
-        """For a question naming no place, the other place's best fact if both match the
-        question's subject about as well, whether or not either is a full answer.
-
-        「平时是怎么跟企业保持联系的」 fits the QQ groups of one article and the grid of the other;
-        「当地的奋斗目标是建成什么样的地方」 fits both towns' goals. Neither place's fact covers
-        every word, so `_best_elsewhere` does not fire, but answering with one place would be a
-        guess: asking which place is the useful reply. A list (「召开了哪些座谈会」) is gathered
-        from both places this way too.
-        """
-        m = self.matching
-        place = self._place_of(best)
-        for scored in facts:
-            if scored is best or self._place_of(scored) == place:
-                continue
-            fits = min(best.signals["subject"], scored.signals["subject"]) >= m.rival_floor
-            return scored if fits and best.score - scored.score <= m.rival_margin else None
-        return None
-
-    def _owned_by(self, query: Query) -> str | None:
-        """The one place whose articles alone hold a name the question uses (梁一波, 氮化镓): the
-        question is about that place as surely as if it had named the place.
-
-        Only names count — the curators' `names` and the names jieba found in the articles — not
-        common words: 奋斗目标 is in one article only, yet 「当地的奋斗目标是什么」 fits both towns.
-        """
-        if not self._place_texts:
-            for entry in self.index.entries:
-                self._place_texts[entry.place] = self._place_texts.get(entry.place, "") + entry.body + "\n"
-            self._names = {normalize(n) for n in self.knowledge.aliases.names.values()}
-        owners: set[str | None] = set()
-        for term in query.terms:
-            if term in self._names or self.index.general.get(term) == NEW_WORD_FREQ:
-                holders = [place for place, text in self._place_texts.items() if term in text]
-                if len(holders) == 1:
-                    owners.add(holders[0])
-        return owners.pop() if len(owners) == 1 else None
-
     def _same_answer(self, best: Scored, other: Scored) -> bool:
         """Two facts cut from one clause, or giving the same figures, are one answer."""
         a, b = self.index.entries[best.position], self.index.entries[other.position]
@@ -471,50 +430,3 @@ class Engine:
             seen.add(key)
             result.append(scored)
         return result
-
-    def _best_elsewhere(self, facts: list[Scored], best: Scored) -> Scored | None:
-        """The best fact of another place, if it answers the question about as well.
-
-        "About as well": the other place's best fact is itself a plausible answer (it scores
-        `place_floor` and covers `place_coverage` of the key terms) and is within
-        `place_margin` of the best. Then the question fits both places and only the user can
-        say which.
-        """
-        place = self._place_of(best)
-        m = self.matching
-        for scored in facts[1:]:
-            if self._place_of(scored) == place:
-                continue
-            if (
-                scored.score >= m.place_floor
-                and best.score - scored.score <= m.place_margin
-                and scored.signals["coverage"] >= m.place_coverage
-            ):
-                return scored
-            return None
-        return None
-
-    def _per_place(self, facts: list[Scored], leaders: list[Scored]) -> list[Scored]:
-        """Choices for a question that fits two places: each place's best facts, alternating.
-
-        Two per place when the runner-up is close to its place's best, since a vague question
-        (「收集到多少意见和问题」) often has two candidate answers in each article.
-        """
-        columns: list[list[Scored]] = []
-        for leader in leaders:
-            place = self._place_of(leader)
-            column = [leader]
-            for scored in facts:
-                if (
-                    scored is not leader
-                    and self._place_of(scored) == place
-                    and leader.score - scored.score < self.matching.place_margin / 2
-                ):
-                    column.append(scored)
-                    break
-            columns.append(column)
-        return [s for row in zip_longest(*columns) for s in row if s is not None]
-
-    def _place_of(self, scored: Scored) -> str | None:
-        doc = self.knowledge.documents.get(self.index.entries[scored.position].doc_id)
-        return doc.place if doc else None

@@ -1,0 +1,124 @@
+"""Which place a question naming none is about: one, or both (then the user is asked).
+
+Two articles, two towns. 「动员大会是哪天开的」 names neither; if both towns' facts fit it about
+alike, answering with one would be a guess, so the engine asks which place. A question using a
+name only one article has (梁一波, 氮化镓) is about that article's place as surely as if it had
+named the place.
+"""
+
+from __future__ import annotations
+
+from itertools import zip_longest
+
+from bot.config import Matching
+from bot.index import Index
+from bot.knowledge import Knowledge
+from bot.query import Query
+from bot.scoring import Scored
+from bot.segment import NEW_WORD_FREQ
+from bot.text import normalize
+
+
+class Places:
+    """Place decisions over one knowledge base and its index."""
+
+    def __init__(self, knowledge: Knowledge, index: Index, matching: Matching) -> None:
+        self.knowledge = knowledge
+        self.index = index
+        self.matching = matching
+        self._texts: dict[str | None, str] = {}  # place → its entries' text, made when first needed
+        self._names: set[str] = set()
+
+    def other(self, query: Query, facts: list[Scored], best: Scored, loosely: bool = False) -> Scored | None:
+        """For a question naming no place, the other place's fact that makes it ambiguous, if any
+        (`loosely`: only a rival, for a best entry that is an article sentence, not a fact)."""
+        if self._owned_by(query) == self.of(best):
+            return None
+        if loosely:
+            return self._rival(facts, best)
+        return self._best_elsewhere(facts, best) or self._rival(facts, best)
+
+    def _rival(self, facts: list[Scored], best: Scored) -> Scored | None:
+        """For a question naming no place, the other place's best fact if both match the
+        question's subject about as well, whether or not either is a full answer.
+
+        「平时是怎么跟企业保持联系的」 fits the QQ groups of one article and the grid of the other;
+        「当地的奋斗目标是建成什么样的地方」 fits both towns' goals. Neither place's fact covers
+        every word, so `_best_elsewhere` does not fire, but answering with one place would be a
+        guess: asking which place is the useful reply. A list (「召开了哪些座谈会」) is gathered
+        from both places this way too.
+        """
+        m = self.matching
+        place = self.of(best)
+        for scored in facts:
+            if scored is best or self.of(scored) == place:
+                continue
+            fits = min(best.signals["subject"], scored.signals["subject"]) >= m.rival_floor
+            return scored if fits and best.score - scored.score <= m.rival_margin else None
+        return None
+
+    def _owned_by(self, query: Query) -> str | None:
+        """The one place whose articles alone hold a name the question uses (梁一波, 氮化镓): the
+        question is about that place as surely as if it had named the place.
+
+        Only names count — the curators' `names` and the names jieba found in the articles — not
+        common words: 奋斗目标 is in one article only, yet 「当地的奋斗目标是什么」 fits both towns.
+        """
+        if not self._texts:
+            for entry in self.index.entries:
+                self._texts[entry.place] = self._texts.get(entry.place, "") + entry.body + "\n"
+            self._names = {normalize(n) for n in self.knowledge.aliases.names.values()}
+        owners: set[str | None] = set()
+        for term in query.terms:
+            if term in self._names or self.index.general.get(term) == NEW_WORD_FREQ:
+                holders = [place for place, text in self._texts.items() if term in text]
+                if len(holders) == 1:
+                    owners.add(holders[0])
+        return owners.pop() if len(owners) == 1 else None
+
+    def _best_elsewhere(self, facts: list[Scored], best: Scored) -> Scored | None:
+        """The best fact of another place, if it answers the question about as well.
+
+        "About as well": the other place's best fact is itself a plausible answer (it scores
+        `place_floor` and covers `place_coverage` of the key terms) and is within
+        `place_margin` of the best. Then the question fits both places and only the user can
+        say which.
+        """
+        place = self.of(best)
+        m = self.matching
+        for scored in facts[1:]:
+            if self.of(scored) == place:
+                continue
+            if (
+                scored.score >= m.place_floor
+                and best.score - scored.score <= m.place_margin
+                and scored.signals["coverage"] >= m.place_coverage
+            ):
+                return scored
+            return None
+        return None
+
+    def per_place(self, facts: list[Scored], leaders: list[Scored]) -> list[Scored]:
+        """Choices for a question that fits two places: each place's best facts, alternating.
+
+        Two per place when the runner-up is close to its place's best, since a vague question
+        (「收集到多少意见和问题」) often has two candidate answers in each article.
+        """
+        columns: list[list[Scored]] = []
+        for leader in leaders:
+            place = self.of(leader)
+            column = [leader]
+            for scored in facts:
+                if (
+                    scored is not leader
+                    and self.of(scored) == place
+                    and leader.score - scored.score < self.matching.place_margin / 2
+                ):
+                    column.append(scored)
+                    break
+            columns.append(column)
+        return [s for row in zip_longest(*columns) for s in row if s is not None]
+
+    def of(self, scored: Scored) -> str | None:
+        doc = self.knowledge.documents.get(self.index.entries[scored.position].doc_id)
+        return doc.place if doc else None
