@@ -299,6 +299,8 @@ class Engine:
         close = [s for s in facts[1:] if best.score - s.score < m.margin and s.score >= m.suggest]
         if close and (joint := self._joint_sentence(best, close[0])) is not None:
             return self.replies.sentence(question, best, shown_resolved, joint), place, candidates
+        if query.counts > 1 and (joint := self._counts_together(best, facts)) is not None:
+            return self.replies.sentence(question, best, shown_resolved, joint), place, candidates
         close = [s for s in close if not self._same_answer(best, s)]
         if close:
             choices = [best, *close][: m.suggestions]
@@ -370,6 +372,16 @@ class Engine:
         missing = [t for t in Question.of(self.index, query).terms if term_match(t, entry) < 0.5]
         return all(self.index.general.get(t.text, 0) >= SPEECH_FREQ for t in missing)
 
+    def _counts_together(self, best: Scored, facts: list[Scored]) -> str | None:
+        """For a question asking two counts, the article sentence giving the best fact's count and
+        another's: 「收集了多少问题，办结了多少」 is answered by 收集问题191个,已办结175个."""
+        for other in facts[1:6]:
+            if other.score < self.matching.suggest:
+                break
+            if self.index.entries[other.position].numbers and (joint := self._joint_sentence(best, other)):
+                return joint
+        return None
+
     def _list_parts(self, facts: list[Scored]) -> list[Scored]:
         """For a question asking for a list, the facts that each give a part of it: every key
         term present, the kind asked for given, and scoring close to the best."""
@@ -407,7 +419,10 @@ class Engine:
         found = next((s for s in doc.sentences() if a.sentence in s and b.sentence in s), None)
         if found is None and _overlap(a.sentence, b.sentence):
             found = _covering(doc.sentences(), a.sentence, b.sentence)
-        return found
+        # A sentence listing many things between semicolons is quoted only in the part that
+        # holds both facts: 「…讲党课194堂;…收集问题191个,已办结175个」 → the last part.
+        part = next((p for p in re.split(r"(?<=[;；])", found or "") if a.sentence in p and b.sentence in p), None)
+        return part.rstrip(";；") if part else found
 
     def _prefer_place(self, ranked: list[Scored], place: str) -> list[Scored]:
         """With no place named, a follow-up stays where the conversation was."""

@@ -27,6 +27,7 @@ from bot.query import (
     asks,
     asks_list,
     canonical_words,
+    counts_asked,
     focus,
     guessed_numbers,
     is_yes_no,
@@ -135,6 +136,7 @@ class Index:
             yes_no=yes_no,
             approximate=frozenset(approximate),
             plural=asks_list(text),
+            counts=counts_asked(words),
             pinyin=pinyin_of([w for w in words if w not in STOPWORDS] or list(words)),
         )
 

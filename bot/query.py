@@ -130,6 +130,15 @@ _YES_NO = re.compile(r"吗\s*$|吗\s|是不是|是否|对不对|对吗|有没有
 _PLURAL = re.compile(r"哪些|哪几|都有什么|都有啥|都做了|分别")
 
 
+_COUNT = re.compile(r"多少|几(?![月号日点天年时])")
+
+
+def counts_asked(words: list[str] | tuple[str, ...]) -> int:
+    """How many counts a question asks for: 「收集了多少问题，办结了多少」 asks two, which one
+    article sentence often gives together (收集问题191个,已办结175个)."""
+    return sum(1 for w in words if _COUNT.match(w))
+
+
 def asks_list(normalized: str) -> bool:
     """「有哪些企业落户了」, 「都做了些啥」: the answer is a list, not one fact."""
     return bool(_PLURAL.search(normalized))
@@ -289,6 +298,7 @@ class Query:
     yes_no: bool  # 「…是4302吗」: a question that checks a value it gives
     approximate: frozenset[str]  # numbers given roughly (5600多): context, not key terms
     plural: bool  # 「有哪些企业落户了」: asks for a list, which several facts may make up
+    counts: int  # 「收集了多少问题，办结了多少」: how many counts it asks for
     pinyin: str
 
     @property

@@ -11,7 +11,7 @@ from bot.engine import Engine
 from bot.kin import kin_of, read_leaves
 from bot.knowledge import Fact
 from bot.message import question_parts
-from bot.query import asks_unsaid, guessed_numbers
+from bot.query import asks_unsaid, counts_asked, guessed_numbers
 from bot.text import rhymes_alike
 
 # -- how a question is read ----------------------------------------------------------------
@@ -306,3 +306,23 @@ def test_a_clear_winner_below_the_threshold_answers_a_what_question(engine: Engi
     strict = Matching(answer=0.99, clear_floor=floor, clear_margin=0.0, place_floor=0.99, rival_floor=0.99)
     reply = Engine(engine.knowledge, engine.index, strict).answer("开发区招商局借实践活动的契机主要加强了什么")
     assert reply.status == status
+
+
+@pytest.mark.parametrize(
+    ("question", "numbers"),
+    [
+        ("科技城收集了多少问题，办结了多少", ("191", "175")),
+        ("开发区有多少党员，多少党组织", ("400", "5600")),
+    ],
+)
+def test_two_counts_asked_together_are_answered_by_the_sentence_giving_both(
+    engine: Engine, question: str, numbers: tuple[str, ...]
+) -> None:
+    reply = engine.answer(question)
+    assert reply.status == "answered" and all(n in (reply.answer or "") for n in numbers)
+    assert reply.source is not None and ";" not in reply.source.sentence  # only the part that holds both
+
+
+@pytest.mark.parametrize(("words", "counts"), [(["收集", "多少", "问题", "办结", "多少"], 2), (["几月", "几号"], 0)])
+def test_counts_asked(words: list[str], counts: int) -> None:
+    assert counts_asked(words) == counts
