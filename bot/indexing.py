@@ -23,8 +23,8 @@ from bot.entries import EntryTable
 from bot.index import INDEX_VERSION, READINGS_FILE, Index, blanks
 from bot.kin import kin_of
 from bot.knowledge import NUMBER, Document, Fact, Knowledge
-from bot.query import INTERROGATIVES, STOPWORDS, canonical_words, key_terms, supplies, synonyms
-from bot.segment import NEW_WORD_FREQ, Segmenter, add_words, build_dictionary, function_words, new_words
+from bot.query import INTERROGATIVES, STOPWORDS, canonical_words, key_terms, people, supplies, synonyms
+from bot.segment import NEW_WORD_FREQ, Segmenter, add_words, build_dictionary, function_words, new_words, tagged
 from bot.text import AliasTable, normalize, syllables, use_readings_cache, word_sound
 
 
@@ -153,11 +153,12 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
         general.update(dict.fromkeys(found, NEW_WORD_FREQ))
         vocabulary |= set(found)
 
+    named = people((texts.words(n) for n in prose), tagged(dictionary, ["nr"]) | set(found))
     entries = EntryTable()
     postings: dict[str, array[int]] = {}
     word_df: Counter[str] = Counter()
     for position, unit in enumerate(units):
-        fields = _entry(texts, *unit)
+        fields = _entry(texts, named, *unit)
         entries.add(**fields)
         words = fields["words"]
         word_df.update(words)
@@ -194,6 +195,7 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
 
 def _entry(
     texts: _Texts,
+    named: frozenset[str],
     fact_id: str | None,
     doc: Document,
     questions: tuple[str, ...],
@@ -221,7 +223,7 @@ def _entry(
         "pinyin_words": {word_sound(w) for w in all_words if len(w) > 1},
         # What a fact can supply: dates from its source sentence (the answer always cites the
         # report date), counts from the numbers its answer tells.
-        "kinds": supplies(texts.normal(source), numbers),
+        "kinds": supplies(texts.normal(source), numbers, any(n in body_text for n in named)),
         "numbers": numbers,
         "context_numbers": frozenset(NUMBER.findall(texts.normal(paragraph))),
         "body": body_text.replace(" ", ""),

@@ -10,6 +10,7 @@ mentions the focus, is a near miss, not an answer.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -70,7 +71,10 @@ _ASKS = [
         ),
     ),
     ("number", re.compile(r"多少|几|数量|人数|数目|总数|规模|多大|多高|多长|多重(?!要)|多远|几成")),
-    ("person", re.compile(r"谁|哪位|什么人|哪个人|哪些人|姓名")),
+    # A person by name: 哪位党员, 村干部是谁. Plain 谁 is looser — 「网格是谁设的」 is answered
+    # by 嘉兴科技城 — and any fact can say who did something.
+    ("named", re.compile(r"哪位|姓名|(党员|干部|书记|负责人|经理|主任|局长|所长|老总|领导|作者)是谁")),
+    ("person", re.compile(r"谁|什么人|哪个人|哪些人")),
 ]
 _DATE_IN_TEXT = re.compile(
     r"\d+月|\d+日|\d{4}年|\d+:\d+|上午|下午|早上|晚上|周末|假期|每周|每月|以来|期间|近日|近年|今年|去年"
@@ -150,20 +154,46 @@ def is_yes_no(normalized: str) -> bool:
 
 def asks(normalized: str) -> str | None:
     """The kind of answer wanted: age, origin, location, duration, day, date, ordinal, money, number,
-    person, or None."""
+    named, person, or None."""
     for kind, pattern in _ASKS:
         if pattern.search(normalized):
             return kind
     return None
 
 
-def supplies(source: str, numbers: frozenset[str]) -> frozenset[str]:
+#: Words that introduce a person's name in news prose (党员赵青, 村干部卫华), or follow it.
+_ROLE = frozenset(
+    "党员 书记 主任 干部 村干部 负责人 总经理 经理 所长 处长 局长 镇长 村长 主席 队长 组长 记者 通讯员 院长 老师 "
+    "工人 歌手 董事长 委员 专家 博士 村民 居民 同志 先生 女士 主管 代表 作者".split()
+)
+_ROLE_AFTER = frozenset("夫妻 夫妇 一家 等人 说 称 表示 介绍".split())
+
+
+def people(texts: Iterable[list[str]], names: frozenset[str]) -> frozenset[str]:
+    """The `names` (words that may be a name: jieba's nr, or new words its HMM found) that the
+    prose uses as a person's name: right after a role (党员赵青, 作者: 俞艳婷) or before 夫妻,
+    说 and the like. `texts` are segmented sentences."""
+    found: set[str] = set()
+    for words in texts:
+        content = [w for w in words if not _is_noise(w)]
+        for i, word in enumerate(content):
+            if word not in names or not 2 <= len(word) <= 3:
+                continue
+            before = content[i - 1] if i else ""
+            after = content[i + 1] if i + 1 < len(content) else ""
+            if (before in _ROLE or before.endswith(("书记", "局长", "处长", "主任"))) or after in _ROLE_AFTER:
+                found.add(word)
+    return frozenset(found - _ROLE - STOPWORDS)
+
+
+def supplies(source: str, numbers: frozenset[str], named: bool = True) -> frozenset[str]:
     """The kinds of answer a fact can give, from its normalised source and the numbers it tells.
 
     Dates are read from the source (every answer cites the report date, so its own text would
-    always look like a date); counts from the numbers the answer tells.
+    always look like a date); counts from the numbers the answer tells; `named` when its text
+    names a person (`people`).
     """
-    kinds = {"person", "other"}
+    kinds = {"person", "other"} | ({"named"} if named else set())
     if numbers:
         kinds |= {"number", "duration"}
     if _DATE_IN_TEXT.search(source):

@@ -159,11 +159,17 @@ FUNCTION_TAGS = frozenset("d ad p c f r u uj ul uz ug uv ud y e o zg".split())
 
 def function_words(dictionary: Path) -> frozenset[str]:
     """The words of a compact dictionary tagged with a function part of speech."""
+    return tagged(dictionary, FUNCTION_TAGS)
+
+
+def tagged(dictionary: Path, tags: Iterable[str]) -> frozenset[str]:
+    """The words of a compact dictionary tagged with one of `tags` (nr: a person's name)."""
+    wanted = frozenset(tags)
     found: set[str] = set()
     with dictionary.open(encoding="utf-8") as handle:
         for line in handle:
             parts = line.split()
-            if len(parts) == 3 and parts[2] in FUNCTION_TAGS:
+            if len(parts) == 3 and parts[2] in wanted:
                 found.add(parts[0])
     return frozenset(found)
 

@@ -11,7 +11,7 @@ from bot.engine import Engine
 from bot.kin import kin_of, read_leaves
 from bot.knowledge import Fact
 from bot.message import question_parts
-from bot.query import asks_unsaid, counts_asked, guessed_numbers
+from bot.query import asks_unsaid, counts_asked, guessed_numbers, people
 from bot.text import rhymes_alike
 
 # -- how a question is read ----------------------------------------------------------------
@@ -69,6 +69,8 @@ def test_focus(engine: Engine, question: str, focus: tuple[str, ...]) -> None:
         ("赵青今年多大了", "age"),
         ("盛红明是哪里人", "origin"),
         ("严慕党史纪念馆在哪儿", "location"),
+        ("帮杰必机电的是哪位党员", "named"),  # a person, by name
+        ("二十四个网格是谁设的", "person"),  # 谁 may be an organisation: 嘉兴科技城
         ("在哪里找到的工作", None),  # where, but of an event, not of a thing's place
     ],
 )
@@ -326,3 +328,22 @@ def test_two_counts_asked_together_are_answered_by_the_sentence_giving_both(
 @pytest.mark.parametrize(("words", "counts"), [(["收集", "多少", "问题", "办结", "多少"], 2), (["几月", "几号"], 0)])
 def test_counts_asked(words: list[str], counts: int) -> None:
     assert counts_asked(words) == counts
+
+
+@pytest.mark.parametrize(
+    ("words", "name"),
+    [
+        (["招商局", "党员", "赵青", "专门", "走访"], "赵青"),  # after a role
+        (["作者", ":", "俞艳婷"], "俞艳婷"),
+        (["村里", "凌雪华", "夫妻", "双", "残疾"], "凌雪华"),  # before 夫妻
+        (["党员", "群众", "收集"], None),  # after a role, but not a word that may be a name
+    ],
+)
+def test_people(words: list[str], name: str | None) -> None:
+    may_be_names = frozenset({"赵青", "俞艳婷", "凌雪华"})
+    assert people([words], may_be_names) == (frozenset({name}) if name else frozenset())
+
+
+def test_only_a_fact_naming_someone_supplies_a_name(engine: Engine) -> None:
+    kinds = {e.fact_id: e.kinds for e in engine.index.entries if e.fact_id}
+    assert "named" in kinds["jx-zhao-qing-who"] and "named" not in kinds["jx-jiebi-problems"]
