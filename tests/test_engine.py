@@ -133,9 +133,11 @@ def test_json_contract(engine: Engine) -> None:
     assert 0.0 <= data["score"] <= 1.0
 
 
-# The regression guard: accuracy on the two question sets may only go up. The targets of
-# issue 3 (≥ 0.95 overall, ≥ 0.90 per kind, ≤ 3% of out-of-scope answered) are not met yet;
-# these floors are today's level, raised as the engine improves (README, "How matching works").
+# The regression guard: accuracy on the question sets may only go up. Of the targets of issue 3
+# (≥ 0.95 overall, ≥ 0.90 per kind, ≤ 3% of out-of-scope answered) the per-kind one is not met
+# yet (paraphrase 88%, ambiguous 77%); these floors sit just under today's level, so that one
+# lost question in a small set does not fail the build, and are raised as the engine improves
+# (README, "How matching works").
 # independent.yaml was written from the articles alone, after questions.yaml, as a check that
 # a change generalises rather than fits one set's wordings. near_topic.yaml, written the same
 # way, is half hard out-of-scope questions: a real person or company of the articles, asked
@@ -155,3 +157,8 @@ def test_question_set_regression_guard(
     assert len(result.outcomes) >= size
     assert result.accuracy() >= floor
     assert result.answered_share("declined") <= out_of_scope_ceiling
+
+
+def test_every_kind_of_the_development_set_keeps_its_floor(engine: Engine) -> None:
+    result = evaluate(engine, load_questions(DEV_SET))
+    assert {kind: result.accuracy(kind) >= 0.75 for kind in result.kinds()} == dict.fromkeys(result.kinds(), True)
