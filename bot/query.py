@@ -238,7 +238,7 @@ _AND = frozenset("和 或 或者 与 及 以及 跟 、 还是".split())
 def focus(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     """The thing a question asks about — 多少名**志愿者**, **产值**有多少 — with any alternatives
     joined to it (多少**意见**和**问题**); empty when there is none."""
-    head = _focus(words) or _event(words) or _named(words)
+    head = _focus(words) or _event(words) or _named(words) or _action(words)
     if head is None:
         return ()
     found = [head]
@@ -269,6 +269,24 @@ def _event(words: list[str] | tuple[str, ...]) -> str | None:
 
 
 _WHAT = frozenset("什么 啥 什么名字 啥名字".split())
+#: Verbs too general to be what a question asks about (是什么, 有什么, 做了什么).
+_LIGHT_VERBS = frozenset("是 有 叫 做 干 搞 弄 说 讲 为 在 要 办".split())
+
+
+def _action(words: list[str] | tuple[str, ...]) -> str | None:
+    """「要以优异成绩迎接什么」 asks what is 迎接ed: a fact about the same goal that never says
+    迎接 does not answer it. Only a verb right before a clause-final 什么."""
+    for i, word in enumerate(words[1:], 1):
+        if word in ("什么", "啥") and (i + 1 == len(words) or words[i + 1] in _PARTICLES):
+            verb = words[i - 1]
+            if verb in ("了", "过") and i >= 2:
+                verb = words[i - 2]
+            ok = _is_content(verb) and len(verb) >= 2 and verb not in _LIGHT_VERBS and verb not in _GENERIC
+            return verb if ok else None
+    return None
+
+
+_PARTICLES = frozenset("呢 啊 呀 吗 吧 哦 嘛 ? ？".split())
 
 
 def _named(words: list[str] | tuple[str, ...]) -> str | None:

@@ -53,6 +53,9 @@ def test_a_misspelt_place_is_still_the_place(engine: Engine, question: str, plac
         ("谁帮凌雪华找的工作", ()),  # after 谁 comes what was done, not who
         ("绿控的总经埋是谁", ()),  # a mistyped word's remnant is no focus
         ("凌雪华的女儿叫什么", ("女儿",)),  # the thing whose name is asked
+        ("要以优异成绩迎接什么", ("迎接",)),  # the verb whose object is asked
+        ("科技城做了什么", ()),  # too general a verb
+        ("设立了什么基金呢", ()),  # 什么 before a noun: _focus's business, not the verb's
     ],
 )
 def test_focus(engine: Engine, question: str, focus: tuple[str, ...]) -> None:
