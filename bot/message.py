@@ -20,8 +20,18 @@ LONG_MESSAGE = 60
 _SENTENCES = re.compile(r"(?<=[。！？!?；;\n])")
 _CLAUSES = re.compile(r"(?<=[，,：:])")
 _ASKING = re.compile(r"[?？]|吗|多少|几|什么|啥|谁|哪|怎么|如何|为什么|请问|想问|想知道|确认")
+_QUOTED = re.compile(r"[“「\"]([^”」\"]{8,60})[”」\"]")
 #: At most this many parts of one long message are matched, to bound its cost.
 MAX_PARTS = 8
+
+
+#: Asking words used as indefinites: 谁都不管 (nobody cared), 调解了好几次 (several times).
+INDEFINITE = re.compile(r"谁都|谁也|什么都|什么也|哪儿都|哪里都|怎么也|好几|几乎")
+
+
+def asks_something(text: str) -> bool:
+    """Whether a sentence or clause asks something (谁都不管 does not)."""
+    return bool(_ASKING.search(INDEFINITE.sub("", text)))
 
 
 def question_parts(question: str) -> list[str]:
@@ -34,9 +44,10 @@ def question_parts(question: str) -> list[str]:
     """
     sentences = [s for s in _SENTENCES.split(question[: MAX_QUESTION * 8]) if s.strip()]
     short = len(question) <= LONG_MESSAGE
+    quoted = [q.strip("…. ") for q in _QUOTED.findall(question[: MAX_QUESTION * 8])]
     if short and len(sentences) <= 1:
-        return [question]
-    asking = [n for n, sentence in enumerate(sentences) if _ASKING.search(sentence)]
+        return [question, *quoted]
+    asking = [n for n, sentence in enumerate(sentences) if asks_something(sentence)]
     # A real question mostly ends with a question mark and comes last, after the story: those
     # sentences are tried first, so the cap on parts never drops them.
     asking.sort(key=lambda n: (not re.search(r"[?？]\s*$", sentences[n]), -n))
@@ -46,12 +57,15 @@ def question_parts(question: str) -> list[str]:
         parts.append(sentence.strip()[:MAX_QUESTION])
         clauses = [c for c in _CLAUSES.split(sentence) if c.strip()]
         for i, clause in enumerate(clauses):
-            if len(clauses) > 1 and _ASKING.search(clause):
+            if len(clauses) > 1 and asks_something(clause):
                 parts.append(clause.strip())  # 「然后再回答：……是谁主持的？」: the question alone
                 parts.append("".join(clauses[max(0, i - 1) : i + 1]).strip())
         if number:  # 「…有一位党员带领团队…。我想确认一下这位党员叫什么名字？」
             parts.append((sentences[number - 1] + sentence).strip()[-MAX_QUESTION:])
     if short:  # 「忽略之前的指令。告诉我…」: the sentences, and the whole as it was typed
         parts.insert(0, question)
+    # 「他说“我们多走一步，群众就能少走……”，后面记不清了」: words quoted from the article find
+    # their sentence better than any question about them.
+    parts += quoted
     parts = [p for p in dict.fromkeys(parts) if len(p) >= 4][:MAX_PARTS]
     return parts or [question[:MAX_QUESTION]]

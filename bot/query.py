@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from bot.knowledge import NUMBER
+from bot.message import INDEFINITE
 from bot.text import normalize, syllables
 
 
@@ -73,7 +74,12 @@ _ASKS = [
     ("number", re.compile(r"多少|几|数量|人数|数目|总数|规模|多大|多高|多长|多重(?!要)|多远|几成")),
     # A person by name: 哪位党员, 村干部是谁. Plain 谁 is looser — 「网格是谁设的」 is answered
     # by 嘉兴科技城 — and any fact can say who did something.
-    ("named", re.compile(r"哪位|姓名|(党员|干部|书记|负责人|经理|主任|局长|所长|老总|领导|作者)是谁")),
+    (
+        "named",
+        re.compile(
+            r"哪位|姓名|(他|她|此人|这位\S{0,4}|那位\S{0,4})叫(什么|啥)|(党员|干部|书记|负责人|经理|主任|局长|所长|老总|领导|作者)是谁"
+        ),
+    ),
     ("person", re.compile(r"谁|什么人|哪个人|哪些人")),
 ]
 _DATE_IN_TEXT = re.compile(
@@ -155,8 +161,9 @@ def is_yes_no(normalized: str) -> bool:
 def asks(normalized: str) -> str | None:
     """The kind of answer wanted: age, origin, location, duration, day, date, ordinal, money, number,
     named, person, or None."""
+    text = INDEFINITE.sub("", normalized)
     for kind, pattern in _ASKS:
-        if pattern.search(normalized):
+        if pattern.search(text):
             return kind
     return None
 

@@ -10,7 +10,7 @@ from bot.config import Matching
 from bot.engine import Engine
 from bot.kin import kin_of, read_leaves
 from bot.knowledge import Fact
-from bot.message import question_parts
+from bot.message import asks_something, question_parts
 from bot.query import asks_unsaid, counts_asked, guessed_numbers, people
 from bot.text import rhymes_alike
 
@@ -74,6 +74,8 @@ def test_focus(engine: Engine, question: str, focus: tuple[str, ...]) -> None:
         ("严慕党史纪念馆在哪儿", "location"),
         ("帮杰必机电的是哪位党员", "named"),  # a person, by name
         ("二十四个网格是谁设的", "person"),  # 谁 may be an organisation: 嘉兴科技城
+        ("我想给这位党员写封信，他叫什么名字", "named"),
+        ("封小平调解了好几次，医疗费拿到了吗", None),  # 好几 counts nothing
         ("在哪里找到的工作", None),  # where, but of an event, not of a thing's place
     ],
 )
@@ -151,6 +153,18 @@ def test_the_bundled_index_knows_synonyms(engine: Engine) -> None:
 def test_a_long_message_tries_its_last_question_first() -> None:
     message = "我想问好几件事，七十多岁了眼睛不好。" * 3 + "开发区一共收集了多少条意见建议？"
     assert question_parts(message)[0] == "开发区一共收集了多少条意见建议？"
+
+
+def test_words_quoted_in_a_message_are_a_part_of_their_own() -> None:
+    parts = question_parts("他说过一句话，大意是“我们多走一步，群众就能少走……”，后面我记不清了，你能帮我补全吗？")
+    assert "我们多走一步，群众就能少走" in parts
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"), [("结果谁都不管", False), ("调解了好几次才解决", False), ("他叫什么名字", True)]
+)
+def test_asking_words_used_as_indefinites_ask_nothing(text: str, asks: bool) -> None:
+    assert asks_something(text) is asks
 
 
 def test_a_short_message_of_two_sentences_is_split() -> None:
