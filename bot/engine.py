@@ -295,6 +295,10 @@ class Engine:
         if best.score < m.answer:
             return self._unsure(question, shown_resolved, query, ranked, facts, docs is None), None, candidates
         if query.plural and len(parts := self._list_parts(facts)) >= 2:
+            # The parts of a list cut from one sentence (卫星石化、加西贝拉、闻泰通讯…) are that sentence.
+            joint = self._joint_sentence(parts[0], parts[1])
+            if joint and all(self.index.entries[p.position].sentence in joint for p in parts):
+                return self.replies.sentence(question, best, shown_resolved, joint), place, candidates
             return self.replies.clarify(question, shown_resolved, parts, CLARIFY_LIST), None, candidates
         close = [s for s in facts[1:] if best.score - s.score < m.margin and s.score >= m.suggest]
         if close and (joint := self._joint_sentence(best, close[0])) is not None:

@@ -364,3 +364,8 @@ def test_people(words: list[str], name: str | None) -> None:
 def test_only_a_fact_naming_someone_supplies_a_name(engine: Engine) -> None:
     kinds = {e.fact_id: e.kinds for e in engine.index.entries if e.fact_id}
     assert "named" in kinds["jx-zhao-qing-who"] and "named" not in kinds["jx-jiebi-problems"]
+
+
+def test_a_list_cut_from_one_sentence_is_answered_by_that_sentence(engine: Engine) -> None:
+    reply = engine.answer("科技城哪些规上企业结合主题教育打造了党建示范点")
+    assert reply.status == "answered" and all(n in (reply.answer or "") for n in ("卫星石化", "中科检测"))
