@@ -40,7 +40,7 @@ from bot.text import AliasTable, char_ngrams, normalize, sounds_alike, syllables
 
 #: Bump when the index layout changes, so stale caches are rebuilt. The cache key also holds a
 #: hash of the code that builds the index (`bot.cachefiles.code_version`), so a forgotten bump is harmless.
-INDEX_VERSION = 19
+INDEX_VERSION = 21
 READINGS_FILE = "pinyin-readings-v1.marshal"
 #: The share of its weight a function word (仍然, 对于, 期间) keeps as a key term: it links the
 #: question's parts, and a fact that lacks it may still answer.
@@ -48,6 +48,7 @@ FUNCTION_WEIGHT = 0.3
 #: A typo of two characters is fixed to the likeliest word only if the knowledge uses it this
 #: many times more often than the next candidate.
 DOMINANT = 3
+_ASKING_CHARS = frozenset("几哪啥谁")
 #: …and uses it at least this many times.
 TYPO_SUPPORT = 5
 RECALL_FACTS = 16
@@ -175,6 +176,7 @@ class Index:
                 len(word) == 1
                 and len(pair) == 2
                 and word not in STOPWORDS
+                and word not in _ASKING_CHARS  # 几中全会 asks which plenary; it is no typo of 集中
                 and words[i + 1] not in STOPWORDS
                 and not (word in MEASURES and i and (words[i - 1] in STOPWORDS or words[i - 1].isdigit()))
             )

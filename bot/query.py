@@ -64,7 +64,8 @@ _ASKS = [
     # 几月几号 asks for a day on the calendar; 此后 or 会后 can tell 什么时候, never 哪一天.
     ("day", re.compile(r"哪天|哪1天|哪一天|哪年|哪一年|几月|几日|几号|日期|哪月|什么日子")),
     ("date", re.compile(r"什么时候|何时|时间|啥时候|啥时|那天|几点")),
-    ("ordinal", re.compile(r"第几|第多少|排第|排名")),
+    # 十八届几中全会: 几 stands for the numeral inside a name (三中全会), asked like an ordinal.
+    ("ordinal", re.compile(r"第几|第多少|排第|排名|几中全会|几届")),
     (
         "money",
         re.compile(
@@ -93,7 +94,7 @@ _LOCATION_IN_TEXT = re.compile(
 )
 _ORIGIN_IN_TEXT = re.compile(r"籍贯|老家|祖籍|出生|人士")
 _DAY_IN_TEXT = re.compile(r"\d+月|\d+日|\d{4}年")
-_ORDINAL_IN_TEXT = re.compile(r"第\d|首[个家张批次位座]|头1")
+_ORDINAL_IN_TEXT = re.compile(r"第\d|首[个家张批次位座]|头1|[\d一二三四五六七八九十]中全会|\d+届")
 _MONEY_IN_TEXT = re.compile(r"\d[\d.]*\s*(万|亿)?(元|美元)|亿元|万元")
 
 

@@ -161,4 +161,4 @@ def test_question_set_regression_guard(
 
 def test_every_kind_of_the_development_set_keeps_its_floor(engine: Engine) -> None:
     result = evaluate(engine, load_questions(DEV_SET))
-    assert {kind: result.accuracy(kind) >= 0.75 for kind in result.kinds()} == dict.fromkeys(result.kinds(), True)
+    assert {kind: result.accuracy(kind) >= 0.70 for kind in result.kinds()} == dict.fromkeys(result.kinds(), True)

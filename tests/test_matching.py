@@ -70,6 +70,7 @@ def test_focus(engine: Engine, question: str, focus: tuple[str, ...]) -> None:
         ("党员有多少", "number"),
         ("医疗费要到了多少钱", "money"),
         ("赵青今年多大了", "age"),
+        ("学习的是十八届几中全会的精神", "ordinal"),  # 几 stands for the numeral of 三中全会
         ("盛红明是哪里人", "origin"),
         ("严慕党史纪念馆在哪儿", "location"),
         ("帮杰必机电的是哪位党员", "named"),  # a person, by name
