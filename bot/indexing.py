@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import os
 import pickle
+import re
 import tempfile
 from array import array
 from collections import Counter, defaultdict
@@ -133,7 +134,9 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
     for doc in knowledge.documents.values():
         start = len(units)
         units.extend((f.id, doc, f.questions, f.answer, f.source, f.tags) for f in facts_of[doc.id])
-        units.extend((None, doc, (), sentence, sentence, ()) for sentence in doc.sentences())
+        # A sentence listing things between semicolons is indexed part by part: 「…开工;…签约;…」
+        # answers 「氮化镓项目什么时候投产」 only if one part holds both the project and the event.
+        units.extend((None, doc, (), part, part, ()) for sentence in doc.sentences() for part in _list_items(sentence))
         spans[doc.id] = (start, len(units))
 
     normals = list(dict.fromkeys(texts.normal(t) for u in units for t in (*u[2], u[3], u[4])))
@@ -191,6 +194,12 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
         function=function_words(dictionary),
         _segmenter=Segmenter(dictionary) if found else segmenter,
     )
+
+
+def _list_items(sentence: str) -> list[str]:
+    """A sentence's parts between semicolons (the sentence itself when it has none)."""
+    parts = [p for p in re.split(r"(?<=[;；])", sentence) if len(p.strip("；; ")) >= 6]
+    return [p.rstrip(";；") for p in parts] if len(parts) > 1 else [sentence]
 
 
 def _entry(

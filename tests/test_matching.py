@@ -370,3 +370,11 @@ def test_only_a_fact_naming_someone_supplies_a_name(engine: Engine) -> None:
 def test_a_list_cut_from_one_sentence_is_answered_by_that_sentence(engine: Engine) -> None:
     reply = engine.answer("科技城哪些规上企业结合主题教育打造了党建示范点")
     assert reply.status == "answered" and all(n in (reply.answer or "") for n in ("卫星石化", "中科检测"))
+
+
+def test_a_sentence_listing_things_is_searched_part_by_part(engine: Engine) -> None:
+    """The article lists projects between semicolons; 开工 in one part and 氮化镓 in another do
+    not answer when the 氮化镓 project starts production."""
+    assert engine.answer("氮化镓项目啥时候能投产啊").status != "answered"
+    parts = [e.sentence for e in engine.index.entries if e.fact_id is None and "氮化镓" in e.sentence]
+    assert parts and all(";" not in p and "；" not in p for p in parts)
