@@ -35,12 +35,12 @@ from bot.query import (
     pinyin_of,
 )
 from bot.recall import best_scores, span_scores, top
-from bot.segment import PLACE_SUFFIXES, Segmenter
+from bot.segment import NEW_WORD_FREQ, PLACE_SUFFIXES, Segmenter
 from bot.text import AliasTable, char_ngrams, normalize, sounds_alike, syllables, use_readings_cache, word_sound
 
 #: Bump when the index layout changes, so stale caches are rebuilt. The cache key also holds a
 #: hash of the code that builds the index (`bot.cachefiles.code_version`), so a forgotten bump is harmless.
-INDEX_VERSION = 22
+INDEX_VERSION = 23
 READINGS_FILE = "pinyin-readings-v1.marshal"
 #: The share of its weight a function word (仍然, 对于, 期间) keeps as a key term: it links the
 #: question's parts, and a fact that lacks it may still answer.
@@ -79,6 +79,7 @@ class Index:
     function: frozenset[str] = frozenset()  # adverbs, prepositions…: words that name nothing (bot.segment)
     _segmenter: Segmenter | None = field(default=None, repr=False)
     _twins: dict[str, str] | None = field(default=None, repr=False)
+    _names: frozenset[str] | None = field(default=None, repr=False)
     _queries: dict[str, Query] = field(default_factory=dict, repr=False)  # question → its analysis
 
     # -- question analysis ------------------------------------------------------------------
@@ -94,6 +95,7 @@ class Index:
         state = dict(self.__dict__)
         state["_segmenter"] = None
         state["_twins"] = None
+        state["_names"] = None
         state["_queries"] = {}
         return state
 
@@ -269,6 +271,13 @@ class Index:
         for key in blanks(term):
             found |= self.near.get(key, frozenset())
         return frozenset(found)
+
+    def is_name(self, word: str) -> bool:
+        """A name of the knowledge: a curator's canonical name (杰必机电) or one jieba's HMM found
+        in the articles (梁一波, 凌雪华). Places are not key terms, so never asked here."""
+        if self._names is None:
+            self._names = frozenset(self.aliases.canonical.values()) - set(self.places)
+        return word in self._names or self.general.get(word) == NEW_WORD_FREQ
 
     def weight(self, term: str) -> float:
         """How much a key term matters: rare in the knowledge → high.

@@ -37,6 +37,9 @@ WRONG_KIND = 0.6
 OTHER_PLACE = 0.35
 #: Score multiplier when the fact never mentions the focus of the question (多少名**志愿者**).
 FOCUS_MISS = 0.7
+#: Score multiplier when the fact names none of the names the question uses: 「杰必机电项目总投资
+#:是多少」 is not answered by the 25亿元 of the 氮化镓 project.
+NAME_MISS = 0.6
 #: Score multiplier when the question gives a number the fact does not contain (2020年…).
 NUMBER_MISS = 0.75
 ORDINAL = re.compile(r"第[\d一二三四五六七八九十百]+")
@@ -137,6 +140,7 @@ class Question:
     focus: tuple[Term, ...]  # the thing asked about and its alternatives: a fact must name one
     given: frozenset[str]  # the numbers the question gives
     ordinals: frozenset[str]  # 第二, 第3: like a number, the fact must say the same
+    names: tuple[Term, ...]  # names of the knowledge it uses (杰必机电): the fact must name them
 
     @classmethod
     def of(cls, index: Index, query: Query) -> Question:
@@ -146,6 +150,7 @@ class Question:
             focus=tuple(Term.of(index, f) for f in query.focus),
             given=frozenset(t for t in query.terms if NUMBER.fullmatch(t)),
             ordinals=frozenset(t for t in query.terms if ORDINAL.fullmatch(t)),
+            names=tuple(Term.of(index, t) for t in dict.fromkeys(query.terms) if index.is_name(t)),
         )
 
 
@@ -198,6 +203,9 @@ def score(index: Index, question: Question, position: int) -> Scored:
     ):
         blended *= NUMBER_MISS
         signals["number_miss"] = NUMBER_MISS
+    if question.names and all(term_match(n, entry) < 0.5 for n in question.names):
+        blended *= NAME_MISS
+        signals["name_miss"] = NAME_MISS
     if query.foreign and not any(f in entry.words for f in query.foreign):
         blended *= OTHER_PLACE
         signals["other_place"] = OTHER_PLACE

@@ -171,6 +171,8 @@ class AliasTable:
         # A one-character slip keeps every other character of the name: most windows hold too
         # few of the names' characters to be one, and are not looked up character by character.
         for j in range(len(window)) if known >= len(window) - 1 else ():
+            if window[j] in _RUNNING:
+                continue  # 经济发展的主阵地 is running text, not 经济发展局 mistyped
             form = self._near.get(window[:j] + "?" + window[j + 1 :])
             # One wrong character out of three (科技园 for 科技城) is another name, not a typo,
             # unless it sounds the same, or rhymes and keeps the name's last character: a
@@ -180,6 +182,11 @@ class AliasTable:
             ):
                 return self.canonical[form]
         return self._sound.get(" ".join(syllables(window)))
+
+
+#: Characters so common in running text that a name with one of them in place of its own is
+#: the name's first words followed by the sentence, not the name mistyped.
+_RUNNING = frozenset("的了是在和与及有也都就还把被对为之着过吗呢吧啊")
 
 
 def _trie_pattern(words: list[str]) -> str:

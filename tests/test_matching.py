@@ -276,6 +276,10 @@ def test_running_text_is_not_a_misspelt_place(engine: Engine) -> None:
     assert engine.index.query("苏州绿控传动科技什么时候落户吴江科创园").places == ()
 
 
+def test_running_text_is_not_a_misspelt_name(engine: Engine) -> None:
+    assert "经发局" not in engine.index.query("这里是哪方面经济发展的主阵地").terms
+
+
 def test_a_list_question_naming_no_place_gathers_from_both(engine: Engine) -> None:
     reply = engine.answer("举办过哪些座谈会和交流会")
     assert reply.status == "clarify"
@@ -313,6 +317,7 @@ def test_a_name_only_one_place_has_keeps_the_question_there(engine: Engine) -> N
         "教育实践活动第三环节做了什么",  # the article tells of the first
         "吴江开发区2014年GDP多少",
         "严慕纪念馆在什么地方",  # the article tells of a visit, not where it is
+        "杰必机电项目总投资是多少",  # the 25亿元 is the 氮化镓 project's, a fact that never names 杰必机电
     ],
 )
 def test_a_detail_no_fact_gives_is_not_answered_by_a_fact_about_the_same_subject(engine: Engine, question: str) -> None:
