@@ -63,7 +63,9 @@ _ASKS = [
     ("duration", re.compile(r"多久|多长时间|多长的时间|多少年|几年了|频率|多频繁")),
     # 几月几号 asks for a day on the calendar; 此后 or 会后 can tell 什么时候, never 哪一天.
     ("day", re.compile(r"哪天|哪1天|哪一天|哪年|哪一年|几月|几日|几号|日期|哪月|什么日子")),
-    ("date", re.compile(r"什么时候|何时|时间|啥时候|啥时|那天|几点")),
+    # 几点 asks a time of day: 提前了开门时间 tells when it changed, not the hour.
+    ("clock", re.compile(r"几点|几时几分|什么时刻")),
+    ("date", re.compile(r"什么时候|何时|时间|啥时候|啥时|那天")),
     # 十八届几中全会: 几 stands for the numeral inside a name (三中全会), asked like an ordinal.
     ("ordinal", re.compile(r"第几|第多少|排第|排名|几中全会|几届")),
     (
@@ -93,6 +95,7 @@ _LOCATION_IN_TEXT = re.compile(
     r"(内|里|旁|路|街|村|镇|区|园|楼|号|社区|公园|中心|基地|大厦|厂|院|馆|城|市|省)"
 )
 _ORIGIN_IN_TEXT = re.compile(r"籍贯|老家|祖籍|出生|人士")
+_CLOCK_IN_TEXT = re.compile(r"\d+:\d+|\d+点|上午|下午|早上|晚上|凌晨|中午|傍晚")
 _DAY_IN_TEXT = re.compile(r"\d+月|\d+日|\d{4}年")
 _ORDINAL_IN_TEXT = re.compile(r"第\d|首[个家张批次位座]|头1|[\d一二三四五六七八九十]中全会|\d+届")
 _MONEY_IN_TEXT = re.compile(r"\d[\d.]*\s*(万|亿)?(元|美元)|亿元|万元")
@@ -126,7 +129,7 @@ def asks_unsaid(query: Query, note: str) -> bool:
         wants.add("name")
     if query.asks in ("number", "money") and not query.yes_no:
         wants.add("number")
-    if query.asks in ("date", "day"):
+    if query.asks in ("date", "day", "clock"):
         wants.add("date")
     # 「文中未列出“四风”具体内容」 leaves out what 四风 are; 「第一环节的重点是什么」 asks something else.
     named = re.findall(r"[“\"]([^”\"]+)[”\"]", note)
@@ -160,7 +163,7 @@ def is_yes_no(normalized: str) -> bool:
 
 
 def asks(normalized: str) -> str | None:
-    """The kind of answer wanted: age, origin, location, duration, day, date, ordinal, money, number,
+    """The kind of answer wanted: age, origin, location, clock, duration, day, date, ordinal, money, number,
     named, person, or None."""
     text = INDEFINITE.sub("", normalized)
     for kind, pattern in _ASKS:
@@ -194,12 +197,13 @@ def people(texts: Iterable[list[str]], names: frozenset[str]) -> frozenset[str]:
     return frozenset(found - _ROLE - STOPWORDS)
 
 
-def supplies(source: str, numbers: frozenset[str], named: bool = True) -> frozenset[str]:
+def supplies(source: str, numbers: frozenset[str], named: bool = True, answer: str = "") -> frozenset[str]:
     """The kinds of answer a fact can give, from its normalised source and the numbers it tells.
 
     Dates are read from the source (every answer cites the report date, so its own text would
-    always look like a date); counts from the numbers the answer tells; `named` when its text
-    names a person (`people`).
+    always look like a date); counts from the numbers the answer tells, and a time of day from
+    the answer too (「…提前了中医馆开门时间」 does not tell the hour its source gives); `named`
+    when its text names a person (`people`).
     """
     kinds = {"person", "other"} | ({"named"} if named else set())
     if numbers:
@@ -208,6 +212,8 @@ def supplies(source: str, numbers: frozenset[str], named: bool = True) -> frozen
         kinds |= {"date", "duration"}
     if _DAY_IN_TEXT.search(source):
         kinds.add("day")
+    if _CLOCK_IN_TEXT.search(answer or source):
+        kinds.add("clock")
     if _LOCATION_IN_TEXT.search(source):
         kinds.add("location")
     if _AGE_IN_TEXT.search(source):

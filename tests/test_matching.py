@@ -67,6 +67,7 @@ def test_focus(engine: Engine, question: str, focus: tuple[str, ...]) -> None:
     [
         ("一把手座谈会是几月几号开的", "day"),
         ("天然气管道什么时候施工", "date"),
+        ("中医馆早上几点开门", "clock"),
         ("党员有多少", "number"),
         ("医疗费要到了多少钱", "money"),
         ("赵青今年多大了", "age"),
@@ -383,3 +384,9 @@ def test_a_sentence_listing_things_is_searched_part_by_part(engine: Engine) -> N
     assert engine.answer("氮化镓项目啥时候能投产啊").status != "answered"
     parts = [e.sentence for e in engine.index.entries if e.fact_id is None and "氮化镓" in e.sentence]
     assert parts and all(";" not in p and "；" not in p for p in parts)
+
+
+def test_a_time_of_day_comes_from_a_fact_whose_answer_tells_it(engine: Engine) -> None:
+    """The fact about the queue cites 7:40 and 6:40 in its source but not in its answer."""
+    kinds = {e.fact_id: e.kinds for e in engine.index.entries if e.fact_id}
+    assert "clock" in kinds["jx-tcm-hall-hours"] and "clock" not in kinds["jx-hospital-queue"]
