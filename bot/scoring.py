@@ -30,7 +30,7 @@ from bot.text import syllables
 
 WEIGHTS = {"coverage": 0.55, "wording": 0.25, "sound": 0.20}
 #: How much a synonym of a key term (Cilin, bot.kin) counts for, against 1 for the word itself.
-KIN = 0.75
+KIN = 0.6
 #: Score multiplier for an entry that cannot supply the kind of answer asked for.
 WRONG_KIND = 0.6
 #: Score multiplier when the question names a place the knowledge does not cover.
