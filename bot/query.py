@@ -319,6 +319,8 @@ def _focus(words: list[str] | tuple[str, ...]) -> str | None:
             continue
         # 「谁帮的忙」: after 谁 comes what the person did, not what they are; only 「村干部是谁」
         # names the role the answer must have.
+        if word == "谁" and any(_is_content(w) for w in words[i + 1 :]):
+            return None  # 「…犯愁，是谁帮的忙」: 是谁…的 stresses the doer; 犯愁 is no role
         j = len(words) if word == "谁" else i + 1
         while j < len(words) and words[j] in MEASURES:
             j += 1

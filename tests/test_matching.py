@@ -51,6 +51,7 @@ def test_a_misspelt_place_is_still_the_place(engine: Engine, question: str, plac
         ("帮凌雪华的村干部是谁", ("村干部",)),  # the role the person asked about has
         ("出面帮忙的是招商局哪位党员", ("党员",)),
         ("谁帮凌雪华找的工作", ()),  # after 谁 comes what was done, not who
+        ("招工住宿犯愁，是谁帮的忙", ()),  # 是谁…的 stresses the doer: 犯愁 is no role
         ("绿控的总经埋是谁", ()),  # a mistyped word's remnant is no focus
         ("凌雪华的女儿叫什么", ("女儿",)),  # the thing whose name is asked
         ("要以优异成绩迎接什么", ("迎接",)),  # the verb whose object is asked
