@@ -25,6 +25,8 @@ class Matching:
     """Decision thresholds on the calibrated 0–1 score (README, "How matching works")."""
 
     answer: float = 0.60  # best score at or above this answers
+    long_answer: float = 0.5  # …or this, for a question of `long_terms` key terms or more
+    long_terms: int = 7
     suggest: float = 0.35  # candidates at or above this are offered as 「您是不是想问」
     margin: float = 0.03  # a different fact this close to the best makes the question ambiguous
     place_margin: float = 0.25  # a question naming no place that fits two places this closely asks which…

@@ -292,7 +292,7 @@ class Engine:
             if other_place is not None:
                 choices = self.places.per_place(facts, [best, other_place])
                 return self.replies.clarify(question, shown_resolved, choices, CLARIFY_PLACES), None, candidates
-        if best.score < m.answer:
+        if best.score < self._threshold(query, best):
             return self._unsure(question, shown_resolved, query, ranked, facts, docs is None), None, candidates
         if query.plural and len(parts := self._list_parts(facts)) >= 2:
             # The parts of a list cut from one sentence (卫星石化、加西贝拉、闻泰通讯…) are that sentence.
@@ -356,6 +356,18 @@ class Engine:
             return self.replies.clarify(question, resolved, vague, CLARIFY_FACTS)
         reply = self.replies.declined(question, resolved, near, DECLINED_NEAR if near else DECLINED)
         return replace(reply, score=best.score)
+
+    def _threshold(self, query: Query, best: Scored) -> float:
+        """The score `best` must reach to answer: `answer`, or `long_answer` for a question of
+        `long_terms` key terms or more that no penalty touched.
+
+        A long question carries its own story (「为了不打扰企业，吴江开发区平时靠哪些网上渠道和
+        企业沟通？」): it can never be worded like a short curated question, so its wording score
+        stays low even when every word of the fact is in it.
+        """
+        m = self.matching
+        clean = not set(best.signals) - set(CLEAN_SIGNALS)
+        return m.long_answer if clean and len(set(query.terms)) >= m.long_terms else m.answer
 
     def _clear_winner(self, query: Query, facts: list[Scored]) -> bool:
         """A fact below `answer` that still answers: well ahead of every other, and missing only

@@ -396,3 +396,12 @@ def test_a_time_of_day_comes_from_a_fact_whose_answer_tells_it(engine: Engine) -
     """The fact about the queue cites 7:40 and 6:40 in its source but not in its answer."""
     kinds = {e.fact_id: e.kinds for e in engine.index.entries if e.fact_id}
     assert "clock" in kinds["jx-tcm-hall-hours"] and "clock" not in kinds["jx-hospital-queue"]
+
+
+@pytest.mark.parametrize(("terms", "status"), [(7, "answered"), (99, "declined")])
+def test_a_long_question_answers_at_a_lower_score(engine: Engine, terms: int, status: str) -> None:
+    """Its own story keeps a long question's wording score low; with `long_terms` raised out of
+    reach it falls back to the usual threshold and is declined."""
+    matching = Matching(long_terms=terms)
+    question = "为了不打扰企业，吴江开发区平时靠哪些网上渠道和企业沟通？"
+    assert Engine(engine.knowledge, engine.index, matching).answer(question).status == status
