@@ -252,7 +252,7 @@ _AND = frozenset("和 或 或者 与 及 以及 跟 、 还是".split())
 def focus(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     """The thing a question asks about — 多少名**志愿者**, **产值**有多少 — with any alternatives
     joined to it (多少**意见**和**问题**); empty when there is none."""
-    head = _focus(words) or _event(words) or _named(words) or _action(words)
+    head = _focus(words) or _event(words) or _named(words) or _action(words) or _topic(words)
     if head is None:
         return ()
     found = [head]
@@ -301,6 +301,20 @@ def _action(words: list[str] | tuple[str, ...]) -> str | None:
 
 
 _PARTICLES = frozenset("呢 啊 呀 吗 吧 哦 嘛 ? ？".split())
+
+
+_HOW = frozenset("怎么 如何 怎样 怎么样 咋 咋样".split())
+
+
+def _topic(words: list[str] | tuple[str, ...]) -> str | None:
+    """「天香社区的物业管理怎么做的」 asks how of 物业管理: a fact about 天香社区 that never mentions
+    it does not answer."""
+    for i, word in enumerate(words[1:], 1):
+        if word in _HOW:
+            before = words[i - 1]
+            ok = _is_content(before) and len(before) >= 2 and before not in _GENERIC and before not in _LIGHT_VERBS
+            return before if ok else None
+    return None
 
 
 def _named(words: list[str] | tuple[str, ...]) -> str | None:

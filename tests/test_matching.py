@@ -55,6 +55,7 @@ def test_a_misspelt_place_is_still_the_place(engine: Engine, question: str, plac
         ("绿控的总经埋是谁", ()),  # a mistyped word's remnant is no focus
         ("凌雪华的女儿叫什么", ("女儿",)),  # the thing whose name is asked
         ("要以优异成绩迎接什么", ("迎接",)),  # the verb whose object is asked
+        ("开发区党工委书记的工作作风如何", ("作风",)),  # the topic asked how of
         ("科技城做了什么", ()),  # too general a verb
         ("设立了什么基金呢", ()),  # 什么 before a noun: _focus's business, not the verb's
     ],
@@ -325,6 +326,7 @@ def test_a_name_only_one_place_has_keeps_the_question_there(engine: Engine) -> N
         "吴江开发区2014年GDP多少",
         "严慕纪念馆在什么地方",  # the article tells of a visit, not where it is
         "杰必机电项目总投资是多少",  # the 25亿元 is the 氮化镓 project's, a fact that never names 杰必机电
+        "开发区党工委书记的工作作风如何",  # the article names the secretary, not his style
     ],
 )
 def test_a_detail_no_fact_gives_is_not_answered_by_a_fact_about_the_same_subject(engine: Engine, question: str) -> None:
