@@ -40,7 +40,7 @@ from bot.text import AliasTable, char_ngrams, normalize, sounds_alike, syllables
 
 #: Bump when the index layout changes, so stale caches are rebuilt. The cache key also holds a
 #: hash of the code that builds the index (`bot.cachefiles.code_version`), so a forgotten bump is harmless.
-INDEX_VERSION = 25
+INDEX_VERSION = 26
 READINGS_FILE = "pinyin-readings-v1.marshal"
 #: The share of its weight a function word (仍然, 对于, 期间) keeps as a key term: it links the
 #: question's parts, and a fact that lacks it may still answer.

@@ -232,7 +232,9 @@ def _entry(
         "pinyin_words": {word_sound(w) for w in all_words if len(w) > 1},
         # What a fact can supply: dates from its source sentence (the answer always cites the
         # report date), counts from the numbers its answer tells.
-        "kinds": supplies(texts.normal(source), numbers, any(n in body_text for n in named), texts.normal(answer)),
+        "kinds": supplies(
+            texts.normal(source), numbers, any(n in texts.normal(answer) for n in named), texts.normal(answer)
+        ),
         "numbers": numbers,
         "context_numbers": frozenset(NUMBER.findall(texts.normal(paragraph))),
         "body": body_text.replace(" ", ""),

@@ -135,17 +135,20 @@ def test_json_contract(engine: Engine) -> None:
 
 # The regression guard: accuracy on the question sets may only go up. Of the targets of issue 3
 # (≥ 0.95 overall, ≥ 0.90 per kind, ≤ 3% of out-of-scope answered) the per-kind one is not met
-# yet (paraphrase 88%, ambiguous 73%); these floors sit just under today's level, so that one
+# yet (ambiguous 73%); these floors sit just under today's level, so that one
 # lost question in a small set does not fail the build, and are raised as the engine improves
 # (README, "How matching works").
 # independent.yaml was written from the articles alone, after questions.yaml, as a check that
 # a change generalises rather than fits one set's wordings. near_topic.yaml, written the same
 # way, is half hard out-of-scope questions: a real person or company of the articles, asked
-# for what the articles never say (their age, their products). Its ceiling is today's level.
+# for what the articles never say (their age, their products). holdout.yaml (132, 12 of each
+# kind) came last, as a measure of unseen questions; its failures were then read, so it is no
+# longer unseen. The ceilings are today's level.
 GUARDS = [
     pytest.param(DEV_SET, 250, 0.94, 0.03, id="questions"),
-    pytest.param(DEV_SET.with_name("independent.yaml"), 150, 0.90, 0.03, id="independent"),
-    pytest.param(DEV_SET.with_name("near_topic.yaml"), 100, 0.85, 0.10, id="near_topic"),
+    pytest.param(DEV_SET.with_name("independent.yaml"), 150, 0.94, 0.03, id="independent"),
+    pytest.param(DEV_SET.with_name("near_topic.yaml"), 100, 0.88, 0.06, id="near_topic"),
+    pytest.param(DEV_SET.with_name("holdout.yaml"), 130, 0.88, 0.03, id="holdout"),
 ]
 
 
