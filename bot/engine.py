@@ -4,8 +4,9 @@
 
 Decisions, on the calibrated score (thresholds in `config.Matching`):
 
-- answered: the best fact scores ≥ `answer` and no different fact is within `margin`;
-  as a fallback, one article sentence that scores ≥ `answer` when no fact comes close.
+- answered: the best fact scores ≥ `answer` (≥ `long_answer` for a long question) and no
+  different fact is within `margin`; as a fallback, one article sentence that scores ≥ `answer`
+  when no fact comes close, or a clear winner below it (`_clear_winner`).
 - clarify: a question that names no place fits both places, or two different facts are
   within `margin` of each other above `suggest`; the choices go in `suggestions`.
 - declined: nothing scores ≥ `answer`; near misses (≥ `suggest`) are offered as suggestions.
