@@ -12,8 +12,8 @@ Four signals, each in 0–1:
   otherwise a penalty: a near miss, not an answer.
 
 The blend is calibrated so that ≥ 0.9 means an answer worded almost like a curated question
-with every key term present, ~0.6 a confident paraphrase (0.5 for a long one), and below 0.5 a guess not to be shown as
-an answer (README, "How matching works").
+with every key term present, ~0.6 a confident paraphrase (0.5 for a long one), and below 0.5
+a guess not to be shown as an answer (README, "How matching works").
 """
 
 from __future__ import annotations
