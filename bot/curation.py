@@ -28,9 +28,9 @@ from bot.engine import Engine
 from bot.errors import UserError
 from bot.knowledge import Fact
 from bot.message import MAX_QUESTION
-from bot.query import STOPWORDS
 from bot.store import LoggedFeedback, LoggedPick, LoggedQuestion, LogUnavailable, QuestionLog
 from bot.text import normalize
+from bot.words import STOPWORDS
 
 #: Two wordings join a group when rapidfuzz's ratio of their keys (see _key) reaches this.
 #: 80 joins 北京有多少党员 / 北京市有几个党员 (89) and reorderings (100) but keeps 科技城的银行

@@ -20,23 +20,12 @@ from pathlib import Path
 
 from bot.entries import Entry as Entry  # re-exported: scoring reads entries through the index
 from bot.entries import EntryTable
-from bot.query import (
-    MEASURES,
-    STOPWORDS,
-    Query,
-    asks,
-    asks_list,
-    canonical_words,
-    counts_asked,
-    focus,
-    guessed_numbers,
-    is_yes_no,
-    key_terms,
-    pinyin_of,
-)
+from bot.focus import MEASURES, focus
+from bot.query import Query, asks, asks_list, counts_asked, guessed_numbers, is_yes_no, key_terms, pinyin_of
 from bot.recall import best_scores, span_scores, top
 from bot.segment import NEW_WORD_FREQ, PLACE_SUFFIXES, Segmenter
 from bot.text import AliasTable, char_ngrams, normalize, sounds_alike, syllables, use_readings_cache, word_sound
+from bot.words import STOPWORDS, canonical_words
 
 #: Bump when the index layout changes, so stale caches are rebuilt. The cache key also holds a
 #: hash of the code that builds the index (`bot.cachefiles.code_version`), so a forgotten bump is harmless.

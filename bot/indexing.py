@@ -24,9 +24,10 @@ from bot.entries import EntryTable
 from bot.index import INDEX_VERSION, READINGS_FILE, Index, blanks
 from bot.kin import kin_of
 from bot.knowledge import NUMBER, Document, Fact, Knowledge
-from bot.query import INTERROGATIVES, STOPWORDS, canonical_words, key_terms, people, supplies, synonyms
+from bot.query import key_terms, people, supplies
 from bot.segment import NEW_WORD_FREQ, Segmenter, add_words, build_dictionary, function_words, new_words, tagged
 from bot.text import AliasTable, normalize, syllables, use_readings_cache, word_sound
+from bot.words import INTERROGATIVES, STOPWORDS, canonical_words, synonyms
 
 
 class _Texts:
@@ -328,6 +329,8 @@ _INDEX_SOURCES = (
     "text.py",
     "segment.py",
     "query.py",
+    "focus.py",
+    "words.py",
     "english.py",
     "data/stopwords.txt",
     "data/synonyms.txt",
