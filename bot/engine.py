@@ -22,7 +22,7 @@ from bot.config import Matching, Settings
 from bot.conversation import FOLLOW_UP_FILLER, MORE_REQUEST, SOURCE_REQUEST, Conversation
 from bot.index import Index
 from bot.indexing import load_index
-from bot.knowledge import NUMBER, Fact, Knowledge
+from bot.knowledge import Fact, Knowledge
 from bot.knowledge_cache import load_knowledge_cached
 from bot.message import MAX_QUESTION, question_parts
 from bot.places import Places
@@ -44,6 +44,7 @@ from bot.replies import (
 )
 from bot.reply import Reply, Suggestion
 from bot.scoring import Question, Scored, coverage, rank, term_match
+from bot.sentences import Sentences
 from bot.text import normalize
 
 #: The signals of an entry that no penalty (wrong kind, focus or number missing, other place) hit.
@@ -51,24 +52,6 @@ CLEAN_SIGNALS = ("coverage", "wording", "sound", "subject", "kind")
 #: A word this frequent in jieba's general dictionary is a way of speaking (机会, 加强), not a
 #: subject the knowledge could be missing (房价 655, GDP none).
 SPEECH_FREQ = 5000
-
-
-def _overlap(a: str, b: str) -> bool:
-    """Two source quotes overlap: one holds the other, or they share a clause."""
-    if a in b or b in a:
-        return True
-    clauses = {c for c in re.split(r"[,，;；、]", a) if len(c) >= 4}
-    return any(c in clauses for c in re.split(r"[,，;；、]", b))
-
-
-def _covering(sentences: list[str], *quotes: str) -> str | None:
-    """The fewest consecutive sentences whose text holds every quote, joined as in the article."""
-    for size in (2, 3):
-        for i in range(len(sentences) - size + 1):
-            joined = "".join(sentences[i : i + size])
-            if all(q in joined for q in quotes):
-                return joined
-    return None
 
 
 class Engine:
@@ -79,6 +62,7 @@ class Engine:
         self.index = index
         self.places = Places(knowledge, index, matching or Matching())
         self.replies = Replies(knowledge, index)
+        self.sentences = Sentences(knowledge, index)
         self._positions: dict[str, int] = {}  # fact id → its index entry, made when first needed
 
     @property
@@ -297,16 +281,16 @@ class Engine:
             return self._unsure(question, shown_resolved, query, ranked, facts, docs is None), None, candidates
         if query.plural and len(parts := self._list_parts(facts)) >= 2:
             # The parts of a list cut from one sentence (卫星石化、加西贝拉、闻泰通讯…) are that sentence.
-            joint = self._joint_sentence(parts[0], parts[1])
+            joint = self.sentences.joint(parts[0], parts[1])
             if joint and all(self.index.entries[p.position].sentence in joint for p in parts):
                 return self.replies.sentence(question, best, shown_resolved, joint), place, candidates
             return self.replies.clarify(question, shown_resolved, parts, CLARIFY_LIST), None, candidates
         close = [s for s in facts[1:] if best.score - s.score < m.margin and s.score >= m.suggest]
-        if close and (joint := self._joint_sentence(best, close[0])) is not None:
+        if close and (joint := self.sentences.joint(best, close[0])) is not None:
             return self.replies.sentence(question, best, shown_resolved, joint), place, candidates
-        if query.counts > 1 and (joint := self._counts_together(best, facts)) is not None:
+        if query.counts > 1 and (joint := self.sentences.counts_together(best, facts, m.suggest)) is not None:
             return self.replies.sentence(question, best, shown_resolved, joint), place, candidates
-        close = [s for s in close if not self._same_answer(best, s)]
+        close = [s for s in close if not self.sentences.same_answer(best, s)]
         if close:
             choices = [best, *close][: m.suggestions]
             return self.replies.clarify(question, shown_resolved, choices, CLARIFY_FACTS), None, candidates
@@ -389,16 +373,6 @@ class Engine:
         missing = [t for t in Question.of(self.index, query).terms if term_match(t, entry) < 0.5]
         return all(self.index.general.get(t.text, 0) >= SPEECH_FREQ for t in missing)
 
-    def _counts_together(self, best: Scored, facts: list[Scored]) -> str | None:
-        """For a question asking two counts, the article sentence giving the best fact's count and
-        another's: 「收集了多少问题，办结了多少」 is answered by 收集问题191个,已办结175个."""
-        for other in facts[1:6]:
-            if other.score < self.matching.suggest:
-                break
-            if self.index.entries[other.position].numbers and (joint := self._joint_sentence(best, other)):
-                return joint
-        return None
-
     def _list_parts(self, facts: list[Scored]) -> list[Scored]:
         """For a question asking for a list, the facts that each give a part of it: every key
         term present, the kind asked for given, and scoring close to the best."""
@@ -411,35 +385,6 @@ class Engine:
             and s.signals["kind"] == 1.0
             and best.score - s.score <= m.list_margin
         ][: m.suggestions]
-
-    def _same_answer(self, best: Scored, other: Scored) -> bool:
-        """Two facts cut from one clause, or giving the same figures, are one answer."""
-        a, b = self.index.entries[best.position], self.index.entries[other.position]
-        if a.sentence == b.sentence:
-            return True
-        numbers_a, numbers_b = set(NUMBER.findall(a.sentence)), set(NUMBER.findall(b.sentence))
-        return (bool(numbers_a) and numbers_a <= numbers_b) or (bool(numbers_b) and numbers_b <= numbers_a)
-
-    def _joint_sentence(self, best: Scored, other: Scored) -> str | None:
-        """The article sentence two near-tied facts were both cut from.
-
-        「封小平 调解 医疗费」 fits the fact about who 封小平 is and the one about the 7万元 he
-        won, both cut from one sentence: that sentence answers every reading at once, where
-        choosing one fact would drop what the other says and asking would be pedantic. Quoted
-        speech can hold a 。, so two overlapping quotes may span two sentences; then both are
-        quoted.
-        """
-        a, b = self.index.entries[best.position], self.index.entries[other.position]
-        doc = self.knowledge.documents.get(a.doc_id)
-        if doc is None or a.doc_id != b.doc_id:
-            return None
-        found = next((s for s in doc.sentences() if a.sentence in s and b.sentence in s), None)
-        if found is None and _overlap(a.sentence, b.sentence):
-            found = _covering(doc.sentences(), a.sentence, b.sentence)
-        # A sentence listing many things between semicolons is quoted only in the part that
-        # holds both facts: 「…讲党课194堂;…收集问题191个,已办结175个」 → the last part.
-        part = next((p for p in re.split(r"(?<=[;；])", found or "") if a.sentence in p and b.sentence in p), None)
-        return part.rstrip(";；") if part else found
 
     def _prefer_place(self, ranked: list[Scored], place: str) -> list[Scored]:
         """With no place named, a follow-up stays where the conversation was."""
