@@ -15,8 +15,6 @@ from bot.index import Index
 from bot.knowledge import Knowledge
 from bot.query import Query
 from bot.scoring import Scored
-from bot.segment import NEW_WORD_FREQ
-from bot.text import normalize
 
 
 class Places:
@@ -26,8 +24,6 @@ class Places:
         self.knowledge = knowledge
         self.index = index
         self.matching = matching
-        self._texts: dict[str | None, str] = {}  # place → its entries' text, made when first needed
-        self._names: set[str] = set()
 
     def other(self, query: Query, facts: list[Scored], best: Scored, loosely: bool = False) -> Scored | None:
         """For a question naming no place, the other place's fact that makes it ambiguous, if any
@@ -64,17 +60,16 @@ class Places:
         Only names count — the curators' `names` and the names jieba found in the articles — not
         common words: 奋斗目标 is in one article only, yet 「当地的奋斗目标是什么」 fits both towns.
         """
-        if not self._texts:
-            for entry in self.index.entries:
-                self._texts[entry.place] = self._texts.get(entry.place, "") + entry.body + "\n"
-            self._names = {normalize(n) for n in self.knowledge.aliases.names.values()}
         owners: set[str | None] = set()
         for term in query.terms:
-            if term in self._names or self.index.general.get(term) == NEW_WORD_FREQ:
-                holders = [place for place, text in self._texts.items() if term in text]
-                if len(holders) == 1:
-                    owners.add(holders[0])
+            if self.index.is_name(term) and len(holders := self._holders(term)) == 1:
+                owners |= holders
         return owners.pop() if len(owners) == 1 else None
+
+    def _holders(self, word: str) -> set[str | None]:
+        """The places whose entries use `word` (read from its posting list)."""
+        table = self.index.entries
+        return {table.doc_places[table.doc_of[p]] for p in self.index.postings.get(f"w:{word}", ())}
 
     def _best_elsewhere(self, facts: list[Scored], best: Scored) -> Scored | None:
         """The best fact of another place, if it answers the question about as well.
