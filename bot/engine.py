@@ -262,6 +262,8 @@ class Engine:
         docs = self._scope(query)
         if query.places and not docs:  # a place that has no article
             return self.replies.declined(question, resolved, [], DECLINED), None, []
+        if query.after and (step := self._next_step(question, shown_resolved, query, docs)) is not None:
+            return step, None, []
         ranked = rank(self.index, query, docs)
         if docs is None and conversation is not None and conversation.place and query.asks:
             ranked = self._prefer_place(ranked, conversation.place)
@@ -341,6 +343,32 @@ class Engine:
             return self.replies.clarify(question, resolved, vague, CLARIFY_FACTS)
         reply = self.replies.declined(question, resolved, near, DECLINED_NEAR if near else DECLINED)
         return replace(reply, score=best.score)
+
+    def _next_step(self, question: str, resolved: str, query: Query, docs: set[str] | None) -> Reply | None:
+        """「成立领导小组之后又做了什么」: the fact the article tells right after the step named, in
+        each place that confidently has that step (both: the user picks the place)."""
+        m = self.matching
+        facts = self._distinct_facts(rank(self.index, self.index.query(query.after), docs))
+        # Per place, its best match for the step — of near-tied ones, the first the article tells
+        # (组建起领导小组 before the units that 也纷纷建起领导小组).
+        tied: dict[str | None, list[Scored]] = {}
+        for scored in facts:
+            if scored.score >= m.answer and facts[0].score - scored.score <= m.place_margin:
+                group = tied.setdefault(self.places.of(scored), [])
+                if not group or group[0].score - scored.score < m.margin:
+                    group.append(scored)
+        steps = {place: min(group, key=lambda s: self.sentences.order(s.position)) for place, group in tied.items()}
+        following = [
+            Scored(position, step.score, step.signals)
+            for step in steps.values()
+            if (position := self.sentences.next_fact(step.position)) is not None
+        ]
+        if not following:
+            return None
+        if len(following) == 1:
+            fact = self.knowledge.fact(self.index.entries[following[0].position].fact_id or "")
+            return self.replies.fact(question, fact, following[0].score, resolved) if fact else None
+        return self.replies.clarify(question, resolved, following, CLARIFY_PLACES)
 
     def _threshold(self, query: Query, best: Scored) -> float:
         """The score `best` must reach to answer: `answer`, or `long_answer` for a question of

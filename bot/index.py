@@ -21,7 +21,7 @@ from pathlib import Path
 from bot.entries import Entry as Entry  # re-exported: scoring reads entries through the index
 from bot.entries import EntryTable
 from bot.focus import MEASURES, focus
-from bot.query import Query, asks, asks_list, counts_asked, guessed_numbers, is_yes_no, key_terms, pinyin_of
+from bot.query import Query, asks, asks_list, asks_next, counts_asked, guessed_numbers, is_yes_no, key_terms, pinyin_of
 from bot.recall import best_scores, span_scores, top
 from bot.segment import NEW_WORD_FREQ, PLACE_SUFFIXES, Segmenter
 from bot.text import AliasTable, char_ngrams, normalize, sounds_alike, syllables, use_readings_cache, word_sound
@@ -129,6 +129,7 @@ class Index:
             approximate=frozenset(approximate),
             plural=asks_list(text),
             counts=counts_asked(words),
+            after=asks_next(text),
             pinyin=pinyin_of([w for w in words if w not in STOPWORDS] or list(words)),
         )
 

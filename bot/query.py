@@ -116,6 +116,17 @@ _PLURAL = re.compile(r"哪些|哪几|都有什么|都有啥|都做了|分别")
 _COUNT = re.compile(r"多少|几(?![月号日点天年时])")
 
 
+_NEXT = re.compile(
+    r"^(.{2,}?)(?:之后|以后|后来|然后|接着|完了以后)(?:又|还|接着|紧接着)?(?:做|干|搞|开展|进行|采取)?了?(?:什么|啥|哪些)"
+)
+
+
+def asks_next(normalized: str) -> str:
+    """The step before the one asked for: 「成立领导小组之后又做了什么」 → 成立领导小组."""
+    match = _NEXT.match(normalized.replace(" ", ""))
+    return match.group(1) if match else ""
+
+
 def counts_asked(words: list[str] | tuple[str, ...]) -> int:
     """How many counts a question asks for: 「收集了多少问题，办结了多少」 asks two, which one
     article sentence often gives together (收集问题191个,已办结175个)."""
@@ -212,6 +223,7 @@ class Query:
     approximate: frozenset[str]  # numbers given roughly (5600多): context, not key terms
     plural: bool  # 「有哪些企业落户了」: asks for a list, which several facts may make up
     counts: int  # 「收集了多少问题，办结了多少」: how many counts it asks for
+    after: str  # 「成立领导小组之后又做了什么」: the step whose next one is asked ("" if none)
     pinyin: str
 
     @property

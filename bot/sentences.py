@@ -77,3 +77,30 @@ class Sentences:
         # holds both facts: 「…讲党课194堂;…收集问题191个,已办结175个」 → the last part.
         part = next((p for p in re.split(r"(?<=[;；])", found or "") if a.sentence in p and b.sentence in p), None)
         return part.rstrip(";；") if part else found
+
+    def order(self, position: int) -> int:
+        """Where the entry's source stands in its article (characters from the start; -1: not found)."""
+        entry = self.index.entries[position]
+        doc = self.knowledge.documents.get(entry.doc_id)
+        return "".join(doc.sentences()).find(entry.sentence) if doc else -1
+
+    def next_fact(self, position: int) -> int | None:
+        """The fact entry whose source comes next in the article after this entry's source: what
+        was done after 成立领导小组 is what the article tells next (制定《实施方案》)."""
+        entry = self.index.entries[position]
+        doc = self.knowledge.documents.get(entry.doc_id)
+        if doc is None:
+            return None
+        text = "".join(doc.sentences())
+        start = text.find(entry.sentence)
+        if start < 0:
+            return None
+        end = start + len(entry.sentence) - 1  # a source may end on the comma the next one follows
+        first, last = self.index.spans.get(entry.doc_id, (0, len(self.index.entries)))
+        following = [
+            (at, other)
+            for other in range(first, last)
+            if self.index.entries[other].fact_id is not None
+            and (at := text.find(self.index.entries[other].sentence, end)) >= 0
+        ]
+        return min(following)[1] if following else None

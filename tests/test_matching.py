@@ -11,7 +11,7 @@ from bot.engine import Engine
 from bot.kin import kin_of, read_leaves
 from bot.knowledge import Fact
 from bot.message import asks_something, question_parts
-from bot.query import asks_unsaid, counts_asked, guessed_numbers, people
+from bot.query import asks_next, asks_unsaid, counts_asked, guessed_numbers, people
 from bot.text import rhymes_alike
 
 # -- how a question is read ----------------------------------------------------------------
@@ -407,3 +407,31 @@ def test_a_long_question_answers_at_a_lower_score(engine: Engine, terms: int, st
     matching = Matching(long_terms=terms)
     question = "为了不打扰企业，吴江开发区平时靠哪些网上渠道和企业沟通？"
     assert Engine(engine.knowledge, engine.index, matching).answer(question).status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "after"),
+    [
+        ("成立领导小组之后又做了什么", "成立领导小组"),
+        ("开发区召开动员大会以后干了啥", "开发区召开动员大会"),
+        ("之后做了什么", ""),
+        ("领导小组是什么时候成立的", ""),
+    ],
+)
+def test_asks_next(text: str, after: str) -> None:
+    assert asks_next(text) == after
+
+
+@pytest.mark.parametrize(
+    ("question", "status", "expected"),
+    [
+        ("开发区成立领导小组以后又干了啥", "answered", ["实施方案"]),  # what the article tells next
+        ("成立领导小组之后又做了什么", "clarify", ["实施方案", "工作专班"]),  # in each place
+    ],
+)
+def test_what_was_done_next_is_what_the_article_tells_next(
+    engine: Engine, question: str, status: str, expected: list[str]
+) -> None:
+    reply = engine.answer(question)
+    texts = [reply.answer or ""] if status == "answered" else [s.answer for s in reply.suggestions]
+    assert reply.status == status and all(any(e in t for t in texts) for e in expected)
