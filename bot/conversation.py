@@ -7,9 +7,11 @@ front ends only create it and pass it along.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from bot.reply import Reply
+from bot.text import AliasTable, normalize
 
 #: 「出处呢？」「原文呢？」: the user wants the paragraph around the last source.
 SOURCE_REQUEST = re.compile(
@@ -48,3 +50,21 @@ class Conversation:
             if reply.fact_id:
                 self.shown = [reply.fact_id]
         self.remaining = [c for c in candidates if c not in self.shown]
+
+
+def resolve(question: str, conversation: Conversation | None, aliases: AliasTable, places: Iterable[str]) -> str:
+    """「那吴江开发区呢？」 → the previous question, asked about 吴江开发区."""
+    if conversation is None or not conversation.last_question:
+        return question
+    text = normalize(question, aliases, typos=True).replace(" ", "")
+    match = FOLLOW_UP_FILLER.match(text)
+    place = match.group(2) if match else None
+    if place not in places:
+        return question
+    previous = normalize(conversation.last_question, aliases).replace(" ", "")
+    named = [p for p in places if p in previous]
+    if named:
+        for old in named:
+            previous = previous.replace(old, place)
+        return previous
+    return f"{place}{previous}"

@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.config import Matching, Settings
-from bot.conversation import FOLLOW_UP_FILLER, MORE_REQUEST, SOURCE_REQUEST, Conversation
+from bot.conversation import MORE_REQUEST, SOURCE_REQUEST, Conversation, resolve
 from bot.index import Index
 from bot.indexing import load_index
 from bot.knowledge import Fact, Knowledge
@@ -91,7 +91,7 @@ class Engine:
             special = self._follow_up(question, conversation)
             if special is not None:
                 return special
-        resolved = self._resolve(question, conversation)
+        resolved = resolve(question, conversation, self.index.aliases, self.index.places)
         parts = self._parts(resolved)
         reply, place, candidates = max(
             (self._decide(question, part, conversation) for part in parts),
@@ -226,23 +226,6 @@ class Engine:
                     return reply
             return Reply(question=question, status="declined", text=NO_MORE, resolved=question)
         return None
-
-    def _resolve(self, question: str, conversation: Conversation | None) -> str:
-        """「那吴江开发区呢？」 → the previous question, asked about 吴江开发区."""
-        if conversation is None or not conversation.last_question:
-            return question
-        text = normalize(question, self.index.aliases, typos=True).replace(" ", "")
-        match = FOLLOW_UP_FILLER.match(text)
-        place = match.group(2) if match else None
-        if place not in self.index.places:
-            return question
-        previous = normalize(conversation.last_question, self.index.aliases).replace(" ", "")
-        named = [p for p in self.index.places if p in previous]
-        if named:
-            for old in named:
-                previous = previous.replace(old, place)
-            return previous
-        return f"{place}{previous}"
 
     # -- decision ---------------------------------------------------------------------------
 
