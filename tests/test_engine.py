@@ -135,7 +135,7 @@ def test_json_contract(engine: Engine) -> None:
 
 # The regression guard: accuracy on the question sets may only go up. Of the targets of issue 3
 # (≥ 0.95 overall, ≥ 0.90 per kind, ≤ 3% of out-of-scope answered) the per-kind one is not met
-# yet (ambiguous 73%); these floors sit just under today's level, so that one
+# yet (ambiguous 81%); these floors sit just under today's level, so that one
 # lost question in a small set does not fail the build, and are raised as the engine improves
 # (README, "How matching works").
 # independent.yaml was written from the articles alone, after questions.yaml, as a check that
@@ -164,4 +164,4 @@ def test_question_set_regression_guard(
 
 def test_every_kind_of_the_development_set_keeps_its_floor(engine: Engine) -> None:
     result = evaluate(engine, load_questions(DEV_SET))
-    assert {kind: result.accuracy(kind) >= 0.70 for kind in result.kinds()} == dict.fromkeys(result.kinds(), True)
+    assert {kind: result.accuracy(kind) >= 0.75 for kind in result.kinds()} == dict.fromkeys(result.kinds(), True)
