@@ -48,10 +48,15 @@ from bot.sentences import Sentences
 from bot.text import normalize
 
 #: The signals of an entry that no penalty (wrong kind, focus or number missing, other place) hit.
-CLEAN_SIGNALS = ("coverage", "wording", "sound", "subject", "kind")
+CLEAN_SIGNALS = frozenset(("coverage", "wording", "sound", "subject", "kind"))
 #: A word this frequent in jieba's general dictionary is a way of speaking (机会, 加强), not a
 #: subject the knowledge could be missing (房价 655, GDP none).
 SPEECH_FREQ = 5000
+
+
+def _clean(scored: Scored) -> bool:
+    """Whether no penalty touched the entry's score."""
+    return not scored.signals.keys() - CLEAN_SIGNALS
 
 
 class Engine:
@@ -362,8 +367,7 @@ class Engine:
         stays low even when every word of the fact is in it.
         """
         m = self.matching
-        clean = not set(best.signals) - set(CLEAN_SIGNALS)
-        return m.long_answer if clean and len(set(query.terms)) >= m.long_terms else m.answer
+        return m.long_answer if _clean(best) and len(set(query.terms)) >= m.long_terms else m.answer
 
     def _clear_winner(self, query: Query, facts: list[Scored]) -> bool:
         """A fact below `answer` that still answers: well ahead of every other, and missing only
@@ -376,7 +380,7 @@ class Engine:
         """
         m = self.matching
         best = facts[0]
-        if best.score < m.clear_floor or query.asks is not None or set(best.signals) - set(CLEAN_SIGNALS):
+        if best.score < m.clear_floor or query.asks is not None or not _clean(best):
             return False
         if len(facts) > 1 and best.score - facts[1].score < m.clear_margin:
             return False

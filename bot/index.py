@@ -37,9 +37,10 @@ FUNCTION_WEIGHT = 0.3
 #: A typo of two characters is fixed to the likeliest word only if the knowledge uses it this
 #: many times more often than the next candidate.
 DOMINANT = 3
-_ASKING_CHARS = frozenset("几哪啥谁")
 #: …and uses it at least this many times.
 TYPO_SUPPORT = 5
+#: Single characters that ask (几中全会): never the first half of a typo of two characters.
+_ASKING_CHARS = frozenset("几哪啥谁")
 RECALL_FACTS = 16
 RECALL_SENTENCES = 4
 #: How many analysed questions an index keeps (`Index.query`).

@@ -38,6 +38,7 @@ class Sentences:
     def __init__(self, knowledge: Knowledge, index: Index) -> None:
         self.knowledge = knowledge
         self.index = index
+        self._articles: dict[str, str] = {}
 
     def counts_together(self, best: Scored, facts: list[Scored], suggest: float) -> str | None:
         """For a question asking two counts, the article sentence giving the best fact's count and
@@ -80,27 +81,33 @@ class Sentences:
 
     def order(self, position: int) -> int:
         """Where the entry's source stands in its article (characters from the start; -1: not found)."""
-        entry = self.index.entries[position]
-        doc = self.knowledge.documents.get(entry.doc_id)
-        return "".join(doc.sentences()).find(entry.sentence) if doc else -1
+        return self._article(self.index.entries.doc_ids[self.index.entries.doc_of[position]]).find(
+            self.index.entries.sentences[position]
+        )
 
     def next_fact(self, position: int) -> int | None:
         """The fact entry whose source comes next in the article after this entry's source: what
         was done after 成立领导小组 is what the article tells next (制定《实施方案》)."""
-        entry = self.index.entries[position]
-        doc = self.knowledge.documents.get(entry.doc_id)
-        if doc is None:
-            return None
-        text = "".join(doc.sentences())
-        start = text.find(entry.sentence)
+        table = self.index.entries
+        doc_id = table.doc_ids[table.doc_of[position]]
+        text = self._article(doc_id)
+        source = table.sentences[position]
+        start = text.find(source)
         if start < 0:
             return None
-        end = start + len(entry.sentence) - 1  # a source may end on the comma the next one follows
-        first, last = self.index.spans.get(entry.doc_id, (0, len(self.index.entries)))
+        end = start + len(source) - 1  # a source may end on the comma the next one follows
+        first, last = self.index.spans.get(doc_id, (0, len(table)))
         following = [
             (at, other)
             for other in range(first, last)
-            if self.index.entries[other].fact_id is not None
-            and (at := text.find(self.index.entries[other].sentence, end)) >= 0
+            if table.is_fact[other] and (at := text.find(table.sentences[other], end)) >= 0
         ]
         return min(following)[1] if following else None
+
+    def _article(self, doc_id: str) -> str:
+        """The article's sentences joined, as positions in it are counted (made once per article)."""
+        text = self._articles.get(doc_id)
+        if text is None:
+            doc = self.knowledge.documents.get(doc_id)
+            text = self._articles[doc_id] = "".join(doc.sentences()) if doc else ""
+        return text
