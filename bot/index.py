@@ -103,13 +103,7 @@ class Index:
         words = tuple(self.correct(canonical_words(self.segmenter.words(text))))
         named = tuple(dict.fromkeys(w for w in words if w in self.places))
         place_words = set(self.places)
-        foreign = tuple(
-            w
-            for w in words
-            if w not in self.vocabulary
-            and w not in place_words
-            and (w in self.known_places or (len(w) >= 3 and w.endswith(PLACE_SUFFIXES)))
-        )
+        foreign = self._foreign_places(words)
         yes_no = is_yes_no(text)
         approximate, checked = guessed_numbers(words, yes_no)
         terms = tuple(
@@ -220,6 +214,35 @@ class Index:
                     by_sound[" ".join(syllables(known))].add(known)
             self._twins = {sound: next(iter(ws)) for sound, ws in by_sound.items() if len(ws) == 1}
         return self._twins.get(" ".join(syllables(word)))
+
+    def _foreign_places(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """Words naming a place the knowledge does not cover (杭州, 西湖区, 周庄镇).
+
+        jieba often cuts a town's name from its 镇 or 区 when the name is rare or the next
+        character sticks to the ending (周庄/镇有, 南湖/区). A name followed by a bare ending
+        is a place too, even one the articles mention (南湖区 is 嘉兴科技城's district, not a
+        place they report on): its stem is what a fact must contain to be about it.
+        """
+        covered = set(self.places)
+        found = [
+            w
+            for w in words
+            if w not in self.vocabulary
+            and w not in covered
+            and (w in self.known_places or (len(w) >= 3 and w.endswith(PLACE_SUFFIXES)))
+        ]
+        for stem, after in itertools.pairwise(words):
+            if (
+                after.startswith(PLACE_SUFFIXES)
+                and (after in PLACE_SUFFIXES or after not in self.general)
+                and 2 <= len(stem) <= 3
+                and stem not in covered
+                and stem not in STOPWORDS
+                and all("\u4e00" <= ch <= "\u9fff" for ch in stem)
+                and (stem not in self.vocabulary or stem in self.known_places)
+            ):
+                found.append(stem)
+        return tuple(dict.fromkeys(found))
 
     def _foreign_word(self, word: str, question: str) -> bool:
         """An English word the glossary (bot.english) left and the knowledge never uses: talk

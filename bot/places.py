@@ -16,6 +16,10 @@ from bot.knowledge import Knowledge
 from bot.query import Query
 from bot.scoring import Scored
 
+#: Penalties saying an entry lacks something the question names (its focus, a number, a name, a
+#: place): such an entry is no rival answer, however alike its subject.
+MISSES = frozenset(("focus_miss", "number_miss", "name_miss", "other_place"))
+
 
 class Places:
     """Place decisions over one knowledge base and its index."""
@@ -27,30 +31,41 @@ class Places:
 
     def other(self, query: Query, facts: list[Scored], best: Scored, loosely: bool = False) -> Scored | None:
         """For a question naming no place, the other place's fact that makes it ambiguous, if any
-        (`loosely`: only a rival, for a best entry that is an article sentence, not a fact)."""
-        if self._owned_by(query) == self.of(best):
+        (`loosely`: only a rival, for a best entry that is an article sentence, not a fact).
+
+        A question naming a place the knowledge does not cover (「周庄镇有多少个党组织」) is not
+        unplaced: asking "吴江开发区 or 嘉兴科技城?" would offer two wrong towns.
+        """
+        if query.foreign or self._owned_by(query) == self.of(best):
             return None
         if loosely:
             return self._rival(facts, best)
         return self._best_elsewhere(facts, best) or self._rival(facts, best)
 
     def _rival(self, facts: list[Scored], best: Scored) -> Scored | None:
-        """For a question naming no place, the other place's best fact if both match the
-        question's subject about as well, whether or not either is a full answer.
+        """For a question naming no place, the other place's best fact if it too fits the
+        question's subject, whether or not either is a full answer, and however much better the
+        best fact is worded.
 
-        「平时是怎么跟企业保持联系的」 fits the QQ groups of one article and the grid of the other;
-        「当地的奋斗目标是建成什么样的地方」 fits both towns' goals. Neither place's fact covers
-        every word, so `_best_elsewhere` does not fire, but answering with one place would be a
-        guess: asking which place is the useful reply. A list (「召开了哪些座谈会」) is gathered
-        from both places this way too.
+        The two articles tell the same kind of campaign in two towns, so a question naming neither
+        is about either: 「平时是怎么跟企业保持联系的」 fits the QQ groups of one and the grid of the
+        other, 「动员大会是哪天开的」 the 动员大会 of 3月4日 word for word and the 动员部署 of 9月12日
+        only in part. Answering with one town would be a guess; asking which is the useful reply.
+        A list (「召开了哪些座谈会」) is gathered from both places this way too.
+
+        The other fact must match the subject at `rival_floor`, give the kind of answer asked
+        and lack nothing the question names (its focus, a number, a name, a place):
+        「总投资1.56亿元的是哪个项目」 has no rival in a town whose projects cost other sums, nor
+        「中医馆几点开门」 in a town whose officials 开门听 at no stated hour.
         """
-        m = self.matching
         place = self.of(best)
         for scored in facts:
             if scored is best or self.of(scored) == place:
                 continue
-            fits = min(best.signals["subject"], scored.signals["subject"]) >= m.rival_floor
-            return scored if fits and best.score - scored.score <= m.rival_margin else None
+            floor = self.matching.rival_floor
+            fits = min(best.signals["subject"], scored.signals["subject"]) >= floor
+            answers = scored.signals["kind"] == 1.0 and not scored.signals.keys() & MISSES
+            return scored if fits and answers else None
         return None
 
     def _owned_by(self, query: Query) -> str | None:

@@ -43,7 +43,8 @@ _ASKS = [
             r"多少钱|花了多少|花费|费用|金额|投资额|投资了多少|投了多少|造价|成本|多少资金|几个亿|多少亿|多少万"
         ),
     ),
-    ("number", re.compile(r"多少|几|数量|人数|数目|总数|规模|多大|多高|多长|多重(?!要)|多远|几成")),
+    # 哪几个 asks which ones, not how many: 「整改要求做到哪几个“改”」 wants the list.
+    ("number", re.compile(r"多少|(?<!哪)几|数量|人数|数目|总数|规模|多大|多高|多长|多重(?!要)|多远|几成")),
     # A person by name: 哪位党员, 村干部是谁. Plain 谁 is looser — 「网格是谁设的」 is answered
     # by 嘉兴科技城 — and any fact can say who did something.
     (
@@ -113,7 +114,7 @@ _YES_NO = re.compile(r"吗\s*$|吗\s|是不是|是否|对不对|对吗|有没有
 _PLURAL = re.compile(r"哪些|哪几|都有什么|都有啥|都做了|分别")
 
 
-_COUNT = re.compile(r"多少|几(?![月号日点天年时])")
+_COUNT = re.compile(r"多少|(?<!哪)几(?![月号日点天年时])")
 
 
 _NEXT = re.compile(

@@ -133,10 +133,10 @@ def test_json_contract(engine: Engine) -> None:
     assert 0.0 <= data["score"] <= 1.0
 
 
-# The regression guard: accuracy on the question sets may only go up. Of the targets of issue 3
-# (≥ 0.95 overall, ≥ 0.90 per kind, ≤ 3% of out-of-scope answered) the per-kind one is not met
-# yet (ambiguous 81%); these floors sit just under today's level, so that one
-# lost question in a small set does not fail the build, and are raised as the engine improves
+# The regression guard: accuracy on the question sets may only go up. The development set is held
+# to the targets of issue 3 themselves (≥ 0.95 overall, ≥ 0.90 in every kind, ≤ 3% of
+# out-of-scope answered). The other sets' floors sit just under today's level, so that one lost
+# question in a small set does not fail the build, and are raised as the engine improves
 # (README, "How matching works").
 # independent.yaml was written from the articles alone, after questions.yaml, as a check that
 # a change generalises rather than fits one set's wordings. near_topic.yaml, written the same
@@ -145,7 +145,7 @@ def test_json_contract(engine: Engine) -> None:
 # kind) came last, as a measure of unseen questions; its failures were then read, so it is no
 # longer unseen. The ceilings are today's level.
 GUARDS = [
-    pytest.param(DEV_SET, 250, 0.94, 0.03, id="questions"),
+    pytest.param(DEV_SET, 250, 0.95, 0.03, id="questions"),
     pytest.param(DEV_SET.with_name("independent.yaml"), 150, 0.94, 0.03, id="independent"),
     pytest.param(DEV_SET.with_name("near_topic.yaml"), 100, 0.88, 0.06, id="near_topic"),
     pytest.param(DEV_SET.with_name("holdout.yaml"), 130, 0.88, 0.03, id="holdout"),
@@ -164,4 +164,4 @@ def test_question_set_regression_guard(
 
 def test_every_kind_of_the_development_set_keeps_its_floor(engine: Engine) -> None:
     result = evaluate(engine, load_questions(DEV_SET))
-    assert {kind: result.accuracy(kind) >= 0.75 for kind in result.kinds()} == dict.fromkeys(result.kinds(), True)
+    assert {kind: result.accuracy(kind) >= 0.90 for kind in result.kinds()} == dict.fromkeys(result.kinds(), True)

@@ -82,6 +82,7 @@ def test_focus(engine: Engine, question: str, focus: tuple[str, ...]) -> None:
         ("我想给这位党员写封信，他叫什么名字", "named"),
         ("封小平调解了好几次，医疗费拿到了吗", None),  # 好几 counts nothing
         ("在哪里找到的工作", None),  # where, but of an event, not of a thing's place
+        ("科技城提了哪几条要求", None),  # 哪几 asks which ones, not how many
     ],
 )
 def test_what_is_asked(engine: Engine, question: str, asks: str | None) -> None:
@@ -307,6 +308,9 @@ def test_a_list_question_naming_no_place_gathers_from_both(engine: Engine) -> No
     [
         ("奋斗目标是建设什么样的城市", "clarify"),  # both towns have a goal; it names neither
         ("梁一坡是干啥的", "answered"),  # a (misspelt) name only one place has settles the place
+        ("动员大会什么时候开的", "clarify"),  # 动员大会 in one article word for word, 动员部署 in the other
+        ("中医馆早上几点开门", "answered"),  # the other town's 开门听 tells no hour: no rival
+        ("西塘镇有多少党员", "declined"),  # a town neither article covers: asking "which of ours?" would not help
     ],
 )
 def test_a_loose_fit_in_both_places_unless_a_name_settles_it(engine: Engine, question: str, status: str) -> None:
@@ -314,6 +318,20 @@ def test_a_loose_fit_in_both_places_unless_a_name_settles_it(engine: Engine, que
     assert reply.status == status
     if status == "clarify":
         assert _docs_offered(engine, reply) == BOTH
+
+
+@pytest.mark.parametrize(
+    ("question", "foreign"),
+    [
+        ("秀洲区有多少个党组织", ("秀洲区",)),
+        ("西塘镇有多少党员", ("西塘",)),  # jieba cuts 西塘/镇有
+        ("南湖区一共有多少名党员", ("南湖",)),  # the articles mention 南湖区, but report on neither it nor its towns
+        ("东洋浜村是按照什么来划分党支部的", ()),  # a village of the knowledge
+        ("房地产市场怎么样", ()),  # 市场 is a word, not the ending of a place's name
+    ],
+)
+def test_places_the_knowledge_does_not_cover(engine: Engine, question: str, foreign: tuple[str, ...]) -> None:
+    assert engine.index.query(question).foreign == foreign
 
 
 def test_a_name_only_one_place_has_keeps_the_question_there(engine: Engine) -> None:
