@@ -263,6 +263,7 @@ def key_terms(words: list[str] | tuple[str, ...], places: set[str]) -> list[str]
     # 1 is left out: 一家企业, 凌雪华一家 — before a measure word 一 is mostly "a", not a count.
     # A measure word after a count or an asking word (多少**条**问题, 700**条**) only counts: the
     # knowledge rarely uses 条 or 名, which would make them weigh like names.
+    # A count after 哪 (哪两个社区) is the size of the list asked for, not a number the fact says.
     return [
         w
         for i, w in enumerate(words)
@@ -270,6 +271,7 @@ def key_terms(words: list[str] | tuple[str, ...], places: set[str]) -> list[str]
         and w not in places
         and not is_noise(w)
         and w != "1"
+        and not (i and words[i - 1] == "哪" and NUMBER.fullmatch(w))
         and not (w in MEASURES and i and (words[i - 1] in STOPWORDS or words[i - 1].isdigit()))
     ]
 

@@ -103,6 +103,20 @@ def test_guessed_numbers(words: list[str], yes_no: bool, approximate: set[str], 
     assert guessed_numbers(words, yes_no) == (approximate, checked)
 
 
+@pytest.mark.parametrize(
+    ("question", "number", "term"),
+    [
+        ("古镇区是哪两个社区", "2", False),  # the size of the list asked for
+        ("三张清单是哪三张", "3", True),  # 三张清单 names the lists; only the count after 哪 asks
+        ("两个网格员管多少家企业", "2", True),
+    ],
+)
+def test_the_size_of_a_list_asked_for_is_not_a_number_the_fact_must_say(
+    engine: Engine, question: str, number: str, term: bool
+) -> None:
+    assert (number in engine.index.query(question).terms) is term
+
+
 def test_english_words_the_knowledge_never_uses_are_not_key_terms(engine: Engine) -> None:
     terms = engine.index.query("Which 规上企业 are building 党建示范点 together?").terms
     assert "规上企业" in terms and not any(t.isascii() for t in terms)
