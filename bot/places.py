@@ -58,11 +58,10 @@ class Places:
         「总投资1.56亿元的是哪个项目」 has no rival in a town whose projects cost other sums, nor
         「中医馆几点开门」 in a town whose officials 开门听 at no stated hour.
         """
-        place = self.of(best)
+        place, floor = self.of(best), self.matching.rival_floor
         for scored in facts:
             if scored is best or self.of(scored) == place:
                 continue
-            floor = self.matching.rival_floor
             fits = min(best.signals["subject"], scored.signals["subject"]) >= floor
             answers = scored.signals["kind"] == 1.0 and not scored.signals.keys() & MISSES
             return scored if fits and answers else None
