@@ -216,9 +216,11 @@ def _entry(
     """The stored fields of one entry (`EntryTable.add`); `words` is a set."""
     norm_q = [texts.normal(q) for q in questions]
     q_words = [texts.words(q) for q in norm_q]
-    body_text = normalize(f"{texts.normal(answer)} {texts.normal(source)}")
+    answer_normal, source_normal = texts.normal(answer), texts.normal(source)
+    body_text = normalize(f"{answer_normal} {source_normal}")
+    answer_words = texts.all_words(answer_normal)
     all_words = {w for q in norm_q for w in texts.all_words(q)}
-    all_words.update(texts.all_words(texts.normal(answer)), texts.all_words(texts.normal(source)))
+    all_words.update(answer_words, texts.all_words(source_normal))
     paragraph = texts.paragraph(doc, source) or source
     numbers = frozenset(NUMBER.findall(texts.normal(answer))) - doc.date_numbers()
     return {
@@ -233,9 +235,9 @@ def _entry(
         "pinyin_words": {word_sound(w) for w in all_words if len(w) > 1},
         # What a fact can supply: dates from its source sentence (the answer always cites the
         # report date), counts from the numbers its answer tells.
-        "kinds": supplies(
-            texts.normal(source), numbers, any(n in texts.normal(answer) for n in named), texts.normal(answer)
-        ),
+        # Whether the answer names a person: its words looked up among the people, not the
+        # people searched for in it — a thousand towns know tens of thousands of people.
+        "kinds": supplies(source_normal, numbers, not named.isdisjoint(answer_words), answer_normal),
         "numbers": numbers,
         "context_numbers": frozenset(NUMBER.findall(texts.normal(paragraph))),
         "body": body_text.replace(" ", ""),
