@@ -260,6 +260,7 @@ class Index:
             word not in self.vocabulary
             and word not in self.general
             and word not in self.places
+            and word not in STOPWORDS  # chat the knowledge never writes (来着) is no typo
             and all("\u4e00" <= ch <= "\u9fff" for ch in word)
         )
 

@@ -38,7 +38,8 @@ _NUMERAL_RUN = re.compile(r"[零〇一二两三四五六七八九十百千]+")
 
 # Chat particles at the end of a clause carry tone, not content: 党员有多少呀 = 党员有多少.
 # 吗 stays: it makes a yes/no question (「人数是4302吗」), which the engine reads differently.
-_PARTICLES = re.compile(r"[啊呢嘛吧呀哦噢喔啦哈呗咯哇嘞捏咩]+(?=\s|$)")
+# 来着 asks again for what one half remembers (一共有多少来着): tone too.
+_PARTICLES = re.compile(r"(?:来着|[啊呢嘛吧呀哦噢喔啦哈呗咯哇嘞捏咩])+(?=\s|$)")
 # Spoken dates say 号 where articles write 日: 3月4号 = 3月4日.
 _SPOKEN_DAY = re.compile(r"(\d+)号")
 # Characters that carry nothing: controls, zero-width and direction marks, unpaired surrogates.

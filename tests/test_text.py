@@ -28,6 +28,7 @@ ALIASES = AliasTable(
         ("嘉興科技城設了幾個網格", "嘉兴科技城设了几个网格"),  # traditional → simplified
         ("ＧａＮ項目", "gan项目"),
         ("党员有多少呀？？", "党员有多少"),  # punctuation and a trailing particle
+        ("党员一共有多少来着？", "党员一共有多少"),  # 来着: asking again, tone only
         ("有多少党员啊 科技城呢", "有多少党员 科技城"),
         ("党\u200b员", "党员"),  # zero-width space
         ("\u202e党员", "党员"),  # right-to-left override
