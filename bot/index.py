@@ -29,7 +29,7 @@ from bot.words import STOPWORDS, canonical_words
 
 #: Bump when the index layout changes, so stale caches are rebuilt. The cache key also holds a
 #: hash of the code that builds the index (`bot.cachefiles.code_version`), so a forgotten bump is harmless.
-INDEX_VERSION = 26
+INDEX_VERSION = 27
 READINGS_FILE = "pinyin-readings-v1.marshal"
 #: The share of its weight a function word (仍然, 对于, 期间) keeps as a key term: it links the
 #: question's parts, and a fact that lacks it may still answer.
@@ -67,6 +67,7 @@ class Index:
     max_idf: float = 1.0
     kin: dict[str, frozenset[str]] = field(default_factory=dict)  # word → knowledge words of like meaning
     function: frozenset[str] = frozenset()  # adverbs, prepositions…: words that name nothing (bot.segment)
+    people: frozenset[str] = frozenset()  # the people the articles name (bot.query.people)
     _segmenter: Segmenter | None = field(default=None, repr=False)
     _twins: dict[str, str] | None = field(default=None, repr=False)
     _names: frozenset[str] | None = field(default=None, repr=False)
@@ -293,6 +294,14 @@ class Index:
         if self._names is None:
             self._names = frozenset(self.aliases.canonical.values()) - set(self.places)
         return word in self._names or self.general.get(word) == NEW_WORD_FREQ
+
+    def names_someone(self, word: str) -> bool:
+        """A name a fact must repeat to be about it: a curator's canonical name (杰必机电) or a
+        person the articles name (梁一波). Not every word jieba's HMM made up: most are names,
+        but some are fragments of prose (不扰 of 无事不扰, 之基 of 信仰之基)."""
+        self.is_name(word)  # fills _names
+        assert self._names is not None
+        return word in self._names or word in self.people
 
     def weight(self, term: str) -> float:
         """How much a key term matters: rare in the knowledge → high.

@@ -193,6 +193,7 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
         max_idf=_typical_top_idf(word_df, count),
         kin=kin_of(word_df, synonyms()),
         function=function_words(dictionary),
+        people=named,
         _segmenter=Segmenter(dictionary) if found else segmenter,
     )
 

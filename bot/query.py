@@ -159,17 +159,26 @@ _ROLE = frozenset(
     "工人 歌手 董事长 委员 专家 博士 村民 居民 同志 先生 女士 主管 代表 作者".split()
 )
 _ROLE_AFTER = frozenset("夫妻 夫妇 一家 等人 说 称 表示 介绍".split())
+#: The commonest Chinese surnames: a person's name begins with one, so 党员**筑牢**信仰 is a verb
+#: after a role, not a name.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚"
+    "卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温"
+    "康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂"
+    "成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党"
+    "宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝封"
+)
 
 
 def people(texts: Iterable[list[str]], names: frozenset[str]) -> frozenset[str]:
     """The `names` (words that may be a name: jieba's nr, or new words its HMM found) that the
-    prose uses as a person's name: right after a role (党员赵青, 作者: 俞艳婷) or before 夫妻,
-    说 and the like. `texts` are segmented sentences."""
+    prose uses as a person's name: beginning with a surname, right after a role (党员赵青,
+    作者: 俞艳婷) or before 夫妻, 说 and the like. `texts` are segmented sentences."""
     found: set[str] = set()
     for words in texts:
         content = [w for w in words if not is_noise(w)]
         for i, word in enumerate(content):
-            if word not in names or not 2 <= len(word) <= 3:
+            if word not in names or not 2 <= len(word) <= 3 or word[0] not in SURNAMES:
                 continue
             before = content[i - 1] if i else ""
             after = content[i + 1] if i + 1 < len(content) else ""

@@ -150,7 +150,7 @@ class Question:
             focus=tuple(Term.of(index, f) for f in query.focus),
             given=frozenset(t for t in query.terms if NUMBER.fullmatch(t)),
             ordinals=frozenset(t for t in query.terms if ORDINAL.fullmatch(t)),
-            names=tuple(Term.of(index, t) for t in dict.fromkeys(query.terms) if index.is_name(t)),
+            names=tuple(Term.of(index, t) for t in dict.fromkeys(query.terms) if index.names_someone(t)),
         )
 
 

@@ -407,11 +407,20 @@ def test_counts_asked(words: list[str], counts: int) -> None:
         (["作者", ":", "俞艳婷"], "俞艳婷"),
         (["村里", "凌雪华", "夫妻", "双", "残疾"], "凌雪华"),  # before 夫妻
         (["党员", "群众", "收集"], None),  # after a role, but not a word that may be a name
+        (["党员", "筑牢", "信仰"], None),  # a word jieba made up, but no surname begins it
     ],
 )
 def test_people(words: list[str], name: str | None) -> None:
-    may_be_names = frozenset({"赵青", "俞艳婷", "凌雪华"})
+    may_be_names = frozenset({"赵青", "俞艳婷", "凌雪华", "筑牢"})
     assert people([words], may_be_names) == (frozenset({name}) if name else frozenset())
+
+
+@pytest.mark.parametrize(
+    ("word", "names"),
+    [("杰必机电", True), ("梁一波", True), ("不扰", False), ("企业", False)],  # 不扰: jieba's HMM, of 无事不扰
+)
+def test_names_a_fact_must_repeat(engine: Engine, word: str, names: bool) -> None:
+    assert engine.index.names_someone(word) is names
 
 
 def test_only_a_fact_naming_someone_supplies_a_name(engine: Engine) -> None:
