@@ -80,7 +80,9 @@ _MISSING = {
     "content": re.compile(r"内容|含义|解释|是什么|指什么"),
 }
 _WANTS = {
-    "name": re.compile(r"叫什么|叫啥|什么名字|啥名字|名称|哪所|哪家|哪个单位"),
+    # 哪所 asks which school or institute; 哪家, 哪个 ask a name only of the thing after them
+    # (哪家企业 is not the unnamed 研究所): `asks_unsaid` checks that one by the note's words.
+    "name": re.compile(r"叫什么|叫啥|什么名字|啥名字|名称|哪所"),
     "content": re.compile(
         r"是什么|是啥|指什么|指的是|什么内容|具体内容|啥内容|包括|什么意思|啥意思|有哪些|哪[\d一二三四五六七八九十两几]"
     ),
@@ -92,7 +94,7 @@ def asks_unsaid(query: Query, note: str) -> bool:
     wants = {name for name, pattern in _WANTS.items() if pattern.search(query.text)}
     # 「博众精工联系的是哪个机器人研究所」 asks which one by name, when the note says the article
     # leaves out the 研究所's name.
-    unnamed = re.search(r"未(?:写明|列出|提及|说明|给出)(.+?)的?(?:具体)?(?:名称|名字)", note)
+    unnamed = re.search(r"未(?:写明|列出|提及|说明|给出)(?:具体)?(.+?)的?(?:具体)?(?:名称|名字)", note)
     if unnamed and re.search(
         rf"哪[个所家位座][^的和与及,，]{{0,6}}{re.escape(normalize(unnamed.group(1)))}", query.compact
     ):

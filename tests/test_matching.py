@@ -226,6 +226,8 @@ def test_a_curators_note_of_what_is_unsaid(answer: str, note: str | None) -> Non
         ("博众精工联系的是哪个机器人研究所", "文中未写明研究所名称", True),  # which one, by name
         ("博众精工通过哪个部门和研究所取得联系", "文中未写明研究所名称", False),  # which department
         ("尤志翔团队参与了哪位歌手的AR专辑", "文中未写明专辑名称", False),  # which singer
+        ("哪家企业和机器人研究所搭上了线", "文中未写明研究所名称", False),  # which company
+        ("和哪家高校合作", "文中未列出具体高校名称", True),  # the unnamed thing after 哪家
     ],
 )
 def test_asks_unsaid(engine: Engine, question: str, note: str, asks: bool) -> None:
