@@ -34,6 +34,12 @@ _MEASURE = "个名堂节次篇件家套人条月日号年天位类期项亿万�
 _DETERMINERS = set("哪这那每同统唯")
 _CN_DECIMAL = re.compile(r"([零〇一二两三四五六七八九十百千]+)点([零〇一二三四五六七八九]+)(?=[亿万元个%])")
 _GE_YI = re.compile(r"(\d)个(亿|万)")
+# A time of day: articles write 7:40, people type 七点四十, 七点半 or 6点40. Only with its
+# minutes: a bare 三点 is as often three points (三点要求) and 一点 a little.
+_CLOCK = re.compile(
+    r"(?<![\d.])([一二两三四五六七八九十]{1,3}|\d{1,2})点(?:钟)?"
+    r"((?:[一二三四五]?十[一二三四五六七八九]?|零[一二三四五六七八九])分?|半|\d{2}分?)(?![\d亿万元%])"
+)
 _NUMERAL_RUN = re.compile(r"[零〇一二两三四五六七八九十百千]+")
 
 # Chat particles at the end of a clause carry tone, not content: 党员有多少呀 = 党员有多少.
@@ -65,7 +71,17 @@ def _decimal(match: re.Match[str]) -> str:
     return f"{whole}." + "".join(str(_CN_DIGIT[c]) for c in match.group(2))
 
 
+def _clock(match: re.Match[str]) -> str:
+    hour = int(match.group(1)) if match.group(1).isdigit() else cn_number(match.group(1))
+    minutes = match.group(2).rstrip("分")
+    minute = 30 if minutes == "半" else int(minutes) if minutes.isdigit() else cn_number(minutes.lstrip("零"))
+    if hour is None or minute is None or hour > 24 or minute > 59:
+        return match.group()
+    return f"{hour}:{minute:02d}"
+
+
 def _numerals_to_digits(text: str) -> str:
+    text = _CLOCK.sub(_clock, text)  # 七点四十 → 7:40, before 点 can be read as a decimal point
     text = _CN_DECIMAL.sub(_decimal, text)  # 一点五六亿 → 1.56亿, before the runs below
 
     def convert(match: re.Match[str]) -> str:

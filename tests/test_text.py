@@ -29,6 +29,11 @@ ALIASES = AliasTable(
         ("ＧａＮ項目", "gan项目"),
         ("党员有多少呀？？", "党员有多少"),  # punctuation and a trailing particle
         ("党员一共有多少来着？", "党员一共有多少"),  # 来着: asking again, tone only
+        ("七点四十开门", "7 40开门"),  # a time of day, as the article's 7:40 reads
+        ("6点40开门", "6 40开门"),
+        ("七点半", "7 30"),
+        ("提了三点要求", "提了三点要求"),  # three points, not three o'clock
+        ("一点五六亿元", "1.56亿元"),  # a decimal, not a time
         ("有多少党员啊 科技城呢", "有多少党员 科技城"),
         ("党\u200b员", "党员"),  # zero-width space
         ("\u202e党员", "党员"),  # right-to-left override
