@@ -90,6 +90,8 @@ def _numerals_to_digits(text: str) -> str:
         before = text[match.start() - 1 : match.start()] if match.start() else ""
         if before in _DETERMINERS and run == "一":
             return run  # 哪一年, 这一项: "which/this one", not the number 1
+        if before == "几":
+            return run  # 几十家, 几百人: an estimate, not a number (60几 is read as one)
         has_unit = any(ch in _CN_UNIT for ch in run)
         if (not has_unit or run in _CN_UNIT) and (not after or after not in _MEASURE):
             return run  # 千部 (a typo of 干部), 百姓: a lone unit needs a measure word to count

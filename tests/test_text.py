@@ -30,6 +30,8 @@ ALIASES = AliasTable(
         ("党员有多少呀？？", "党员有多少"),  # punctuation and a trailing particle
         ("党员一共有多少来着？", "党员一共有多少"),  # 来着: asking again, tone only
         ("七点四十开门", "7 40开门"),  # a time of day, as the article's 7:40 reads
+        ("几十家企业", "几十家企业"),  # an estimate: 几 is no digit
+        ("六十几个单位", "60几个单位"),  # 60几: read as "sixty-odd" (bot.query.guessed_numbers)
         ("6点40开门", "6 40开门"),
         ("七点半", "7 30"),
         ("提了三点要求", "提了三点要求"),  # three points, not three o'clock
