@@ -186,7 +186,8 @@ class Engine:
 
     def _positions_of(self, suggestions: tuple[Suggestion, ...]) -> list[int]:
         if not self._positions:
-            self._positions = {e.fact_id: i for i, e in enumerate(self.index.entries) if e.fact_id}
+            # Read from the table's column: materialising every entry took seconds at ×1000.
+            self._positions = {f: i for i, f in enumerate(self.index.entries.fact_ids) if f}
         return [self._positions[s.fact_id] for s in suggestions if s.fact_id in self._positions]
 
     def _places_in(self, text: str) -> set[str]:
