@@ -6,7 +6,7 @@ Decisions, on the calibrated score (thresholds in `config.Matching`):
 
 - answered: the best fact scores ≥ `answer` (≥ `long_answer` for a long question) and no
   different fact is within `margin`; as a fallback, one article sentence that scores ≥ `answer`
-  when no fact comes close, or a clear winner below it (`_clear_winner`).
+  when no fact comes close, or a clear winner below it (`bot.confidence`).
 - clarify: a question that names no place fits both places, or two different facts are
   within `margin` of each other above `suggest`; the choices go in `suggestions`.
 - declined: nothing scores ≥ `answer`; near misses (≥ `suggest`) are offered as suggestions.
@@ -18,6 +18,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from bot.confidence import Confidence
 from bot.config import Matching, Settings
 from bot.conversation import MORE_REQUEST, SOURCE_REQUEST, Conversation, resolve
 from bot.index import Index
@@ -43,20 +44,9 @@ from bot.replies import (
     Replies,
 )
 from bot.reply import Reply, Suggestion
-from bot.scoring import Question, Scored, coverage, rank, term_match
+from bot.scoring import Question, Scored, coverage, rank
 from bot.sentences import Sentences
 from bot.text import normalize
-
-#: The signals of an entry that no penalty (wrong kind, focus or number missing, other place) hit.
-CLEAN_SIGNALS = frozenset(("coverage", "wording", "sound", "subject", "kind"))
-#: A word this frequent in jieba's general dictionary is a way of speaking (机会, 加强), not a
-#: subject the knowledge could be missing (房价 655, GDP none).
-SPEECH_FREQ = 5000
-
-
-def _clean(scored: Scored) -> bool:
-    """Whether no penalty touched the entry's score."""
-    return not scored.signals.keys() - CLEAN_SIGNALS
 
 
 class Engine:
@@ -66,18 +56,19 @@ class Engine:
         self.knowledge = knowledge
         self.index = index
         self.places = Places(knowledge, index, matching or Matching())
+        self.confidence = Confidence(index, self.places.matching)
         self.replies = Replies(knowledge, index)
         self.sentences = Sentences(knowledge, index)
         self._positions: dict[str, int] = {}  # fact id → its index entry, made when first needed
 
     @property
     def matching(self) -> Matching:
-        """The decision thresholds (shared with `self.places`)."""
+        """The decision thresholds (shared with `self.places` and `self.confidence`)."""
         return self.places.matching
 
     @matching.setter
     def matching(self, matching: Matching) -> None:
-        self.places.matching = matching
+        self.places.matching = self.confidence.matching = matching
 
     @classmethod
     def load(cls, knowledge_dir: Path, settings: Settings | None = None) -> Engine:
@@ -268,7 +259,7 @@ class Engine:
             if other_place is not None:
                 choices = self.places.per_place(facts, [best, other_place])
                 return self.replies.clarify(question, shown_resolved, choices, CLARIFY_PLACES), None, candidates
-        if best.score < self._threshold(query, best):
+        if best.score < self.confidence.threshold(query, best) or self.confidence.unconfirmed(query, best):
             return self._unsure(question, shown_resolved, query, ranked, facts, docs is None), None, candidates
         if query.plural and len(parts := self._list_parts(facts)) >= 2:
             # The parts of a list cut from one sentence (卫星石化、加西贝拉、闻泰通讯…) are that sentence.
@@ -318,7 +309,7 @@ class Engine:
                 choices = self.places.per_place(facts, [other] if leader is None else [leader, other])
                 return self.replies.clarify(question, resolved, choices, CLARIFY_PLACES)
             return self.replies.sentence(question, sentence, resolved)
-        if self._clear_winner(query, facts):
+        if self.confidence.clear_winner(query, facts):
             fact = self.knowledge.fact(self.index.entries[best.position].fact_id or "")
             if fact is not None:
                 return self.replies.fact(question, fact, best.score, resolved)
@@ -358,36 +349,6 @@ class Engine:
             fact = self.knowledge.fact(self.index.entries[following[0].position].fact_id or "")
             return self.replies.fact(question, fact, following[0].score, resolved) if fact else None
         return self.replies.clarify(question, resolved, following, CLARIFY_PLACES)
-
-    def _threshold(self, query: Query, best: Scored) -> float:
-        """The score `best` must reach to answer: `answer`, or `long_answer` for a question of
-        `long_terms` key terms or more that no penalty touched.
-
-        A long question carries its own story (「为了不打扰企业，吴江开发区平时靠哪些网上渠道和
-        企业沟通？」): it can never be worded like a short curated question, so its wording score
-        stays low even when every word of the fact is in it.
-        """
-        m = self.matching
-        return m.long_answer if _clean(best) and len(set(query.terms)) >= m.long_terms else m.answer
-
-    def _clear_winner(self, query: Query, facts: list[Scored]) -> bool:
-        """A fact below `answer` that still answers: well ahead of every other, and missing only
-        words that are common in Chinese at large — ways of speaking, not subjects.
-
-        「开发区招商局借着实践活动的机会重点在加强什么」 misses 机会, 重点 and 加强 (the fact says
-        以实践活动为契机, 加快) and so scores low, yet nothing else comes near. Only for questions
-        asking what or how: for 多大, 几号 or 谁 the kind check is coarse (any number passes for
-        an age), so a low score there means the asked detail is missing, not the words.
-        """
-        m = self.matching
-        best = facts[0]
-        if best.score < m.clear_floor or query.asks is not None or not _clean(best):
-            return False
-        if len(facts) > 1 and best.score - facts[1].score < m.clear_margin:
-            return False
-        entry = self.index.entries[best.position]
-        missing = [t for t in Question.of(self.index, query).terms if term_match(t, entry) < 0.5]
-        return all(self.index.general.get(t.text, 0) >= SPEECH_FREQ for t in missing)
 
     def _list_parts(self, facts: list[Scored]) -> list[Scored]:
         """For a question asking for a list, the facts that each give a part of it: every key

@@ -484,3 +484,16 @@ def test_what_was_done_next_is_what_the_article_tells_next(
     reply = engine.answer(question)
     texts = [reply.answer or ""] if status == "answered" else [s.answer for s in reply.suggestions]
     assert reply.status == status and all(any(e in t for t in texts) for e in expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [
+        ("新时代文明实践所要门票吗", "declined"),  # 门票: no article says, however close the rest
+        ("科技城有89个党组织吗", "answered"),
+    ],
+)
+def test_a_yes_no_question_is_confirmed_only_by_a_fact_with_its_claim(
+    engine: Engine, question: str, status: str
+) -> None:
+    assert engine.answer(question).status == status
