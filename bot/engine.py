@@ -273,10 +273,12 @@ class Engine:
         if query.counts > 1 and (joint := self.sentences.counts_together(best, facts, m.suggest)) is not None:
             return self.replies.sentence(question, best, shown_resolved, joint), place, candidates
         close = [s for s in close if not self.sentences.same_answer(best, s)]
+        if close and len(giving := self._giving_checked(query, [best, *close])) == 1:
+            best, close = giving[0], []  # 「党建联盟有二十五家吗」: the fact that tells 25 is the one asked about
         if close:
             choices = [best, *close][: m.suggestions]
             return self.replies.clarify(question, shown_resolved, choices, CLARIFY_FACTS), None, candidates
-        fact = self.knowledge.fact(candidates[0])
+        fact = self.knowledge.fact(self.index.entries[best.position].fact_id or "")
         assert fact is not None
         if fact.unsaid and asks_unsaid(query, fact.unsaid):
             # The curator noted the article does not say this (「机器人研究所叫什么名字」); the fact
@@ -349,6 +351,12 @@ class Engine:
             fact = self.knowledge.fact(self.index.entries[following[0].position].fact_id or "")
             return self.replies.fact(question, fact, following[0].score, resolved) if fact else None
         return self.replies.clarify(question, resolved, following, CLARIFY_PLACES)
+
+    def _giving_checked(self, query: Query, facts: list[Scored]) -> list[Scored]:
+        """Of near-tied facts, those whose answer tells a number the question offers to confirm."""
+        if not query.checked:
+            return []
+        return [s for s in facts if query.checked & self.index.entries[s.position].numbers]
 
     def _list_parts(self, facts: list[Scored]) -> list[Scored]:
         """For a question asking for a list, the facts that each give a part of it: every key

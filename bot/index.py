@@ -123,6 +123,7 @@ class Index:
             focus=tuple(f for f in focus(words) if not self._foreign_word(f, question)),
             yes_no=yes_no,
             approximate=frozenset(approximate),
+            checked=frozenset(checked),
             plural=asks_list(text),
             counts=counts_asked(words),
             after=asks_next(text),

@@ -237,6 +237,7 @@ class Query:
     counts: int  # 「收集了多少问题，办结了多少」: how many counts it asks for
     after: str  # 「成立领导小组之后又做了什么」: the step whose next one is asked ("" if none)
     pinyin: str
+    checked: frozenset[str] = frozenset()  # numbers offered to be confirmed: 有25家吗, 两个还是三个
 
     @property
     def compact(self) -> str:

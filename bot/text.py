@@ -34,6 +34,9 @@ _MEASURE = "个名堂节次篇件家套人条月日号年天位类期项亿万�
 _DETERMINERS = set("哪这那每同统唯")
 _CN_DECIMAL = re.compile(r"([零〇一二两三四五六七八九十百千]+)点([零〇一二三四五六七八九]+)(?=[亿万元个%])")
 _GE_YI = re.compile(r"(\d)个(亿|万)")
+# Digits with Chinese units, as a pinyin keyboard offers them: 5千6百 (5600), 4千3 (4300), 3百 (300).
+_MIXED = re.compile(r"(?<![\d.])(?:\d[千百十])+\d?(?!\d)")
+_UNIT_VALUE = {"千": 1000, "百": 100, "十": 10}
 # A time of day: articles write 7:40, people type 七点四十, 七点半 or 6点40. Only with its
 # minutes: a bare 三点 is as often three points (三点要求) and 一点 a little.
 _CLOCK = re.compile(
@@ -80,7 +83,21 @@ def _clock(match: re.Match[str]) -> str:
     return f"{hour}:{minute:02d}"
 
 
+def _mixed(match: re.Match[str]) -> str:
+    text = match.group()
+    if len(text) == 2 and text[1] == "十":
+        return text  # 3十: too odd to be a number typed on purpose
+    value, unit = 0, 1
+    for digit, unit_char in re.findall(r"(\d)([千百十])", text):
+        unit = _UNIT_VALUE[unit_char]
+        value += int(digit) * unit
+    if text[-1].isdigit():
+        value += int(text[-1]) * max(unit // 10, 1)  # 5千6 is 5600: the next unit down
+    return str(value)
+
+
 def _numerals_to_digits(text: str) -> str:
+    text = _MIXED.sub(_mixed, text)  # 5千6百 → 5600, before a lone 百 could be read as 100
     text = _CLOCK.sub(_clock, text)  # 七点四十 → 7:40, before 点 can be read as a decimal point
     text = _CN_DECIMAL.sub(_decimal, text)  # 一点五六亿 → 1.56亿, before the runs below
 

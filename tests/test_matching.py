@@ -497,3 +497,15 @@ def test_a_yes_no_question_is_confirmed_only_by_a_fact_with_its_claim(
     engine: Engine, question: str, status: str
 ) -> None:
     assert engine.answer(question).status == status
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"), [("规上企业党建联盟有25家吗", "25"), ("开发区动员大会是3月4号开的吗", "3月4日")]
+)
+def test_of_near_tied_facts_the_one_telling_the_number_checked_answers(
+    engine: Engine, question: str, expected: str
+) -> None:
+    """The alliance's 25 members and its unveiling share a sentence and score alike; the number
+    the question offers to confirm tells which is meant."""
+    reply = engine.answer(question)
+    assert reply.status == "answered" and expected in (reply.answer or "")

@@ -31,6 +31,9 @@ ALIASES = AliasTable(
         ("党员一共有多少来着？", "党员一共有多少"),  # 来着: asking again, tone only
         ("七点四十开门", "7 40开门"),  # a time of day, as the article's 7:40 reads
         ("几十家企业", "几十家企业"),  # an estimate: 几 is no digit
+        ("5千6百多名党员", "5600多名党员"),  # digits with Chinese units, as a keyboard offers them
+        ("2千8百9十3名", "2893名"),
+        ("5千6", "5600"),  # the bare digit counts the next unit down
         ("六十几个单位", "60几个单位"),  # 60几: read as "sixty-odd" (bot.query.guessed_numbers)
         ("6点40开门", "6 40开门"),
         ("七点半", "7 30"),
