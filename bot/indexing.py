@@ -15,7 +15,7 @@ import re
 import tempfile
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,7 @@ from bot.knowledge import NUMBER, Document, Fact, Knowledge
 from bot.query import key_terms, people, supplies
 from bot.segment import NEW_WORD_FREQ, Segmenter, add_words, build_dictionary, function_words, new_words, tagged
 from bot.text import AliasTable, normalize, syllables, use_readings_cache, word_sound
-from bot.words import INTERROGATIVES, STOPWORDS, canonical_words, synonyms
+from bot.words import INTERROGATIVES, STOPWORDS, canonical_words, everyday, synonyms
 
 
 class _Texts:
@@ -172,6 +172,7 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
                 found_postings = postings[token] = array("i")
             found_postings.append(position)
     segmenter = texts.segmenter
+    lexicon = list(_everyday_words(texts, word_df))
     del texts, units
     _share_equal(postings)
     count = len(entries) or 1
@@ -191,11 +192,28 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
         fingerprint=knowledge.fingerprint,
         spans=spans,
         max_idf=_typical_top_idf(word_df, count),
-        kin=kin_of(word_df, synonyms()),
+        kin=kin_of(word_df, synonyms(), everyday=lexicon),
         function=function_words(dictionary),
         people=named,
         _segmenter=Segmenter(dictionary) if found else segmenter,
     )
+
+
+def _everyday_words(texts: _Texts, frequency: Counter[str]) -> Iterator[tuple[list[str], list[str]]]:
+    """bot/data/everyday.txt as the words a question and an article are compared in: for each
+    everyday phrase, its words and the official phrase's word they stand for (借钱难 → 借钱/难,
+    融资难 → 融资/难: 借钱 for 融资). Single characters are left out (难 is no synonym of 难), and
+    of an official phrase of several words only the rarest in the knowledge is meant: 关门 stands
+    for 关停 of 关停企业, not for 企业."""
+    for official, phrases in everyday():
+        words = [w for w in _content_words(texts, official) if frequency.get(w)]
+        officials = [min(words, key=lambda w: frequency[w])] if words else []
+        for phrase in phrases:
+            yield _content_words(texts, phrase), officials
+
+
+def _content_words(texts: _Texts, text: str) -> list[str]:
+    return [w for w in texts.words(texts.normal(text)) if len(w) >= 2 and w not in STOPWORDS]
 
 
 def _list_items(sentence: str) -> list[str]:
@@ -337,4 +355,5 @@ _INDEX_SOURCES = (
     "english.py",
     "data/stopwords.txt",
     "data/synonyms.txt",
+    "data/everyday.txt",
 )

