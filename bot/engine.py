@@ -48,6 +48,26 @@ from bot.scoring import Question, Scored, coverage, rank
 from bot.sentences import Sentences
 from bot.text import normalize
 
+#: Of a message's answered parts, the first in `question_parts`' order (a question sentence, the
+#: last first) is the answer unless another scores this much higher.
+PART_MARGIN = 0.1
+
+Outcome = tuple[Reply, str | None, list[str]]
+
+
+def _chosen(outcomes: list[Outcome]) -> Outcome:
+    """The reply to a message from its parts' replies: an answer before a choice or a decline.
+
+    「……还有什么新时代文明实践所……。我就想问一下，那个培训基地是哪天揭牌的？」: the story's
+    clause names the 实践所 word for word and scores higher, but the question sentence, tried
+    first, is what was asked.
+    """
+    answered = [o for o in outcomes if o[0].status == "answered"]
+    if not answered:
+        return max(outcomes, key=lambda o: o[0].score)
+    top = max(o[0].score for o in answered)
+    return next(o for o in answered if o[0].score >= top - PART_MARGIN)
+
 
 class Engine:
     """Answers questions from one loaded knowledge base."""
@@ -89,10 +109,7 @@ class Engine:
                 return special
         resolved = resolve(question, conversation, self.index.aliases, self.index.places)
         parts = self._parts(resolved)
-        reply, place, candidates = max(
-            (self._decide(question, part, conversation) for part in parts),
-            key=lambda outcome: (outcome[0].status == "answered", outcome[0].score),
-        )
+        reply, place, candidates = _chosen([self._decide(question, part, conversation) for part in parts])
         if reply.status == "clarify" and len(parts) > 1:
             reply, place = self._told_by_story(resolved, reply, place)
         if conversation is not None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Matching
-from bot.engine import Engine
+from bot.engine import Engine, _chosen
 from bot.kin import kin_of, read_leaves
 from bot.knowledge import Fact
 from bot.message import asks_something, question_parts
@@ -196,10 +196,45 @@ def test_words_quoted_in_a_message_are_a_part_of_their_own() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "asks"), [("结果谁都不管", False), ("调解了好几次才解决", False), ("他叫什么名字", True)]
+    ("text", "asks"),
+    [
+        ("结果谁都不管", False),
+        ("调解了好几次才解决", False),
+        ("也不怎么关注新闻。", False),  # 不怎么: not much
+        ("我就想问一下，", False),  # the preamble of a question, not one
+        ("请问一下", False),
+        ("他叫什么名字", True),
+        ("请问党员有多少", True),
+    ],
 )
 def test_asking_words_used_as_indefinites_ask_nothing(text: str, asks: bool) -> None:
     assert asks_something(text) is asks
+
+
+def test_a_story_asking_for_a_detail_no_fact_gives_is_declined(engine: Engine) -> None:
+    """Neither the preamble (我就想问一下) nor a story clause (不怎么关注新闻) is a question of its own
+    to be answered in place of the real one, which no fact answers."""
+    message = (
+        "我是去年刚搬到嘉兴的，在大桥镇附近租房子住，平时上班挺忙的，也不怎么关注新闻。"
+        "朋友说科技城那边有个党员叫赵青，帮了不少企业。我就想问一下，赵青今年多大了？谢谢啦"
+    )
+    assert engine.answer(message).status != "answered"
+
+
+@pytest.mark.parametrize(
+    ("scores", "chosen"),
+    [
+        ([("answered", 0.90), ("answered", 0.93)], 0),  # the question sentence, tried first
+        ([("answered", 0.60), ("answered", 0.90)], 1),  # unless another part fits far better
+        ([("declined", 0.50), ("clarify", 0.70), ("answered", 0.55)], 2),  # an answer first
+        ([("declined", 0.50), ("clarify", 0.70)], 1),
+    ],
+)
+def test_the_reply_to_a_message_of_several_parts(scores: list[tuple[str, float]], chosen: int) -> None:
+    outcomes = [
+        (Reply(question=str(i), status=status, score=score), None, []) for i, (status, score) in enumerate(scores)
+    ]
+    assert _chosen(outcomes)[0].question == str(chosen)
 
 
 def test_a_short_message_of_two_sentences_is_split() -> None:
