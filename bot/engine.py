@@ -55,13 +55,18 @@ PART_MARGIN = 0.1
 Outcome = tuple[Reply, str | None, list[str]]
 
 
-def _chosen(outcomes: list[Outcome]) -> Outcome:
+def _chosen(outcomes: list[Outcome], whole: bool = False) -> Outcome:
     """The reply to a message from its parts' replies: an answer before a choice or a decline.
 
     「……还有什么新时代文明实践所……。我就想问一下，那个培训基地是哪天揭牌的？」: the story's
     clause names the 实践所 word for word and scores higher, but the question sentence, tried
     first, is what was asked.
     """
+    if whole and outcomes[0][0].status != "declined":
+        # A short message is tried whole first; its clauses (「她说村里有几个能人……，还说什么三小
+        # 组长，到底是什么机制啊」) only when the whole finds nothing: a clause alone loses the
+        # context the others give (「“立刻办”的二十七件里，已经办完了多少」).
+        return outcomes[0]
     answered = [o for o in outcomes if o[0].status == "answered"]
     if not answered:
         return max(outcomes, key=lambda o: o[0].score)
@@ -109,8 +114,10 @@ class Engine:
                 return special
         resolved = resolve(question, conversation, self.index.aliases, self.index.places)
         parts = self._parts(resolved)
-        reply, place, candidates = _chosen([self._decide(question, part, conversation) for part in parts])
-        if reply.status == "clarify" and len(parts) > 1:
+        outcomes = [self._decide(question, part, conversation) for part in parts]
+        whole = parts[0] == resolved  # a short message: tried whole, then clause by clause
+        reply, place, candidates = _chosen(outcomes, whole)
+        if reply.status == "clarify" and len(parts) > 1 and not (whole and reply is outcomes[0][0]):
             reply, place = self._told_by_story(resolved, reply, place)
         if conversation is not None:
             conversation.remember(reply, place=place, candidates=candidates)

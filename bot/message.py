@@ -50,18 +50,20 @@ def _instructed(message: str) -> bool:
 
 
 def question_parts(question: str) -> list[str]:
-    """The parts of a message worth matching: all of a short one; the questions of a long one.
+    """The parts of a message worth matching: all of a short one first; the questions of any.
 
     People wrap a question in a story (「我老婆在南湖区上班……所以想问一下，中医馆几点开门？」);
     the story's words would drown the question's, so each sentence that asks something is tried
     alone, with the sentence before it (which a 这位/那个 may point back to), and its asking clause
-    with the clause before it.
+    with the clause before it. A short message is tried whole first; its clauses count only when
+    the whole finds nothing (`bot.engine`).
     """
     sentences = [s for s in _SENTENCES.split(question[: MAX_QUESTION * 8]) if s.strip()]
     short = len(question) <= LONG_MESSAGE
     quoted = [q.strip("…. ") for q in _QUOTED.findall(question[: MAX_QUESTION * 8])]
-    if short and len(sentences) <= 1 and not _instructed(question):
-        return [question, *quoted]
+    clauses = [c for c in _CLAUSES.split(question) if c.strip()]
+    if short and len(sentences) <= 1 and len(clauses) <= 1 and not _instructed(question):
+        return [question, *quoted]  # one clause: nothing to take apart
     asking = [n for n, sentence in enumerate(sentences) if asks_something(sentence)]
     # A real question mostly ends with a question mark and comes last, after the story: those
     # sentences are tried first, so the cap on parts never drops them.

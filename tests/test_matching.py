@@ -503,7 +503,7 @@ def test_a_long_question_answers_at_a_lower_score(engine: Engine, terms: int, st
     """Its own story keeps a long question's wording score low; with `long_terms` raised out of
     reach it falls back to the usual threshold and is declined."""
     matching = Matching(long_terms=terms)
-    question = "为了不打扰企业，吴江开发区平时靠哪些网上渠道和企业沟通？"
+    question = "吴江开发区为了不打扰企业平时靠哪些网上渠道和企业沟通？"  # one clause: tried whole only
     assert Engine(engine.knowledge, engine.index, matching).answer(question).status == status
 
 
