@@ -81,8 +81,9 @@ class Term:
         )
 
 
-def term_match(term: Term, entry: Entry) -> float:
-    """How well `entry` contains one key term: 1 same word, 0.9 homophone, less for typos."""
+def term_match(term: Term, entry: Entry, scattered: bool = True) -> float:
+    """How well `entry` contains one key term: 1 same word, 0.9 homophone, less for typos;
+    with `scattered`, also its characters found apart (a word broken by an unknown slip)."""
     text = term.text
     if text in entry.words:
         return 1.0
@@ -102,6 +103,8 @@ def term_match(term: Term, entry: Entry) -> float:
         return 0.8
     if term.kin and not term.kin.isdisjoint(entry.words):  # a synonym: 联系 for 沟通
         return KIN
+    if not scattered:
+        return 0.0
     share = sum(1 for ch in text if ch in entry.chars) / len(text)
     return 0.7 * share if share >= 0.5 else 0.0
 
@@ -195,7 +198,9 @@ def score(index: Index, question: Question, position: int) -> Scored:
     kind = 1.0 if entry.supplies(query.asks) and not _only_given(question, entry) else WRONG_KIND
     signals["kind"] = kind
     blended *= kind
-    if question.focus and all(term_match(f, entry) < 0.5 for f in question.focus):
+    # The focus must be there as a word, not as characters scattered over the entry: 院长 is not
+    # in 卫生院…排长队.
+    if question.focus and all(term_match(f, entry, scattered=len(f.text) > 2) < 0.5 for f in question.focus):
         blended *= FOCUS_MISS
         signals["focus_miss"] = FOCUS_MISS
     if (question.given and not question.given <= entry.context_numbers) or any(

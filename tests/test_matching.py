@@ -80,6 +80,7 @@ def test_focus(engine: Engine, question: str, focus: tuple[str, ...]) -> None:
         ("帮杰必机电的是哪位党员", "named"),  # a person, by name
         ("二十四个网格是谁设的", "person"),  # 谁 may be an organisation: 嘉兴科技城
         ("我想给这位党员写封信，他叫什么名字", "named"),
+        ("卫生院院长叫什么名字", "named"),
         ("封小平调解了好几次，医疗费拿到了吗", None),  # 好几 counts nothing
         ("在哪里找到的工作", None),  # where, but of an event, not of a thing's place
         ("科技城提了哪几条要求", None),  # 哪几 asks which ones, not how many
@@ -437,6 +438,7 @@ def test_a_name_only_one_place_has_keeps_the_question_there(engine: Engine) -> N
         "严慕纪念馆在什么地方",  # the article tells of a visit, not where it is
         "杰必机电项目总投资是多少",  # the 25亿元 is the 氮化镓 project's, a fact that never names 杰必机电
         "开发区党工委书记的工作作风如何",  # the article names the secretary, not his style
+        "大桥镇卫生院院长叫什么名字",  # 院 of 卫生院 and 长 of 排长队 are no 院长
     ],
 )
 def test_a_detail_no_fact_gives_is_not_answered_by_a_fact_about_the_same_subject(engine: Engine, question: str) -> None:
