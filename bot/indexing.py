@@ -142,7 +142,8 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
 
     normals = list(dict.fromkeys(texts.normal(t) for u in units for t in (*u[2], u[3], u[4])))
     terms = [normalize(t, aliases) for t in (*knowledge.aliases.terms, *aliases.canonical.values())]
-    dictionary = workdir / f"dict-{knowledge.fingerprint or 'x'}.txt"
+    # Named for the code too: an index built by other code must never read this one's words.
+    dictionary = workdir / f"dict-{code_version(_INDEX_SOURCES)}-{knowledge.fingerprint or 'x'}.txt"
     vocabulary, known_places, general = build_dictionary(normals, terms, dictionary, INTERROGATIVES)
     texts.segmenter = Segmenter(dictionary)
     # Names jieba does not know (凌雪华, 倪家浜村) are found by its HMM in the knowledge's own

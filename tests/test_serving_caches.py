@@ -7,7 +7,9 @@ import pickle
 import pytest
 
 from bot import segment
+from bot.cachefiles import code_version
 from bot.engine import Engine
+from bot.indexing import _INDEX_SOURCES
 from bot.text import AliasTable, normalize
 
 TEXTS = [
@@ -48,3 +50,9 @@ def test_a_question_is_analysed_once(engine: Engine) -> None:
     assert index.query("科技城党员有多少？") is first
     assert index._analyse("科技城党员有多少？") == first
     assert pickle.loads(pickle.dumps(index))._queries == {}
+
+
+def test_the_segmenter_dictionary_is_named_for_the_code_that_wrote_it(engine: Engine) -> None:
+    """An index cached by other code (an older release, a reverted change) must not read a
+    dictionary this code rewrote: both are keyed by the code's hash."""
+    assert code_version(_INDEX_SOURCES) in engine.index.dictionary.name
