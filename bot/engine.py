@@ -48,30 +48,19 @@ from bot.scoring import Question, Scored, coverage, rank
 from bot.sentences import Sentences
 from bot.text import normalize
 
-#: Of a message's answered parts, the first in `question_parts`' order (a question sentence, the
-#: last first) is the answer unless another scores this much higher.
-PART_MARGIN = 0.1
-
 Outcome = tuple[Reply, str | None, list[str]]
 
 
 def _chosen(outcomes: list[Outcome], whole: bool = False) -> Outcome:
-    """The reply to a message from its parts' replies: an answer before a choice or a decline.
-
-    「……还有什么新时代文明实践所……。我就想问一下，那个培训基地是哪天揭牌的？」: the story's
-    clause names the 实践所 word for word and scores higher, but the question sentence, tried
-    first, is what was asked.
-    """
+    """The reply to a message from its parts' replies: the best answer, else the best choice or
+    decline. (Preferring the question sentence to a better-scoring story clause was tried: it
+    traded one set's adversarial message for another's, so the score decides.)"""
     if whole and outcomes[0][0].status != "declined":
         # A short message is tried whole first; its clauses (「她说村里有几个能人……，还说什么三小
         # 组长，到底是什么机制啊」) only when the whole finds nothing: a clause alone loses the
         # context the others give (「“立刻办”的二十七件里，已经办完了多少」).
         return outcomes[0]
-    answered = [o for o in outcomes if o[0].status == "answered"]
-    if not answered:
-        return max(outcomes, key=lambda o: o[0].score)
-    top = max(o[0].score for o in answered)
-    return next(o for o in answered if o[0].score >= top - PART_MARGIN)
+    return max(outcomes, key=lambda o: (o[0].status == "answered", o[0].score))
 
 
 class Engine:
