@@ -287,7 +287,9 @@ class Engine:
             return self.replies.sentence(question, best, shown_resolved, joint), place, candidates
         close = [s for s in close if not self.sentences.same_answer(best, s)]
         if close and len(giving := self._giving_checked(query, [best, *close])) == 1:
-            best, close = giving[0], []  # 「党建联盟有二十五家吗」: the fact that tells 25 is the one asked about
+            # 「党建联盟有二十五家吗」: the fact that tells 25 is the one asked about.
+            best, close = giving[0], []
+            place = self.places.of(best)
         if close:
             choices = [best, *close][: m.suggestions]
             return self.replies.clarify(question, shown_resolved, choices, CLARIFY_FACTS), None, candidates
