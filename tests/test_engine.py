@@ -143,12 +143,16 @@ def test_json_contract(engine: Engine) -> None:
 # way, is half hard out-of-scope questions: a real person or company of the articles, asked
 # for what the articles never say (their age, their products). holdout.yaml (132, 12 of each
 # kind) came last, as a measure of unseen questions; its failures were then read, so it is no
-# longer unseen. The ceilings are today's level.
+# longer unseen; so were holdout3.yaml's (121) and forms.yaml's (150 numeral, homophone and
+# paraphrase questions). holdout2.yaml and holdout4.yaml stay out of the guard: only their totals
+# are read (README). The ceilings are today's level.
 GUARDS = [
     pytest.param(DEV_SET, 250, 0.95, 0.03, id="questions"),
     pytest.param(DEV_SET.with_name("independent.yaml"), 150, 0.94, 0.03, id="independent"),
     pytest.param(DEV_SET.with_name("near_topic.yaml"), 100, 0.88, 0.06, id="near_topic"),
     pytest.param(DEV_SET.with_name("holdout.yaml"), 130, 0.88, 0.03, id="holdout"),
+    pytest.param(DEV_SET.with_name("holdout3.yaml"), 120, 0.94, 0.03, id="holdout3"),
+    pytest.param(DEV_SET.with_name("forms.yaml"), 150, 0.88, 0.0, id="forms"),
 ]
 
 
