@@ -349,6 +349,7 @@ _INDEX_SOURCES = (
     "index.py",
     "indexing.py",
     "text.py",
+    "numerals.py",
     "segment.py",
     "query.py",
     "focus.py",

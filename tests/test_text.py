@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.text import AliasTable, cn_number, normalize, pinyin
+from bot.numerals import cn_number
+from bot.text import AliasTable, normalize, pinyin
 
 ALIASES = AliasTable(
     {
