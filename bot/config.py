@@ -115,10 +115,20 @@ def _apply_file(settings: Settings, path: Path) -> None:
         settings.knowledge_dir = folder if folder.is_absolute() else path.parent / folder
 
 
+#: Settings earlier versions had: a config file written for them says what became of them.
+RETIRED = {
+    "matching.unsure_place_floor": "it is now called 'matching.rival_floor'",
+    "matching.rival_margin": "a question naming no place now asks which place however far apart the "
+    "two places' scores are, and 'matching.rival_floor' alone decides; delete the line",
+}
+
+
 def _merge(target: Any, data: Mapping, path: str, prefix: str) -> None:
     known = {f.name: f for f in fields(target)}
     for key, value in data.items():
         name = f"{prefix}{key}"
+        if name in RETIRED:
+            raise ConfigError(f"{path}:{data.line_of(key)}: the setting '{name}' is gone: {RETIRED[name]}.")
         if key not in known:
             raise ConfigError(f"{path}:{data.line_of(key)}: unknown setting '{name}'.")
         current = getattr(target, key)

@@ -141,6 +141,9 @@ ERROR_ROWS = [
     pytest.param("log_db: x\nlog_dir: y\n", "2: unknown setting 'log_dir'.", id="unknown-key-line-2"),
     pytest.param("telegram:\n  token: t\n  tokn: t\n", "3: unknown setting 'telegram.tokn'.", id="unknown-nested-key"),
     pytest.param("matching:\n  answr: 0.5\n", "2: unknown setting 'matching.answr'.", id="unknown-matching-key"),
+    pytest.param(
+        "matching:\n  rival_margin: 0.2\n", "2: the setting 'matching.rival_margin' is gone", id="retired-key"
+    ),
     pytest.param("reload_interval: fast\n", "1: 'reload_interval' must be a number, not 'fast'.", id="text-for-float"),
     pytest.param(
         "matching:\n  answer: high\n", "2: 'matching.answer' must be a number, not 'high'.", id="text-for-nested-float"
