@@ -24,7 +24,16 @@ from bot.focus import MEASURES, focus
 from bot.query import Query, asks, asks_list, asks_next, counts_asked, guessed_numbers, is_yes_no, key_terms, pinyin_of
 from bot.recall import best_scores, span_scores, top
 from bot.segment import NEW_WORD_FREQ, PLACE_SUFFIXES, Segmenter
-from bot.text import AliasTable, char_ngrams, normalize, sounds_alike, syllables, use_readings_cache, word_sound
+from bot.text import (
+    AliasTable,
+    char_ngrams,
+    is_han,
+    normalize,
+    sounds_alike,
+    syllables,
+    use_readings_cache,
+    word_sound,
+)
 from bot.words import STOPWORDS, canonical_words
 
 #: Bump when the index layout changes, so stale caches are rebuilt. The cache key also holds a
@@ -135,7 +144,7 @@ class Index:
         """Pairs of characters the knowledge writes together, for a question whose every word is
         a stopword: 「上请 下问」 quotes the article's 上请、下问, which jieba cuts into 上/请/下/问.
         A greeting (你好) is no pair the knowledge writes, so it stays without key terms."""
-        singles = [w if len(w) == 1 and "\u4e00" <= w <= "\u9fff" else "" for w in words]
+        singles = [w if len(w) == 1 and is_han(w) else "" for w in words]
         return tuple(a + b for a, b in itertools.pairwise(singles) if a and b and f"c:{a}{b}" in self.postings)
 
     def correct(self, words: list[str]) -> list[str]:
@@ -213,7 +222,7 @@ class Index:
         if self._twins is None:
             by_sound: dict[str, set[str]] = defaultdict(set)
             for known in self.vocabulary:
-                if len(known) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in known):
+                if len(known) >= 2 and is_han(known):
                     by_sound[" ".join(syllables(known))].add(known)
             self._twins = {sound: next(iter(ws)) for sound, ws in by_sound.items() if len(ws) == 1}
         return self._twins.get(" ".join(syllables(word)))
@@ -241,7 +250,7 @@ class Index:
                 and 2 <= len(stem) <= 3
                 and stem not in covered
                 and stem not in STOPWORDS
-                and all("\u4e00" <= ch <= "\u9fff" for ch in stem)
+                and is_han(stem)
                 and (stem not in self.vocabulary or stem in self.known_places)
             ):
                 found.append(stem)
@@ -264,7 +273,7 @@ class Index:
             and word not in self.general
             and word not in self.places
             and word not in STOPWORDS  # chat the knowledge never writes (来着) is no typo
-            and all("\u4e00" <= ch <= "\u9fff" for ch in word)
+            and is_han(word)
         )
 
     def _closest(self, word: str) -> str | None:

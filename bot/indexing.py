@@ -26,7 +26,7 @@ from bot.kin import kin_of
 from bot.knowledge import NUMBER, Document, Fact, Knowledge
 from bot.query import key_terms, people, supplies
 from bot.segment import NEW_WORD_FREQ, Segmenter, add_words, build_dictionary, function_words, new_words, tagged
-from bot.text import AliasTable, normalize, syllables, use_readings_cache, word_sound
+from bot.text import AliasTable, is_han, normalize, syllables, use_readings_cache, word_sound
 from bot.words import INTERROGATIVES, STOPWORDS, canonical_words, everyday, synonyms
 
 
@@ -297,7 +297,7 @@ def _typical_top_idf(word_df: Counter[str], count: int) -> float:
 def _near_words(words: set[str]) -> dict[str, frozenset[str]]:
     near: dict[str, set[str]] = defaultdict(set)
     for word in words:
-        if 2 <= len(word) <= 8 and all("\u4e00" <= ch <= "\u9fff" for ch in word):
+        if 2 <= len(word) <= 8 and is_han(word):
             for key in blanks(word):
                 near[key].add(word)
     return {key: frozenset(found) for key, found in near.items()}

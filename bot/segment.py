@@ -16,6 +16,8 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from bot.text import is_han
+
 
 def _import_jieba():
     """Import jieba without pkg_resources, which jieba imports only to locate its own files.
@@ -179,7 +181,7 @@ def new_words(segmented: Iterable[list[str]], known: dict[str, int]) -> list[str
     found: dict[str, None] = {}
     for words in segmented:
         for word in words:
-            if 2 <= len(word) <= 6 and word not in known and all("\u4e00" <= ch <= "\u9fff" for ch in word):
+            if 2 <= len(word) <= 6 and word not in known and is_han(word):
                 found[word] = None
     return list(found)
 

@@ -83,7 +83,7 @@ class AliasTable:
         while i < len(text):
             found = None
             # A misspelt name keeps all but one of its characters: one of the first two is in it.
-            if not protected[i] and _is_han(text[i]) and (text[i] in self._chars or text[i + 1 : i + 2] in self._chars):
+            if not protected[i] and is_han(text[i]) and (text[i] in self._chars or text[i + 1 : i + 2] in self._chars):
                 for size in self._lengths:
                     window = text[i : i + size]
                     if len(window) < size or any(protected[i : i + size]):
@@ -113,7 +113,7 @@ class AliasTable:
         return {**self.__dict__, "_windows": {}}
 
     def _misspelt(self, window: str) -> str | None:
-        if not all(_is_han(ch) for ch in window):
+        if not is_han(window):
             return None
         known = sum(ch in self._chars for ch in window)
         if known * 2 < len(window):
@@ -160,8 +160,9 @@ def _trie_pattern(words: list[str]) -> str:
     return build(trie)
 
 
-def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
+def is_han(text: str) -> bool:
+    """Whether `text` is made of Chinese characters only (CJK Unified Ideographs)."""
+    return all("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def _basic(text: str) -> str:
