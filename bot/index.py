@@ -114,7 +114,7 @@ class Index:
         words = tuple(w for chunk in text.split() for w in self.correct(canonical_words(self.segmenter.words(chunk))))
         named = tuple(dict.fromkeys(w for w in words if w in self.places))
         place_words = set(self.places)
-        foreign = self._foreign_places(words)
+        foreign = self._foreign_places(words, place_words)
         yes_no = is_yes_no(text)
         approximate, checked = guessed_numbers(words, yes_no)
         terms = tuple(
@@ -227,7 +227,7 @@ class Index:
             self._twins = {sound: next(iter(ws)) for sound, ws in by_sound.items() if len(ws) == 1}
         return self._twins.get(" ".join(syllables(word)))
 
-    def _foreign_places(self, words: tuple[str, ...]) -> tuple[str, ...]:
+    def _foreign_places(self, words: tuple[str, ...], covered: set[str]) -> tuple[str, ...]:
         """Words naming a place the knowledge does not cover (杭州, 西湖区, 周庄镇).
 
         jieba often cuts a town's name from its 镇 or 区 when the name is rare or the next
@@ -235,7 +235,6 @@ class Index:
         is a place too, even one the articles mention (南湖区 is 嘉兴科技城's district, not a
         place they report on): its stem is what a fact must contain to be about it.
         """
-        covered = set(self.places)
         found = [
             w
             for w in words
@@ -302,17 +301,19 @@ class Index:
     def is_name(self, word: str) -> bool:
         """A name of the knowledge: a curator's canonical name (杰必机电) or one jieba's HMM found
         in the articles (梁一波, 凌雪华). Places are not key terms, so never asked here."""
-        if self._names is None:
-            self._names = frozenset(self.aliases.canonical.values()) - set(self.places)
-        return word in self._names or self.general.get(word) == NEW_WORD_FREQ
+        return word in self._curated_names() or self.general.get(word) == NEW_WORD_FREQ
 
     def names_someone(self, word: str) -> bool:
         """A name a fact must repeat to be about it: a curator's canonical name (杰必机电) or a
         person the articles name (梁一波). Not every word jieba's HMM made up: most are names,
         but some are fragments of prose (不扰 of 无事不扰, 之基 of 信仰之基)."""
-        self.is_name(word)  # fills _names
-        assert self._names is not None
-        return word in self._names or word in self.people
+        return word in self._curated_names() or word in self.people
+
+    def _curated_names(self) -> frozenset[str]:
+        """The canonical names of aliases.yaml other than places (made on first use)."""
+        if self._names is None:
+            self._names = frozenset(self.aliases.canonical.values()) - set(self.places)
+        return self._names
 
     def weight(self, term: str) -> float:
         """How much a key term matters: rare in the knowledge → high.

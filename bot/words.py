@@ -7,9 +7,14 @@ from functools import lru_cache
 from importlib import resources
 
 
-def _words_of(name: str) -> list[list[str]]:
+def _lines_of(name: str) -> list[str]:
+    """The lines of a word list in bot/data, without blank lines and # comments."""
     text = resources.files("bot.data").joinpath(name).read_text(encoding="utf-8")
-    return [line.split() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _words_of(name: str) -> list[list[str]]:
+    return [line.split() for line in _lines_of(name)]
 
 
 #: Question and filler words (bot/data/stopwords.txt): never key terms.
@@ -45,10 +50,9 @@ def is_noise(word: str) -> bool:
 @lru_cache(maxsize=1)
 def everyday() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(official word, its everyday words) from bot/data/everyday.txt."""
-    text = resources.files("bot.data").joinpath("everyday.txt").read_text(encoding="utf-8")
     groups = []
-    for line in text.splitlines():
+    for line in _lines_of("everyday.txt"):
         official, colon, rest = line.partition(":")
-        if colon and not line.startswith("#") and official.strip():
+        if colon and official.strip():
             groups.append((official.strip(), tuple(rest.split())))
     return tuple(groups)
