@@ -293,7 +293,7 @@ class Engine:
         if close:
             choices = [best, *close][: m.suggestions]
             return self.replies.clarify(question, shown_resolved, choices, CLARIFY_FACTS), None, candidates
-        fact = self.knowledge.fact(self.index.entries[best.position].fact_id or "")
+        fact = self.replies.fact_of(best)
         assert fact is not None
         if fact.unsaid and asks_unsaid(query, fact.unsaid):
             # The curator noted the article does not say this (「机器人研究所叫什么名字」); the fact
@@ -327,7 +327,7 @@ class Engine:
                 return self.replies.clarify(question, resolved, choices, CLARIFY_PLACES)
             return self.replies.sentence(question, sentence, resolved)
         if self.confidence.clear_winner(query, facts):
-            fact = self.knowledge.fact(self.index.entries[best.position].fact_id or "")
+            fact = self.replies.fact_of(best)
             if fact is not None:
                 return self.replies.fact(question, fact, best.score, resolved)
         # Near misses are ranked by how well they match the subject, not by what they can
@@ -363,7 +363,7 @@ class Engine:
         if not following:
             return None
         if len(following) == 1:
-            fact = self.knowledge.fact(self.index.entries[following[0].position].fact_id or "")
+            fact = self.replies.fact_of(following[0])
             return self.replies.fact(question, fact, following[0].score, resolved) if fact else None
         return self.replies.clarify(question, resolved, following, CLARIFY_PLACES)
 

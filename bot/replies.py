@@ -65,11 +65,15 @@ class Replies:
             resolved=resolved,
         )
 
+    def fact_of(self, scored: Scored) -> Fact | None:
+        """The curated fact of a scored entry (None for an article sentence)."""
+        return self.knowledge.fact(self.index.entries[scored.position].fact_id or "")
+
     def suggestions(self, scored: list[Scored]) -> tuple[Suggestion, ...]:
         """The facts of `scored` as choices for the user."""
         result = []
         for s in scored:
-            fact = self.knowledge.fact(self.index.entries[s.position].fact_id or "")
+            fact = self.fact_of(s)
             if fact is not None:
                 result.append(Suggestion(fact_id=fact.id, question=self.choice_wording(fact), answer=fact.answer))
         return tuple(result)
