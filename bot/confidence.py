@@ -3,7 +3,7 @@
 The score threshold (`Matching.answer`) decides most questions. Three things move it:
 
 - a long question carries its own story, so its wording can never be close to a short curated
-  one: it answers at `long_answer` when no penalty touched its best fact;
+  one: it answers at `long_answer` when its best fact lacks nothing it names (`clean`);
 - a what/how question whose best fact is far ahead of every other, missing only words common in
   Chinese at large (机会, 加强), answers below the threshold (`clear_winner`);
 - a yes/no question checks a claim: when the best fact lacks a word of the claim that the
@@ -18,7 +18,8 @@ from bot.index import Index
 from bot.query import Query
 from bot.scoring import Question, Scored, Term, term_match
 
-#: The signals of an entry that no penalty (wrong kind, focus or number missing, other place) hit.
+#: The signals every entry has; any other is a penalty for something the question names that the
+#: entry lacks (its focus, a number, a name, a place). The kind signal is a value, read apart.
 CLEAN_SIGNALS = frozenset(("coverage", "wording", "sound", "subject", "kind"))
 #: A word this frequent in jieba's general dictionary is a way of speaking (机会, 加强), not a
 #: subject the knowledge could be missing (房价 655, 门票 653, GDP none).
@@ -26,7 +27,7 @@ SPEECH_FREQ = 5000
 
 
 def clean(scored: Scored) -> bool:
-    """Whether no penalty touched the entry's score."""
+    """Whether the entry lacks nothing the question names (no focus, number, name or place miss)."""
     return not scored.signals.keys() - CLEAN_SIGNALS
 
 
@@ -39,7 +40,7 @@ class Confidence:
 
     def threshold(self, query: Query, best: Scored) -> float:
         """The score `best` must reach to answer: `answer`, or `long_answer` for a question of
-        `long_terms` key terms or more that no penalty touched.
+        `long_terms` key terms or more, when `best` lacks nothing the question names.
 
         A long question carries its own story (「为了不打扰企业，吴江开发区平时靠哪些网上渠道和
         企业沟通？」): it can never be worded like a short curated question, so its wording score

@@ -10,15 +10,12 @@ from __future__ import annotations
 
 from itertools import zip_longest
 
+from bot.confidence import clean
 from bot.config import Matching
 from bot.index import Index
 from bot.knowledge import Knowledge
 from bot.query import Query
 from bot.scoring import Scored
-
-#: Penalties saying an entry lacks something the question names (its focus, a number, a name, a
-#: place): such an entry is no rival answer, however alike its subject.
-MISSES = frozenset(("focus_miss", "number_miss", "name_miss", "other_place"))
 
 
 class Places:
@@ -63,7 +60,7 @@ class Places:
             if scored is best or self.of(scored) == place:
                 continue
             fits = min(best.signals["subject"], scored.signals["subject"]) >= floor
-            answers = scored.signals["kind"] == 1.0 and not scored.signals.keys() & MISSES
+            answers = scored.signals["kind"] == 1.0 and clean(scored)
             return scored if fits and answers else None
         return None
 
