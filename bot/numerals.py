@@ -21,7 +21,6 @@ _CN_DECIMAL = re.compile(r"([零〇一二两三四五六七八九十百千]+)点
 _GE_YI = re.compile(r"(\d)个(亿|万)")
 # Digits with Chinese units, as a pinyin keyboard offers them: 5千6百 (5600), 4千3 (4300), 3百 (300).
 _MIXED = re.compile(r"(?<![\d.])(?:\d[千百十])+\d?(?!\d)")
-_UNIT_VALUE = {"千": 1000, "百": 100, "十": 10}
 # A time of day: articles write 7:40, people type 七点四十, 七点半 or 6点40. Only with its
 # minutes: a bare 三点 is as often three points (三点要求) and 一点 a little.
 _CLOCK = re.compile(
@@ -65,7 +64,7 @@ def _mixed(match: re.Match[str]) -> str:
         return text  # 3十: too odd to be a number typed on purpose
     value, unit = 0, 1
     for digit, unit_char in re.findall(r"(\d)([千百十])", text):
-        unit = _UNIT_VALUE[unit_char]
+        unit = _CN_UNIT[unit_char]
         value += int(digit) * unit
     if text[-1].isdigit():
         value += int(text[-1]) * max(unit // 10, 1)  # 5千6 is 5600: the next unit down
