@@ -23,7 +23,7 @@ from pathlib import Path
 from benchmarks import coldstart, report
 from benchmarks.common import machine, markdown, targets_table
 from benchmarks.scale import SizeResult, measure_size
-from bot.knowledge import bundled_knowledge_dir
+from bot.config import bundled_knowledge_dir
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

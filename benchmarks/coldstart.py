@@ -107,10 +107,10 @@ def slowest_imports(home: Path, top: int = 8) -> list[tuple[str, float]]:
     """Packages by cumulative import time when the CLI and the engine are imported.
 
     A package's own line in `-X importtime` carries the time of everything it imported, at
-    whatever depth it was first imported (jieba is first imported by bot.segment).
+    whatever depth it was first imported (jieba is first imported by bot.text.segment).
     """
     done = subprocess.run(
-        [PYTHON, "-X", "importtime", "-c", "import bot.cli, bot.engine"],
+        [PYTHON, "-X", "importtime", "-c", "import bot.cli, bot.matching.engine"],
         cwd=ROOT,
         env=child_env(home),
         capture_output=True,
@@ -145,7 +145,7 @@ def report(result: ColdStart) -> str:
         "",
         f"A second answer in the same process takes {_ms(result.second_answer)}.",
         "",
-        "Slowest imports (`python -X importtime -c 'import bot.cli, bot.engine'`, cumulative,",
+        "Slowest imports (`python -X importtime -c 'import bot.cli, bot.matching.engine'`, cumulative,",
         "so a package includes what it imports):",
         "",
         markdown(["package", "import time"], [[name, _ms(s)] for name, s in result.imports]),
@@ -164,7 +164,7 @@ def _ms(seconds: float) -> str:
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
-    from bot.knowledge import bundled_knowledge_dir
+    from bot.config import bundled_knowledge_dir
 
     parser = argparse.ArgumentParser(prog="python -m benchmarks.coldstart", description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="runs per case; the median is reported (default 7)")

@@ -6,7 +6,7 @@ it must find *that* town's fact among all the look-alikes. A question that names
 (有多少党员) is kept as it is; among a thousand look-alike towns it may legitimately become
 ambiguous, so it is scored separately.
 
-Whether a question names a place is decided by the bot's own alias table (`bot.text`), typos
+Whether a question names a place is decided by the bot's own alias table (`bot.text.normalize`), typos
 and homophones of place names included. When the named place is spelt so that no bundled name
 part occurs in it (大挢镇), the question cannot be retold and stays with the bundled town.
 """
@@ -22,9 +22,10 @@ from typing import Any
 import yaml
 
 from benchmarks.variants import PLACE_PARTS, Variant, mentions, traditional
-from bot.evaluate import Item, load_questions
-from bot.knowledge import bundled_knowledge_dir, load_knowledge
-from bot.text import AliasTable, normalize
+from bot.config import bundled_knowledge_dir
+from bot.curation.evaluate import Item, load_questions
+from bot.knowledge.read import load_knowledge
+from bot.text.normalize import AliasTable, normalize
 
 DEV_SET = Path(__file__).resolve().parent.parent / "tests" / "eval" / "questions.yaml"
 _Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)

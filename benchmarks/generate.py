@@ -24,7 +24,7 @@ import yaml
 
 from benchmarks.numbers import kept_numbers, number_map
 from benchmarks.variants import PLACE_PARTS, Namer, Variant, make_variant, mentions
-from bot.knowledge import bundled_knowledge_dir
+from bot.config import bundled_knowledge_dir
 
 SEED = 20240607
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

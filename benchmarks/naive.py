@@ -10,7 +10,7 @@ the best fact's answer, or decline below a cut-off:
 - `difflib`: `difflib.get_close_matches(n=1)` (SequenceMatcher ratio), answering at ≥ 0.6.
 
 Both sides — the fact questions and the user's question — are normalised with
-`bot.text.normalize` *without* the alias table (NFKC, traditional → simplified, numerals →
+`bot.text.normalize.normalize` *without* the alias table (NFKC, traditional → simplified, numerals →
 digits, punctuation → spaces): the cheap, obvious preprocessing, not the bot's place logic.
 Normalising the user's question is part of each timed answer. They never ask to clarify.
 
@@ -32,10 +32,11 @@ from typing import Any
 
 from rapidfuzz import process
 
-from bot.evaluate import load_questions, passes
-from bot.knowledge import Fact, load_knowledge
+from bot.curation.evaluate import load_questions, passes
+from bot.knowledge.model import Fact
+from bot.knowledge.read import load_knowledge
 from bot.reply import Reply
-from bot.text import normalize
+from bot.text.normalize import normalize
 
 RAPIDFUZZ_CUTOFF = 60.0
 DIFFLIB_CUTOFF = 0.6

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-#: A number as the knowledge rules see it (`bot.knowledge.NUMBER`), in the ASCII digits of articles.
+#: A number as the knowledge rules see it (`bot.knowledge.model.NUMBER`), in the ASCII digits of articles.
 NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 #: A number in any digits a user may type, ASCII or full-width.
 _ANY_NUMBER = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
@@ -32,7 +32,7 @@ _CN_DIGITS = "零一二三四五六七八九"
 _CN_DIGIT_VALUE = {ch: i for i, ch in enumerate(_CN_DIGITS)} | {"〇": 0, "两": 2}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000}
 #: Measure words after which a lone numeral character is a quantity (三名, 五个) and not part
-#: of a word (一些, 统一): the same rule `bot.text` uses to turn numerals into digits.
+#: of a word (一些, 统一): the same rule `bot.text.normalize` uses to turn numerals into digits.
 _MEASURE = "个名堂次篇件家套人条位类项亿万元岁届批户所座周倍张场轮多余块"
 _CN_RUN = re.compile(r"[零〇一二两三四五六七八九十百千万]+(?:点[零〇一二三四五六七八九]+)?")
 

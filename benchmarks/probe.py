@@ -28,7 +28,7 @@ def peak_mb() -> float:
 
 
 def load(knowledge_dir: Path) -> dict[str, Any]:
-    from bot.knowledge import load_knowledge
+    from bot.knowledge.read import load_knowledge
 
     start = time.perf_counter()
     knowledge = load_knowledge(knowledge_dir)
@@ -42,9 +42,9 @@ def load(knowledge_dir: Path) -> dict[str, Any]:
 
 
 def build(knowledge_dir: Path, cache: Path) -> dict[str, Any]:
-    from bot.indexing import load_index
-    from bot.knowledge import load_knowledge
-    from bot.knowledge_cache import store_knowledge
+    from bot.index.build import load_index
+    from bot.knowledge.cache import store_knowledge
+    from bot.knowledge.read import load_knowledge
 
     if cache.exists() and any(cache.iterdir()):
         raise SystemExit(f"The cache folder {cache} is not empty; a build must start from an empty one.")
@@ -75,8 +75,8 @@ def build(knowledge_dir: Path, cache: Path) -> dict[str, Any]:
 def serve(knowledge_dir: Path, cache: Path, files: list[Path], rounds: int, limit: int | None) -> dict[str, Any]:
     """Answer every question of `files` `rounds` times; the first round gives the accuracy."""
     from bot.config import Settings
-    from bot.engine import Engine
-    from bot.evaluate import evaluate, load_questions
+    from bot.curation.evaluate import evaluate, load_questions
+    from bot.matching.engine import Engine
 
     settings = Settings(knowledge_dir=knowledge_dir, log_db="", cache_dir=str(cache))
     cached = set(cache.iterdir()) if cache.is_dir() else set()
@@ -117,13 +117,13 @@ def stages(knowledge_dir: Path, cache: Path, question: str) -> dict[str, Any]:
     import bot.cli  # noqa: F401 - the CLI module, as the console script imports it
 
     marks.append(("import bot.cli", time.perf_counter()))
-    from bot.engine import Engine
-    from bot.reply import render_text
+    from bot.frontends.console.render import render_text
+    from bot.matching.engine import Engine
 
-    marks.append(("import bot.engine (jieba, rapidfuzz, opencc, pypinyin)", time.perf_counter()))
+    marks.append(("import bot.matching.engine (jieba, rapidfuzz, opencc, pypinyin)", time.perf_counter()))
     from bot.config import Settings
-    from bot.indexing import load_index
-    from bot.knowledge import load_knowledge
+    from bot.index.build import load_index
+    from bot.knowledge.read import load_knowledge
 
     settings = Settings(knowledge_dir=knowledge_dir, log_db="", cache_dir=str(cache))
     knowledge = load_knowledge(knowledge_dir)

@@ -17,7 +17,7 @@ from typing import Any
 from benchmarks.common import ChildFailed, percentile, run_child
 from benchmarks.devset import write_devset
 from benchmarks.generate import SEED, generate, make_variants, read_sources
-from bot.knowledge import bundled_knowledge_dir
+from bot.config import bundled_knowledge_dir
 
 FILES = ("questions-place.yaml", "questions-noplace.yaml")
 MATCHERS = ("rapidfuzz", "difflib")

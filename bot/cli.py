@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.errors import UserError
-from bot.knowledge import InvalidKnowledge
+from bot.knowledge.model import InvalidKnowledge
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -34,7 +34,7 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     do not fail), 1 otherwise. With --coverage, also lists the article sentences no fact
     cites and prints the coverage percentage.
     """
-    from bot.check import check
+    from bot.knowledge.check import check
 
     report = check(settings.knowledge_dir)
     for problem in report.problems:
@@ -64,7 +64,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     --json prints the contract's JSON object (JSON Lines for '-', one object per input line,
     in order). --explain also shows the top candidates with each signal's score.
     """
-    from bot.reply import render_text
+    from bot.frontends.console.render import render_text
 
     engine = _engine(settings)
     lines = (line.rstrip("\r\n") for line in sys.stdin) if args.question == "-" else iter([args.question])
@@ -87,12 +87,22 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     """Run a question file and report accuracy per kind, failures and latency p50/p99.
 
     The file is a YAML list of {question, kind, status (answered|clarify|declined),
-    expect [strings]}. --json OUT also writes every result as JSON.
+    expect [strings]}. --json OUT also writes every result as JSON. --article DIR (repeatable)
+    adds an article folder (article.txt, facts.yaml, aliases.yaml) to a copy of the knowledge
+    first, e.g. tests/eval/newarticles/*/ for a new article's blind questions.
     """
-    from bot.evaluate import evaluate, format_report, load_questions
+    import tempfile
 
-    engine = _engine(settings)
+    from bot.curation.evaluate import evaluate, format_report, load_questions
+    from bot.knowledge.combine import combine
+
     items = load_questions(Path(args.file))
+    if args.article:
+        workdir = tempfile.TemporaryDirectory(prefix="faqbot-eval-")
+        settings.knowledge_dir = combine(
+            settings.knowledge_dir, [Path(a) for a in args.article], Path(workdir.name) / "k"
+        )
+    engine = _engine(settings)
     result = evaluate(engine, items, progress=sys.stderr.isatty())
     print(format_report(result, failures=not args.quiet))
     if args.json:
@@ -108,7 +118,7 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     not a terminal: one plain reply per input line; --json prints one JSON object per line
     with the ask schema plus "resolved".
     """
-    from bot.console import run_chat
+    from bot.frontends.console.chat import run_chat
 
     return run_chat(settings, as_json=args.json)
 
@@ -119,7 +129,7 @@ def cmd_telegram(args: argparse.Namespace, settings: Settings) -> int:
     The token comes from TELEGRAM_BOT_TOKEN or the config file; TELEGRAM_API_BASE_URL points
     the bot at a self-hosted Bot API server.
     """
-    from bot.telegram_app import run_telegram
+    from bot.frontends.telegram.app import run_telegram
 
     return run_telegram(settings, webhook=args.webhook)
 
@@ -130,7 +140,7 @@ def cmd_unanswered(args: argparse.Namespace, settings: Settings) -> int:
     Each group shows its count and the nearest fact. --yaml prints ready-to-paste YAML: new
     fact stubs, and extra questions for facts users picked from the suggestions.
     """
-    from bot.curation import unanswered_text
+    from bot.curation.unanswered import unanswered_text
 
     print(unanswered_text(settings, since=args.since, limit=args.limit, as_yaml=args.yaml))
     return EXIT_OK
@@ -138,14 +148,14 @@ def cmd_unanswered(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     """Answered / clarify / declined rates, most asked facts, feedback, per channel."""
-    from bot.stats import stats_text
+    from bot.curation.stats import stats_text
 
     print(stats_text(settings, since=args.since))
     return EXIT_OK
 
 
 def _engine(settings: Settings):
-    from bot.engine import Engine
+    from bot.matching.engine import Engine
 
     return Engine.load(settings.knowledge_dir, settings)
 
@@ -197,6 +207,13 @@ def build_parser() -> argparse.ArgumentParser:
             command.add_argument("file", metavar="FILE", help="a YAML question file")
             command.add_argument("--json", metavar="OUT", help="also write every result as JSON to OUT")
             command.add_argument("--quiet", action="store_true", help="do not list the failures")
+            command.add_argument(
+                "--article",
+                metavar="DIR",
+                action="append",
+                default=[],
+                help="add this article folder to a copy of the knowledge",
+            )
         elif name == "chat":
             command.add_argument("--json", action="store_true", help="one JSON object per reply (for pipes)")
         elif name == "telegram":

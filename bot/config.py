@@ -12,12 +12,18 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from bot.knowledge import bundled_knowledge_dir
 from bot.yamlfile import Mapping, UnreadableFile, load_yaml
 
 
 class ConfigError(Exception):
     """The config file is missing, unreadable, or has a setting of the wrong kind."""
+
+
+def bundled_knowledge_dir() -> Path:
+    """The knowledge shipped inside the wheel (`bot/bundled_knowledge`) or beside a source checkout."""
+    here = Path(__file__).resolve().parent
+    inside = here / "bundled_knowledge"
+    return inside if inside.is_dir() else here.parent / "knowledge"
 
 
 @dataclass

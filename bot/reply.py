@@ -1,4 +1,4 @@
-"""What the engine says back, and how each front end shows it.
+"""What the engine says back: the types every layer shares (rendering is each front end's own).
 
 A `Reply` is the one result type of `Engine.answer`; the console, Telegram and `faqbot ask`
 only render it. Its JSON form is the public contract of `faqbot ask --json` (see DESIGN.md).
@@ -6,14 +6,10 @@ only render it. Its JSON form is the public contract of `faqbot ask --json` (see
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Status = Literal["answered", "clarify", "declined"]
-
-#: Telegram refuses messages longer than this many characters.
-TELEGRAM_LIMIT = 4096
 
 
 @dataclass(frozen=True)
@@ -93,66 +89,3 @@ class Reply:
 DECLINED_TEXT = "抱歉，这个问题我在现有的文章里找不到可靠的答案。"
 CLARIFY_TEXT = "您的问题可能指下面几件事，请选一个："
 SUGGEST_TEXT = "您是不是想问："
-
-
-def render_text(reply: Reply) -> str:
-    """Plain text for a terminal or a pipe: answer, quoted source, citation, numbered choices."""
-    lines: list[str] = []
-    if reply.status == "answered" and reply.answer:
-        lines.append(reply.answer)
-        if reply.source:
-            lines.append(f"「{reply.source.sentence}」")
-            lines.append(f"—— {reply.source.citation()}")
-    elif reply.status == "clarify":
-        lines.append(reply.text or CLARIFY_TEXT)
-    else:
-        lines.append(reply.text or DECLINED_TEXT)
-    if reply.paragraph:
-        lines.append(reply.paragraph)
-    if reply.suggestions:
-        if reply.status != "clarify":
-            lines.append(SUGGEST_TEXT)
-        for number, suggestion in enumerate(reply.suggestions, 1):
-            lines.append(f"  {number}. {suggestion.question}")
-    return "\n".join(lines)
-
-
-def render_html(reply: Reply) -> str:
-    """Telegram HTML: the answer in bold, the source in a blockquote, then the citation.
-
-    Every piece of text is escaped; the result always fits one Telegram message.
-    """
-    esc = html.escape
-    parts: list[str] = []
-    if reply.status == "answered" and reply.answer:
-        parts.append(f"<b>{esc(reply.answer)}</b>")
-        if reply.source:
-            parts.append(f"<blockquote>{esc(reply.source.sentence)}</blockquote>")
-            parts.append(esc(reply.source.citation()))
-    elif reply.status == "clarify":
-        parts.append(esc(reply.text or CLARIFY_TEXT))
-    else:
-        parts.append(esc(reply.text or DECLINED_TEXT))
-        if reply.suggestions:
-            parts.append(esc(SUGGEST_TEXT))
-    if reply.paragraph:
-        parts.append(f"<blockquote>{esc(reply.paragraph)}</blockquote>")
-    return fit_html(parts)
-
-
-def fit_html(parts: list[str], limit: int = TELEGRAM_LIMIT) -> str:
-    """Join HTML blocks, dropping whole trailing blocks (never cutting a tag) to fit `limit`."""
-    text = "\n".join(parts)
-    while len(text) > limit and len(parts) > 1:
-        parts = parts[:-1]
-        text = "\n".join(parts)
-    if len(text) > limit:  # one enormous block: fall back to escaped plain text, cut
-        plain = html.unescape(_strip_tags(text))
-        text = html.escape(plain[: limit // 2 - 1]) + "…"
-    return text
-
-
-def _strip_tags(text: str) -> str:
-    import re
-
-    return re.sub(r"<[^>]+>", "", text)

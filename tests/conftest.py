@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import Settings
-from bot.engine import Engine
-from bot.knowledge import bundled_knowledge_dir
+from bot.config import Settings, bundled_knowledge_dir
+from bot.matching.engine import Engine
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -21,11 +21,10 @@ from benchmarks.generate import generate, make_variants, read_sources
 from benchmarks.naive import run as run_naive
 from benchmarks.numbers import chinese, cn_value, kept_numbers, number_map, replace_numbers, replace_numerals
 from benchmarks.variants import PLACE_PARTS
-from bot.check import check
-from bot.config import Settings
-from bot.engine import Engine
-from bot.evaluate import Item
-from bot.knowledge import bundled_knowledge_dir
+from bot.config import Settings, bundled_knowledge_dir
+from bot.curation.evaluate import Item
+from bot.knowledge.check import check
+from bot.matching.engine import Engine
 
 ROOT = Path(__file__).resolve().parent.parent
 

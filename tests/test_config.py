@@ -9,8 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.config import ConfigError, Matching, Settings, load_settings
-from bot.knowledge import bundled_knowledge_dir
+from bot.config import ConfigError, Matching, Settings, bundled_knowledge_dir, load_settings
 
 
 def _config(tmp_path: Path, text: str, name: str = "faqbot.yaml") -> Path:

@@ -6,9 +6,9 @@ import random
 
 import pytest
 
-from bot import segment
-from bot.segment import _present, _substrings, _words_in
-from bot.text import normalize, word_sound
+from bot.text import segment as segment
+from bot.text.normalize import normalize, word_sound
+from bot.text.segment import _present, _substrings, _words_in
 
 
 def _chunks(texts: list[str]) -> set[str]:

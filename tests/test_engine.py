@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.conversation import Conversation
-from bot.engine import Engine
-from bot.evaluate import evaluate, load_questions
+from bot.curation.evaluate import evaluate, load_questions
+from bot.matching.conversation import Conversation
+from bot.matching.engine import Engine
 
 DEV_SET = Path(__file__).parent / "eval" / "questions.yaml"
 

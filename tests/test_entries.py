@@ -6,9 +6,9 @@ import pickle
 
 import pytest
 
-from bot import entries
-from bot.entries import Entry, EntryTable
-from bot.text import pinyin
+from bot.index import entries as entries
+from bot.index.entries import Entry, EntryTable
+from bot.text.normalize import pinyin
 
 
 def _fields(**changes: object) -> dict[str, object]:

@@ -9,9 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.conversation import Conversation
-from bot.engine import Engine
-from bot.reply import TELEGRAM_LIMIT, Reply, render_html, render_text
+from bot.frontends.console.render import render_text
+from bot.frontends.telegram.views import TELEGRAM_LIMIT, render_html
+from bot.matching.conversation import Conversation
+from bot.matching.engine import Engine
+from bot.reply import Reply
 
 FUZZ = settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 

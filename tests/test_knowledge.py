@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.check import check
-from bot.knowledge import InvalidKnowledge, fingerprint, load_knowledge, read_knowledge
+from bot.knowledge.check import check
+from bot.knowledge.model import InvalidKnowledge
+from bot.knowledge.read import fingerprint, load_knowledge, read_knowledge
 from bot.yamlfile import Problem
 from tests.knowledge_helpers import FACTS, FILES, mutate, shown, write_knowledge
 

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import knowledge_cache
-from bot.knowledge import InvalidKnowledge, Knowledge, load_knowledge
-from bot.knowledge_cache import load_knowledge_cached
+from bot.knowledge import cache as knowledge_cache
+from bot.knowledge.cache import load_knowledge_cached
+from bot.knowledge.model import InvalidKnowledge, Knowledge
+from bot.knowledge.read import load_knowledge
 from tests.knowledge_helpers import mutate, write_knowledge
 
 

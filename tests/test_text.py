@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.numerals import cn_number
-from bot.text import AliasTable, normalize, pinyin
+from bot.text.normalize import AliasTable, normalize, pinyin
+from bot.text.numerals import cn_number
 
 ALIASES = AliasTable(
     {
@@ -35,7 +35,7 @@ ALIASES = AliasTable(
         ("5千6百多名党员", "5600多名党员"),  # digits with Chinese units, as a keyboard offers them
         ("2千8百9十3名", "2893名"),
         ("5千6", "5600"),  # the bare digit counts the next unit down
-        ("六十几个单位", "60几个单位"),  # 60几: read as "sixty-odd" (bot.query.guessed_numbers)
+        ("六十几个单位", "60几个单位"),  # 60几: read as "sixty-odd" (bot.question.kinds.guessed_numbers)
         ("6点40开门", "6 40开门"),
         ("七点半", "7 30"),
         ("提了三点要求", "提了三点要求"),  # three points, not three o'clock

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from bot.store import QuestionLog
+from bot.questionlog import QuestionLog
 
 if TYPE_CHECKING:
     from conftest import Transcript

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.knowledge import bundled_knowledge_dir
+from bot.config import bundled_knowledge_dir
 
 if TYPE_CHECKING:
     from conftest import ChatProcess

@@ -10,7 +10,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from bot.store import QuestionLog
+from bot.questionlog import QuestionLog
 
 PROMPT = "问 › "
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]")

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import Settings
-from bot.knowledge import bundled_knowledge_dir
-from bot.store import QuestionLog
+from bot.config import Settings, bundled_knowledge_dir
+from bot.questionlog import QuestionLog
 from tests.curation.helpers import Clock
 
 

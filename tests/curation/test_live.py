@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
-from bot.knowledge import InvalidKnowledge
-from bot.live import LiveEngine, watch, watch_in_thread
+from bot.knowledge.model import InvalidKnowledge
+from bot.matching.reload import LiveEngine, watch, watch_in_thread
 from bot.yamlfile import Problem
 from tests.curation.helpers import NEW_FACTS, NEW_QUESTION, add_new_article
 from tests.curation.mutations import MUTATIONS, Mutation
@@ -69,7 +69,7 @@ def test_a_broken_edit_is_refused_with_file_and_line_and_the_old_knowledge_keeps
     live = LiveEngine(live_settings, on_problems=notices)
     engine = live.engine
     name, line = mutation(live_settings.knowledge_dir)
-    with caplog.at_level(logging.ERROR, logger="bot.live"):
+    with caplog.at_level(logging.ERROR, logger="bot.matching.reload"):
         problems = live.poll()
     assert problems, "the broken edit was not reported"
     assert all(FILE_LINE.match(str(p)) and p.severity == "error" for p in problems)

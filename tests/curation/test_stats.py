@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
-from bot.stats import stats_text
-from bot.store import QuestionLog
+from bot.curation.stats import stats_text
+from bot.questionlog import QuestionLog
 from tests.curation.helpers import Clock, answered, clarify, declined
 
 

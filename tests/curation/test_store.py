@@ -17,8 +17,8 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from bot.config import ConfigError, Settings
+from bot.questionlog import SCHEMA_VERSION, LogUnavailable, QuestionLog, open_log
 from bot.reply import Reply
-from bot.store import SCHEMA_VERSION, LogUnavailable, QuestionLog, open_log
 from tests.curation.helpers import Clock, answered, clarify, declined
 
 RAW_ID = 987654321012  # a Telegram-like user id that must never reach the file
@@ -153,7 +153,7 @@ def test_a_version_1_file_is_upgraded_keeping_its_rows_and_salt(
     with sqlite3.connect(path) as db:
         db.executescript(V1_SCHEMA)
     db.close()
-    with caplog.at_level(logging.INFO, logger="bot.store"), QuestionLog(path) as log:
+    with caplog.at_level(logging.INFO, logger="bot.questionlog"), QuestionLog(path) as log:
         assert f"Upgraded the question log {path} from schema version 1 to {SCHEMA_VERSION}." in caplog.text
         assert log.version == SCHEMA_VERSION
         [old] = log.questions()
@@ -192,7 +192,7 @@ def test_a_failed_write_is_logged_and_does_not_raise(
     question_log: QuestionLog, caplog: pytest.LogCaptureFixture
 ) -> None:
     question_log.close()
-    with caplog.at_level(logging.WARNING, logger="bot.store"):
+    with caplog.at_level(logging.WARNING, logger="bot.questionlog"):
         assert question_log.record("telegram", 1, declined("北京有多少党员")) == 0
         question_log.picked("telegram", 1, "有多少党员", "jx")
     assert "could not be written" in caplog.text and str(question_log.path) in caplog.text
@@ -220,7 +220,7 @@ CHILD = """
 import sys
 from pathlib import Path
 from bot.reply import Reply
-from bot.store import QuestionLog
+from bot.questionlog import QuestionLog
 log = QuestionLog(Path(sys.argv[1]))
 n = 0
 while True:

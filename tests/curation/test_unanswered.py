@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.check import check
 from bot.config import Settings
-from bot.curation import CurationError, group_questions, unanswered_text
-from bot.engine import Engine
-from bot.store import LogUnavailable, QuestionLog
+from bot.curation.unanswered import CurationError, group_questions, unanswered_text
+from bot.knowledge.check import check
+from bot.matching.engine import Engine
+from bot.questionlog import LogUnavailable, QuestionLog
 from tests.curation.helpers import Clock, answered, clarify, declined
 
 # Questions the bundled knowledge cannot answer (nothing about 北京, 上海, mascots or banks).

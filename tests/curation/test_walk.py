@@ -6,9 +6,9 @@ from __future__ import annotations
 import yaml
 
 from bot.config import Settings
-from bot.curation import unanswered_text
-from bot.live import LiveEngine
-from bot.store import open_log
+from bot.curation.unanswered import unanswered_text
+from bot.matching.reload import LiveEngine
+from bot.questionlog import open_log
 from tests.curation.helpers import NEW_FACTS, NEW_QUESTION, NEW_WORDING, add_new_article
 
 

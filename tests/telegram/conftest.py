@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 
 from bot.config import Settings
-from bot.live import LiveEngine
-from bot.store import QuestionLog, open_log
-from bot.telegram_app import build_application, run_application
+from bot.frontends.telegram.app import build_application, run_application
+from bot.matching.reload import LiveEngine
+from bot.questionlog import QuestionLog, open_log
 from tests.telegram.fakebotapi import FakeBotAPI
 
 #: Looks like a real token; tests check it never shows up in logs or output.

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import Settings
-from bot.knowledge import bundled_knowledge_dir
-from bot.live import LiveEngine
-from bot.telegram_texts import TEXTS
+from bot.config import Settings, bundled_knowledge_dir
+from bot.frontends.telegram.texts import TEXTS
+from bot.matching.reload import LiveEngine
 from tests.telegram.conftest import ADMIN, USER, StartBot
 from tests.telegram.fakebotapi import FakeBotAPI
 

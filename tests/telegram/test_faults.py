@@ -1,7 +1,7 @@
 """Network faults and floods, end to end: nothing lost, nothing doubled where it can be known.
 
 The ambiguous case (a send that reached Telegram but whose answer was lost) is pinned to the
-policy documented in bot/telegram_net.py: the bot resends, so the user may see an answer
+policy documented in bot/frontends/telegram/net.py: the bot resends, so the user may see an answer
 twice, at most `AMBIGUOUS_RETRIES` extra times.
 """
 
@@ -11,10 +11,10 @@ import asyncio
 
 import pytest
 
-from bot.engine import Engine
-from bot.live import LiveEngine
-from bot.telegram_net import AMBIGUOUS_RETRIES
-from bot.telegram_texts import TEXTS
+from bot.frontends.telegram.net import AMBIGUOUS_RETRIES
+from bot.frontends.telegram.texts import TEXTS
+from bot.matching.engine import Engine
+from bot.matching.reload import LiveEngine
 from tests.telegram.conftest import USER, StartBot
 from tests.telegram.fakebotapi import FakeBotAPI
 

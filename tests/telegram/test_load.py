@@ -11,7 +11,7 @@ import statistics
 
 import pytest
 
-from bot.live import LiveEngine
+from bot.matching.reload import LiveEngine
 from tests.telegram.conftest import StartBot
 from tests.telegram.fakebotapi import FakeBotAPI
 from tests.telegram.test_faults import distinct_questions

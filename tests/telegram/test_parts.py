@@ -7,14 +7,14 @@ import logging
 import pytest
 from telegram.error import NetworkError
 
-from bot.live import LiveEngine
+from bot.frontends.telegram.app import token_problem
+from bot.frontends.telegram.flood import FloodGate, Verdict
+from bot.frontends.telegram.handlers import question_of
+from bot.frontends.telegram.logs import BriefTelegramErrors, RedactSecrets
+from bot.frontends.telegram.state import CallbackCodec
+from bot.frontends.telegram.views import pre_html, problems_html, reply_markup
+from bot.matching.reload import LiveEngine
 from bot.reply import Reply, Suggestion
-from bot.telegram_app import token_problem
-from bot.telegram_flood import FloodGate, Verdict
-from bot.telegram_handlers import question_of
-from bot.telegram_logging import BriefTelegramErrors, RedactSecrets
-from bot.telegram_state import CallbackCodec
-from bot.telegram_views import pre_html, problems_html, reply_markup
 from tests.telegram.botapi_rules import visible_text
 from tests.telegram.conftest import TOKEN
 
@@ -163,7 +163,7 @@ def test_other_exceptions_keep_their_redacted_traceback() -> None:
 
 
 def test_inline_result_ids_fit_64_bytes(shared_live: LiveEngine) -> None:
-    from bot.telegram_views import inline_results
+    from bot.frontends.telegram.views import inline_results
 
     results = inline_results(shared_live.engine, "党员", CallbackCodec())
     assert results and all(1 <= len(r.id.encode()) <= 64 for r in results)

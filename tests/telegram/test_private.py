@@ -6,8 +6,8 @@ import asyncio
 
 import pytest
 
-from bot.store import QuestionLog
-from bot.telegram_texts import COMMANDS, EXAMPLES, TEXTS
+from bot.frontends.telegram.texts import COMMANDS, EXAMPLES, TEXTS
+from bot.questionlog import QuestionLog
 from tests.telegram.conftest import USER, RunningBot
 from tests.telegram.fakebotapi import FakeBotAPI
 

@@ -1,0 +1,131 @@
+"""The interactive `faqbot chat`: prompt_toolkit reads the line, rich draws the reply.
+
+Keys: Ctrl-D ends the chat; Ctrl-C clears a half-typed line and, on an empty line, ends the
+chat like Ctrl-D (status 0); Ctrl-C while an answer or a reload is being worked out ends the
+chat with status 130. ↑/↓ walk the history, kept in ~/.local/share/faqbot/history.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from prompt_toolkit import PromptSession
+from prompt_toolkit.auto_suggest import AutoSuggestFromHistory
+from prompt_toolkit.completion import CompleteEvent, Completer, Completion
+from prompt_toolkit.document import Document
+from prompt_toolkit.history import FileHistory, History, InMemoryHistory
+from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+from prompt_toolkit.styles import Style
+
+from bot.frontends.console.render import RichView
+from bot.frontends.console.session import (
+    COMMANDS,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    ChatSession,
+    CommandResult,
+    close_session,
+    example_questions,
+    follow_up_example,
+    open_session,
+)
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+
+#: Where the prompt keeps what was typed, so ↑ recalls questions from earlier chats.
+HISTORY_FILE = "~/.local/share/faqbot/history"
+
+
+def run_terminal(settings: Settings) -> int:
+    """Chat on the terminal until /quit, Ctrl-D or Ctrl-C; the exit status."""
+    view = RichView()
+    # The view shows reloads and refused edits itself (RichView.problems); bot.matching.reload's own log
+    # of them would print the same problems a second time, unformatted, on the same screen.
+    logging.getLogger("bot.matching.reload").setLevel(logging.CRITICAL)
+    with view.console.status("正在加载知识库…"):
+        session = open_session(settings)
+        examples = example_questions(session.engine)
+    try:
+        view.welcome(session.engine, examples, follow_up_example(session.engine, examples))
+        prompt = _prompt_session()
+        while True:
+            try:
+                line = prompt.prompt(_prompt_message(session))
+            except EOFError:  # Ctrl-D, or Ctrl-C on an empty line
+                view.console.print("再见！", style="dim")
+                return EXIT_OK
+            if not line.strip():
+                continue
+            problems = session.refresh()
+            if problems:
+                view.problems(problems)
+            elif problems is not None:
+                view.reloaded(session.engine)
+            turn = session.handle(line)
+            if turn is None:
+                continue
+            view.turn(turn, session.engine)
+            if isinstance(turn, CommandResult) and turn.quit:
+                return EXIT_OK
+    except KeyboardInterrupt:  # Ctrl-C while an answer or a reload was in progress
+        view.console.print("\n已中断，再见！", style="dim")
+        return EXIT_INTERRUPTED
+    finally:
+        close_session(session)
+
+
+def _prompt_session() -> PromptSession[str]:
+    bindings = KeyBindings()
+
+    @bindings.add("c-c")
+    def _interrupt(event: KeyPressEvent) -> None:
+        # A half-typed line is cleared; on an empty line Ctrl-C leaves, as most REPLs do.
+        buffer = event.app.current_buffer
+        if buffer.text:
+            buffer.reset()
+        else:
+            event.app.exit(exception=EOFError)
+
+    return PromptSession(
+        history=_history(),
+        auto_suggest=AutoSuggestFromHistory(),
+        # Tab completes /commands. No menu while typing: prompt_toolkit would keep blank rows
+        # under every prompt free for it.
+        completer=CommandCompleter(),
+        complete_while_typing=False,
+        reserve_space_for_menu=0,
+        key_bindings=bindings,
+        style=Style.from_dict({"prompt": "ansicyan bold", "menu": "ansiyellow bold"}),
+    )
+
+
+def _history() -> History:
+    try:
+        path = Path(os.path.expanduser(HISTORY_FILE))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return FileHistory(str(path))
+    except OSError:  # a read-only home: history for this chat only
+        return InMemoryHistory()
+
+
+def _prompt_message(session: ChatSession) -> list[tuple[str, str]]:
+    if session.menu_open:
+        return [("class:menu", "编号 › ")]
+    return [("class:prompt", "问 › ")]
+
+
+class CommandCompleter(Completer):
+    """Completes /commands; questions are never completed."""
+
+    def get_completions(self, document: Document, complete_event: CompleteEvent) -> Iterable[Completion]:
+        text = document.text_before_cursor
+        if not text.startswith("/") or " " in text:
+            return
+        for name in COMMANDS:
+            if name.isascii() and len(name) > 2 and name.startswith(text[1:]):
+                yield Completion(f"/{name}", start_position=-len(text))

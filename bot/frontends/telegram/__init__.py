@@ -1,0 +1,1 @@
+"""`faqbot telegram`: the Telegram front end (python-telegram-bot v22)."""

@@ -1,0 +1,347 @@
+"""Building the index, and keeping it on disk while the knowledge is unchanged.
+
+A build normalises every text of the knowledge once, segments it once, and derives every form
+an `Entry` needs from that; texts repeated across facts (a source cited by several facts, the
+same wording in many towns' articles) are processed once. The result is pickled in the cache
+folder under a key made of the knowledge's hash and the hash of the code that builds it.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import pickle
+import re
+import tempfile
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from bot.index.entries import EntryTable
+from bot.index.search import INDEX_VERSION, READINGS_FILE, Index, blanks
+from bot.knowledge.cachefiles import code_version, prune
+from bot.knowledge.model import NUMBER, Document, Fact, Knowledge
+from bot.question.kinds import key_terms, people, supplies
+from bot.text.lexicon import INTERROGATIVES, STOPWORDS, canonical_words, everyday, synonyms
+from bot.text.normalize import AliasTable, is_han, normalize, syllables, use_readings_cache, word_sound
+from bot.text.segment import NEW_WORD_FREQ, Segmenter, add_words, build_dictionary, function_words, new_words, tagged
+from bot.text.thesaurus import kin_of
+
+
+class _Texts:
+    """Each text of the knowledge normalised once, each clause segmented once, however often used.
+
+    Segmentation is cached per clause (the space-separated chunks of normalised text): jieba cuts
+    every run of Han characters on its own, so a text's words are its clauses' words in order,
+    and a thousand towns' retellings of one article share most clauses. Words are interned, so
+    the same word in many clauses is one string.
+    """
+
+    def __init__(self, aliases: AliasTable) -> None:
+        self.aliases = aliases
+        self.segmenter: Segmenter | None = None
+        self._normal: dict[str, str] = {}
+        self._clauses: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._words: dict[str, str] = {}
+        self._paragraphs: tuple[str | None, list[str]] = (None, [])
+        self._sounds: dict[str, tuple[str, ...]] = {}
+        self._tokens: dict[str, tuple[str | None, str | None]] = {}
+
+    def normal(self, text: str) -> str:
+        found = self._normal.get(text)
+        if found is None:
+            found = self._normal[text] = normalize(text, self.aliases)
+        return found
+
+    def _clause(self, clause: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """A clause's words (synonyms unified) and the dictionary words inside its longer words."""
+        found = self._clauses.get(clause)
+        if found is None:
+            assert self.segmenter is not None
+            words = tuple(self._intern(w) for w in canonical_words(self.segmenter.words(clause)))
+            inner = tuple(self._intern(w) for w in canonical_words(self.segmenter.inner_words(list(words))))
+            found = self._clauses[clause] = (words, inner)
+        return found
+
+    def _intern(self, word: str) -> str:
+        return self._words.setdefault(word, word)
+
+    def words(self, normal: str) -> list[str]:
+        """Segmented words of a normalised text, synonyms unified."""
+        return [w for clause in normal.split(" ") if clause for w in self._clause(clause)[0]]
+
+    def paragraph(self, doc: Document, sentence: str) -> str | None:
+        """`doc.paragraph_of(sentence)`, the document's paragraphs split once, not per fact.
+
+        Only the last document's are kept: entries are built document by document, and a
+        thousand articles' paragraphs would be another copy of every article.
+        """
+        if self._paragraphs[0] != doc.id:
+            self._paragraphs = (doc.id, doc.paragraphs())
+        return next((line for line in self._paragraphs[1] if sentence in line), None)
+
+    def pinyin_of(self, words: list[str] | tuple[str, ...]) -> str:
+        """`query.pinyin_of(words)`: the words' syllables, each word's looked up once."""
+        return " ".join(s for w in words for s in self._syllables(w))
+
+    def _syllables(self, word: str) -> tuple[str, ...]:
+        found = self._sounds.get(word)
+        if found is None:
+            found = self._sounds[word] = tuple(syllables(word))
+        return found
+
+    def tokens(self, words: Iterable[str], text: str) -> set[str]:
+        """`index.tokens(words, text)`, each word's tokens made once."""
+        found: set[str | None] = set()
+        for word in words:
+            pair = self._tokens.get(word)
+            if pair is None:
+                pair = self._tokens[word] = (
+                    None if word in STOPWORDS else f"w:{word}",
+                    None if word in STOPWORDS or len(word) < 2 else f"p:{word_sound(word)}",
+                )
+            found.update(pair)
+        for chunk in text.split():  # the character bigrams of each chunk (none of a 1-character one)
+            found.update(["c:" + chunk[i : i + 2] for i in range(len(chunk) - 1)])
+        found.discard(None)
+        return found  # type: ignore[return-value]
+
+    def all_words(self, normal: str) -> list[str]:
+        """The words and the dictionary words inside the longer ones (专题教育 → 专题, 教育)."""
+        clauses = [self._clause(clause) for clause in normal.split(" ") if clause]
+        return [w for words, _ in clauses for w in words] + [w for _, inner in clauses for w in inner]
+
+
+def build_index(knowledge: Knowledge, workdir: Path) -> Index:
+    """Build the index for `knowledge`; the compact jieba dictionary goes into `workdir`."""
+    use_readings_cache(workdir / READINGS_FILE)
+    aliases = AliasTable(knowledge.aliases.canonical())
+    texts = _Texts(aliases)
+    places: dict[str, list[str]] = defaultdict(list)
+    for doc in knowledge.documents.values():
+        if doc.place:
+            places[texts.normal(doc.place)].append(doc.id)
+    for canonical in set(knowledge.aliases.places.values()):
+        places.setdefault(normalize(canonical), [])
+
+    # Document by document, facts then sentences: recall reads a document's stretch of postings.
+    units: list[tuple[str | None, Document, tuple[str, ...], str, str, tuple[str, ...]]] = []
+    spans: dict[str, tuple[int, int]] = {}
+    facts_of: dict[str, list[Fact]] = defaultdict(list)
+    for fact in knowledge.facts:
+        facts_of[fact.doc_id].append(fact)
+    for doc in knowledge.documents.values():
+        start = len(units)
+        units.extend((f.id, doc, f.questions, f.answer, f.source, f.tags) for f in facts_of[doc.id])
+        # A sentence listing things between semicolons is indexed part by part: 「…开工;…签约;…」
+        # answers 「氮化镓项目什么时候投产」 only if one part holds both the project and the event.
+        units.extend((None, doc, (), part, part, ()) for sentence in doc.sentences() for part in _list_items(sentence))
+        spans[doc.id] = (start, len(units))
+
+    normals = list(dict.fromkeys(texts.normal(t) for u in units for t in (*u[2], u[3], u[4])))
+    terms = [normalize(t, aliases) for t in (*knowledge.aliases.terms, *aliases.canonical.values())]
+    # Named for the code too: an index built by other code must never read this one's words.
+    dictionary = workdir / f"dict-{code_version(_INDEX_SOURCES)}-{knowledge.fingerprint or 'x'}.txt"
+    vocabulary, known_places, general = build_dictionary(normals, terms, dictionary, INTERROGATIVES)
+    texts.segmenter = Segmenter(dictionary)
+    # Names jieba does not know (凌雪华, 倪家浜村) are found by its HMM in the knowledge's own
+    # texts; adding them to the dictionary keeps them whole in a question too (帮凌雪华 → 凌雪华).
+    # Only the article's own sentences teach names: curated questions are typed casually, and
+    # the HMM would glue a name to the word after it there (卫华帮, 赵青为).
+    prose = dict.fromkeys(texts.normal(t) for u in units for t in (u[3], u[4]))
+    found = new_words((texts.words(n) for n in prose), general)
+    del normals
+    if found:
+        add_words(dictionary, found)
+        general.update(dict.fromkeys(found, NEW_WORD_FREQ))
+        vocabulary |= set(found)
+
+    named = people((texts.words(n) for n in prose), tagged(dictionary, ["nr"]) | set(found))
+    entries = EntryTable()
+    postings: dict[str, array[int]] = {}
+    word_df: Counter[str] = Counter()
+    for position, unit in enumerate(units):
+        fields = _entry(texts, named, *unit)
+        entries.add(**fields)
+        words = fields["words"]
+        word_df.update(words)
+        for token in texts.tokens(words, " ".join([*fields["questions"], fields["body"]])):
+            found_postings = postings.get(token)
+            if found_postings is None:
+                found_postings = postings[token] = array("i")
+            found_postings.append(position)
+    segmenter = texts.segmenter
+    lexicon = list(_everyday_words(texts, word_df))
+    del texts, units
+    _share_equal(postings)
+    count = len(entries) or 1
+    idf = {w: math.log(1 + count / df) for w, df in word_df.items()}
+    return Index(
+        entries=entries,
+        postings=postings,
+        idf=idf,
+        aliases=aliases,
+        places=dict(places),
+        vocabulary=frozenset(vocabulary) | frozenset(word_df),
+        near=_near_words(set(word_df)),
+        frequency=dict(word_df),
+        known_places=frozenset(known_places),
+        general=general,
+        dictionary=dictionary,
+        fingerprint=knowledge.fingerprint,
+        spans=spans,
+        max_idf=_typical_top_idf(word_df, count),
+        kin=kin_of(word_df, synonyms(), everyday=lexicon),
+        function=function_words(dictionary),
+        people=named,
+        _segmenter=Segmenter(dictionary) if found else segmenter,
+    )
+
+
+def _everyday_words(texts: _Texts, frequency: Counter[str]) -> Iterator[tuple[list[str], list[str]]]:
+    """bot/text/data/everyday.txt as the words a question and an article are compared in: for each
+    everyday phrase, its words and the official phrase's word they stand for (借钱难 → 借钱/难,
+    融资难 → 融资/难: 借钱 for 融资). Single characters are left out (难 is no synonym of 难), and
+    of an official phrase of several words only the rarest in the knowledge is meant: 关门 stands
+    for 关停 of 关停企业, not for 企业."""
+    for official, phrases in everyday():
+        words = [w for w in _content_words(texts, official) if frequency.get(w)]
+        officials = [min(words, key=lambda w: frequency[w])] if words else []
+        for phrase in phrases:
+            yield _content_words(texts, phrase), officials
+
+
+def _content_words(texts: _Texts, text: str) -> list[str]:
+    return [w for w in texts.words(texts.normal(text)) if len(w) >= 2 and w not in STOPWORDS]
+
+
+def _list_items(sentence: str) -> list[str]:
+    """A sentence's parts between semicolons (the sentence itself when it has none)."""
+    parts = [p for p in re.split(r"(?<=[;；])", sentence) if len(p.strip("；; ")) >= 6]
+    return [p.rstrip(";；") for p in parts] if len(parts) > 1 else [sentence]
+
+
+def _entry(
+    texts: _Texts,
+    named: frozenset[str],
+    fact_id: str | None,
+    doc: Document,
+    questions: tuple[str, ...],
+    answer: str,
+    source: str,
+    tags: tuple[str, ...],
+) -> dict[str, Any]:
+    """The stored fields of one entry (`EntryTable.add`); `words` is a set."""
+    norm_q = [texts.normal(q) for q in questions]
+    q_words = [texts.words(q) for q in norm_q]
+    answer_normal, source_normal = texts.normal(answer), texts.normal(source)
+    body_text = normalize(f"{answer_normal} {source_normal}")
+    answer_words = texts.all_words(answer_normal)
+    all_words = {w for q in norm_q for w in texts.all_words(q)}
+    all_words.update(answer_words, texts.all_words(source_normal))
+    paragraph = texts.paragraph(doc, source) or source
+    numbers = frozenset(NUMBER.findall(texts.normal(answer))) - doc.date_numbers()
+    return {
+        "fact_id": fact_id,
+        "doc_id": doc.id,
+        "place": texts.normal(doc.place) if doc.place else None,
+        "sentence": source,
+        "questions": [q.replace(" ", "") for q in norm_q],
+        "question_words": [" ".join(w for w in ws if w not in STOPWORDS) for ws in q_words],
+        "question_pinyin": [texts.pinyin_of(key_terms(ws, set()) or ws) for ws in q_words],
+        "words": all_words,
+        "pinyin_words": {word_sound(w) for w in all_words if len(w) > 1},
+        # What a fact can supply: dates from its source sentence (the answer always cites the
+        # report date), counts from the numbers its answer tells.
+        # Whether the answer names a person: its words looked up among the people, not the
+        # people searched for in it — a thousand towns know tens of thousands of people.
+        "kinds": supplies(source_normal, numbers, not named.isdisjoint(answer_words), answer_normal),
+        "numbers": numbers,
+        "context_numbers": frozenset(NUMBER.findall(texts.normal(paragraph))),
+        "body": body_text.replace(" ", ""),
+        "tags": tags,
+    }
+
+
+def _share_equal(postings: dict[str, array[int]]) -> None:
+    """Make tokens with the same posting list share one array.
+
+    A two-character word, its pinyin and its bigram are mostly in the same entries (党员,
+    danyuan); shared, the list is stored once, and recall reads it once for all of them.
+    """
+    seen: dict[tuple[int, int], list[array[int]]] = {}
+    for token, plist in postings.items():
+        same = seen.setdefault((len(plist), hash(plist.tobytes())), [])
+        for other in same:
+            if other == plist:
+                postings[token] = other
+                break
+        else:
+            same.append(plist)
+
+
+def _typical_top_idf(word_df: Counter[str], count: int) -> float:
+    """The weight of a word the knowledge lacks: that of the rarest tenth of its own words.
+
+    Not log(entries): with a thousand look-alike towns every word of an article occurs a
+    thousand times, and an unknown word would then outweigh all of them together.
+    """
+    if not word_df:
+        return math.log(1 + count)
+    frequencies = sorted(word_df.values())
+    return math.log(1 + count / frequencies[len(frequencies) // 10])
+
+
+def _near_words(words: set[str]) -> dict[str, frozenset[str]]:
+    near: dict[str, set[str]] = defaultdict(set)
+    for word in words:
+        if 2 <= len(word) <= 8 and is_han(word):
+            for key in blanks(word):
+                near[key].add(word)
+    return {key: frozenset(found) for key, found in near.items()}
+
+
+def load_index(knowledge: Knowledge, cache_dir: Path | None) -> Index:
+    """The index for `knowledge`, from the on-disk cache when the knowledge is unchanged.
+
+    The cache is keyed by a hash of every knowledge file; a stale or unreadable cache is
+    simply rebuilt, and files of other knowledge versions unused for a day are removed.
+    Without a cache directory the index is built in a temporary folder, removed once loaded.
+    """
+    if cache_dir is not None:
+        try:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            cache_dir = None
+    if cache_dir is None:
+        with tempfile.TemporaryDirectory(prefix="faqbot-") as folder:
+            return build_index(knowledge, Path(folder))
+    path = cache_dir / f"index-v{INDEX_VERSION}-{code_version(_INDEX_SOURCES)}-{knowledge.fingerprint}.pickle"
+    if path.exists():
+        try:
+            with path.open("rb") as handle:
+                index = pickle.load(handle)
+            if isinstance(index, Index) and index.dictionary.exists():
+                index.segmenter  # noqa: B018 - load the dictionary now
+                return index
+        except Exception:  # a broken or foreign cache file is rebuilt, whatever the error
+            pass
+    index = build_index(knowledge, cache_dir)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        with tmp.open("wb") as handle:
+            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass
+    # Indexes and dictionaries of other knowledge versions.
+    prune(
+        [*cache_dir.glob("index-*.pickle"), *cache_dir.glob("dict-*")], keep=lambda name: knowledge.fingerprint in name
+    )
+    return index
+
+
+#: What an index is made by: a change to any of these packages makes a cached index unreadable.
+_INDEX_SOURCES = ("text", "question", "index", "knowledge")

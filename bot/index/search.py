@@ -1,0 +1,399 @@
+"""The searchable form of the knowledge: cheap recall from an inverted index, then re-ranking.
+
+Every fact becomes an `Entry` (its questions, answer and source, normalised, segmented and in
+pinyin); so does every article sentence, for questions no curated fact covers. Recall looks
+up the question's words, character bigrams and pinyin words in an inverted index, so its cost
+grows with the number of entries that share a token, not with the size of the fact base. Only
+the best few dozen entries are re-ranked with rapidfuzz (`bot.matching.scoring`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import unicodedata
+from array import array
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.index.entries import Entry as Entry  # re-exported: scoring reads entries through the index
+from bot.index.entries import EntryTable
+from bot.index.recall import best_scores, span_scores, top
+from bot.question.focus import MEASURES, focus
+from bot.question.kinds import (
+    Query,
+    asks,
+    asks_list,
+    asks_next,
+    counts_asked,
+    guessed_numbers,
+    is_yes_no,
+    key_terms,
+    pinyin_of,
+)
+from bot.text.lexicon import STOPWORDS, canonical_words
+from bot.text.normalize import (
+    AliasTable,
+    char_ngrams,
+    is_han,
+    normalize,
+    sounds_alike,
+    syllables,
+    use_readings_cache,
+    word_sound,
+)
+from bot.text.segment import NEW_WORD_FREQ, PLACE_SUFFIXES, Segmenter
+
+#: Bump when the index layout changes, so stale caches are rebuilt. The cache key also holds a
+#: hash of the code that builds the index (`bot.knowledge.cachefiles.code_version`), so a forgotten bump is harmless.
+INDEX_VERSION = 27
+READINGS_FILE = "pinyin-readings-v1.marshal"
+#: The share of its weight a function word (仍然, 对于, 期间) keeps as a key term: it links the
+#: question's parts, and a fact that lacks it may still answer.
+FUNCTION_WEIGHT = 0.3
+#: A typo of two characters is fixed to the likeliest word only if the knowledge uses it this
+#: many times more often than the next candidate.
+DOMINANT = 3
+#: …and uses it at least this many times.
+TYPO_SUPPORT = 5
+#: Single characters that ask (几中全会): never the first half of a typo of two characters.
+_ASKING_CHARS = frozenset("几哪啥谁")
+RECALL_FACTS = 16
+RECALL_SENTENCES = 4
+#: How many analysed questions an index keeps (`Index.query`).
+CACHED_QUERIES = 2048
+#: An unscoped question skips tokens found in more entries than this (or a tenth of them).
+COMMON_POSTINGS = 1000
+
+
+@dataclass
+class Index:
+    entries: EntryTable
+    postings: dict[str, array[int]]  # token → positions of the entries holding it, ascending
+    idf: dict[str, float]  # word → inverse entry frequency (a token's follows from its postings)
+    aliases: AliasTable
+    places: dict[str, list[str]]  # canonical place → document ids
+    vocabulary: frozenset[str]
+    near: dict[str, frozenset[str]]  # a word with one character blanked → the words it fits
+    frequency: dict[str, int]  # word → how many entries use it
+    known_places: frozenset[str]  # place names jieba knows (to spot other places)
+    general: dict[str, int]  # word → frequency in general Chinese (jieba's dictionary)
+    dictionary: Path
+    fingerprint: str
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # document → its entries' positions
+    max_idf: float = 1.0
+    kin: dict[str, frozenset[str]] = field(default_factory=dict)  # word → knowledge words of like meaning
+    function: frozenset[str] = frozenset()  # adverbs, prepositions…: words that name nothing (bot.text.segment)
+    people: frozenset[str] = frozenset()  # the people the articles name (bot.question.kinds.people)
+    _segmenter: Segmenter | None = field(default=None, repr=False)
+    _twins: dict[str, str] | None = field(default=None, repr=False)
+    _names: frozenset[str] | None = field(default=None, repr=False)
+    _queries: dict[str, Query] = field(default_factory=dict, repr=False)  # question → its analysis
+
+    # -- question analysis ------------------------------------------------------------------
+
+    @property
+    def segmenter(self) -> Segmenter:
+        if self._segmenter is None:
+            self._segmenter = Segmenter(self.dictionary)
+            use_readings_cache(self.dictionary.parent / READINGS_FILE)
+        return self._segmenter
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state["_segmenter"] = None
+        state["_twins"] = None
+        state["_names"] = None
+        state["_queries"] = {}
+        return state
+
+    def query(self, question: str) -> Query:
+        """The question normalised and taken apart; remembered, since people ask alike."""
+        found = self._queries.get(question)
+        if found is None:
+            if len(self._queries) >= CACHED_QUERIES:
+                self._queries.clear()
+            found = self._queries[question] = self._analyse(question)
+        return found
+
+    def _analyse(self, question: str) -> Query:
+        text = normalize(question, self.aliases, typos=True)
+        # Mended chunk by chunk: two characters a space keeps apart (立刻办 已完成) are no broken word.
+        words = tuple(w for chunk in text.split() for w in self.correct(canonical_words(self.segmenter.words(chunk))))
+        named = tuple(dict.fromkeys(w for w in words if w in self.places))
+        place_words = set(self.places)
+        foreign = self._foreign_places(words, place_words)
+        yes_no = is_yes_no(text)
+        approximate, checked = guessed_numbers(words, yes_no)
+        terms = tuple(
+            t
+            for t in key_terms(words, place_words)
+            if t not in approximate | checked and not self._foreign_word(t, question)
+        ) or self._coinages(words)
+        return Query(
+            raw=question,
+            text=text,
+            words=words,
+            terms=terms,
+            places=named,
+            foreign=foreign,
+            asks=asks(text),
+            focus=tuple(f for f in focus(words) if not self._foreign_word(f, question)),
+            yes_no=yes_no,
+            approximate=frozenset(approximate),
+            checked=frozenset(checked),
+            plural=asks_list(text),
+            counts=counts_asked(words),
+            after=asks_next(text),
+            pinyin=pinyin_of([w for w in words if w not in STOPWORDS] or list(words)),
+        )
+
+    def _coinages(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """Pairs of characters the knowledge writes together, for a question whose every word is
+        a stopword: 「上请 下问」 quotes the article's 上请、下问, which jieba cuts into 上/请/下/问.
+        A greeting (你好) is no pair the knowledge writes, so it stays without key terms."""
+        singles = [w if len(w) == 1 and is_han(w) else "" for w in words]
+        return tuple(a + b for a, b in itertools.pairwise(singles) if a and b and f"c:{a}{b}" in self.postings)
+
+    def correct(self, words: list[str]) -> list[str]:
+        """Fix words mistyped by one character (教肓 → 教育, 觉员 → 党员) against the knowledge.
+
+        Only a word that is neither in the knowledge nor in the general dictionary is changed —
+        年纪 or 股票 are real words about something else and stay — and it becomes the most
+        frequent knowledge word it is one character away from. Two single characters that jieba
+        left apart (a typo breaks a word) are tried as one word.
+        """
+        words = _split_measures(words, self._unknown)
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            word = words[i]
+            pair = word + words[i + 1] if i + 1 < len(words) else ""
+            if self._unknown(word) and len(word) >= 2 and (fixed := self._closest(word)):
+                out.append(fixed)
+                i += 1
+                continue
+            if self._unknown(word) and len(word) >= 3 and (split := self._unglue(word)):
+                out.extend(split)
+                i += 1
+                continue
+            # Two single characters jieba left apart, as one word: a typo (问颗 → 问题) or a word
+            # typed by sound (作出了不属 → 部署). Not a measure word after a count: 多少/名/党圆.
+            apart = (
+                len(word) == 1
+                and len(pair) == 2
+                and word not in STOPWORDS
+                and word not in _ASKING_CHARS  # 几中全会 asks which plenary; it is no typo of 集中
+                and words[i + 1] not in STOPWORDS
+                and not (word in MEASURES and i and (words[i - 1] in STOPWORDS or words[i - 1].isdigit()))
+            )
+            if apart and (  # the word with exactly that sound first: a closer match than a typo
+                (pair not in self.vocabulary and (fixed := self.sound_twin(pair)))
+                or (self._unknown(pair) and (fixed := self._closest(pair)))
+            ):
+                out.append(fixed)
+                i += 2
+                continue
+            if (  # 党组只: a real word, and the last character of a longer one typed by sound
+                len(word) >= 2
+                and i + 1 < len(words)
+                and len(words[i + 1]) == 1
+                and words[i + 1] not in STOPWORDS
+                and self._unknown(pair)
+                and (fixed := self._closest(pair))
+                and fixed.startswith(word)
+                and sounds_alike(fixed, pair)
+            ):
+                out.append(fixed)
+                i += 2
+                continue
+            out.append(word)
+            i += 1
+        return out
+
+    def _unglue(self, word: str) -> list[str] | None:
+        """A typo jieba's HMM glued to a neighbouring character (多少名觉员 → 名觉员): 名 + 党员."""
+        for head, tail in ((word[:1], word[1:]), (word[:-1], word[-1:])):
+            rest, single = (tail, head) if len(head) == 1 else (head, tail)
+            # Fixed when one word fits; otherwise kept for scoring's typo match if any word is near.
+            fixed = (self._closest(rest) or (rest if self.neighbours(rest) else None)) if self._unknown(rest) else None
+            if fixed:
+                return [single, fixed] if single == head else [fixed, single]
+        return None
+
+    def sound_twin(self, word: str) -> str | None:
+        """The one knowledge word that sounds exactly like `word` (不属 → 部署), if only one does.
+
+        A pinyin keyboard offers every character of a syllable; picking the wrong one gives a
+        real but unrelated word, which jieba then splits apart.
+        """
+        if self._twins is None:
+            by_sound: dict[str, set[str]] = defaultdict(set)
+            for known in self.vocabulary:
+                if len(known) >= 2 and is_han(known):
+                    by_sound[" ".join(syllables(known))].add(known)
+            self._twins = {sound: next(iter(ws)) for sound, ws in by_sound.items() if len(ws) == 1}
+        return self._twins.get(" ".join(syllables(word)))
+
+    def _foreign_places(self, words: tuple[str, ...], covered: set[str]) -> tuple[str, ...]:
+        """Words naming a place the knowledge does not cover (杭州, 西湖区, 周庄镇).
+
+        jieba often cuts a town's name from its 镇 or 区 when the name is rare or the next
+        character sticks to the ending (周庄/镇有, 南湖/区). A name followed by a bare ending
+        is a place too, even one the articles mention (南湖区 is 嘉兴科技城's district, not a
+        place they report on): its stem is what a fact must contain to be about it.
+        """
+        found = [
+            w
+            for w in words
+            if w not in self.vocabulary
+            and w not in covered
+            and (w in self.known_places or (len(w) >= 3 and w.endswith(PLACE_SUFFIXES)))
+        ]
+        for stem, after in itertools.pairwise(words):
+            if (
+                after.startswith(PLACE_SUFFIXES)
+                and (after in PLACE_SUFFIXES or after not in self.general)
+                and 2 <= len(stem) <= 3
+                and stem not in covered
+                and stem not in STOPWORDS
+                and is_han(stem)
+                and (stem not in self.vocabulary or stem in self.known_places)
+            ):
+                found.append(stem)
+        return tuple(dict.fromkeys(found))
+
+    def _foreign_word(self, word: str, question: str) -> bool:
+        """An English word the glossary (bot.text.english) left and the knowledge never uses: talk
+        around the question (building, together), not its subject. The knowledge is Chinese.
+
+        An acronym typed in capitals (GDP, CEO) is kept: in a Chinese question it is the subject
+        (「吴江开发区2014年GDP多少」), and the knowledge never giving it is why the bot declines.
+        """
+        if not (word.isascii() and word.isalpha()) or word in self.vocabulary:
+            return False
+        return not (2 <= len(word) <= 5 and word.upper() in unicodedata.normalize("NFKC", question))
+
+    def _unknown(self, word: str) -> bool:
+        return (
+            word not in self.vocabulary
+            and word not in self.general
+            and word not in self.places
+            and word not in STOPWORDS  # chat the knowledge never writes (来着) is no typo
+            and is_han(word)
+        )
+
+    def _closest(self, word: str) -> str | None:
+        candidates = self.neighbours(word)
+        alike = sorted(c for c in candidates if sounds_alike(c, word))
+        if alike:  # a pinyin slip: the word that sounds the same
+            return max(alike, key=lambda w: self.frequency.get(w, 0))
+        if len(word) == 2 and candidates:
+            # 谈会: 社会 (15 uses)? 大会 (10)? One character of two is too little to guess from,
+            # unless one candidate is what the knowledge says far more often (觉员: 党员 66, 动员 14)
+            # and often at all: 斯达 is a name, not a slip for 表达, which the knowledge uses once.
+            counts = sorted(((self.frequency.get(c, 0), c) for c in candidates), reverse=True)
+            rival = counts[1][0] if len(counts) > 1 else 0
+            return counts[0][1] if counts[0][0] >= max(DOMINANT * rival, TYPO_SUPPORT) else None
+        return max(sorted(candidates), key=lambda w: self.frequency.get(w, 0)) if candidates else None
+
+    def neighbours(self, term: str) -> frozenset[str]:
+        """Words of the knowledge one character away from `term` (教肓 → 教育): typo candidates."""
+        if len(term) < 2 or term in self.vocabulary:
+            return frozenset()
+        found: set[str] = set()
+        for key in blanks(term):
+            found |= self.near.get(key, frozenset())
+        return frozenset(found)
+
+    def is_name(self, word: str) -> bool:
+        """A name of the knowledge: a curator's canonical name (杰必机电) or one jieba's HMM found
+        in the articles (梁一波, 凌雪华). Places are not key terms, so never asked here."""
+        return word in self._curated_names() or self.general.get(word) == NEW_WORD_FREQ
+
+    def names_someone(self, word: str) -> bool:
+        """A name a fact must repeat to be about it: a curator's canonical name (杰必机电) or a
+        person the articles name (梁一波). Not every word jieba's HMM made up: most are names,
+        but some are fragments of prose (不扰 of 无事不扰, 之基 of 信仰之基)."""
+        return word in self._curated_names() or word in self.people
+
+    def _curated_names(self) -> frozenset[str]:
+        """The canonical names of aliases.yaml other than places (made on first use)."""
+        if self._names is None:
+            self._names = frozenset(self.aliases.canonical.values()) - set(self.places)
+        return self._names
+
+    def weight(self, term: str) -> float:
+        """How much a key term matters: rare in the knowledge → high.
+
+        A word the knowledge never uses is either the subject of a question it cannot answer
+        (北京, 年龄) or just another way of speaking (那边, 总共, 集体). General-language
+        frequency tells them apart: the commoner the word in Chinese at large, the less its
+        absence from a fact says.
+        """
+        if term in self.function:
+            return FUNCTION_WEIGHT * (self.idf.get(term) or self.max_idf)
+        if term in self.idf:
+            return self.idf[term]
+        freq = self.general.get(term, 0)
+        return self.max_idf * min(1.0, max(0.2, 1.0 - math.log10(freq + 1) / 6))
+
+    # -- recall ----------------------------------------------------------------------------
+
+    def recall(self, query: Query, docs: set[str] | None) -> list[int]:
+        """Entries sharing the most informative tokens with the question, best first.
+
+        A question scoped to a place reads only its documents' stretch of each posting list
+        (entries are stored document by document, postings in order). An unscoped one skips
+        tokens shared by a large part of the knowledge: they add little and cost the most.
+        """
+        spans = [self.spans[d] for d in docs if d in self.spans] if docs is not None else None
+        count = len(self.entries) or 1
+        common = max(COMMON_POSTINGS, len(self.entries) // 10)
+        # Tokens with the same posting list (the build shares equal lists) are read once, with
+        # their weights (idf) added up.
+        shared: dict[int, list] = {}
+        for token in tokens(query.words, query.text):
+            postings = self.postings.get(token)
+            if not postings or (spans is None and len(postings) > common):
+                continue
+            weight = math.log(1 + count / len(postings))
+            found = shared.get(id(postings))
+            if found is None:
+                shared[id(postings)] = [weight, postings]
+            else:
+                found[0] += weight
+        weighted = [(weight, postings) for weight, postings in shared.values()]
+        kind = self.entries.is_fact
+        if spans is None:
+            scores = best_scores(weighted, kind, (RECALL_SENTENCES, RECALL_FACTS))
+        else:
+            scores = span_scores(weighted, spans)
+        return top(scores, kind, 1, RECALL_FACTS) + top(scores, kind, 0, RECALL_SENTENCES)
+
+
+def _split_measures(words: list[str], unknown: Callable[[str], bool]) -> list[str]:
+    """多少名党圆 → 多少/名/党圆, not 多少/名党/圆: after a count or an asking word, a measure word
+    that jieba glued to a mistyped character stands alone, so the typo can be mended."""
+    out: list[str] = []
+    for i, word in enumerate(words):
+        after_count = i and (words[i - 1] in STOPWORDS or words[i - 1].isdigit())
+        if after_count and len(word) >= 2 and word[0] in MEASURES and unknown(word):
+            out.extend((word[0], word[1:]))
+        else:
+            out.append(word)
+    return out
+
+
+def blanks(word: str) -> list[str]:
+    return [word[:i] + "?" + word[i + 1 :] for i in range(len(word))]
+
+
+def tokens(words: tuple[str, ...] | list[str], text: str) -> set[str]:
+    """Index tokens: words (w:), character bigrams (c:) and pinyin of words (p:)."""
+    tokens = {f"w:{w}" for w in words if w not in STOPWORDS}
+    tokens.update(f"c:{g}" for g in char_ngrams(text) if len(g) == 2)
+    tokens.update(f"p:{word_sound(w)}" for w in words if w not in STOPWORDS and len(w) > 1)
+    return tokens

@@ -1,0 +1,88 @@
+"""Whether the best fact is sure enough to be given as the answer.
+
+The score threshold (`Matching.answer`) decides most questions. Three things move it:
+
+- a long question carries its own story, so its wording can never be close to a short curated
+  one: it answers at `long_answer` when its best fact lacks nothing it names (`clean`);
+- a what/how question whose best fact is far ahead of every other, missing only words common in
+  Chinese at large (机会, 加强), answers below the threshold (`clear_winner`);
+- a yes/no question checks a claim: when the best fact lacks a word of the claim that the
+  knowledge never uses (「人才公园门票要钱吗」: 门票), the article cannot confirm it, whatever the
+  score (`unconfirmed`).
+"""
+
+from __future__ import annotations
+
+from bot.config import Matching
+from bot.index.search import Index
+from bot.matching.scoring import Question, Scored, Term, term_match
+from bot.question.kinds import Query
+
+#: The signals every entry has; any other is a penalty for something the question names that the
+#: entry lacks (its focus, a number, a name, a place). The kind signal is a value, read apart.
+CLEAN_SIGNALS = frozenset(("coverage", "wording", "sound", "subject", "kind"))
+#: A word this frequent in jieba's general dictionary is a way of speaking (机会, 加强), not a
+#: subject the knowledge could be missing (房价 655, 门票 653, GDP none).
+SPEECH_FREQ = 5000
+
+
+def clean(scored: Scored) -> bool:
+    """Whether the entry lacks nothing the question names (no focus, number, name or place miss)."""
+    return not scored.signals.keys() - CLEAN_SIGNALS
+
+
+class Confidence:
+    """Threshold decisions over one index; `matching` is the engine's, kept in step by it."""
+
+    def __init__(self, index: Index, matching: Matching) -> None:
+        self.index = index
+        self.matching = matching
+
+    def threshold(self, query: Query, best: Scored) -> float:
+        """The score `best` must reach to answer: `answer`, or `long_answer` for a question of
+        `long_terms` key terms or more, when `best` lacks nothing the question names.
+
+        A long question carries its own story (「为了不打扰企业，吴江开发区平时靠哪些网上渠道和
+        企业沟通？」): it can never be worded like a short curated question, so its wording score
+        stays low even when every word of the fact is in it.
+        """
+        m = self.matching
+        return m.long_answer if clean(best) and len(set(query.terms)) >= m.long_terms else m.answer
+
+    def clear_winner(self, query: Query, facts: list[Scored]) -> bool:
+        """A fact below `answer` that still answers: well ahead of every other, and missing only
+        words that are common in Chinese at large — ways of speaking, not subjects.
+
+        「开发区招商局借着实践活动的机会重点在加强什么」 misses 机会, 重点 and 加强 (the fact says
+        以实践活动为契机, 加快) and so scores low, yet nothing else comes near. Only for questions
+        asking what or how: for 多大, 几号 or 谁 the kind check is coarse (any number passes for
+        an age), so a low score there means the asked detail is missing, not the words.
+        """
+        m = self.matching
+        best = facts[0]
+        if best.score < m.clear_floor or query.asks is not None or not clean(best):
+            return False
+        if len(facts) > 1 and best.score - facts[1].score < m.clear_margin:
+            return False
+        return all(self.index.general.get(t.text, 0) >= SPEECH_FREQ for t in self._missing(query, best))
+
+    def unconfirmed(self, query: Query, best: Scored) -> bool:
+        """A yes/no question whose best fact lacks a subject word the knowledge never uses.
+
+        「嘉兴人才公园门票要钱吗」 matches the fact that the 文明实践所 is in the 人才公园 closely
+        enough to answer, but the claim checked is about 门票, which no article mentions: a yes
+        or a no would be a guess. Words common in Chinese at large (好玩, 这边) are talk, not
+        the claim; a number is checked by the number rules.
+        """
+        if not query.yes_no:
+            return False
+        frequency, general = self.index.frequency, self.index.general
+        return any(
+            t.text not in frequency and len(t.text) >= 2 and not t.number and general.get(t.text, 0) < SPEECH_FREQ
+            for t in self._missing(query, best)
+        )
+
+    def _missing(self, query: Query, best: Scored) -> list[Term]:
+        """The key terms of `query` that the entry of `best` does not contain."""
+        entry = self.index.entries[best.position]
+        return [t for t in Question.of(self.index, query).terms if term_match(t, entry) < 0.5]

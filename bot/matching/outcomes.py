@@ -1,0 +1,117 @@
+"""How an outcome is put to the user: the canned texts, and replies made from scored entries.
+
+Canned texts are data: front ends show `Reply.text` as it is, so every wording the user sees
+for a choice or a decline is here. A choice between facts is worded by the fact's first
+question that names its place, so the choices of a question fitting both places differ.
+"""
+
+from __future__ import annotations
+
+from bot.index.search import Index
+from bot.knowledge.model import Fact, Knowledge
+from bot.matching.scoring import Scored
+from bot.reply import Reply, Source, Suggestion
+from bot.text.normalize import normalize
+
+CLARIFY_PLACES = "这个问题两篇文章都有答案，您问的是哪个地方？"
+CLARIFY_LIST = "文章里有几处都说到了，您想先看哪一个？"
+CLARIFY_FACTS = "这个问题有几种可能，您想问的是哪一个？"
+DECLINED = "抱歉，现有的文章里找不到这个问题的可靠答案。"
+UNSAID = "抱歉，文章没有写到这一点（{note}）。相关的内容见下面。"
+DECLINED_NEAR = "抱歉，我没有把握回答这个问题。"
+EMPTY = "请输入一个问题，例如：嘉兴科技城有多少名党员？"
+NO_SOURCE = "还没有上一条回答，请先问一个问题。"
+NO_MORE = "关于这个话题，我没有更多的内容了。"
+NO_CHOICES = "现在没有可选的选项；数字用来选择「您是不是想问」里的问题。请直接输入您的问题。"
+NO_CHOICE = "请输入 1 到 {count} 之间的数字来选择，或者直接输入新的问题。"
+STALE = "这个选项已经过期了（知识库已更新），请重新提问。"
+
+
+class Replies:
+    """Makes `Reply` objects for one knowledge base and its index."""
+
+    def __init__(self, knowledge: Knowledge, index: Index) -> None:
+        self.knowledge = knowledge
+        self.index = index
+        self._wordings: dict[str, str] = {}  # fact id → how a choice of it is worded
+
+    def source(self, doc_id: str, sentence: str) -> Source:
+        """Where `sentence` was published: the article's title, outlet and date."""
+        doc = self.knowledge.documents[doc_id]
+        return Source(doc=doc.id, title=doc.title, outlet=doc.outlet, date=doc.date, sentence=sentence)
+
+    def fact(self, question: str, fact: Fact, score: float, resolved: str) -> Reply:
+        """The fact's answer, quoting its source sentence."""
+        return Reply(
+            question=question,
+            status="answered",
+            answer=fact.answer,
+            fact_id=fact.id,
+            score=score,
+            source=self.source(fact.doc_id, fact.source),
+            resolved=resolved,
+        )
+
+    def sentence(self, question: str, scored: Scored, resolved: str, sentence: str | None = None) -> Reply:
+        """An article sentence as the answer: the scored entry's own, or `sentence` of its article."""
+        entry = self.index.entries[scored.position]
+        sentence = sentence or entry.sentence
+        return Reply(
+            question=question,
+            status="answered",
+            answer=sentence,
+            score=scored.score,
+            source=self.source(entry.doc_id, sentence),
+            resolved=resolved,
+        )
+
+    def fact_of(self, scored: Scored) -> Fact | None:
+        """The curated fact of a scored entry (None for an article sentence)."""
+        return self.knowledge.fact(self.index.entries[scored.position].fact_id or "")
+
+    def suggestions(self, scored: list[Scored]) -> tuple[Suggestion, ...]:
+        """The facts of `scored` as choices for the user."""
+        result = []
+        for s in scored:
+            fact = self.fact_of(s)
+            if fact is not None:
+                result.append(Suggestion(fact_id=fact.id, question=self.choice_wording(fact), answer=fact.answer))
+        return tuple(result)
+
+    def choice_wording(self, fact: Fact) -> str:
+        """The fact's first question that names its place, so choices between places differ."""
+        if fact.id not in self._wordings:
+            self._wordings[fact.id] = self._place_wording(fact)
+        return self._wordings[fact.id]
+
+    def _place_wording(self, fact: Fact) -> str:
+        place = self.knowledge.documents[fact.doc_id].place
+        if not place:
+            return fact.questions[0]
+        canonical = normalize(place, self.index.aliases)
+        for question in fact.questions:
+            if canonical in normalize(question, self.index.aliases):
+                return question
+        return f"{place}：{fact.questions[0]}"
+
+    def clarify(self, question: str, resolved: str, choices: list[Scored], text: str) -> Reply:
+        """Ask the user to choose between `choices`."""
+        return Reply(
+            question=question,
+            status="clarify",
+            score=choices[0].score,
+            suggestions=self.suggestions(choices),
+            resolved=resolved,
+            text=text,
+        )
+
+    def declined(self, question: str, resolved: str, near: list[Scored], text: str) -> Reply:
+        """Decline with `text`, offering the near misses."""
+        return Reply(
+            question=question,
+            status="declined",
+            score=near[0].score if near else 0.0,
+            suggestions=self.suggestions(near),
+            resolved=resolved,
+            text=text,
+        )

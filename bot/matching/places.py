@@ -1,0 +1,130 @@
+"""Which place a question naming none is about: one, or both (then the user is asked).
+
+Two articles, two towns. 「动员大会是哪天开的」 names neither; if both towns' facts fit it about
+alike, answering with one would be a guess, so the engine asks which place. A question using a
+name only one article has (梁一波, 氮化镓) is about that article's place as surely as if it had
+named the place.
+"""
+
+from __future__ import annotations
+
+from itertools import zip_longest
+
+from bot.config import Matching
+from bot.index.search import Index
+from bot.knowledge.model import Knowledge
+from bot.matching.confidence import clean
+from bot.matching.scoring import Scored
+from bot.question.kinds import Query
+
+
+class Places:
+    """Place decisions over one knowledge base and its index."""
+
+    def __init__(self, knowledge: Knowledge, index: Index, matching: Matching) -> None:
+        self.knowledge = knowledge
+        self.index = index
+        self.matching = matching
+
+    def other(self, query: Query, facts: list[Scored], best: Scored, loosely: bool = False) -> Scored | None:
+        """For a question naming no place, the other place's fact that makes it ambiguous, if any
+        (`loosely`: only a rival, for a best entry that is an article sentence, not a fact).
+
+        A question naming a place the knowledge does not cover (「周庄镇有多少个党组织」) is not
+        unplaced: asking "吴江开发区 or 嘉兴科技城?" would offer two wrong towns.
+        """
+        if query.foreign or self._owned_by(query) == self.of(best):
+            return None
+        if loosely:
+            return self._rival(facts, best)
+        return self._best_elsewhere(facts, best) or self._rival(facts, best)
+
+    def _rival(self, facts: list[Scored], best: Scored) -> Scored | None:
+        """For a question naming no place, the other place's best fact if it too fits the
+        question's subject, whether or not either is a full answer, and however much better the
+        best fact is worded.
+
+        The two articles tell the same kind of campaign in two towns, so a question naming neither
+        is about either: 「平时是怎么跟企业保持联系的」 fits the QQ groups of one and the grid of the
+        other, 「动员大会是哪天开的」 the 动员大会 of 3月4日 word for word and the 动员部署 of 9月12日
+        only in part. Answering with one town would be a guess; asking which is the useful reply.
+        A list (「召开了哪些座谈会」) is gathered from both places this way too.
+
+        The other fact must match the subject at `rival_floor`, give the kind of answer asked
+        and lack nothing the question names (its focus, a number, a name, a place):
+        「总投资1.56亿元的是哪个项目」 has no rival in a town whose projects cost other sums, nor
+        「中医馆几点开门」 in a town whose officials 开门听 at no stated hour.
+        """
+        place, floor = self.of(best), self.matching.rival_floor
+        for scored in facts:
+            if scored is best or self.of(scored) == place:
+                continue
+            fits = min(best.signals["subject"], scored.signals["subject"]) >= floor
+            answers = scored.signals["kind"] == 1.0 and clean(scored)
+            return scored if fits and answers else None
+        return None
+
+    def _owned_by(self, query: Query) -> str | None:
+        """The one place whose articles alone hold a name the question uses (梁一波, 氮化镓): the
+        question is about that place as surely as if it had named the place.
+
+        Only names count — the curators' `names` and the names jieba found in the articles — not
+        common words: 奋斗目标 is in one article only, yet 「当地的奋斗目标是什么」 fits both towns.
+        """
+        owners: set[str | None] = set()
+        for term in query.terms:
+            if self.index.is_name(term) and len(holders := self._holders(term)) == 1:
+                owners |= holders
+        return owners.pop() if len(owners) == 1 else None
+
+    def _holders(self, word: str) -> set[str | None]:
+        """The places whose entries use `word` (read from its posting list)."""
+        table = self.index.entries
+        return {table.doc_places[table.doc_of[p]] for p in self.index.postings.get(f"w:{word}", ())}
+
+    def _best_elsewhere(self, facts: list[Scored], best: Scored) -> Scored | None:
+        """The best fact of another place, if it answers the question about as well.
+
+        "About as well": the other place's best fact is itself a plausible answer (it scores
+        `place_floor` and covers `place_coverage` of the key terms) and is within
+        `place_margin` of the best. Then the question fits both places and only the user can
+        say which.
+        """
+        place = self.of(best)
+        m = self.matching
+        for scored in facts[1:]:
+            if self.of(scored) == place:
+                continue
+            if (
+                scored.score >= m.place_floor
+                and best.score - scored.score <= m.place_margin
+                and scored.signals["coverage"] >= m.place_coverage
+            ):
+                return scored
+            return None
+        return None
+
+    def per_place(self, facts: list[Scored], leaders: list[Scored]) -> list[Scored]:
+        """Choices for a question that fits two places: each place's best facts, alternating.
+
+        Two per place when the runner-up is close to its place's best, since a vague question
+        (「收集到多少意见和问题」) often has two candidate answers in each article.
+        """
+        columns: list[list[Scored]] = []
+        for leader in leaders:
+            place = self.of(leader)
+            column = [leader]
+            for scored in facts:
+                if (
+                    scored is not leader
+                    and self.of(scored) == place
+                    and leader.score - scored.score < self.matching.place_margin / 2
+                ):
+                    column.append(scored)
+                    break
+            columns.append(column)
+        return [s for row in zip_longest(*columns) for s in row if s is not None]
+
+    def of(self, scored: Scored) -> str | None:
+        doc = self.knowledge.documents.get(self.index.entries[scored.position].doc_id)
+        return doc.place if doc else None

