@@ -89,7 +89,8 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     The file is a YAML list of {question, kind, status (answered|clarify|declined),
     expect [strings]}. --json OUT also writes every result as JSON. --article DIR (repeatable)
     adds an article folder (article.txt, facts.yaml, aliases.yaml) to a copy of the knowledge
-    first, e.g. tests/eval/newarticles/*/ for a new article's blind questions.
+    first, e.g. tests/eval/newarticles/*/ for a new article's blind questions. --baseline also
+    runs a plain BM25 ranker over the same curated wordings and prints its accuracy beside.
     """
     import tempfile
 
@@ -104,7 +105,12 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         )
     engine = _engine(settings)
     result = evaluate(engine, items, progress=sys.stderr.isatty())
-    print(format_report(result, failures=not args.quiet))
+    baseline = None
+    if args.baseline:
+        from bot.curation.baseline import evaluate_baseline
+
+        baseline = evaluate_baseline(engine.knowledge, items)
+    print(format_report(result, failures=not args.quiet, baseline=baseline))
     if args.json:
         Path(args.json).write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=2), encoding="utf-8")
     return EXIT_OK
@@ -207,6 +213,7 @@ def build_parser() -> argparse.ArgumentParser:
             command.add_argument("file", metavar="FILE", help="a YAML question file")
             command.add_argument("--json", metavar="OUT", help="also write every result as JSON to OUT")
             command.add_argument("--quiet", action="store_true", help="do not list the failures")
+            command.add_argument("--baseline", action="store_true", help="also run BM25 over the same wordings")
             command.add_argument(
                 "--article",
                 metavar="DIR",

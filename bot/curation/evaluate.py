@@ -59,6 +59,11 @@ class Result:
         chosen = [o for o in self.outcomes if kind is None or o.item.kind == kind]
         return sum(o.passed for o in chosen) / len(chosen) if chosen else 0.0
 
+    def accuracy_answerable(self) -> float:
+        """Accuracy on the items expecting an answer (what a ranker without a threshold can get)."""
+        chosen = [o for o in self.outcomes if o.item.status == "answered"]
+        return sum(o.passed for o in chosen) / len(chosen) if chosen else 0.0
+
     def kinds(self) -> list[str]:
         return list(dict.fromkeys(o.item.kind for o in self.outcomes))
 
@@ -139,7 +144,7 @@ def evaluate(engine: Engine, items: list[Item], progress: bool = False) -> Resul
     return result
 
 
-def format_report(result: Result, failures: bool = True) -> str:
+def format_report(result: Result, failures: bool = True, baseline: Result | None = None) -> str:
     lines = []
     if failures:
         for o in result.outcomes:
@@ -156,9 +161,21 @@ def format_report(result: Result, failures: bool = True) -> str:
     counts: dict[str, int] = defaultdict(int)
     for o in result.outcomes:
         counts[o.item.kind] += 1
+
+    def beside(kind: str | None) -> str:
+        return f"  BM25 {baseline.accuracy(kind):6.1%}" if baseline is not None else ""
+
+    if baseline is not None:
+        lines.append(f"{'':<{width}}  engine  (n)    baseline")
     for kind in result.kinds():
-        lines.append(f"{kind:<{width}}  {result.accuracy(kind):6.1%}  ({counts[kind]})")
-    lines.append(f"{'overall':<{width}}  {result.accuracy():6.1%}  ({len(result.outcomes)})")
+        lines.append(f"{kind:<{width}}  {result.accuracy(kind):6.1%}  ({counts[kind]}){beside(kind)}")
+    lines.append(f"{'overall':<{width}}  {result.accuracy():6.1%}  ({len(result.outcomes)}){beside(None)}")
     lines.append(f"out-of-scope answered: {result.answered_share('declined'):.1%}")
+    if baseline is not None:
+        lines.append(
+            f"answerable questions right: engine {result.accuracy_answerable():.1%}, "
+            f"BM25 {baseline.accuracy_answerable():.1%}; BM25 answers {baseline.answered_share('declined'):.0%}"
+            " of out-of-scope questions (it has no threshold)"
+        )
     lines.append(f"latency p50 {result.latency_ms(0.5):.2f} ms, p99 {result.latency_ms(0.99):.2f} ms")
     return "\n".join(lines)

@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from bot.index.entries import EntryTable
-from bot.index.search import INDEX_VERSION, READINGS_FILE, Index, blanks
+from bot.index.search import INDEX_VERSION, READINGS_FILE, Index
+from bot.index.spelling import blanks
 from bot.knowledge.cachefiles import code_version, prune
 from bot.knowledge.model import NUMBER, Document, Fact, Knowledge
-from bot.question.kinds import key_terms, people, supplies
+from bot.question.kinds import POST_QUESTIONS, key_terms, people, posts, supplies
 from bot.text.lexicon import INTERROGATIVES, STOPWORDS, canonical_words, everyday, synonyms
 from bot.text.normalize import AliasTable, is_han, normalize, syllables, use_readings_cache, word_sound
 from bot.text.segment import NEW_WORD_FREQ, Segmenter, add_words, build_dictionary, function_words, new_words, tagged
@@ -158,7 +159,11 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
         general.update(dict.fromkeys(found, NEW_WORD_FREQ))
         vocabulary |= set(found)
 
-    named = people((texts.words(n) for n in prose), tagged(dictionary, ["nr"]) | set(found))
+    # A name may reach the dictionary three ways: jieba knows it (nr), its HMM found it in the
+    # prose, or a curator listed it under terms: (which makes it a known word the HMM never
+    # reports). A byline (document.author) names people outright.
+    candidates = tagged(dictionary, ["nr"]) | set(found) | set(terms)
+    named = people((texts.words(n) for n in prose), candidates) | _authors(knowledge, texts)
     entries = EntryTable()
     postings: dict[str, array[int]] = {}
     word_df: Counter[str] = Counter()
@@ -193,7 +198,7 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
         fingerprint=knowledge.fingerprint,
         spans=spans,
         max_idf=_typical_top_idf(word_df, count),
-        kin=kin_of(word_df, synonyms(), everyday=lexicon),
+        kin=_with_posts(kin_of(word_df, synonyms(), everyday=lexicon), word_df),
         function=function_words(dictionary),
         people=named,
         _segmenter=Segmenter(dictionary) if found else segmenter,
@@ -345,3 +350,23 @@ def load_index(knowledge: Knowledge, cache_dir: Path | None) -> Index:
 
 #: What an index is made by: a change to any of these packages makes a cached index unreadable.
 _INDEX_SOURCES = ("text", "question", "index", "knowledge")
+
+
+def _authors(knowledge: Knowledge, texts: _Texts) -> frozenset[str]:
+    """The people of the bylines: `author: 俞艳婷 项洁` names two people, whatever jieba makes of them."""
+    found: set[str] = set()
+    for doc in knowledge.documents.values():
+        for name in re.split(r"[\s、，,/；;]+", doc.author or ""):
+            name = texts.normal(name)
+            if 2 <= len(name) <= 4 and is_han(name):
+                found.add(name)
+    return frozenset(found)
+
+
+def _with_posts(kin: dict[str, frozenset[str]], words: Counter[str]) -> dict[str, frozenset[str]]:
+    """`kin` where a word asking for a post (职务) is akin to every post the knowledge names."""
+    named = posts(words)
+    if named:
+        for asking in POST_QUESTIONS:
+            kin[asking] = kin.get(asking, frozenset()) | named
+    return kin

@@ -13,15 +13,15 @@ import itertools
 import math
 import unicodedata
 from array import array
-from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.index.entries import Entry as Entry  # re-exported: scoring reads entries through the index
 from bot.index.entries import EntryTable
+from bot.index.mend import mend
 from bot.index.recall import best_scores, span_scores, top
-from bot.question.focus import MEASURES, focus
+from bot.index.spelling import Spelling
+from bot.question.focus import focus
 from bot.question.kinds import (
     Query,
     asks,
@@ -39,8 +39,6 @@ from bot.text.normalize import (
     char_ngrams,
     is_han,
     normalize,
-    sounds_alike,
-    syllables,
     use_readings_cache,
     word_sound,
 )
@@ -53,13 +51,6 @@ READINGS_FILE = "pinyin-readings-v1.marshal"
 #: The share of its weight a function word (仍然, 对于, 期间) keeps as a key term: it links the
 #: question's parts, and a fact that lacks it may still answer.
 FUNCTION_WEIGHT = 0.3
-#: A typo of two characters is fixed to the likeliest word only if the knowledge uses it this
-#: many times more often than the next candidate.
-DOMINANT = 3
-#: …and uses it at least this many times.
-TYPO_SUPPORT = 5
-#: Single characters that ask (几中全会): never the first half of a typo of two characters.
-_ASKING_CHARS = frozenset("几哪啥谁")
 RECALL_FACTS = 16
 RECALL_SENTENCES = 4
 #: How many analysed questions an index keeps (`Index.query`).
@@ -69,7 +60,7 @@ COMMON_POSTINGS = 1000
 
 
 @dataclass
-class Index:
+class Index(Spelling):
     entries: EntryTable
     postings: dict[str, array[int]]  # token → positions of the entries holding it, ascending
     idf: dict[str, float]  # word → inverse entry frequency (a token's follows from its postings)
@@ -120,6 +111,9 @@ class Index:
 
     def _analyse(self, question: str) -> Query:
         text = normalize(question, self.aliases, typos=True)
+        mended = mend(text, self.near, self._known_run, self._common_pair)
+        if mended != text:  # a mended alias (禾西开发区) must still become its canonical name
+            text = normalize(mended, self.aliases, typos=True)
         # Mended chunk by chunk: two characters a space keeps apart (立刻办 已完成) are no broken word.
         words = tuple(w for chunk in text.split() for w in self.correct(canonical_words(self.segmenter.words(chunk))))
         named = tuple(dict.fromkeys(w for w in words if w in self.places))
@@ -156,86 +150,6 @@ class Index:
         A greeting (你好) is no pair the knowledge writes, so it stays without key terms."""
         singles = [w if len(w) == 1 and is_han(w) else "" for w in words]
         return tuple(a + b for a, b in itertools.pairwise(singles) if a and b and f"c:{a}{b}" in self.postings)
-
-    def correct(self, words: list[str]) -> list[str]:
-        """Fix words mistyped by one character (教肓 → 教育, 觉员 → 党员) against the knowledge.
-
-        Only a word that is neither in the knowledge nor in the general dictionary is changed —
-        年纪 or 股票 are real words about something else and stay — and it becomes the most
-        frequent knowledge word it is one character away from. Two single characters that jieba
-        left apart (a typo breaks a word) are tried as one word.
-        """
-        words = _split_measures(words, self._unknown)
-        out: list[str] = []
-        i = 0
-        while i < len(words):
-            word = words[i]
-            pair = word + words[i + 1] if i + 1 < len(words) else ""
-            if self._unknown(word) and len(word) >= 2 and (fixed := self._closest(word)):
-                out.append(fixed)
-                i += 1
-                continue
-            if self._unknown(word) and len(word) >= 3 and (split := self._unglue(word)):
-                out.extend(split)
-                i += 1
-                continue
-            # Two single characters jieba left apart, as one word: a typo (问颗 → 问题) or a word
-            # typed by sound (作出了不属 → 部署). Not a measure word after a count: 多少/名/党圆.
-            apart = (
-                len(word) == 1
-                and len(pair) == 2
-                and word not in STOPWORDS
-                and word not in _ASKING_CHARS  # 几中全会 asks which plenary; it is no typo of 集中
-                and words[i + 1] not in STOPWORDS
-                and not (word in MEASURES and i and (words[i - 1] in STOPWORDS or words[i - 1].isdigit()))
-            )
-            if apart and (  # the word with exactly that sound first: a closer match than a typo
-                (pair not in self.vocabulary and (fixed := self.sound_twin(pair)))
-                or (self._unknown(pair) and (fixed := self._closest(pair)))
-            ):
-                out.append(fixed)
-                i += 2
-                continue
-            if (  # 党组只: a real word, and the last character of a longer one typed by sound
-                len(word) >= 2
-                and i + 1 < len(words)
-                and len(words[i + 1]) == 1
-                and words[i + 1] not in STOPWORDS
-                and self._unknown(pair)
-                and (fixed := self._closest(pair))
-                and fixed.startswith(word)
-                and sounds_alike(fixed, pair)
-            ):
-                out.append(fixed)
-                i += 2
-                continue
-            out.append(word)
-            i += 1
-        return out
-
-    def _unglue(self, word: str) -> list[str] | None:
-        """A typo jieba's HMM glued to a neighbouring character (多少名觉员 → 名觉员): 名 + 党员."""
-        for head, tail in ((word[:1], word[1:]), (word[:-1], word[-1:])):
-            rest, single = (tail, head) if len(head) == 1 else (head, tail)
-            # Fixed when one word fits; otherwise kept for scoring's typo match if any word is near.
-            fixed = (self._closest(rest) or (rest if self.neighbours(rest) else None)) if self._unknown(rest) else None
-            if fixed:
-                return [single, fixed] if single == head else [fixed, single]
-        return None
-
-    def sound_twin(self, word: str) -> str | None:
-        """The one knowledge word that sounds exactly like `word` (不属 → 部署), if only one does.
-
-        A pinyin keyboard offers every character of a syllable; picking the wrong one gives a
-        real but unrelated word, which jieba then splits apart.
-        """
-        if self._twins is None:
-            by_sound: dict[str, set[str]] = defaultdict(set)
-            for known in self.vocabulary:
-                if len(known) >= 2 and is_han(known):
-                    by_sound[" ".join(syllables(known))].add(known)
-            self._twins = {sound: next(iter(ws)) for sound, ws in by_sound.items() if len(ws) == 1}
-        return self._twins.get(" ".join(syllables(word)))
 
     def _foreign_places(self, words: tuple[str, ...], covered: set[str]) -> tuple[str, ...]:
         """Words naming a place the knowledge does not cover (杭州, 西湖区, 周庄镇).
@@ -275,38 +189,6 @@ class Index:
         if not (word.isascii() and word.isalpha()) or word in self.vocabulary:
             return False
         return not (2 <= len(word) <= 5 and word.upper() in unicodedata.normalize("NFKC", question))
-
-    def _unknown(self, word: str) -> bool:
-        return (
-            word not in self.vocabulary
-            and word not in self.general
-            and word not in self.places
-            and word not in STOPWORDS  # chat the knowledge never writes (来着) is no typo
-            and is_han(word)
-        )
-
-    def _closest(self, word: str) -> str | None:
-        candidates = self.neighbours(word)
-        alike = sorted(c for c in candidates if sounds_alike(c, word))
-        if alike:  # a pinyin slip: the word that sounds the same
-            return max(alike, key=lambda w: self.frequency.get(w, 0))
-        if len(word) == 2 and candidates:
-            # 谈会: 社会 (15 uses)? 大会 (10)? One character of two is too little to guess from,
-            # unless one candidate is what the knowledge says far more often (觉员: 党员 66, 动员 14)
-            # and often at all: 斯达 is a name, not a slip for 表达, which the knowledge uses once.
-            counts = sorted(((self.frequency.get(c, 0), c) for c in candidates), reverse=True)
-            rival = counts[1][0] if len(counts) > 1 else 0
-            return counts[0][1] if counts[0][0] >= max(DOMINANT * rival, TYPO_SUPPORT) else None
-        return max(sorted(candidates), key=lambda w: self.frequency.get(w, 0)) if candidates else None
-
-    def neighbours(self, term: str) -> frozenset[str]:
-        """Words of the knowledge one character away from `term` (教肓 → 教育): typo candidates."""
-        if len(term) < 2 or term in self.vocabulary:
-            return frozenset()
-        found: set[str] = set()
-        for key in blanks(term):
-            found |= self.near.get(key, frozenset())
-        return frozenset(found)
 
     def is_name(self, word: str) -> bool:
         """A name of the knowledge: a curator's canonical name (杰必机电) or one jieba's HMM found
@@ -372,23 +254,6 @@ class Index:
         else:
             scores = span_scores(weighted, spans)
         return top(scores, kind, 1, RECALL_FACTS) + top(scores, kind, 0, RECALL_SENTENCES)
-
-
-def _split_measures(words: list[str], unknown: Callable[[str], bool]) -> list[str]:
-    """多少名党圆 → 多少/名/党圆, not 多少/名党/圆: after a count or an asking word, a measure word
-    that jieba glued to a mistyped character stands alone, so the typo can be mended."""
-    out: list[str] = []
-    for i, word in enumerate(words):
-        after_count = i and (words[i - 1] in STOPWORDS or words[i - 1].isdigit())
-        if after_count and len(word) >= 2 and word[0] in MEASURES and unknown(word):
-            out.extend((word[0], word[1:]))
-        else:
-            out.append(word)
-    return out
-
-
-def blanks(word: str) -> list[str]:
-    return [word[:i] + "?" + word[i + 1 :] for i in range(len(word))]
 
 
 def tokens(words: tuple[str, ...] | list[str], text: str) -> set[str]:

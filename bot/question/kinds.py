@@ -161,6 +161,20 @@ _ROLE = frozenset(
     "工人 歌手 董事长 委员 专家 博士 村民 居民 同志 先生 女士 主管 代表 作者".split()
 )
 _ROLE_AFTER = frozenset("夫妻 夫妇 一家 等人 说 称 表示 介绍".split())
+#: Words asking for someone's post (「蔺海川是什么职务」), and the endings of the words that name a
+#: post (党工委书记, 总经理, 理事长): a fact naming the person with any post answers what post.
+POST_QUESTIONS = frozenset("职务 职位 头衔 官职 岗位 身份 担任".split())
+POST_ENDINGS = tuple(
+    "书记 主任 经理 所长 处长 局长 镇长 乡长 村长 县长 市长 区长 主席 队长 组长 院长 董事长 理事长 委员 部长 "
+    "科长 站长 校长 社长 会长 主管 负责人 厂长 行长 馆长 秘书长 专员 网格长 总监".split()
+)
+
+
+def posts(words: Iterable[str]) -> frozenset[str]:
+    """The words among `words` that name a post (党委书记, 总经理), by their ending."""
+    return frozenset(w for w in words if len(w) >= 2 and w.endswith(POST_ENDINGS))
+
+
 #: The commonest Chinese surnames: a person's name begins with one, so 党员**筑牢**信仰 is a verb
 #: after a role, not a name.
 SURNAMES = frozenset(

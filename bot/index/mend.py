@@ -1,0 +1,89 @@
+"""Characters typed by sound, mended against the knowledge's own words, before segmenting.
+
+A pinyin keyboard offers every character of a syllable, so a user who means 用工池 may send
+用工迟, 蔺海川 may come out as 蔺海穿 and 订单班 as 订单斑. jieba then cuts the slip apart
+(订单/斑/定向), and no word of the question is one character from a knowledge word any more. So
+the text is read before it is segmented: a run of 3–6 characters that is no word of the
+knowledge but is one same-sounding character away from exactly one knowledge word becomes that
+word. The knowledge's own vocabulary (its names, places, curated terms and every word of its
+texts) is what is mended to, so it works for a new article's names as for common words.
+
+Two-character words are left to `Index.correct`, which sees jieba's words: one syllable's worth
+of slip on a two-character word is too often another real word (工作/公做 but also 书记/书籍).
+A character is not mended when it makes a common word with a neighbour (服务对接 keeps 对接
+though 服务队 is a knowledge word; 员工租房 keeps 租房 though the article says 员工住房), nor
+when it belongs to a question word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from functools import lru_cache
+
+from bot.text.normalize import is_han
+
+#: Window lengths tried, longest first: a longer knowledge word is the surer reading.
+LENGTHS = (6, 5, 4, 3)
+
+
+#: Characters of question words: a question's own words are never a slip (怎么帮 is not 怎么办).
+ASKING = frozenset("怎么什啥哪几谁吗呢多少")
+
+
+@lru_cache(maxsize=1 << 14)
+def _syllables(ch: str) -> frozenset[str]:
+    """Every toneless reading of a character, exactly as a pinyin keyboard spells it (no fuzzy
+    z/zh or an/ang: a keyboard slip is the same syllable, and fuzzy readings mend 租房 to 住房)."""
+    from pypinyin import Style, pinyin
+
+    return frozenset(pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")[0] or ())
+
+
+def same_sound(a: str, b: str) -> bool:
+    """Whether two characters share a toneless reading: 穿/川 chuan, 斑/班 ban."""
+    return a != b and bool(_syllables(a) & _syllables(b))
+
+
+def mend(
+    text: str,
+    near: Mapping[str, frozenset[str]],
+    known: Callable[[str], bool],
+    common: Callable[[str], bool],
+) -> str:
+    """`text` with same-sound slips in knowledge words put right.
+
+    `near` maps a word with one character blanked (用工?) to the knowledge words of that shape;
+    `known(word)` says whether a run is already a word of the knowledge (no slip there);
+    `common(word)` whether a two-character run is a word of the language (对接), which keeps
+    the character out of any mending.
+    """
+    chars = list(text)
+    fixed = [False] * len(chars)
+    for length in LENGTHS:
+        for start in range(len(chars) - length + 1):
+            window = "".join(chars[start : start + length])
+            if not is_han(window) or known(window):
+                continue
+            for offset in range(length):
+                position = start + offset
+                if fixed[position]:
+                    continue
+                key = f"{window[:offset]}?{window[offset + 1 :]}"
+                if window[offset] in ASKING:
+                    continue
+                words = [w for w in near.get(key, ()) if same_sound(w[offset], window[offset]) and not ASKING & set(w)]
+                if len(words) != 1 or _bound(chars, position, common):
+                    continue
+                chars[position] = words[0][offset]
+                for i in range(start, start + length):
+                    fixed[i] = True
+                break
+    return "".join(chars)
+
+
+def _bound(chars: list[str], position: int, common: Callable[[str], bool]) -> bool:
+    """Whether the character at `position` makes a common word with a neighbour (租房, 对接):
+    then it was typed on purpose."""
+    before = chars[position - 1] + chars[position] if position > 0 else ""
+    after = chars[position] + chars[position + 1] if position + 1 < len(chars) else ""
+    return bool(before and common(before)) or bool(after and common(after))

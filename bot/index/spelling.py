@@ -1,0 +1,172 @@
+"""Spelling: words of a question mistyped by one character, put right against the knowledge.
+
+Kept apart from search (as bm25s and whoosh keep their spelling correction apart): `Spelling` is
+mixed into `Index`, whose vocabulary, word frequencies and one-character-away table
+(`near`) it reads. Characters typed by sound are mended before segmenting (`bot.index.mend`);
+what jieba's words still show — 教肓, 觉员, a word cut in two — is corrected here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
+
+from bot.question.focus import MEASURES
+from bot.text.lexicon import STOPWORDS
+from bot.text.normalize import is_han, sounds_alike, syllables
+
+#: A typo of two characters is fixed to the likeliest word only if the knowledge uses it this
+#: many times more often than the next candidate.
+DOMINANT = 3
+#: …and uses it at least this many times.
+TYPO_SUPPORT = 5
+#: Single characters that ask (几中全会): never the first half of a typo of two characters.
+_ASKING_CHARS = frozenset("几哪啥谁")
+
+
+class Spelling:
+    """Typo correction for `Index` (which provides the attributes declared here)."""
+
+    if TYPE_CHECKING:
+        vocabulary: frozenset[str]
+        general: dict[str, int]
+        frequency: dict[str, int]
+        near: Mapping[str, frozenset[str]]
+        places: dict[str, list[str]]
+        _twins: dict[str, str] | None
+
+    def correct(self, words: list[str]) -> list[str]:
+        """Fix words mistyped by one character (教肓 → 教育, 觉员 → 党员) against the knowledge.
+
+        Only a word that is neither in the knowledge nor in the general dictionary is changed —
+        年纪 or 股票 are real words about something else and stay — and it becomes the most
+        frequent knowledge word it is one character away from. Two single characters that jieba
+        left apart (a typo breaks a word) are tried as one word.
+        """
+        words = _split_measures(words, self._unknown)
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            word = words[i]
+            pair = word + words[i + 1] if i + 1 < len(words) else ""
+            if self._unknown(word) and len(word) >= 2 and (fixed := self._closest(word)):
+                out.append(fixed)
+                i += 1
+                continue
+            if self._unknown(word) and len(word) >= 3 and (split := self._unglue(word)):
+                out.extend(split)
+                i += 1
+                continue
+            # Two single characters jieba left apart, as one word: a typo (问颗 → 问题) or a word
+            # typed by sound (作出了不属 → 部署). Not a measure word after a count: 多少/名/党圆.
+            apart = (
+                len(word) == 1
+                and len(pair) == 2
+                and word not in STOPWORDS
+                and word not in _ASKING_CHARS  # 几中全会 asks which plenary; it is no typo of 集中
+                and words[i + 1] not in STOPWORDS
+                and not (word in MEASURES and i and (words[i - 1] in STOPWORDS or words[i - 1].isdigit()))
+            )
+            if apart and (  # the word with exactly that sound first: a closer match than a typo
+                (pair not in self.vocabulary and (fixed := self.sound_twin(pair)))
+                or (self._unknown(pair) and (fixed := self._closest(pair)))
+            ):
+                out.append(fixed)
+                i += 2
+                continue
+            if (  # 党组只: a real word, and the last character of a longer one typed by sound
+                len(word) >= 2
+                and i + 1 < len(words)
+                and len(words[i + 1]) == 1
+                and words[i + 1] not in STOPWORDS
+                and self._unknown(pair)
+                and (fixed := self._closest(pair))
+                and fixed.startswith(word)
+                and sounds_alike(fixed, pair)
+            ):
+                out.append(fixed)
+                i += 2
+                continue
+            out.append(word)
+            i += 1
+        return out
+
+    def _known_run(self, run: str) -> bool:
+        return run in self.vocabulary or run in self.general
+
+    def _common_pair(self, pair: str) -> bool:
+        return pair in self.general
+
+    def _unglue(self, word: str) -> list[str] | None:
+        """A typo jieba's HMM glued to a neighbouring character (多少名觉员 → 名觉员): 名 + 党员."""
+        for head, tail in ((word[:1], word[1:]), (word[:-1], word[-1:])):
+            rest, single = (tail, head) if len(head) == 1 else (head, tail)
+            # Fixed when one word fits; otherwise kept for scoring's typo match if any word is near.
+            fixed = (self._closest(rest) or (rest if self.neighbours(rest) else None)) if self._unknown(rest) else None
+            if fixed:
+                return [single, fixed] if single == head else [fixed, single]
+        return None
+
+    def sound_twin(self, word: str) -> str | None:
+        """The one knowledge word that sounds exactly like `word` (不属 → 部署), if only one does.
+
+        A pinyin keyboard offers every character of a syllable; picking the wrong one gives a
+        real but unrelated word, which jieba then splits apart.
+        """
+        if self._twins is None:
+            by_sound: dict[str, set[str]] = defaultdict(set)
+            for known in self.vocabulary:
+                if len(known) >= 2 and is_han(known):
+                    by_sound[" ".join(syllables(known))].add(known)
+            self._twins = {sound: next(iter(ws)) for sound, ws in by_sound.items() if len(ws) == 1}
+        return self._twins.get(" ".join(syllables(word)))
+
+    def _unknown(self, word: str) -> bool:
+        return (
+            word not in self.vocabulary
+            and word not in self.general
+            and word not in self.places
+            and word not in STOPWORDS  # chat the knowledge never writes (来着) is no typo
+            and is_han(word)
+        )
+
+    def _closest(self, word: str) -> str | None:
+        candidates = self.neighbours(word)
+        alike = sorted(c for c in candidates if sounds_alike(c, word))
+        if alike:  # a pinyin slip: the word that sounds the same
+            return max(alike, key=lambda w: self.frequency.get(w, 0))
+        if len(word) == 2 and candidates:
+            # 谈会: 社会 (15 uses)? 大会 (10)? One character of two is too little to guess from,
+            # unless one candidate is what the knowledge says far more often (觉员: 党员 66, 动员 14)
+            # and often at all: 斯达 is a name, not a slip for 表达, which the knowledge uses once.
+            counts = sorted(((self.frequency.get(c, 0), c) for c in candidates), reverse=True)
+            rival = counts[1][0] if len(counts) > 1 else 0
+            return counts[0][1] if counts[0][0] >= max(DOMINANT * rival, TYPO_SUPPORT) else None
+        return max(sorted(candidates), key=lambda w: self.frequency.get(w, 0)) if candidates else None
+
+    def neighbours(self, term: str) -> frozenset[str]:
+        """Words of the knowledge one character away from `term` (教肓 → 教育): typo candidates."""
+        if len(term) < 2 or term in self.vocabulary:
+            return frozenset()
+        found: set[str] = set()
+        for key in blanks(term):
+            found |= self.near.get(key, frozenset())
+        return frozenset(found)
+
+
+def _split_measures(words: list[str], unknown: Callable[[str], bool]) -> list[str]:
+    """多少名党圆 → 多少/名/党圆, not 多少/名党/圆: after a count or an asking word, a measure word
+    that jieba glued to a mistyped character stands alone, so the typo can be mended."""
+    out: list[str] = []
+    for i, word in enumerate(words):
+        after_count = i and (words[i - 1] in STOPWORDS or words[i - 1].isdigit())
+        if after_count and len(word) >= 2 and word[0] in MEASURES and unknown(word):
+            out.extend((word[0], word[1:]))
+        else:
+            out.append(word)
+    return out
+
+
+def blanks(word: str) -> list[str]:
+    return [word[:i] + "?" + word[i + 1 :] for i in range(len(word))]

@@ -1,0 +1,103 @@
+"""New articles added beside the bundled ones: the evaluation harness, and what adding them does.
+
+The three development articles of `tests/eval/newarticles/` (fictional, curated by the README
+alone) are combined with the bundled knowledge as `faqbot eval --article` does. The fourth
+folder there is held out and never read by tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.cli import main
+from bot.config import Settings, bundled_knowledge_dir
+from bot.knowledge.combine import BadExtraArticle, combine
+from bot.knowledge.read import fingerprint, load_knowledge
+from bot.matching.engine import Engine
+
+NEW = Path(__file__).resolve().parent / "eval" / "newarticles"
+DEV = ["dongxi-party-2023", "lianhe-agri-2022", "hexi-enterprise-2024"]
+
+
+@pytest.fixture(scope="module")
+def combined(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return combine(bundled_knowledge_dir(), [NEW / d for d in DEV], tmp_path_factory.mktemp("k") / "k")
+
+
+@pytest.fixture(scope="module")
+def wider(combined: Path, settings: Settings) -> Engine:
+    return Engine.load(combined, settings)
+
+
+def test_combine_adds_every_article_and_leaves_the_base_alone(combined: Path) -> None:
+    before = fingerprint(bundled_knowledge_dir())
+    knowledge = load_knowledge(combined)  # raises on any error
+    assert set(DEV) <= set(knowledge.documents)
+    assert {"jiaxing-2019", "wujiang-2014"} <= set(knowledge.documents)
+    assert fingerprint(bundled_knowledge_dir()) == before
+    places = yaml.safe_load((combined / "aliases.yaml").read_text(encoding="utf-8"))["places"]
+    assert {"嘉兴科技城", "吴江开发区", "洞溪镇", "涟禾乡"} <= set(places)
+
+
+def test_combine_names_a_folder_that_lacks_its_article(tmp_path: Path) -> None:
+    (tmp_path / "extra").mkdir()
+    (tmp_path / "extra" / "facts.yaml").write_text("document: {}\n", encoding="utf-8")
+    with pytest.raises(BadExtraArticle, match=r"article\.txt is missing"):
+        combine(bundled_knowledge_dir(), [tmp_path / "extra"], tmp_path / "k")
+
+
+def test_eval_with_an_article_prints_the_engine_beside_bm25(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, cache_dir: Path
+) -> None:
+    monkeypatch.setenv("FAQBOT_LOG_DB", "")
+    folder = NEW / DEV[0]
+    code = main(["eval", str(folder / "questions.yaml"), "--article", str(folder), "--quiet", "--baseline"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "BM25" in out and "overall" in out
+    assert "answerable questions right: engine" in out
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("杨海鸥", "a curator listed him under terms:, and the article says 镇长杨海鸥说"),
+        ("林卫东", "党委书记林卫东说: a name after a post"),
+        ("方晓岚", "the byline (document.author)"),
+    ],
+)
+def test_people_are_learned_from_the_knowledge(wider: Engine, name: str, why: str) -> None:
+    assert name in wider.index.people, why
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("洞溪镇的镇长叫什么名字", "dx-mayor-yang-haiou"),  # 杨海鸥, listed under terms:, is a person
+        ("蔺海穿在禾西经开区是什么职务？", "hx-lin-haichuan"),  # 穿 typed for 川; 职务 asks a post
+        ("涟禾乡农技服务对有多少名农技人员？", None),  # 对 typed for 队: at least not declined
+    ],
+)
+def test_new_article_questions(wider: Engine, question: str, fact_id: str | None) -> None:
+    reply = wider.answer(question)
+    assert reply.status != "declined", reply
+    if fact_id:
+        assert reply.fact_id == fact_id
+
+
+@pytest.mark.parametrize("name", ["independent.yaml", "holdout3.yaml"])
+def test_adding_articles_changes_no_answer_about_the_others(engine: Engine, wider: Engine, name: str) -> None:
+    """Every answer stays, or becomes a choice that still offers it (the new town answers too)."""
+    items = yaml.safe_load((Path(__file__).resolve().parent / "eval" / name).read_text(encoding="utf-8"))
+    changed = []
+    for item in items:
+        before, after = engine.answer(item["question"]), wider.answer(item["question"])
+        if (before.status, before.fact_id) == (after.status, after.fact_id):
+            continue
+        if after.status == "clarify" and before.fact_id in {s.fact_id for s in after.suggestions}:
+            continue
+        changed.append((item["question"], before.fact_id, after.status, after.fact_id))
+    assert changed == []

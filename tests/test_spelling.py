@@ -1,0 +1,44 @@
+"""Characters typed by sound, mended against the knowledge's words before segmenting."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.index.mend import mend, same_sound
+from bot.index.spelling import blanks
+
+KNOWLEDGE = ["用工池", "蔺海川", "订单班", "服务队", "员工住房", "怎么办"]
+NEAR: dict[str, frozenset[str]] = {}
+for word in KNOWLEDGE:
+    for key in blanks(word):
+        NEAR[key] = NEAR.get(key, frozenset()) | {word}
+COMMON = {"对接", "租房", "问题"}
+
+
+def mended(text: str) -> str:
+    return mend(text, NEAR, lambda run: run in KNOWLEDGE, lambda pair: pair in COMMON)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("园区用工迟是哪年建的", "园区用工池是哪年建的"),  # 迟 chi for 池 chi
+        ("蔺海穿是什么职务", "蔺海川是什么职务"),  # a name only the knowledge has
+        ("订单斑培养了多少人", "订单班培养了多少人"),
+        ("农技服务对有几个人", "农技服务队有几个人"),
+        ("为企业服务对接了多少次", "为企业服务对接了多少次"),  # 对接 is a word: typed on purpose
+        ("员工租房问题", "员工租房问题"),  # 租房 is a word; zu is not zhu on a keyboard
+        ("打算怎么帮", "打算怎么帮"),  # a question word is never a slip
+        ("蔺海川是什么职务", "蔺海川是什么职务"),  # nothing to mend
+    ],
+)
+def test_mend(typed: str, meant: str) -> None:
+    assert mended(typed) == meant
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [("穿", "川", True), ("斑", "班", True), ("租", "住", False), ("西", "酉", False), ("川", "川", False)],
+)
+def test_same_sound(a: str, b: str, same: bool) -> None:
+    assert same_sound(a, b) is same
