@@ -101,3 +101,11 @@ def test_adding_articles_changes_no_answer_about_the_others(engine: Engine, wide
             continue
         changed.append((item["question"], before.fact_id, after.status, after.fact_id))
     assert changed == []
+
+
+def test_a_place_alias_another_article_uses_for_itself_scopes_nothing(wider: Engine, engine: Engine) -> None:
+    """开发区 is 吴江开发区's alias while it is the only zone; the 禾西 article calls itself 开发区."""
+    assert engine.index.aliases.canonical.get("开发区") == "吴江开发区"
+    assert "开发区" not in wider.index.aliases.canonical
+    reply = wider.answer("开发区开的订单班定向培养了多少名技术工人？")
+    assert reply.status == "answered" and reply.fact_id == "hx-order-classes"

@@ -118,7 +118,8 @@ class _Texts:
 def build_index(knowledge: Knowledge, workdir: Path) -> Index:
     """Build the index for `knowledge`; the compact jieba dictionary goes into `workdir`."""
     use_readings_cache(workdir / READINGS_FILE)
-    aliases = AliasTable(knowledge.aliases.canonical())
+    table, shared = _unambiguous(knowledge)
+    aliases = AliasTable(table)
     texts = _Texts(aliases)
     places: dict[str, list[str]] = defaultdict(list)
     for doc in knowledge.documents.values():
@@ -142,7 +143,7 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
         spans[doc.id] = (start, len(units))
 
     normals = list(dict.fromkeys(texts.normal(t) for u in units for t in (*u[2], u[3], u[4])))
-    terms = [normalize(t, aliases) for t in (*knowledge.aliases.terms, *aliases.canonical.values())]
+    terms = [normalize(t, aliases) for t in (*knowledge.aliases.terms, *aliases.canonical.values(), *shared)]
     # Named for the code too: an index built by other code must never read this one's words.
     dictionary = workdir / f"dict-{code_version(_INDEX_SOURCES)}-{knowledge.fingerprint or 'x'}.txt"
     vocabulary, known_places, general = build_dictionary(normals, terms, dictionary, INTERROGATIVES)
@@ -370,3 +371,27 @@ def _with_posts(kin: dict[str, frozenset[str]], words: Counter[str]) -> dict[str
         for asking in POST_QUESTIONS:
             kin[asking] = kin.get(asking, frozenset()) | named
     return kin
+
+
+def _unambiguous(knowledge: Knowledge) -> tuple[dict[str, str], list[str]]:
+    """The alias table without the place aliases another article uses for itself.
+
+    A curator maps 开发区 to 吴江开发区 while one article is about a development zone; once a
+    second article about another zone calls itself 开发区 throughout, the word names neither for
+    sure. Such a form is left as typed: a question using it is scoped by its other words (and
+    asks which place when both fit), and the other article's own text is not rewritten to name
+    the first place. Returns the table and the forms left out (still words for the segmenter).
+    """
+    table = knowledge.aliases.canonical()
+    places = knowledge.aliases.places
+    texts: dict[str, list[str]] = defaultdict(list)
+    for doc in knowledge.documents.values():
+        texts[places.get(doc.place or "", doc.place or "")].append(doc.text)
+    shared: list[str] = []
+    for form, place in places.items():
+        if form == place or len(texts) < 2:
+            continue
+        if any(form in text for other, docs in texts.items() if other != place for text in docs):
+            del table[form]
+            shared.append(form)
+    return table, shared
