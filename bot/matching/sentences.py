@@ -58,6 +58,12 @@ class Sentences:
         numbers_a, numbers_b = set(NUMBER.findall(a.sentence)), set(NUMBER.findall(b.sentence))
         return (bool(numbers_a) and numbers_a <= numbers_b) or (bool(numbers_b) and numbers_b <= numbers_a)
 
+    def same_person(self, best: Scored, other: Scored) -> bool:
+        """Two facts naming the same one person: to 「…的总经理是谁」 both answer 宋佳怡."""
+        a, b = self.index.entries[best.position], self.index.entries[other.position]
+        people_a, people_b = a.words & self.index.people, b.words & self.index.people
+        return len(people_a) == 1 and people_a == people_b
+
     def joint(self, best: Scored, other: Scored) -> str | None:
         """The article sentence two near-tied facts were both cut from.
 
