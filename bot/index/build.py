@@ -26,6 +26,7 @@ from bot.knowledge.model import NUMBER, Document, Fact, Knowledge
 from bot.question.kinds import key_terms, people, supplies
 from bot.text.lexicon import INTERROGATIVES, STOPWORDS, canonical_words, everyday, synonyms
 from bot.text.normalize import AliasTable, is_han, normalize, syllables, use_readings_cache, word_sound
+from bot.text.romanized import Romanized
 from bot.text.segment import NEW_WORD_FREQ, Segmenter, add_words, build_dictionary, function_words, new_words, tagged
 from bot.text.thesaurus import kin_of
 
@@ -173,6 +174,7 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
                 found_postings = postings[token] = array("i")
             found_postings.append(position)
     segmenter = texts.segmenter
+    aliases.romanized = _romanized(knowledge, segmenter, named, word_df)
     lexicon = list(_everyday_words(texts, word_df))
     del texts, units
     _share_equal(postings)
@@ -198,6 +200,21 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
         people=named,
         _segmenter=Segmenter(dictionary) if found else segmenter,
     )
+
+
+def _romanized(knowledge: Knowledge, segmenter: Segmenter, named: Iterable[str], word_df: Counter[str]) -> Romanized:
+    """Latin spellings of the knowledge's names and words (bot.text.romanized).
+
+    Names first, so that a spelling shared with a common word reads as the name: every alias
+    form (大桥镇, 大桥) and its parts (嘉兴 of 嘉兴科技城), the people the articles name, then
+    the words of the facts and articles, most used first.
+    """
+    forms = [f for f in knowledge.aliases.canonical() if is_han(f)]
+    parts = [w for f in forms for w in segmenter.words(f) if len(w) >= 2 and is_han(w)]
+    words = sorted((w for w in word_df if len(w) >= 2 and is_han(w)), key=lambda w: -word_df[w])
+    ordered = dict.fromkeys([*forms, *parts, *named, *words])
+    latin = [w for w in word_df if w.isascii() and w.isalpha()]
+    return Romanized(((word_sound(w), w) for w in ordered), keep=latin)
 
 
 def _everyday_words(texts: _Texts, frequency: Counter[str]) -> Iterator[tuple[list[str], list[str]]]:
