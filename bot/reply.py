@@ -43,6 +43,8 @@ class Suggestion:
     fact_id: str
     question: str
     answer: str
+    #: The article's place, when the wording does not name it (shown beside the choice).
+    place: str | None = field(default=None, compare=False)
 
     def to_json(self) -> dict[str, str]:
         return {"fact_id": self.fact_id, "question": self.question, "answer": self.answer}

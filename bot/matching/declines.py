@@ -26,7 +26,7 @@ from bot.question.kinds import Query
 from bot.reply import Reply, Suggestion
 from bot.text.normalize import normalize
 
-OFF_TOPIC = "抱歉，这个问题我答不了。我只读过{coverage}，回答都来自这些文章。可以试试问{examples}"
+OFF_TOPIC = "抱歉，现有的文章里找不到这个问题的答案。我只读过{coverage}，回答都来自这些文章。可以试试问{examples}"
 PLACE_NOT_COVERED = "抱歉，我读过的文章没有讲到{place}，只讲到{places}。可以试试问{examples}"
 NOT_IN_ARTICLE = "{place}的报道里没有说到这一点（{question}）。"
 

@@ -76,7 +76,11 @@ class Replies:
         for s in scored:
             fact = self.fact_of(s)
             if fact is not None:
-                result.append(Suggestion(fact_id=fact.id, question=self.choice_wording(fact), answer=fact.answer))
+                wording = self.choice_wording(fact)
+                doc = self.knowledge.documents[fact.doc_id]
+                where = doc.place or doc.title
+                named = normalize(where, self.index.aliases) in normalize(wording, self.index.aliases)
+                result.append(Suggestion(fact.id, wording, fact.answer, place=None if named else where))
         return tuple(result)
 
     def choice_wording(self, fact: Fact) -> str:
