@@ -8,11 +8,13 @@ folder under a key made of the knowledge's hash and the hash of the code that bu
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 import pickle
 import re
 import tempfile
+import time
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -29,6 +31,8 @@ from bot.text.normalize import AliasTable, is_han, normalize, syllables, use_rea
 from bot.text.romanized import Romanized
 from bot.text.segment import NEW_WORD_FREQ, Segmenter, add_words, build_dictionary, function_words, new_words, tagged
 from bot.text.thesaurus import kin_of
+
+log = logging.getLogger(__name__)
 
 
 class _Texts:
@@ -345,7 +349,11 @@ def load_index(knowledge: Knowledge, cache_dir: Path | None) -> Index:
                 return index
         except Exception:  # a broken or foreign cache file is rebuilt, whatever the error
             pass
+    # Seen on a terminal only (bot.cli shows this logger there): a pipe stays quiet.
+    log.info("Building the search index for %d facts (a few seconds; cached afterwards)…", len(knowledge.facts))
+    started = time.perf_counter()
     index = build_index(knowledge, cache_dir)
+    log.info("Search index built in %.1f s.", time.perf_counter() - started)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         with tmp.open("wb") as handle:

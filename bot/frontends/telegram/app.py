@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from telegram import BotCommand, Update
-from telegram.error import InvalidToken, TelegramError
+from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError, TimedOut
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -96,6 +96,22 @@ def run_telegram(settings: Settings, webhook: str | None = None) -> int:
     except InvalidToken:
         print("faqbot: Telegram rejected the bot token; check TELEGRAM_BOT_TOKEN.", file=sys.stderr)
         return EXIT_USAGE
+    except (NetworkError, TimedOut) as exc:
+        if isinstance(exc, BadRequest):  # a subclass of NetworkError, but Telegram did answer
+            print(
+                f"faqbot: the bot stopped: the Telegram Bot API refused a call ({redact(str(exc), [token])}).",
+                file=sys.stderr,
+            )
+            return EXIT_FAILED
+        # Never reached Telegram, after backing off several times (bot.frontends.telegram.net).
+        where = urlsplit(settings.telegram.base_url or "https://api.telegram.org").netloc
+        print(
+            f"faqbot: cannot reach the Telegram Bot API at {where} ({redact(str(exc), [token])}). Check the "
+            "network connection, a proxy (HTTPS_PROXY / ALL_PROXY) if this network needs one, and "
+            "TELEGRAM_API_BASE_URL if you use your own Bot API server; then start the bot again.",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
     except TelegramError as exc:
         print(f"faqbot: the bot stopped: the Telegram Bot API failed ({redact(str(exc), [token])}).", file=sys.stderr)
         return EXIT_FAILED
