@@ -3,7 +3,10 @@ that say why, follow-ups that keep the thread, pinyin and English names, pasted 
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -126,3 +129,21 @@ def test_a_pasted_list_on_the_terminal_gets_every_answer_in_order(
             child.terminate(force=True)
     text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", child.before or "")
     assert "Traceback" not in text
+
+
+@pytest.mark.parametrize("limit", [1, 2])
+def test_ask_json_offers_no_more_choices_than_configured(tmp_path: Path, chat_config: Path, limit: int) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_text(
+        chat_config.read_text(encoding="utf-8") + f"matching:\n  suggestions: {limit}\n", encoding="utf-8"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--json", "--config", str(config), "有多少党员"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    record = json.loads(done.stdout)
+    assert 1 <= len(record["suggestions"]) <= limit
