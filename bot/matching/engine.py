@@ -26,6 +26,7 @@ from bot.matching.confidence import Confidence
 from bot.matching.conversation import Conversation, resolve
 from bot.matching.declines import Declines
 from bot.matching.examples import example_questions, follow_up_example
+from bot.matching.followups import follow_up
 from bot.matching.outcomes import (
     CLARIFY_FACTS,
     CLARIFY_LIST,
@@ -33,10 +34,6 @@ from bot.matching.outcomes import (
     DECLINED,
     DECLINED_NEAR,
     EMPTY,
-    NO_CHOICE,
-    NO_CHOICES,
-    NO_MORE,
-    NO_SOURCE,
     STALE,
     TOO_MANY,
     UNSAID,
@@ -45,7 +42,7 @@ from bot.matching.outcomes import (
 from bot.matching.places import Places
 from bot.matching.scoring import Question, Scored, coverage, rank
 from bot.matching.sentences import Sentences
-from bot.question.controls import control_of, follow_up_place
+from bot.question.controls import follow_up_place
 from bot.question.kinds import Query, asks_unsaid
 from bot.question.parts import MAX_QUESTION, MAX_QUESTIONS, question_parts, questions_of
 from bot.reply import Reply, Suggestion
@@ -103,7 +100,7 @@ class Engine:
         question = question if isinstance(question, str) else str(question)
         question = question.encode("utf-8", "replace").decode("utf-8")  # lone surrogates
         if conversation is not None:
-            special = self._follow_up(question, conversation)
+            special = follow_up(self, question, conversation)
             if special is not None:
                 return special
         talk = self.declines.small_talk(question)
@@ -146,7 +143,7 @@ class Engine:
             offered = last is not None and any(s.fact_id == fact_id for s in last.suggestions)
             asked = (last.resolved or last.question) if offered and last is not None else fact.questions[0]
             doc = self.knowledge.documents[fact.doc_id]
-            conversation.remember(reply, place=doc.place, candidates=self._candidates(asked))
+            conversation.remember(reply, place=doc.place, candidates=self.candidates(asked))
         return reply
 
     def examples(self, count: int = 3) -> list[str]:
@@ -237,46 +234,7 @@ class Engine:
 
     # -- context ----------------------------------------------------------------------------
 
-    def _follow_up(self, question: str, conversation: Conversation) -> Reply | None:
-        """Replies that depend only on earlier turns: a picked number, 出处呢, 还有呢."""
-        control = control_of(question)
-        last = conversation.last
-        if control is None:
-            return None
-        if control.kind == "choice":
-            # A bare small number picks a choice; with no choice on offer it is not a question.
-            choices = last.suggestions if last is not None else ()
-            if 1 <= control.number <= len(choices):
-                return self.answer_fact(choices[control.number - 1].fact_id, question, conversation)
-            message = NO_CHOICE.format(count=len(choices)) if choices else NO_CHOICES
-            return Reply(question=question, status="declined", text=message, resolved=question)
-        if control.kind == "source":
-            # The last answer that quoted a source, even with a decline or small talk since.
-            answered = conversation.answered
-            if answered is None or answered.source is None:
-                return Reply(question=question, status="declined", text=NO_SOURCE, resolved=question)
-            return Reply(
-                question=question,
-                status="answered",
-                answer=answered.answer,
-                fact_id=answered.fact_id,
-                score=answered.score,
-                source=answered.source,
-                resolved=answered.resolved,
-                paragraph=self.paragraph(answered),
-            )
-        if last is None:
-            return None
-        while conversation.remaining:
-            fact = self.knowledge.fact(conversation.remaining.pop(0))
-            if fact is not None and fact.id not in conversation.shown:
-                conversation.shown.append(fact.id)
-                reply = self.replies.fact(question, fact, last.score, conversation.last_question)
-                conversation.last = conversation.answered = reply
-                return reply
-        return Reply(question=question, status="declined", text=NO_MORE, resolved=question)
-
-    def _candidates(self, question: str) -> list[str]:
+    def candidates(self, question: str) -> list[str]:
         """The facts a question ranks, best first: what 「还有呢？」 goes on with."""
         query = self.index.query(question[:MAX_QUESTION])
         return [

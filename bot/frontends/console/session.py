@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from bot.matching.conversation import Conversation
-from bot.matching.engine import NO_SOURCE, Engine
+from bot.matching.engine import Engine
+from bot.matching.outcomes import NO_SOURCE
 from bot.question.controls import choice_number
 from bot.reply import Reply, Source, Suggestion
 
