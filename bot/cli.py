@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -235,9 +236,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _show_progress() -> None:
+    """On a terminal, say what a long wait is for (an index build); a pipe stays quiet."""
+    if not sys.stderr.isatty():
+        return
+    progress = logging.getLogger("bot.index.build")
+    if not progress.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("faqbot: %(message)s"))
+        progress.addHandler(handler)
+        progress.setLevel(logging.INFO)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    _show_progress()
     try:
         settings = load_settings(config_file=args.config, knowledge_dir=args.knowledge)
         return args.function(args, settings)

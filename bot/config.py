@@ -45,7 +45,7 @@ class Matching:
         0.85  # below `answer`, candidates covering this much of the key terms are offered as a choice
     )
     list_margin: float = 0.1  # a question asking for a list offers the facts this close to the best
-    suggestions: int = 3  # how many choices to offer
+    suggestions: int = 4  # how many choices to offer at most (two per place when a question fits both)
     story_margin: float = 0.1  # a long message's other words settle a choice they favour by this much
 
 

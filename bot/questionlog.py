@@ -198,7 +198,13 @@ class QuestionLog:
         return hmac.new(self._salt.encode(), message, hashlib.sha256).hexdigest()[:16]
 
     def record(self, channel: str, user: int | str | None, reply: Reply) -> int:
-        """Log one question and the engine's reply; the row id, or 0 if it could not be written."""
+        """Log one question and the engine's reply; the row id, or 0 if it could not be written.
+
+        Small talk (「你好」, 「谢谢」) is not a question about the articles: it is never logged,
+        so curators never see it among the unanswered.
+        """
+        if reply.reason == "smalltalk":
+            return 0
         resolved = reply.resolved if reply.resolved and reply.resolved != reply.question else None
         return self._insert(
             "INSERT INTO questions (time, channel, user_hash, question, resolved, status,"

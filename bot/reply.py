@@ -1,7 +1,7 @@
 """What the engine says back: the types every layer shares (rendering is each front end's own).
 
 A `Reply` is the one result type of `Engine.answer`; the console, Telegram and `faqbot ask`
-only render it. Its JSON form is the public contract of `faqbot ask --json` (see DESIGN.md).
+only render it. Its JSON form is the public contract of `faqbot ask --json` (see docs/contracts.md).
 """
 
 from __future__ import annotations
@@ -43,6 +43,8 @@ class Suggestion:
     fact_id: str
     question: str
     answer: str
+    #: The article's place, when the wording does not name it (shown beside the choice).
+    place: str | None = field(default=None, compare=False)
 
     def to_json(self) -> dict[str, str]:
         return {"fact_id": self.fact_id, "question": self.question, "answer": self.answer}
@@ -68,6 +70,8 @@ class Reply:
     resolved: str = ""
     text: str | None = None
     paragraph: str | None = None
+    #: Why a decline is one, for scripts: smalltalk, off_topic, place_not_covered, not_in_article.
+    reason: str | None = None
     explain: tuple[dict[str, Any], ...] = field(default=(), compare=False)
 
     def to_json(self, *, resolved: bool = False) -> dict[str, Any]:
@@ -81,6 +85,10 @@ class Reply:
             "source": self.source.to_json() if self.source else None,
             "suggestions": [s.to_json() for s in self.suggestions],
         }
+        if self.reason is not None:
+            # The bot's own words ride along, so a script can say what the bot would say.
+            data["reason"] = self.reason
+            data["message"] = self.text
         if resolved:
             data["resolved"] = self.resolved or self.question
         return data

@@ -6,6 +6,7 @@ Adding a command to bot.cli.COMMANDS without documenting it makes one of these r
 from __future__ import annotations
 
 import inspect
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -56,3 +57,19 @@ def test_faqbot_help_lists_every_command() -> None:
     for command, function in COMMANDS.items():
         summary = (inspect.getdoc(function) or "").splitlines()[0]
         assert f"{command} {_words(summary)}" in listing, f"`faqbot --help` does not list {command}."
+
+
+def test_readme_is_for_users_and_its_links_stay_in_the_repository() -> None:
+    text = README.read_text(encoding="utf-8")
+    assert len(text.splitlines()) <= 200
+    assert text.lstrip().startswith("# zh-faqbot") and "./run.sh chat" in text and "./run.sh test" in text
+    root = README.parent
+    docs = [README, *sorted((root / "docs").glob("*.md"))]
+    for doc in docs:
+        for target in re.findall(r"\]\(([^)#]+)\)", doc.read_text(encoding="utf-8")):
+            if "://" in target:
+                continue
+            resolved = (doc.parent / target).resolve()
+            assert resolved.is_relative_to(root), f"{doc.name} links outside the repository: {target}"
+            # docs/curating.md and docs/reliability.md are written alongside this work.
+            assert resolved.exists() or resolved.name in {"curating.md", "reliability.md"}, f"{doc.name}: {target}"

@@ -14,7 +14,6 @@ curator's new fact is live, its questions drop off the list.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -24,8 +23,8 @@ from rapidfuzz import fuzz, process
 from bot.config import Settings
 from bot.curation.logrows import CurationError, parse_since, read_log, since_text
 from bot.knowledge.model import Fact
-from bot.matching.conversation import MORE_REQUEST, SOURCE_REQUEST
 from bot.matching.engine import Engine
+from bot.question.controls import is_control
 from bot.question.parts import MAX_QUESTION
 from bot.questionlog import LoggedPick, LoggedQuestion
 from bot.text.lexicon import STOPWORDS
@@ -48,15 +47,6 @@ def _clean(text: str) -> str:
 
 def is_unanswered(row: LoggedQuestion, answer_threshold: float) -> bool:
     return row.status == "declined" or (row.status == "answered" and row.score < answer_threshold)
-
-
-def _is_control(compact: str) -> bool:
-    """A follow-up command rather than a question: 「出处呢」, 「还有呢」, a picked number."""
-    return bool(
-        re.fullmatch(r"\d{1,2}", compact)
-        or (SOURCE_REQUEST.match(compact) and len(compact) <= 12)
-        or MORE_REQUEST.match(compact)
-    )
 
 
 @dataclass
@@ -102,7 +92,7 @@ def group_questions(engine: Engine, texts: list[str], threshold: float = GROUP_S
     for text in texts:
         text = _clean(text)
         compact = _compact(engine, text)
-        if compact and not _is_control(compact):
+        if compact and not is_control(text) and engine.declines.smalltalk.intent_of(text) is None:
             typed.setdefault(compact, Counter())[text] += 1
     # The most asked wordings found the groups, so each group is named by its commonest form.
     order = sorted(typed, key=lambda c: (-sum(typed[c].values()), c))
@@ -169,7 +159,7 @@ def learned_questions(engine: Engine, picks: list[LoggedPick]) -> tuple[list[Lea
     for pick in picks:
         text = _clean(pick.question)
         compact = _compact(engine, text)
-        if not compact or _is_control(compact) or compact in existing:
+        if not compact or is_control(text) or compact in existing:
             continue
         if engine.knowledge.fact(pick.fact_id) is None:  # the fact was renamed or removed
             continue

@@ -8,11 +8,13 @@ folder under a key made of the knowledge's hash and the hash of the code that bu
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 import pickle
 import re
 import tempfile
+import time
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -27,8 +29,11 @@ from bot.knowledge.model import NUMBER, Document, Fact, Knowledge
 from bot.question.kinds import POST_QUESTIONS, key_terms, people, posts, supplies
 from bot.text.lexicon import INTERROGATIVES, STOPWORDS, canonical_words, everyday, synonyms
 from bot.text.normalize import AliasTable, is_han, normalize, syllables, use_readings_cache, word_sound
+from bot.text.romanized import Romanized
 from bot.text.segment import NEW_WORD_FREQ, Segmenter, add_words, build_dictionary, function_words, new_words, tagged
 from bot.text.thesaurus import kin_of
+
+log = logging.getLogger(__name__)
 
 
 class _Texts:
@@ -179,6 +184,7 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
                 found_postings = postings[token] = array("i")
             found_postings.append(position)
     segmenter = texts.segmenter
+    aliases.romanized = _romanized(knowledge, segmenter, named, word_df)
     lexicon = list(_everyday_words(texts, word_df))
     del texts, units
     _share_equal(postings)
@@ -204,6 +210,21 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
         people=named,
         _segmenter=Segmenter(dictionary) if found else segmenter,
     )
+
+
+def _romanized(knowledge: Knowledge, segmenter: Segmenter, named: Iterable[str], word_df: Counter[str]) -> Romanized:
+    """Latin spellings of the knowledge's names and words (bot.text.romanized).
+
+    Names first, so that a spelling shared with a common word reads as the name: every alias
+    form (大桥镇, 大桥) and its parts (嘉兴 of 嘉兴科技城), the people the articles name, then
+    the words of the facts and articles, most used first.
+    """
+    forms = [f for f in knowledge.aliases.canonical() if is_han(f)]
+    parts = [w for f in forms for w in segmenter.words(f) if len(w) >= 2 and is_han(w)]
+    words = sorted((w for w in word_df if len(w) >= 2 and is_han(w)), key=lambda w: -word_df[w])
+    ordered = dict.fromkeys([*forms, *parts, *named, *words])
+    latin = [w for w in word_df if w.isascii() and w.isalpha()]
+    return Romanized(((word_sound(w), w) for w in ordered), keep=latin)
 
 
 def _everyday_words(texts: _Texts, frequency: Counter[str]) -> Iterator[tuple[list[str], list[str]]]:
@@ -334,7 +355,11 @@ def load_index(knowledge: Knowledge, cache_dir: Path | None) -> Index:
                 return index
         except Exception:  # a broken or foreign cache file is rebuilt, whatever the error
             pass
+    # Seen on a terminal only (bot.cli shows this logger there): a pipe stays quiet.
+    log.info("Building the search index for %d facts (a few seconds; cached afterwards)…", len(knowledge.facts))
+    started = time.perf_counter()
     index = build_index(knowledge, cache_dir)
+    log.info("Search index built in %.1f s.", time.perf_counter() - started)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         with tmp.open("wb") as handle:

@@ -14,7 +14,6 @@ Decisions, on the calibrated score (thresholds in `config.Matching`):
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,7 +23,10 @@ from bot.index.search import Index
 from bot.knowledge.cache import load_knowledge_cached
 from bot.knowledge.model import Fact, Knowledge
 from bot.matching.confidence import Confidence
-from bot.matching.conversation import MORE_REQUEST, SOURCE_REQUEST, Conversation, resolve
+from bot.matching.conversation import Conversation, resolve
+from bot.matching.declines import Declines
+from bot.matching.examples import example_questions, follow_up_example
+from bot.matching.followups import follow_up
 from bot.matching.outcomes import (
     CLARIFY_FACTS,
     CLARIFY_LIST,
@@ -32,19 +34,17 @@ from bot.matching.outcomes import (
     DECLINED,
     DECLINED_NEAR,
     EMPTY,
-    NO_CHOICE,
-    NO_CHOICES,
-    NO_MORE,
-    NO_SOURCE,
     STALE,
+    TOO_MANY,
     UNSAID,
     Replies,
 )
 from bot.matching.places import Places
 from bot.matching.scoring import Question, Scored, coverage, rank
 from bot.matching.sentences import Sentences
+from bot.question.controls import follow_up_place
 from bot.question.kinds import Query, asks_unsaid
-from bot.question.parts import MAX_QUESTION, question_parts
+from bot.question.parts import MAX_QUESTION, MAX_QUESTIONS, question_parts, questions_of
 from bot.reply import Reply, Suggestion
 from bot.text.normalize import normalize
 
@@ -74,6 +74,8 @@ class Engine:
         self.replies = Replies(knowledge, index)
         self.sentences = Sentences(knowledge, index)
         self._positions: dict[str, int] = {}  # fact id → its index entry, made when first needed
+        self._examples: list[str] | None = None
+        self.declines = Declines(knowledge, index, self.examples)
 
     @property
     def matching(self) -> Matching:
@@ -98,9 +100,13 @@ class Engine:
         question = question if isinstance(question, str) else str(question)
         question = question.encode("utf-8", "replace").decode("utf-8")  # lone surrogates
         if conversation is not None:
-            special = self._follow_up(question, conversation)
+            special = follow_up(self, question, conversation)
             if special is not None:
                 return special
+        talk = self.declines.small_talk(question)
+        if talk is not None:
+            # Small talk leaves the thread alone: 「谢谢」 then 「出处呢？」 still finds the answer.
+            return talk
         resolved = resolve(question, conversation, self.index.aliases, self.index.places)
         parts = self._parts(resolved)
         outcomes = [self._decide(question, part, conversation) for part in parts]
@@ -108,9 +114,22 @@ class Engine:
         reply, place, candidates = _chosen(outcomes, whole)
         if reply.status == "clarify" and len(parts) > 1 and not (whole and reply is outcomes[0][0]):
             reply, place = self._told_by_story(resolved, reply, place)
+        followed = follow_up_place(question, self.index.aliases, self.index.places) if resolved != question else None
+        reply = self.declines.explain(reply, self.index.query(resolved[:MAX_QUESTION]), followed)
+        reply = replace(reply, suggestions=reply.suggestions[: self.matching.suggestions])
         if conversation is not None:
             conversation.remember(reply, place=place, candidates=candidates)
         return reply
+
+    def answer_all(self, message: str, conversation: Conversation | None = None) -> list[Reply]:
+        """One reply per question of a message, in order (a pasted list of questions)."""
+        questions = questions_of(message)
+        replies = [self.answer(q, conversation) for q in questions[:MAX_QUESTIONS]]
+        if len(questions) > MAX_QUESTIONS:
+            rest = len(questions) - MAX_QUESTIONS
+            text = TOO_MANY.format(answered=MAX_QUESTIONS, rest=rest)
+            replies.append(Reply(question=message, status="declined", text=text, resolved=message))
+        return replies
 
     def answer_fact(self, fact_id: str, question: str | None = None, conversation: Conversation | None = None) -> Reply:
         """The reply for a fact the user picked from suggestions (a button or a number)."""
@@ -119,9 +138,24 @@ class Engine:
             return Reply(question=question or fact_id, status="declined", text=STALE)
         reply = self.replies.fact(question or fact.questions[0], fact, 1.0, fact.questions[0])
         if conversation is not None:
+            # 「还有呢？」 after a pick goes on as after the question that offered the choice.
+            last = conversation.last
+            offered = last is not None and any(s.fact_id == fact_id for s in last.suggestions)
+            asked = (last.resolved or last.question) if offered and last is not None else fact.questions[0]
             doc = self.knowledge.documents[fact.doc_id]
-            conversation.remember(reply, place=doc.place, candidates=[])
+            conversation.remember(reply, place=doc.place, candidates=self.candidates(asked))
         return reply
+
+    def examples(self, count: int = 3) -> list[str]:
+        """Questions this knowledge answers well, for welcomes, /start and the bot's own words."""
+        if self._examples is None:
+            self._examples = []  # while they are found, a decline cites none (no recursion)
+            self._examples = example_questions(self.knowledge, self.index, lambda q: self.answer(q).fact_id, 4)
+        return self._examples[:count]
+
+    def follow_up_example(self) -> str | None:
+        """「那吴江开发区呢？」 naming a place other than the first example's, if there are two."""
+        return follow_up_example(self.knowledge, self.index, self.examples())
 
     def paragraph(self, reply: Reply) -> str | None:
         """The article paragraph around the reply's source sentence (📖 原文, 「出处呢？」)."""
@@ -200,42 +234,13 @@ class Engine:
 
     # -- context ----------------------------------------------------------------------------
 
-    def _follow_up(self, question: str, conversation: Conversation) -> Reply | None:
-        """Replies that depend only on the previous turn: a picked number, 出处呢, 还有呢."""
-        text = normalize(question)
-        last = conversation.last
-        if re.fullmatch(r"\d{1,2}", text):
-            # A bare small number picks a choice; with no choice on offer it is not a question.
-            choices = last.suggestions if last is not None else ()
-            number = int(text)
-            if 1 <= number <= len(choices):
-                return self.answer_fact(choices[number - 1].fact_id, question, conversation)
-            message = NO_CHOICE.format(count=len(choices)) if choices else NO_CHOICES
-            return Reply(question=question, status="declined", text=message, resolved=question)
-        compact = text.replace(" ", "")
-        if SOURCE_REQUEST.match(compact) and len(compact) <= 12:
-            if last is None or last.source is None:
-                return Reply(question=question, status="declined", text=NO_SOURCE, resolved=question)
-            return Reply(
-                question=question,
-                status="answered",
-                answer=last.answer,
-                fact_id=last.fact_id,
-                score=last.score,
-                source=last.source,
-                resolved=last.resolved,
-                paragraph=self.paragraph(last),
-            )
-        if MORE_REQUEST.match(compact) and last is not None:
-            while conversation.remaining:
-                fact = self.knowledge.fact(conversation.remaining.pop(0))
-                if fact is not None and fact.id not in conversation.shown:
-                    conversation.shown.append(fact.id)
-                    reply = self.replies.fact(question, fact, last.score, conversation.last_question)
-                    conversation.last = reply
-                    return reply
-            return Reply(question=question, status="declined", text=NO_MORE, resolved=question)
-        return None
+    def candidates(self, question: str) -> list[str]:
+        """The facts a question ranks, best first: what 「还有呢？」 goes on with."""
+        query = self.index.query(question[:MAX_QUESTION])
+        return [
+            self.index.entries[s.position].fact_id or ""
+            for s in self._distinct_facts(rank(self.index, query, self._scope(query)))
+        ]
 
     # -- decision ---------------------------------------------------------------------------
 

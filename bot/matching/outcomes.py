@@ -25,6 +25,7 @@ NO_MORE = "关于这个话题，我没有更多的内容了。"
 NO_CHOICES = "现在没有可选的选项；数字用来选择「您是不是想问」里的问题。请直接输入您的问题。"
 NO_CHOICE = "请输入 1 到 {count} 之间的数字来选择，或者直接输入新的问题。"
 STALE = "这个选项已经过期了（知识库已更新），请重新提问。"
+TOO_MANY = "这条消息里的问题太多了：我回答了前 {answered} 个，另外 {rest} 个请分开再发。"
 
 
 class Replies:
@@ -75,7 +76,11 @@ class Replies:
         for s in scored:
             fact = self.fact_of(s)
             if fact is not None:
-                result.append(Suggestion(fact_id=fact.id, question=self.choice_wording(fact), answer=fact.answer))
+                wording = self.choice_wording(fact)
+                doc = self.knowledge.documents[fact.doc_id]
+                where = doc.place or doc.title
+                named = normalize(where, self.index.aliases) in normalize(wording, self.index.aliases)
+                result.append(Suggestion(fact.id, wording, fact.answer, place=None if named else where))
         return tuple(result)
 
     def choice_wording(self, fact: Fact) -> str:
@@ -96,6 +101,9 @@ class Replies:
 
     def clarify(self, question: str, resolved: str, choices: list[Scored], text: str) -> Reply:
         """Ask the user to choose between `choices`."""
+        places = [self.knowledge.documents[self.index.entries[c.position].doc_id].place for c in choices]
+        if text == CLARIFY_PLACES and len(set(places)) < 2:
+            text = CLARIFY_FACTS  # 「哪个地方？」 only when the choices really are places apart
         return Reply(
             question=question,
             status="clarify",

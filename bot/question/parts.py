@@ -23,6 +23,8 @@ _ASKING = re.compile(r"[?？]|吗|多少|几|什么|啥|谁|哪|怎么|如何|�
 _QUOTED = re.compile(r"[“「\"]([^”」\"]{8,60})[”」\"]")
 #: At most this many parts of one long message are matched, to bound its cost.
 MAX_PARTS = 8
+#: At most this many questions of one pasted list are answered (the rest are told to the user).
+MAX_QUESTIONS = 10
 
 
 #: Asking words used as indefinites: 谁都不管 (nobody cared), 调解了好几次 (several times).
@@ -79,3 +81,27 @@ def question_parts(question: str) -> list[str]:
     parts += quoted
     parts = [p for p in dict.fromkeys(parts) if len(p) >= 4][:MAX_PARTS]
     return parts or [question[:MAX_QUESTION]]
+
+
+def questions_of(message: str) -> list[str]:
+    """The questions of a message that lists several, one per line, in order; else the message.
+
+    A paste of 「科技城有多少党员？\n吴江开发区征求了多少条意见？」 asks two things, and both are
+    answered. A line that asks nothing (「我想问两件事：」, a line of story) goes with the
+    question after it, as its context; one at the end goes with the question before it. A
+    story told over several lines around one question stays one message (`question_parts`).
+    """
+    lines = [line.strip() for line in message.splitlines() if line.strip()]
+    if sum(asks_something(line) for line in lines) < 2:
+        return [message]
+    questions: list[str] = []
+    context: list[str] = []
+    for line in lines:
+        if asks_something(line):
+            questions.append("\n".join([*context, line]))
+            context = []
+        else:
+            context.append(line)
+    if context:
+        questions[-1] = "\n".join([questions[-1], *context])
+    return questions

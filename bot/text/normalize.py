@@ -19,6 +19,7 @@ import opencc
 
 from bot.text.english import translate
 from bot.text.numerals import numerals_to_digits
+from bot.text.romanized import Romanized
 
 # Traditional → simplified before anything else: users in Taiwan, Hong Kong or with a
 # traditional IME type 網格/幾個; jieba's dictionary and the fact base are simplified, so an
@@ -56,6 +57,7 @@ class AliasTable:
         self._near: dict[str, str] = {}  # form with one character blanked → canonical
         self._sound: dict[str, str] = {}  # pinyin of the form → canonical
         self._windows: dict[str, str | None] = {}  # window → what _lookup found
+        self.romanized: Romanized | None = None  # Latin spellings of the knowledge's words (bot.index.build)
         self._lengths = sorted({len(f) for f in forms if len(f) >= 3 and not f.isascii()}, reverse=True)
         self._chars = frozenset("".join(f for f in forms if not f.isascii()))
         for form in forms:
@@ -67,6 +69,8 @@ class AliasTable:
 
     def apply(self, text: str, typos: bool = False) -> str:
         """Canonical names for every alias in `text`; with `typos`, for near misses too."""
+        if self.romanized is not None:
+            text = self.romanized.apply(text)
         if self._pattern is None:
             return text
         text = self._pattern.sub(lambda m: self.canonical[m.group()], text)
@@ -169,6 +173,18 @@ def _basic(text: str) -> str:
     """NFKC, lower case, invisible characters dropped, traditional → simplified."""
     text = unicodedata.normalize("NFKC", text).lower()
     return _T2S.convert(text.translate(_VISIBLE))
+
+
+def compact(text: str) -> str:
+    """What a chat phrase is compared by: `normalize` without its English glossary, no spaces.
+
+    Small talk (「Hi」, 「謝謝你啊！」) is made of exactly the words the glossary drops as
+    function words, so they must survive: NFKC, lower case, traditional → simplified,
+    punctuation and spaces removed, trailing chat particles dropped.
+    """
+    text = _basic(text).translate(_SEPARATORS)
+    text = _PARTICLES.sub(" ", text)
+    return "".join(text.split())
 
 
 def normalize(text: str, aliases: AliasTable | None = None, typos: bool = False) -> str:

@@ -51,7 +51,7 @@ class RunningBot:
 
     @property
     def live(self) -> LiveEngine:
-        return self.application.bot_data["state"].live
+        return self.application.bot_data.state.live
 
     async def stop(self) -> None:
         if self._thread.is_alive() and self._loop is not None:

@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from bot.frontends.telegram.texts import COMMANDS, EXAMPLES, TEXTS
+from bot.frontends.telegram.texts import COMMANDS, TEXTS
 from bot.questionlog import QuestionLog
 from tests.telegram.conftest import USER, RunningBot
 from tests.telegram.fakebotapi import FakeBotAPI
@@ -53,7 +53,7 @@ async def test_feedback_is_acknowledged_quietly_and_logged(fake: FakeBotAPI, bot
 
 async def test_a_clarify_offers_suggestions_that_answer_when_tapped(fake: FakeBotAPI, bot: RunningBot) -> None:
     sent = await fake.ask(USER, AMBIGUOUS)
-    choices = [(label, data) for label, data in sent.buttons() if data.startswith("f:")]
+    choices = [(label, data) for label, data in sent.buttons() if data.startswith("fact:")]
     assert len(choices) >= 2
     assert all(len(data.encode()) <= 64 for _, data in choices)
     before = len(fake.sent_to(USER))
@@ -62,7 +62,7 @@ async def test_a_clarify_offers_suggestions_that_answer_when_tapped(fake: FakeBo
     assert answer.html.startswith("<b>") and "党员" in answer.text
     assert bot.log is not None
     picks = QuestionLog(bot.log.path).picks()
-    assert [(p.question, p.fact_id) for p in picks] == [(AMBIGUOUS, choices[0][1][2:])]
+    assert [(p.question, p.fact_id) for p in picks] == [(AMBIGUOUS, choices[0][1].removeprefix("fact:"))]
 
 
 async def test_a_follow_up_uses_the_chat_context(fake: FakeBotAPI, bot: RunningBot) -> None:
@@ -76,14 +76,14 @@ async def test_a_follow_up_uses_the_chat_context(fake: FakeBotAPI, bot: RunningB
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
-        ("f:no-such-fact", "过期"),  # a suggestion whose fact was removed by a reload
-        ("f#0123456789abcdef", "过期"),  # a long payload the bot no longer remembers
-        ("p:no-such-fact", "过期"),
-        ("p:@[not json", "过期"),  # callback_data is whatever the client sends
-        ("u:abc:jx-party-lectures-194", "谢谢"),
-        ("u#0123456789abcdef", "过期"),
+        ("fact:no-such-fact", "过期"),  # a suggestion whose fact was removed by a reload
+        ("fact#0123456789abcdef", "过期"),  # a long payload the bot no longer remembers
+        ("paragraph:no-such-fact", "过期"),
+        ("paragraph:@[not json", "过期"),  # callback_data is whatever the client sends
+        ("up:abc:jx-party-lectures-194", "谢谢"),
+        ("up#0123456789abcdef", "过期"),
         ("x:from-an-older-version", "过期"),
-        ("t:已删除的主题", "不存在"),
+        ("topic:已删除的主题", "不存在"),
     ],
 )
 async def test_stale_buttons_get_a_sensible_reply(fake: FakeBotAPI, bot: RunningBot, data: str, expected: str) -> None:
@@ -98,11 +98,13 @@ async def test_stale_buttons_get_a_sensible_reply(fake: FakeBotAPI, bot: Running
 async def test_start_greets_with_example_buttons_that_answer(fake: FakeBotAPI, bot: RunningBot) -> None:
     sent = await fake.ask(USER, "/start")
     assert "您好" in sent.text
-    assert [label for label, _ in sent.buttons()] == list(EXAMPLES)
+    examples = bot.live.engine.examples(4)  # the engine's, as the console's welcome shows them
+    assert [label for label, _ in sent.buttons()] == examples
     before = len(fake.sent_to(USER))
-    fake.tap(USER, sent, sent.button(EXAMPLES[0]))
+    fake.tap(USER, sent, sent.button(examples[0]))
     (answer,) = await fake.replies(USER, before)
-    assert "2893" in answer.text
+    expected = bot.live.engine.answer(examples[0]).answer
+    assert expected and expected in answer.text
 
 
 @pytest.mark.parametrize(
@@ -128,16 +130,16 @@ async def test_the_command_menu_is_registered_at_start(fake: FakeBotAPI, bot: Ru
 async def test_topics_browse_by_tag_and_back(fake: FakeBotAPI, bot: RunningBot) -> None:
     sent = await fake.ask(USER, "/topics")
     tags = sent.buttons()
-    assert len(tags) >= 5 and all(data.startswith("t:") for _, data in tags)
+    assert len(tags) >= 5 and all(data.startswith("topic:") for _, data in tags)
     fake.tap(USER, sent, tags[0][1])
     await fake.wait_for(lambda: len(sent.edits) == 1, "the topic's questions")
-    questions = [(label, data) for label, data in sent.buttons() if data.startswith("f:")]
-    assert questions and sent.button("返回") == "t:"
+    questions = [(label, data) for label, data in sent.buttons() if data.startswith("fact:")]
+    assert questions and sent.button("返回") == "topic:"
     before = len(fake.sent_to(USER))
     fake.tap(USER, sent, questions[0][1])
     (answer,) = await fake.replies(USER, before)
     assert answer.html.startswith("<b>")
-    fake.tap(USER, sent, "t:")
+    fake.tap(USER, sent, "topic:")
     await fake.wait_for(lambda: len(sent.edits) == 2, "the list of topics again")
     assert sent.buttons() == tags
 
@@ -156,7 +158,7 @@ FILLER = "这是一段很长的介绍文字，讲的是基层党建工作的一�
     ("text", "expected"),
     [
         (FILLER + LECTURES, "194"),  # the question inside is answered
-        (FILLER, "我没找到其中的问题"),  # no question: a clear message
+        (FILLER, "我只读过"),  # no question: a clear decline saying what the bot covers
         ("<b>&amp;</b>？" * 400, "找不到"),  # markup only: its last "question" is declined
         ("<script>alert('党员')</script> &amp; 有多少？", "哪"),  # markup around 党员有多少: which place?
     ],

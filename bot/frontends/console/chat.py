@@ -10,7 +10,7 @@ Otherwise (a pipe or --json) every non-empty input line gets exactly one output,
 once so a script can talk to a running process: plain text followed by a blank line, or with
 --json one JSON object per line — a reply is the `faqbot ask --json` object plus "resolved"
 (and "paragraph" for 「出处呢？」), a command is {"command", "text", "choices"}. Blank lines
-are skipped. Commands (/help, /topics, /source, /quit) work the same in both modes.
+are skipped. Commands (/help, /topics, /about, /source, /quit) work the same in both modes.
 
 Before each line the knowledge folder is checked for edits (bot.matching.reload): a good edit is served
 from that line on; a broken one prints every problem as file:line: message on stderr (bot.matching.reload
@@ -68,11 +68,10 @@ def _run_lines(settings: Settings, as_json: bool) -> int:
             if not line.strip():
                 continue
             session.refresh()
-            turn = session.handle(line)
-            if turn is None:
-                continue
-            print(json_line(turn) if as_json else plain(turn) + "\n", flush=True)
-            if isinstance(turn, CommandResult) and turn.quit:
+            turns = session.handle(line)
+            for turn in turns:
+                print(json_line(turn) if as_json else plain(turn) + "\n", flush=True)
+            if any(isinstance(turn, CommandResult) and turn.quit for turn in turns):
                 break
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED

@@ -94,16 +94,14 @@ class RichView:
             if reply.suggestions:
                 out.print(Text(SUGGEST_TEXT, style="bold"))
         for number, suggestion in enumerate(reply.suggestions, 1):
-            fact = engine.knowledge.fact(suggestion.fact_id)
-            document = engine.knowledge.documents.get(fact.doc_id) if fact else None
-            where = (document.place or document.title) if document else None
-            out.print(_numbered(number, suggestion.question, where))
+            # The place beside a choice only when its wording does not name it already.
+            out.print(_numbered(number, suggestion.question, suggestion.place))
         if reply.suggestions:
             out.print(Text("输入编号即可选择。", style=HINT))
 
     def command(self, result: CommandResult) -> None:
         out = self.console
-        if result.heading:
+        if result.heading and not result.source:  # /source: the frame is titled 原文 already
             out.print(Text(result.heading, style="bold"))
         if result.source:
             out.print(_quote(result.source, result.paragraph, out.width))

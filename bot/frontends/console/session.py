@@ -1,29 +1,30 @@
 """What one console chat does with each line, whatever the screen looks like.
 
-`ChatSession.handle(line)` turns a line into a `Turn`: the engine's `Reply` to a question, or
-a `CommandResult` for /help, /topics, /source, /quit and for numbers picked from a /topics
-menu. The interactive terminal and the line-by-line (piped) mode share this class and differ
-only in how they show a turn (bot/frontends/console/render.py), so a piped session behaves exactly like
-a person at the prompt.
+`ChatSession.handle(line)` turns a line into its `Turn`s: the engine's `Reply` to each question
+(a pasted list of questions gets one reply per question, in order), or a `CommandResult` for
+/help, /topics, /about, /source, /quit and for numbers picked from a /topics menu. The
+interactive terminal and the line-by-line (piped) mode share this class and differ only in how
+they show a turn (bot/frontends/console/render.py), so a piped session behaves exactly like a
+person at the prompt.
 
 Numbers: while a /topics menu is on screen, a bare number picks from it; otherwise the number
 goes to the engine, which answers the matching 「您是不是想问」 choice of the previous reply.
-Matching and follow-ups (「那吴江开发区呢？」, 「出处呢？」, 「还有呢？」) live in the engine only.
+Matching and follow-ups (「那吴江开发区呢？」, 「出处呢？」, 「还有呢？」) live in the engine only;
+what a control input is, bot.question.controls alone decides.
 """
 
 from __future__ import annotations
 
 import getpass
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from bot.knowledge.model import NUMBER, Fact
 from bot.matching.conversation import Conversation
-from bot.matching.engine import NO_SOURCE, Engine
+from bot.matching.engine import Engine
+from bot.matching.outcomes import NO_SOURCE
+from bot.question.controls import choice_number
 from bot.reply import Reply, Source, Suggestion
-from bot.text.normalize import normalize
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -40,21 +41,22 @@ HELP_LINES = (
     "回答下面列出「您是不是想问」时，输入编号即可选择。",
     "/topics   按主题浏览（/topics 编号 或 /topics 主题名 直接打开一个主题）",
     "/source   上一条回答的原文段落",
+    "/about    回答依据的文章",
     "/help     显示本帮助",
     "/quit     退出（也可以按 Ctrl-D；Ctrl-C 清空正在输入的一行，空行时退出）",
 )
 
-#: A question asking for a count or an amount.
-ASKS_FIGURE = re.compile(r"多少|几")
-
 NO_QUOTE = "上一条回复没有引用文章，所以没有出处可看。"
 TOPICS_AGAIN = "输入 /topics 查看全部主题。"
+ABOUT_HEAD = "我的回答都来自下面这些文章："
+ABOUT_FACTS = "共 {facts} 条整理好的问答。输入 /topics 按主题浏览。"
 
 #: Command names, including short and Chinese forms, → the canonical name.
 COMMANDS = {
     "help": "help", "h": "help", "?": "help", "帮助": "help",
     "topics": "topics", "topic": "topics", "t": "topics", "主题": "topics",
     "source": "source", "s": "source", "出处": "source", "原文": "source",
+    "about": "about", "a": "about", "关于": "about", "文章": "about",
     "quit": "quit", "exit": "quit", "q": "quit", "退出": "quit",
 }  # fmt: skip
 
@@ -66,7 +68,7 @@ class CommandResult:
     `choices` are numbered and the next bare number picks one of them; `lines` are not.
     """
 
-    command: str  # help | topics | source | quit | unknown | choice
+    command: str  # help | topics | about | source | quit | unknown | choice
     heading: str
     lines: tuple[str, ...] = ()
     choices: tuple[str, ...] = ()
@@ -136,39 +138,39 @@ class ChatSession:
         """
         return self.live.poll()
 
-    def handle(self, line: str) -> Turn | None:
-        """The turn for one input line; None for a blank line (nothing to answer)."""
+    def handle(self, line: str) -> list[Turn]:
+        """The turns for one input (a line, or a pasted block of lines); none for a blank one."""
         text = line.strip()
         if not text:
-            return None
+            return []
         wide = unicodedata.normalize("NFKC", text)  # ／ｈｅｌｐ from a full-width keyboard
         if wide.startswith("/"):
-            return self._command(wide[1:].strip())
-        compact = normalize(text)
-        if self._menu is not None and re.fullmatch(r"\d{1,3}", compact):
-            return self._pick(int(compact))
+            return [self._command(wide[1:].strip())]
+        number = choice_number(text)
+        if self._menu is not None and number is not None:
+            return [self._pick(number)]
         self._menu = None
-        return self._ask(text)
+        return list(self._ask(text))
 
     # -- questions --------------------------------------------------------------------------
 
-    def _ask(self, text: str) -> Reply:
+    def _ask(self, text: str) -> list[Reply]:
         last = self.conversation.last
         picked = self._suggestion_picked(text)
-        reply = self.engine.answer(text, self.conversation)
-        self._record(reply)
-        if self.log and picked and last and reply.fact_id == picked.fact_id:
+        replies = self.engine.answer_all(text, self.conversation)
+        for reply in replies:
+            self._record(reply)
+        if self.log and picked and last and replies[0].fact_id == picked.fact_id:
             # What the user asked before choosing: the wording curators add to that fact.
             self.log.picked(CHANNEL, self.user, last.resolved or last.question, picked.fact_id)
-        return reply
+        return replies
 
     def _suggestion_picked(self, text: str) -> Suggestion | None:
         """The 「您是不是想问」 choice a bare number names, so the pick can be logged."""
         last = self.conversation.last
-        compact = normalize(text)
-        if last is None or not last.suggestions or not re.fullmatch(r"\d{1,2}", compact):
+        number = choice_number(text)
+        if last is None or number is None:
             return None
-        number = int(compact)
         return last.suggestions[number - 1] if 1 <= number <= len(last.suggestions) else None
 
     def _answer_fact(self, fact_id: str) -> Reply:
@@ -195,6 +197,8 @@ class ChatSession:
             return self._topics(argument.strip())
         if name == "source":
             return self._source()
+        if name == "about":
+            return self._about()
         if name == "quit":
             return CommandResult("quit", "再见！", quit=True)
         return CommandResult("unknown", f"没有 /{word} 这个命令。输入 /help 查看可用的命令。")
@@ -240,67 +244,21 @@ class ChatSession:
         return self._answer_fact(key)
 
     def _source(self) -> CommandResult:
-        last = self.conversation.last
-        if last is None:
-            return CommandResult("source", NO_SOURCE)
-        if last.source is None:
-            return CommandResult("source", NO_QUOTE)
+        # The last answer that quoted a source, as 「出处呢？」 finds it.
+        last = self.conversation.answered
+        if last is None or last.source is None:
+            return CommandResult("source", NO_SOURCE if self.conversation.last is None else NO_QUOTE)
         paragraph = self.engine.paragraph(last) or last.source.sentence
         return CommandResult("source", "原文：", paragraph=paragraph, source=last.source)
 
-
-def example_questions(engine: Engine, count: int = 3) -> list[str]:
-    """Questions for the welcome, taken from the knowledge so they never go stale.
-
-    One per tag, alternating between articles. A question that names its place and asks for
-    a figure (多少, 几) the source states is preferred: it shows best what the bot is for, and
-    makes sense to a newcomer. Only questions that the engine answers with their own fact when
-    asked cold are kept.
-    """
-    knowledge = engine.knowledge
-    aliases = engine.index.aliases
-
-    def merit(fact: Fact) -> int:
-        document = knowledge.documents.get(fact.doc_id)
-        if document is None:
-            return 0
-        question = fact.questions[0]
-        figures = [n for n in NUMBER.findall(fact.source) if n not in document.date_numbers()]
-        asks_figure = bool(figures) and bool(ASKS_FIGURE.search(question))
-        place = normalize(document.place, aliases) if document.place else None
-        names_place = bool(place) and place in normalize(question, aliases)
-        return 2 * names_place + asks_figure
-
-    firsts = [max(facts, key=merit) for facts in knowledge.topics().values()]  # first of the best
-    firsts.sort(key=merit, reverse=True)  # stable: keeps the tag order among equals
-    by_doc: dict[str, list[Fact]] = {}
-    for fact in firsts:
-        by_doc.setdefault(fact.doc_id, []).append(fact)
-    interleaved = [f for row in _zip_longest(list(by_doc.values())) for f in row]
-    examples: list[str] = []
-    for fact in interleaved[: count * 4]:  # bounded: a check costs one answer each
-        question = fact.questions[0]
-        if engine.answer(question).fact_id == fact.id:
-            examples.append(question)
-        if len(examples) == count:
-            break
-    return examples
-
-
-def follow_up_example(engine: Engine, examples: list[str]) -> str | None:
-    """「那吴江开发区呢？」 with a place other than the first example's, if there are two places."""
-    places = [d.place for d in engine.knowledge.documents.values() if d.place]
-    if len(places) < 2:
-        return None
-    first = normalize(examples[0], engine.index.aliases) if examples else ""
-    other = next((p for p in places if p not in first), places[-1])
-    return f"那{other}呢？"
-
-
-def _zip_longest(rows: list[list[Fact]]) -> list[list[Fact]]:
-    """[[a1, a2], [b1]] → [[a1, b1], [a2]]: one from each article in turn."""
-    width = max((len(r) for r in rows), default=0)
-    return [[r[i] for r in rows if i < len(r)] for i in range(width)]
+    def _about(self) -> CommandResult:
+        knowledge = self.engine.knowledge
+        lines = []
+        for doc in sorted(knowledge.documents.values(), key=lambda d: d.date, reverse=True):
+            author = f"（{doc.author}）" if doc.author else ""
+            lines.append(f"《{doc.title}》· {doc.outlet} · {doc.date}{author}")
+        lines.append(ABOUT_FACTS.format(facts=len(knowledge.facts)))
+        return CommandResult("about", ABOUT_HEAD, lines=tuple(lines))
 
 
 #: Exit statuses of `faqbot chat`: ended normally, or by Ctrl-C on an empty line.

@@ -29,8 +29,6 @@ from bot.frontends.console.session import (
     ChatSession,
     CommandResult,
     close_session,
-    example_questions,
-    follow_up_example,
     open_session,
 )
 
@@ -49,9 +47,9 @@ def run_terminal(settings: Settings) -> int:
     logging.getLogger("bot.matching.reload").setLevel(logging.CRITICAL)
     with view.console.status("正在加载知识库…"):
         session = open_session(settings)
-        examples = example_questions(session.engine)
+        examples = session.engine.examples()
     try:
-        view.welcome(session.engine, examples, follow_up_example(session.engine, examples))
+        view.welcome(session.engine, examples, session.engine.follow_up_example())
         prompt = _prompt_session()
         while True:
             try:
@@ -66,11 +64,10 @@ def run_terminal(settings: Settings) -> int:
                 view.problems(problems)
             elif problems is not None:
                 view.reloaded(session.engine)
-            turn = session.handle(line)
-            if turn is None:
-                continue
-            view.turn(turn, session.engine)
-            if isinstance(turn, CommandResult) and turn.quit:
+            turns = session.handle(line)  # a pasted block of questions: one turn each, in order
+            for turn in turns:
+                view.turn(turn, session.engine)
+            if any(isinstance(turn, CommandResult) and turn.quit for turn in turns):
                 return EXIT_OK
     except KeyboardInterrupt:  # Ctrl-C while an answer or a reload was in progress
         view.console.print("\n已中断，再见！", style="dim")

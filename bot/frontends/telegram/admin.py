@@ -23,7 +23,7 @@ from telegram.ext import Application
 from bot.config import ConfigError
 from bot.curation.stats import stats_text
 from bot.curation.unanswered import CurationError, unanswered_text
-from bot.frontends.telegram.state import BotState, Context, state
+from bot.frontends.telegram.state import BotData, Context
 from bot.frontends.telegram.texts import TEXTS
 from bot.frontends.telegram.views import pre_html, problems_html
 from bot.yamlfile import Problem
@@ -33,12 +33,6 @@ log = logging.getLogger(__name__)
 #: /unanswered shows this many groups unless told otherwise (/unanswered 20).
 UNANSWERED_LIMIT = 10
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-#: Serialises reloads: the watcher and /reload never load the knowledge at the same time.
-_RELOAD_LOCK = "reload_lock"
-
-
-def _lock(bot_data: dict) -> asyncio.Lock:
-    return bot_data.setdefault(_RELOAD_LOCK, asyncio.Lock())
 
 
 def _errors(problems: Sequence[Problem]) -> list[Problem]:
@@ -47,8 +41,8 @@ def _errors(problems: Sequence[Problem]) -> list[Problem]:
 
 async def reload_command(update: Update, context: Context) -> None:
     """/reload (admins): load the knowledge again now, or say what is wrong with it."""
-    st = state(context)
-    async with _lock(context.bot_data):
+    st = context.state
+    async with context.bot_data.reload_lock:
         problems = await asyncio.to_thread(st.live.reload)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
@@ -63,7 +57,7 @@ async def reload_command(update: Update, context: Context) -> None:
 async def stats_command(update: Update, context: Context) -> None:
     """/stats [YYYY-MM-DD] (admins): answer rates, most asked facts, feedback, per channel."""
     try:
-        text = await asyncio.to_thread(stats_text, state(context).settings, since=_since(context.args))
+        text = await asyncio.to_thread(stats_text, context.state.settings, since=_since(context.args))
     except (CurationError, ConfigError) as exc:  # e.g. the log is turned off
         text = str(exc)
     await update.effective_message.reply_html(pre_html(text))
@@ -75,7 +69,7 @@ async def unanswered_command(update: Update, context: Context) -> None:
     limit = next((int(a) for a in args if a.isdigit()), UNANSWERED_LIMIT)
     try:
         text = await asyncio.to_thread(
-            unanswered_text, state(context).settings, since=_since(args), limit=max(1, limit), as_yaml=False
+            unanswered_text, context.state.settings, since=_since(args), limit=max(1, limit), as_yaml=False
         )
     except (CurationError, ConfigError) as exc:
         text = str(exc)
@@ -99,13 +93,15 @@ async def notify_admins(bot: Bot, admins: Sequence[int], problems: Sequence[Prob
 
 async def watch_knowledge(application: Application) -> None:
     """Poll the knowledge folder forever; serve good edits, report broken ones."""
-    st: BotState = application.bot_data["state"]
+    data: BotData = application.bot_data  # typed by CONTEXT_TYPES
+    st = data.state
+    assert st is not None, "build_application sets the state"
     interval = max(0.1, st.settings.reload_interval)
     reported: list[str] = []
     while True:
         await asyncio.sleep(interval)
         try:
-            async with _lock(application.bot_data):
+            async with data.reload_lock:
                 problems = await asyncio.to_thread(st.live.poll)
         except Exception:  # the watcher must outlive any one bad poll
             log.exception("Checking the knowledge folder for edits failed.")

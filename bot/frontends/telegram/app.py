@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from telegram import BotCommand, Update
-from telegram.error import InvalidToken, TelegramError
+from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError, TimedOut
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -51,7 +51,7 @@ from bot.frontends.telegram.net import (
     RetryingRequest,
     rate_limiter,
 )
-from bot.frontends.telegram.state import BotState
+from bot.frontends.telegram.state import CONTEXT_TYPES, BotData, BotState
 from bot.frontends.telegram.texts import COMMANDS
 from bot.matching.reload import LiveEngine
 from bot.questionlog import QuestionLog, open_log
@@ -96,6 +96,22 @@ def run_telegram(settings: Settings, webhook: str | None = None) -> int:
     except InvalidToken:
         print("faqbot: Telegram rejected the bot token; check TELEGRAM_BOT_TOKEN.", file=sys.stderr)
         return EXIT_USAGE
+    except (NetworkError, TimedOut) as exc:
+        if isinstance(exc, BadRequest):  # a subclass of NetworkError, but Telegram did answer
+            print(
+                f"faqbot: the bot stopped: the Telegram Bot API refused a call ({redact(str(exc), [token])}).",
+                file=sys.stderr,
+            )
+            return EXIT_FAILED
+        # Never reached Telegram, after backing off several times (bot.frontends.telegram.net).
+        where = urlsplit(settings.telegram.base_url or "https://api.telegram.org").netloc
+        print(
+            f"faqbot: cannot reach the Telegram Bot API at {where} ({redact(str(exc), [token])}). Check the "
+            "network connection, a proxy (HTTPS_PROXY / ALL_PROXY) if this network needs one, and "
+            "TELEGRAM_API_BASE_URL if you use your own Bot API server; then start the bot again.",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
     except TelegramError as exc:
         print(f"faqbot: the bot stopped: the Telegram Bot API failed ({redact(str(exc), [token])}).", file=sys.stderr)
         return EXIT_FAILED
@@ -143,6 +159,7 @@ def build_application(
         .request(RetryingRequest(read_timeout=read_timeout))
         .rate_limiter(rate_limiter(overall_rate))
         .concurrent_updates(PerChatUpdateProcessor())
+        .context_types(CONTEXT_TYPES)
         .post_init(_on_start)
         .post_stop(_on_stop)
     )
@@ -150,7 +167,7 @@ def build_application(
         base = tg.base_url.rstrip("/")
         builder = builder.base_url(base).base_file_url(_file_url(base))
     application = builder.build()
-    application.bot_data["state"] = BotState(settings, live, question_log, FloodGate(tg.flood_limit))
+    application.bot_data.state = BotState(settings, live, question_log, FloodGate(tg.flood_limit))
     admins = filters.User(user_id=tg.admins)
     message = filters.UpdateType.MESSAGE
     text = message & filters.TEXT & ~filters.COMMAND
@@ -179,11 +196,11 @@ def build_application(
     add(MessageHandler(message & ~filters.TEXT & ~filters.StatusUpdate.ALL, on.not_text))
 
     # -- group 0, buttons (see bot.frontends.telegram.views for the callback_data kinds) ---------------
-    add(CallbackQueryHandler(on.pick_fact, pattern=r"^f[:#]"))
-    add(CallbackQueryHandler(on.ask_example, pattern=r"^q[:#]"))
-    add(CallbackQueryHandler(on.show_paragraph, pattern=r"^p[:#]"))
-    add(CallbackQueryHandler(on.feedback, pattern=r"^[ud][:#]"))
-    add(CallbackQueryHandler(on.browse_topic, pattern=r"^t[:#]"))
+    add(CallbackQueryHandler(on.pick_fact, pattern=r"^fact[:#]"))
+    add(CallbackQueryHandler(on.ask_example, pattern=r"^ask[:#]"))
+    add(CallbackQueryHandler(on.show_paragraph, pattern=r"^paragraph[:#]"))
+    add(CallbackQueryHandler(on.feedback, pattern=r"^(up|down)[:#]"))
+    add(CallbackQueryHandler(on.browse_topic, pattern=r"^(topic|page)[:#]"))
     add(CallbackQueryHandler(on.stale_button))
 
     # -- group 0, inline mode ----------------------------------------------------------------
@@ -234,15 +251,20 @@ async def _on_start(application: Application) -> None:
     except TelegramError as exc:  # the menu is a convenience: never a reason not to start
         log.warning("Could not register the command menu: %s", exc)
     watcher = asyncio.get_running_loop().create_task(admin.watch_knowledge(application), name="faqbot-knowledge")
-    application.bot_data["watcher"] = watcher
+    _bot_data(application).watcher = watcher
     log.info("Serving as @%s.", application.bot.username)
 
 
 async def _on_stop(application: Application) -> None:
     """Stop the knowledge watcher."""
-    watcher = application.bot_data.pop("watcher", None)
-    if watcher is not None:
-        watcher.cancel()
+    data = _bot_data(application)
+    if data.watcher is not None:
+        data.watcher.cancel()
+        data.watcher = None
+
+
+def _bot_data(application: Application) -> BotData:
+    return application.bot_data  # typed by CONTEXT_TYPES
 
 
 def _file_url(base_url: str) -> str:

@@ -18,8 +18,8 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from bot.frontends.telegram.flood import Verdict
-from bot.frontends.telegram.state import Context, conversation, first_vote, remember_suggestions, state, suggested_for
-from bot.frontends.telegram.texts import COMMANDS, EXAMPLES, TEXTS
+from bot.frontends.telegram.state import Context
+from bot.frontends.telegram.texts import COMMANDS, TEXTS
 from bot.frontends.telegram.views import (
     about_html,
     examples_markup,
@@ -34,12 +34,6 @@ from bot.reply import Reply
 
 log = logging.getLogger(__name__)
 
-#: Messages longer than this are searched for the question they contain.
-LONG_TEXT = 500
-#: A sentence longer than this is not taken for the question inside a long message.
-QUESTION_SENTENCE = 200
-#: What makes a sentence of a long message look like a question.
-QUESTION_HINT = re.compile(r"[？?]|多少|几|谁|哪|什么|怎么|为什么|何时|吗|呢")
 #: Commands this bot answers in groups without an explicit @mention (admin commands are left
 #: out, so that for anyone else they behave exactly like a command the bot does not have).
 OWN_COMMANDS = frozenset(name for name, _ in COMMANDS)
@@ -82,16 +76,6 @@ def without_mention(text: str, username: str) -> str:
     return re.sub(rf"@{re.escape(username)}\b", " ", text, flags=re.IGNORECASE).strip()
 
 
-def question_of(text: str) -> str | None:
-    """The question inside a message: all of a short one; in a long one, its last
-    question-like sentence. None when a long message holds no question."""
-    if len(text) <= LONG_TEXT:
-        return text
-    sentences = [s.strip() for s in re.split(r"(?<=[。！？!?\n])", text) if s.strip()]
-    asking = [s for s in sentences if len(s) <= QUESTION_SENTENCE and QUESTION_HINT.search(s)]
-    return asking[-1] if asking else None
-
-
 # -- sending --------------------------------------------------------------------------------
 
 
@@ -107,9 +91,8 @@ async def send_html(update: Update, context: Context, text: str, markup: InlineK
 
 async def send_reply(update: Update, context: Context, reply: Reply, question_id: int | None) -> None:
     """The engine's reply, rendered, with its buttons."""
-    st = state(context)
-    remember_suggestions(context, reply)
-    await send_html(update, context, render_html(reply), reply_markup(reply, st.codec, question_id))
+    context.remember_suggestions(reply)
+    await send_html(update, context, render_html(reply), reply_markup(reply, context.state.codec, question_id))
 
 
 async def say(update: Update, context: Context, key: str, **values: object) -> None:
@@ -119,16 +102,16 @@ async def say(update: Update, context: Context, key: str, **values: object) -> N
 
 
 async def answer_question(update: Update, context: Context, text: str) -> None:
-    """Answer one typed question, log it, and send the reply."""
-    question = question_of(text)
-    if question is None:
-        await say(update, context, "too_long", length=len(text))
-        return
-    st = state(context)
-    reply = st.engine.answer(question, conversation(context))
+    """Answer a typed message, log it, and send the reply: one per question of a pasted list.
+
+    The message goes to the engine as it is, however long: finding its questions is the
+    engine's job (bot.question.parts), not the front end's.
+    """
+    st = context.state
     user = update.effective_user
-    question_id = st.record(user.id if user else None, reply)
-    await send_reply(update, context, reply, question_id)
+    for reply in st.engine.answer_all(text, context.conversation):
+        question_id = st.record(user.id if user else None, reply)
+        await send_reply(update, context, reply, question_id)
 
 
 async def answer_callback(update: Update, text: str | None = None) -> None:
@@ -151,7 +134,7 @@ async def gate(update: Update, context: Context) -> None:
         return
     if message is not None and not addressed(message, context):
         return
-    verdict = state(context).flood.check(user.id)
+    verdict = context.state.flood.check(user.id)
     if verdict is Verdict.SERVE:
         return
     log.info("Flood control: refusing an update from a user over the limit (%s).", verdict.value)
@@ -166,8 +149,14 @@ async def gate(update: Update, context: Context) -> None:
 
 
 async def start(update: Update, context: Context) -> None:
-    """/start: a greeting and example questions as buttons."""
-    await send_html(update, context, TEXTS["start_html"], examples_markup(EXAMPLES, state(context).codec))
+    """/start: a greeting and example questions (the engine's, from the knowledge) as buttons.
+
+    In a group the greeting says how to ask there: plain group messages are not for the bot.
+    """
+    st = context.state
+    key = "start_group_html" if is_group(update.effective_message) else "start_html"
+    text = TEXTS[key].format(username=html.escape(context.bot.username))
+    await send_html(update, context, text, examples_markup(st.engine.examples(4), st.codec))
 
 
 async def help_command(update: Update, context: Context) -> None:
@@ -177,13 +166,13 @@ async def help_command(update: Update, context: Context) -> None:
 
 async def topics(update: Update, context: Context) -> None:
     """/topics: the tags of the fact base as buttons."""
-    st = state(context)
+    st = context.state
     await send_html(update, context, html.escape(TEXTS["topics_head"]), topics_markup(st.engine.knowledge, st.codec))
 
 
 async def about(update: Update, context: Context) -> None:
     """/about: the articles the answers come from, with outlet and date."""
-    await send_html(update, context, about_html(state(context).engine.knowledge))
+    await send_html(update, context, about_html(context.state.engine.knowledge))
 
 
 async def ask(update: Update, context: Context) -> None:
@@ -232,13 +221,13 @@ async def not_text(update: Update, context: Context) -> None:
 async def pick_fact(update: Update, context: Context) -> None:
     """A 「您是不是想问」 choice or a topic's question: answer that fact."""
     await answer_callback(update)
-    st = state(context)
+    st = context.state
     _, fact_id = st.codec.unpack(update.callback_query.data)
     if fact_id is None:
         await say(update, context, "stale")
         return
-    question = suggested_for(context, fact_id)
-    reply = st.engine.answer_fact(fact_id, question, conversation(context))
+    question = context.suggested_for(fact_id)
+    reply = st.engine.answer_fact(fact_id, question, context.conversation)
     user = update.effective_user
     if question is not None and reply.status == "answered":
         st.picked(user.id if user else None, question, fact_id)
@@ -248,7 +237,7 @@ async def pick_fact(update: Update, context: Context) -> None:
 async def ask_example(update: Update, context: Context) -> None:
     """An example question from /start: answered as if typed."""
     await answer_callback(update)
-    _, question = state(context).codec.unpack(update.callback_query.data)
+    _, question = context.state.codec.unpack(update.callback_query.data)
     if question is None:
         await say(update, context, "stale")
         return
@@ -258,7 +247,7 @@ async def ask_example(update: Update, context: Context) -> None:
 async def show_paragraph(update: Update, context: Context) -> None:
     """📖 原文: add the article paragraph around the source to the answer."""
     query = update.callback_query
-    st = state(context)
+    st = context.state
     _, key = st.codec.unpack(query.data)
     reply = reply_for_paragraph(st.engine, key) if key is not None else None
     if reply is None:
@@ -282,13 +271,13 @@ async def show_paragraph(update: Update, context: Context) -> None:
 async def feedback(update: Update, context: Context) -> None:
     """👍 / 👎: log it once per message and thank the user quietly."""
     query = update.callback_query
-    st = state(context)
+    st = context.state
     kind, payload = st.codec.unpack(query.data)
     if payload is None:
         await answer_callback(update, TEXTS["stale"])
         return
-    up = kind == "u"
-    if first_vote(context, query.message.message_id if query.message is not None else 0):
+    up = kind == "up"
+    if context.first_vote(query.message.message_id if query.message is not None else 0):
         question_id, _, fact_id = payload.partition(":")
         user = update.effective_user
         logged = int(question_id) if question_id.isdigit() else None
@@ -297,10 +286,14 @@ async def feedback(update: Update, context: Context) -> None:
 
 
 async def browse_topic(update: Update, context: Context) -> None:
-    """A tag of /topics: list its questions; the back button lists the tags again."""
+    """A tag of /topics: list its questions, a page at a time; the back button lists the tags."""
     query = update.callback_query
-    st = state(context)
-    _, tag = st.codec.unpack(query.data)
+    st = context.state
+    kind, payload = st.codec.unpack(query.data)
+    page, tag = 0, payload
+    if kind == "page" and payload is not None:
+        number, _, tag = payload.partition(":")
+        page = int(number) if number.isdigit() else 0
     knowledge = st.engine.knowledge
     facts = knowledge.topics().get(tag or "")
     if tag and facts is None:
@@ -310,7 +303,7 @@ async def browse_topic(update: Update, context: Context) -> None:
     if facts is None:
         text, markup = html.escape(TEXTS["topics_head"]), topics_markup(knowledge, st.codec)
     else:
-        text, markup = topic_view(tag or "", facts, st.codec)
+        text, markup = topic_view(tag or "", facts, st.codec, page)
     try:
         await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
     except BadRequest as exc:
@@ -330,7 +323,7 @@ async def inline_query(update: Update, context: Context) -> None:
     """@bot 党员 in any chat: matching facts as articles that send the formatted answer."""
     query = update.inline_query
     text = query.query.strip()
-    st = state(context)
+    st = context.state
     results = inline_results(st.engine, text, st.codec) if text else []
     await query.answer(results, cache_time=INLINE_CACHE, is_personal=False)
 

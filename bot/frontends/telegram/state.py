@@ -1,20 +1,22 @@
 """What the Telegram bot keeps between updates: the live engine, the question log, flood
 counters, button payloads, and one `Conversation` per chat.
 
-The state lives in python-telegram-bot's `bot_data` and `chat_data`; these helpers give it
-types. The question log is best effort: a full disk or a locked database is logged and the
-user still gets the answer.
+The state lives in python-telegram-bot's `bot_data` and `chat_data`, typed through
+`ContextTypes` (`CONTEXT_TYPES`): handlers receive a `FaqContext`, whose `state` and
+`conversation` are attributes, not dictionary look-ups. The question log is best effort: a
+full disk or a locked database is logged and the user still gets the answer.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from telegram.ext import ContextTypes
+from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
 from bot.frontends.telegram.flood import FloodGate
 from bot.matching.conversation import Conversation
@@ -38,14 +40,12 @@ SUGGESTED_PER_CHAT = 50
 #: Answers per chat whose 👍 / 👎 are remembered, so a second tap is not logged again.
 VOTES_PER_CHAT = 200
 
-Context = ContextTypes.DEFAULT_TYPE
-
 
 class CallbackCodec:
     """Packs a button's kind and payload into callback_data of at most 64 bytes.
 
-    Short payloads travel in the button itself (`f:jx-party-members`) and survive restarts;
-    a longer one is kept here under a 16-hex-digit hash (`f#3fa2…`), so after a restart or
+    Short payloads travel in the button itself (`fact:jx-party-members`) and survive restarts;
+    a longer one is kept here under a 16-hex-digit hash (`fact#3fa2…`), so after a restart or
     eviction such a button decodes to None and the handler answers that it is stale.
     """
 
@@ -54,6 +54,7 @@ class CallbackCodec:
         self._long: OrderedDict[str, str] = OrderedDict()
 
     def pack(self, kind: str, payload: str) -> str:
+        """`kind:payload`, or `kind#hash` for a payload too long for the button."""
         data = f"{kind}:{payload}"
         if len(data.encode("utf-8")) <= CALLBACK_LIMIT:
             return data
@@ -66,7 +67,10 @@ class CallbackCodec:
 
     def unpack(self, data: str) -> tuple[str, str | None]:
         """(kind, payload); the payload is None for a hashed payload no longer known."""
-        kind, separator, rest = data[:1], data[1:2], data[2:]
+        cut = min((i for i in (data.find(":"), data.find("#")) if i >= 0), default=-1)
+        if cut <= 0:
+            return "", None
+        kind, separator, rest = data[:cut], data[cut], data[cut + 1 :]
         if separator == ":":
             return kind, rest
         if separator == "#":
@@ -76,7 +80,7 @@ class CallbackCodec:
 
 @dataclass
 class BotState:
-    """Shared by all handlers through `context.bot_data["state"]`."""
+    """Shared by all handlers as `context.state`."""
 
     settings: Settings
     live: LiveEngine
@@ -118,44 +122,67 @@ class BotState:
             log.exception("Could not write a picked suggestion to the log.")
 
 
-def state(context: Context) -> BotState:
-    return context.bot_data["state"]
+class BotData:
+    """The application's `bot_data`: the shared state, the knowledge watcher, the reload lock."""
+
+    def __init__(self) -> None:
+        self.state: BotState | None = None
+        self.watcher: asyncio.Task[None] | None = None
+        #: Serialises reloads: the watcher and /reload never load the knowledge at the same time.
+        self.reload_lock = asyncio.Lock()
 
 
-def conversation(context: Context) -> Conversation:
-    """The chat's conversation (a fresh one where there is no chat, e.g. inline queries)."""
-    if context.chat_data is None:
-        return Conversation()
-    return context.chat_data.setdefault("conversation", Conversation())
+class ChatData:
+    """One chat's `chat_data`: its conversation, the suggestions it saw, the votes it gave."""
+
+    def __init__(self) -> None:
+        self.conversation = Conversation()
+        self.suggested: OrderedDict[str, str] = OrderedDict()  # fact id → the question that offered it
+        self.voted: OrderedDict[int, None] = OrderedDict()  # message ids already voted on
 
 
-def remember_suggestions(context: Context, reply: Reply) -> None:
-    """Note which question offered each suggestion, for the log of picked suggestions."""
-    if context.chat_data is None or not reply.suggestions:
-        return
-    suggested: OrderedDict[str, str] = context.chat_data.setdefault("suggested", OrderedDict())
-    for suggestion in reply.suggestions:
-        suggested[suggestion.fact_id] = reply.question
-        suggested.move_to_end(suggestion.fact_id)
-    while len(suggested) > SUGGESTED_PER_CHAT:
-        suggested.popitem(last=False)
+class FaqContext(CallbackContext[ExtBot, dict, ChatData, BotData]):
+    """The context every handler receives (python-telegram-bot's `ContextTypes`)."""
 
+    @property
+    def state(self) -> BotState:
+        state = self.bot_data.state
+        assert state is not None, "build_application sets the state before any update"
+        return state
 
-def suggested_for(context: Context, fact_id: str) -> str | None:
-    """The question that offered `fact_id` as a suggestion, if this chat saw one."""
-    if context.chat_data is None:
-        return None
-    return context.chat_data.get("suggested", {}).get(fact_id)
+    @property
+    def conversation(self) -> Conversation:
+        """The chat's conversation (a fresh one where there is no chat, e.g. inline queries)."""
+        return self.chat_data.conversation if self.chat_data is not None else Conversation()
 
+    def remember_suggestions(self, reply: Reply) -> None:
+        """Note which question offered each suggestion, for the log of picked suggestions."""
+        if self.chat_data is None or not reply.suggestions:
+            return
+        suggested = self.chat_data.suggested
+        for suggestion in reply.suggestions:
+            suggested[suggestion.fact_id] = reply.question
+            suggested.move_to_end(suggestion.fact_id)
+        while len(suggested) > SUGGESTED_PER_CHAT:
+            suggested.popitem(last=False)
 
-def first_vote(context: Context, message_id: int) -> bool:
-    """True the first time a 👍 or 👎 is tapped under this message of the chat."""
-    if context.chat_data is None:
+    def suggested_for(self, fact_id: str) -> str | None:
+        """The question that offered `fact_id` as a suggestion, if this chat saw one."""
+        return self.chat_data.suggested.get(fact_id) if self.chat_data is not None else None
+
+    def first_vote(self, message_id: int) -> bool:
+        """True the first time a 👍 or 👎 is tapped under this message of the chat."""
+        if self.chat_data is None:
+            return True
+        voted = self.chat_data.voted
+        if message_id in voted:
+            return False
+        voted[message_id] = None
+        while len(voted) > VOTES_PER_CHAT:
+            voted.popitem(last=False)
         return True
-    voted: OrderedDict[int, None] = context.chat_data.setdefault("voted", OrderedDict())
-    if message_id in voted:
-        return False
-    voted[message_id] = None
-    while len(voted) > VOTES_PER_CHAT:
-        voted.popitem(last=False)
-    return True
+
+
+#: Handed to ApplicationBuilder.context_types: every handler gets a `FaqContext`.
+CONTEXT_TYPES = ContextTypes(context=FaqContext, bot_data=BotData, chat_data=ChatData)
+Context = FaqContext

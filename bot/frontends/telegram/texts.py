@@ -16,6 +16,12 @@ TEXTS: Final[dict[str, str]] = {
         "我读过几篇关于基层党建的新闻报道，可以回答与它们有关的问题，"
         "每个回答都附上原文出处。直接发问题给我就行，比如点下面的例子："
     ),
+    "start_group_html": (
+        "<b>大家好！我是新闻问答机器人。</b>\n"
+        "我读过几篇关于基层党建的新闻报道，可以回答与它们有关的问题，每个回答都附上原文出处。\n"
+        "在群里，普通消息我不会打扰：请用 /ask 问题、@{username} 加问题，或者回复我的消息来提问。"
+        "也可以点下面的例子："
+    ),
     "help_html": (
         "<b>怎么用</b>\n"
         "直接发送问题，例如「大桥镇讲了多少堂党课？」。\n"
@@ -32,12 +38,13 @@ TEXTS: Final[dict[str, str]] = {
     "about_facts": "共 {facts} 条整理好的问答。",
     "topics_head": "请选择一个主题：",
     "topic_head": "「{tag}」下的问题（共 {count} 条）：",
-    "topic_more": "另有 {more} 条，请直接提问。",
+    "topic_page": "第 {page} / {pages} 页",
+    "previous": "‹ 上一页",
+    "next": "下一页 ›",
     "topic_gone": "这个主题已经不存在了（知识库已更新），请重新打开 /topics。",
     "back": "« 返回主题",
     "ask_usage": "请在 /ask 后面写上问题，例如：/ask 大桥镇讲了多少堂党课？",
     "not_text": "我只能看懂文字。请用文字输入您的问题，例如：嘉兴科技城有多少名党员？",
-    "too_long": ("您的消息有 {length} 个字，我没找到其中的问题。请只发送问题本身，例如：吴江开发区征求了多少条意见？"),
     "unknown_command": "我不认识这个命令。发送 /help 查看可用的命令。",
     "slow_down": "您发得太快了，请稍等一分钟再提问。",
     "sorry": "抱歉，刚才出了点问题，请稍后再试一次。",
@@ -68,12 +75,4 @@ COMMANDS: Final[tuple[tuple[str, str], ...]] = (
     ("topics", "按主题浏览问题"),
     ("about", "回答依据的文章"),
     ("ask", "提问（群聊里用）：/ask 问题"),
-)
-
-#: Example questions offered as buttons by /start; they go through the normal matching.
-EXAMPLES: Final[tuple[str, ...]] = (
-    "嘉兴科技城有多少名党员？",
-    "大桥镇讲了多少堂党课？",
-    "吴江开发区征求了多少条意见？",
-    "有多少党员？",
 )

@@ -1,16 +1,18 @@
 """How replies, topics and articles look on Telegram: HTML text plus inline keyboards.
 
-Button kinds in callback_data (packed by `CallbackCodec`):
+Button kinds in callback_data (packed by `CallbackCodec`; `kind#hash` for a long payload):
 
-    f:<fact id>          a suggestion, a topic's question: answer that fact
-    q:<question>         an example question from /start: answered like typed text
-    p:<fact id>          📖 原文 of a fact's answer (p:@[doc, sentence] for a sentence answer)
-    u:<log id>:<fact>    👍 ; d:… 👎 (the log id is empty when the log is off)
-    t:<tag>              a topic of /topics; `t:` alone goes back to the list of topics
+    fact:<fact id>         a suggestion, a topic's question: answer that fact
+    ask:<question>         an example question from /start: answered like typed text
+    paragraph:<fact id>    📖 原文 of a fact's answer (paragraph:@[doc, sentence] for a sentence answer)
+    up:<log id>:<fact>     👍 ; down:… 👎 (the log id is empty when the log is off)
+    topic:<tag>            a topic of /topics; `topic:` alone goes back to the list of topics
+    page:<n>:<tag>         page n (from 0) of a topic's questions
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -28,7 +30,7 @@ from bot.reply import CLARIFY_TEXT, DECLINED_TEXT, SUGGEST_TEXT, Reply, Source
 
 #: Button labels are cut to this many characters; Telegram shows little more anyway.
 LABEL = 40
-#: Questions listed under one topic; the rest are reachable by asking.
+#: Questions listed per page of a topic; ‹ › buttons page through the rest.
 TOPIC_FACTS = 30
 #: Results of one inline query.
 INLINE_RESULTS = 10
@@ -87,11 +89,13 @@ def reply_markup(reply: Reply, codec: CallbackCodec, question_id: int | None) ->
     if reply.status == "answered" and reply.source is not None:
         row = []
         if not reply.paragraph:
-            row.append(InlineKeyboardButton(BUTTONS["paragraph"], callback_data=codec.pack("p", paragraph_key(reply))))
+            row.append(
+                InlineKeyboardButton(BUTTONS["paragraph"], callback_data=codec.pack("paragraph", paragraph_key(reply)))
+            )
         row.extend(feedback_buttons(reply.fact_id or "", codec, question_id))
         rows.append(row)
     for suggestion in reply.suggestions:
-        data = codec.pack("f", suggestion.fact_id)
+        data = codec.pack("fact", suggestion.fact_id)
         rows.append([InlineKeyboardButton(label(suggestion.question), callback_data=data)])
     return InlineKeyboardMarkup(rows) if rows else None
 
@@ -99,8 +103,8 @@ def reply_markup(reply: Reply, codec: CallbackCodec, question_id: int | None) ->
 def feedback_buttons(fact_id: str, codec: CallbackCodec, question_id: int | None) -> list[InlineKeyboardButton]:
     payload = f"{'' if question_id is None else question_id}:{fact_id}"
     return [
-        InlineKeyboardButton(BUTTONS["up"], callback_data=codec.pack("u", payload)),
-        InlineKeyboardButton(BUTTONS["down"], callback_data=codec.pack("d", payload)),
+        InlineKeyboardButton(BUTTONS["up"], callback_data=codec.pack("up", payload)),
+        InlineKeyboardButton(BUTTONS["down"], callback_data=codec.pack("down", payload)),
     ]
 
 
@@ -135,27 +139,37 @@ def reply_for_paragraph(engine: Engine, key: str) -> Reply | None:
 
 
 def examples_markup(examples: Sequence[str], codec: CallbackCodec) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[InlineKeyboardButton(label(q), callback_data=codec.pack("q", q))] for q in examples])
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label(q), callback_data=codec.pack("ask", q))] for q in examples]
+    )
 
 
 def topics_markup(knowledge: Knowledge, codec: CallbackCodec) -> InlineKeyboardMarkup:
     """One button per tag with its number of facts, two to a row."""
     buttons = [
-        InlineKeyboardButton(f"{label(tag)}（{len(facts)}）", callback_data=codec.pack("t", tag))
+        InlineKeyboardButton(f"{label(tag)}（{len(facts)}）", callback_data=codec.pack("topic", tag))
         for tag, facts in knowledge.topics().items()
     ]
     return InlineKeyboardMarkup([buttons[i : i + 2] for i in range(0, len(buttons), 2)])
 
 
-def topic_view(tag: str, facts: list[Fact], codec: CallbackCodec) -> tuple[str, InlineKeyboardMarkup]:
-    """The questions of one tag as buttons, and a way back to the list of tags."""
+def topic_view(tag: str, facts: list[Fact], codec: CallbackCodec, page: int = 0) -> tuple[str, InlineKeyboardMarkup]:
+    """One page of a tag's questions as buttons, ‹ › to the other pages, and a way back."""
+    pages = max(1, -(-len(facts) // TOPIC_FACTS))
+    page = min(max(page, 0), pages - 1)
     text = html.escape(TEXTS["topic_head"].format(tag=tag, count=len(facts)))
-    if len(facts) > TOPIC_FACTS:
-        text += "\n" + html.escape(TEXTS["topic_more"].format(more=len(facts) - TOPIC_FACTS))
-    rows = [
-        [InlineKeyboardButton(label(f.questions[0]), callback_data=codec.pack("f", f.id))] for f in facts[:TOPIC_FACTS]
-    ]
-    rows.append([InlineKeyboardButton(TEXTS["back"], callback_data=codec.pack("t", ""))])
+    if pages > 1:
+        text += "\n" + html.escape(TEXTS["topic_page"].format(page=page + 1, pages=pages))
+    shown = facts[page * TOPIC_FACTS : (page + 1) * TOPIC_FACTS]
+    rows = [[InlineKeyboardButton(label(f.questions[0]), callback_data=codec.pack("fact", f.id))] for f in shown]
+    turn = []
+    if page > 0:
+        turn.append(InlineKeyboardButton(TEXTS["previous"], callback_data=codec.pack("page", f"{page - 1}:{tag}")))
+    if page < pages - 1:
+        turn.append(InlineKeyboardButton(TEXTS["next"], callback_data=codec.pack("page", f"{page + 1}:{tag}")))
+    if turn:
+        rows.append(turn)
+    rows.append([InlineKeyboardButton(TEXTS["back"], callback_data=codec.pack("topic", ""))])
     return text, InlineKeyboardMarkup(rows)
 
 
@@ -178,13 +192,20 @@ def inline_results(engine: Engine, text: str, codec: CallbackCodec) -> list[Inli
         reply = engine.answer_fact(fact.id)
         results.append(
             InlineQueryResultArticle(
-                id=codec.pack("i", fact.id)[2:],  # the fact id, or its hash when too long
+                id=inline_id(fact.id),
                 title=label(fact.questions[0]),
                 description=label(fact.answer),
                 input_message_content=InputTextMessageContent(render_html(reply), parse_mode=ParseMode.HTML),
             )
         )
     return results
+
+
+def inline_id(fact_id: str) -> str:
+    """An inline result's id: the fact id, or its hash when longer than Telegram's 64 bytes."""
+    if len(fact_id.encode("utf-8")) <= 64:
+        return fact_id
+    return hashlib.sha256(fact_id.encode("utf-8")).hexdigest()[:32]
 
 
 def pre_html(text: str) -> str:

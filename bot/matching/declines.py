@@ -1,0 +1,118 @@
+"""Declines that help: what the bot covers, which place it does not know, small talk.
+
+A bare 「找不到答案」 leaves a user guessing what to ask instead. Every decline the engine gives
+for want of an answer says why, in one of four ways (the `reason` of `faqbot ask --json`):
+
+    smalltalk          「你好」「谢谢」: answered warmly from bot/matching/data/smalltalk.yaml
+    place_not_covered  「北京有多少党员」: names the place, and the places the articles are about
+    not_in_article     「那吴江开发区呢？」 after a subject that article lacks: says so, by name
+    off_topic          anything else: names the articles' places and dates and a few examples
+
+Near misses are offered under a decline only when they share a key term with the question
+(「云创小镇有多少家企业」 → the fact about 云创小镇); 「今天天气怎么样」 shares nothing but
+「怎么样」 with any fact, and gets no suggestions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from bot.index.search import Index
+from bot.knowledge.model import Knowledge
+from bot.matching.outcomes import DECLINED, DECLINED_NEAR
+from bot.matching.smalltalk import Intent, SmallTalk
+from bot.question.kinds import Query
+from bot.reply import Reply, Suggestion
+from bot.text.normalize import normalize
+
+OFF_TOPIC = "抱歉，现有的文章里找不到这个问题的答案。我只读过{coverage}，回答都来自这些文章。可以试试问{examples}"
+PLACE_NOT_COVERED = "抱歉，我读过的文章没有讲到{place}，只讲到{places}。可以试试问{examples}"
+NOT_IN_ARTICLE = "{place}的报道里没有说到这一点（{question}）。"
+
+
+def quoted(questions: list[str]) -> str:
+    return "".join(f"「{q}」" for q in questions)
+
+
+class Declines:
+    """Words the declines and small-talk replies of one knowledge base."""
+
+    def __init__(self, knowledge: Knowledge, index: Index, examples: Callable[[], list[str]]) -> None:
+        self.knowledge = knowledge
+        self.index = index
+        self.smalltalk = SmallTalk()
+        self._examples = examples
+
+    def places(self) -> str:
+        """The places the articles are about: 嘉兴科技城和吴江开发区."""
+        names = list(dict.fromkeys(d.place or d.title for d in self.knowledge.documents.values()))
+        return names[0] if len(names) == 1 else "、".join(names[:-1]) + "和" + names[-1] if names else "几篇文章"
+
+    def coverage(self) -> str:
+        """The articles, by place and date: 嘉兴科技城（2019年12月，南湖新闻网）…的报道."""
+        items = []
+        for doc in sorted(self.knowledge.documents.values(), key=lambda d: d.date):
+            year, _, rest = doc.date.partition("-")
+            month = rest.split("-")[0].lstrip("0")
+            items.append(f"{doc.place or doc.title}（{doc.outlet}，{year}年{month}月）")
+        joined = items[0] if len(items) == 1 else "、".join(items[:-1]) + "和" + items[-1] if items else "几篇文章"
+        return f"关于{joined}的报道"
+
+    def values(self) -> dict[str, str]:
+        """The placeholders of small-talk replies and declines."""
+        examples = self._examples()
+        places = [d.place for d in self.knowledge.documents.values() if d.place]
+        return {
+            "places": self.places(),
+            "articles": str(len(self.knowledge.documents)),
+            "examples": quoted(examples[:3]) or "一个完整的问题",
+            "example": quoted(examples[:1]) or "一个完整的问题",
+            "other": places[-1] if places else "另一个地方",
+            "coverage": self.coverage(),
+        }
+
+    def small_talk(self, question: str) -> Reply | None:
+        """The reply to small talk, or None when `question` is not small talk."""
+        intent: Intent | None = self.smalltalk.intent_of(question)
+        if intent is None:
+            return None
+        text = self.smalltalk.say(intent, self.values())
+        return Reply(question=question, status="declined", text=text, resolved=question, reason="smalltalk")
+
+    def explain(self, reply: Reply, query: Query, follow_up: str | None) -> Reply:
+        """A decline for want of an answer, saying why (see the module doc); others unchanged."""
+        if reply.status != "declined" or reply.reason is not None or reply.text not in (DECLINED, DECLINED_NEAR):
+            return reply  # small talk, a curator's note (UNSAID), an empty message…
+        if follow_up is not None:
+            asked = reply.resolved or reply.question
+            text = NOT_IN_ARTICLE.format(place=follow_up, question=asked)
+            return replace(reply, text=text, reason="not_in_article", suggestions=self.close(reply, query))
+        foreign = [p for p in query.foreign if p not in self.index.places]
+        if foreign and not query.places:
+            values = self.values()
+            text = PLACE_NOT_COVERED.format(
+                place="、".join(foreign), places=values["places"], examples=values["examples"]
+            )
+            return replace(reply, text=text, reason="place_not_covered", suggestions=())
+        close = self.close(reply, query)
+        if close:
+            return replace(reply, text=DECLINED_NEAR, suggestions=close)
+        values = self.values()
+        text = OFF_TOPIC.format(coverage=values["coverage"], examples=values["examples"])
+        return replace(reply, text=text, reason="off_topic", suggestions=())
+
+    def close(self, reply: Reply, query: Query) -> tuple[Suggestion, ...]:
+        """The suggestions that share a key term with the question (genuinely close ones)."""
+        terms = [t for t in query.terms if t not in self.index.places]
+        if not terms:
+            return ()
+        kept = []
+        for suggestion in reply.suggestions:
+            fact = self.knowledge.fact(suggestion.fact_id)
+            if fact is None:
+                continue
+            text = normalize(" ".join([*fact.questions, fact.answer, fact.source]), self.index.aliases)
+            if any(t in text for t in terms):
+                kept.append(suggestion)
+        return tuple(kept)
