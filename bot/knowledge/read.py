@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from bot.knowledge.aliases import Aliases, read_aliases
-from bot.knowledge.model import NUMBER, Document, Fact, InvalidKnowledge, Knowledge
+from bot.knowledge.faithful import unfaithful_numbers
+from bot.knowledge.model import Document, Fact, InvalidKnowledge, Knowledge
 from bot.yamlfile import Mapping, Problem, UnreadableFile, load_yaml, read_text
 
 
@@ -268,17 +269,15 @@ def _read_fact(shown: str, document: Document, raw: Any, list_line: int, problem
         )
     elif "\n" in source:
         problems.append(Problem(shown, raw.line_of("source"), f"the source of {what} spans more than one paragraph."))
-    allowed = set(NUMBER.findall(source)) | document.date_numbers()
-    for number in NUMBER.findall(answer):
-        if number not in allowed:
-            problems.append(
-                Problem(
-                    shown,
-                    raw.line_of("answer"),
-                    f"the answer of {what} says {_clip(number, 20)}, "
-                    "a number found neither in its source nor in the document's date.",
-                )
+    for number in unfaithful_numbers(answer, source, document.date):
+        problems.append(
+            Problem(
+                shown,
+                raw.line_of("answer"),
+                f"the answer of {what} says {_clip(number, 20)}, a number not in its source "
+                f"(the document's date {document.date} excuses only its own year, month or day written as a date).",
             )
+        )
     return Fact(
         id=fact_id,
         doc_id=document.id,
