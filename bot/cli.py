@@ -40,14 +40,15 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     for problem in report.problems:
         print(problem)
     knowledge = report.knowledge
-    questions = sum(len(f.questions) for f in knowledge.facts)
+    curated = [f for f in knowledge.facts if f.origin == "curated"]
+    questions = sum(len(f.questions) for f in curated)
     if args.coverage:
         for doc_id, sentence in report.coverage.uncovered:
             print(f"uncovered: {doc_id}: {sentence}")
         print(f"coverage: {report.coverage.percent:.1f}% of {report.coverage.total} sentences")
     errors = len(report.errors)
     print(
-        f"{_count(len(knowledge.documents), 'article')}, {_count(len(knowledge.facts), 'fact')}, "
+        f"{_count(len(knowledge.documents), 'article')}, {_count(len(curated), 'fact')}, "
         f"{_count(questions, 'question')}: " + ("ok" if errors == 0 else f"{errors} error(s)")
     )
     return EXIT_OK if errors == 0 else EXIT_PROBLEMS

@@ -761,7 +761,11 @@ def test_load_knowledge_reads_documents_facts_and_aliases(tmp_path: Path) -> Non
         "测试镇",
     )
     assert doc.chrome == ("首页 > 新闻",)
-    assert [(f.id, f.line) for f in knowledge.facts] == [("fa-members", 12), ("fa-money", 20), ("fa-meeting", 28)]
+    assert [(f.id, f.line) for f in knowledge.facts if f.origin == "curated"] == [
+        ("fa-members", 12),
+        ("fa-money", 20),
+        ("fa-meeting", 28),
+    ]
     money = knowledge.fact("fa-money")
     assert money is not None
     assert money.questions == ("测试镇投入了多少资金？", "全镇花了多少钱", "投资额是多少")
@@ -769,7 +773,7 @@ def test_load_knowledge_reads_documents_facts_and_aliases(tmp_path: Path) -> Non
     assert knowledge.aliases.places == {"测试镇": "测试镇", "测试": "测试镇", "本镇": "测试镇"}
     assert knowledge.aliases.names["动员会"] == "动员大会"
     assert knowledge.aliases.terms == ("党员人数",)
-    assert list(knowledge.topics()) == ["党建", "经济", "活动"]
+    assert list(knowledge.topics()) == ["党建", "经济", "活动", "文章信息"]  # the last: made from `document:`
 
 
 def test_load_knowledge_raises_listing_every_error(tmp_path: Path) -> None:
@@ -791,7 +795,7 @@ def test_load_knowledge_accepts_warnings(tmp_path: Path) -> None:
 def test_read_knowledge_keeps_the_good_facts_of_a_broken_file(tmp_path: Path) -> None:
     root = _broken(tmp_path, "a.yaml", _MONEY_ANSWER, "")
     knowledge, problems = read_knowledge(root)
-    assert [f.id for f in knowledge.facts] == ["fa-members", "fa-meeting"]
+    assert [f.id for f in knowledge.facts if f.origin == "curated"] == ["fa-members", "fa-meeting"]
     assert len(problems) == 1
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.knowledge.aliases import Aliases, read_aliases
+from bot.knowledge.docfacts import document_facts
 from bot.knowledge.faithful import unfaithful_numbers
 from bot.knowledge.model import Document, Fact, InvalidKnowledge, Knowledge
 from bot.yamlfile import Mapping, Problem, UnreadableFile, load_yaml, read_text
@@ -70,6 +71,7 @@ def read_knowledge(root: Path) -> tuple[Knowledge, list[Problem]]:
         _read_facts_file(root, path, documents, facts, problems)
     aliases = read_aliases(root / "aliases.yaml", _shown(root, root / "aliases.yaml"), problems)
     _check_across_files(documents, facts, problems)
+    facts += [f for doc in documents.values() for f in document_facts(doc, facts)]
     knowledge = Knowledge(root, documents, facts, aliases, fingerprint(root))
     return knowledge, problems
 
