@@ -24,11 +24,10 @@ _PART = {"iso_y": 0, "iso_m": 1, "iso_d": 2, "year": 0, "month": 1, "day": 2}
 
 def _value(number: str) -> str:
     """One spelling per value: 06 and 6 are the same month, 1.50 and 1.5 the same amount."""
-    if "." in number:
-        whole, fraction = number.split(".", 1)
-        fraction = fraction.rstrip("0")
-        return f"{int(whole)}.{fraction}" if fraction else str(int(whole))
-    return str(int(number))
+    # Strings, not int(): an answer may hold a run of digits too long for int() to read.
+    whole, _, fraction = number.partition(".")
+    whole, fraction = whole.lstrip("0") or "0", fraction.rstrip("0")
+    return f"{whole}.{fraction}" if fraction else whole
 
 
 def numbers_of(text: str) -> set[str]:
