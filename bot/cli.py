@@ -135,6 +135,44 @@ def cmd_telegram(args: argparse.Namespace, settings: Settings) -> int:
     return run_telegram(settings, webhook=args.webhook)
 
 
+def cmd_draft(args: argparse.Namespace, settings: Settings) -> int:
+    """Draft the facts YAML of a new article, for you to review instead of writing it.
+
+    Reads the article's header into `document:` (title, outlet, date, author; the flags win,
+    and what neither gives is a TODO that `faqbot check` points at), and makes one fact per
+    sentence: its source verbatim, an answer with the report's date, 3+ wordings made from the
+    sentence, a tag from its section heading. The names found are listed as comments. The
+    article's `text:` is relative to the knowledge folder (articles/NAME.txt). Then edit, run
+    `faqbot check --replay`, and save. See docs/curating.md.
+    """
+    from bot.curation.draft import draft, to_yaml
+
+    article = Path(args.article)
+    if not article.is_file():
+        raise CommandError(f"the article {article} does not exist.", EXIT_USAGE)
+    try:
+        text_path = str(article.resolve().relative_to(Path(settings.knowledge_dir).resolve()))
+    except ValueError:
+        text_path = f"articles/{article.name}"
+    result = draft(
+        article,
+        doc_id=args.id,
+        place=args.place,
+        date=args.date,
+        outlet=args.outlet,
+        title=args.title,
+        author=args.author,
+        text_path=text_path,
+    )
+    output = to_yaml(result)
+    if args.output:
+        Path(args.output).write_text(output, encoding="utf-8")
+        print(f"wrote {args.output}: {_count(len(result.facts), 'fact')}", file=sys.stderr)
+    else:
+        print(output, end="")
+    return EXIT_OK
+
+
 def cmd_unanswered(args: argparse.Namespace, settings: Settings) -> int:
     """List what users asked that the bot could not answer, grouped, most frequent first.
 
@@ -172,6 +210,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "chat": cmd_chat,
     "ask": cmd_ask,
     "check": cmd_check,
+    "draft": cmd_draft,
     "eval": cmd_eval,
     "telegram": cmd_telegram,
     "unanswered": cmd_unanswered,
@@ -198,6 +237,15 @@ def build_parser() -> argparse.ArgumentParser:
             command.add_argument(
                 "--coverage", action="store_true", help="list uncovered sentences and the coverage percentage"
             )
+        elif name == "draft":
+            command.add_argument("article", metavar="ARTICLE.txt", help="the article, verbatim, UTF-8")
+            command.add_argument("--id", help="the document id (default: the file name)")
+            command.add_argument("--place", help="the place the article is about (as in aliases.yaml places)")
+            command.add_argument("--date", metavar="YYYY-MM-DD", help="the report's date, if the text lacks it")
+            command.add_argument("--outlet", help="the outlet, if the text lacks it")
+            command.add_argument("--title", help="the title, if the text lacks it")
+            command.add_argument("--author", help="the author(s), if the text lacks them")
+            command.add_argument("-o", "--output", metavar="FILE", help="write the YAML to FILE instead of stdout")
         elif name == "ask":
             command.add_argument(
                 "question", metavar="QUESTION", help="the question, or - to read one per line from stdin"

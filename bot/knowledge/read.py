@@ -140,6 +140,11 @@ def _text_field(
     if not value.strip():
         problems.append(Problem(shown, node.line_of(key), f"`{key}` of {what} is empty."))
         return None
+    if re.search(r"\bTODO\b", value):
+        problems.append(
+            Problem(shown, node.line_of(key), f"`{key}` of {what} is still TODO (left by `faqbot draft`): fill it in.")
+        )
+        return None
     return value.strip()
 
 
