@@ -33,6 +33,11 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     Prints every problem as file:line: message. Exits 0 when there are no errors (warnings
     do not fail), 1 otherwise. With --coverage, also lists the article sentences no fact
     cites and prints the coverage percentage.
+
+    With --replay, asks the bot every curated wording and lists each that does not return its
+    own fact (what it got instead: another fact, a choice or a decline), and each wording of
+    another article whose answer changed since the last replay of this folder (or compared
+    with --against DIR, the knowledge before your edit). --strict exits 1 if any is listed.
     """
     from bot.knowledge.check import check
 
@@ -51,7 +56,39 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
         f"{_count(len(knowledge.documents), 'article')}, {_count(len(curated), 'fact')}, "
         f"{_count(questions, 'question')}: " + ("ok" if errors == 0 else f"{errors} error(s)")
     )
-    return EXIT_OK if errors == 0 else EXIT_PROBLEMS
+    if errors:
+        if args.replay:
+            print("replay: skipped until the errors above are fixed.")
+        return EXIT_PROBLEMS
+    if args.replay and not _replay(args, settings, knowledge):
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def _replay(args: argparse.Namespace, settings: Settings, knowledge) -> bool:
+    """Print what `check --replay` found; False when --strict and something was found."""
+    from bot.curation.replay import against_folder, against_record, replay
+    from bot.index.build import load_index
+    from bot.matching.engine import Engine
+
+    engine = Engine(knowledge, load_index(knowledge, settings.cache_path), settings.matching)
+    result = replay(engine, [f for f in knowledge.facts if f.origin == "curated"])
+    if args.against:
+        against_folder(result, engine, Engine.load(Path(args.against), settings))
+    else:
+        against_record(result, knowledge, settings.cache_path)
+    for miss in result.misses:
+        print(miss.shown(knowledge))
+    for change in result.changes:
+        print(change.shown(knowledge))
+    found = result.total - len(result.misses)
+    changed = (
+        f"{len(result.changes)} answer(s) of other articles changed"
+        if result.compared
+        else "nothing to compare with yet"
+    )
+    print(f"replay: {found} of {_count(result.total, 'wording')} find their fact ({result.percent:.1f}%); {changed}")
+    return not (args.strict and (result.misses or result.changes))
 
 
 def _count(number: int, noun: str) -> str:
@@ -237,6 +274,15 @@ def build_parser() -> argparse.ArgumentParser:
             command.add_argument(
                 "--coverage", action="store_true", help="list uncovered sentences and the coverage percentage"
             )
+            command.add_argument(
+                "--replay",
+                action="store_true",
+                help="ask every wording: list those that miss their fact, and changed answers of other articles",
+            )
+            command.add_argument(
+                "--against", metavar="DIR", help="with --replay: compare with this knowledge folder (before the edit)"
+            )
+            command.add_argument("--strict", action="store_true", help="with --replay: exit 1 if anything is listed")
         elif name == "draft":
             command.add_argument("article", metavar="ARTICLE.txt", help="the article, verbatim, UTF-8")
             command.add_argument("--id", help="the document id (default: the file name)")
