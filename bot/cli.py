@@ -100,7 +100,20 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
     Plain output shows the answer, the quoted source sentence, 《title》, outlet and date.
     --json prints the contract's JSON object (JSON Lines for '-', one object per input line,
-    in order). --explain also shows the top candidates with each signal's score.
+    in order). --explain also shows the top candidates with each signal's score:
+
+      score        the final 0-1 score (>= 0.60 answers; a close rival makes the bot ask)
+      coverage     share of the question's key terms found in the fact
+      wording      closeness to the fact's nearest curated wording
+      sound        the same by pinyin (typos, homophones)
+      subject      the blend of the three: how well the fact matches the subject
+      kind         1.000 if the fact can give the kind of answer asked (number, person,
+                   date...), 0.600 (a penalty factor) if it cannot
+      focus_miss   0.7 penalty: the thing asked about is not in the fact as a word
+      number_miss  0.75 penalty: the question gives a number the fact's paragraph lacks
+      name_miss    0.6 penalty: a name in the question is not in the fact
+      other_place  0.35 penalty: the question names a place the knowledge does not cover
+    fact_id=None is an article sentence. See docs/curating.md.
     """
     from bot.frontends.console.render import render_text
 
