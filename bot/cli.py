@@ -34,6 +34,11 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     Prints every problem as file:line: message. Exits 0 when there are no errors (warnings
     do not fail), 1 otherwise. With --coverage, also lists the article sentences no fact
     cites and prints the coverage percentage.
+
+    With --replay, asks the bot every curated wording and lists each that does not return its
+    own fact (what it got instead: another fact, a choice or a decline), and each wording of
+    another article whose answer changed since the last replay of this folder (or compared
+    with --against DIR, the knowledge before your edit). --strict exits 1 if any is listed.
     """
     from bot.knowledge.check import check
 
@@ -41,17 +46,50 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     for problem in report.problems:
         print(problem)
     knowledge = report.knowledge
-    questions = sum(len(f.questions) for f in knowledge.facts)
+    curated = [f for f in knowledge.facts if f.origin == "curated"]
+    questions = sum(len(f.questions) for f in curated)
     if args.coverage:
         for doc_id, sentence in report.coverage.uncovered:
             print(f"uncovered: {doc_id}: {sentence}")
         print(f"coverage: {report.coverage.percent:.1f}% of {report.coverage.total} sentences")
     errors = len(report.errors)
     print(
-        f"{_count(len(knowledge.documents), 'article')}, {_count(len(knowledge.facts), 'fact')}, "
+        f"{_count(len(knowledge.documents), 'article')}, {_count(len(curated), 'fact')}, "
         f"{_count(questions, 'question')}: " + ("ok" if errors == 0 else f"{errors} error(s)")
     )
-    return EXIT_OK if errors == 0 else EXIT_PROBLEMS
+    if errors:
+        if args.replay:
+            print("replay: skipped until the errors above are fixed.")
+        return EXIT_PROBLEMS
+    if args.replay and not _replay(args, settings, knowledge):
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def _replay(args: argparse.Namespace, settings: Settings, knowledge) -> bool:
+    """Print what `check --replay` found; False when --strict and something was found."""
+    from bot.curation.replay import against_folder, against_record, replay
+    from bot.index.build import load_index
+    from bot.matching.engine import Engine
+
+    engine = Engine(knowledge, load_index(knowledge, settings.cache_path), settings.matching)
+    result = replay(engine, [f for f in knowledge.facts if f.origin == "curated"])
+    if args.against:
+        against_folder(result, engine, Engine.load(Path(args.against), settings))
+    else:
+        against_record(result, knowledge, settings.cache_path)
+    for miss in result.misses:
+        print(miss.shown(knowledge))
+    for change in result.changes:
+        print(change.shown(knowledge))
+    found = result.total - len(result.misses)
+    changed = (
+        f"{len(result.changes)} answer(s) of other articles changed"
+        if result.compared
+        else "nothing to compare with yet"
+    )
+    print(f"replay: {found} of {_count(result.total, 'wording')} find their fact ({result.percent:.1f}%); {changed}")
+    return not (args.strict and (result.misses or result.changes))
 
 
 def _count(number: int, noun: str) -> str:
@@ -63,7 +101,20 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
     Plain output shows the answer, the quoted source sentence, 《title》, outlet and date.
     --json prints the contract's JSON object (JSON Lines for '-', one object per input line,
-    in order). --explain also shows the top candidates with each signal's score.
+    in order). --explain also shows the top candidates with each signal's score:
+
+      score        the final 0-1 score (>= 0.60 answers; a close rival makes the bot ask)
+      coverage     share of the question's key terms found in the fact
+      wording      closeness to the fact's nearest curated wording
+      sound        the same by pinyin (typos, homophones)
+      subject      the blend of the three: how well the fact matches the subject
+      kind         1.000 if the fact can give the kind of answer asked (number, person,
+                   date...), 0.600 (a penalty factor) if it cannot
+      focus_miss   0.7 penalty: the thing asked about is not in the fact as a word
+      number_miss  0.75 penalty: the question gives a number the fact's paragraph lacks
+      name_miss    0.6 penalty: a name in the question is not in the fact
+      other_place  0.35 penalty: the question names a place the knowledge does not cover
+    fact_id=None is an article sentence. See docs/curating.md.
     """
     from bot.frontends.console.render import render_text
 
@@ -141,6 +192,44 @@ def cmd_telegram(args: argparse.Namespace, settings: Settings) -> int:
     return run_telegram(settings, webhook=args.webhook)
 
 
+def cmd_draft(args: argparse.Namespace, settings: Settings) -> int:
+    """Draft the facts YAML of a new article, for you to review instead of writing it.
+
+    Reads the article's header into `document:` (title, outlet, date, author; the flags win,
+    and what neither gives is a TODO that `faqbot check` points at), and makes one fact per
+    sentence: its source verbatim, an answer with the report's date, 3+ wordings made from the
+    sentence, a tag from its section heading. The names found are listed as comments. The
+    article's `text:` is relative to the knowledge folder (articles/NAME.txt). Then edit, run
+    `faqbot check --replay`, and save. See docs/curating.md.
+    """
+    from bot.curation.draft import draft, to_yaml
+
+    article = Path(args.article)
+    if not article.is_file():
+        raise CommandError(f"the article {article} does not exist.", EXIT_USAGE)
+    try:
+        text_path = str(article.resolve().relative_to(Path(settings.knowledge_dir).resolve()))
+    except ValueError:
+        text_path = f"articles/{article.name}"
+    result = draft(
+        article,
+        doc_id=args.id,
+        place=args.place,
+        date=args.date,
+        outlet=args.outlet,
+        title=args.title,
+        author=args.author,
+        text_path=text_path,
+    )
+    output = to_yaml(result)
+    if args.output:
+        Path(args.output).write_text(output, encoding="utf-8")
+        print(f"wrote {args.output}: {_count(len(result.facts), 'fact')}", file=sys.stderr)
+    else:
+        print(output, end="")
+    return EXIT_OK
+
+
 def cmd_unanswered(args: argparse.Namespace, settings: Settings) -> int:
     """List what users asked that the bot could not answer, grouped, most frequent first.
 
@@ -178,6 +267,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "chat": cmd_chat,
     "ask": cmd_ask,
     "check": cmd_check,
+    "draft": cmd_draft,
     "eval": cmd_eval,
     "telegram": cmd_telegram,
     "unanswered": cmd_unanswered,
@@ -204,6 +294,24 @@ def build_parser() -> argparse.ArgumentParser:
             command.add_argument(
                 "--coverage", action="store_true", help="list uncovered sentences and the coverage percentage"
             )
+            command.add_argument(
+                "--replay",
+                action="store_true",
+                help="ask every wording: list those that miss their fact, and changed answers of other articles",
+            )
+            command.add_argument(
+                "--against", metavar="DIR", help="with --replay: compare with this knowledge folder (before the edit)"
+            )
+            command.add_argument("--strict", action="store_true", help="with --replay: exit 1 if anything is listed")
+        elif name == "draft":
+            command.add_argument("article", metavar="ARTICLE.txt", help="the article, verbatim, UTF-8")
+            command.add_argument("--id", help="the document id (default: the file name)")
+            command.add_argument("--place", help="the place the article is about (as in aliases.yaml places)")
+            command.add_argument("--date", metavar="YYYY-MM-DD", help="the report's date, if the text lacks it")
+            command.add_argument("--outlet", help="the outlet, if the text lacks it")
+            command.add_argument("--title", help="the title, if the text lacks it")
+            command.add_argument("--author", help="the author(s), if the text lacks them")
+            command.add_argument("-o", "--output", metavar="FILE", help="write the YAML to FILE instead of stdout")
         elif name == "ask":
             command.add_argument(
                 "question", metavar="QUESTION", help="the question, or - to read one per line from stdin"

@@ -1,15 +1,24 @@
-"""Shared fixtures: one engine over the bundled knowledge, its index cached for the session."""
+"""Shared fixtures: one engine over the fixture copy of the knowledge, its index cached for the session.
+
+Every test reads `tests/fixtures/knowledge/` (FIXTURE_KNOWLEDGE), never the curated `knowledge/`:
+a curator's legitimate edit must not fail `./run.sh test` (their test is `faqbot check --replay`).
+FAQBOT_KNOWLEDGE is set for the whole run, so `faqbot` commands run in-process or as child
+processes read the fixture too, unless a test says otherwise.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from bot.config import Settings, bundled_knowledge_dir
+from bot.config import Settings
 from bot.matching.engine import Engine
+from tests.knowledge_helpers import FIXTURE_KNOWLEDGE
 
 ROOT = Path(__file__).resolve().parent.parent
+os.environ["FAQBOT_KNOWLEDGE"] = str(FIXTURE_KNOWLEDGE)
 
 
 @pytest.fixture(scope="session")
@@ -23,9 +32,10 @@ def settings(cache_dir: Path) -> Settings:
     settings = Settings()
     settings.cache_dir = str(cache_dir)
     settings.log_db = ""
+    settings.knowledge_dir = FIXTURE_KNOWLEDGE
     return settings
 
 
 @pytest.fixture(scope="session")
 def engine(settings: Settings) -> Engine:
-    return Engine.load(bundled_knowledge_dir(), settings)
+    return Engine.load(FIXTURE_KNOWLEDGE, settings)

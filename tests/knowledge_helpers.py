@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+#: The knowledge every test reads: a copy of the bundled `knowledge/` frozen inside tests/, so a
+#: curator's edit of `knowledge/` changes no test's expectations.
+FIXTURE_KNOWLEDGE = Path(__file__).resolve().parent / "fixtures" / "knowledge"
+
 #: articles/a.txt — line 1 is page chrome; lines 2–3 hold three sentences, one fact each.
 ARTICLE = "首页 > 新闻\n测试镇有1200名党员。全镇投入资金1.56亿元。\n3月4日，测试镇召开动员大会。\n"
 

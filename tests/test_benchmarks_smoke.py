@@ -21,10 +21,11 @@ from benchmarks.generate import generate, make_variants, read_sources
 from benchmarks.naive import run as run_naive
 from benchmarks.numbers import chinese, cn_value, kept_numbers, number_map, replace_numbers, replace_numerals
 from benchmarks.variants import PLACE_PARTS
-from bot.config import Settings, bundled_knowledge_dir
+from bot.config import Settings
 from bot.curation.evaluate import Item
 from bot.knowledge.check import check
 from bot.matching.engine import Engine
+from tests.knowledge_helpers import FIXTURE_KNOWLEDGE
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,7 +63,7 @@ def test_generated_knowledge_passes_check(generated: tuple[Path, list]) -> None:
     knowledge, variants = generated
     report = check(knowledge)
     assert report.ok, [str(p) for p in report.errors]
-    bundled = check(bundled_knowledge_dir()).knowledge
+    bundled = check(FIXTURE_KNOWLEDGE).knowledge
     assert len(report.knowledge.facts) == 2 * len(bundled.facts)
     town = variants[1].place("嘉兴科技城")
     assert town != "嘉兴科技城" and report.knowledge.aliases.places[town] == town
@@ -127,7 +128,7 @@ def test_numbers_vary_consistently_but_dates_stay() -> None:
 
 
 def test_variants_are_the_same_at_every_scale() -> None:
-    sources = read_sources(bundled_knowledge_dir())[0]
+    sources = read_sources(FIXTURE_KNOWLEDGE)[0]
     small, large = make_variants(3, sources), make_variants(5, sources)
     assert [v.parts for v in small] == [v.parts for v in large[:3]]
     assert small[2].numbers == large[2].numbers
@@ -138,11 +139,11 @@ def test_variants_are_the_same_at_every_scale() -> None:
 def test_naive_matchers_answer_the_bundled_dev_set(tmp_path: Path) -> None:
     questions = tmp_path / "q.yaml"
     questions.write_text('- question: 大桥镇讲了多少堂党课\n  kind: direct\n  expect: ["194"]\n', encoding="utf-8")
-    result = run_naive(["rapidfuzz", "difflib"], bundled_knowledge_dir(), [questions], limit=None, budget=5)
+    result = run_naive(["rapidfuzz", "difflib"], FIXTURE_KNOWLEDGE, [questions], limit=None, budget=5)
     for name in ("rapidfuzz", "difflib"):
         answered = result["matchers"][name]["q.yaml"]
         assert len(answered["seconds"]) == 1 and answered["total"] == 1
-    bundled = check(bundled_knowledge_dir()).knowledge
+    bundled = check(FIXTURE_KNOWLEDGE).knowledge
     assert result["choices"] == sum(len(f.questions) for f in bundled.facts)
 
 

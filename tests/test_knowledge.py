@@ -437,10 +437,44 @@ FACT_ROWS = [
         "a.yaml",
         _MEMBERS_ANSWER,
         "  answer: 截至2014年6月，测试镇有1300名党员。\n",
-        "the answer of the fact 'fa-members' says 1300, a number found neither in its source "
-        "nor in the document's date",
+        "the answer of the fact 'fa-members' says 1300, a number not in its source "
+        "(the document's date 2014-06-30 excuses only its own year, month or day written as a date)",
         "a.yaml:17",
         id="number-not-in-source",
+    ),
+    # The date excuses only its own parts written as a date: 「6个村」 is not the month of 2014-06-30.
+    pytest.param(
+        "a.yaml",
+        _MEMBERS_ANSWER,
+        "  answer: 截至2014年6月，测试镇6个村有1200名党员。\n",
+        "says 6",
+        "a.yaml:17",
+        id="date-number-not-as-a-date",
+    ),
+    pytest.param(
+        "a.yaml",
+        _MEMBERS_ANSWER,
+        "  answer: 截至2014年30月，测试镇有1200名党员。\n",
+        "says 30",
+        "a.yaml:17",
+        id="date-day-as-a-month",
+    ),
+    # Chinese numerals are read like digits: 一条 is 1, 十二个 is 12, neither in the source.
+    pytest.param(
+        "a.yaml",
+        _MEMBERS_ANSWER,
+        "  answer: 截至2014年6月，测试镇有1200名党员，建了一条街。\n",
+        "says 1",
+        "a.yaml:17",
+        id="chinese-numeral-one",
+    ),
+    pytest.param(
+        "a.yaml",
+        _MEMBERS_ANSWER,
+        "  answer: 截至2014年6月，测试镇十二个村有1200名党员。\n",
+        "says 12",
+        "a.yaml:17",
+        id="chinese-numeral-twelve",
     ),
     pytest.param(
         "a.yaml",
@@ -531,6 +565,18 @@ ALLOWED_ROWS = [
         "  answer: 2014年3月4日，测试镇召开动员大会。\n",
         "  answer: 3月4日，测试镇召开了动员大会。\n",
         id="numbers-from-the-source",
+    ),
+    pytest.param(
+        "a.yaml",
+        _MEMBERS_ANSWER,
+        "  answer: 截至2014年6月，测试镇有一千二百名党员。\n",
+        id="chinese-numeral-of-the-source",
+    ),
+    pytest.param(
+        "a.yaml", _MEMBERS_ANSWER, "  answer: 据2014-06-30报道，测试镇有1200名党员。\n", id="the-date-written-iso"
+    ),
+    pytest.param(
+        "a.yaml", _MEMBERS_ANSWER, "  answer: 截至2014年6月30号，测试镇有1200名党员。\n", id="day-written-hao"
     ),
     pytest.param("a.yaml", "  tags: [党建]\n", "  tags: 党建\n", id="one-tag-as-text"),
     pytest.param("a.yaml", "  tags: [党建]\n", "", id="no-tags"),
@@ -715,7 +761,11 @@ def test_load_knowledge_reads_documents_facts_and_aliases(tmp_path: Path) -> Non
         "测试镇",
     )
     assert doc.chrome == ("首页 > 新闻",)
-    assert [(f.id, f.line) for f in knowledge.facts] == [("fa-members", 12), ("fa-money", 20), ("fa-meeting", 28)]
+    assert [(f.id, f.line) for f in knowledge.facts if f.origin == "curated"] == [
+        ("fa-members", 12),
+        ("fa-money", 20),
+        ("fa-meeting", 28),
+    ]
     money = knowledge.fact("fa-money")
     assert money is not None
     assert money.questions == ("测试镇投入了多少资金？", "全镇花了多少钱", "投资额是多少")
@@ -723,7 +773,7 @@ def test_load_knowledge_reads_documents_facts_and_aliases(tmp_path: Path) -> Non
     assert knowledge.aliases.places == {"测试镇": "测试镇", "测试": "测试镇", "本镇": "测试镇"}
     assert knowledge.aliases.names["动员会"] == "动员大会"
     assert knowledge.aliases.terms == ("党员人数",)
-    assert list(knowledge.topics()) == ["党建", "经济", "活动"]
+    assert list(knowledge.topics()) == ["党建", "经济", "活动", "文章信息"]  # the last: made from `document:`
 
 
 def test_load_knowledge_raises_listing_every_error(tmp_path: Path) -> None:
@@ -745,7 +795,7 @@ def test_load_knowledge_accepts_warnings(tmp_path: Path) -> None:
 def test_read_knowledge_keeps_the_good_facts_of_a_broken_file(tmp_path: Path) -> None:
     root = _broken(tmp_path, "a.yaml", _MONEY_ANSWER, "")
     knowledge, problems = read_knowledge(root)
-    assert [f.id for f in knowledge.facts] == ["fa-members", "fa-meeting"]
+    assert [f.id for f in knowledge.facts if f.origin == "curated"] == ["fa-members", "fa-meeting"]
     assert len(problems) == 1
 
 

@@ -176,6 +176,11 @@ def learned_questions(engine: Engine, picks: list[LoggedPick]) -> tuple[list[Lea
         reply = engine.answer(text)
         if reply.status == "answered" and reply.fact_id == fact_id:
             continue  # the engine already answers it with that fact
+        if reply.status == "clarify":
+            # 「有多少党员」 fits several places or facts: the bot is right to ask, and adding it
+            # to the one fact a user picked would stop it asking everyone else.
+            conflicts += 1
+            continue
         per_fact.setdefault(fact_id, []).append((text, times))
     learned = []
     for fact_id, wordings in per_fact.items():
@@ -266,6 +271,19 @@ TODO_SOURCE = "TODO: copy one sentence verbatim from the article."
 
 def unanswered_yaml(engine: Engine, groups: list[Group], learned: list[Learned]) -> str:
     """Fact stubs for the unanswered groups and extra wordings for picked facts, as YAML."""
+    # No wording twice: one offered to an existing fact is not also offered as a new fact; and
+    # no chit-chat (你好, 谢谢): a question without a single key term asks for no fact.
+    offered = {_compact(engine, text) for item in learned for text, _ in item.wordings}
+    groups = [g for g in groups if engine.index.query(g.wordings()[0][0]).terms]
+    seen: set[str] = set(offered)
+    kept: list[Group] = []
+    for group in groups:
+        wordings = [(text, n) for text, n in group.wordings() if _compact(engine, text) not in seen]
+        seen.update(_compact(engine, text) for text, _ in wordings)
+        if wordings:
+            kept.append(group)
+            group.counts = Counter({_compact(engine, text): n for text, n in wordings})
+    groups = kept
     lines = [
         "# New facts for questions the bot could not answer, most asked first. Paste each item",
         "# under `facts:` in the article's file (knowledge/facts/*.yaml), choose an id, write the",

@@ -83,6 +83,8 @@ class Fact:
     source: str
     tags: tuple[str, ...] = ()
     line: int = 1
+    #: "curated" (a facts file) or "document" (made from `document:`, bot.knowledge.docfacts).
+    origin: str = "curated"
 
     @property
     def unsaid(self) -> str | None:

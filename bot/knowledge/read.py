@@ -20,7 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from bot.knowledge.aliases import Aliases, read_aliases
-from bot.knowledge.model import NUMBER, Document, Fact, InvalidKnowledge, Knowledge
+from bot.knowledge.docfacts import document_facts
+from bot.knowledge.faithful import unfaithful_numbers
+from bot.knowledge.model import Document, Fact, InvalidKnowledge, Knowledge
 from bot.yamlfile import Mapping, Problem, UnreadableFile, load_yaml, read_text
 
 
@@ -69,6 +71,7 @@ def read_knowledge(root: Path) -> tuple[Knowledge, list[Problem]]:
         _read_facts_file(root, path, documents, facts, problems)
     aliases = read_aliases(root / "aliases.yaml", _shown(root, root / "aliases.yaml"), problems)
     _check_across_files(documents, facts, problems)
+    facts += [f for doc in documents.values() for f in document_facts(doc, facts)]
     knowledge = Knowledge(root, documents, facts, aliases, fingerprint(root))
     return knowledge, problems
 
@@ -136,6 +139,11 @@ def _text_field(
         return None
     if not value.strip():
         problems.append(Problem(shown, node.line_of(key), f"`{key}` of {what} is empty."))
+        return None
+    if re.search(r"\bTODO\b", value):
+        problems.append(
+            Problem(shown, node.line_of(key), f"`{key}` of {what} is still TODO (left by `faqbot draft`): fill it in.")
+        )
         return None
     return value.strip()
 
@@ -268,17 +276,15 @@ def _read_fact(shown: str, document: Document, raw: Any, list_line: int, problem
         )
     elif "\n" in source:
         problems.append(Problem(shown, raw.line_of("source"), f"the source of {what} spans more than one paragraph."))
-    allowed = set(NUMBER.findall(source)) | document.date_numbers()
-    for number in NUMBER.findall(answer):
-        if number not in allowed:
-            problems.append(
-                Problem(
-                    shown,
-                    raw.line_of("answer"),
-                    f"the answer of {what} says {_clip(number, 20)}, "
-                    "a number found neither in its source nor in the document's date.",
-                )
+    for number in unfaithful_numbers(answer, source, document.date):
+        problems.append(
+            Problem(
+                shown,
+                raw.line_of("answer"),
+                f"the answer of {what} says {_clip(number, 20)}, a number not in its source "
+                f"(the document's date {document.date} excuses only its own year, month or day written as a date).",
             )
+        )
     return Fact(
         id=fact_id,
         doc_id=document.id,

@@ -19,6 +19,8 @@ from typing import Any
 
 import pytest
 
+from tests.knowledge_helpers import FIXTURE_KNOWLEDGE
+
 #: Generous: a start loads the knowledge (about 3 s), a reload rebuilds the index.
 TIMEOUT = 60
 
@@ -60,7 +62,7 @@ def log_path(tmp_path: Path) -> Path:
 def chat_env(tmp_path: Path, log_path: Path) -> dict[str, str]:
     """The environment of a chat process: nothing from the developer's own config or home."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("FAQBOT_", "TELEGRAM_"))}
-    env.update(HOME=str(tmp_path / "home"), FAQBOT_LOG_DB=str(log_path))
+    env.update(HOME=str(tmp_path / "home"), FAQBOT_LOG_DB=str(log_path), FAQBOT_KNOWLEDGE=str(FIXTURE_KNOWLEDGE))
     return env
 
 

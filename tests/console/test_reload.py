@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.config import bundled_knowledge_dir
+from tests.knowledge_helpers import FIXTURE_KNOWLEDGE
 
 if TYPE_CHECKING:
     from conftest import ChatProcess
@@ -31,7 +31,7 @@ def test_an_edit_is_served_and_a_broken_edit_is_refused(
     chat_process: Callable[..., ChatProcess], tmp_path: Path
 ) -> None:
     knowledge = tmp_path / "knowledge"
-    shutil.copytree(bundled_knowledge_dir(), knowledge)
+    shutil.copytree(FIXTURE_KNOWLEDGE, knowledge)
     chat = chat_process("--knowledge", str(knowledge))
 
     before = chat.ask(QUESTION)

@@ -11,15 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import Settings, bundled_knowledge_dir
+from bot.config import Settings
 from bot.questionlog import QuestionLog
 from tests.curation.helpers import Clock
+from tests.knowledge_helpers import FIXTURE_KNOWLEDGE
 
 
 @pytest.fixture
 def log_settings(tmp_path: Path, cache_dir: Path) -> Settings:
     """Settings with the question log in tmp_path (a folder that does not exist yet)."""
-    settings = Settings()
+    settings = Settings(knowledge_dir=FIXTURE_KNOWLEDGE)
     settings.cache_dir = str(cache_dir)
     settings.log_db = str(tmp_path / "logs" / "questions.sqlite3")
     return settings
@@ -42,7 +43,7 @@ def question_log(log_settings: Settings, clock: Clock) -> Iterator[QuestionLog]:
 def knowledge_copy(tmp_path: Path) -> Path:
     """A copy of the bundled knowledge to edit; same content, so the cached index is reused."""
     root = tmp_path / "knowledge"
-    shutil.copytree(bundled_knowledge_dir(), root)
+    shutil.copytree(FIXTURE_KNOWLEDGE, root)
     return root
 
 

@@ -19,6 +19,7 @@ from bot.config import Settings
 from bot.frontends.telegram.app import build_application, run_application
 from bot.matching.reload import LiveEngine
 from bot.questionlog import QuestionLog, open_log
+from tests.knowledge_helpers import FIXTURE_KNOWLEDGE
 from tests.telegram.fakebotapi import FakeBotAPI
 
 #: Looks like a real token; tests check it never shows up in logs or output.
@@ -65,7 +66,7 @@ class RunningBot:
 @pytest.fixture
 def tg_settings(tmp_path: Path, cache_dir: Path) -> Settings:
     """Settings of one test's bot: its own question log, the session's index cache."""
-    settings = Settings()
+    settings = Settings(knowledge_dir=FIXTURE_KNOWLEDGE)
     settings.cache_dir = str(cache_dir)
     settings.log_db = str(tmp_path / "log.sqlite3")
     settings.reload_interval = 0.2
@@ -84,7 +85,7 @@ def ptb_timedelta(monkeypatch: pytest.MonkeyPatch) -> None:
 def shared_live(cache_dir: Path) -> LiveEngine:
     """One engine over the bundled knowledge for every bot that does not edit its knowledge:
     loading it takes longer than starting a bot."""
-    settings = Settings()
+    settings = Settings(knowledge_dir=FIXTURE_KNOWLEDGE)
     settings.cache_dir = str(cache_dir)
     return LiveEngine(settings)
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import Settings, bundled_knowledge_dir
+from bot.config import Settings
 from bot.frontends.telegram.texts import TEXTS
 from bot.matching.reload import LiveEngine
+from tests.knowledge_helpers import FIXTURE_KNOWLEDGE
 from tests.telegram.conftest import ADMIN, USER, StartBot
 from tests.telegram.fakebotapi import FakeBotAPI
 
@@ -39,7 +40,7 @@ async def test_admins_get_stats_and_unanswered_questions(fake: FakeBotAPI, start
 def knowledge(tmp_path: Path, tg_settings: Settings) -> Path:
     """A copy of the bundled knowledge that the test may break."""
     folder = tmp_path / "knowledge"
-    shutil.copytree(bundled_knowledge_dir(), folder)
+    shutil.copytree(FIXTURE_KNOWLEDGE, folder)
     tg_settings.knowledge_dir = folder
     return folder
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.knowledge_helpers import FIXTURE_KNOWLEDGE
 from tests.telegram.conftest import ADMIN, TOKEN, USER
 from tests.telegram.fakebotapi import FakeBotAPI
 
@@ -61,7 +62,12 @@ def environment(tmp_path: Path, cache_dir: Path) -> dict[str, str]:
         ),
         encoding="utf-8",
     )
-    env.update(FAQBOT_CONFIG=str(config), FAQBOT_LOG_DB=str(tmp_path / "log.sqlite3"), PYTHONUNBUFFERED="1")
+    env.update(
+        FAQBOT_KNOWLEDGE=str(FIXTURE_KNOWLEDGE),
+        FAQBOT_CONFIG=str(config),
+        FAQBOT_LOG_DB=str(tmp_path / "log.sqlite3"),
+        PYTHONUNBUFFERED="1",
+    )
     return env
 
 

@@ -1,0 +1,181 @@
+"""`faqbot draft`: a facts YAML for a new article, for a curator to review rather than write.
+
+The draft reads the article's header (title, dateline, outlet, byline) into `document:`, marks
+header, section-heading and footer lines as `chrome`, and makes one fact per sentence of the
+story: its `source` the sentence verbatim, its answer the sentence with the report's date
+(「据2022年10月12日报道，…」), and its wordings made from the sentence (`bot.curation.wordings`).
+Every fact cites one sentence, so coverage is 100% as drafted; what the draft cannot know is a
+`TODO` that `faqbot check` points at. The names found are listed as comments, for aliases.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from bot.curation.wordings import Wordings, names_in
+from bot.knowledge.model import Document
+
+TODO = "TODO"
+
+_DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+_OUTLET = re.compile(r"(?:来源|来自|稿源)\s*[:：]\s*《?([^\s》]+)》?")
+_AUTHOR = re.compile(r"(?:记者|作者|文|通讯员|撰稿)\s*[:：/]?\s*((?:[\u4e00-\u9fff]{2,4}[\s、，,]*)+)")
+_AUTHOR_ROLE = re.compile(r"^(记者|作者|通讯员|撰稿|文)$")
+_FOOTER = re.compile(r"^(责任编辑|编辑|审核|校对|来源|作者|记者|通讯员)\s*[:：]")
+_SENTENCE_END = "。！？!?"
+_QUOTES = "“”‘’\"'「」『』 "
+#: A header or section heading is a short line that does not end a sentence.
+_HEADING_MAX = 40
+
+
+@dataclass
+class Draft:
+    """What the draft found, before it is written out as YAML."""
+
+    document: dict[str, object]
+    facts: list[dict[str, object]] = field(default_factory=list)
+    names: list[tuple[str, str]] = field(default_factory=list)  # (name, what it looks like)
+    todo: list[str] = field(default_factory=list)
+
+
+def _is_heading(line: str) -> bool:
+    """A short line that ends no sentence: a title, a section heading (「党员联户敲开“连心门”」)."""
+    return len(line) <= _HEADING_MAX and not line.rstrip(_QUOTES).endswith(tuple(_SENTENCE_END))
+
+
+def read_header(lines: list[str]) -> tuple[dict[str, str], list[str]]:
+    """Title, date, outlet and author from the lines before the story, and those lines."""
+    found: dict[str, str] = {}
+    header: list[str] = []
+    for line in lines[:6]:
+        if not _is_heading(line) and header:
+            break
+        taken = False
+        if (date := _DATE.search(line)) and "date" not in found:
+            year, month, day = date.groups()
+            found["date"] = f"{year}-{int(month):02d}-{int(day):02d}"
+            taken = True
+        if (outlet := _OUTLET.search(line)) and "outlet" not in found:
+            found["outlet"] = outlet.group(1)
+            taken = True
+        if authors := _AUTHOR.findall(line):
+            names = [n for group in authors for n in re.split(r"[\s、，,]+", group) if n and not _AUTHOR_ROLE.match(n)]
+            found["author"] = " ".join(dict.fromkeys([*found.get("author", "").split(), *names]))
+            taken = True
+        if not taken and "title" not in found and not header and _is_heading(line):
+            found["title"] = line
+            taken = True
+        if not taken:
+            break
+        header.append(line)
+    return found, header
+
+
+def draft(
+    article: Path,
+    *,
+    doc_id: str | None = None,
+    place: str | None = None,
+    date: str | None = None,
+    outlet: str | None = None,
+    title: str | None = None,
+    author: str | None = None,
+    text_path: str | None = None,
+) -> Draft:
+    """Draft the facts of `article`; the flags win over what the header says."""
+    text = article.read_text(encoding="utf-8")
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    found, header = read_header(lines)
+    given = {"title": title, "outlet": outlet, "date": date, "author": author}
+    values = {k: v or found.get(k) for k, v in given.items()}
+    chrome = header + [line for line in lines[len(header) :] if _is_heading(line) or _FOOTER.match(line)]
+    document: dict[str, object] = {
+        "id": doc_id or article.stem,
+        "title": values["title"] or TODO,
+        "outlet": values["outlet"] or TODO,
+        "date": values["date"] or TODO,
+    }
+    if values["author"]:
+        document["author"] = values["author"]
+    document["place"] = place or TODO
+    document["text"] = text_path or f"articles/{article.name}"
+    document["chrome"] = list(dict.fromkeys(chrome))
+    result = Draft(document, todo=[k for k in ("title", "outlet", "date", "place") if document[k] == TODO])
+    doc = Document(
+        id=str(document["id"]),
+        title=str(document["title"]),
+        outlet=str(document["outlet"]),
+        date=str(document["date"]),
+        text=text,
+        path=str(article),
+        place=place,
+        chrome=tuple(document["chrome"]),  # type: ignore[arg-type]
+    )
+    result.facts = _facts(doc, set(doc.chrome))
+    result.names = names_in(doc.sentences())
+    return result
+
+
+def _facts(doc: Document, chrome: set[str]) -> list[dict[str, object]]:
+    """One fact per sentence; a scrap left by a quotation mark (「”」) joins the sentence before."""
+    wordings = Wordings(doc)
+    sources: list[str] = []
+    for _, sentence in doc.numbered_sentences():
+        joined = sources[-1] + sentence if sources else ""
+        if len(sentence.strip(_QUOTES)) < 2 and joined and joined in doc.text:
+            sources[-1] = joined
+        else:
+            sources.append(sentence)
+    return [
+        {
+            "id": f"{doc.id}-{number:02d}",
+            "questions": wordings.of(source.strip(_QUOTES)),
+            "answer": _answer(doc, source.strip(_QUOTES)),
+            "source": source,
+            "tags": [_tag(doc, source, chrome)],
+        }
+        for number, source in enumerate(sources, 1)
+    ]
+
+
+def _tag(doc: Document, sentence: str, chrome: set[str]) -> str:
+    """The section heading the sentence falls under (the article's own topics), else 概况."""
+    at = doc.text.find(sentence)
+    headings = [
+        (doc.text.find(line), line)
+        for line in chrome
+        if 0 <= doc.text.find(line) < at and line != doc.title and not _DATE.search(line) and not _FOOTER.match(line)
+    ]
+    headings = [(pos, line) for pos, line in headings if not _AUTHOR.search(line) and not _OUTLET.search(line)]
+    return max(headings)[1] if headings else "概况"
+
+
+def _answer(doc: Document, source: str) -> str:
+    """The source restated with the report's date; a quotation stays a quotation."""
+    body = source if source.endswith(tuple(_SENTENCE_END)) else source + "。"
+    if doc.date == TODO:
+        return f"据报道，{body}"
+    year, month, day = (int(p) for p in doc.date.split("-"))
+    return f"据{year}年{month}月{day}日报道，{body}"
+
+
+def to_yaml(result: Draft) -> str:
+    """The draft as a facts file, its notes for the curator as comments."""
+    head = [
+        "# Drafted by `faqbot draft`: review every fact, then run `faqbot check --replay`.",
+        "# Each fact cites one sentence; merge, split or delete facts as the story needs, and make",
+        "# the wordings sound like your users (3+ each; 5-7 for facts people ask about often).",
+    ]
+    if result.todo:
+        head.append(f"# TODO: fill in {', '.join(result.todo)} (`faqbot check` points at each).")
+    if result.names:
+        head.append("# Names found (candidates for aliases.yaml `names:` or `terms:`; a place the article is")
+        head.append("# about goes under `places:` with the forms people write, e.g. without 镇/县):")
+        head += [f"#   {name}  ({kind})" for name, kind in result.names]
+    data = {"document": result.document, "facts": result.facts}
+    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    return "\n".join(head) + "\n" + body

@@ -1,0 +1,87 @@
+"""`faqbot check --replay`: every curated wording through the engine, and what an edit changed."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from tests.knowledge_helpers import mutate, write_knowledge
+
+#: Wordings of article b given to a fact of article a: b's own questions now get a choice.
+_STEALS_B = "  - 党员人数是多少\n  - 外地镇党支部数量是多少\n  - 外地一共多少个支部\n  - 外地镇有几个支部\n"
+#: A wording of fa-money that asks for fa-members' answer.
+_ASKS_MEMBERS = "  - 投资额是多少\n  - 测试镇有多少名党员\n"
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Path:
+    """A config whose cache folder (where the previous replay is recorded) is the test's own."""
+    path = tmp_path / "config.yaml"
+    path.write_text(f"cache_dir: {json.dumps(str(tmp_path / 'cache'))}\n", encoding="utf-8")
+    return path
+
+
+def _check(root: Path, config: Path, capsys: pytest.CaptureFixture[str], *flags: str) -> tuple[int, list[str]]:
+    code = main(["--config", str(config), "--knowledge", str(root), "check", "--replay", *flags])
+    return code, capsys.readouterr().out.splitlines()
+
+
+def test_a_clean_knowledge_replays_clean(tmp_path: Path, config: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, lines = _check(write_knowledge(tmp_path / "kb", second=True), config, capsys, "--strict")
+    assert code == 0
+    assert lines[-1] == "replay: 12 of 12 wordings find their fact (100.0%); nothing to compare with yet"
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_a_wording_that_misses_its_fact_is_listed_with_what_it_got(
+    tmp_path: Path, config: Path, capsys: pytest.CaptureFixture[str], strict: bool
+) -> None:
+    root = mutate(write_knowledge(tmp_path / "kb"), "a.yaml", "  - 投资额是多少\n", _ASKS_MEMBERS).parent.parent
+    code, lines = _check(root, config, capsys, *(["--strict"] if strict else []))
+    assert code == (1 if strict else 0)
+    assert "replay: kb/facts/a.yaml:20: fa-money: 「测试镇有多少名党员」 → a choice: fa-members, fa-money" in lines
+    assert lines[-1].startswith("replay: 8 of 10 wordings find their fact")
+
+
+def test_answers_of_another_article_changed_by_an_edit_are_listed(
+    tmp_path: Path, config: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = write_knowledge(tmp_path / "before", second=True)
+    after = shutil.copytree(before, tmp_path / "kb")
+    mutate(after, "a.yaml", "  - 党员人数是多少\n", _STEALS_B)
+    code, lines = _check(after, config, capsys, "--against", str(before), "--strict")
+    assert code == 1
+    changed = [line for line in lines if line.startswith("changed: ")]
+    assert any(
+        line.startswith("changed: kb/facts/b.yaml:8: fb-branches: 「外地镇党支部数量」 was fb-branches, now a choice")
+        for line in changed
+    ), lines
+    # Article a's own wordings are the edit itself: they are replayed, not reported as changes.
+    assert not any("kb/facts/a.yaml" in line for line in changed)
+
+
+def test_without_against_the_previous_replay_is_the_baseline(
+    tmp_path: Path, config: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_knowledge(tmp_path / "kb", second=True)
+    assert _check(root, config, capsys)[0] == 0  # records the answers of this knowledge
+    mutate(root, "a.yaml", "  - 党员人数是多少\n", _STEALS_B)
+    code, lines = _check(root, config, capsys, "--strict")
+    assert code == 1
+    assert any(
+        line.startswith("changed: kb/facts/b.yaml:8: fb-branches: 「外地镇党支部数量」 was fb-branches")
+        for line in lines
+    )
+
+
+def test_replay_waits_for_errors_to_be_fixed(tmp_path: Path, config: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = mutate(
+        write_knowledge(tmp_path / "kb"), "a.yaml", "  source: 测试镇有1200名党员。\n", "  source: 不在文中。\n"
+    )
+    code, lines = _check(root, config, capsys)
+    assert code == 1
+    assert lines[-1] == "replay: skipped until the errors above are fixed."
