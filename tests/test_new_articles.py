@@ -110,3 +110,24 @@ def test_a_place_alias_another_article_uses_for_itself_scopes_nothing(wider: Eng
     assert "开发区" not in wider.index.aliases.canonical
     reply = wider.answer("开发区开的订单班定向培养了多少名技术工人？")
     assert reply.status == "answered" and reply.fact_id == "hx-order-classes"
+
+
+@pytest.mark.parametrize(
+    ("prose", "names"),
+    [
+        ("下洲村党支部书记万国强说，村里已拿出部分收益", ["万国强"]),  # jieba alone: 万国/强说
+        ("总经理宋佳怡介绍，工厂投产后", ["宋佳怡"]),
+        ("“过去是群众找干部。”洞溪镇党委书记林卫东说", ["林卫东"]),
+        ("村民们说，今年收成好", []),  # no post before the speaker
+    ],
+)
+def test_speakers_are_read_off_the_prose(prose: str, names: list[str]) -> None:
+    from bot.question.kinds import speakers
+
+    assert speakers([prose]) == names
+
+
+def test_a_count_equal_to_the_report_month_is_still_a_count(wider: Engine) -> None:
+    """「农技服务队有12名农技人员」 in an article of 2022-10-12: 12 is a count, not the day."""
+    reply = wider.answer("涟禾乡农技服务队有多少名农技人员？")
+    assert reply.status == "answered" and "12" in (reply.answer or "")

@@ -26,7 +26,7 @@ from bot.index.search import INDEX_VERSION, READINGS_FILE, Index
 from bot.index.spelling import blanks
 from bot.knowledge.cachefiles import code_version, prune
 from bot.knowledge.model import NUMBER, Document, Fact, Knowledge
-from bot.question.kinds import POST_QUESTIONS, key_terms, people, posts, supplies
+from bot.question.kinds import POST_QUESTIONS, key_terms, people, posts, speakers, supplies
 from bot.text.lexicon import INTERROGATIVES, STOPWORDS, canonical_words, everyday, synonyms
 from bot.text.normalize import AliasTable, is_han, normalize, syllables, use_readings_cache, word_sound
 from bot.text.romanized import Romanized
@@ -148,7 +148,11 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
         spans[doc.id] = (start, len(units))
 
     normals = list(dict.fromkeys(texts.normal(t) for u in units for t in (*u[2], u[3], u[4])))
+    # People quoted after their post (书记万国强说) are words before jieba reads anything: its HMM
+    # would cut 万国/强说. They are people too (`people` takes the terms as name candidates).
+    quoted = speakers(texts.normal(t) for u in units for t in (u[3], u[4]))
     terms = [normalize(t, aliases) for t in (*knowledge.aliases.terms, *aliases.canonical.values(), *shared)]
+    terms += quoted
     # Named for the code too: an index built by other code must never read this one's words.
     dictionary = workdir / f"dict-{code_version(_INDEX_SOURCES)}-{knowledge.fingerprint or 'x'}.txt"
     vocabulary, known_places, general = build_dictionary(normals, terms, dictionary, INTERROGATIVES)
@@ -269,7 +273,11 @@ def _entry(
     all_words = {w for q in norm_q for w in texts.all_words(q)}
     all_words.update(answer_words, texts.all_words(source_normal))
     paragraph = texts.paragraph(doc, source) or source
-    numbers = frozenset(NUMBER.findall(texts.normal(answer))) - doc.date_numbers()
+    # The answer's figures, less the report date it cites (据2023年6月…) — unless its source says
+    # the figure too: 6个村 in an article dated June is a count, not the month.
+    told = frozenset(NUMBER.findall(answer_normal))
+    counted = frozenset(m.group() for m in _COUNTED.finditer(source_normal))
+    numbers = (told - doc.date_numbers()) | (told & counted)
     return {
         "fact_id": fact_id,
         "doc_id": doc.id,
@@ -396,6 +404,10 @@ def _with_posts(kin: dict[str, frozenset[str]], words: Counter[str]) -> dict[str
         for asking in POST_QUESTIONS:
             kin[asking] = kin.get(asking, frozenset()) | named
     return kin
+
+
+#: A figure of a source that is no part of a date or a time (2019年, 6月, 28日, 8点 are dates).
+_COUNTED = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*[年月日号时点])")
 
 
 def _unambiguous(knowledge: Knowledge) -> tuple[dict[str, str], list[str]]:

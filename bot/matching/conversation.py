@@ -24,11 +24,9 @@ class Conversation:
     place: str | None = None  # the place the last answered turn was about
     shown: list[str] = field(default_factory=list)  # fact ids shown on the current subject
     remaining: list[str] = field(default_factory=list)  # candidate fact ids for 「还有呢？」
-    turns: int = 0
 
     def remember(self, reply: Reply, *, place: str | None, candidates: list[str]) -> None:
         """Record a turn; a new full question resets the subject."""
-        self.turns += 1
         self.last = reply
         if reply.source is not None:
             self.answered = reply

@@ -24,43 +24,34 @@ from bot.knowledge.cache import load_knowledge_cached
 from bot.knowledge.model import Fact, Knowledge
 from bot.matching.confidence import Confidence
 from bot.matching.conversation import Conversation, resolve
+from bot.matching.decide import Decider, Decision
 from bot.matching.declines import Declines
 from bot.matching.examples import example_questions, follow_up_example
 from bot.matching.followups import follow_up
 from bot.matching.outcomes import (
-    CLARIFY_FACTS,
-    CLARIFY_LIST,
-    CLARIFY_PLACES,
-    DECLINED,
-    DECLINED_NEAR,
-    EMPTY,
     STALE,
     TOO_MANY,
-    UNSAID,
     Replies,
 )
 from bot.matching.places import Places
-from bot.matching.scoring import Question, Scored, coverage, rank
+from bot.matching.scoring import Question, coverage, rank
 from bot.matching.sentences import Sentences
 from bot.question.controls import follow_up_place
-from bot.question.kinds import Query, asks_unsaid
 from bot.question.parts import MAX_QUESTION, MAX_QUESTIONS, question_parts, questions_of
 from bot.reply import Reply, Suggestion
 from bot.text.normalize import normalize
 
-Outcome = tuple[Reply, str | None, list[str]]
 
-
-def _chosen(outcomes: list[Outcome], whole: bool = False) -> Outcome:
+def _chosen(outcomes: list[Decision], whole: bool = False) -> Decision:
     """The reply to a message from its parts' replies: the best answer, else the best choice or
     decline. (Preferring the question sentence to a better-scoring story clause was tried: it
     traded one set's adversarial message for another's, so the score decides.)"""
-    if whole and outcomes[0][0].status != "declined":
+    if whole and outcomes[0].reply.status != "declined":
         # A short message is tried whole first; its clauses (「她说村里有几个能人……，还说什么三小
         # 组长，到底是什么机制啊」) only when the whole finds nothing: a clause alone loses the
         # context the others give (「“立刻办”的二十七件里，已经办完了多少」).
         return outcomes[0]
-    return max(outcomes, key=lambda o: (o[0].status == "answered", o[0].score))
+    return max(outcomes, key=lambda o: (o.reply.status == "answered", o.reply.score))
 
 
 class Engine:
@@ -73,6 +64,7 @@ class Engine:
         self.confidence = Confidence(index, self.places.matching)
         self.replies = Replies(knowledge, index)
         self.sentences = Sentences(knowledge, index)
+        self.decider = Decider(knowledge, index, self.places, self.confidence, self.replies, self.sentences)
         self._positions: dict[str, int] = {}  # fact id → its index entry, made when first needed
         self._examples: list[str] | None = None
         self.declines = Declines(knowledge, index, self.examples)
@@ -109,10 +101,11 @@ class Engine:
             return talk
         resolved = resolve(question, conversation, self.index.aliases, self.index.places)
         parts = self._parts(resolved)
-        outcomes = [self._decide(question, part, conversation) for part in parts]
+        outcomes = [self.decider.decide(question, part, conversation) for part in parts]
         whole = parts[0] == resolved  # a short message: tried whole, then clause by clause
-        reply, place, candidates = _chosen(outcomes, whole)
-        if reply.status == "clarify" and len(parts) > 1 and not (whole and reply is outcomes[0][0]):
+        chosen = _chosen(outcomes, whole)
+        reply, place, candidates = chosen.reply, chosen.place, chosen.considered
+        if reply.status == "clarify" and len(parts) > 1 and not (whole and chosen is outcomes[0]):
             reply, place = self._told_by_story(resolved, reply, place)
         followed = follow_up_place(question, self.index.aliases, self.index.places) if resolved != question else None
         reply = self.declines.explain(reply, self.index.query(resolved[:MAX_QUESTION]), followed)
@@ -168,7 +161,7 @@ class Engine:
         """Facts for a short query, best first (Telegram inline mode)."""
         query = self.index.query(text[:MAX_QUESTION])
         facts: list[Fact] = []
-        for scored in rank(self.index, query, self._scope(query)):
+        for scored in rank(self.index, query, self.decider.scope(query)):
             fact_id = self.index.entries[scored.position].fact_id
             fact = self.knowledge.fact(fact_id) if fact_id else None
             if fact is not None and scored.score >= self.matching.suggest and fact not in facts:
@@ -181,7 +174,7 @@ class Engine:
         """The top candidates with every signal, for `faqbot ask --explain`."""
         query = self.index.query(question[:MAX_QUESTION])
         rows: list[dict[str, object]] = []
-        for scored in rank(self.index, query, self._scope(query))[:limit]:
+        for scored in rank(self.index, query, self.decider.scope(query))[:limit]:
             entry = self.index.entries[scored.position]
             rows.append({"fact_id": entry.fact_id, "doc": entry.doc_id, "score": scored.score, **scored.signals})
         return rows
@@ -239,178 +232,5 @@ class Engine:
         query = self.index.query(question[:MAX_QUESTION])
         return [
             self.index.entries[s.position].fact_id or ""
-            for s in self._distinct_facts(rank(self.index, query, self._scope(query)))
+            for s in self.decider.distinct_facts(rank(self.index, query, self.decider.scope(query)))
         ]
-
-    # -- decision ---------------------------------------------------------------------------
-
-    def _scope(self, query: Query) -> set[str] | None:
-        if not query.places:
-            return None
-        docs = {d for p in query.places for d in self.index.places.get(p, [])}
-        return docs
-
-    def _decide(
-        self, question: str, resolved: str, conversation: Conversation | None
-    ) -> tuple[Reply, str | None, list[str]]:
-        shown_resolved = resolved if resolved != question else ""
-        query = self.index.query(resolved[:MAX_QUESTION])
-        if not query.text.strip():
-            return Reply(question=question, status="declined", text=EMPTY, resolved=resolved), None, []
-        docs = self._scope(query)
-        if query.places and not docs:  # a place that has no article
-            return self.replies.declined(question, resolved, [], DECLINED), None, []
-        if query.after and (step := self._next_step(question, shown_resolved, query, docs)) is not None:
-            return step, None, []
-        ranked = rank(self.index, query, docs)
-        if docs is None and conversation is not None and conversation.place and query.asks:
-            ranked = self._prefer_place(ranked, conversation.place)
-        facts = self._distinct_facts(ranked)
-        candidates = [self.index.entries[s.position].fact_id or "" for s in facts]
-        m = self.matching
-        best = facts[0] if facts else None
-        place = self.places.of(best) if best else None
-        if best is None:
-            return self.replies.declined(question, shown_resolved, [], DECLINED), None, candidates
-        if docs is None:
-            other_place = self.places.other(query, facts, best)
-            if other_place is not None:
-                choices = self.places.per_place(facts, [best, other_place])
-                return self.replies.clarify(question, shown_resolved, choices, CLARIFY_PLACES), None, candidates
-        if best.score < self.confidence.threshold(query, best) or self.confidence.unconfirmed(query, best):
-            return self._unsure(question, shown_resolved, query, ranked, facts, docs is None), None, candidates
-        if query.plural and len(parts := self._list_parts(facts)) >= 2:
-            # The parts of a list cut from one sentence (卫星石化、加西贝拉、闻泰通讯…) are that sentence.
-            joint = self.sentences.joint(parts[0], parts[1])
-            if joint and all(self.index.entries[p.position].sentence in joint for p in parts):
-                return self.replies.sentence(question, best, shown_resolved, joint), place, candidates
-            return self.replies.clarify(question, shown_resolved, parts, CLARIFY_LIST), None, candidates
-        close = [s for s in facts[1:] if best.score - s.score < m.margin and s.score >= m.suggest]
-        if close and (joint := self.sentences.joint(best, close[0])) is not None:
-            return self.replies.sentence(question, best, shown_resolved, joint), place, candidates
-        if query.counts > 1 and (joint := self.sentences.counts_together(best, facts, m.suggest)) is not None:
-            return self.replies.sentence(question, best, shown_resolved, joint), place, candidates
-        close = [s for s in close if not self.sentences.same_answer(best, s)]
-        if query.asks in ("person", "named"):
-            close = [s for s in close if not self.sentences.same_person(best, s)]
-        if close and len(giving := self._giving_checked(query, [best, *close])) == 1:
-            # 「党建联盟有二十五家吗」: the fact that tells 25 is the one asked about.
-            best, close = giving[0], []
-            place = self.places.of(best)
-        if close:
-            choices = [best, *close][: m.suggestions]
-            return self.replies.clarify(question, shown_resolved, choices, CLARIFY_FACTS), None, candidates
-        fact = self.replies.fact_of(best)
-        assert fact is not None
-        if fact.unsaid and asks_unsaid(query, fact.unsaid):
-            # The curator noted the article does not say this (「机器人研究所叫什么名字」); the fact
-            # is offered for what it does say.
-            text = UNSAID.format(note=fact.unsaid)
-            return (
-                replace(self.replies.declined(question, shown_resolved, [best], text), score=best.score),
-                place,
-                candidates,
-            )
-        return self.replies.fact(question, fact, best.score, shown_resolved), place, candidates
-
-    def _unsure(
-        self, question: str, resolved: str, query: Query, ranked: list[Scored], facts: list[Scored], unscoped: bool
-    ) -> Reply:
-        """No fact scores high enough: an article sentence, a choice, or an honest decline.
-
-        When the best facts contain every key term of the question but none is worded like it,
-        the question is vague (「为老百姓办了哪些实事」): the user is offered the candidates.
-        When a key term is missing from every candidate, the article does not say what was
-        asked, and near misses are shown only as suggestions under a decline.
-        """
-        m = self.matching
-        best = facts[0]
-        sentence = next((s for s in ranked if self.index.entries[s.position].fact_id is None), None)
-        if sentence is not None and sentence.score >= m.answer and sentence.score - best.score >= m.margin:
-            if unscoped and (other := self.places.other(query, facts, sentence, loosely=True)) is not None:
-                # The sentence itself cannot be a choice (a choice is a fact): its place's best fact is.
-                leader = next((s for s in facts if self.places.of(s) == self.places.of(sentence)), None)
-                choices = self.places.per_place(facts, [other] if leader is None else [leader, other])
-                return self.replies.clarify(question, resolved, choices, CLARIFY_PLACES)
-            return self.replies.sentence(question, sentence, resolved)
-        if self.confidence.clear_winner(query, facts):
-            fact = self.replies.fact_of(best)
-            if fact is not None:
-                return self.replies.fact(question, fact, best.score, resolved)
-        # Near misses are ranked by how well they match the subject, not by what they can
-        # supply: for 「云创小镇有多少家企业」 the fact about 云创小镇 is the useful suggestion.
-        near = sorted((s for s in facts if s.signals["subject"] >= m.suggest), key=lambda s: -s.signals["subject"])[
-            : m.suggestions
-        ]
-        vague = [s for s in near if s.signals["coverage"] >= m.vague_coverage and s.signals["kind"] == 1.0]
-        if len(vague) >= 2 and best.score - vague[1].score < m.margin:
-            return self.replies.clarify(question, resolved, vague, CLARIFY_FACTS)
-        reply = self.replies.declined(question, resolved, near, DECLINED_NEAR if near else DECLINED)
-        return replace(reply, score=best.score)
-
-    def _next_step(self, question: str, resolved: str, query: Query, docs: set[str] | None) -> Reply | None:
-        """「成立领导小组之后又做了什么」: the fact the article tells right after the step named, in
-        each place that confidently has that step (both: the user picks the place)."""
-        m = self.matching
-        facts = self._distinct_facts(rank(self.index, self.index.query(query.after), docs))
-        # Per place, its best match for the step — of near-tied ones, the first the article tells
-        # (组建起领导小组 before the units that 也纷纷建起领导小组).
-        tied: dict[str | None, list[Scored]] = {}
-        for scored in facts:
-            if scored.score >= m.answer and facts[0].score - scored.score <= m.place_margin:
-                group = tied.setdefault(self.places.of(scored), [])
-                if not group or group[0].score - scored.score < m.margin:
-                    group.append(scored)
-        steps = {place: min(group, key=lambda s: self.sentences.order(s.position)) for place, group in tied.items()}
-        following = [
-            Scored(position, step.score, step.signals)
-            for step in steps.values()
-            if (position := self.sentences.next_fact(step.position)) is not None
-        ]
-        if not following:
-            return None
-        if len(following) == 1:
-            fact = self.replies.fact_of(following[0])
-            return self.replies.fact(question, fact, following[0].score, resolved) if fact else None
-        return self.replies.clarify(question, resolved, following, CLARIFY_PLACES)
-
-    def _giving_checked(self, query: Query, facts: list[Scored]) -> list[Scored]:
-        """Of near-tied facts, those whose answer tells a number the question offers to confirm."""
-        if not query.checked:
-            return []
-        return [s for s in facts if query.checked & self.index.entries[s.position].numbers]
-
-    def _list_parts(self, facts: list[Scored]) -> list[Scored]:
-        """For a question asking for a list, the facts that each give a part of it: every key
-        term present, the kind asked for given, and scoring close to the best."""
-        m = self.matching
-        best = facts[0]
-        return [
-            s
-            for s in facts
-            if s.signals["coverage"] >= m.vague_coverage
-            and s.signals["kind"] == 1.0
-            and best.score - s.score <= m.list_margin
-        ][: m.suggestions]
-
-    def _prefer_place(self, ranked: list[Scored], place: str) -> list[Scored]:
-        """With no place named, a follow-up stays where the conversation was."""
-        canonical = normalize(place, self.index.aliases)
-        docs = set(self.index.places.get(canonical, []))
-        return [s for s in ranked if self.index.entries[s.position].doc_id in docs] or ranked
-
-    def _distinct_facts(self, ranked: list[Scored]) -> list[Scored]:
-        """Fact entries only, one per distinct answer (two facts saying the same count once)."""
-        seen: set[str] = set()
-        result: list[Scored] = []
-        for scored in ranked:
-            entry = self.index.entries[scored.position]
-            if entry.fact_id is None:
-                continue
-            fact = self.knowledge.fact(entry.fact_id)
-            key = fact.answer if fact else entry.fact_id
-            if key in seen:
-                continue
-            seen.add(key)
-            result.append(scored)
-        return result

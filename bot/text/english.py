@@ -125,6 +125,15 @@ GLOSSARY: dict[str, str] = {
     "technology": "技术",
     "chain": "链",
     "demonstration": "示范点",
+    # Everyday words of local news that bilingual users type in English.
+    "followers": "粉丝",
+    "fans": "粉丝",
+    "account": "账号",
+    "sales": "销售额",
+    "income": "收入",
+    "revenue": "收入",
+    "output": "产值",
+    "households": "户",
 }
 STOP = frozenset(
     """
