@@ -9,6 +9,7 @@ The modules behind it, one concept each:
     telegram_views      HTML and inline keyboards
     telegram_state      shared state, button payloads, per-chat conversations
     telegram_net        retries, rate limits, per-chat ordering (and the ambiguous-send policy)
+    telegram_journal    updates stored before they are confirmed, answered once (docs/reliability.md)
     telegram_flood      per-user flood control
     telegram_logging    the token redacted from every log line
     telegram_texts      every canned text
@@ -22,6 +23,7 @@ import os
 import re
 import secrets
 import signal
+import sqlite3
 import sys
 from collections.abc import Sequence
 from urllib.parse import urlsplit
@@ -43,11 +45,11 @@ from bot.config import Settings
 from bot.frontends.telegram import admin as admin
 from bot.frontends.telegram import handlers as on
 from bot.frontends.telegram.flood import FloodGate
+from bot.frontends.telegram.journal import JournaledQueue, JournaledUpdateProcessor, UpdateJournal
 from bot.frontends.telegram.logs import configure_logging, redact
 from bot.frontends.telegram.net import (
     OVERALL_RATE,
     SEND_READ_TIMEOUT,
-    PerChatUpdateProcessor,
     RetryingRequest,
     rate_limiter,
 )
@@ -137,14 +139,17 @@ def build_application(
     `read_timeout` and `overall_rate` exist for tests: the defaults are what production needs.
     """
     tg = settings.telegram
+    journal = UpdateJournal(settings.journal_path)  # JournalUnavailable: the bot does not start
     builder = (
         ApplicationBuilder()
         .token(tg.token.strip())
         .request(RetryingRequest(read_timeout=read_timeout))
         .rate_limiter(rate_limiter(overall_rate))
-        .concurrent_updates(PerChatUpdateProcessor())
+        .update_queue(JournaledQueue(journal))
+        .concurrent_updates(JournaledUpdateProcessor(journal))
         .post_init(_on_start)
         .post_stop(_on_stop)
+        .post_shutdown(_on_shutdown)
     )
     if tg.base_url:
         base = tg.base_url.rstrip("/")
@@ -235,6 +240,14 @@ async def _on_start(application: Application) -> None:
         log.warning("Could not register the command menu: %s", exc)
     watcher = asyncio.get_running_loop().create_task(admin.watch_knowledge(application), name="faqbot-knowledge")
     application.bot_data["watcher"] = watcher
+    queue = application.update_queue
+    if isinstance(queue, JournaledQueue):  # before polling starts: the oldest questions first
+        try:
+            await queue.recover(application.bot)
+        except (sqlite3.Error, OSError):
+            log.exception(
+                "Could not read the stored updates of %s; they are answered at the next start.", queue.journal.path
+            )
     log.info("Serving as @%s.", application.bot.username)
 
 
@@ -243,6 +256,13 @@ async def _on_stop(application: Application) -> None:
     watcher = application.bot_data.pop("watcher", None)
     if watcher is not None:
         watcher.cancel()
+
+
+async def _on_shutdown(application: Application) -> None:
+    """Close the file of received updates."""
+    queue = application.update_queue
+    if isinstance(queue, JournaledQueue):
+        queue.journal.close()
 
 
 def _file_url(base_url: str) -> str:
