@@ -117,6 +117,9 @@ class QuestionLog:
         self.path = Path(path)
         self._clock = clock
         self._lock = threading.Lock()
+        #: With `raise_errors`, a failed write raises sqlite3.Error instead of returning 0: for
+        #: a writer that retries (the Telegram bot's background writer).
+        self.raise_errors = False
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             # Autocommit (isolation_level=None): each INSERT is one transaction, committed
@@ -252,8 +255,15 @@ class QuestionLog:
             with self._lock:
                 return self._db.execute(sql, params).lastrowid or 0
         except sqlite3.Error as exc:
+            if self.raise_errors:
+                raise
             log.warning("The question log %s could not be written (%s); the reply is not affected.", self.path, exc)
             return 0
+
+    def wait_for_locks(self, seconds: float) -> None:
+        """How long a write waits for another process's lock before it fails."""
+        with self._lock:
+            self._db.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
 
     # -- reading (faqbot unanswered, faqbot stats) ------------------------------------------
 

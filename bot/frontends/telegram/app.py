@@ -47,6 +47,7 @@ from bot.frontends.telegram import handlers as on
 from bot.frontends.telegram.flood import FloodGate
 from bot.frontends.telegram.journal import JournaledQueue, JournaledUpdateProcessor, UpdateJournal
 from bot.frontends.telegram.logs import configure_logging, redact
+from bot.frontends.telegram.logwriter import BackgroundLog
 from bot.frontends.telegram.net import (
     OVERALL_RATE,
     SEND_READ_TIMEOUT,
@@ -155,7 +156,8 @@ def build_application(
         base = tg.base_url.rstrip("/")
         builder = builder.base_url(base).base_file_url(_file_url(base))
     application = builder.build()
-    application.bot_data["state"] = BotState(settings, live, question_log, FloodGate(tg.flood_limit))
+    writer = BackgroundLog(question_log) if question_log is not None else None
+    application.bot_data["state"] = BotState(settings, live, writer, FloodGate(tg.flood_limit))
     admins = filters.User(user_id=tg.admins)
     message = filters.UpdateType.MESSAGE
     text = message & filters.TEXT & ~filters.COMMAND
@@ -259,7 +261,10 @@ async def _on_stop(application: Application) -> None:
 
 
 async def _on_shutdown(application: Application) -> None:
-    """Close the file of received updates."""
+    """Write the queued log rows (bounded) and close the file of received updates."""
+    writer = application.bot_data["state"].log
+    if writer is not None:
+        await asyncio.to_thread(writer.close)
     queue = application.update_queue
     if isinstance(queue, JournaledQueue):
         queue.journal.close()
