@@ -20,6 +20,7 @@ import datetime as dt
 import hashlib
 import hmac
 import logging
+import os
 import secrets
 import sqlite3
 import threading
@@ -122,6 +123,9 @@ class QuestionLog:
         self.raise_errors = False
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            # Owner-only from the start: the file holds users' questions and, unless log_salt
+            # is set, the salt of their hashed ids. SQLite gives -wal and -shm the same mode.
+            os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY | getattr(os, "O_CLOEXEC", 0), 0o600))
             # Autocommit (isolation_level=None): each INSERT is one transaction, committed
             # when execute() returns. The timeout waits out a reader's or migrator's lock.
             self._db = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=False)
