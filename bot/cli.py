@@ -7,6 +7,7 @@ below this module prints a traceback for bad input.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
 import sys
@@ -119,11 +120,14 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from bot.frontends.console.render import render_text
 
     engine = _engine(settings)
-    lines = (line.rstrip("\r\n") for line in sys.stdin) if args.question == "-" else iter([args.question])
+    # Read stdin as UTF-8 whatever the locale, a bad byte becoming U+FFFD: one stray byte must
+    # not cost the lines around it (a strict decoder raised before any answer was printed).
+    stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace") if args.question == "-" else None
+    lines = (line.rstrip("\r\n") for line in stdin) if stdin is not None else iter([args.question])
     for line in lines:
         reply = engine.answer(line)
         if args.json:
-            print(json.dumps(reply.to_json(), ensure_ascii=False), flush=True)
+            print(json_line(reply.to_json()), flush=True)
         else:
             print(render_text(reply), flush=True)
         if args.explain:
@@ -133,6 +137,13 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         if args.question == "-" and not args.json:
             print()
     return EXIT_OK
+
+
+def json_line(data: object) -> str:
+    """One JSON Lines record. U+2028 and U+2029 are escaped: JSON allows them raw, but many
+    line readers (Python's str.splitlines, JavaScript) take them for line ends and split a record."""
+    text = json.dumps(data, ensure_ascii=False)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:

@@ -58,6 +58,7 @@ class Telegram:
     webhook_port: int = 8443
     webhook_secret: str = ""
     flood_limit: int = 20  # messages per user per minute before a slow-down notice
+    journal: str = ""  # received updates, stored until answered; "" = telegram-updates.sqlite3 beside log_db
 
 
 @dataclass
@@ -73,6 +74,14 @@ class Settings:
     @property
     def log_path(self) -> Path | None:
         return Path(os.path.expanduser(self.log_db)) if self.log_db else None
+
+    @property
+    def journal_path(self) -> Path:
+        """The file of received Telegram updates (it is needed even with the question log off)."""
+        if self.telegram.journal:
+            return Path(os.path.expanduser(self.telegram.journal))
+        beside = self.log_path.parent if self.log_path is not None else Path("~/.local/share/faqbot").expanduser()
+        return beside / "telegram-updates.sqlite3"
 
     @property
     def cache_path(self) -> Path | None:

@@ -20,6 +20,7 @@ import datetime as dt
 import hashlib
 import hmac
 import logging
+import os
 import secrets
 import sqlite3
 import threading
@@ -117,8 +118,14 @@ class QuestionLog:
         self.path = Path(path)
         self._clock = clock
         self._lock = threading.Lock()
+        #: With `raise_errors`, a failed write raises sqlite3.Error instead of returning 0: for
+        #: a writer that retries (the Telegram bot's background writer).
+        self.raise_errors = False
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            # Owner-only from the start: the file holds users' questions and, unless log_salt
+            # is set, the salt of their hashed ids. SQLite gives -wal and -shm the same mode.
+            os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY | getattr(os, "O_CLOEXEC", 0), 0o600))
             # Autocommit (isolation_level=None): each INSERT is one transaction, committed
             # when execute() returns. The timeout waits out a reader's or migrator's lock.
             self._db = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=False)
@@ -258,8 +265,15 @@ class QuestionLog:
             with self._lock:
                 return self._db.execute(sql, params).lastrowid or 0
         except sqlite3.Error as exc:
+            if self.raise_errors:
+                raise
             log.warning("The question log %s could not be written (%s); the reply is not affected.", self.path, exc)
             return 0
+
+    def wait_for_locks(self, seconds: float) -> None:
+        """How long a write waits for another process's lock before it fails."""
+        with self._lock:
+            self._db.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
 
     # -- reading (faqbot unanswered, faqbot stats) ------------------------------------------
 

@@ -7,6 +7,8 @@ word, so this loader refuses duplicate keys and remembers each mapping's lines.
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -79,14 +81,65 @@ class UnreadableFile(Exception):
         self.problem = problem
 
 
-def read_text(path: Path, shown: str) -> str:
-    """The file's text, or `UnreadableFile` naming the line of the first byte that is not UTF-8."""
+#: The largest file a knowledge folder may hold. The bundled facts files are under 100 KB and
+#: a long news article under 50 KB; the bound keeps a stray dump or a link to a device from
+#: filling the memory of a running bot.
+MAX_FILE_BYTES = 4 * 1024 * 1024
+
+_KINDS = {
+    stat.S_IFDIR: "a folder",
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+def read_bytes(path: Path, shown: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes, else `UnreadableFile`.
+
+    Opened without blocking and checked on the open descriptor: a named pipe would otherwise
+    hang the reader until someone writes to it, and a device such as /dev/zero never ends. The
+    check is on the descriptor, not the name, so a file swapped between a look and the read
+    cannot slip through.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        data = path.read_bytes()
+        fd = os.open(path, flags)
     except FileNotFoundError:
         raise UnreadableFile(Problem(shown, 0, "the file does not exist.")) from None
     except OSError as exc:
         raise UnreadableFile(Problem(shown, 0, f"the file cannot be read ({exc.strerror}).")) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = _KINDS.get(stat.S_IFMT(info.st_mode), "not a regular file")
+            raise UnreadableFile(
+                Problem(shown, 0, f"the file cannot be read (it is {kind}; knowledge files must be regular files).")
+            )
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            raise UnreadableFile(
+                Problem(
+                    shown, 0, f"the file is larger than {limit // (1024 * 1024)} MB; a knowledge file must be smaller."
+                )
+            )
+        return b"".join(chunks)
+    except OSError as exc:
+        raise UnreadableFile(Problem(shown, 0, f"the file cannot be read ({exc.strerror}).")) from None
+    finally:
+        os.close(fd)
+
+
+def read_text(path: Path, shown: str) -> str:
+    """The file's text, or `UnreadableFile` naming the line of the first byte that is not UTF-8."""
+    data = read_bytes(path, shown)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -96,10 +149,28 @@ def read_text(path: Path, shown: str) -> str:
         ) from None
 
 
+def _refuse_aliases(text: str, shown: str) -> None:
+    """An alias (`*name`) refers back to an anchored value; nested, a few lines of them expand
+    to billions of values (the "billion laughs"), and as a mapping key they are hashed whole.
+    Knowledge files never need them, so the first one is refused before anything is built."""
+    if "*" not in text:
+        return
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            raise UnreadableFile(
+                Problem(
+                    shown,
+                    event.start_mark.line + 1,
+                    f"the YAML alias *{event.anchor} is not allowed here; write the value out in full.",
+                )
+            )
+
+
 def load_yaml(path: Path, shown: str) -> Any:
     """Parse one YAML file; syntax errors and duplicate keys become `UnreadableFile`."""
     text = read_text(path, shown)
     try:
+        _refuse_aliases(text, shown)
         return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

@@ -14,6 +14,7 @@ curator's new fact is live, its questions drop off the list.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -40,9 +41,16 @@ EXAMPLES = 3  # wordings shown per group in the text listing
 # -- grouping ----------------------------------------------------------------------------------
 
 
+#: Control and bidirectional-override characters a user may have typed: printed raw, they would
+#: move the cursor, recolour or clear the curator's terminal, or reverse the text shown.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def _clean(text: str) -> str:
-    """One line: a question with a line break would not paste as one YAML item."""
-    return " ".join(text.split())
+    """One line: a question with a line break would not paste as one YAML item; control
+    characters are shown as escapes (\\x1b), never sent to the terminal."""
+    text = " ".join(text.split())
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def is_unanswered(row: LoggedQuestion, answer_threshold: float) -> bool:

@@ -16,14 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from bot.knowledge.aliases import Aliases, read_aliases
 from bot.knowledge.docfacts import document_facts
 from bot.knowledge.faithful import unfaithful_numbers
 from bot.knowledge.model import Document, Fact, InvalidKnowledge, Knowledge
-from bot.yamlfile import Mapping, Problem, UnreadableFile, load_yaml, read_text
+from bot.yamlfile import Mapping, Problem, UnreadableFile, load_yaml, read_bytes, read_text
 
 
 def knowledge_files(root: Path) -> list[Path]:
@@ -40,9 +40,11 @@ def fingerprint(root: Path) -> str:
     digest = hashlib.sha256()
     for path in knowledge_files(root):
         digest.update(str(path.relative_to(root)).encode())
+        # Bounded, regular files only: a pipe or /dev/zero among the articles must not hang
+        # or fill the bot (an article no fact names is still part of the fingerprint).
         try:
-            digest.update(path.read_bytes())
-        except OSError:
+            digest.update(read_bytes(path, str(path)))
+        except UnreadableFile:
             digest.update(b"<unreadable>")
     return digest.hexdigest()[:16]
 
@@ -69,11 +71,27 @@ def read_knowledge(root: Path) -> tuple[Knowledge, list[Problem]]:
         problems.append(Problem(_shown(root, root / "facts"), 1, "there are no facts/*.yaml files."))
     for path in fact_files:
         _read_facts_file(root, path, documents, facts, problems)
-    aliases = read_aliases(root / "aliases.yaml", _shown(root, root / "aliases.yaml"), problems)
+    aliases_file = root / "aliases.yaml"
+    if aliases_file.exists() and not _inside(root, aliases_file):
+        problems.append(Problem(_shown(root, aliases_file), 0, OUTSIDE))
+        aliases = Aliases()
+    else:
+        aliases = read_aliases(aliases_file, _shown(root, aliases_file), problems)
     _check_across_files(documents, facts, problems)
     facts += [f for doc in documents.values() for f in document_facts(doc, facts)]
     knowledge = Knowledge(root, documents, facts, aliases, fingerprint(root))
     return knowledge, problems
+
+
+OUTSIDE = "the file is a link to a file outside the knowledge folder; copy it into the folder instead."
+
+
+def _inside(root: Path, path: Path) -> bool:
+    """True when `path`, links followed, is inside `root`."""
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):
+        return False
 
 
 def _shown(root: Path, path: Path) -> str:
@@ -91,6 +109,9 @@ def _read_facts_file(
     problems: list[Problem],
 ) -> None:
     shown = _shown(root, path)
+    if not _inside(root, path):
+        problems.append(Problem(shown, 0, OUTSIDE))
+        return
     try:
         data = load_yaml(path, shown)
     except UnreadableFile as exc:
@@ -99,6 +120,7 @@ def _read_facts_file(
     if not isinstance(data, Mapping):
         problems.append(Problem(shown, 1, "the file must be a mapping with `document:` and `facts:`."))
         return
+    _unknown_keys(shown, data, FILE_KEYS, "the file", problems)
     document = _read_document(root, shown, data, problems)
     if document is None:
         return
@@ -154,6 +176,7 @@ def _kind(value: Any) -> str:
     )
 
 
+FILE_KEYS = frozenset({"document", "facts"})
 DOCUMENT_KEYS = frozenset({"id", "title", "outlet", "date", "text", "author", "place", "chrome"})
 FACT_KEYS = frozenset({"id", "questions", "answer", "source", "tags"})
 
@@ -192,7 +215,10 @@ def _read_document(root: Path, shown: str, data: Mapping, problems: list[Problem
     except ValueError:
         problems.append(Problem(shown, node.line_of("date"), f"`date` must be YYYY-MM-DD, not '{date}'."))
         return None
-    article = (root / str(values["text"])).resolve()
+    article = _article_path(root, str(values["text"]))
+    if isinstance(article, str):
+        problems.append(Problem(shown, node.line_of("text"), article))
+        return None
     try:
         text = read_text(article, _shown(root, article))
     except UnreadableFile as exc:
@@ -231,6 +257,32 @@ def _read_document(root: Path, shown: str, data: Mapping, problems: list[Problem
         place_line=node.line_of("place"),
         chrome=tuple(c.strip() for c in chrome),
     )
+
+
+def _article_path(root: Path, text: str) -> Path | str:
+    """The article file that `text:` names, or why it may not be read.
+
+    The knowledge is served to anyone who asks (📖 原文, 「出处呢？」), so `text:` must stay inside
+    the folder's articles/: an absolute path, a `..` or a link out would let an edit publish
+    /proc/self/environ or the config file, bot token included.
+    """
+    relative = PurePosixPath(text.replace("\\", "/"))
+    if (
+        relative.is_absolute()
+        or re.match(r"^[A-Za-z]:", text)
+        or ".." in relative.parts
+        or relative.parts[:1] != ("articles",)
+    ):
+        return f"`text` must name a file inside articles/, such as articles/NAME.txt, not '{_clip(text, 60)}'."
+    path = root / relative
+    articles = (root / "articles").resolve()
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        return f"the article {text} is a link that leads nowhere."
+    if not resolved.is_relative_to(articles):
+        return f"the article {text} is a link to a file outside articles/; copy the article into the folder instead."
+    return resolved
 
 
 def _read_fact(shown: str, document: Document, raw: Any, list_line: int, problems: list[Problem]) -> Fact | None:

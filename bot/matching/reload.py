@@ -33,6 +33,10 @@ log = logging.getLogger(__name__)
 SETTLE = 0.2
 #: ... but a folder that keeps changing is read anyway after this long.
 SETTLE_LIMIT = 2.0
+#: An edit noticed by polling that drops a whole article, or more than this share of the facts,
+#: is not served until confirmed with `reload()` (Telegram: an admin's /reload): a facts file
+#: cut short between two facts is valid YAML, and a deleted file looks like a finished edit.
+MAX_SILENT_LOSS = 0.2
 
 Snapshot = tuple[tuple[str, int, int, int], ...]
 
@@ -78,7 +82,7 @@ class LiveEngine:
         """
         with self._lock:
             self._snapshot = snapshot(self.root)
-            return self._reload(notify)
+            return self._reload(notify, confirmed=True)
 
     def poll(self) -> list[Problem] | None:
         """Reload if any knowledge file changed since the last look: None if nothing changed,
@@ -91,7 +95,7 @@ class LiveEngine:
             self._snapshot = current
             if fingerprint(self.root) == self._seen:
                 return None
-            return self._reload(notify=True)
+            return self._reload(notify=True, confirmed=False)
 
     def _settle(self, current: Snapshot) -> Snapshot:
         deadline = time.monotonic() + SETTLE_LIMIT
@@ -103,9 +107,12 @@ class LiveEngine:
             current = later
         return current
 
-    def _reload(self, notify: bool) -> list[Problem]:
+    def _reload(self, notify: bool, confirmed: bool) -> list[Problem]:
         started = time.monotonic()
         engine, errors = self._build()
+        if engine is not None and not confirmed:
+            errors = self._losses(engine)
+            engine = None if errors else engine
         if engine is None:
             return self._refuse(errors, notify)
         self.engine = engine
@@ -135,6 +142,31 @@ class LiveEngine:
             log.debug("Loading the knowledge failed.", exc_info=True)
             message = f"the knowledge could not be loaded ({type(exc).__name__}: {exc})."
             return None, [Problem(str(self.root), 1, message)]
+
+    def _losses(self, engine: Engine) -> list[Problem]:
+        """Why the new knowledge may not replace the old one unconfirmed: [] when it may."""
+        old, new = self.engine.knowledge, engine.knowledge
+        problems = [
+            Problem(
+                document.path,
+                0,
+                f"the article {document.id} and its facts would no longer be served (its facts file was "
+                "deleted or lost its document); send /reload (or restart) to confirm.",
+            )
+            for doc_id, document in old.documents.items()
+            if doc_id not in new.documents
+        ]
+        lost = len(old.facts) - len(new.facts)
+        if not problems and old.facts and lost / len(old.facts) > MAX_SILENT_LOSS:
+            problems.append(
+                Problem(
+                    str(self.root),
+                    0,
+                    f"the edit would remove {lost} of {len(old.facts)} facts — a file saved only in part? "
+                    "Finish the edit, or send /reload to confirm.",
+                )
+            )
+        return problems
 
     def _refuse(self, errors: list[Problem], notify: bool) -> list[Problem]:
         facts = len(self.engine.knowledge.facts)

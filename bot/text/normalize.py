@@ -31,7 +31,9 @@ _T2S = opencc.OpenCC("t2s")
 # 来着 asks again for what one half remembers (一共有多少来着): tone too.
 _PARTICLES = re.compile(r"(?:来着|[啊呢嘛吧呀哦噢喔啦哈呗咯哇嘞捏咩])+(?=\s|$)")
 # Spoken dates say 号 where articles write 日: 3月4号 = 3月4日.
-_SPOKEN_DAY = re.compile(r"(\d+)号")
+# The look-behind starts a match only at the first digit of a run: without it a long run of
+# digits and no 号 is tried from every digit, quadratic in its length (64,000 digits: minutes).
+_SPOKEN_DAY = re.compile(r"(?<!\d)(\d+)号")
 # Characters that carry nothing: controls, zero-width and direction marks, unpaired surrogates.
 _INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn"}
 

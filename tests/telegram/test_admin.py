@@ -46,7 +46,7 @@ def knowledge(tmp_path: Path, tg_settings: Settings) -> Path:
 
 
 async def test_a_broken_edit_keeps_serving_and_tells_the_admins(
-    fake: FakeBotAPI, start_bot: StartBot, knowledge: Path, tg_settings: Settings
+    fake: FakeBotAPI, start_bot: StartBot, knowledge: Path, tg_settings: Settings, caplog: pytest.LogCaptureFixture
 ) -> None:
     await start_bot(live=LiveEngine(tg_settings))
     await fake.ask(ADMIN, "/start")  # an admin must have talked to the bot before it can write
@@ -58,6 +58,8 @@ async def test_a_broken_edit_keeps_serving_and_tells_the_admins(
     (notice,) = await fake.replies(ADMIN, 1, timeout=15)
     assert notice.text.startswith(TEXTS["reload_failed_html"])
     assert "jiaxing-2019.yaml:" in notice.text and "195" in notice.text
+    logged = [r for r in caplog.records if "jiaxing-2019.yaml:" in r.getMessage() and "195" in r.getMessage()]
+    assert len(logged) == 1, [r.getMessage() for r in logged]  # each problem logged once, not twice
     assert "194" in (await fake.ask(USER, LECTURES)).text  # the previous knowledge still serves
 
     listed = await fake.ask(ADMIN, "/reload")

@@ -113,9 +113,7 @@ async def watch_knowledge(application: Application) -> None:
             log.info("Knowledge reloaded: %d articles, %d facts.", len(knowledge.documents), len(knowledge.facts))
             reported = []
             continue
-        lines = [str(p) for p in _errors(problems)]
-        for line in lines:
-            log.warning("Knowledge edit refused, still serving the previous version: %s", line)
+        lines = [str(p) for p in _errors(problems)]  # LiveEngine has logged each of them
         if lines != reported:  # the same broken edit is reported once
             reported = lines
             await notify_admins(application.bot, st.settings.telegram.admins, problems)

@@ -9,6 +9,7 @@ The modules behind it, one concept each:
     telegram_views      HTML and inline keyboards
     telegram_state      shared state, button payloads, per-chat conversations
     telegram_net        retries, rate limits, per-chat ordering (and the ambiguous-send policy)
+    telegram_journal    updates stored before they are confirmed, answered once (docs/reliability.md)
     telegram_flood      per-user flood control
     telegram_logging    the token redacted from every log line
     telegram_texts      every canned text
@@ -22,6 +23,7 @@ import os
 import re
 import secrets
 import signal
+import sqlite3
 import sys
 from collections.abc import Sequence
 from urllib.parse import urlsplit
@@ -43,11 +45,12 @@ from bot.config import Settings
 from bot.frontends.telegram import admin as admin
 from bot.frontends.telegram import handlers as on
 from bot.frontends.telegram.flood import FloodGate
+from bot.frontends.telegram.journal import JournaledQueue, JournaledUpdateProcessor, UpdateJournal
 from bot.frontends.telegram.logs import configure_logging, redact
+from bot.frontends.telegram.logwriter import BackgroundLog
 from bot.frontends.telegram.net import (
     OVERALL_RATE,
     SEND_READ_TIMEOUT,
-    PerChatUpdateProcessor,
     RetryingRequest,
     rate_limiter,
 )
@@ -153,21 +156,25 @@ def build_application(
     `read_timeout` and `overall_rate` exist for tests: the defaults are what production needs.
     """
     tg = settings.telegram
+    journal = UpdateJournal(settings.journal_path)  # JournalUnavailable: the bot does not start
     builder = (
         ApplicationBuilder()
         .token(tg.token.strip())
         .request(RetryingRequest(read_timeout=read_timeout))
         .rate_limiter(rate_limiter(overall_rate))
-        .concurrent_updates(PerChatUpdateProcessor())
+        .update_queue(JournaledQueue(journal))
+        .concurrent_updates(JournaledUpdateProcessor(journal))
         .context_types(CONTEXT_TYPES)
         .post_init(_on_start)
         .post_stop(_on_stop)
+        .post_shutdown(_on_shutdown)
     )
     if tg.base_url:
         base = tg.base_url.rstrip("/")
         builder = builder.base_url(base).base_file_url(_file_url(base))
     application = builder.build()
-    application.bot_data.state = BotState(settings, live, question_log, FloodGate(tg.flood_limit))
+    writer = BackgroundLog(question_log) if question_log is not None else None
+    application.bot_data.state = BotState(settings, live, writer, FloodGate(tg.flood_limit))
     admins = filters.User(user_id=tg.admins)
     message = filters.UpdateType.MESSAGE
     text = message & filters.TEXT & ~filters.COMMAND
@@ -252,6 +259,14 @@ async def _on_start(application: Application) -> None:
         log.warning("Could not register the command menu: %s", exc)
     watcher = asyncio.get_running_loop().create_task(admin.watch_knowledge(application), name="faqbot-knowledge")
     _bot_data(application).watcher = watcher
+    queue = application.update_queue
+    if isinstance(queue, JournaledQueue):  # before polling starts: the oldest questions first
+        try:
+            await queue.recover(application.bot)
+        except (sqlite3.Error, OSError):
+            log.exception(
+                "Could not read the stored updates of %s; they are answered at the next start.", queue.journal.path
+            )
     log.info("Serving as @%s.", application.bot.username)
 
 
@@ -265,6 +280,17 @@ async def _on_stop(application: Application) -> None:
 
 def _bot_data(application: Application) -> BotData:
     return application.bot_data  # typed by CONTEXT_TYPES
+
+
+async def _on_shutdown(application: Application) -> None:
+    """Write the queued log rows (bounded) and close the file of received updates."""
+    state = _bot_data(application).state
+    writer = state.log if state is not None else None
+    if writer is not None:
+        await asyncio.to_thread(writer.close)
+    queue = application.update_queue
+    if isinstance(queue, JournaledQueue):
+        queue.journal.close()
 
 
 def _file_url(base_url: str) -> str:

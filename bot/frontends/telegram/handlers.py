@@ -110,7 +110,7 @@ async def answer_question(update: Update, context: Context, text: str) -> None:
     st = context.state
     user = update.effective_user
     for reply in st.engine.answer_all(text, context.conversation):
-        question_id = st.record(user.id if user else None, reply)
+        question_id = await st.record(user.id if user else None, reply)
         await send_reply(update, context, reply, question_id)
 
 
@@ -230,7 +230,7 @@ async def pick_fact(update: Update, context: Context) -> None:
     reply = st.engine.answer_fact(fact_id, question, context.conversation)
     user = update.effective_user
     if question is not None and reply.status == "answered":
-        st.picked(user.id if user else None, question, fact_id)
+        await st.picked(user.id if user else None, question, fact_id)
     await send_reply(update, context, reply, None)
 
 
@@ -281,7 +281,7 @@ async def feedback(update: Update, context: Context) -> None:
         question_id, _, fact_id = payload.partition(":")
         user = update.effective_user
         logged = int(question_id) if question_id.isdigit() else None
-        st.feedback(user.id if user else None, fact_id or None, 1 if up else -1, logged)
+        await st.feedback(user.id if user else None, fact_id or None, 1 if up else -1, logged)
     await answer_callback(update, TEXTS["feedback_up" if up else "feedback_down"])
 
 

@@ -19,8 +19,9 @@ The policy, per kind of failure of a call other than getUpdates:
   answers are idempotent in effect: a repeated edit gets "message is not modified" and a
   repeated callback answer "query is too old", which the handlers ignore.
 - **getUpdates**: python-telegram-bot's polling loop retries it forever with its own backoff.
-  The offset confirms updates only with the next call, so a lost getUpdates response brings
-  the same updates again: nothing lost, nothing handled twice.
+  A lost getUpdates response brings the same updates again. Every update is stored before the
+  offset confirms it and recognised when it comes again (`bot.frontends.telegram.journal`),
+  so neither a crash nor a lost confirmation loses or repeats a question.
 
 Ordering: `PerChatUpdateProcessor` handles different chats concurrently and the updates of one
 chat strictly one after another, so replies in a chat come in the order of the questions and

@@ -3,8 +3,9 @@ counters, button payloads, and one `Conversation` per chat.
 
 The state lives in python-telegram-bot's `bot_data` and `chat_data`, typed through
 `ContextTypes` (`CONTEXT_TYPES`): handlers receive a `FaqContext`, whose `state` and
-`conversation` are attributes, not dictionary look-ups. The question log is best effort: a
-full disk or a locked database is logged and the user still gets the answer.
+`conversation` are attributes, not dictionary look-ups. The question log is written by a thread
+of its own (`logwriter`): a full disk or a locked database never holds up an answer, and rows
+that could not be written are counted.
 """
 
 from __future__ import annotations
@@ -24,9 +25,9 @@ from bot.reply import Reply
 
 if TYPE_CHECKING:
     from bot.config import Settings
+    from bot.frontends.telegram.logwriter import BackgroundLog
     from bot.matching.engine import Engine
     from bot.matching.reload import LiveEngine
-    from bot.questionlog import QuestionLog
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +85,7 @@ class BotState:
 
     settings: Settings
     live: LiveEngine
-    log: QuestionLog | None
+    log: BackgroundLog | None
     flood: FloodGate
     codec: CallbackCodec = field(default_factory=CallbackCodec)
 
@@ -93,33 +94,21 @@ class BotState:
         """The engine serving now (hot reload swaps it between updates)."""
         return self.live.engine
 
-    def record(self, user_id: int | None, reply: Reply) -> int | None:
-        """Log an answered question; the row id, or None when logging is off or failed."""
+    async def record(self, user_id: int | None, reply: Reply) -> int | None:
+        """Log an answered question; the row id, or None when logging is off or slow."""
         if self.log is None:
             return None
-        try:
-            return self.log.record(CHANNEL, user_id, reply) or None  # 0: not written
-        except Exception:  # the log must never cost a user the answer
-            log.exception("Could not write a question to the log.")
-            return None
+        return await self.log.write("record", CHANNEL, user_id, reply)
 
-    def feedback(self, user_id: int | None, fact_id: str | None, value: int, question_id: int | None) -> None:
+    async def feedback(self, user_id: int | None, fact_id: str | None, value: int, question_id: int | None) -> None:
         """Log a 👍 (+1) or 👎 (-1)."""
-        if self.log is None:
-            return
-        try:
-            self.log.feedback(CHANNEL, user_id, fact_id, value, question_id=question_id)
-        except Exception:
-            log.exception("Could not write feedback to the log.")
+        if self.log is not None:
+            await self.log.write("feedback", CHANNEL, user_id, fact_id, value, question_id)
 
-    def picked(self, user_id: int | None, question: str, fact_id: str) -> None:
+    async def picked(self, user_id: int | None, question: str, fact_id: str) -> None:
         """Log which suggestion a user picked for `question`."""
-        if self.log is None:
-            return
-        try:
-            self.log.picked(CHANNEL, user_id, question, fact_id)
-        except Exception:
-            log.exception("Could not write a picked suggestion to the log.")
+        if self.log is not None:
+            await self.log.write("picked", CHANNEL, user_id, question, fact_id)
 
 
 class BotData:
