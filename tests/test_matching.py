@@ -8,6 +8,7 @@ import pytest
 
 from bot.config import Matching
 from bot.knowledge.model import Fact
+from bot.matching.decide import Decision
 from bot.matching.engine import Engine, _chosen
 from bot.question.kinds import asks_next, asks_unsaid, counts_asked, guessed_numbers, people, supplies
 from bot.question.parts import asks_something, question_parts
@@ -232,9 +233,9 @@ def test_a_story_asking_for_a_detail_no_fact_gives_is_declined(engine: Engine) -
 )
 def test_the_reply_to_a_message_of_several_parts(scores: list[tuple[str, float]], chosen: int) -> None:
     outcomes = [
-        (Reply(question=str(i), status=status, score=score), None, []) for i, (status, score) in enumerate(scores)
+        Decision(Reply(question=str(i), status=status, score=score)) for i, (status, score) in enumerate(scores)
     ]
-    assert _chosen(outcomes)[0].question == str(chosen)
+    assert _chosen(outcomes).reply.question == str(chosen)
 
 
 @pytest.mark.parametrize(
@@ -249,9 +250,9 @@ def test_a_short_message_is_answered_whole_before_clause_by_clause(
     scores: list[tuple[str, float]], chosen: int
 ) -> None:
     outcomes = [
-        (Reply(question=str(i), status=status, score=score), None, []) for i, (status, score) in enumerate(scores)
+        Decision(Reply(question=str(i), status=status, score=score)) for i, (status, score) in enumerate(scores)
     ]
-    assert _chosen(outcomes, whole=True)[0].question == str(chosen)
+    assert _chosen(outcomes, whole=True).reply.question == str(chosen)
 
 
 def test_a_short_message_of_several_clauses_is_searched_clause_by_clause(engine: Engine) -> None:

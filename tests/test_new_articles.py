@@ -13,10 +13,11 @@ import pytest
 import yaml
 
 from bot.cli import main
-from bot.config import Settings, bundled_knowledge_dir
+from bot.config import Settings
 from bot.knowledge.combine import BadExtraArticle, combine
 from bot.knowledge.read import fingerprint, load_knowledge
 from bot.matching.engine import Engine
+from tests.knowledge_helpers import FIXTURE_KNOWLEDGE
 
 NEW = Path(__file__).resolve().parent / "eval" / "newarticles"
 DEV = ["dongxi-party-2023", "lianhe-agri-2022", "hexi-enterprise-2024"]
@@ -24,7 +25,7 @@ DEV = ["dongxi-party-2023", "lianhe-agri-2022", "hexi-enterprise-2024"]
 
 @pytest.fixture(scope="module")
 def combined(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return combine(bundled_knowledge_dir(), [NEW / d for d in DEV], tmp_path_factory.mktemp("k") / "k")
+    return combine(FIXTURE_KNOWLEDGE, [NEW / d for d in DEV], tmp_path_factory.mktemp("k") / "k")
 
 
 @pytest.fixture(scope="module")
@@ -33,11 +34,11 @@ def wider(combined: Path, settings: Settings) -> Engine:
 
 
 def test_combine_adds_every_article_and_leaves_the_base_alone(combined: Path) -> None:
-    before = fingerprint(bundled_knowledge_dir())
+    before = fingerprint(FIXTURE_KNOWLEDGE)
     knowledge = load_knowledge(combined)  # raises on any error
     assert set(DEV) <= set(knowledge.documents)
     assert {"jiaxing-2019", "wujiang-2014"} <= set(knowledge.documents)
-    assert fingerprint(bundled_knowledge_dir()) == before
+    assert fingerprint(FIXTURE_KNOWLEDGE) == before
     places = yaml.safe_load((combined / "aliases.yaml").read_text(encoding="utf-8"))["places"]
     assert {"嘉兴科技城", "吴江开发区", "洞溪镇", "涟禾乡"} <= set(places)
 
@@ -46,7 +47,7 @@ def test_combine_names_a_folder_that_lacks_its_article(tmp_path: Path) -> None:
     (tmp_path / "extra").mkdir()
     (tmp_path / "extra" / "facts.yaml").write_text("document: {}\n", encoding="utf-8")
     with pytest.raises(BadExtraArticle, match=r"article\.txt is missing"):
-        combine(bundled_knowledge_dir(), [tmp_path / "extra"], tmp_path / "k")
+        combine(FIXTURE_KNOWLEDGE, [tmp_path / "extra"], tmp_path / "k")
 
 
 def test_eval_with_an_article_prints_the_engine_beside_bm25(

@@ -22,11 +22,12 @@ from pathlib import Path
 from typing import Any
 
 from bot.index.entries import EntryTable
+from bot.index.learned import COUNTED, authors, unambiguous, with_posts
 from bot.index.search import INDEX_VERSION, READINGS_FILE, Index
 from bot.index.spelling import blanks
 from bot.knowledge.cachefiles import code_version, prune
 from bot.knowledge.model import NUMBER, Document, Fact, Knowledge
-from bot.question.kinds import POST_QUESTIONS, key_terms, people, posts, speakers, supplies
+from bot.question.kinds import key_terms, people, speakers, supplies
 from bot.text.lexicon import INTERROGATIVES, STOPWORDS, canonical_words, everyday, synonyms
 from bot.text.normalize import AliasTable, is_han, normalize, syllables, use_readings_cache, word_sound
 from bot.text.romanized import Romanized
@@ -123,7 +124,7 @@ class _Texts:
 def build_index(knowledge: Knowledge, workdir: Path) -> Index:
     """Build the index for `knowledge`; the compact jieba dictionary goes into `workdir`."""
     use_readings_cache(workdir / READINGS_FILE)
-    table, shared = _unambiguous(knowledge)
+    table, shared = unambiguous(knowledge)
     aliases = AliasTable(table)
     texts = _Texts(aliases)
     places: dict[str, list[str]] = defaultdict(list)
@@ -173,7 +174,7 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
     # prose, or a curator listed it under terms: (which makes it a known word the HMM never
     # reports). A byline (document.author) names people outright.
     candidates = tagged(dictionary, ["nr"]) | set(found) | set(terms)
-    named = people((texts.words(n) for n in prose), candidates) | _authors(knowledge, texts)
+    named = people((texts.words(n) for n in prose), candidates) | authors(knowledge, texts.normal)
     entries = EntryTable()
     postings: dict[str, array[int]] = {}
     word_df: Counter[str] = Counter()
@@ -209,7 +210,7 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
         fingerprint=knowledge.fingerprint,
         spans=spans,
         max_idf=_typical_top_idf(word_df, count),
-        kin=_with_posts(kin_of(word_df, synonyms(), everyday=lexicon), word_df),
+        kin=with_posts(kin_of(word_df, synonyms(), everyday=lexicon), word_df),
         function=function_words(dictionary),
         people=named,
         _segmenter=Segmenter(dictionary) if found else segmenter,
@@ -276,7 +277,7 @@ def _entry(
     # The answer's figures, less the report date it cites (据2023年6月…) — unless its source says
     # the figure too: 6个村 in an article dated June is a count, not the month.
     told = frozenset(NUMBER.findall(answer_normal))
-    counted = frozenset(m.group() for m in _COUNTED.finditer(source_normal))
+    counted = frozenset(m.group() for m in COUNTED.finditer(source_normal))
     numbers = (told - doc.date_numbers()) | (told & counted)
     return {
         "fact_id": fact_id,
@@ -384,51 +385,3 @@ def load_index(knowledge: Knowledge, cache_dir: Path | None) -> Index:
 
 #: What an index is made by: a change to any of these packages makes a cached index unreadable.
 _INDEX_SOURCES = ("text", "question", "index", "knowledge")
-
-
-def _authors(knowledge: Knowledge, texts: _Texts) -> frozenset[str]:
-    """The people of the bylines: `author: 俞艳婷 项洁` names two people, whatever jieba makes of them."""
-    found: set[str] = set()
-    for doc in knowledge.documents.values():
-        for name in re.split(r"[\s、，,/；;]+", doc.author or ""):
-            name = texts.normal(name)
-            if 2 <= len(name) <= 4 and is_han(name):
-                found.add(name)
-    return frozenset(found)
-
-
-def _with_posts(kin: dict[str, frozenset[str]], words: Counter[str]) -> dict[str, frozenset[str]]:
-    """`kin` where a word asking for a post (职务) is akin to every post the knowledge names."""
-    named = posts(words)
-    if named:
-        for asking in POST_QUESTIONS:
-            kin[asking] = kin.get(asking, frozenset()) | named
-    return kin
-
-
-#: A figure of a source that is no part of a date or a time (2019年, 6月, 28日, 8点 are dates).
-_COUNTED = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*[年月日号时点])")
-
-
-def _unambiguous(knowledge: Knowledge) -> tuple[dict[str, str], list[str]]:
-    """The alias table without the place aliases another article uses for itself.
-
-    A curator maps 开发区 to 吴江开发区 while one article is about a development zone; once a
-    second article about another zone calls itself 开发区 throughout, the word names neither for
-    sure. Such a form is left as typed: a question using it is scoped by its other words (and
-    asks which place when both fit), and the other article's own text is not rewritten to name
-    the first place. Returns the table and the forms left out (still words for the segmenter).
-    """
-    table = knowledge.aliases.canonical()
-    places = knowledge.aliases.places
-    texts: dict[str, list[str]] = defaultdict(list)
-    for doc in knowledge.documents.values():
-        texts[places.get(doc.place or "", doc.place or "")].append(doc.text)
-    shared: list[str] = []
-    for form, place in places.items():
-        if form == place or len(texts) < 2:
-            continue
-        if any(form in text for other, docs in texts.items() if other != place for text in docs):
-            del table[form]
-            shared.append(form)
-    return table, shared

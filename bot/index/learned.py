@@ -1,0 +1,62 @@
+"""What the index learns about a knowledge base from the knowledge itself, not from hand lists:
+its people (bylines), the posts it names, the figures of a source, and which place aliases
+another article also uses for itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable
+
+from bot.knowledge.model import Knowledge
+from bot.question.kinds import POST_QUESTIONS, posts
+from bot.text.normalize import is_han
+
+
+def authors(knowledge: Knowledge, normal: Callable[[str], str]) -> frozenset[str]:
+    """The people of the bylines: `author: 俞艳婷 项洁` names two people, whatever jieba makes of them."""
+    found: set[str] = set()
+    for doc in knowledge.documents.values():
+        for name in re.split(r"[\s、，,/；;]+", doc.author or ""):
+            name = normal(name)
+            if 2 <= len(name) <= 4 and is_han(name):
+                found.add(name)
+    return frozenset(found)
+
+
+def with_posts(kin: dict[str, frozenset[str]], words: Counter[str]) -> dict[str, frozenset[str]]:
+    """`kin` where a word asking for a post (职务) is akin to every post the knowledge names."""
+    named = posts(words)
+    if named:
+        for asking in POST_QUESTIONS:
+            kin[asking] = kin.get(asking, frozenset()) | named
+    return kin
+
+
+#: A figure of a source that is no part of a date or a time (2019年, 6月, 28日, 8点 are dates).
+COUNTED = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*[年月日号时点])")
+
+
+def unambiguous(knowledge: Knowledge) -> tuple[dict[str, str], list[str]]:
+    """The alias table without the place aliases another article uses for itself.
+
+    A curator maps 开发区 to 吴江开发区 while one article is about a development zone; once a
+    second article about another zone calls itself 开发区 throughout, the word names neither for
+    sure. Such a form is left as typed: a question using it is scoped by its other words (and
+    asks which place when both fit), and the other article's own text is not rewritten to name
+    the first place. Returns the table and the forms left out (still words for the segmenter).
+    """
+    table = knowledge.aliases.canonical()
+    places = knowledge.aliases.places
+    texts: dict[str, list[str]] = defaultdict(list)
+    for doc in knowledge.documents.values():
+        texts[places.get(doc.place or "", doc.place or "")].append(doc.text)
+    shared: list[str] = []
+    for form, place in places.items():
+        if form == place or len(texts) < 2:
+            continue
+        if any(form in text for other, docs in texts.items() if other != place for text in docs):
+            del table[form]
+            shared.append(form)
+    return table, shared
