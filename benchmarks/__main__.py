@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
                     limit=args.limit,
                     build_timeout=args.build_timeout,
                     naive_budget=args.naive_budget,
-                    matchers=() if args.no_naive else ("rapidfuzz", "difflib"),
+                    matchers=() if args.no_naive else ("rapidfuzz", "difflib", "bm25"),
                 )
             )
         say("\n## The engine at each size\n")

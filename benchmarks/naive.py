@@ -8,6 +8,8 @@ the best fact's answer, or decline below a cut-off:
 - `rapidfuzz`: `rapidfuzz.process.extractOne` with its default scorer (WRatio), answering at a
   score ≥ 60 of 100;
 - `difflib`: `difflib.get_close_matches(n=1)` (SequenceMatcher ratio), answering at ≥ 0.6.
+- `bm25`: Okapi BM25 over jieba's words of the curated questions (`bot.curation.baseline`), no
+  threshold: the best wording's fact always answers.
 
 Both sides — the fact questions and the user's question — are normalised with
 `bot.text.normalize.normalize` *without* the alias table (NFKC, traditional → simplified, numerals →
@@ -32,6 +34,7 @@ from typing import Any
 
 from rapidfuzz import process
 
+from bot.curation.baseline import BM25
 from bot.curation.evaluate import load_questions, passes
 from bot.knowledge.model import Fact
 from bot.knowledge.read import load_knowledge
@@ -62,9 +65,16 @@ def difflib_matcher(choices: list[str], owners: list[Fact]) -> Matcher:
     return match
 
 
+def bm25_matcher(choices: list[str], owners: list[Fact]) -> Matcher:
+    """Okapi BM25 over jieba's words (`bot.curation.baseline`): the plain ranker the engine is
+    measured against; it has no threshold, so it answers every question."""
+    return BM25.of_wordings(choices, owners).best
+
+
 MATCHERS: dict[str, Callable[[list[str], list[Fact]], Matcher]] = {
     "rapidfuzz": rapidfuzz_matcher,
     "difflib": difflib_matcher,
+    "bm25": bm25_matcher,
 }
 
 

@@ -20,7 +20,7 @@ from benchmarks.generate import SEED, generate, make_variants, read_sources
 from bot.config import bundled_knowledge_dir
 
 FILES = ("questions-place.yaml", "questions-noplace.yaml")
-MATCHERS = ("rapidfuzz", "difflib")
+MATCHERS = ("rapidfuzz", "difflib", "bm25")
 
 
 @dataclass

@@ -40,17 +40,21 @@ class BM25:
 
     @classmethod
     def of(cls, knowledge: Knowledge) -> BM25:
+        """Over every curated question of `knowledge`."""
+        pairs = [(question, fact) for fact in knowledge.facts for question in fact.questions]
+        return cls.of_wordings([q for q, _ in pairs], [f for _, f in pairs])
+
+    @classmethod
+    def of_wordings(cls, wordings: list[str], facts: list[Fact]) -> BM25:
+        """Over `wordings`, the i-th one a question of `facts[i]`."""
         postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
         lengths: list[int] = []
-        owners: list[int] = []
-        for number, fact in enumerate(knowledge.facts):
-            for question in fact.questions:
-                words = _words(question)
-                for word, count in Counter(words).items():
-                    postings[word].append((len(lengths), count))
-                lengths.append(len(words))
-                owners.append(number)
-        return cls(list(knowledge.facts), dict(postings), lengths, owners)
+        for wording in wordings:
+            words = _words(wording)
+            for word, count in Counter(words).items():
+                postings[word].append((len(lengths), count))
+            lengths.append(len(words))
+        return cls(list(facts), dict(postings), lengths, list(range(len(facts))))
 
     def best(self, question: str) -> Fact | None:
         """The fact of the best-scoring curated wording, or None when no word is shared."""

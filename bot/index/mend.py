@@ -100,19 +100,29 @@ def mend(
     the character out of any mending.
     """
     chars = list(text)
+    # Only a character that makes no common word with a neighbour can be a slip (租房, 对接 are
+    # typed on purpose); most of a question is such words, so few windows are left to try.
+    han = [is_han(ch) for ch in chars]
+    open_ = [han[i] and ch not in ASKING and not _bound(chars, i, common) for i, ch in enumerate(chars)]
+    if not any(open_):
+        return text
+    before, foreign = [0], [0]  # running counts: open characters, characters that are not Chinese
+    for i, flag in enumerate(open_):
+        before.append(before[-1] + flag)
+        foreign.append(foreign[-1] + (not han[i]))
     fixed = [False] * len(chars)
     for length in LENGTHS:
         for start in range(len(chars) - length + 1):
+            if before[start + length] == before[start] or foreign[start + length] != foreign[start]:
+                continue  # no character of this window may be mended, or it is not all Chinese
             window = "".join(chars[start : start + length])
-            if not is_han(window) or known(window):
+            if known(window):
                 continue
             for offset in range(length):
                 position = start + offset
-                if fixed[position]:
+                if fixed[position] or not open_[position]:
                     continue
                 key = f"{window[:offset]}?{window[offset + 1 :]}"
-                if window[offset] in ASKING:
-                    continue
                 # A function word (是, 对) may be a sound slip (服务对 for 服务队), never a shape one.
                 alike = same_sound if window[offset] in STOPWORDS else slipped
                 words = [w for w in near.get(key, ()) if alike(window[offset], w[offset]) and not ASKING & set(w)]
