@@ -132,3 +132,18 @@ def test_a_count_equal_to_the_report_month_is_still_a_count(wider: Engine) -> No
     """「农技服务队有12名农技人员」 in an article of 2022-10-12: 12 is a count, not the day."""
     reply = wider.answer("涟禾乡农技服务队有多少名农技人员？")
     assert reply.status == "answered" and "12" in (reply.answer or "")
+
+
+def test_a_bracketed_canonical_name_stays_one_word() -> None:
+    from bot.text.normalize import AliasTable, normalize
+
+    table = AliasTable(
+        {"远舟储能": "远舟储能科技（栎川）有限公司", "远舟储能科技（栎川）有限公司": "远舟储能科技（栎川）有限公司"}
+    )
+    assert normalize("远舟储能的项目", table) == "远舟储能科技栎川有限公司的项目"
+    assert normalize("远舟储能科技（栎川）有限公司", table) == "远舟储能科技栎川有限公司"
+
+
+def test_a_question_naming_a_company_is_not_answered_with_another_companys_fact(wider: Engine) -> None:
+    """The article gives no start date for 远舟储能's project; 锐拓's 拿地即开工 is not its answer."""
+    assert wider.answer("远舟储能的项目具体哪天开工？").status != "answered"

@@ -48,7 +48,11 @@ class AliasTable:
     """
 
     def __init__(self, canonical: dict[str, str]) -> None:
-        self.canonical = {_basic(k): v for k, v in canonical.items() if _basic(k)}
+        # A canonical name is one word: 远舟储能科技（栎川）有限公司 would fall apart at its
+        # brackets into 远舟/储能/科技/栎/川, and a question naming the company would name nothing.
+        self.canonical = {_basic(k): _one_word(v) for k, v in canonical.items() if _basic(k)}
+        for name in set(self.canonical.values()):  # the joined name is a name too, found whole
+            self.canonical.setdefault(_basic(name), name)
         forms = sorted(self.canonical, key=len, reverse=True)
         # Latin aliases (gan) must not match inside English words (organ).
         parts = [rf"(?<![a-z]){re.escape(f)}(?![a-z])" for f in forms if f.isascii()]
@@ -169,6 +173,14 @@ def _trie_pattern(words: list[str]) -> str:
 def is_han(text: str) -> bool:
     """Whether `text` is made of Chinese characters only (CJK Unified Ideographs)."""
     return all("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+_INSIDE_NAME = re.compile(r"[\s()（）\[\]【】〔〕<>《》「」“”\"'·・,，、]")
+
+
+def _one_word(name: str) -> str:
+    """A name without the brackets, quotes and spaces that would split it (X（Y）Z → XYZ)."""
+    return _INSIDE_NAME.sub("", name) or name
 
 
 def _basic(text: str) -> str:
