@@ -93,6 +93,8 @@ def _runs(sentence: str, endings: tuple[str, ...], longest: int) -> list[str]:
                 break
             j -= 1
         name = "".join(w for w, _ in tokens[j : i + 1]).strip("（）()")
+        if name.count("（") != name.count("）"):
+            continue  # 村（社区: a bracket of the prose, not of a name
         # A dictionary word (行政村, 服务中心) is no name.
         if (len(name) - len(word) >= 2 or (i > j and len(name) >= 4)) and not jieba.dt.FREQ.get(name):
             found.append(name)
@@ -112,7 +114,8 @@ def organisation_forms(name: str) -> list[str]:
         forms.append(words[0] + words[1][:2] if len(words[1]) > 2 else words[0] + words[1])
     if len(words[0]) >= 2:
         forms.append(words[0])
-    return [f for f in dict.fromkeys(forms) if f != name and len(f) >= 2]
+    # A short form that is an everyday word (党员, 服务) would rewrite that word in every question.
+    return [f for f in dict.fromkeys(forms) if f != name and len(f) >= 2 and not jieba.dt.FREQ.get(f)]
 
 
 def names_in(sentences: list[str], author: str = "") -> list[tuple[str, str]]:
