@@ -208,12 +208,15 @@ def cmd_draft(args: argparse.Namespace, settings: Settings) -> int:
 
     Reads the article's header into `document:` (title, outlet, date, author; the flags win,
     and what neither gives is a TODO that `faqbot check` points at), and makes one fact per
-    sentence: its source verbatim, an answer with the report's date, 3+ wordings made from the
-    sentence, a tag from its section heading. The names found are listed as comments. The
+    sentence (--split: per figure): its source verbatim, an answer with the report's date, 3-7
+    wordings made from the sentence, a tag from its section heading. A title that leads with
+    the place (「洞溪镇：…」) gives --place. The names found are listed as comments; --aliases
+    FILE writes the aliases.yaml they suggest (the place's short and long forms, organisations'
+    short forms, every name as a term) to merge into the knowledge's aliases.yaml. The
     article's `text:` is relative to the knowledge folder (articles/NAME.txt). Then edit, run
     `faqbot check --replay`, and save. See docs/curating.md.
     """
-    from bot.curation.draft import draft, to_yaml
+    from bot.curation.draft import aliases_yaml, draft, to_yaml
 
     article = Path(args.article)
     if not article.is_file():
@@ -231,8 +234,12 @@ def cmd_draft(args: argparse.Namespace, settings: Settings) -> int:
         title=args.title,
         author=args.author,
         text_path=text_path,
+        split=args.split,
     )
     output = to_yaml(result)
+    if args.aliases:
+        Path(args.aliases).write_text(aliases_yaml(result), encoding="utf-8")
+        print(f"wrote {args.aliases}: the place, names and terms found", file=sys.stderr)
     if args.output:
         Path(args.output).write_text(output, encoding="utf-8")
         print(f"wrote {args.output}: {_count(len(result.facts), 'fact')}", file=sys.stderr)
@@ -323,6 +330,14 @@ def build_parser() -> argparse.ArgumentParser:
             command.add_argument("--title", help="the title, if the text lacks it")
             command.add_argument("--author", help="the author(s), if the text lacks them")
             command.add_argument("-o", "--output", metavar="FILE", help="write the YAML to FILE instead of stdout")
+            command.add_argument(
+                "--aliases", metavar="FILE", help="also write the proposed aliases.yaml (place forms, names, terms)"
+            )
+            command.add_argument(
+                "--split",
+                action="store_true",
+                help="one fact per figure: cut a sentence with several into clause groups",
+            )
         elif name == "ask":
             command.add_argument(
                 "question", metavar="QUESTION", help="the question, or - to read one per line from stdin"

@@ -1,11 +1,13 @@
 """`faqbot draft`: a facts YAML for a new article, for a curator to review rather than write.
 
-The draft reads the article's header (title, dateline, outlet, byline) into `document:`, marks
-header, section-heading and footer lines as `chrome`, and makes one fact per sentence of the
-story: its `source` the sentence verbatim, its answer the sentence with the report's date
-(「据2022年10月12日报道，…」), and its wordings made from the sentence (`bot.curation.wordings`).
-Every fact cites one sentence, so coverage is 100% as drafted; what the draft cannot know is a
-`TODO` that `faqbot check` points at. The names found are listed as comments, for aliases.yaml.
+The draft reads the article's header (title, dateline, outlet, byline) into `document:` — the
+place from a title that leads with it (「洞溪镇：…」) — marks header, section-heading and footer
+lines as `chrome`, and makes one fact per sentence of the story (per clause group with
+`--split`, `bot.curation.clauses`): its `source` verbatim, its answer the source with the
+report's date (「据2022年10月12日报道，…」), its wordings made from the source
+(`bot.curation.wordings`). A 「…说。」 after a quotation joins it. Every sentence is cited, so
+coverage is 100% as drafted; what the draft cannot know is a `TODO` that `faqbot check` points
+at. The names found (`bot.curation.names`) are listed as comments and proposed as aliases.yaml.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from pathlib import Path
 
 import yaml
 
-from bot.curation.wordings import Wordings, names_in
+from bot.curation.clauses import clause_groups
+from bot.curation.names import draft_aliases, names_in, place_forms
+from bot.curation.wordings import Wordings
 from bot.knowledge.model import Document
 
 TODO = "TODO"
@@ -40,6 +44,7 @@ class Draft:
     facts: list[dict[str, object]] = field(default_factory=list)
     names: list[tuple[str, str]] = field(default_factory=list)  # (name, what it looks like)
     todo: list[str] = field(default_factory=list)
+    aliases: dict[str, object] = field(default_factory=dict)  # the aliases.yaml it proposes
 
 
 def _is_heading(line: str) -> bool:
@@ -85,6 +90,7 @@ def draft(
     title: str | None = None,
     author: str | None = None,
     text_path: str | None = None,
+    split: bool = False,
 ) -> Draft:
     """Draft the facts of `article`; the flags win over what the header says."""
     text = article.read_text(encoding="utf-8")
@@ -101,6 +107,7 @@ def draft(
     }
     if values["author"]:
         document["author"] = values["author"]
+    place = place or _title_place(str(document["title"]), text)
     document["place"] = place or TODO
     document["text"] = text_path or f"articles/{article.name}"
     document["chrome"] = list(dict.fromkeys(chrome))
@@ -115,31 +122,63 @@ def draft(
         place=place,
         chrome=tuple(document["chrome"]),  # type: ignore[arg-type]
     )
-    result.facts = _facts(doc, set(doc.chrome))
-    result.names = names_in(doc.sentences())
+    result.names = names_in(doc.sentences(), str(document.get("author", "")))
+    result.facts = _facts(doc, set(doc.chrome), result.names, split)
+    result.aliases = draft_aliases(place, text, result.names)
     return result
 
 
-def _facts(doc: Document, chrome: set[str]) -> list[dict[str, object]]:
-    """One fact per sentence; a scrap left by a quotation mark (「”」) joins the sentence before."""
-    wordings = Wordings(doc)
-    sources: list[str] = []
+def _title_place(title: str, text: str) -> str | None:
+    """The place a title leads with (「洞溪镇：党建引领…」), when the story names it again."""
+    match = re.match(r"([\u4e00-\u9fff]{2,8}?(?:经开区|开发区|街道|镇|乡|县|市|区|村))[：:]", title)
+    if match and text.count(match.group(1)) >= 2:
+        return match.group(1)
+    return None
+
+
+#: A sentence that only says who spoke (「”72岁的周德福说。」): it belongs with the quotation before.
+_SPEAKER_TAG = re.compile(r"^[”’」』]?[^，。！？]{0,16}(?:说|表示|介绍|感慨|笑着说)[。！]?$")
+
+
+def _sources(doc: Document, split: bool) -> list[tuple[str, str]]:
+    """(source, context) of each fact: a sentence, or a clause group of a sentence with several
+    figures and that sentence's leading clauses; a scrap left by a quotation mark, or a
+    「…说。」 after a quotation, joins the sentence before."""
+    sentences: list[str] = []
     for _, sentence in doc.numbered_sentences():
-        joined = sources[-1] + sentence if sources else ""
-        if len(sentence.strip(_QUOTES)) < 2 and joined and joined in doc.text:
-            sources[-1] = joined
+        joined = sentences[-1] + sentence if sentences else ""
+        short = len(sentence.strip(_QUOTES)) < 2 or _SPEAKER_TAG.match(sentence)
+        if short and joined and joined in doc.text:
+            sentences[-1] = joined
         else:
-            sources.append(sentence)
-    return [
-        {
-            "id": f"{doc.id}-{number:02d}",
-            "questions": wordings.of(source.strip(_QUOTES)),
-            "answer": _answer(doc, source.strip(_QUOTES)),
-            "source": source,
-            "tags": [_tag(doc, source, chrome)],
-        }
-        for number, source in enumerate(sources, 1)
-    ]
+            sentences.append(sentence)
+    result: list[tuple[str, str]] = []
+    for sentence in sentences:
+        groups = clause_groups(sentence) if split else [sentence]
+        # A later group is about what the first one says (「矛盾纠纷73起，成功调处70起」).
+        result += [(group, groups[0] if n else "") for n, group in enumerate(groups)]
+    return result
+
+
+def _facts(doc: Document, chrome: set[str], names: list[tuple[str, str]], split: bool) -> list[dict[str, object]]:
+    """One fact per sentence or clause group."""
+    wordings = Wordings(doc, tuple(place_forms(doc.place, doc.text)) if doc.place else ())
+    organisations = [name for name, kind in names if kind == "organisation"]
+    facts: list[dict[str, object]] = []
+    for number, (source, context) in enumerate(_sources(doc, split), 1):
+        at = doc.text.find(source)
+        earlier = [(doc.text.rfind(o, 0, at), o) for o in organisations if doc.text.rfind(o, 0, at) >= 0]
+        named = max(earlier)[1] if earlier else ""
+        facts.append(
+            {
+                "id": f"{doc.id}-{number:02d}",
+                "questions": wordings.of(source.strip(_QUOTES), context, named),
+                "answer": _answer(doc, source.strip(_QUOTES)),
+                "source": source,
+                "tags": [_tag(doc, source, chrome)],
+            }
+        )
+    return facts
 
 
 def _tag(doc: Document, sentence: str, chrome: set[str]) -> str:
@@ -157,10 +196,20 @@ def _tag(doc: Document, sentence: str, chrome: set[str]) -> str:
 def _answer(doc: Document, source: str) -> str:
     """The source restated with the report's date; a quotation stays a quotation."""
     body = source if source.endswith(tuple(_SENTENCE_END)) else source + "。"
+    place = doc.place or ""
+    # A clause cut from its sentence may not say where: the answer does (「在洞溪镇，…」).
+    if place and place[:2] not in body and "说" not in body:
+        body = f"在{place}，{body}"
     if doc.date == TODO:
         return f"据报道，{body}"
     year, month, day = (int(p) for p in doc.date.split("-"))
     return f"据{year}年{month}月{day}日报道，{body}"
+
+
+def aliases_yaml(result: Draft) -> str:
+    """The aliases.yaml the draft proposes, to merge into the knowledge's aliases.yaml."""
+    head = "# Proposed by `faqbot draft`: merge into aliases.yaml after review (see docs/curating.md).\n"
+    return head + yaml.safe_dump(result.aliases, allow_unicode=True, sort_keys=False, width=1000)
 
 
 def to_yaml(result: Draft) -> str:

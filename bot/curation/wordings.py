@@ -1,68 +1,126 @@
 """Question wordings made from a sentence, for `faqbot draft`.
 
-A wording asks for what the sentence tells, in the sentence's own words: a number becomes
-多少/几 (「划分为86个网格」 → 「划分为多少个网格」), a leading date 什么时候, a person named after
-a role 「…书记是谁」 and 「林卫东是什么职务」, the rest 「…做了什么」 and a bare keyword query such
-as people type into a search box. Wordings scoped by the article's place name it, as the engine
-scopes a question by the place it names. Keywords are ranked by jieba's TF-IDF (its IDF table
-is the library's data, not ours), names found by its part-of-speech tags.
+A wording asks for what the fact's source tells, built from the source's own structure, in the
+several registers people type: a number becomes 多少/几 + its measure word, both in the
+sentence's words (「划分为多少个网格」) and as a short colloquial question about the thing
+counted (「洞溪网格有几个啊」); an amount of money 多少钱; a date 什么时候/哪天; a person named after
+a post 「…书记是谁」 and 「林卫东是什么职务」; a place after 在 「在哪里」; a reason or method clause
+为什么/怎么; and a bare keyword query as people type into a search box. Some wordings name the
+article's place, some its short form (洞溪镇 → 洞溪) and some none, as users do. A clause group
+cut from a longer sentence (`bot.curation.clauses`) borrows the keywords of the sentence's
+leading clauses, which say what it is about. Keywords are ranked by jieba's TF-IDF (its IDF
+table is the library's data, not ours).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
+from bot.curation.clauses import FIGURE, clause_spans
 from bot.knowledge.model import Document
 from bot.question.kinds import SURNAMES
 
 #: A number as news prose writes it, with what it counts: 86个, 1.82万吨, 97.6%, 2.3万余户次.
-_COUNT = re.compile(r"\d+(?:\.\d+)?(?:余|多)?(?:万|亿)?(?:余|多)?([个名件项户人座家场次条所批位台套元吨亩米公里%]*)")
+_COUNT = re.compile(
+    r"(?<![\d.])\d+(?:\.\d+)?(?:余|多)?(?:万|亿)?(?:余|多)?"
+    r"((?:个|名|件|项|户|人|座|家|场|次|条|所|批位|位|台|套|元|吨|亩|米|公里|千米|平方米|盏|起|间|处|只|头|辆|期|类|"
+    r"支|棵|株|斤|公斤|千克|小时|天|年|届|岁|%)*)"
+)
 #: A date that is a whole clause: 3月15日, 2021年以来, 4月至5月 (not 今年以来: it names no date).
-_LEADING_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:至\d{1,2}月)?(?:以来|初|底)?|\d{4}年(?:以来|初|底)")
+_LEADING_DATE = re.compile(
+    r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:至\d{1,2}月)?(?:以来|初|底|中旬|上旬|下旬)?|\d{4}年(?:以来|初|底)"
+)
+#: A date inside a clause (计划8月底前全部完工, 5月18日林卫东在…): asked with 什么时候.
+_DATE_IN = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:底|初|中旬|上旬|下旬)?(?:前|起|以来)?")
 #: Role words that end a title before a name (党委书记林卫东, 项目经理罗志刚): the common job
 #: titles of Chinese news prose.
 _ROLE = re.compile(
     r"([\u4e00-\u9fff]{0,8}?(?:书记|镇长|乡长|县长|市长|区长|主任|经理|局长|站长|所长|院长|校长|董事长|负责人|"
-    r"社长|队长|组长|委员|部长|处长|科长|村长|主席|专员|大户|网格员|党员|军人|村民|居民))([\u4e00-\u9fff]{2,3})"
+    r"社长|队长|组长|委员|部长|处长|科长|村长|主席|专员|理事长|会长|厂长|总监|大户|网格员|党员|军人|村民|居民))"
+    r"([\u4e00-\u9fff]{2,3}?)(?=说|表示|介绍|告诉|指出|坦言|认为|透露|解释|[，。、：:“]|$|在|带|联系|是|今年|从)"
 )
-_CLAUSE = re.compile(r"[，；：,;:]")
-_END = "。！？!?”“\"'’‘「」『』"
+#: 在 + a place (在青岗村文化广场, 在洞溪河沿岸): what 「在哪里」 asks.
+_WHERE = re.compile(
+    r"在([\u4e00-\u9fff]{2,10}?(?:村|社区|镇|乡|县|市|区|广场|公园|中心|园区|基地|河|湖|山|街道|路|站|厂|园))"
+)
+#: A clause telling why or how (为了…, 通过…, 采取…, 以…为): asked with 为什么/怎么.
+_REASON = re.compile(r"^(?:为了|为|因为|由于)(.{2,})")
+_METHOD = re.compile(r"^(?:通过|采取|采用|依托|借助|利用|按照|围绕)(.{2,})")
+#: Measure words of things counted one by one, small enough to ask with 几 (几个, 几座).
+_SMALL = frozenset("个 名 件 项 座 家 场 次 条 所 位 台 套 类 支 间 处 批 期 届".split())
+_MONEY = ("元", "万元", "亿元")
+_END = "。！？!?”“\"'’‘「」『』 "
+#: Words that open a clause and say nothing about its subject: left out of a short question.
+_OPENERS = re.compile(r"^(?:其中|同时|此外|目前|另外|并且|并|还|已经|已|共|累计|全年|今年|去年|预计)+")
+#: A verb that leads into a figure (办结率达97.6%, 突破1000万): left out of 「…是多少」.
+_VERB_BEFORE = re.compile(r"(?:达到|达|为|约|近|超过|突破|共计|累计)+$")
+#: An anaphor for a company or a place of an earlier sentence (该公司, 该乡): the wording names it.
+_ANAPHOR = re.compile(r"该(公司|企业|合作社|乡|镇|村|社区|项目|区)")
 
 
 def _clauses(sentence: str) -> list[str]:
-    return [c.strip(_END + " ") for c in _CLAUSE.split(sentence) if len(c.strip(_END + " ")) >= 2]
+    return [c for a, b in clause_spans(sentence) if len(c := sentence[a:b].strip(_END)) >= 2]
+
+
+def _plain(text: str) -> str:
+    """Quotation marks and book-title marks dropped: people do not type them."""
+    return re.sub(r"[“”‘’「」『』《》\"]", "", text)
 
 
 class Wordings:
     """Makes the wordings of each fact of one article; no wording is given to two facts."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, place_forms: tuple[str, ...] = ()) -> None:
         self.place = doc.place or ""
+        #: the place as the text writes it (澄州市岑川县洞溪镇): no keyword, jieba cuts it anyhow (州市)
+        self.forms = (self.place, *place_forms) if self.place else place_forms
+        self.short = self.place
+        for suffix in ("经济技术开发区", "经济开发区", "经开区", "开发区", "街道", "镇", "乡", "县", "市", "区", "村"):
+            if self.place.endswith(suffix) and len(self.place) - len(suffix) >= 2:
+                self.short = self.place[: -len(suffix)]
+                break
         self.used: set[str] = set()
 
-    def _scoped(self, text: str) -> str:
-        short = self.place.rstrip("镇乡县市区村")
-        if not self.place or self.place in text or (len(short) >= 2 and short in text):
-            return text
-        return self.place + text
+    def _names_place(self, text: str) -> bool:
+        return bool(self.place) and (self.place in text or self.short in text)
 
-    def of(self, sentence: str, least: int = 3, most: int = 6) -> list[str]:
-        """3 to 6 wordings for the fact citing `sentence`, none used by an earlier fact."""
+    def _scoped(self, text: str) -> str:
+        """`text` naming the article's place in full (洞溪镇…), unless it already names it."""
+        return text if not self.place or self._names_place(text) else self.place + text
+
+    def _short(self, text: str) -> str:
+        """`text` naming the place by its short form (洞溪…), as people type it."""
+        return text if not self.place or self._names_place(text) else self.short + text
+
+    def of(self, source: str, context: str = "", named: str = "", least: int = 3, most: int = 7) -> list[str]:
+        """3 to `most` wordings for the fact citing `source`, none used by an earlier fact.
+
+        `context` is what the source is about when it was cut from a longer sentence (that
+        sentence's leading clauses); `named` what an anaphor (该公司) stands for."""
+        sentence = _plain(source.strip(_END))
+        if named:
+            sentence = _ANAPHOR.sub(named, sentence)
         clauses = _clauses(sentence)
-        candidates: list[str] = []
-        candidates += self._numbers(clauses)
-        candidates += self._dates(clauses)
-        candidates += self._people(sentence)
         keywords = self._keywords(sentence)
+        about = [w for w in self._keywords(_plain(context)) if w not in keywords][:1] if context else []
+        candidates: list[str] = []
+        numbers = self._numbers(clauses, about)
+        candidates += numbers[:2]
+        candidates += self._people(sentence)
+        candidates += self._dates(clauses)
+        candidates += numbers[2:4]
+        candidates += self._where(sentence)
+        candidates += self._why(clauses)
         if keywords:
-            candidates.append(self._scoped(f"{''.join(keywords[:2])}是怎么回事"))
-            candidates.append(self._scoped(f"在{keywords[0]}方面做了什么"))
-            candidates.append(" ".join([self.place, *keywords[:3]]).strip())
+            candidates.append(" ".join([self.place, *about, *keywords[:3]]).strip())
+            candidates.append(self._short(f"{''.join(keywords[:2])}是怎么回事"))
+        candidates += numbers[4:]
         if clauses:
             candidates.append(self._scoped(f"{clauses[0]}的情况"))
-            candidates.append(self._scoped("，".join(clauses[:2])))
-        candidates.append(self._scoped(sentence.strip(_END)))
+        candidates.append(self._scoped(sentence))
+        return self._distinct(candidates, sentence, least, most)
+
+    def _distinct(self, candidates: list[str], sentence: str, least: int, most: int) -> list[str]:
         result: list[str] = []
         for text in candidates:
             key = re.sub(r"[\s，。？！?!,.、]+", "", text)
@@ -75,59 +133,103 @@ class Wordings:
         n = 0
         while len(result) < least:  # every fact needs three distinct wordings, however short its sentence
             n += 1
-            extra = f"{self._scoped(sentence.strip(_END))}（{n}）"
+            extra = f"{self._scoped(sentence)}（{n}）"
             self.used.add(extra)
             result.append(extra)
         return result
 
-    def _numbers(self, clauses: list[str]) -> list[str]:
-        """Each of the first numbers asked for in turn, the rest of its clause kept as context;
-        a clause's last number first (「9个行政村、2个社区划分为86个网格」 tells 86)."""
-        found: list[str] = []
+    def _numbers(self, clauses: list[str], about: list[str]) -> list[str]:
+        """For each figure (a clause's last first: 「9个行政村、2个社区划分为86个网格」 tells 86):
+        the clause asking 多少 with the place, then a short colloquial question about what
+        is counted (几 for things counted one by one, 多少钱 for money), then a keyword query."""
+        full: list[str] = []
+        spoken: list[str] = []
+        keyed: list[str] = []
         for clause in clauses:
             for match in reversed(list(_COUNT.finditer(clause))):
-                if re.match(r"\d+(月|日|年|时|点|:)", clause[match.start() :]):
-                    continue  # a date or a time, not a count
-                asked = "多少" + ("" if match.group(1) == "%" else match.group(1))
-                found.append(self._scoped(clause[: match.start()] + asked + clause[match.end() :]))
-                if len(found) == 2:
-                    return found
-        return found
+                if not FIGURE.match(clause, match.start()) or clause[: match.start()].endswith("第"):
+                    continue  # a date or a time, or an ordinal (第5网格): not a count
+                unit = match.group(1)
+                before, after = clause[: match.start()], clause[match.end() :]
+                asked = "多少" + ("" if unit == "%" else unit)
+                full.append(self._scoped(before + asked + after))
+                thing = _VERB_BEFORE.sub("", _OPENERS.sub("", before))
+                if unit in _MONEY or unit.endswith("元"):
+                    # 「投入85万元建设智慧网格平台」 is asked 「智慧网格平台要花多少钱」: what the money is for.
+                    spoken.append(self._short(f"{after}要花多少钱" if len(after) >= 3 else f"{thing}多少钱"))
+                elif unit and unit[-1] in _SMALL and "." not in match.group(0):
+                    spoken.append(self._short(f"{thing}几{unit[-1]}{after}啊"))
+                elif unit in ("小时", "天", "年"):
+                    spoken.append(self._short(f"{thing}多久{after}"))
+                elif unit == "%" or not unit:
+                    spoken.append(self._short(f"{thing}{after}是多少啊"))
+                else:
+                    spoken.append(self._short(f"{thing}有多少{unit}{after}"))
+                words = self._keywords(clause)[:2]
+                if words:
+                    keyed.append(" ".join([self.place, *about, *words, asked]).strip())
+                break  # the clause's last figure: 「9个行政村、2个社区划分为86个网格」 tells 86
+            if len(full) == 3:
+                break
+        ordered: list[str] = []
+        for i in range(len(full)):
+            ordered += [full[i], spoken[i]]
+        if len(full) == 1:
+            ordered += keyed[:1]
+        else:
+            ordered += keyed[:2]
+        return ordered
 
     def _dates(self, clauses: list[str]) -> list[str]:
-        """「3月15日，全镇组织党员志愿者…」 → 「…什么时候组织党员志愿者…」."""
+        """「3月15日，全镇组织党员志愿者…」 → 「…什么时候组织党员志愿者…」; a date inside a clause
+        (计划8月底前全部完工) → 「什么时候全部完工」."""
+        found: list[str] = []
+        if clauses and clauses[0].startswith(("截至", "截止")):
+            return []  # 「截至6月20日，…」 dates a tally; it is not when something happened
         if len(clauses) >= 2 and _LEADING_DATE.fullmatch(clauses[0]):
-            return [self._scoped(f"什么时候{clauses[1]}")]
-        return []
+            rest = _OPENERS.sub("", clauses[1])
+            found.append(self._scoped(f"什么时候{rest}"))
+            found.append(self._short(f"{rest}是哪天"))
+            return found
+        for clause in clauses:
+            match = _DATE_IN.search(clause)
+            if match and not _LEADING_DATE.fullmatch(clause):
+                rest = (clause[: match.start()] + clause[match.end() :]).strip()
+                if len(rest) >= 4:
+                    found.append(self._scoped(f"{rest}是什么时候"))
+                    break
+        return found
 
     def _people(self, sentence: str) -> list[str]:
-        found: list[str] = []
         for role, name in _ROLE.findall(sentence):
             if name[0] not in SURNAMES:
                 continue
-            found.append(self._scoped(f"{role}是谁"))
-            found.append(f"{name}是什么职务")
-            break
-        return found
+            core = role[-4:] if len(role) > 4 else role
+            return [self._scoped(f"{role}是谁"), f"{name}是什么职务", self._short(f"{core}叫什么名字")]
+        return []
+
+    def _where(self, sentence: str) -> list[str]:
+        match = _WHERE.search(sentence)
+        if not match:
+            return []
+        before = sentence[: match.start()].split("，")[-1]
+        after = sentence[match.end() :].split("，")[0]
+        if len(before + after) < 2:
+            return []
+        return [self._short(f"{before}在哪里{after}")]
+
+    def _why(self, clauses: list[str]) -> list[str]:
+        for clause in clauses:
+            if match := _REASON.match(clause):
+                return [self._scoped(f"为什么要{match.group(1)}")]
+            if match := _METHOD.match(clause):
+                return [self._short(f"怎么{match.group(1)}")]
+        return []
 
     def _keywords(self, sentence: str) -> list[str]:
         import jieba.analyse
 
-        words = jieba.analyse.extract_tags(sentence, topK=6)
-        return [w for w in words if not re.fullmatch(r"[\d.]+", w) and w not in self.place][:4]
-
-
-def names_in(sentences: Iterable[str]) -> list[tuple[str, str]]:
-    """People named after a role (党委书记林卫东), and the places and organisations jieba tags
-    (long enough to be names, not the fragments its tagger also marks), in order of appearance."""
-    import jieba.posseg
-
-    found: dict[str, str] = {}
-    for sentence in sentences:
-        for role, name in _ROLE.findall(sentence):
-            if name[0] in SURNAMES:
-                found.setdefault(name, f"person, {role}")
-        for pair in jieba.posseg.cut(sentence):
-            if (pair.flag == "ns" and len(pair.word) >= 3) or (pair.flag == "nt" and len(pair.word) >= 4):
-                found.setdefault(pair.word, "place" if pair.flag == "ns" else "organisation")
-    return list(found.items())
+        words = jieba.analyse.extract_tags(sentence, topK=8)
+        # 「个村」 is jieba's cut of 12个村: a measure word left over from a number is no keyword.
+        words = [w for w in words if not re.search(r"\d", w) and w[0] not in _SMALL]
+        return [w for w in words if not any(w in form for form in self.forms)][:4]

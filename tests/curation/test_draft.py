@@ -79,7 +79,8 @@ def test_the_draft_passes_check_as_written(knowledge: Path, capsys: pytest.Captu
 @pytest.mark.parametrize(
     ("flags", "todo_line"),
     [
-        (("--id", "xinhe"), "`place` of the document is still TODO"),
+        # A title that leads with no place (「新河镇：…」 would give the place) leaves it a TODO.
+        (("--id", "xinhe", "--title", "小网格撬动大治理"), "`place` of the document is still TODO"),
     ],
 )
 def test_what_the_draft_cannot_know_is_a_todo_check_points_at(
@@ -106,3 +107,60 @@ def test_flags_fill_what_the_text_lacks(knowledge: Path, capsys: pytest.CaptureF
 def test_a_missing_article_is_one_clear_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["draft", str(tmp_path / "nope.txt")]) == 2
     assert "the article" in capsys.readouterr().err
+
+
+def test_the_place_is_read_from_the_title_and_the_aliases_are_drafted(
+    knowledge: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    aliases = tmp_path / "aliases.yaml"
+    code, out = _draft(knowledge, capsys, "--id", "xinhe", "--aliases", str(aliases))
+    assert code == 0
+    data = yaml.safe_load(out)
+    assert data["document"]["place"] == "新河镇"
+    wordings = [q for f in data["facts"] for q in f["questions"]]
+    assert any(q.startswith("新河") and not q.startswith("新河镇") for q in wordings)  # the short form
+    assert "新河组织几名党员联系群众啊？" in wordings  # colloquial: 几 for a count of people or things
+    proposed = yaml.safe_load(aliases.read_text(encoding="utf-8"))
+    assert proposed["places"] == {"新河镇": ["新河"]}
+    assert {"赵立新", "孙大海", "王小明", "李红"} <= set(proposed["terms"])
+    # Merged into the knowledge's aliases.yaml, the draft is clean: the place is a known place.
+    table = yaml.safe_load((knowledge / "aliases.yaml").read_text(encoding="utf-8")) or {}
+    table.setdefault("places", {}).update(proposed["places"])
+    table["terms"] = [*(table.get("terms") or []), *proposed["terms"]]
+    (knowledge / "aliases.yaml").write_text(yaml.safe_dump(table, allow_unicode=True), encoding="utf-8")
+    (knowledge / "facts" / "xinhe.yaml").write_text(out, encoding="utf-8")
+    report = check(knowledge)
+    assert [str(p) for p in report.problems if "xinhe" in str(p) or "aliases" in str(p)] == []
+
+
+def test_split_makes_one_fact_per_figure_with_verbatim_sources(
+    knowledge: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out = _draft(knowledge, capsys, "--id", "xinhe", "--split")
+    assert code == 0
+    sources = [f["source"] for f in yaml.safe_load(out)["facts"]]
+    assert "今年以来，新河镇把全镇12个村划分为58个网格" in sources
+    assert "组织326名党员联系群众。" in sources
+    (knowledge / "facts" / "xinhe.yaml").write_text(out, encoding="utf-8")
+    report = check(knowledge)
+    assert [str(p) for p in report.errors] == []
+    assert report.coverage.uncovered == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "groups"),
+    [
+        ("今年以来，新河镇把全镇12个村划分为58个网格，组织326名党员联系群众。", 2),
+        ("3月5日，新河镇召开网格工作推进会。", 1),  # a date is no figure
+        ("新成立网格党支部31个，配备网格员132名，并为每名网格员发放“民情联系卡”。", 2),
+        ("“我们白天施工，计划8月底前完工，共投入30万元。”他说。", 1),  # a quotation stays whole
+        ("收集诉求1136件，已办结1109件，办结率达97.6%。", 3),
+    ],
+)
+def test_clause_groups_are_verbatim_and_one_figure_each(sentence: str, groups: int) -> None:
+    from bot.curation.clauses import clause_groups
+
+    found = clause_groups(sentence)
+    assert len(found) == groups
+    assert all(group in sentence for group in found)
+    assert "，".join(found) == sentence or len(found) == 1

@@ -1,0 +1,153 @@
+"""The names an article uses, and the aliases.yaml a draft proposes for it (`faqbot draft --aliases`).
+
+Learned from the text alone, never from a list of names:
+- the place's forms: its short form (洞溪镇 → 洞溪, 禾西经开区 → 禾西), the long forms the text
+  writes with the counties before it (澄州市岑川县洞溪镇) and the other endings it gives the same
+  stem (禾西经济开发区);
+- people: a name after a post (党委书记林卫东), quoted after a post (书记万国强说), in the byline;
+- villages and communities (青岗村, 湾塘社区) and organisations (…有限公司, …合作社, …中心): a run
+  of jieba tokens ending in such a word, cut on the left where a verb, preposition, particle,
+  numeral or punctuation begins (由|岑川县恒基建筑工程有限公司|承建); a generic word that jieba's
+  dictionary knows (行政村, 全村) is not a name;
+- terms the article puts in quotation marks (“红色网格”, “双报到”): its own coinages.
+An organisation also gets its short forms (岑川县恒基建筑工程有限公司 → 恒基建筑工程有限公司,
+恒基建筑工程, 恒基建筑, 恒基), so 「恒基那个项目」 reads as the company.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.question.kinds import SURNAMES, speakers
+
+#: A post before a person's name (党委书记林卫东, 项目经理罗志刚).
+_POSTED = re.compile(
+    r"(?:书记|镇长|乡长|县长|市长|区长|主任|经理|局长|站长|所长|院长|校长|董事长|负责人|社长|队长|组长|"
+    r"部长|处长|科长|村长|主席|专员|理事长|会长|厂长|总监|网格员|党员|军人|村民|居民|脱贫户|大户|记者|通讯员)"
+    r"([\u4e00-\u9fff]{2,3}?)(?=说|表示|介绍|告诉|指出|透露|[，。、：:“”（]|在|带|联系|是|从|今年|去年|家)"
+)
+_PLACE_ENDINGS = ("经济技术开发区", "经济开发区", "经开区", "开发区", "街道", "镇", "乡", "县", "市", "区")
+_ORG_ENDINGS = ("公司", "合作社", "中心", "学院", "学校", "医院", "银行", "协会", "研究院", "研究所", "基地", "联盟")
+_VILLAGE_ENDINGS = ("村", "社区")
+#: jieba part-of-speech flags that cannot be inside a name: verbs, prepositions, particles,
+#: conjunctions, numerals, adverbs, pronouns, punctuation.
+_BREAK = re.compile(r"^(?:p|u|c|m|x|d|r|q|f|t|y|e|o)")
+_QUOTED = re.compile(r"“([\u4e00-\u9fff]{2,8})”")
+_REGION = re.compile(r"((?:[\u4e00-\u9fff]{2}[省市县区])+)$")
+
+
+def short_place(place: str) -> str:
+    """洞溪镇 → 洞溪, 禾西经开区 → 禾西: the place without its administrative ending."""
+    for ending in _PLACE_ENDINGS:
+        if place.endswith(ending) and len(place) - len(ending) >= 2:
+            return place[: -len(ending)]
+    return place
+
+
+def place_forms(place: str, text: str) -> list[str]:
+    """The forms of `place` the text writes or people type: short, with counties, other endings."""
+    short = short_place(place)
+    forms = [short] if short != place else []
+    ending = "|".join(_PLACE_ENDINGS)
+    for match in re.finditer(rf"{re.escape(short)}[\u4e00-\u9fff]{{0,4}}?(?:{ending})", text):
+        forms.append(match.group(0))
+    for match in re.finditer(re.escape(place), text):
+        if region := _REGION.search(text[max(0, match.start() - 9) : match.start()]):
+            regions = re.findall(r"[\u4e00-\u9fff]{2}[省市县区]", region.group(1))
+            forms += ["".join(regions[i:]) + place for i in range(len(regions))]
+    return [f for f in dict.fromkeys(forms) if f != place]
+
+
+def people_in(sentences: Iterable[str], author: str = "") -> dict[str, str]:
+    """Person → how the text names them (a post, 'byline'), in order of appearance."""
+    found: dict[str, str] = {}
+    for sentence in sentences:
+        for match in _POSTED.finditer(sentence):
+            name = match.group(1)
+            if name[0] in SURNAMES:
+                post = sentence[max(0, match.start() - 8) : match.start(1)]
+                found.setdefault(name, post.split("，")[-1].split("、")[-1])
+        for name in speakers([sentence]):
+            found.setdefault(name, "quoted")
+    for name in re.split(r"[\s、，,/]+", author):
+        if 2 <= len(name) <= 4:
+            found.setdefault(name, "byline")
+    return found
+
+
+def _runs(sentence: str, endings: tuple[str, ...], longest: int) -> list[str]:
+    """Runs of jieba tokens ending in one of `endings`, cut on the left at a breaking token."""
+    import jieba
+    import jieba.posseg
+
+    tokens = [(p.word, p.flag) for p in jieba.posseg.cut(sentence)]
+    found: list[str] = []
+    for i, (word, _) in enumerate(tokens):
+        if not word.endswith(endings):
+            continue
+        j = i
+        while j > 0 and i - j < longest:
+            before, flag = tokens[j - 1]
+            if (_BREAK.match(flag) and before not in "（）()") or (flag.startswith("v") and len(before) >= 2):
+                break
+            j -= 1
+        name = "".join(w for w, _ in tokens[j : i + 1]).strip("（）()")
+        if name.count("（") != name.count("）"):
+            continue  # 村（社区: a bracket of the prose, not of a name
+        # A dictionary word (行政村, 服务中心) is no name.
+        if (len(name) - len(word) >= 2 or (i > j and len(name) >= 4)) and not jieba.dt.FREQ.get(name):
+            found.append(name)
+    return found
+
+
+def organisation_forms(name: str) -> list[str]:
+    """岑川县恒基建筑工程有限公司 → 恒基建筑工程有限公司, 恒基建筑工程, 恒基建筑, 恒基."""
+    import jieba
+
+    bare = re.sub(r"^(?:[\u4e00-\u9fff]{2}[省市县区乡镇])+", "", name)
+    core = re.sub(r"(?:股份有限公司|有限责任公司|有限公司|公司|专业合作社|合作社)$", "", bare)
+    core = re.sub(r"（.*?）|\(.*?\)", "", core)
+    words = list(jieba.cut(core))
+    forms = [bare, core]
+    if len(words) >= 2:
+        forms.append(words[0] + words[1][:2] if len(words[1]) > 2 else words[0] + words[1])
+    if len(words[0]) >= 2:
+        forms.append(words[0])
+    # A short form that is an everyday word (党员, 服务) would rewrite that word in every question.
+    return [f for f in dict.fromkeys(forms) if f != name and len(f) >= 2 and not jieba.dt.FREQ.get(f)]
+
+
+def names_in(sentences: list[str], author: str = "") -> list[tuple[str, str]]:
+    """Every name found, with what it looks like, for the draft's comments."""
+    found: dict[str, str] = {name: f"person, {how}" for name, how in people_in(sentences, author).items()}
+    for sentence in sentences:
+        for name in _runs(sentence, _VILLAGE_ENDINGS, 3):
+            found.setdefault(name, "village")
+        for name in _runs(sentence, _ORG_ENDINGS, 6):
+            found.setdefault(name, "organisation")
+        for term in _QUOTED.findall(sentence):
+            found.setdefault(term, "quoted term")
+    return list(found.items())
+
+
+def draft_aliases(place: str | None, text: str, names: list[tuple[str, str]]) -> dict[str, object]:
+    """The aliases.yaml a draft proposes: the place and its forms, organisations and their
+    short forms, and every name as a term for the segmenter."""
+    taken: set[str] = set()
+    result: dict[str, object] = {}
+    if place:
+        forms = place_forms(place, text)
+        result["places"] = {place: forms}
+        taken |= {place, *forms}
+    organisations: dict[str, list[str]] = {}
+    for name, kind in names:
+        if kind == "organisation" and name not in taken:
+            forms = [f for f in organisation_forms(name) if f not in taken]
+            organisations[name] = forms
+            taken |= {name, *forms}
+    if organisations:
+        result["names"] = organisations
+    terms = [name for name, _ in names if name not in (place,)]
+    result["terms"] = list(dict.fromkeys(terms))
+    return result
