@@ -370,9 +370,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _show_progress() -> None:
+#: Commands whose index build is announced on stderr by `_show_progress`. The console chat
+#: shows it in its own window (bot.frontends.console.terminal) and stays quiet when piped;
+#: the Telegram bot logs it with everything else.
+ANNOUNCES_BUILD = frozenset({"ask", "check", "eval"})
+
+
+def _show_progress(command: str) -> None:
     """On a terminal, say what a long wait is for (an index build); a pipe stays quiet."""
-    if not sys.stderr.isatty():
+    if command not in ANNOUNCES_BUILD or not sys.stderr.isatty():
         return
     progress = logging.getLogger("bot.index.build")
     if not progress.handlers:
@@ -385,7 +391,7 @@ def _show_progress() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    _show_progress()
+    _show_progress(args.command)
     try:
         settings = load_settings(config_file=args.config, knowledge_dir=args.knowledge)
         return args.function(args, settings)

@@ -59,6 +59,8 @@ class Telegram:
     webhook_secret: str = ""
     flood_limit: int = 20  # messages per user per minute before a slow-down notice
     journal: str = ""  # received updates, stored until answered; "" = telegram-updates.sqlite3 beside log_db
+    network_retries: int = 5  # resends of a Bot API call that failed on the network (getMe at start too)
+    network_backoff: float = 0.25  # seconds before the first resend; doubled each time, up to 16 times this
 
 
 @dataclass
@@ -138,6 +140,13 @@ RETIRED = {
 }
 
 
+#: Counts and waits that make no sense below 0, with what 0 itself means.
+NON_NEGATIVE = {
+    "telegram.network_retries": "give up at the first network failure",
+    "telegram.network_backoff": "resend at once",
+}
+
+
 def _merge(target: Any, data: Mapping, path: str, prefix: str) -> None:
     known = {f.name: f for f in fields(target)}
     for key, value in data.items():
@@ -173,9 +182,12 @@ def _coerce(current: Any, value: Any, name: str, where: str) -> Any:
             raise ValueError
         if isinstance(current, (str, Path)) and not isinstance(value, (str, int, float)):
             raise ValueError
-        return type(current)(value)
+        coerced = type(current)(value)
     except (TypeError, ValueError):
         kind = {bool: "true or false", int: "whole number", float: "number", list: "list of user ids"}.get(
             type(current), "text"
         )
         raise ConfigError(f"{where}: '{name}' must be a {kind}, not {value!r}.") from None
+    if name in NON_NEGATIVE and coerced < 0:
+        raise ConfigError(f"{where}: '{name}' cannot be negative ({value!r}); 0 means {NON_NEGATIVE[name]}.")
+    return coerced

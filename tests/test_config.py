@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.config import ConfigError, Matching, Settings, bundled_knowledge_dir, load_settings
+from bot.config import ConfigError, Matching, Settings, Telegram, bundled_knowledge_dir, load_settings
 
 
 def _config(tmp_path: Path, text: str, name: str = "faqbot.yaml") -> Path:
@@ -153,6 +153,14 @@ ERROR_ROWS = [
     pytest.param("telegram:\n  admins: [alice]\n", "2: 'telegram.admins' must be a list", id="names-for-user-ids"),
     pytest.param("telegram:\n  webhook_port: eighty\n", "2: 'telegram.webhook_port' must be a", id="text-for-int"),
     pytest.param("log_db: [a, b]\n", "1: 'log_db' must be a", id="list-for-text"),
+    pytest.param(
+        "telegram:\n  network_retries: -1\n",
+        "2: 'telegram.network_retries' cannot be negative (-1); 0 means give up at the first network failure.",
+        id="negative-retries",
+    ),
+    pytest.param(
+        "telegram:\n  network_backoff: -0.5\n", "2: 'telegram.network_backoff' cannot be negative", id="negative-wait"
+    ),
 ]
 
 
@@ -186,9 +194,12 @@ def test_broken_config_file_is_a_clear_error(tmp_path: Path, text: str | None, f
 
 
 def test_the_example_config_loads_and_shows_the_defaults() -> None:
-    """config.example.yaml documents every matching threshold with its default value."""
+    """config.example.yaml documents every matching threshold and Telegram setting with its default value."""
     example = Path(__file__).parent.parent / "config.example.yaml"
     settings = load_settings(str(example), env={})
     assert settings.matching == Matching()
     documented = yaml.safe_load(example.read_text(encoding="utf-8"))["matching"]
     assert set(documented) == {f.name for f in fields(Matching)}
+    assert settings.telegram == Telegram()
+    telegram = yaml.safe_load(example.read_text(encoding="utf-8"))["telegram"]
+    assert set(telegram) == {f.name for f in fields(Telegram)}

@@ -207,6 +207,15 @@ def test_words_quoted_in_a_message_are_a_part_of_their_own() -> None:
         ("请问一下", False),
         ("他叫什么名字", True),
         ("请问党员有多少", True),
+        ("我想问两件事：", False),  # announces the questions of the lines after it
+        ("关于科技城，我想知道：", False),
+        ("我想问两件事", False),
+        ("我想问两个问题。", False),
+        ("你好，我有三个小问题", False),
+        ("有几件事想问一下", False),
+        ("我还有两个问题想请教", False),
+        ("有两个党支部吗", True),
+        ("党员有多少：2893还是2800？", True),
     ],
 )
 def test_asking_words_used_as_indefinites_ask_nothing(text: str, asks: bool) -> None:

@@ -364,11 +364,16 @@ def load_index(knowledge: Knowledge, cache_dir: Path | None) -> Index:
                 return index
         except Exception:  # a broken or foreign cache file is rebuilt, whatever the error
             pass
-    # Seen on a terminal only (bot.cli shows this logger there): a pipe stays quiet.
-    log.info("Building the search index for %d facts (a few seconds; cached afterwards)…", len(knowledge.facts))
+    # Seen on a terminal only (bot.cli shows this logger there, the console chat draws it in its
+    # own words from the `facts` and `seconds` fields): a pipe stays quiet.
+    facts = len(knowledge.facts)
+    log.info(
+        "Building the search index for %d facts (a few seconds; cached afterwards)…", facts, extra={"facts": facts}
+    )
     started = time.perf_counter()
     index = build_index(knowledge, cache_dir)
-    log.info("Search index built in %.1f s.", time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    log.info("Search index built in %.1f s.", seconds, extra={"seconds": seconds})
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         with tmp.open("wb") as handle:

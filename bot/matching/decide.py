@@ -222,10 +222,16 @@ class Decider:
         ][: m.suggestions]
 
     def _prefer_place(self, ranked: list[Scored], place: str) -> list[Scored]:
-        """With no place named, a follow-up stays where the conversation was."""
+        """With no place named, a follow-up stays where the conversation was, unless the
+        question plainly belongs elsewhere: after an answer about 嘉兴科技城, 「李磊是谁」 asks
+        about a man only the 吴江 article names, whose fact outscores any of 科技城 by more than
+        `place_margin` (within it, the place the conversation is about decides)."""
         canonical = normalize(place, self.index.aliases)
         docs = set(self.index.places.get(canonical, []))
-        return [s for s in ranked if self.index.entries[s.position].doc_id in docs] or ranked
+        kept = [s for s in ranked if self.index.entries[s.position].doc_id in docs]
+        if not kept or ranked[0].score - kept[0].score > self.matching.place_margin:
+            return ranked
+        return kept
 
     def distinct_facts(self, ranked: list[Scored]) -> list[Scored]:
         """Fact entries only, one per distinct answer (two facts saying the same count once)."""

@@ -4,6 +4,7 @@ A bare 「找不到答案」 leaves a user guessing what to ask instead. Every d
 for want of an answer says why, in one of four ways (the `reason` of `faqbot ask --json`):
 
     smalltalk          「你好」「谢谢」: answered warmly from bot/matching/data/smalltalk.yaml
+                       (and 「我想问两件事：」 alone, by its `announce` reply)
     place_not_covered  「北京有多少党员」: names the place, and the places the articles are about
     not_in_article     「那吴江开发区呢？」 after a subject that article lacks: says so, by name
     off_topic          anything else: names the articles' places and dates and a few examples
@@ -23,12 +24,15 @@ from bot.knowledge.model import Knowledge
 from bot.matching.outcomes import DECLINED, DECLINED_NEAR
 from bot.matching.smalltalk import Intent, SmallTalk
 from bot.question.kinds import Query
+from bot.question.parts import announces_questions
 from bot.reply import Reply, Suggestion
 from bot.text.normalize import normalize
 
 OFF_TOPIC = "抱歉，现有的文章里找不到这个问题的答案。我只读过{coverage}，回答都来自这些文章。可以试试问{examples}"
 PLACE_NOT_COVERED = "抱歉，我读过的文章没有讲到{place}，只讲到{places}。可以试试问{examples}"
 NOT_IN_ARTICLE = "{place}的报道里没有说到这一点（{question}）。"
+#: The small-talk intent that answers a message announcing questions to come (「我有两个问题」).
+ANNOUNCE = "announce"
 
 
 def quoted(questions: list[str]) -> str:
@@ -75,6 +79,9 @@ class Declines:
     def small_talk(self, question: str) -> Reply | None:
         """The reply to small talk, or None when `question` is not small talk."""
         intent: Intent | None = self.smalltalk.intent_of(question)
+        if intent is None and announces_questions(question):
+            # 「我想问两件事：」 sent on its own line: the questions come next; nothing to decline.
+            intent = self.smalltalk.intents.get(ANNOUNCE)
         if intent is None:
             return None
         text = self.smalltalk.say(intent, self.values())
@@ -87,7 +94,11 @@ class Declines:
         if follow_up is not None:
             asked = reply.resolved or reply.question
             text = NOT_IN_ARTICLE.format(place=follow_up, question=asked)
-            return replace(reply, text=text, reason="not_in_article", suggestions=self.close(reply, query))
+            # The article lacks the subject just asked about, so a suggestion from it is only
+            # close if it has that whole subject: 「吴江开发区有多少家重点企业」 is not helped by
+            # 「开发区的工作重点是什么」, which shares 重点 and nothing of 重点企业.
+            suggestions = self.close(reply, query, every_term=True)
+            return replace(reply, text=text, reason="not_in_article", suggestions=suggestions)
         foreign = [p for p in query.foreign if p not in self.index.places]
         if foreign and not query.places:
             values = self.values()
@@ -102,17 +113,19 @@ class Declines:
         text = OFF_TOPIC.format(coverage=values["coverage"], examples=values["examples"])
         return replace(reply, text=text, reason="off_topic", suggestions=())
 
-    def close(self, reply: Reply, query: Query) -> tuple[Suggestion, ...]:
-        """The suggestions that share a key term with the question (genuinely close ones)."""
+    def close(self, reply: Reply, query: Query, *, every_term: bool = False) -> tuple[Suggestion, ...]:
+        """The suggestions that share a key term with the question (genuinely close ones); with
+        `every_term`, only those that have every key term of it (its whole subject)."""
         terms = [t for t in query.terms if t not in self.index.places]
         if not terms:
             return ()
+        shares = all if every_term else any
         kept = []
         for suggestion in reply.suggestions:
             fact = self.knowledge.fact(suggestion.fact_id)
             if fact is None:
                 continue
             text = normalize(" ".join([*fact.questions, fact.answer, fact.source]), self.index.aliases)
-            if any(t in text for t in terms):
+            if shares(t in text for t in terms):
                 kept.append(suggestion)
         return tuple(kept)

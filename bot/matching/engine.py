@@ -99,7 +99,9 @@ class Engine:
         if talk is not None:
             # Small talk leaves the thread alone: 「谢谢」 then 「出处呢？」 still finds the answer.
             return talk
-        resolved = resolve(question, conversation, self.index.aliases, self.index.places)
+        resolved = resolve(
+            question, conversation, self.index.aliases, self.index.places, lambda text: self.index.query(text).foreign
+        )
         parts = self._parts(resolved)
         outcomes = [self.decider.decide(question, part, conversation) for part in parts]
         whole = parts[0] == resolved  # a short message: tried whole, then clause by clause

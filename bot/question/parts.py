@@ -35,9 +35,30 @@ _PREAMBLE = re.compile(
 )
 
 
+#: A line that announces the questions after it asks none itself: it ends with a colon
+#: (「我想问两件事：」「关于科技城，我想知道：」), or it only counts them (我有两个问题, 有几件事想问).
+_ANNOUNCES = re.compile(r"[：:]\s*$")
+_COUNTS_QUESTIONS = re.compile(
+    r"^(?:你好|您好)?(?:我们?)?[还就只]?(?:想|要)?(?:问|请教)?(?:一下)?有?"
+    r"[一二两三四五六七八九十几\d]+(?:个|件|点)小?(?:问题|事情?|疑问)(?:想|要)?(?:问|请教)?(?:一下)?$"
+)
+
+
+def announces_questions(text: str) -> bool:
+    """Whether a message only says that questions follow (「我想问两件事：」「我有几个问题」)."""
+    if _COUNTS_QUESTIONS.match(re.sub(r"\W", "", text)):
+        return True
+    return bool(_ANNOUNCES.search(text)) and len(re.sub(r"\W", "", _PREAMBLE.sub("", text))) < 2
+
+
 def asks_something(text: str) -> bool:
-    """Whether a sentence or clause asks something (谁都不管 does not, nor 我就想问一下 alone)."""
+    """Whether a sentence or clause asks something (谁都不管 does not, nor 我就想问一下 alone, nor
+    我想问两件事： which announces the questions that follow)."""
     if not _ASKING.search(INDEFINITE.sub("", text)):
+        return False
+    if _ANNOUNCES.search(text) and not re.search(r"[?？]", text):
+        return False
+    if _COUNTS_QUESTIONS.match(re.sub(r"\W", "", text)):
         return False
     return len(re.sub(r"\W", "", _PREAMBLE.sub("", text))) >= 2
 

@@ -84,6 +84,39 @@ def test_another_place_lacking_the_subject_is_named(run_chat: Callable[..., Tran
     assert "269" in first["answer"]
     assert other["status"] == "declined" and other["reason"] == "not_in_article"
     assert "吴江开发区" in other["message"]
+    # 吴江's facts on its 工作重点 share a word with 重点企业 but not the subject: none is offered.
+    assert other["suggestions"] == []
+
+
+# (the turns, the last one's status, a word its answer or resolved question has)
+THREAD_ROWS = [
+    pytest.param(["科技城有多少名志愿者", "那吴江开发区呢？"], "declined", "志愿者", id="after-a-decline"),
+    pytest.param(["北京有多少党员", "那科技城呢？"], "answered", "2893", id="after-a-place-not-covered"),
+    pytest.param(["科技城有多少党员", "李磊是谁"], "answered", "总经理", id="a-person-of-the-other-place"),
+    pytest.param(["吴江开发区有多少党员", "有多少个党组织"], "answered", "400", id="stays-in-the-place"),
+]
+
+
+def test_the_thread_follows_the_last_question(run_chat: Callable[..., Transcript]) -> None:
+    """Every row in one chat (each starts with a full question, which starts a new thread)."""
+    records = run_chat([turn for row in THREAD_ROWS for turn in row.values[0]], "--json").records
+    ends = [sum(len(row.values[0]) for row in THREAD_ROWS[: n + 1]) - 1 for n in range(len(THREAD_ROWS))]
+    for row, end in zip(THREAD_ROWS, ends, strict=True):
+        _, status, word = row.values
+        last = records[end]
+        assert last["status"] == status, (row.id, last)
+        assert word in (last["answer"] or "") + last["resolved"], (row.id, last)
+
+
+def test_a_pasted_list_with_a_preamble_line_answers_the_questions(run_chat: Callable[..., Transcript]) -> None:
+    """A piped block is one message per line; the preamble line alone gets a short word (small
+    talk, never logged), not a choice or a decline listing what the bot covers."""
+    preamble, lectures, grids = run_chat(
+        ["我想问两件事：", "大桥镇讲了多少堂党课？", "嘉兴科技城设立了多少个网格？"], "--json"
+    ).records
+    assert preamble["status"] == "declined" and preamble["reason"] == "smalltalk", preamble
+    assert "请问" in preamble["message"] and preamble["suggestions"] == []
+    assert "194" in lectures["answer"] and "24" in grids["answer"]
 
 
 @pytest.mark.parametrize(

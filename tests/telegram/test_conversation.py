@@ -46,6 +46,33 @@ async def test_every_question_of_a_pasted_list_is_answered_in_order(fake: FakeBo
     assert "24" in second.text.split("\n")[0]
 
 
+@pytest.mark.parametrize("preamble", ["我想问两件事：", "我有两个问题"])
+async def test_a_preamble_line_of_a_pasted_list_gets_no_reply_of_its_own(
+    fake: FakeBotAPI, bot: RunningBot, preamble: str
+) -> None:
+    before = len(fake.sent_to(USER))
+    fake.deliver(fake.make_message(USER, f"{preamble}\n大桥镇讲了多少堂党课？\n嘉兴科技城设立了多少个网格？"))
+    first, second = await fake.replies(USER, before, count=2)
+    assert "194" in first.text.split("\n")[0]
+    assert "24" in second.text.split("\n")[0]
+    assert not first.buttons() or all(not data.startswith("fact:") for _, data in first.buttons())
+
+
+async def test_a_preamble_alone_is_acknowledged(fake: FakeBotAPI, bot: RunningBot) -> None:
+    sent = await fake.ask(USER, "我想问两件事：")
+    assert "请问" in sent.text and "找不到" not in sent.text
+    assert not any(data.startswith("fact:") for _, data in sent.buttons())
+
+
+async def test_a_follow_up_after_a_decline_keeps_its_subject(fake: FakeBotAPI, bot: RunningBot) -> None:
+    await fake.ask(USER, "科技城有多少家重点企业")
+    other = await fake.ask(USER, "那吴江开发区呢？")
+    assert "吴江开发区的报道里没有说到这一点" in other.text
+    assert not any(data.startswith("fact:") for _, data in other.buttons())  # 工作重点 is not 重点企业
+    person = await fake.ask(USER, "李磊是谁")  # only the 吴江 article names him
+    assert "总经理" in person.text
+
+
 async def test_more_after_tapping_a_choice_goes_on(fake: FakeBotAPI, bot: RunningBot) -> None:
     sent = await fake.ask(USER, "有多少党员？")
     choice = next(data for _, data in sent.buttons() if data.startswith("fact:"))

@@ -132,6 +132,24 @@ async def test_a_token_telegram_rejects_is_one_line_and_exit_2(environment: dict
     assert other.split(":")[1] not in process.stderr and "Traceback" not in process.stderr
 
 
+async def test_an_unreachable_api_backs_off_then_says_what_to_check(environment: dict[str, str]) -> None:
+    port = free_port()  # nothing listens there: every connection is refused
+    config = Path(environment["FAQBOT_CONFIG"])
+    settings = json.loads(config.read_text(encoding="utf-8"))
+    settings["telegram"].update(network_retries=1, network_backoff=0.01)  # the default waits ~40 s in all
+    config.write_text(json.dumps(settings), encoding="utf-8")
+    environment.update(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{port}/bot")
+    process = await start(environment)
+    assert await process.finish(timeout=60) == 1
+    # python-telegram-bot tries getMe twice (1 + at most network_retries), each try resent once.
+    assert process.stderr.count("getMe failed (ConnectError, not delivered); retrying.") == 2
+    last = process.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"faqbot: cannot reach the Telegram Bot API at 127.0.0.1:{port} ")
+    for hint in ("network connection", "proxy (HTTPS_PROXY / ALL_PROXY)", "TELEGRAM_API_BASE_URL"):
+        assert hint in last
+    assert "Traceback" not in process.stderr and SECRET not in process.stderr
+
+
 async def test_the_process_serves_through_faults_and_never_logs_the_token(
     environment: dict[str, str], fake: FakeBotAPI, processes: list[Process]
 ) -> None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,10 +34,16 @@ from bot.frontends.console.session import (
 )
 
 if TYPE_CHECKING:
+    from rich.status import Status
+
     from bot.config import Settings
 
 #: Where the prompt keeps what was typed, so ↑ recalls questions from earlier chats.
 HISTORY_FILE = "~/.local/share/faqbot/history"
+LOADING = "正在加载知识库…"
+#: Shown while the search index is built: on the first run, and after the knowledge changed.
+BUILDING = "正在为 {facts} 条事实建立搜索索引（首次运行或知识库有改动时才需要，约需几秒）…"
+BUILT = "搜索索引已建好（{seconds:.1f} 秒），已缓存，下次启动会更快。"
 
 
 def run_terminal(settings: Settings) -> int:
@@ -45,7 +52,7 @@ def run_terminal(settings: Settings) -> int:
     # The view shows reloads and refused edits itself (RichView.problems); bot.matching.reload's own log
     # of them would print the same problems a second time, unformatted, on the same screen.
     logging.getLogger("bot.matching.reload").setLevel(logging.CRITICAL)
-    with view.console.status("正在加载知识库…"):
+    with view.console.status(LOADING) as status, _build_progress(view, status):
         session = open_session(settings)
         examples = session.engine.examples()
     try:
@@ -74,6 +81,42 @@ def run_terminal(settings: Settings) -> int:
         return EXIT_INTERRUPTED
     finally:
         close_session(session)
+
+
+@contextmanager
+def _build_progress(view: RichView, status: Status) -> Iterator[None]:
+    """While the chat starts, an index build (the first run, or after an edit) is shown in the
+    spinner and its time printed above it; the build's own English log line is not shown."""
+    handler = BuildProgress(view, status)
+    logger = logging.getLogger("bot.index.build")
+    level, propagate = logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
+
+
+class BuildProgress(logging.Handler):
+    """Turns bot.index.build's records (their `facts` and `seconds` fields) into the chat's words."""
+
+    def __init__(self, view: RichView, status: Status) -> None:
+        super().__init__(logging.INFO)
+        self.view = view
+        self.status = status
+
+    def emit(self, record: logging.LogRecord) -> None:
+        facts = getattr(record, "facts", None)
+        seconds = getattr(record, "seconds", None)
+        if facts is not None:
+            self.status.update(BUILDING.format(facts=facts))
+        elif seconds is not None:
+            self.view.console.print(BUILT.format(seconds=seconds), style="dim")
+            self.status.update(LOADING)
 
 
 def _prompt_session() -> PromptSession[str]:

@@ -68,7 +68,9 @@ TOKEN = re.compile(r"\d+:[A-Za-z0-9_-]{20,}")
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 #: Long-polling timeout: Telegram holds getUpdates open this long when there is nothing new.
 POLL_TIMEOUT = 30
-#: Start-up calls (getMe, deleteWebhook/setWebhook) are retried this many times.
+#: Start-up calls (getMe, deleteWebhook/setWebhook) are retried this many times by
+#: python-telegram-bot, each try resent `telegram.network_retries` times by RetryingRequest;
+#: never more than those resends, so `network_retries: 0` gives up at the first failure.
 BOOTSTRAP_RETRIES = 3
 
 
@@ -160,7 +162,7 @@ def build_application(
     builder = (
         ApplicationBuilder()
         .token(tg.token.strip())
-        .request(RetryingRequest(read_timeout=read_timeout))
+        .request(RetryingRequest(read_timeout=read_timeout, retries=tg.network_retries, backoff=tg.network_backoff))
         .rate_limiter(rate_limiter(overall_rate))
         .update_queue(JournaledQueue(journal))
         .concurrent_updates(JournaledUpdateProcessor(journal))
@@ -234,7 +236,7 @@ def run_application(
         application.run_polling(
             timeout=POLL_TIMEOUT,
             allowed_updates=ALLOWED_UPDATES,
-            bootstrap_retries=BOOTSTRAP_RETRIES,
+            bootstrap_retries=_bootstrap_retries(settings),
             stop_signals=stop_signals,
         )
         return
@@ -246,9 +248,13 @@ def run_application(
         webhook_url=webhook,
         secret_token=secret or tg.webhook_secret or None,
         allowed_updates=ALLOWED_UPDATES,
-        bootstrap_retries=BOOTSTRAP_RETRIES,
+        bootstrap_retries=_bootstrap_retries(settings),
         stop_signals=stop_signals,
     )
+
+
+def _bootstrap_retries(settings: Settings) -> int:
+    return min(BOOTSTRAP_RETRIES, max(0, settings.telegram.network_retries))
 
 
 async def _on_start(application: Application) -> None:

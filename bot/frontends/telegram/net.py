@@ -7,7 +7,9 @@ The policy, per kind of failure of a call other than getUpdates:
   `RATE_LIMIT_RETRIES` times.
 - **5xx, refused connections, connect and pool timeouts**: Telegram answered with an error or
   never saw the request, so resending is safe. `RetryingRequest` resends with exponential
-  backoff (`BACKOFF_FIRST` doubling up to `BACKOFF_MAX`), up to `ATTEMPTS` attempts in all.
+  backoff (`telegram.network_backoff`, 0.25 s, doubling up to 16 times that), up to
+  `telegram.network_retries` (5) resends. At start-up this covers getMe: an unreachable API
+  ends the bot after those resends with a message saying what to check (bot.frontends.telegram.app).
 - **Other 4xx** (bad request, blocked by the user): never retried; resending cannot help.
 - **Ambiguous delivery**: a read timeout, or a connection that closes after the request went
   out, means Telegram may or may not have delivered the message, and the Bot API has no
@@ -43,14 +45,16 @@ from telegram.request import HTTPXRequest, RequestData
 
 log = logging.getLogger(__name__)
 
-#: Attempts in all for a call whose failures prove it was not delivered.
-ATTEMPTS = 6
+#: Resends of a call whose failures prove it was not delivered (`telegram.network_retries`).
+NETWORK_RETRIES = 5
 #: Resends after failures that leave delivery unknown (each may duplicate a message).
 AMBIGUOUS_RETRIES = 2
 #: Resends after 429 Too Many Requests, each after the `retry_after` Telegram asked for.
 RATE_LIMIT_RETRIES = 5
+#: The first wait before a resend (`telegram.network_backoff`); each wait doubles, up to
+#: `BACKOFF_GROWTH` times the first.
 BACKOFF_FIRST = 0.25
-BACKOFF_MAX = 4.0
+BACKOFF_GROWTH = 16
 #: Seconds to wait for Telegram's answer to a send before the call counts as ambiguous.
 SEND_READ_TIMEOUT = 10.0
 #: Telegram's global limit for one bot: about 30 messages a second.
@@ -70,8 +74,17 @@ def rate_limiter(overall_rate: float = OVERALL_RATE) -> AIORateLimiter:
 class RetryingRequest(HTTPXRequest):
     """HTTPXRequest that resends after 5xx replies and network failures (see the module doc)."""
 
-    def __init__(self, read_timeout: float = SEND_READ_TIMEOUT, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        read_timeout: float = SEND_READ_TIMEOUT,
+        *,
+        retries: int = NETWORK_RETRIES,
+        backoff: float = BACKOFF_FIRST,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(read_timeout=read_timeout, **kwargs)
+        self.attempts = 1 + max(0, retries)
+        self.backoff = max(0.0, backoff)
 
     async def do_request(
         self,
@@ -91,15 +104,15 @@ class RetryingRequest(HTTPXRequest):
             except NetworkError as exc:
                 unsent = isinstance(exc.__cause__, _NEVER_SENT)
                 ambiguous += not unsent
-                if attempt >= ATTEMPTS or ambiguous > AMBIGUOUS_RETRIES:
+                if attempt >= self.attempts or ambiguous > AMBIGUOUS_RETRIES:
                     raise
                 kind = "not delivered" if unsent else "delivery unknown"
                 log.warning("%s failed (%s, %s); retrying.", endpoint, _describe(exc), kind)
             else:
-                if code < 500 or attempt >= ATTEMPTS:
+                if code < 500 or attempt >= self.attempts:
                     return code, payload
                 log.warning("%s failed with HTTP %d; retrying.", endpoint, code)
-            await asyncio.sleep(min(BACKOFF_MAX, BACKOFF_FIRST * 2 ** (attempt - 1)))
+            await asyncio.sleep(self.backoff * min(BACKOFF_GROWTH, 2 ** (attempt - 1)))
 
 
 def _describe(exc: NetworkError) -> str:
