@@ -354,21 +354,15 @@ def load_index(knowledge: Knowledge, cache_dir: Path | None) -> Index:
     if cache_dir is None:
         with tempfile.TemporaryDirectory(prefix="faqbot-") as folder:
             return build_index(knowledge, Path(folder))
-    path = cache_dir / f"index-v{INDEX_VERSION}-{code_version(_INDEX_SOURCES)}-{knowledge.fingerprint}.pickle"
-    if path.exists():
-        try:
-            with path.open("rb") as handle:
-                index = pickle.load(handle)
-            if isinstance(index, Index) and index.dictionary.exists():
-                index.segmenter  # noqa: B018 - load the dictionary now
-                return index
-        except Exception:  # a broken or foreign cache file is rebuilt, whatever the error
-            pass
+    index = cached_index(knowledge, cache_dir)
+    if index is not None:
+        return index
     # Seen on a terminal only (bot.cli shows this logger there): a pipe stays quiet.
     log.info("Building the search index for %d facts (a few seconds; cached afterwards)…", len(knowledge.facts))
     started = time.perf_counter()
     index = build_index(knowledge, cache_dir)
     log.info("Search index built in %.1f s.", time.perf_counter() - started)
+    path = index_path(knowledge, cache_dir)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         with tmp.open("wb") as handle:
@@ -381,6 +375,27 @@ def load_index(knowledge: Knowledge, cache_dir: Path | None) -> Index:
         [*cache_dir.glob("index-*.pickle"), *cache_dir.glob("dict-*")], keep=lambda name: knowledge.fingerprint in name
     )
     return index
+
+
+def index_path(knowledge: Knowledge, cache_dir: Path) -> Path:
+    """Where the index of `knowledge` is kept in `cache_dir`."""
+    return cache_dir / f"index-v{INDEX_VERSION}-{code_version(_INDEX_SOURCES)}-{knowledge.fingerprint}.pickle"
+
+
+def cached_index(knowledge: Knowledge, cache_dir: Path) -> Index | None:
+    """The index of `knowledge` kept in `cache_dir`, its dictionary loaded; None if there is none."""
+    path = index_path(knowledge, cache_dir)
+    if not path.exists():
+        return None
+    try:
+        with path.open("rb") as handle:
+            index = pickle.load(handle)
+        if isinstance(index, Index) and index.dictionary.exists():
+            index.segmenter  # noqa: B018 - load the dictionary now
+            return index
+    except Exception:  # a broken or foreign cache file is rebuilt, whatever the error
+        pass
+    return None
 
 
 #: What an index is made by: a change to any of these packages makes a cached index unreadable.
