@@ -21,7 +21,7 @@ from tests.curation.helpers import NEW_FACTS, NEW_QUESTION, add_new_article
 
 KNOWN = "大桥镇讲了多少堂党课"  # answered by the fixture knowledge: 194
 #: An edit no other test makes, so its index is not in the run's shared cache: the child
-#: really builds one (about two seconds), not just reads the knowledge.
+#: really builds one (about two seconds), not just reads the knowledge. (Each test varies it.)
 OWN_FACTS = NEW_FACTS.replace(
     "  - 光伏电站的容量有多少千瓦\n", "  - 光伏电站的容量有多少千瓦\n  - 青山村电站装了多少千瓦的光伏\n"
 )
@@ -82,7 +82,7 @@ def test_a_reload_is_read_and_indexed_outside_the_serving_process(
         monkeypatch.setattr(f"bot.matching.reload.{name}", in_this_process, raising=False)
     monkeypatch.setattr("bot.index.build.build_index", in_this_process)
     monkeypatch.setattr("bot.knowledge.read.read_knowledge", in_this_process)
-    add_new_article(live_settings.knowledge_dir, OWN_FACTS)
+    add_new_article(live_settings.knowledge_dir)
     assert live.poll() == []
     assert _answers_new(live) and _answers_known(live)
     assert index_path(live.engine.knowledge, Path(live_settings.cache_dir)).exists()  # left by the child
