@@ -93,6 +93,7 @@ class Prebuilder:
         except subprocess.TimeoutExpired:
             child.kill()
             child.communicate()
+            self._remove_leftovers(child.pid)
             raise BuildFailed(
                 f"building the index of this folder took longer than {self.seconds:g} s (reload_time_limit); "
                 "the previous knowledge keeps serving."
@@ -101,8 +102,16 @@ class Prebuilder:
             with self._lock:
                 self._child = None
         if self._cancelled:
+            self._remove_leftovers(child.pid)
             raise BuildCancelled
+        if child.returncode != 0:
+            self._remove_leftovers(child.pid)
         return _result(child.returncode, out, err, self.megabytes)
+
+    def _remove_leftovers(self, pid: int) -> None:
+        """The half-written cache files of a child stopped while writing (`NAME.PID.tmp`)."""
+        for leftover in self.cache_dir.glob(f"*.{pid}.tmp"):
+            leftover.unlink(missing_ok=True)
 
     def close(self) -> None:
         """Stop the running build, and refuse any later one (the bot is stopping)."""
