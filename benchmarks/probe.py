@@ -42,7 +42,7 @@ def load(knowledge_dir: Path) -> dict[str, Any]:
 
 
 def build(knowledge_dir: Path, cache: Path) -> dict[str, Any]:
-    from bot.index.build import load_index
+    from bot.index.cache import load_index
     from bot.knowledge.cache import store_knowledge
     from bot.knowledge.read import load_knowledge
 
@@ -122,7 +122,7 @@ def stages(knowledge_dir: Path, cache: Path, question: str) -> dict[str, Any]:
 
     marks.append(("import bot.matching.engine (jieba, rapidfuzz, opencc, pypinyin)", time.perf_counter()))
     from bot.config import Settings
-    from bot.index.build import load_index
+    from bot.index.cache import load_index
     from bot.knowledge.read import load_knowledge
 
     settings = Settings(knowledge_dir=knowledge_dir, log_db="", cache_dir=str(cache))

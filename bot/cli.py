@@ -70,7 +70,7 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
 def _replay(args: argparse.Namespace, settings: Settings, knowledge) -> bool:
     """Print what `check --replay` found; False when --strict and something was found."""
     from bot.curation.replay import against_folder, against_record, replay
-    from bot.index.build import load_index
+    from bot.index.cache import load_index
     from bot.matching.engine import Engine
 
     engine = Engine(knowledge, load_index(knowledge, settings.cache_path), settings.matching)

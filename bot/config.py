@@ -69,6 +69,8 @@ class Settings:
     log_db: str = "~/.local/share/faqbot/log.sqlite3"  # "" turns the question log off
     log_salt: str = ""  # salt for hashing user ids; generated and stored in the log when empty
     reload_interval: float = 1.0  # seconds between checks for knowledge edits
+    reload_time_limit: float = 300.0  # seconds a reload's index build (in a child process) may take
+    reload_memory_limit: int = 4096  # megabytes of memory that build may use; 0 = no limit
     cache_dir: str = "~/.cache/faqbot"  # prebuilt indexes; "" turns the cache off
     matching: Matching = field(default_factory=Matching)
     telegram: Telegram = field(default_factory=Telegram)

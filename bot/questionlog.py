@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.config import ConfigError, Settings
+from bot.errors import full_disk
 from bot.reply import Reply
 
 log = logging.getLogger(__name__)
@@ -147,6 +148,12 @@ class QuestionLog:
             raise LogUnavailable(self._unusable(exc)) from None
 
     def _unusable(self, exc: Exception) -> str:
+        full = full_disk(self.path, exc)
+        if full is not None:
+            return (
+                f"The question log {self.path} cannot be written: {full}. Free some space, or set log_db"
+                ' in the config to a file on another disk ("" turns the log off).'
+            )
         return (
             f"The question log {self.path} cannot be used ({exc}); move the file away, or set"
             ' log_db to another file in the config ("" turns the log off).'
@@ -175,7 +182,10 @@ class QuestionLog:
                     self._db.execute(f"PRAGMA user_version = {number + 1}")
                 self._db.execute("COMMIT")
             except BaseException:
-                self._db.execute("ROLLBACK")
+                # SQLite has already rolled back after some errors (a full disk): a second
+                # ROLLBACK would raise "no transaction is active" and hide the cause.
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
                 raise
         if 0 < version < SCHEMA_VERSION:
             log.info("Upgraded the question log %s from schema version %d to %d.", self.path, version, SCHEMA_VERSION)

@@ -10,11 +10,7 @@ from __future__ import annotations
 
 import logging
 import math
-import os
-import pickle
 import re
-import tempfile
-import time
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -23,9 +19,9 @@ from typing import Any
 
 from bot.index.entries import EntryTable
 from bot.index.learned import COUNTED, authors, unambiguous, with_posts
-from bot.index.search import INDEX_VERSION, READINGS_FILE, Index
+from bot.index.search import READINGS_FILE, Index
 from bot.index.spelling import blanks
-from bot.knowledge.cachefiles import code_version, prune
+from bot.knowledge.cachefiles import code_version
 from bot.knowledge.model import NUMBER, Document, Fact, Knowledge
 from bot.question.kinds import key_terms, people, speakers, supplies
 from bot.text.lexicon import INTERROGATIVES, STOPWORDS, canonical_words, everyday, synonyms
@@ -35,6 +31,9 @@ from bot.text.segment import NEW_WORD_FREQ, Segmenter, add_words, build_dictiona
 from bot.text.thesaurus import kin_of
 
 log = logging.getLogger(__name__)
+
+#: What an index is made by: a change to any of these packages makes a cached index unreadable.
+_INDEX_SOURCES = ("text", "question", "index", "knowledge")
 
 
 class _Texts:
@@ -337,56 +336,3 @@ def _near_words(words: set[str]) -> dict[str, frozenset[str]]:
             for key in blanks(word):
                 near[key].add(word)
     return {key: frozenset(found) for key, found in near.items()}
-
-
-def load_index(knowledge: Knowledge, cache_dir: Path | None) -> Index:
-    """The index for `knowledge`, from the on-disk cache when the knowledge is unchanged.
-
-    The cache is keyed by a hash of every knowledge file; a stale or unreadable cache is
-    simply rebuilt, and files of other knowledge versions unused for a day are removed.
-    Without a cache directory the index is built in a temporary folder, removed once loaded.
-    """
-    if cache_dir is not None:
-        try:
-            cache_dir.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            cache_dir = None
-    if cache_dir is None:
-        with tempfile.TemporaryDirectory(prefix="faqbot-") as folder:
-            return build_index(knowledge, Path(folder))
-    path = cache_dir / f"index-v{INDEX_VERSION}-{code_version(_INDEX_SOURCES)}-{knowledge.fingerprint}.pickle"
-    if path.exists():
-        try:
-            with path.open("rb") as handle:
-                index = pickle.load(handle)
-            if isinstance(index, Index) and index.dictionary.exists():
-                index.segmenter  # noqa: B018 - load the dictionary now
-                return index
-        except Exception:  # a broken or foreign cache file is rebuilt, whatever the error
-            pass
-    # Seen on a terminal only (bot.cli shows this logger there, the console chat draws it in its
-    # own words from the `facts` and `seconds` fields): a pipe stays quiet.
-    facts = len(knowledge.facts)
-    log.info(
-        "Building the search index for %d facts (a few seconds; cached afterwards)…", facts, extra={"facts": facts}
-    )
-    started = time.perf_counter()
-    index = build_index(knowledge, cache_dir)
-    seconds = time.perf_counter() - started
-    log.info("Search index built in %.1f s.", seconds, extra={"seconds": seconds})
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        with tmp.open("wb") as handle:
-            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-    except OSError:
-        pass
-    # Indexes and dictionaries of other knowledge versions.
-    prune(
-        [*cache_dir.glob("index-*.pickle"), *cache_dir.glob("dict-*")], keep=lambda name: knowledge.fingerprint in name
-    )
-    return index
-
-
-#: What an index is made by: a change to any of these packages makes a cached index unreadable.
-_INDEX_SOURCES = ("text", "question", "index", "knowledge")

@@ -28,18 +28,25 @@ def load_knowledge_cached(root: Path, cache_dir: Path | None) -> Knowledge:
     if cache_dir is None:
         return load_knowledge(root)
     root = Path(root)
-    path = _path(cache_dir, root, fingerprint(root))
+    knowledge = cached_knowledge(root, cache_dir, fingerprint(root))
+    if knowledge is not None:
+        return knowledge
+    knowledge = load_knowledge(root)  # raises InvalidKnowledge: then nothing is stored
+    store_knowledge(knowledge, cache_dir)
+    return knowledge
+
+
+def cached_knowledge(root: Path, cache_dir: Path, files: str) -> Knowledge | None:
+    """The knowledge of `root` whose files hash to `files` (a fingerprint), if it was stored."""
     try:
-        with path.open("rb") as handle:
+        with _path(cache_dir, root, files).open("rb") as handle:
             knowledge = pickle.load(handle)
         if isinstance(knowledge, Knowledge):
             knowledge.root = root
             return knowledge
     except Exception:  # missing, stale or foreign: read the files
         pass
-    knowledge = load_knowledge(root)  # raises InvalidKnowledge: then nothing is stored
-    store_knowledge(knowledge, cache_dir)
-    return knowledge
+    return None
 
 
 def store_knowledge(knowledge: Knowledge, cache_dir: Path) -> None:

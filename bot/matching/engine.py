@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.config import Matching, Settings
-from bot.index.build import load_index
+from bot.index.cache import load_index
 from bot.index.search import Index
 from bot.knowledge.cache import load_knowledge_cached
 from bot.knowledge.model import Fact, Knowledge

@@ -9,19 +9,29 @@ Why polling and not a file-watching library: the knowledge is a handful of files
 `stat()` each per `reload_interval` (1 s) costs microseconds, works the same on every operating
 system, network drive and container bind mount (where inotify often stays silent), and adds
 no dependency. A change is picked up within one interval, then the index is rebuilt.
+
+Where the rebuild runs: with a cache folder (`cache_dir`, the default), in a child process
+(`bot.index.prebuild`) limited to `reload_time_limit` seconds and `reload_memory_limit` MB; the
+serving process only unpickles the result, so the chats go on while a large folder is indexed,
+and a build that runs too long or too big is refused like a broken edit. Without a cache folder
+(`cache_dir: ""`, chosen where nothing but the log may be written) the child would have nowhere
+to leave the index, so the build runs in the calling thread as before. Start-up reads in-process
+too: nothing is served yet, and a start that fails should fail in the foreground.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from bot.config import Settings
-from bot.index.build import load_index
+from bot.index.cache import load_index
+from bot.index.prebuild import BuildCancelled, BuildFailed, Prebuilder
 from bot.knowledge.read import fingerprint, knowledge_files, read_knowledge
 from bot.matching.engine import Engine
 from bot.yamlfile import Problem
@@ -73,6 +83,18 @@ class LiveEngine:
         # The fingerprint of the last state read, good or bad: the same state is never
         # reported twice (a `touch`, or an editor saving an unchanged file).
         self._seen = self.engine.knowledge.fingerprint
+        cache = settings.cache_path
+        self._prebuilder = (
+            Prebuilder(self.root, cache, settings.reload_time_limit, settings.reload_memory_limit)
+            if cache is not None and _writable(cache)
+            else None
+        )
+
+    def close(self) -> None:
+        """The front end is stopping: kill a child building the index, so stopping never waits
+        for it, and start no reload after this (each would end at once, changing nothing)."""
+        if self._prebuilder is not None:
+            self._prebuilder.close()
 
     def reload(self, notify: bool = True) -> list[Problem]:
         """Read the knowledge now; swap engines if it is valid, else keep the old one.
@@ -109,7 +131,11 @@ class LiveEngine:
 
     def _reload(self, notify: bool, confirmed: bool) -> list[Problem]:
         started = time.monotonic()
-        engine, errors = self._build()
+        try:
+            engine, errors = self._build()
+        except BuildCancelled:
+            log.info("A reload of %s was stopped: the bot is stopping.", self.root)
+            return []
         if engine is not None and not confirmed:
             errors = self._losses(engine)
             engine = None if errors else engine
@@ -129,19 +155,42 @@ class LiveEngine:
         """A new engine for the folder as it is now, or None and the errors that prevent it."""
         # Any exception becomes a problem: however odd the edit, it must not stop the bot.
         try:
+            if self._prebuilder is not None:
+                return self._build_elsewhere(self._prebuilder)
             knowledge, problems = read_knowledge(self.root)
             self._seen = knowledge.fingerprint
-            for problem in problems:
-                if problem.severity != "error":
-                    log.warning("%s", problem)
-            errors = [p for p in problems if p.severity == "error"]
+            errors = self._errors(problems)
             if errors:
                 return None, errors
             return Engine(knowledge, load_index(knowledge, self.settings.cache_path), self.settings.matching), []
+        except BuildCancelled:
+            raise
         except Exception as exc:
             log.debug("Loading the knowledge failed.", exc_info=True)
             message = f"the knowledge could not be loaded ({type(exc).__name__}: {exc})."
             return None, [Problem(str(self.root), 1, message)]
+
+    def _build_elsewhere(self, prebuilder: Prebuilder) -> tuple[Engine | None, list[Problem]]:
+        """`_build` with the reading and indexing done by a child process (bot.index.prebuild)."""
+        try:
+            files, problems = prebuilder.build()
+        except BuildFailed as exc:
+            self._seen = fingerprint(self.root)  # this state is told once, like a broken edit
+            return None, [Problem(str(self.root), 0, str(exc))]
+        self._seen = files
+        errors = self._errors(problems)
+        if errors:
+            return None, errors
+        knowledge, index = prebuilder.load(files)
+        return Engine(knowledge, index, self.settings.matching), []
+
+    @staticmethod
+    def _errors(problems: list[Problem]) -> list[Problem]:
+        """Log the warnings; return the errors (which refuse the edit)."""
+        for problem in problems:
+            if problem.severity != "error":
+                log.warning("%s", problem)
+        return [p for p in problems if p.severity == "error"]
 
     def _losses(self, engine: Engine) -> list[Problem]:
         """Why the new knowledge may not replace the old one unconfirmed: [] when it may."""
@@ -187,10 +236,20 @@ class LiveEngine:
         return errors
 
 
+def _writable(folder: Path) -> bool:
+    """Whether the cache folder can take a child's build (made if missing)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
 async def watch(live: LiveEngine, interval: float | None = None) -> None:
     """Poll `live` every `interval` seconds (default `reload_interval`) until cancelled.
 
-    Each poll runs in a worker thread, so rebuilding the index never blocks the event loop.
+    Each poll runs in a worker thread (the index itself is built in a child process), so a
+    reload never blocks the event loop. Cancelling stops a build under way.
     """
     interval = live.settings.reload_interval if interval is None else interval
     while True:
@@ -198,6 +257,9 @@ async def watch(live: LiveEngine, interval: float | None = None) -> None:
         # Polling must outlive any single failure, or edits would silently stop going live.
         try:
             await asyncio.to_thread(live.poll)
+        except asyncio.CancelledError:
+            live.close()  # or the loop's shutdown would wait for the build's thread
+            raise
         except Exception:
             log.warning("Checking the knowledge for edits failed.", exc_info=True)
 

@@ -10,6 +10,7 @@ import pytest
 from bot.config import Settings
 from bot.frontends.telegram.texts import TEXTS
 from bot.matching.reload import LiveEngine
+from tests.curation.helpers import add_new_article
 from tests.knowledge_helpers import FIXTURE_KNOWLEDGE
 from tests.telegram.conftest import ADMIN, USER, StartBot
 from tests.telegram.fakebotapi import FakeBotAPI
@@ -68,3 +69,17 @@ async def test_a_broken_edit_keeps_serving_and_tells_the_admins(
     reloaded = await fake.ask(ADMIN, "/reload")
     assert reloaded.text.startswith("已重新加载知识库")
     assert len(fake.sent_to(ADMIN)) == 4  # /start, the notice, two /reload replies: no repeats
+
+
+async def test_a_reload_over_its_time_limit_keeps_serving_and_tells_the_admins(
+    fake: FakeBotAPI, start_bot: StartBot, knowledge: Path, tg_settings: Settings
+) -> None:
+    tg_settings.reload_time_limit = 0.05  # the child building the index is stopped at once
+    await start_bot(live=LiveEngine(tg_settings))
+    await fake.ask(ADMIN, "/start")
+    add_new_article(knowledge)
+
+    (notice,) = await fake.replies(ADMIN, 1, timeout=15)
+    assert notice.text.startswith(TEXTS["reload_failed_html"])
+    assert "took longer than 0.05 s" in notice.text and "previous knowledge keeps serving" in notice.text
+    assert "194" in (await fake.ask(USER, LECTURES)).text

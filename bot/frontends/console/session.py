@@ -275,6 +275,7 @@ def open_session(settings: Settings) -> ChatSession:
 
 
 def close_session(session: ChatSession) -> None:
+    session.live.close()  # a reload under way is not waited for
     close = getattr(session.log, "close", None)
     if close is not None:
         close()

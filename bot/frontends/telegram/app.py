@@ -277,8 +277,10 @@ async def _on_start(application: Application) -> None:
 
 
 async def _on_stop(application: Application) -> None:
-    """Stop the knowledge watcher."""
+    """Stop the knowledge watcher, and a reload under way (its child process is killed)."""
     data = _bot_data(application)
+    if data.state is not None:
+        data.state.live.close()
     if data.watcher is not None:
         data.watcher.cancel()
         data.watcher = None

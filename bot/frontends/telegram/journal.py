@@ -43,6 +43,7 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from bot.config import ConfigError
+from bot.errors import full_disk
 from bot.frontends.telegram.net import PerChatUpdateProcessor
 
 log = logging.getLogger(__name__)
@@ -97,10 +98,16 @@ class UpdateJournal:
             self._db.execute(SCHEMA)
         except (OSError, sqlite3.Error) as exc:
             self._worker.shutdown()
+            full = full_disk(self.path, exc)
+            if full is not None:
+                raise JournalUnavailable(
+                    f"The file of received Telegram updates {self.path} cannot be written: {full}. Free some "
+                    "space, or set telegram.journal in the config to a file on another disk."
+                ) from None
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             raise JournalUnavailable(
                 f"The file of received Telegram updates {self.path} cannot be used ({reason}); "
-                "free some disk space, or set telegram.journal in the config to another file."
+                "move the file away, or set telegram.journal in the config to another file."
             ) from None
 
     async def call(self, function: Callable[..., T], *args: Any) -> T:
