@@ -117,7 +117,7 @@ def stages(knowledge_dir: Path, cache: Path, question: str) -> dict[str, Any]:
     import bot.cli  # noqa: F401 - the CLI module, as the console script imports it
 
     marks.append(("import bot.cli", time.perf_counter()))
-    from bot.frontends.console.render import render_text
+    from bot.frontends.console.plain import render_text
     from bot.matching.engine import Engine
 
     marks.append(("import bot.matching.engine (jieba, rapidfuzz, opencc, pypinyin)", time.perf_counter()))

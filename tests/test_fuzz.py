@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.frontends.console.render import render_text
+from bot.frontends.console.plain import render_text
 from bot.frontends.telegram.views import TELEGRAM_LIMIT, render_html
 from bot.matching.conversation import Conversation
 from bot.matching.engine import Engine

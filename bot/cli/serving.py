@@ -31,7 +31,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
       other_place  0.35 penalty: the question names a place the knowledge does not cover
     fact_id=None is an article sentence. See docs/curating.md.
     """
-    from bot.frontends.console.render import render_text
+    from bot.frontends.console.plain import render_text
 
     engine = load_engine(settings)
     # Read stdin as UTF-8 whatever the locale, a bad byte becoming U+FFFD: one stray byte must

@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping
 from functools import lru_cache
 
 from bot.text.lexicon import STOPWORDS
-from bot.text.normalize import is_han
+from bot.text.normalize import exact_readings, is_han
 
 #: Window lengths tried, longest first: a longer knowledge word is the surer reading.
 LENGTHS = (6, 5, 4, 3)
@@ -32,18 +32,11 @@ LENGTHS = (6, 5, 4, 3)
 ASKING = frozenset("怎么什啥哪几谁吗呢多少")
 
 
-@lru_cache(maxsize=1 << 14)
-def _syllables(ch: str) -> frozenset[str]:
-    """Every toneless reading of a character, exactly as a pinyin keyboard spells it (no fuzzy
-    z/zh or an/ang: a keyboard slip is the same syllable, and fuzzy readings mend 租房 to 住房)."""
-    from pypinyin import Style, pinyin
-
-    return frozenset(pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")[0] or ())
-
-
 def same_sound(a: str, b: str) -> bool:
     """Whether two characters share a toneless reading: 穿/川 chuan, 斑/班 ban."""
-    return a != b and bool(_syllables(a) & _syllables(b))
+    # Exact toneless readings, no fuzzy z/zh or an/ang: a keyboard slip is the same syllable,
+    # and fuzzy readings would mend 租房 to 住房.
+    return a != b and not set(exact_readings(a)).isdisjoint(exact_readings(b))
 
 
 @lru_cache(maxsize=1)

@@ -47,7 +47,7 @@ from bot.text.segment import NEW_WORD_FREQ, PLACE_SUFFIXES, Segmenter
 #: Bump when the index layout changes, so stale caches are rebuilt. The cache key also holds a
 #: hash of the code that builds the index (`bot.knowledge.cachefiles.code_version`), so a forgotten bump is harmless.
 INDEX_VERSION = 27
-READINGS_FILE = "pinyin-readings-v1.marshal"
+READINGS_FILE = "pinyin-readings-v2.marshal"
 #: The share of its weight a function word (仍然, 对于, 期间) keeps as a key term: it links the
 #: question's parts, and a fact that lacks it may still answer.
 FUNCTION_WEIGHT = 0.3
@@ -110,12 +110,13 @@ class Index(Spelling):
         return found
 
     def _analyse(self, question: str) -> Query:
+        segmenter = self.segmenter  # loads the pinyin tables from the cache too, before mending
         text = normalize(question, self.aliases, typos=True)
         mended = mend(text, self.near, self._known_run, self._common_pair)
         if mended != text:  # a mended alias (禾西开发区) must still become its canonical name
             text = normalize(mended, self.aliases, typos=True)
         # Mended chunk by chunk: two characters a space keeps apart (立刻办 已完成) are no broken word.
-        words = tuple(w for chunk in text.split() for w in self.correct(canonical_words(self.segmenter.words(chunk))))
+        words = tuple(w for chunk in text.split() for w in self.correct(canonical_words(segmenter.words(chunk))))
         named = tuple(dict.fromkeys(w for w in words if w in self.places))
         place_words = set(self.places)
         foreign = self._foreign_places(words, place_words)

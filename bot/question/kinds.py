@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.knowledge.model import NUMBER
 from bot.question.focus import MEASURES
@@ -189,20 +190,23 @@ SURNAMES = frozenset(
 #: A name in news prose between a post and what the person said (党支部书记万国强说, 总经理宋佳怡
 #:介绍): the surest sign of a person, and read off the text before jieba, whose HMM would glue
 #: the name's last character to the verb (万国/强说).
-_SPEAKER = re.compile(
-    "(?:"
-    + "|".join(sorted(POST_ENDINGS, key=len, reverse=True))
-    + ")"
-    + f"([{''.join(sorted(SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)"
-    + "(?=说|表示|介绍|告诉|指出|坦言|认为|感慨|笑着说|透露|解释)"
-)
+@lru_cache(maxsize=1)
+def _speaker() -> re.Pattern[str]:
+    """Compiled on first use (an index build): a question never needs it."""
+    return re.compile(
+        "(?:"
+        + "|".join(sorted(POST_ENDINGS, key=len, reverse=True))
+        + ")"
+        + f"([{''.join(sorted(SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)"
+        + "(?=说|表示|介绍|告诉|指出|坦言|认为|感慨|笑着说|透露|解释)"
+    )
 
 
 def speakers(texts: Iterable[str]) -> list[str]:
     """The names of people quoted after their post (书记万国强说 → 万国强), in order of appearance."""
     found: dict[str, None] = {}
     for text in texts:
-        for match in _SPEAKER.finditer(text):
+        for match in _speaker().finditer(text):
             found[match.group(1)] = None
     return list(found)
 

@@ -276,33 +276,50 @@ def _fold(reading: str) -> str:
 _TABLES: dict[str, dict[str, Any]] = {}
 
 
-def _build_readings() -> dict[str, tuple[str, ...]]:
+def _toneless(reading: str) -> str:
+    """A reading as a pinyin keyboard spells it: tone marks gone, nothing folded (zhù → zhu)."""
+    plain = unicodedata.normalize("NFKD", reading)
+    return "".join(ch for ch in plain if ch.isascii() and ch.isalpha())
+
+
+def _build_tables() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Both pinyin tables from pypinyin's: folded readings (zh ~ z: 大挢镇 ~ 大桥镇 for the fuzzy
+    signals) and exact toneless ones (a keyboard slip is the same syllable: 租 zu is no 住 zhu)."""
     from pypinyin.pinyin_dict import pinyin_dict
 
-    return {
-        chr(code): tuple(dict.fromkeys(_fold(r) for r in readings.split(","))) for code, readings in pinyin_dict.items()
-    }
+    folded, exact = {}, {}
+    for code, readings in pinyin_dict.items():
+        spelled = readings.split(",")
+        folded[chr(code)] = tuple(dict.fromkeys(_fold(r) for r in spelled))
+        exact[chr(code)] = tuple(dict.fromkeys(_toneless(r) for r in spelled))
+    return {"readings": folded, "exact": exact}
+
+
+def _build_readings() -> dict[str, tuple[str, ...]]:
+    return _build_tables()["readings"]
 
 
 def use_readings_cache(path: Path) -> None:
-    """Load the folded pinyin table from `path`, building and writing it there on first use.
+    """Load the pinyin tables (folded and exact) from `path`, building and writing them there on first use.
 
     Importing pypinyin's table and folding 42 000 entries takes about half a second — more than
     a whole `faqbot ask` may. The folded table, marshalled, loads in a few milliseconds.
     """
-    if "readings" in _TABLES:
+    if "readings" in _TABLES and "exact" in _TABLES:
         return
     try:
-        table = marshal.loads(path.read_bytes())
+        tables = marshal.loads(path.read_bytes())
+        if not isinstance(tables, dict) or set(tables) != {"readings", "exact"}:
+            raise ValueError("an older table")
     except (OSError, ValueError, EOFError, TypeError):
-        table = _build_readings()
+        tables = _build_tables()
         try:
             tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps(table))
+            tmp.write_bytes(marshal.dumps(tables))
             tmp.replace(path)
         except OSError:
             pass
-    _TABLES["readings"] = table
+    _TABLES.update(tables)
 
 
 def _readings_table() -> dict[str, tuple[str, ...]]:
@@ -315,6 +332,13 @@ def _pinyin_table() -> dict[str, str]:
     if "first" not in _TABLES:
         _TABLES["first"] = {ch: readings[0] for ch, readings in _readings_table().items()}
     return _TABLES["first"]
+
+
+def exact_readings(ch: str) -> tuple[str, ...]:
+    """Every toneless reading of a character as typed on a pinyin keyboard (长: chang, zhang)."""
+    if "exact" not in _TABLES:
+        _TABLES.update(_build_tables())
+    return _TABLES["exact"].get(ch, (ch,))
 
 
 def readings(ch: str) -> tuple[str, ...]:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from bot.matching.reload import LiveEngine
 from bot.reply import Reply
+from bot.yamlfile import Problem
 
 #: A third article and its facts, for edits that must go live: nothing in the bundled
 #: knowledge is about 青山村, so before the edit its questions are declined.
@@ -61,3 +63,23 @@ def clarify(question: str, score: float = 0.7) -> Reply:
 def add_new_article(root: Path, facts: str = NEW_FACTS) -> None:
     (root / "articles" / "qingshan-2021.txt").write_text(NEW_ARTICLE, encoding="utf-8")
     (root / "facts" / "qingshan-2021.yaml").write_text(facts, encoding="utf-8")
+
+
+#: Answered by the fixture knowledge: 194 堂.
+KNOWN = "大桥镇讲了多少堂党课"
+
+
+class Notices:
+    """An `on_problems` callback that remembers each call."""
+
+    def __init__(self) -> None:
+        self.calls: list[list[Problem]] = []
+
+    def __call__(self, problems: list[Problem]) -> None:
+        self.calls.append(problems)
+
+
+def answers_known(live: LiveEngine) -> bool:
+    """Whether `live` still answers KNOWN as the fixture knowledge does."""
+    reply = live.engine.answer(KNOWN)
+    return reply.status == "answered" and "194" in (reply.answer or "")

@@ -17,27 +17,10 @@ import pytest
 from bot.config import Settings
 from bot.knowledge.model import InvalidKnowledge
 from bot.matching.reload import LiveEngine, watch, watch_in_thread
-from bot.yamlfile import Problem
-from tests.curation.helpers import NEW_FACTS, NEW_QUESTION, add_new_article
+from tests.curation.helpers import NEW_FACTS, NEW_QUESTION, Notices, add_new_article, answers_known
 from tests.curation.mutations import MUTATIONS, Mutation
 
 FILE_LINE = re.compile(r"^\S+:\d+: ")
-KNOWN = "大桥镇讲了多少堂党课"  # answered by the bundled knowledge: 194
-
-
-class Notices:
-    """An `on_problems` callback that remembers each call."""
-
-    def __init__(self) -> None:
-        self.calls: list[list[Problem]] = []
-
-    def __call__(self, problems: list[Problem]) -> None:
-        self.calls.append(problems)
-
-
-def _answers_known(live: LiveEngine) -> bool:
-    reply = live.engine.answer(KNOWN)
-    return reply.status == "answered" and "194" in (reply.answer or "")
 
 
 def test_an_unchanged_folder_polls_nothing_and_a_touch_reloads_nothing(live_settings: Settings) -> None:
@@ -57,7 +40,7 @@ def test_a_good_edit_goes_live_on_the_next_poll(live_settings: Settings) -> None
     assert live.poll() == []
     reply = live.engine.answer(NEW_QUESTION)
     assert (reply.status, reply.fact_id) == ("answered", "qs-solar-capacity") and "386" in (reply.answer or "")
-    assert _answers_known(live)
+    assert answers_known(live)
     assert live.poll() is None
 
 
@@ -77,7 +60,7 @@ def test_a_broken_edit_is_refused_with_file_and_line_and_the_old_knowledge_keeps
     assert notices.calls == [problems]
     for problem in problems:
         assert str(problem) in caplog.text
-    assert live.engine is engine and _answers_known(live)
+    assert live.engine is engine and answers_known(live)
     assert live.poll() is None and len(notices.calls) == 1  # the same broken state, told once
 
 

@@ -17,27 +17,13 @@ from bot.config import Settings
 from bot.index.cache import index_path
 from bot.matching.reload import LiveEngine
 from bot.yamlfile import Problem
-from tests.curation.helpers import NEW_FACTS, NEW_QUESTION, add_new_article
+from tests.curation.helpers import NEW_FACTS, NEW_QUESTION, Notices, add_new_article, answers_known
 
-KNOWN = "大桥镇讲了多少堂党课"  # answered by the fixture knowledge: 194
 #: An edit no other test makes, so its index is not in the run's shared cache: the child
 #: really builds one (about two seconds), not just reads the knowledge. (Each test varies it.)
 OWN_FACTS = NEW_FACTS.replace(
     "  - 光伏电站的容量有多少千瓦\n", "  - 光伏电站的容量有多少千瓦\n  - 青山村电站装了多少千瓦的光伏\n"
 )
-
-
-class Notices:
-    def __init__(self) -> None:
-        self.calls: list[list[Problem]] = []
-
-    def __call__(self, problems: list[Problem]) -> None:
-        self.calls.append(problems)
-
-
-def _answers_known(live: LiveEngine) -> bool:
-    reply = live.engine.answer(KNOWN)
-    return reply.status == "answered" and "194" in (reply.answer or "")
 
 
 def _answers_new(live: LiveEngine) -> bool:
@@ -65,7 +51,7 @@ def test_a_build_over_its_limit_is_refused_and_the_old_answers_still_come(
     assert problem.severity == "error" and problem.path == str(live_settings.knowledge_dir)
     assert says in problem.message and problem.message.endswith("the previous knowledge keeps serving."), problem
     assert notices.calls == [problems]  # the admins are told
-    assert live.engine is engine and _answers_known(live) and not _answers_new(live)
+    assert live.engine is engine and answers_known(live) and not _answers_new(live)
     assert live.poll() is None and len(notices.calls) == 1  # the same state is told once
 
 
@@ -84,7 +70,7 @@ def test_a_reload_is_read_and_indexed_outside_the_serving_process(
     monkeypatch.setattr("bot.knowledge.read.read_knowledge", in_this_process)
     add_new_article(live_settings.knowledge_dir)
     assert live.poll() == []
-    assert _answers_new(live) and _answers_known(live)
+    assert _answers_new(live) and answers_known(live)
     assert index_path(live.engine.knowledge, Path(live_settings.cache_dir)).exists()  # left by the child
 
 
@@ -93,7 +79,7 @@ def test_a_broken_edit_is_still_reported_with_file_and_line_through_the_child(li
     add_new_article(live_settings.knowledge_dir, NEW_FACTS.replace("装机容量为386千瓦。\n", "装机容量为368千瓦。\n"))
     problems = live.poll()
     assert problems and any(p.path.endswith("facts/qingshan-2021.yaml") and p.line == 14 for p in problems)
-    assert not _answers_new(live) and _answers_known(live)
+    assert not _answers_new(live) and answers_known(live)
 
 
 @pytest.fixture

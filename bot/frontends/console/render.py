@@ -16,6 +16,7 @@ from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.text import Text
 
+from bot.frontends.console.plain import render_text
 from bot.frontends.console.session import CommandResult, Turn
 from bot.reply import CLARIFY_TEXT, DECLINED_TEXT, SUGGEST_TEXT, Reply, Source
 
@@ -152,25 +153,3 @@ def _numbered(number: int, label: str, where: str | None) -> RenderableType:
     if where:
         text.append(f"  · {where}", style=HINT)
     return text
-
-
-def render_text(reply: Reply) -> str:
-    """Plain text for a terminal or a pipe: answer, quoted source, citation, numbered choices."""
-    lines: list[str] = []
-    if reply.status == "answered" and reply.answer:
-        lines.append(reply.answer)
-        if reply.source:
-            lines.append(f"「{reply.source.sentence}」")
-            lines.append(f"—— {reply.source.citation()}")
-    elif reply.status == "clarify":
-        lines.append(reply.text or CLARIFY_TEXT)
-    else:
-        lines.append(reply.text or DECLINED_TEXT)
-    if reply.paragraph:
-        lines.append(reply.paragraph)
-    if reply.suggestions:
-        if reply.status != "clarify":
-            lines.append(SUGGEST_TEXT)
-        for number, suggestion in enumerate(reply.suggestions, 1):
-            lines.append(f"  {number}. {suggestion.question}")
-    return "\n".join(lines)
