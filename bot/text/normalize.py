@@ -50,6 +50,7 @@ class AliasTable:
     def __init__(self, canonical: dict[str, str]) -> None:
         # A canonical name is one word: 远舟储能科技（栎川）有限公司 would fall apart at its
         # brackets into 远舟/储能/科技/栎/川, and a question naming the company would name nothing.
+        self._given = {_basic(k): k for k in canonical if _basic(k)}  # form as matched → as given
         self.canonical = {_basic(k): _one_word(v) for k, v in canonical.items() if _basic(k)}
         for name in set(self.canonical.values()):  # the joined name is a name too, found whole
             self.canonical.setdefault(_basic(name), name)
@@ -72,6 +73,15 @@ class AliasTable:
             for i in range(len(form)):
                 self._near.setdefault(form[:i] + "?" + form[i + 1 :], form)
             self._sound.setdefault(" ".join(syllables(form)), self.canonical[form])
+
+    def forms_in(self, text: str) -> set[str]:
+        """The surface forms of the table, as it was given them, that occur in `text`, also inside
+        a longer one (经开区 in 禾西经开区): the longest form starting at each character."""
+        if self._pattern is None:
+            return set()
+        anywhere = re.compile(f"(?=({self._pattern.pattern}))")
+        found = (m.group(1) for m in anywhere.finditer(_basic(text)))
+        return {self._given[f] for f in found if f in self._given}
 
     def apply(self, text: str, typos: bool = False) -> str:
         """Canonical names for every alias in `text`; with `typos`, for near misses too."""
