@@ -33,10 +33,9 @@ def _words(text: str) -> list[str]:
 class BM25:
     """Okapi BM25 over the curated questions of a knowledge base."""
 
-    facts: list[Fact]
+    facts: list[Fact]  # the fact of each document (curated wording)
     postings: dict[str, list[tuple[int, int]]]
     lengths: list[int]
-    owners: list[int]  # document → index into `facts`
 
     @classmethod
     def of(cls, knowledge: Knowledge) -> BM25:
@@ -54,7 +53,7 @@ class BM25:
             for word, count in Counter(words).items():
                 postings[word].append((len(lengths), count))
             lengths.append(len(words))
-        return cls(list(facts), dict(postings), lengths, list(range(len(facts))))
+        return cls(list(facts), dict(postings), lengths)
 
     def best(self, question: str) -> Fact | None:
         """The fact of the best-scoring curated wording, or None when no word is shared."""
@@ -71,7 +70,7 @@ class BM25:
                 scores[document] += idf * tf * (K1 + 1) / (tf + norm)
         if not scores:
             return None
-        return self.facts[self.owners[max(scores, key=scores.__getitem__)]]
+        return self.facts[max(scores, key=scores.__getitem__)]
 
 
 def evaluate_baseline(knowledge: Knowledge, items: list[Item]) -> Result:

@@ -9,7 +9,7 @@ Thresholds are `config.Matching` (see `bot.matching.engine` for what each outcom
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from bot.config import Matching
 from bot.index.search import Index
@@ -43,11 +43,7 @@ class Decision:
 
     reply: Reply
     place: str | None = None
-    candidates: list[str] | None = None
-
-    @property
-    def considered(self) -> list[str]:
-        return self.candidates or []
+    candidates: list[str] = field(default_factory=list)
 
 
 class Decider:

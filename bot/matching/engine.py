@@ -106,7 +106,7 @@ class Engine:
         outcomes = [self.decider.decide(question, part, conversation) for part in parts]
         whole = parts[0] == resolved  # a short message: tried whole, then clause by clause
         chosen = _chosen(outcomes, whole)
-        reply, place, candidates = chosen.reply, chosen.place, chosen.considered
+        reply, place, candidates = chosen.reply, chosen.place, chosen.candidates
         if reply.status == "clarify" and len(parts) > 1 and not (whole and chosen is outcomes[0]):
             reply, place = self._told_by_story(resolved, reply, place)
         followed = follow_up_place(question, self.index.aliases, self.index.places) if resolved != question else None

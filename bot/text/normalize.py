@@ -61,6 +61,7 @@ class AliasTable:
         if any(not f.isascii() for f in forms):
             parts.append(_trie_pattern([f for f in forms if not f.isascii()]))
         self._pattern = re.compile("|".join(parts)) if parts else None
+        self._anywhere: re.Pattern[str] | None = None  # the same forms, found inside longer ones too
         self._near: dict[str, str] = {}  # form with one character blanked → canonical
         self._sound: dict[str, str] = {}  # pinyin of the form → canonical
         self._windows: dict[str, str | None] = {}  # window → what _lookup found
@@ -79,8 +80,9 @@ class AliasTable:
         a longer one (经开区 in 禾西经开区): the longest form starting at each character."""
         if self._pattern is None:
             return set()
-        anywhere = re.compile(f"(?=({self._pattern.pattern}))")
-        found = (m.group(1) for m in anywhere.finditer(_basic(text)))
+        if self._anywhere is None:  # compiled once: a knowledge of a thousand towns asks per article
+            self._anywhere = re.compile(f"(?=({self._pattern.pattern}))")
+        found = (m.group(1) for m in self._anywhere.finditer(_basic(text)))
         return {self._given[f] for f in found if f in self._given}
 
     def apply(self, text: str, typos: bool = False) -> str:
