@@ -57,7 +57,8 @@ class Reply:
     `question` is what the user typed; `resolved` is the question as the engine understood it
     after conversation context (「那吴江开发区呢？」 → the previous question about 吴江开发区).
     `text` carries a message of the engine's own when there is no fact to show (a greeting-free
-    explanation of a decline, the paragraph asked for by 「出处呢？」).
+    explanation of a decline, the paragraph asked for by 「出处呢？」) — or, beside an answer, a
+    correction of the question's premise (「文中说的是杨海鸥，不是林卫东。」).
     """
 
     question: str
@@ -89,6 +90,8 @@ class Reply:
             # The bot's own words ride along, so a script can say what the bot would say.
             data["reason"] = self.reason
             data["message"] = self.text
+        if self.status == "answered" and self.text:
+            data["correction"] = self.text  # the question named the wrong person
         if resolved:
             data["resolved"] = self.resolved or self.question
         return data

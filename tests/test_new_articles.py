@@ -147,3 +147,36 @@ def test_a_bracketed_canonical_name_stays_one_word() -> None:
 def test_a_question_naming_a_company_is_not_answered_with_another_companys_fact(wider: Engine) -> None:
     """The article gives no start date for 远舟储能's project; 锐拓's 拿地即开工 is not its answer."""
     assert wider.answer("远舟储能的项目具体哪天开工？").status != "answered"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id", "correction"),
+    [
+        # The article quotes the town head 杨海鸥; the question puts the words in 林卫东's mouth.
+        ("洞溪镇镇长林卫东说年底前办结率要稳定在98%以上，是吗", "dx-goal-98", "文中说的是杨海鸥，不是林卫东。"),
+        ("洞溪镇镇长林卫东说力争年底前办结率稳定在多少", "dx-goal-98", "文中说的是杨海鸥，不是林卫东。"),
+        # Named rightly: no correction.
+        ("杨海鸥说办结率要稳定在多少", "dx-goal-98", None),
+    ],
+)
+def test_a_question_naming_the_wrong_person_gets_the_fact_and_a_correction(
+    wider: Engine, question: str, fact_id: str, correction: str | None
+) -> None:
+    reply = wider.answer(question)
+    assert (reply.status, reply.fact_id, reply.text) == ("answered", fact_id, correction)
+    assert reply.to_json().get("correction") == correction
+
+
+def test_a_question_naming_a_company_the_fact_lacks_is_not_a_false_premise(wider: Engine) -> None:
+    # Only people: another company's project is another subject, not a premise to correct.
+    assert wider.answer("远舟储能的项目具体哪天开工？").status == "declined"
+
+
+def test_every_front_end_shows_the_correction_before_the_answer(wider: Engine) -> None:
+    from bot.frontends.console.plain import render_text
+    from bot.frontends.telegram.views import render_html
+
+    reply = wider.answer("洞溪镇镇长林卫东说年底前办结率要稳定在98%以上，是吗")
+    assert reply.text and reply.answer
+    for shown in (render_text(reply), render_html(reply)):
+        assert 0 <= shown.index(reply.text) < shown.index("力争年底前")

@@ -6,6 +6,9 @@ The score threshold (`Matching.answer`) decides most questions. Three things mov
   one: it answers at `long_answer` when its best fact lacks nothing it names (`clean`);
 - a what/how question whose best fact is far ahead of every other, missing only words common in
   Chinese at large (机会, 加强), answers below the threshold (`clear_winner`);
+- a question that names the wrong person for what a fact tells (「镇长林卫东说办结率要稳定在98%以上吧」,
+  where the article quotes 杨海鸥) is answered with that fact, naming who the article says it was
+  (`wrong_person`);
 - a yes/no question checks a claim: when the best fact lacks a word of the claim that the
   knowledge never uses (「人才公园门票要钱吗」: 门票), the article cannot confirm it, whatever the
   score (`unconfirmed`).
@@ -65,6 +68,25 @@ class Confidence:
         if len(facts) > 1 and best.score - facts[1].score < m.clear_margin:
             return False
         return all(self.index.general.get(t.text, 0) >= SPEECH_FREQ for t in self._missing(query, best))
+
+    def wrong_person(self, query: Query, best: Scored) -> tuple[str, ...]:
+        """The people `best` names instead of the person the question names, when that is all
+        that keeps it from answering: a false premise to correct, not a question to decline.
+
+        Only people: a company or a project the fact lacks is another subject (「远舟储能的项目哪天
+        开工」 is not answered by 锐拓's project). The fact must name a person of its own, give
+        the kind of answer asked, and score an answer without the name penalty.
+        """
+        if best.signals.keys() - CLEAN_SIGNALS != {"name_miss"} or best.signals["kind"] != 1.0:
+            return ()
+        index = self.index
+        named = [t for t in query.terms if index.names_someone(t)]
+        if not named or not all(t in index.people for t in named):
+            return ()
+        instead = tuple(sorted(index.entries[best.position].words & index.people))
+        if not instead or best.signals["subject"] < self.threshold(query, best):
+            return ()
+        return instead
 
     def unconfirmed(self, query: Query, best: Scored) -> bool:
         """A yes/no question whose best fact lacks a subject word the knowledge never uses.

@@ -24,6 +24,7 @@ from bot.matching.outcomes import (
     DECLINED_NEAR,
     EMPTY,
     UNSAID,
+    WRONG_PERSON,
     Replies,
 )
 from bot.matching.places import Places
@@ -102,7 +103,10 @@ class Decider:
                 return Decision(
                     self.replies.clarify(question, shown_resolved, choices, CLARIFY_PLACES), None, candidates
                 )
-        if best.score < self.confidence.threshold(query, best) or self.confidence.unconfirmed(query, best):
+        instead = self.confidence.wrong_person(query, best)
+        if (best.score < self.confidence.threshold(query, best) and not instead) or self.confidence.unconfirmed(
+            query, best
+        ):
             return Decision(
                 self._unsure(question, shown_resolved, query, ranked, facts, docs is None), None, candidates
             )
@@ -135,7 +139,11 @@ class Decider:
             text = UNSAID.format(note=fact.unsaid)
             declined = self.replies.declined(question, shown_resolved, [best], text)
             return Decision(replace(declined, score=best.score), place, candidates)
-        return Decision(self.replies.fact(question, fact, best.score, shown_resolved), place, candidates)
+        reply = self.replies.fact(question, fact, best.score, shown_resolved)
+        if instead and best.score < self.confidence.threshold(query, best):
+            named = [t for t in query.terms if self.index.names_someone(t)]
+            reply = replace(reply, text=WRONG_PERSON.format(instead="、".join(instead), named="、".join(named)))
+        return Decision(reply, place, candidates)
 
     def _unsure(
         self, question: str, resolved: str, query: Query, ranked: list[Scored], facts: list[Scored], unscoped: bool

@@ -13,6 +13,8 @@ def render_text(reply: Reply) -> str:
     """Plain text for a terminal or a pipe: answer, quoted source, citation, numbered choices."""
     lines: list[str] = []
     if reply.status == "answered" and reply.answer:
+        if reply.text:  # a correction of the question's premise, before the answer
+            lines.append(reply.text)
         lines.append(reply.answer)
         if reply.source:
             lines.append(f"「{reply.source.sentence}」")

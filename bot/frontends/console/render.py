@@ -85,6 +85,8 @@ class RichView:
     def reply(self, reply: Reply, engine: Engine) -> None:
         out = self.console
         if reply.status == "answered" and reply.answer:
+            if reply.text:  # a correction of the question's premise, before the answer
+                out.print(Text(reply.text, style="bold"))
             out.print(Text(reply.answer, style=ANSWER))
             if reply.source:
                 out.print(_quote(reply.source, reply.paragraph, out.width))

@@ -47,6 +47,8 @@ def render_html(reply: Reply) -> str:
     esc = html.escape
     parts: list[str] = []
     if reply.status == "answered" and reply.answer:
+        if reply.text:  # a correction of the question's premise, before the answer
+            parts.append(esc(reply.text))
         parts.append(f"<b>{esc(reply.answer)}</b>")
         if reply.source:
             parts.append(f"<blockquote>{esc(reply.source.sentence)}</blockquote>")
