@@ -140,6 +140,11 @@ def _title_place(title: str, text: str) -> str | None:
 _SPEAKER_TAG = re.compile(r"^[”’」』]?[^，。！？]{0,16}(?:说|表示|介绍|感慨|笑着说)[。！]?$")
 
 
+#: A sentence opening with no subject of its own, going on about the last one (目前，已完工7项).
+#: Not 此外 or 同时: they open a new subject.
+_SUBJECTLESS = re.compile(r"^(?:目前|当前|截至目前|其中|现已|已|共|累计)")
+
+
 def _sources(doc: Document, split: bool) -> list[tuple[str, str]]:
     """(source, context) of each fact: a sentence, or a clause group of a sentence with several
     figures and that sentence's leading clauses; a scrap left by a quotation mark, or a
@@ -153,10 +158,12 @@ def _sources(doc: Document, split: bool) -> list[tuple[str, str]]:
         else:
             sentences.append(sentence)
     result: list[tuple[str, str]] = []
-    for sentence in sentences:
+    for before, sentence in zip(["", *sentences], sentences, strict=False):
         groups = clause_groups(sentence) if split else [sentence]
-        # A later group is about what the first one says (「矛盾纠纷73起，成功调处70起」).
-        result += [(group, groups[0] if n else "") for n, group in enumerate(groups)]
+        # A later group is about what the first one says (「矛盾纠纷73起，成功调处70起」); a
+        # sentence that opens without a subject (「目前，已完工7项」) about the sentence before.
+        first = before if _SUBJECTLESS.match(sentence) else ""
+        result += [(group, groups[0] if n else first) for n, group in enumerate(groups)]
     return result
 
 

@@ -62,6 +62,13 @@ def _clauses(sentence: str) -> list[str]:
     return [c for a, b in clause_spans(sentence) if len(c := sentence[a:b].strip(_END)) >= 2]
 
 
+def _counted(context: str, measure: str) -> str:
+    """The thing `context` counts with `measure` (为民办实事项目12项 → 为民办实事项目), or ""."""
+    for match in re.finditer(r"([\u4e00-\u9fff]{2,8}?)\d+(?:\.\d+)?(?:余|多)?(?:万|亿)?" + re.escape(measure), context):
+        return _OPENERS.sub("", match.group(1).lstrip("年月日的出了有共"))
+    return ""
+
+
 def _plain(text: str) -> str:
     """Quotation marks and book-title marks dropped: people do not type them."""
     return re.sub(r"[“”‘’「」『』《》\"]", "", text)
@@ -104,7 +111,7 @@ class Wordings:
         keywords = self._keywords(sentence)
         about = [w for w in self._keywords(_plain(context)) if w not in keywords][:1] if context else []
         candidates: list[str] = []
-        numbers = self._numbers(clauses, about)
+        numbers = self._numbers(clauses, about, _plain(context))
         candidates += numbers[:2]
         candidates += self._people(sentence)
         candidates += self._dates(clauses)
@@ -138,7 +145,7 @@ class Wordings:
             result.append(extra)
         return result
 
-    def _numbers(self, clauses: list[str], about: list[str]) -> list[str]:
+    def _numbers(self, clauses: list[str], about: list[str], context: str = "") -> list[str]:
         """For each figure (a clause's last first: 「9个行政村、2个社区划分为86个网格」 tells 86):
         the clause asking 多少 with the place, then a short colloquial question about what
         is counted (几 for things counted one by one, 多少钱 for money), then a keyword query."""
@@ -152,8 +159,12 @@ class Wordings:
                 unit = match.group(1)
                 before, after = clause[: match.start()], clause[match.end() :]
                 asked = "多少" + ("" if unit == "%" else unit)
-                full.append(self._scoped(before + asked + after))
                 thing = _VERB_BEFORE.sub("", _OPENERS.sub("", before))
+                if len(thing) < 3 and unit and (counted := _counted(context, unit[-1])):
+                    # 「目前，已完工7项」 counts what the sentence before counted with the same
+                    # measure word (为民办实事项目12项): Chinese leaves the subject unsaid.
+                    thing, before = counted + thing, counted + _OPENERS.sub("", before)
+                full.append(self._scoped(before + asked + after))
                 if unit in _MONEY or unit.endswith("元"):
                     # 「投入85万元建设智慧网格平台」 is asked 「智慧网格平台要花多少钱」: what the money is for.
                     spoken.append(self._short(f"{after}要花多少钱" if len(after) >= 3 else f"{thing}多少钱"))

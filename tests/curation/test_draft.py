@@ -164,3 +164,23 @@ def test_clause_groups_are_verbatim_and_one_figure_each(sentence: str, groups: i
     assert len(found) == groups
     assert all(group in sentence for group in found)
     assert "，".join(found) == sentence or len(found) == 1
+
+
+@pytest.mark.parametrize(
+    ("article", "wording"),
+    [
+        # 「目前」 opens without a subject: the items counted are the last sentence's (项).
+        ("年初，新河镇梳理出为民办实事项目12项。目前，已完工7项。", "新河镇为民办实事项目完工多少项？"),
+        # 「此外」 opens a new subject: nothing is borrowed.
+        ("年初，新河镇梳理出为民办实事项目12项。此外，新建凉亭3座。", "新河镇新建凉亭多少座？"),
+    ],
+)
+def test_a_sentence_without_a_subject_is_asked_about_what_the_last_one_counted(
+    tmp_path: Path, article: str, wording: str
+) -> None:
+    from bot.curation.draft import draft
+
+    path = tmp_path / "xinhe.txt"
+    path.write_text(f"新河镇：实事清单\n来源：新河日报    发布时间：2022-03-18\n\n{article}\n", encoding="utf-8")
+    last = draft(path, place="新河镇").facts[-1]
+    assert wording in last["questions"]  # type: ignore[operator]
