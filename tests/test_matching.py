@@ -113,6 +113,7 @@ def test_guessed_numbers(words: list[str], yes_no: bool, approximate: set[str], 
         ("两个网格员管多少家企业", "2", True),
         ("凌雪华一家", "1", False),  # 一 before a measure word is "a"
         ("11月1日启用的是什么", "1", True),  # but a date's 1 tells 11月1日 from 11月12日
+        ("一年能加工多少鲜藕", "1", False),  # 一年 is a year's span (per year), never a date
     ],
 )
 def test_which_numbers_are_key_terms(engine: Engine, question: str, number: str, term: bool) -> None:

@@ -108,3 +108,10 @@ def test_homophones_share_pinyin(a: str, b: str) -> None:
 
 def test_english_words_become_chinese() -> None:
     assert normalize("How many 党组织 does 吴江开发区 have?", ALIASES) == "多少 党组织 吴江开发区"
+
+
+def test_cilin_says_which_of_jiebas_place_names_are_common_words() -> None:
+    from bot.text.thesaurus import not_places
+
+    # jieba tags 新鲜 and 太平 as places; Cilin files them as qualities. 杭州 and 井冈山 stay places.
+    assert not_places(["新鲜", "太平", "杭州", "井冈山", "南京路", "从未见过的地名"]) == {"新鲜", "太平"}

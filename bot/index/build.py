@@ -28,7 +28,7 @@ from bot.text.lexicon import INTERROGATIVES, STOPWORDS, canonical_words, everyda
 from bot.text.normalize import AliasTable, is_han, normalize, syllables, use_readings_cache, word_sound
 from bot.text.romanized import Romanized
 from bot.text.segment import NEW_WORD_FREQ, Segmenter, add_words, build_dictionary, function_words, new_words, tagged
-from bot.text.thesaurus import kin_of
+from bot.text.thesaurus import kin_of, not_places
 
 log = logging.getLogger(__name__)
 
@@ -203,7 +203,7 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
         vocabulary=frozenset(vocabulary) | frozenset(word_df),
         near=_near_words(set(word_df)),
         frequency=dict(word_df),
-        known_places=frozenset(known_places),
+        known_places=frozenset(known_places - not_places(known_places)),
         general=general,
         dictionary=dictionary,
         fingerprint=knowledge.fingerprint,

@@ -312,7 +312,7 @@ def guessed_numbers(words: list[str] | tuple[str, ...], yes_no: bool) -> tuple[s
 
 def key_terms(words: list[str] | tuple[str, ...], places: set[str]) -> list[str]:
     # 1 is left out: 一家企业, 凌雪华一家 — before a measure word 一 is mostly "a", not a count;
-    # but not in a date (11月1日 is not 11月12日).
+    # but not in a date (11月1日 is not 11月12日). 一年 is a span (一年能加工…), never a date.
     # A measure word after a count or an asking word (多少**条**问题, 700**条**) only counts: the
     # knowledge rarely uses 条 or 名, which would make them weigh like names.
     # A count after 哪 (哪两个社区) is the size of the list asked for, not a number the fact says.
@@ -322,7 +322,7 @@ def key_terms(words: list[str] | tuple[str, ...], places: set[str]) -> list[str]
         if w not in STOPWORDS
         and w not in places
         and not is_noise(w)
-        and (w != "1" or "".join(words[i + 1 : i + 2]) in ("月", "日", "号", "年"))
+        and (w != "1" or "".join(words[i + 1 : i + 2]) in ("月", "日", "号"))
         and not (i and words[i - 1] == "哪" and NUMBER.fullmatch(w))
         and not (w in MEASURES and i and (words[i - 1] in STOPWORDS or words[i - 1].isdigit()))
     ]

@@ -51,6 +51,34 @@ def read_leaves(path: Path) -> list[list[str]]:
     return leaves
 
 
+#: Cilin's classes that hold places: C time and space (杭州 Cb), D society (北京 Di, the
+#: capital), and of B's things the landforms (井冈山 Be), the poles (北极 Bd) and buildings and
+#: streets (南京路 Bn). A word filed only elsewhere is a thing, a quality or an action.
+_PLACE_CLASSES = ("C", "D", "Bd", "Be", "Bn")
+
+
+def not_places(words: Iterable[str], path: Path | None = None) -> set[str]:
+    """Of `words`, those Cilin files only as things, qualities or actions, never as a place.
+
+    jieba's dictionary tags some common words as place names (新鲜 ns, 太平 ns, 光明 ns): a
+    question about 新鲜莲藕 would read as one about a town the knowledge does not cover. Cilin
+    files 新鲜 under Eb and Ed (qualities), 杭州 under Cb (places); a word Cilin lacks keeps
+    jieba's tag.
+    """
+    path = path or cilin_path()
+    wanted = set(words)
+    if path is None or not path.exists() or not wanted:
+        return set()
+    classes: dict[str, set[str]] = {}
+    with path.open(encoding="utf-8-sig") as handle:
+        for line in handle:
+            code, _, rest = line.partition(" ")
+            for word in rest.split():
+                if word in wanted:
+                    classes.setdefault(word, set()).add(code[:2])
+    return {word for word, found in classes.items() if not any(c.startswith(_PLACE_CLASSES) for c in found)}
+
+
 def kin_of(
     vocabulary: Iterable[str],
     canonical: dict[str, str],
