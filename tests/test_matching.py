@@ -114,6 +114,9 @@ def test_guessed_numbers(words: list[str], yes_no: bool, approximate: set[str], 
         ("凌雪华一家", "1", False),  # 一 before a measure word is "a"
         ("11月1日启用的是什么", "1", True),  # but a date's 1 tells 11月1日 from 11月12日
         ("一年能加工多少鲜藕", "1", False),  # 一年 is a year's span (per year), never a date
+        ("前三个季度网上卖了多少钱", "3", False),  # a span the article tells its own way (1至9月)
+        ("近5年建了多少座桥", "5", False),
+        ("5年建了多少座桥", "5", True),
     ],
 )
 def test_which_numbers_are_key_terms(engine: Engine, question: str, number: str, term: bool) -> None:

@@ -32,6 +32,7 @@ from bot.question.kinds import (
     is_yes_no,
     key_terms,
     pinyin_of,
+    span_numbers,
 )
 from bot.text.lexicon import STOPWORDS, canonical_words
 from bot.text.normalize import (
@@ -125,7 +126,7 @@ class Index(Spelling):
         terms = tuple(
             t
             for t in key_terms(words, place_words)
-            if t not in approximate | checked and not self._foreign_word(t, question)
+            if t not in approximate | checked | span_numbers(words) and not self._foreign_word(t, question)
         ) or self._coinages(words)
         return Query(
             raw=question,

@@ -310,6 +310,23 @@ def guessed_numbers(words: list[str] | tuple[str, ...], yes_no: bool) -> tuple[s
     return approximate, set()
 
 
+#: 前三个季度, 近5年, 头两个月: a span of time the question is set in, told by articles in their
+#: own way (1至9月, 2019年以来); its number is no figure a fact must repeat.
+_SPAN_BEFORE = frozenset("前 近 头 过去 最近".split())
+_SPAN_UNITS = frozenset("季度 月 年 周 天".split())
+
+
+def span_numbers(words: list[str] | tuple[str, ...]) -> set[str]:
+    """The numbers of the time spans a question is set in (前3个季度 → 3)."""
+    found = set()
+    for i, word in enumerate(words):
+        if i and words[i - 1] in _SPAN_BEFORE and NUMBER.fullmatch(word):
+            rest = [w for w in words[i + 1 : i + 3] if w != "个"]
+            if rest and rest[0] in _SPAN_UNITS:
+                found.add(word)
+    return found
+
+
 def key_terms(words: list[str] | tuple[str, ...], places: set[str]) -> list[str]:
     # 1 is left out: 一家企业, 凌雪华一家 — before a measure word 一 is mostly "a", not a count;
     # but not in a date (11月1日 is not 11月12日). 一年 is a span (一年能加工…), never a date.
