@@ -27,6 +27,7 @@ from bot.text.thesaurus import kin_of, read_leaves
         ("嘉兴科技城一共有多少个党组只", "党组织", "只"),  # a word's last character typed by sound
         ("吴江开发区有多少名党圆", "党员", "名单"),  # 名 stays a measure word
         ("动员大会后有多少个单位作出了不属", "部署", "属"),  # two characters typed by sound
+        ("大户包了多少亩地啊", "亩", "基地"),  # a unit after 多少 and the next character: no typo
     ],
 )
 def test_typed_words_are_mended(engine: Engine, question: str, present: str, absent: str) -> None:

@@ -66,7 +66,9 @@ class Spelling:
                 and word not in STOPWORDS
                 and word not in _ASKING_CHARS  # 几中全会 asks which plenary; it is no typo of 集中
                 and words[i + 1] not in STOPWORDS
-                and not (word in MEASURES and i and (words[i - 1] in STOPWORDS or words[i - 1].isdigit()))
+                and not (
+                    (word in MEASURES or word in UNITS) and i and (words[i - 1] in STOPWORDS or words[i - 1].isdigit())
+                )
             )
             if apart and (  # the word with exactly that sound first: a closer match than a typo
                 (pair not in self.vocabulary and (fixed := self.sound_twin(pair)))
@@ -153,6 +155,11 @@ class Spelling:
         for key in blanks(term):
             found |= self.near.get(key, frozenset())
         return frozenset(found)
+
+
+#: Units of measure a count is asked in (多少亩地, 几吨粮): with the next character they are no
+#: mistyped word (亩地 is not 基地).
+UNITS = frozenset("亩 吨 斤 米 里 元 度 升 克 平方 公顷 公斤 公里 千米 千克 万元 亿元".split())
 
 
 def _split_measures(words: list[str], unknown: Callable[[str], bool]) -> list[str]:
