@@ -180,3 +180,9 @@ def test_every_front_end_shows_the_correction_before_the_answer(wider: Engine) -
     assert reply.text and reply.answer
     for shown in (render_text(reply), render_html(reply)):
         assert 0 <= shown.index(reply.text) < shown.index("力争年底前")
+
+
+def test_a_place_elsewhere_that_sounds_like_a_village_of_the_article_is_that_village(wider: Engine) -> None:
+    # 青冈 is a county in Heilongjiang (jieba knows it); the article's village is 青岗村.
+    query = wider.index.query("青冈村的党课题目是什么")
+    assert "青岗" in query.words and not query.foreign

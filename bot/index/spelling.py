@@ -54,6 +54,12 @@ class Spelling:
                 out.append(fixed)
                 i += 1
                 continue
+            if word in self.known_places and word not in self.vocabulary and (fixed := self.sound_twin(word)):
+                # 青冈 for the article's 青岗: a place somewhere in China that sounds exactly like
+                # a word of the knowledge is that word typed by sound, not a place it lacks.
+                out.append(fixed)
+                i += 1
+                continue
             if self._unknown(word) and len(word) >= 3 and (split := self._unglue(word)):
                 out.extend(split)
                 i += 1
