@@ -185,4 +185,4 @@ def test_every_front_end_shows_the_correction_before_the_answer(wider: Engine) -
 def test_a_place_elsewhere_that_sounds_like_a_village_of_the_article_is_that_village(wider: Engine) -> None:
     # 青冈 is a county in Heilongjiang (jieba knows it); the article's village is 青岗村.
     query = wider.index.query("青冈村的党课题目是什么")
-    assert "青岗" in query.words and not query.foreign
+    assert "青岗村" in query.words and not query.foreign

@@ -56,9 +56,12 @@ class Spelling:
                 continue
             if word in self.known_places and word not in self.vocabulary and (fixed := self.sound_twin(word)):
                 # 青冈 for the article's 青岗: a place somewhere in China that sounds exactly like
-                # a word of the knowledge is that word typed by sound, not a place it lacks.
-                out.append(fixed)
-                i += 1
+                # a word of the knowledge is that word typed by sound, not a place it lacks — and
+                # with the 村 jieba cut off, the village (青岗村) when the knowledge names it.
+                whole = fixed + pair[len(word) :]
+                joined = len(pair) > len(word) and whole in self.vocabulary
+                out.append(whole if joined else fixed)
+                i += 2 if joined else 1
                 continue
             if self._unknown(word) and len(word) >= 3 and (split := self._unglue(word)):
                 out.extend(split)
