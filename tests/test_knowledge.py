@@ -823,3 +823,10 @@ def test_fingerprint_changes_with_any_knowledge_file(tmp_path: Path, name: str) 
     with (root / FILES[name]).open("a", encoding="utf-8") as handle:
         handle.write("\n")
     assert fingerprint(root) != before
+
+
+def test_a_place_alias_naming_something_of_the_place_is_found() -> None:
+    from bot.knowledge.aliases import Aliases
+
+    places = {f: "洞溪镇" for f in ("洞溪镇", "洞溪", "洞溪镇党委", "岑川县洞溪镇", "洞溪镇青岗村", "洞溪街道")}
+    assert Aliases(places=places).of_the_place() == {"洞溪镇党委": "党委"}

@@ -186,3 +186,18 @@ def test_a_place_elsewhere_that_sounds_like_a_village_of_the_article_is_that_vil
     # 青冈 is a county in Heilongjiang (jieba knows it); the article's village is 青岗村.
     query = wider.index.query("青冈村的党课题目是什么")
     assert "青岗村" in query.words and not query.foreign
+
+
+def test_a_place_alias_naming_the_towns_party_committee_does_not_eat_its_posts(wider: Engine) -> None:
+    # The curator listed 洞溪镇党委 as a form of 洞溪镇: read so, 洞溪镇党委书记 lost its 党委.
+    reply = wider.answer("洞溪镇的党委书记是谁？")
+    assert (reply.status, reply.fact_id) == ("answered", "dx-lin-weidong-quote")
+
+
+def test_check_warns_of_a_place_alias_naming_something_of_the_place(
+    combined: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FAQBOT_LOG_DB", "")
+    main(["--knowledge", str(combined), "check"])
+    out = capsys.readouterr()
+    assert "the alias '洞溪镇党委' of place '洞溪镇' names its 党委" in out.out + out.err

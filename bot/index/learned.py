@@ -48,6 +48,8 @@ def unambiguous(knowledge: Knowledge) -> tuple[dict[str, str], list[str]]:
     the first place. Returns the table and the forms left out (still words for the segmenter).
     """
     table = knowledge.aliases.canonical()
+    for form in knowledge.aliases.of_the_place():  # 洞溪镇党委 is no name of 洞溪镇 (see there)
+        del table[form]
     places = knowledge.aliases.places
     if len({doc.place for doc in knowledge.documents.values() if doc.place}) < 2:
         return table, []

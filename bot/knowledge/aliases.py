@@ -16,6 +16,9 @@ from pathlib import Path
 
 from bot.yamlfile import Mapping, Problem, UnreadableFile, load_yaml
 
+#: How the name of a place ends (镇, 街道, 社区 …): a form ending so is still a place.
+PLACE_ENDINGS = (*"省市县区镇乡村州", "街道", "社区", "园区", "新区", "开发区", "经开区", "小镇")
+
 
 @dataclass
 class Aliases:
@@ -27,6 +30,24 @@ class Aliases:
 
     def canonical(self) -> dict[str, str]:
         return {**self.names, **self.places}
+
+    def of_the_place(self) -> dict[str, str]:
+        """Place aliases that name something *of* the place, not the place: 洞溪镇党委 under
+        洞溪镇 is the town's party committee. Form → what follows the place's own form (党委).
+
+        Read as the place, such a form would eat its tail wherever the text goes on with it —
+        洞溪镇党委书记 would become 洞溪镇 + 书记, and 「洞溪镇的党委书记是谁」 would no longer
+        meet it. A form that goes on to a place ending (岑川县洞溪镇, 洞溪镇青岗村) is a place.
+        """
+        by_place: dict[str, set[str]] = {}
+        for form, place in self.places.items():
+            by_place.setdefault(place, set()).add(form)
+        found: dict[str, str] = {}
+        for form, place in self.places.items():
+            shorter = [f for f in by_place[place] if len(f) >= 2 and f != form and form.startswith(f)]
+            if shorter and not form.endswith(PLACE_ENDINGS):
+                found[form] = form[len(max(shorter, key=len)) :]
+        return found
 
 
 def read_aliases(path: Path, shown: str, problems: list[Problem]) -> Aliases:

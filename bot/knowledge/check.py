@@ -59,9 +59,30 @@ def coverage(knowledge: Knowledge) -> Coverage:
     return result
 
 
+def _line_of(path: Path, text: str) -> int:
+    """The first line of `path` that holds `text` (1 when none does)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return next((n for n, line in enumerate(lines, 1) if text in line), 1)
+
+
 def _places_problems(knowledge: Knowledge) -> list[Problem]:
     known = set(knowledge.aliases.places.values())
-    return [
+    aliases_file = knowledge.root / "aliases.yaml"
+    problems = [
+        Problem(
+            str(aliases_file),
+            _line_of(aliases_file, form),
+            f"the alias '{form}' of place '{knowledge.aliases.places[form]}' names its {tail}, not the "
+            f"place, and is not used (read as the place it would drop '{tail}' from the text); "
+            "list it under names: if it needs one spelling.",
+            "warning",
+        )
+        for form, tail in knowledge.aliases.of_the_place().items()
+    ]
+    return problems + [
         Problem(
             doc.path,
             doc.place_line,
