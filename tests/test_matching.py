@@ -86,6 +86,10 @@ def test_focus(engine: Engine, question: str, focus: tuple[str, ...]) -> None:
         ("封小平调解了好几次，医疗费拿到了吗", None),  # 好几 counts nothing
         ("在哪里找到的工作", None),  # where, but of an event, not of a thing's place
         ("科技城提了哪几条要求", None),  # 哪几 asks which ones, not how many
+        ("时间银行有多少名志愿者", "number"),  # 时间 inside a name asks no time
+        ("动员大会的时间", "date"),
+        ("开工时间是哪天", "day"),
+        ("什么时间开工", "date"),
     ],
 )
 def test_what_is_asked(engine: Engine, question: str, asks: str | None) -> None:

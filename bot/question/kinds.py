@@ -35,7 +35,14 @@ _ASKS = [
     ("day", re.compile(r"哪天|哪1天|哪一天|哪年|哪一年|几月|几日|几号|日期|哪月|什么日子")),
     # 几点 asks a time of day: 提前了开门时间 tells when it changed, not the hour.
     ("clock", re.compile(r"几点|几时几分|什么时刻")),
-    ("date", re.compile(r"什么时候|何时|时间|啥时候|啥时|那天")),
+    # 时间 asks only as the thing asked (什么时间, 开工时间是, 时间呢): in 时间银行有多少志愿者
+    # it is part of a name, and the question asks how many.
+    (
+        "date",
+        re.compile(
+            r"什么时候|何时|啥时候|啥时|那天|(什么|啥|哪个)时间|时间(是|为|定在|在)?(什么|啥|哪|几|多少)|时间[呢吗？?]*$"
+        ),
+    ),
     # 十八届几中全会: 几 stands for the numeral inside a name (三中全会), asked like an ordinal.
     ("ordinal", re.compile(r"第几|第多少|排第|排名|几中全会|几届")),
     (
