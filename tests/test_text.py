@@ -114,4 +114,5 @@ def test_cilin_says_which_of_jiebas_place_names_are_common_words() -> None:
     from bot.text.thesaurus import not_places
 
     # jieba tags 新鲜 and 太平 as places; Cilin files them as qualities. 杭州 and 井冈山 stay places.
-    assert not_places(["新鲜", "太平", "杭州", "井冈山", "南京路", "从未见过的地名"]) == {"新鲜", "太平"}
+    words = ["新鲜", "太平", "东西", "长度", "杭州", "郑州", "井冈山", "南京路", "从未见过的地名"]
+    assert not_places(words) == {"新鲜", "太平", "东西", "长度"}

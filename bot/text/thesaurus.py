@@ -51,10 +51,11 @@ def read_leaves(path: Path) -> list[list[str]]:
     return leaves
 
 
-#: Cilin's classes that hold places: C time and space (杭州 Cb), D society (北京 Di, the
-#: capital), and of B's things the landforms (井冈山 Be), the poles (北极 Bd) and buildings and
-#: streets (南京路 Bn). A word filed only elsewhere is a thing, a quality or an action.
-_PLACE_CLASSES = ("C", "D", "Bd", "Be", "Bn")
+#: Cilin's classes that hold places: space (杭州 Cb), states and cities (北京 Di), regions (新区
+#: Dd), institutions (海关 Dm), landforms (井冈山 Be), the poles (北极 Bd), buildings and streets
+#: (南京路 Bn). A word filed only elsewhere is a thing (东西 Ba), a measure (长度 Dn), a
+#: quality (新鲜 Eb) or an action: jieba's place tag on it is a slip.
+_PLACE_CLASSES = ("Cb", "Di", "Dd", "Dm", "Bd", "Be", "Bn")
 
 
 def not_places(words: Iterable[str], path: Path | None = None) -> set[str]:
