@@ -201,3 +201,11 @@ def test_check_warns_of_a_place_alias_naming_something_of_the_place(
     main(["--knowledge", str(combined), "check"])
     out = capsys.readouterr()
     assert "the alias '洞溪镇党委' of place '洞溪镇' names its 党委" in out.out + out.err
+
+
+def test_a_curated_name_after_a_post_is_a_person_whatever_the_surname() -> None:
+    from bot.question.kinds import people
+
+    sentence = [["公司", "总经理", "芮晓峰", "说"]]
+    assert people(sentence, frozenset({"芮晓峰"})) == frozenset()  # 芮 is no common surname
+    assert people(sentence, frozenset({"芮晓峰"}), curated=frozenset({"芮晓峰"})) == {"芮晓峰"}

@@ -218,15 +218,17 @@ def speakers(texts: Iterable[str]) -> list[str]:
     return list(found)
 
 
-def people(texts: Iterable[list[str]], names: frozenset[str]) -> frozenset[str]:
+def people(texts: Iterable[list[str]], names: frozenset[str], curated: frozenset[str] = frozenset()) -> frozenset[str]:
     """The `names` (words that may be a name: jieba's nr, or new words its HMM found) that the
     prose uses as a person's name: beginning with a surname, right after a role (党员赵青,
-    作者: 俞艳婷) or before 夫妻, 说 and the like. `texts` are segmented sentences."""
+    作者: 俞艳婷) or before 夫妻, 说 and the like. `texts` are segmented sentences. A `curated`
+    word (a curator's term) needs no common surname: 总经理芮晓峰说 names a person whatever
+    the surname list holds."""
     found: set[str] = set()
     for words in texts:
         content = [w for w in words if not is_noise(w)]
         for i, word in enumerate(content):
-            if word not in names or not 2 <= len(word) <= 3 or word[0] not in SURNAMES:
+            if word not in names or not 2 <= len(word) <= 3 or (word[0] not in SURNAMES and word not in curated):
                 continue
             before = content[i - 1] if i else ""
             after = content[i + 1] if i + 1 < len(content) else ""
