@@ -116,3 +116,16 @@ def test_cilin_says_which_of_jiebas_place_names_are_common_words() -> None:
     # jieba tags 新鲜 and 太平 as places; Cilin files them as qualities. 杭州 and 井冈山 stay places.
     words = ["新鲜", "太平", "东西", "长度", "杭州", "郑州", "井冈山", "南京路", "从未见过的地名"]
     assert not_places(words) == {"新鲜", "太平", "东西", "长度"}
+
+
+@pytest.mark.parametrize(("text", "normal"), [("水质Ⅱ类", "水质2类"), ("Ⅳ级", "4级"), ("ⅻ", "12")])
+def test_roman_numeral_signs_are_digits(text: str, normal: str) -> None:
+    assert normalize(text) == normal
+
+
+def test_an_answer_may_write_a_roman_numeral_of_its_source_as_a_digit() -> None:
+    from bot.knowledge.faithful import unfaithful_numbers
+
+    source = "出境断面水质由Ⅳ类提升到Ⅱ类。"
+    assert unfaithful_numbers("水质提升到2类。", source, "2025-11-18") == []
+    assert unfaithful_numbers("水质提升到3类。", source, "2025-11-18") == ["3"]

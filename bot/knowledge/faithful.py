@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.knowledge.model import NUMBER
+from bot.text.normalize import roman_digits
 from bot.text.numerals import numerals_to_digits
 
 #: A date part as Chinese and ISO dates write it: the group name says which part.
@@ -31,7 +32,9 @@ def _value(number: str) -> str:
 
 
 def numbers_of(text: str) -> set[str]:
-    """Every number of `text`, Chinese numerals read as digits, one spelling per value."""
+    """Every number of `text`, Chinese numerals and Roman numeral signs (Ⅱ类) read as digits,
+    one spelling per value."""
+    text = roman_digits(text)
     return {_value(n) for n in NUMBER.findall(text) + NUMBER.findall(numerals_to_digits(text))}
 
 
@@ -39,7 +42,7 @@ def unfaithful_numbers(answer: str, source: str, date: str) -> list[str]:
     """The numbers of `answer` found neither in `source` nor, written as a date, in `date` (YYYY-MM-DD)."""
     allowed = numbers_of(source)
     date_parts = [_value(p) for p in date.split("-")] if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else []
-    text = numerals_to_digits(answer)
+    text = numerals_to_digits(roman_digits(answer))
     wrong: list[str] = []
 
     def dated(match: re.Match[str]) -> str:

@@ -195,9 +195,20 @@ def _one_word(name: str) -> str:
     return _INSIDE_NAME.sub("", name) or name
 
 
+#: Roman numeral signs (水质Ⅱ类, Ⅳ级) as the digits people type (2类, 二类): NFKC alone would
+#: make them Latin letters (ii), which no number check reads.
+_ROMAN = {0x2160 + i: str(i + 1) for i in range(12)} | {0x2170 + i: str(i + 1) for i in range(12)}
+
+
+def roman_digits(text: str) -> str:
+    """Roman numeral signs as digits: 水质Ⅱ类 → 水质2类."""
+    return text.translate(_ROMAN)
+
+
 def _basic(text: str) -> str:
-    """NFKC, lower case, invisible characters dropped, traditional → simplified."""
-    text = unicodedata.normalize("NFKC", text).lower()
+    """Roman numeral signs → digits, NFKC, lower case, invisible characters dropped, traditional →
+    simplified."""
+    text = unicodedata.normalize("NFKC", roman_digits(text)).lower()
     return _T2S.convert(text.translate(_VISIBLE))
 
 
