@@ -129,3 +129,13 @@ def test_an_answer_may_write_a_roman_numeral_of_its_source_as_a_digit() -> None:
     source = "出境断面水质由Ⅳ类提升到Ⅱ类。"
     assert unfaithful_numbers("水质提升到2类。", source, "2025-11-18") == []
     assert unfaithful_numbers("水质提升到3类。", source, "2025-11-18") == ["3"]
+
+
+@pytest.mark.parametrize(
+    ("text", "digits"),
+    [("一万二千八百多户", "12800多户"), ("两万三千", "23000"), ("十二万八千", "128000"), ("2万5", "2万5")],
+)
+def test_tens_of_thousands_and_the_rest_are_one_number(text: str, digits: str) -> None:
+    from bot.text.numerals import numerals_to_digits
+
+    assert numerals_to_digits(text) == digits

@@ -50,6 +50,10 @@ class Spelling:
         while i < len(words):
             word = words[i]
             pair = word + words[i + 1] if i + 1 < len(words) else ""
+            if i and words[i - 1].replace(".", "").isdigit() and word[0] in "多余来几":
+                out.extend((word[0], word[1:]) if len(word) > 1 else (word,))  # 2800多户: no typo of 多少
+                i += 1
+                continue
             if self._unknown(word) and len(word) >= 2 and (fixed := self._closest(word)):
                 out.append(fixed)
                 i += 1

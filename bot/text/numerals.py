@@ -71,6 +71,15 @@ def _mixed(match: re.Match[str]) -> str:
     return str(value)
 
 
+#: Tens of thousands and the rest (1万2800, as 一万二千八百 reads run by run): one number. The
+#: rest must have three or four digits — 2万5 is colloquial for 25 000, and left alone.
+_WAN_AND_REST = re.compile(r"(?<![\d.])(\d{1,4})万(\d{3,4})(?![\d.])")
+
+
+def _wan_and_rest(match: re.Match[str]) -> str:
+    return str(int(match.group(1)) * 10000 + int(match.group(2)))
+
+
 def numerals_to_digits(text: str) -> str:
     """`text` with its Chinese numerals as digits wherever they count something."""
     text = _MIXED.sub(_mixed, text)  # 5千6百 → 5600, before a lone 百 could be read as 100
@@ -94,4 +103,5 @@ def numerals_to_digits(text: str) -> str:
         return run if value is None else str(value)
 
     text = _NUMERAL_RUN.sub(convert, text)
+    text = _WAN_AND_REST.sub(_wan_and_rest, text)  # 一万二千八百 → 1万2800 → 12800
     return _GE_YI.sub(r"\1亿", text)  # 5.57个亿 → 5.57亿
