@@ -62,6 +62,8 @@ def test_a_misspelt_place_is_still_the_place(engine: Engine, question: str, plac
         ("开发区党工委书记的工作作风如何", ("作风",)),  # the topic asked how of
         ("科技城做了什么", ()),  # too general a verb
         ("设立了什么基金呢", ()),  # 什么 before a noun: _focus's business, not the verb's
+        ("茶油多少钱一斤", ("斤",)),  # a price: the fact must tell the unit, not just a sum
+        ("门票多少钱", ()),
     ],
 )
 def test_focus(engine: Engine, question: str, focus: tuple[str, ...]) -> None:

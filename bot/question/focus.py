@@ -38,9 +38,11 @@ _AND = frozenset("和 或 或者 与 及 以及 跟 、 还是".split())
 def focus(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     """The thing a question asks about — 多少名**志愿者**, **产值**有多少 — with any alternatives
     joined to it (多少**意见**和**问题**); empty when there is none."""
-    head = _focus(words) or _event(words) or _named(words) or _action(words) or _topic(words)
+    head = _price(words) or _focus(words) or _event(words) or _named(words) or _action(words) or _topic(words)
     if head is None:
         return ()
+    if head not in words:  # a unit cut from its word (一斤 → 斤)
+        return (head,)
     found = [head]
     j = words.index(head)
     while j + 2 < len(words) and words[j + 1] in _AND and _is_content(words[j + 2]):
@@ -140,6 +142,22 @@ def _focus(words: list[str] | tuple[str, ...]) -> str | None:
             # A lone character before 是谁 is a mistyped word's remnant (总经埋 → 总经/埋).
             return None if words[k] in _GENERIC or (word == "谁" and len(words[k]) < 2) else words[k]
         return None
+    return None
+
+
+_HOW_MUCH = frozenset("多少钱 几块钱 几元 几毛钱".split())
+
+
+def _price(words: list[str] | tuple[str, ...]) -> str | None:
+    """「茶油多少钱一斤」 asks a price per 斤: a fact must say 斤 — an income or an investment in
+    元 is no price. The unit is the focus (一斤 → 斤)."""
+    for i, word in enumerate(words[:-1]):
+        if word in _HOW_MUCH:
+            following = words[i + 1]
+            if following == "一" and i + 2 < len(words):
+                return words[i + 2]
+            if len(following) >= 2 and following[0] == "一":
+                return following[1:]
     return None
 
 
