@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ARTICLES = ("dongxi-party-2023", "lianhe-agri-2022", "hexi-enterprise-2024")
+ARTICLES = ("dongxi-party-2023", "lianhe-agri-2022", "hexi-enterprise-2024", "yanxi-ecology-2025")
 FAQBOT = str(Path(sys.executable).parent / "faqbot")
 
 

@@ -105,6 +105,8 @@ def draft(
         "outlet": values["outlet"] or TODO,
         "date": values["date"] or TODO,
     }
+    if not values["author"]:  # a byline closing the story: （记者 温砚秋 陆鸣川）
+        values["author"] = _byline(lines[len(header) :][-3:])
     if values["author"]:
         document["author"] = values["author"]
     place = place or _title_place(str(document["title"]), text)
@@ -128,12 +130,32 @@ def draft(
     return result
 
 
-def _title_place(title: str, text: str) -> str | None:
-    """The place a title leads with (「洞溪镇：党建引领…」), when the story names it again."""
-    match = re.match(r"([\u4e00-\u9fff]{2,8}?(?:经开区|开发区|街道|镇|乡|县|市|区|村))[：:]", title)
-    if match and text.count(match.group(1)) >= 2:
-        return match.group(1)
+def _byline(lines: list[str]) -> str | None:
+    """The reporters of a byline among the story's last lines (「（记者 温砚秋 陆鸣川）」)."""
+    for line in reversed(lines):
+        if _is_heading(line) and (authors := _AUTHOR.findall(line)):
+            names = [
+                n for group in authors for n in re.split(r"[\s、，,）)]+", group) if n and not _AUTHOR_ROLE.match(n)
+            ]
+            if names:
+                return " ".join(dict.fromkeys(names))
     return None
+
+
+def _title_place(title: str, text: str) -> str | None:
+    """The place a title leads with (「洞溪镇：党建引领…」, 「枫泠镇织密养老服务网」), when the
+    story names it again."""
+    for pattern in (_PLACE_BEFORE_COLON, _PLACE_FIRST):
+        match = pattern.match(title)
+        if match and text.count(match.group(1)) >= 2:
+            return match.group(1)
+    return None
+
+
+_PLACE_ENDING = "(?:经开区|开发区|街道|镇|乡|县|市|区|村)"
+_PLACE_BEFORE_COLON = re.compile(rf"([\u4e00-\u9fff]{{2,8}}?{_PLACE_ENDING})[：:]")
+#: Without a colon, the shortest name ending like a place (枫泠镇织密… → 枫泠镇).
+_PLACE_FIRST = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?{_PLACE_ENDING})")
 
 
 #: A sentence that only says who spoke (「”72岁的周德福说。」): it belongs with the quotation before.

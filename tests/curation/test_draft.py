@@ -184,3 +184,16 @@ def test_a_sentence_without_a_subject_is_asked_about_what_the_last_one_counted(
     path.write_text(f"新河镇：实事清单\n来源：新河日报    发布时间：2022-03-18\n\n{article}\n", encoding="utf-8")
     last = draft(path, place="新河镇").facts[-1]
     assert wording in last["questions"]  # type: ignore[operator]
+
+
+def test_a_title_without_a_colon_and_a_closing_byline_fill_the_document(tmp_path: Path) -> None:
+    from bot.curation.draft import draft
+
+    path = tmp_path / "fengling.txt"
+    path.write_text(
+        "新河镇织密养老服务网：让老人乐享晚年\n来源：新河日报    发布时间：2024-12-18\n\n"
+        "新河镇建成助餐点12个。新河镇还有家庭医生团队8支。\n（记者 温砚秋 陆鸣川）\n",
+        encoding="utf-8",
+    )
+    document = draft(path).document
+    assert (document["place"], document["author"]) == ("新河镇", "温砚秋 陆鸣川")
