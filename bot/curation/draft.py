@@ -201,13 +201,20 @@ def _facts(doc: Document, chrome: set[str], names: list[tuple[str, str]], split:
         facts.append(
             {
                 "id": f"{doc.id}-{number:02d}",
-                "questions": wordings.of(source.strip(_QUOTES), context, named),
-                "answer": _answer(doc, source.strip(_QUOTES)),
+                "questions": wordings.of(_DATELINE.sub("", source.strip(_QUOTES)), context, named),
+                "answer": _answer(doc, _DATELINE.sub("", source.strip(_QUOTES))),
                 "source": source,
                 "tags": [_tag(doc, source, chrome)],
             }
         )
     return facts
+
+
+#: The dateline a story opens with (本报讯, 本报讯（记者 柯蔚然）, 新华社北京3月5日电): the outlet's
+#: mark, not part of what the sentence says — the source keeps it, the answer and wordings do not.
+_DATELINE = re.compile(
+    r"^(?:本报讯|本台讯|讯|[\u4e00-\u9fff]{2,6}社[\u4e00-\u9fff\d月日]{0,12}电)\s*(?:[（(][^）)]{0,30}[）)])?\s*"
+)
 
 
 def _tag(doc: Document, sentence: str, chrome: set[str]) -> str:

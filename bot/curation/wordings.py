@@ -111,10 +111,13 @@ class Wordings:
         keywords = self._keywords(sentence)
         about = [w for w in self._keywords(_plain(context)) if w not in keywords][:1] if context else []
         candidates: list[str] = []
-        numbers = self._numbers(clauses, about, _plain(context))
+        numbers, figures = self._numbers(clauses, about, _plain(context))
         candidates += numbers[:2]
         candidates += self._people(sentence)
         candidates += self._dates(clauses)
+        # Every figure asked once before any is asked twice: 「每月巡河不少于2次…48小时内办结」
+        # is asked for its 48 hours too.
+        candidates += [numbers[2 * i] for i in range(1, figures)]
         candidates += numbers[2:4]
         candidates += self._where(sentence)
         candidates += self._why(clauses)
@@ -122,8 +125,8 @@ class Wordings:
             candidates.append(" ".join([self.place, *about, *keywords[:3]]).strip())
             candidates.append(self._short(f"{''.join(keywords[:2])}是怎么回事"))
         candidates += numbers[4:]
-        if clauses:
-            candidates.append(self._scoped(f"{clauses[0]}的情况"))
+        if leading := [c for c in clauses if _OPENERS.sub("", c)]:  # not 「同时的情况」
+            candidates.append(self._scoped(f"{_OPENERS.sub('', leading[0])}的情况"))
         candidates.append(self._scoped(sentence))
         return self._distinct(candidates, sentence, least, most)
 
@@ -145,10 +148,11 @@ class Wordings:
             result.append(extra)
         return result
 
-    def _numbers(self, clauses: list[str], about: list[str], context: str = "") -> list[str]:
+    def _numbers(self, clauses: list[str], about: list[str], context: str = "") -> tuple[list[str], int]:
         """For each figure (a clause's last first: 「9个行政村、2个社区划分为86个网格」 tells 86):
         the clause asking 多少 with the place, then a short colloquial question about what
-        is counted (几 for things counted one by one, 多少钱 for money), then a keyword query."""
+        is counted (几 for things counted one by one, 多少钱 for money), then a keyword query;
+        and how many figures were asked."""
         full: list[str] = []
         spoken: list[str] = []
         keyed: list[str] = []
@@ -189,7 +193,7 @@ class Wordings:
             ordered += keyed[:1]
         else:
             ordered += keyed[:2]
-        return ordered
+        return ordered, len(full)
 
     def _dates(self, clauses: list[str]) -> list[str]:
         """「3月15日，全镇组织党员志愿者…」 → 「…什么时候组织党员志愿者…」; a date inside a clause

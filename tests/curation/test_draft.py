@@ -197,3 +197,29 @@ def test_a_title_without_a_colon_and_a_closing_byline_fill_the_document(tmp_path
     )
     document = draft(path).document
     assert (document["place"], document["author"]) == ("新河镇", "温砚秋 陆鸣川")
+
+
+def test_the_dateline_stays_in_the_source_and_leaves_the_answer(tmp_path: Path) -> None:
+    from bot.curation.draft import draft
+
+    path = tmp_path / "xinhe.txt"
+    path.write_text(
+        "新河镇：实事清单\n来源：新河日报    发布时间：2022-03-18\n\n本报讯 今年以来，新河镇建成助餐点12个。\n",
+        encoding="utf-8",
+    )
+    fact = draft(path).facts[0]
+    assert str(fact["source"]).startswith("本报讯")
+    assert "本报讯" not in str(fact["answer"]) and not any("本报讯" in q for q in fact["questions"])  # type: ignore[attr-defined]
+
+
+def test_every_figure_of_a_sentence_is_asked(tmp_path: Path) -> None:
+    from bot.curation.draft import draft
+
+    path = tmp_path / "xinhe.txt"
+    path.write_text(
+        "新河镇：河长制\n来源：新河日报    发布时间：2022-03-18\n\n"
+        "按照规定，镇级河长每月巡河不少于2次，村级河长每周巡河不少于1次，一般问题须在48小时内办结。\n",
+        encoding="utf-8",
+    )
+    questions = draft(path, place="新河镇").facts[0]["questions"]
+    assert "新河镇一般问题须在多少小时内办结？" in questions  # type: ignore[operator]
