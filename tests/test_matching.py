@@ -90,6 +90,7 @@ def test_focus(engine: Engine, question: str, focus: tuple[str, ...]) -> None:
         ("在哪里找到的工作", None),  # where, but of an event, not of a thing's place
         ("科技城提了哪几条要求", None),  # 哪几 asks which ones, not how many
         ("时间银行有多少名志愿者", "number"),  # 时间 inside a name asks no time
+        ("人才公寓二期在哪条路上", "location"),  # a street is a place
         ("动员大会的时间", "date"),
         ("开工时间是哪天", "day"),
         ("什么时间开工", "date"),

@@ -28,7 +28,13 @@ _ASKS = [
     ("origin", re.compile(r"哪里人|哪儿人|哪的人|什么地方人|老家|籍贯|祖籍")),
     # Where a thing is (「严慕党史纪念馆在哪儿」): a fact that only mentions a visit there does not
     # say. Only the question that ends on it: 在哪里找到工作 asks where, but of an event.
-    ("location", re.compile(r"(在|位于|设在|坐落在?)(哪儿|哪里|哪|什么地方|什么位置)[呢啊呀吗]?$|地址|具体位置")),
+    # 在哪条路上 asks a street: a place too.
+    (
+        "location",
+        re.compile(
+            r"(在|位于|设在|坐落在?)(哪儿|哪里|哪|什么地方|什么位置)[呢啊呀吗]?$|地址|具体位置|哪条(路|街|马路|大街)|哪个路口"
+        ),
+    ),
     # 多久 asks for a duration or a frequency (十多年, 每月1次): a number or a time will do.
     ("duration", re.compile(r"多久|多长时间|多长的时间|多少年|几年了|频率|多频繁")),
     # 几月几号 asks for a day on the calendar; 此后 or 会后 can tell 什么时候, never 哪一天.
