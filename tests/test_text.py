@@ -139,3 +139,11 @@ def test_tens_of_thousands_and_the_rest_are_one_number(text: str, digits: str) -
     from bot.text.numerals import numerals_to_digits
 
     assert numerals_to_digits(text) == digits
+
+
+def test_cilin_says_which_words_are_only_ways_of_speaking() -> None:
+    from bot.text.thesaurus import function_words
+
+    # jieba tags 全都 a noun; Cilin files it with the adverbs. A yes/no question missing it
+    # still checks a claim the fact can confirm.
+    assert function_words(["全都", "已经", "真的", "门票", "全部"]) == {"全都", "已经", "真的"}

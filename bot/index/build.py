@@ -28,6 +28,7 @@ from bot.text.lexicon import INTERROGATIVES, STOPWORDS, canonical_words, everyda
 from bot.text.normalize import AliasTable, is_han, normalize, syllables, use_readings_cache, word_sound
 from bot.text.romanized import Romanized
 from bot.text.segment import NEW_WORD_FREQ, Segmenter, add_words, build_dictionary, function_words, new_words, tagged
+from bot.text.thesaurus import function_words as cilin_function_words
 from bot.text.thesaurus import kin_of, not_places
 
 log = logging.getLogger(__name__)
@@ -211,7 +212,7 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
         spans=spans,
         max_idf=_typical_top_idf(word_df, count),
         kin=with_posts(kin_of(word_df, synonyms(), everyday=lexicon), word_df),
-        function=function_words(dictionary),
+        function=function_words(dictionary) | frozenset(cilin_function_words(general)),
         people=named,
         _segmenter=Segmenter(dictionary) if found else segmenter,
     )

@@ -100,7 +100,11 @@ class Confidence:
             return False
         frequency, general = self.index.frequency, self.index.general
         return any(
-            t.text not in frequency and len(t.text) >= 2 and not t.number and general.get(t.text, 0) < SPEECH_FREQ
+            t.text not in frequency
+            and len(t.text) >= 2
+            and not t.number
+            and general.get(t.text, 0) < SPEECH_FREQ
+            and t.text not in self.index.function  # 全都, 真的: ways of speaking, no claim
             for t in self._missing(query, best)
         )
 

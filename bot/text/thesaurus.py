@@ -80,6 +80,23 @@ def not_places(words: Iterable[str], path: Path | None = None) -> set[str]:
     return {word for word, found in classes.items() if not any(c.startswith(_PLACE_CLASSES) for c in found)}
 
 
+def function_words(words: Iterable[str], path: Path | None = None) -> set[str]:
+    """Of `words`, those Cilin files only among its function words (class K: 全都 Ka07, 已经
+    Ka12, 真的 Ka30) — ways of speaking, whatever jieba tags them (it tags 全都 a noun)."""
+    path = path or cilin_path()
+    wanted = set(words)
+    if path is None or not path.exists() or not wanted:
+        return set()
+    classes: dict[str, set[str]] = {}
+    with path.open(encoding="utf-8-sig") as handle:
+        for line in handle:
+            code, _, rest = line.partition(" ")
+            for word in rest.split():
+                if word in wanted:
+                    classes.setdefault(word, set()).add(code[:1])
+    return {word for word, found in classes.items() if found == {"K"}}
+
+
 def kin_of(
     vocabulary: Iterable[str],
     canonical: dict[str, str],
