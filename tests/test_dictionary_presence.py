@@ -7,8 +7,9 @@ import random
 import pytest
 
 from bot.text import segment as segment
-from bot.text.normalize import normalize, word_sound
+from bot.text.normalize import normalize
 from bot.text.segment import _present, _substrings, _words_in
+from bot.text.sound import word_sound
 
 
 def _chunks(texts: list[str]) -> set[str]:

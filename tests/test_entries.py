@@ -8,7 +8,7 @@ import pytest
 
 from bot.index import entries as entries
 from bot.index.entries import Entry, EntryTable
-from bot.text.normalize import pinyin
+from bot.text.sound import pinyin
 
 
 def _fields(**changes: object) -> dict[str, object]:

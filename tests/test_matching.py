@@ -13,7 +13,7 @@ from bot.matching.engine import Engine, _chosen
 from bot.question.kinds import asks_next, asks_unsaid, counts_asked, guessed_numbers, people, supplies
 from bot.question.parts import asks_something, question_parts
 from bot.reply import Reply
-from bot.text.normalize import rhymes_alike
+from bot.text.sound import rhymes_alike
 from bot.text.thesaurus import kin_of, read_leaves
 
 # -- how a question is read ----------------------------------------------------------------

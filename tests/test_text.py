@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.text.normalize import AliasTable, normalize, pinyin
+from bot.text.normalize import AliasTable, normalize
 from bot.text.numerals import cn_number
+from bot.text.sound import pinyin
 
 ALIASES = AliasTable(
     {

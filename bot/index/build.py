@@ -25,9 +25,10 @@ from bot.knowledge.cachefiles import code_version
 from bot.knowledge.model import NUMBER, Document, Fact, Knowledge
 from bot.question.kinds import key_terms, people, speakers, supplies
 from bot.text.lexicon import INTERROGATIVES, STOPWORDS, canonical_words, everyday, synonyms
-from bot.text.normalize import AliasTable, is_han, normalize, syllables, use_readings_cache, word_sound
+from bot.text.normalize import AliasTable, is_han, normalize
 from bot.text.romanized import Romanized
 from bot.text.segment import NEW_WORD_FREQ, Segmenter, add_words, build_dictionary, function_words, new_words, tagged
+from bot.text.sound import syllables, use_readings_cache, word_sound
 from bot.text.thesaurus import function_words as cilin_function_words
 from bot.text.thesaurus import kin_of, not_places
 

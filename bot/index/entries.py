@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from bot.text.normalize import pinyin
+from bot.text.sound import pinyin
 
 #: How many materialised entries are kept. The bundled knowledge fits whole; at scale it holds
 #: the entries of the last questions (a question scores about twenty).

@@ -22,7 +22,8 @@ from collections.abc import Callable, Mapping
 from functools import lru_cache
 
 from bot.text.lexicon import STOPWORDS
-from bot.text.normalize import exact_readings, is_han
+from bot.text.normalize import is_han
+from bot.text.sound import exact_readings
 
 #: Window lengths tried, longest first: a longer knowledge word is the surer reading.
 LENGTHS = (6, 5, 4, 3)

@@ -35,15 +35,9 @@ from bot.question.kinds import (
     span_numbers,
 )
 from bot.text.lexicon import STOPWORDS, canonical_words
-from bot.text.normalize import (
-    AliasTable,
-    char_ngrams,
-    is_han,
-    normalize,
-    use_readings_cache,
-    word_sound,
-)
+from bot.text.normalize import AliasTable, is_han, normalize
 from bot.text.segment import NEW_WORD_FREQ, PLACE_SUFFIXES, Segmenter
+from bot.text.sound import char_ngrams, use_readings_cache, word_sound
 
 #: Bump when the index layout changes, so stale caches are rebuilt. The cache key also holds a
 #: hash of the code that builds the index (`bot.knowledge.cachefiles.code_version`), so a forgotten bump is harmless.

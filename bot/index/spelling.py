@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from bot.question.focus import MEASURES
 from bot.text.lexicon import STOPWORDS
-from bot.text.normalize import is_han, sounds_alike, syllables
+from bot.text.normalize import is_han
+from bot.text.sound import sounds_alike, syllables
 
 #: A typo of two characters is fixed to the likeliest word only if the knowledge uses it this
 #: many times more often than the next candidate.

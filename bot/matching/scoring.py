@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 from bot.index.search import Entry, Index
 from bot.knowledge.model import NUMBER
 from bot.question.kinds import Query
-from bot.text.normalize import syllables
+from bot.text.sound import syllables
 
 WEIGHTS = {"coverage": 0.55, "wording": 0.25, "sound": 0.20}
 #: How much a synonym of a key term (Cilin, bot.text.thesaurus) counts for, against 1 for the word itself.

@@ -18,7 +18,8 @@ from bot.knowledge.model import NUMBER
 from bot.question.focus import MEASURES
 from bot.question.parts import INDEFINITE
 from bot.text.lexicon import STOPWORDS, is_noise
-from bot.text.normalize import normalize, syllables
+from bot.text.normalize import normalize
+from bot.text.sound import syllables
 
 # What a question asks for, tried in this order (a date question also says 几: 几月几日).
 _ASKS = [
