@@ -209,3 +209,20 @@ def test_a_curated_name_after_a_post_is_a_person_whatever_the_surname() -> None:
     sentence = [["公司", "总经理", "芮晓峰", "说"]]
     assert people(sentence, frozenset({"芮晓峰"})) == frozenset()  # 芮 is no common surname
     assert people(sentence, frozenset({"芮晓峰"}), curated=frozenset({"芮晓峰"})) == {"芮晓峰"}
+
+
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [
+        ("涟禾乡明年再建8000亩高标准农田，后来建完了吗", "declined"),  # the article tells the plan only
+        ("涟禾乡明年计划再建多少亩高标准农田", "answered"),  # the plan itself it tells
+    ],
+)
+def test_what_came_of_a_plan_is_not_guessed(wider: Engine, question: str, status: str) -> None:
+    from bot.matching.outcomes import PLAN_ONLY
+
+    reply = wider.answer(question)
+    assert reply.status == status
+    if status == "declined":
+        assert reply.text == PLAN_ONLY
+        assert [s.fact_id for s in reply.suggestions] == ["lh-plan-farmland-8000"]

@@ -23,6 +23,7 @@ from bot.matching.outcomes import (
     DECLINED,
     DECLINED_NEAR,
     EMPTY,
+    PLAN_ONLY,
     UNSAID,
     WRONG_PERSON,
     Replies,
@@ -30,7 +31,7 @@ from bot.matching.outcomes import (
 from bot.matching.places import Places
 from bot.matching.scoring import Scored, rank
 from bot.matching.sentences import Sentences
-from bot.question.kinds import Query, asks_unsaid
+from bot.question.kinds import Query, asks_outcome, asks_unsaid
 from bot.question.parts import MAX_QUESTION
 from bot.reply import Reply
 from bot.text.normalize import normalize
@@ -138,6 +139,10 @@ class Decider:
             # is offered for what it does say.
             text = UNSAID.format(note=fact.unsaid)
             declined = self.replies.declined(question, shown_resolved, [best], text)
+            return Decision(replace(declined, score=best.score), place, candidates)
+        if asks_outcome(query.text, self.index.entries[best.position].sentence):
+            # 「后来建完了吗」 of a plan: the article cannot tell; the plan is offered for what it says.
+            declined = self.replies.declined(question, shown_resolved, [best], PLAN_ONLY)
             return Decision(replace(declined, score=best.score), place, candidates)
         reply = self.replies.fact(question, fact, best.score, shown_resolved)
         if instead and best.score < self.confidence.threshold(query, best):

@@ -363,3 +363,20 @@ def key_terms(words: list[str] | tuple[str, ...], places: set[str]) -> list[str]
 
 def pinyin_of(words: list[str] | tuple[str, ...]) -> str:
     return " ".join(syllables("".join(words)))
+
+
+#: A question about how a plan turned out (后来建完了吗, 9月份真的投产了吗, 现在开工了没有).
+_OUTCOME = re.compile(
+    r"(后来|最后|最终|如今|现在|目前|真的|已经|到底).{0,20}"
+    r"(了吗|了没有?|没有|了没|成了吗|成没成|了么)|后来(怎么样|咋样|如何)"
+)
+#: A source telling a plan, not what came of it: 计划, 将, 力争, 明年, 下一步.
+_PLANNED = re.compile(r"计划|将要|(?<![即必])将(?!军)|力争|预计|拟|明年|下一步|年内|年底前|目标|争创|争取|打算|准备")
+
+
+def asks_outcome(text: str, source: str) -> bool:
+    """Whether the question asks what came of a plan that its fact's `source` only announces.
+
+    「8000亩高标准农田后来建完了吗」 against 「明年计划再建设高标准农田8000亩」: the article was
+    written before; a yes or a no would be a guess. Both texts normalised."""
+    return bool(_OUTCOME.search(text)) and bool(_PLANNED.search(source))
