@@ -38,7 +38,15 @@ _AND = frozenset("和 或 或者 与 及 以及 跟 、 还是".split())
 def focus(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     """The thing a question asks about — 多少名**志愿者**, **产值**有多少 — with any alternatives
     joined to it (多少**意见**和**问题**); empty when there is none."""
-    head = _price(words) or _focus(words) or _event(words) or _named(words) or _action(words) or _topic(words)
+    head = (
+        _price(words)
+        or _focus(words)
+        or _event(words)
+        or _named(words)
+        or _action(words)
+        or _topic(words)
+        or _either(words)
+    )
     if head is None:
         return ()
     if head not in words:  # a unit cut from its word (一斤 → 斤)
@@ -126,6 +134,8 @@ def _focus(words: list[str] | tuple[str, ...]) -> str | None:
         j = len(words) if word == "谁" else i + 1
         while j < len(words) and words[j] in MEASURES:
             j += 1
+        if j + 1 < len(words) and words[j] in ("是", "为") and _is_content(words[j + 1]):
+            j += 1  # 216户里有多少是脱贫户: the part asked about
         if j < len(words) and (words[j] in _GENERIC or words[j] == "人"):
             return None  # 多少人, 哪个单位: a kind of thing, not a thing the fact must name
         if j < len(words) and _is_content(words[j]):
@@ -142,6 +152,15 @@ def _focus(words: list[str] | tuple[str, ...]) -> str | None:
             # A lone character before 是谁 is a mistyped word's remnant (总经埋 → 总经/埋).
             return None if words[k] in _GENERIC or (word == "谁" and len(words[k]) < 2) else words[k]
         return None
+    return None
+
+
+def _either(words: list[str] | tuple[str, ...]) -> str | None:
+    """「在抖音还是快手上直播」 asks which of two: a fact naming neither cannot tell (the other
+    alternative joins through 还是, see `focus`)."""
+    for i, word in enumerate(words[1:-1], 1):
+        if word == "还是" and _is_content(words[i - 1]) and _is_content(words[i + 1]):
+            return words[i - 1]
     return None
 
 
