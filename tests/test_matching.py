@@ -609,3 +609,14 @@ def test_of_near_tied_facts_the_one_telling_the_number_checked_answers(
     the question offers to confirm tells which is meant."""
     reply = engine.answer(question)
     assert reply.status == "answered" and expected in (reply.answer or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [
+        ("东新社区一共有多少名党员", "declined"),  # only 天香社区's members are counted: another village
+        ("天香社区的党员有多少名", "answered"),
+    ],
+)
+def test_a_fact_about_one_village_does_not_answer_for_another(engine: Engine, question: str, status: str) -> None:
+    assert engine.answer(question).status == status

@@ -18,6 +18,7 @@ a guess not to be shown as an answer (README, "How matching works").
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -153,8 +154,27 @@ class Question:
             focus=tuple(Term.of(index, f) for f in query.focus),
             given=frozenset(t for t in query.terms if NUMBER.fullmatch(t)),
             ordinals=frozenset(t for t in query.terms if ORDINAL.fullmatch(t)),
-            names=tuple(Term.of(index, t) for t in dict.fromkeys(query.terms) if index.names_someone(t)),
+            names=tuple(
+                Term.of(index, t)
+                for t in dict.fromkeys(query.terms)
+                if index.names_someone(t) or _village(index, t) or t in _village_stems(query.words)
+            ),
         )
+
+
+#: How the name of a village or a community ends: 箬塘村, 湾塘社区.
+VILLAGE_ENDINGS = ("村", "社区", "居委会")
+
+
+def _village(index: Index, term: str) -> bool:
+    """A village or community the knowledge names (箬塘村): a fact about the town as a whole
+    does not tell what 「箬塘村有没有建污水处理站」 asks."""
+    return len(term) >= 3 and term.endswith(VILLAGE_ENDINGS) and term in index.vocabulary
+
+
+def _village_stems(words: tuple[str, ...]) -> set[str]:
+    """The names jieba cut from their 村 or 社区 (东新/社区): the village is named all the same."""
+    return {w for w, after in itertools.pairwise(words) if after in VILLAGE_ENDINGS and len(w) >= 2}
 
 
 def _only_given(question: Question, entry: Entry) -> bool:
