@@ -140,7 +140,7 @@ class Decider:
             text = UNSAID.format(note=fact.unsaid)
             declined = self.replies.declined(question, shown_resolved, [best], text)
             return Decision(replace(declined, score=best.score), place, candidates)
-        if asks_outcome(query.text, self.index.entries[best.position].sentence):
+        if asks_outcome(query.text, f"{self.index.entries[best.position].sentence} {fact.answer}"):
             # 「后来建完了吗」 of a plan: the article cannot tell; the plan is offered for what it says.
             declined = self.replies.declined(question, shown_resolved, [best], PLAN_ONLY)
             return Decision(replace(declined, score=best.score), place, candidates)

@@ -375,7 +375,8 @@ _PLANNED = re.compile(r"计划|将要|(?<![即必])将(?!军)|力争|预计|拟|
 
 
 def asks_outcome(text: str, source: str) -> bool:
-    """Whether the question asks what came of a plan that its fact's `source` only announces.
+    """Whether the question asks what came of a plan that its fact (`source`: its source and
+    answer) only announces.
 
     「8000亩高标准农田后来建完了吗」 against 「明年计划再建设高标准农田8000亩」: the article was
     written before; a yes or a no would be a guess. Both texts normalised."""
