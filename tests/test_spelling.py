@@ -7,7 +7,7 @@ import pytest
 from bot.index.mend import mend, same_shape, same_sound
 from bot.index.spelling import blanks
 
-KNOWLEDGE = ["工作日", "用工池", "蔺海川", "订单班", "服务队", "员工住房", "怎么办", "总经理", "禾西经开区"]
+KNOWLEDGE = "工作日 用工池 蔺海川 订单班 服务队 员工住房 怎么办 总经理 禾西经开区 洞溪河 湾塘社区".split()
 NEAR: dict[str, frozenset[str]] = {}
 for word in KNOWLEDGE:
     for key in blanks(word):
@@ -36,6 +36,7 @@ def mended(text: str) -> str:
         ("蔺海川是什么职务", "蔺海川是什么职务"),  # nothing to mend
         ("公司的总经埋是谁", "公司的总经理是谁"),  # 埋 looks like 理 (土里, 玉里)
         ("禾酉经开区在哪", "禾西经开区在哪"),  # 酉 holds 西
+        ("洞溪湾塘社区有几个网格", "洞溪湾塘社区有几个网格"),  # 湾塘社区 is a word: 溪湾 is no slip of 洞溪河
     ],
 )
 def test_mend(typed: str, meant: str) -> None:
