@@ -172,3 +172,19 @@ def test_percentile_is_nearest_rank(values: list[float], q: float, expected: flo
 def test_target_verdicts(target: Target, verdict: str) -> None:
     assert target.verdict == verdict
     assert verdict in markdown(["a", "b", "c", "d", "e"], [target.row()])
+
+
+def test_the_learned_gate_fits_ranks_and_is_put_back() -> None:
+    from benchmarks.learnedgate import FEATURES, auc, best_threshold, fit, gated, probability
+    from bot.matching.confidence import Confidence
+
+    # Right answers score high, wrong ones low: the fit must rank them apart.
+    data = [([s] + [0.0] * (len(FEATURES) - 1), s > 0.5) for s in (0.1, 0.2, 0.3, 0.4, 0.6, 0.7, 0.8, 0.9)]
+    w = fit(data)
+    learned = [(probability(w, x), ok) for x, ok in data]
+    assert auc(learned) == 1.0
+    assert 0.3 <= best_threshold(learned) <= 0.9
+    hand = Confidence.sure
+    with gated(w, 0.5):
+        assert Confidence.sure is not hand
+    assert Confidence.sure is hand

@@ -41,6 +41,13 @@ class Confidence:
         self.index = index
         self.matching = matching
 
+    def sure(self, query: Query, facts: list[Scored]) -> bool:
+        """Whether the best of `facts` is sure enough to answer: its score at `threshold`.
+
+        A gate learned from labelled questions was measured in its place and not adopted
+        (`python -m benchmarks.learnedgate`, docs/accuracy.md)."""
+        return facts[0].score >= self.threshold(query, facts[0])
+
     def threshold(self, query: Query, best: Scored) -> float:
         """The score `best` must reach to answer: `answer`, or `long_answer` for a question of
         `long_terms` key terms or more, when `best` lacks nothing the question names.

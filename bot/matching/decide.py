@@ -105,9 +105,8 @@ class Decider:
                     self.replies.clarify(question, shown_resolved, choices, CLARIFY_PLACES), None, candidates
                 )
         instead = self.confidence.wrong_person(query, best)
-        if (best.score < self.confidence.threshold(query, best) and not instead) or self.confidence.unconfirmed(
-            query, best
-        ):
+        sure = self.confidence.sure(query, facts)
+        if (not sure and not instead) or self.confidence.unconfirmed(query, best):
             return Decision(
                 self._unsure(question, shown_resolved, query, ranked, facts, docs is None), None, candidates
             )
@@ -145,7 +144,7 @@ class Decider:
             declined = self.replies.declined(question, shown_resolved, [best], PLAN_ONLY)
             return Decision(replace(declined, score=best.score), place, candidates)
         reply = self.replies.fact(question, fact, best.score, shown_resolved)
-        if instead and best.score < self.confidence.threshold(query, best):
+        if instead and not sure:
             named = [t for t in query.terms if self.index.names_someone(t)]
             reply = replace(reply, text=WRONG_PERSON.format(instead="、".join(instead), named="、".join(named)))
         return Decision(reply, place, candidates)
