@@ -226,3 +226,9 @@ def test_what_came_of_a_plan_is_not_guessed(wider: Engine, question: str, status
     if status == "declined":
         assert reply.text == PLAN_ONLY
         assert [s.fact_id for s in reply.suggestions] == ["lh-plan-farmland-8000"]
+
+
+def test_a_post_question_about_a_person_two_facts_name_is_answered(wider: Engine) -> None:
+    # Both facts quote 副总经理程慕言: either tells the post, so there is nothing to choose.
+    reply = wider.answer("程慕言在锐拓智能担任什么职务？")
+    assert reply.status == "answered" and "副总经理" in (reply.answer or "")

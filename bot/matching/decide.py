@@ -31,7 +31,7 @@ from bot.matching.outcomes import (
 from bot.matching.places import Places
 from bot.matching.scoring import Scored, rank
 from bot.matching.sentences import Sentences
-from bot.question.kinds import Query, asks_outcome, asks_unsaid
+from bot.question.kinds import POST_QUESTIONS, Query, asks_outcome, asks_unsaid
 from bot.question.parts import MAX_QUESTION
 from bot.reply import Reply
 from bot.text.normalize import normalize
@@ -122,7 +122,8 @@ class Decider:
         if query.counts > 1 and (joint := self.sentences.counts_together(best, facts, m.suggest)) is not None:
             return Decision(self.replies.sentence(question, best, shown_resolved, joint), place, candidates)
         close = [s for s in close if not self.sentences.same_answer(best, s)]
-        if query.asks in ("person", "named"):
+        if query.asks in ("person", "named") or POST_QUESTIONS & set(query.words):
+            # 「…的总经理是谁」, 「程慕言担任什么职务」: facts naming the same one person tell the same.
             close = [s for s in close if not self.sentences.same_person(best, s)]
         if close and len(giving := self._giving_checked(query, [best, *close])) == 1:
             # 「党建联盟有二十五家吗」: the fact that tells 25 is the one asked about.
