@@ -620,3 +620,16 @@ def test_of_near_tied_facts_the_one_telling_the_number_checked_answers(
 )
 def test_a_fact_about_one_village_does_not_answer_for_another(engine: Engine, question: str, status: str) -> None:
     assert engine.answer(question).status == status
+
+
+def test_a_word_the_article_writes_cut_short_still_matches_in_part(engine: Engine) -> None:
+    from bot.index.entries import Entry
+    from bot.matching.scoring import KIN, Term, term_match
+
+    entry = Entry(
+        fact_id="x", doc_id="d", place=None, sentence="", questions=[], question_words=[], question_pinyin=[],
+        words=frozenset({"粮食", "总产"}), pinyin_words=frozenset(), chars=frozenset("粮食总产"),
+        kinds=frozenset(), numbers=frozenset(), context_numbers=frozenset(), body="粮食总产",
+    )  # fmt: skip
+    assert term_match(Term.of(engine.index, "总产量"), entry) == KIN  # 总产量 for the article's 总产
+    assert term_match(Term.of(engine.index, "产量"), entry) < KIN  # two characters: too short to tell

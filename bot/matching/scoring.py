@@ -104,6 +104,8 @@ def term_match(term: Term, entry: Entry, scattered: bool = True) -> float:
         return 0.8
     if term.kin and not term.kin.isdisjoint(entry.words):  # a synonym: 联系 for 沟通
         return KIN
+    if len(text) >= 3 and text[:-1] in entry.words:  # 总产量 for the article's 总产: the word cut short
+        return KIN
     if not scattered:
         return 0.0
     share = sum(1 for ch in text if ch in entry.chars) / len(text)
