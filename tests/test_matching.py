@@ -28,6 +28,8 @@ from bot.text.thesaurus import kin_of, read_leaves
         ("吴江开发区有多少名党圆", "党员", "名单"),  # 名 stays a measure word
         ("动员大会后有多少个单位作出了不属", "部署", "属"),  # two characters typed by sound
         ("大户包了多少亩地啊", "亩", "基地"),  # a unit after 多少 and the next character: no typo
+        ("梁一波说明年要抓什么", "明年", "说明"),  # after a person, 说 is what was said
+        ("科技城明年再建多少个网格", "再建", "党建"),  # an adverb and a verb, no typo
         ("一万二千八百多户农户里有几户接上了管网", "12800", "多少"),  # 多户 after a number: no typo of 多少
     ],
 )

@@ -51,8 +51,27 @@ class Spelling:
         while i < len(words):
             word = words[i]
             pair = word + words[i + 1] if i + 1 < len(words) else ""
+            if (  # 彭立新说明年…: after a person, 说 is what they said, not 说明 (explain)
+                i
+                and word in _SPEECH_GLUED
+                and words[i - 1] in self.people
+                and i + 1 < len(words)
+                and word[1] + words[i + 1] in self.general
+            ):
+                out.extend((word[0], word[1] + words[i + 1]))
+                i += 2
+                continue
             if i and words[i - 1].replace(".", "").isdigit() and word[0] in "多余来几":
                 out.extend((word[0], word[1:]) if len(word) > 1 else (word,))  # 2800多户: no typo of 多少
+                i += 1
+                continue
+            if (
+                len(word) == 2
+                and word[0] in STOPWORDS
+                and word[1] in self.general
+                and not any(sounds_alike(c, word) for c in self.neighbours(word))
+            ):
+                out.append(word)  # 再建: an adverb and a verb jieba kept together, no typo of 党建 (几坳 is 麂坳)
                 i += 1
                 continue
             if self._unknown(word) and len(word) >= 2 and (fixed := self._closest(word)):
@@ -171,6 +190,8 @@ class Spelling:
         return frozenset(found)
 
 
+#: 说 glued by jieba to the next word's first character (说明 of 说明年, 说今 of 说今年).
+_SPEECH_GLUED = frozenset("说明 说今 说去 说全 说这".split())
 #: Units of measure a count is asked in (多少亩地, 几吨粮): with the next character they are no
 #: mistyped word (亩地 is not 基地).
 UNITS = frozenset("亩 吨 斤 米 里 元 度 升 克 平方 公顷 公斤 公里 千米 千克 万元 亿元".split())
