@@ -107,9 +107,12 @@ def mend(
     fixed = [False] * len(chars)
     # A knowledge word typed right (湾塘社区) is no slip, whatever a window across it suggests
     # (镇湾塘 → 镇河塘, for the article's 洞溪河).
+    # Only windows holding a character that could be mended matter.
     for length in LENGTHS:
         for start in range(len(chars) - length + 1):
-            if all(han[start : start + length]) and known("".join(chars[start : start + length])):
+            if before[start + length] == before[start] or foreign[start + length] != foreign[start]:
+                continue
+            if known("".join(chars[start : start + length])):
                 fixed[start : start + length] = [True] * length
     for length in LENGTHS:
         for start in range(len(chars) - length + 1):
