@@ -119,18 +119,23 @@ def rows(engine: Engine, items: list[Item]) -> list[Row]:
     return found
 
 
-def training_rows() -> list[Row]:
+def read_sets() -> Iterator[tuple[str, Engine, list[Item]]]:
+    """(name, engine, questions) of every read set, each with the knowledge it is asked of."""
     bundled = bundled_knowledge_dir()
     engine = Engine.load(bundled)
-    found = [r for name in BUNDLED_SETS for r in rows(engine, load_questions(EVAL / f"{name}.yaml"))]
+    for name in BUNDLED_SETS:
+        yield name, engine, load_questions(EVAL / f"{name}.yaml")
     for article in ARTICLES:
         folder = EVAL / "newarticles" / article
         with tempfile.TemporaryDirectory() as tmp:
             engine = Engine.load(combine(bundled, [folder], Path(tmp) / "k"))
-            for name in ("questions.yaml", "out_of_scope.yaml"):
-                if (folder / name).exists():
-                    found += rows(engine, load_questions(folder / name))
-    return found
+            for file in ("questions.yaml", "out_of_scope.yaml"):
+                if (folder / file).exists():
+                    yield f"{article}/{file.removesuffix('.yaml')}", engine, load_questions(folder / file)
+
+
+def training_rows() -> list[Row]:
+    return [row for _, engine, items in read_sets() for row in rows(engine, items)]
 
 
 def fit(data: list[Row], iterations: int = 30) -> list[float]:
@@ -218,25 +223,12 @@ def gated(w: list[float], threshold: float) -> Iterator[None]:
 
 def end_to_end(w: list[float], threshold: float) -> list[tuple[str, float, float]]:
     """(set, accuracy with the score threshold, accuracy with the gate) for every read set."""
-    bundled = bundled_knowledge_dir()
     found: list[tuple[str, float, float]] = []
-
-    def both(engine: Engine, name: str, items: list[Item]) -> None:
+    for name, engine, items in read_sets():
         before = evaluate(engine, items).accuracy()
         with gated(w, threshold):
             after = evaluate(engine, items).accuracy()
         found.append((name, before, after))
-
-    engine = Engine.load(bundled)
-    for name in BUNDLED_SETS:
-        both(engine, name, load_questions(EVAL / f"{name}.yaml"))
-    for article in ARTICLES:
-        folder = EVAL / "newarticles" / article
-        with tempfile.TemporaryDirectory() as tmp:
-            engine = Engine.load(combine(bundled, [folder], Path(tmp) / "k"))
-            for file in ("questions.yaml", "out_of_scope.yaml"):
-                if (folder / file).exists():
-                    both(engine, f"{article}/{file.removesuffix('.yaml')}", load_questions(folder / file))
     return found
 
 

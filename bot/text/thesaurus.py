@@ -58,6 +58,23 @@ def read_leaves(path: Path) -> list[list[str]]:
 _PLACE_CLASSES = ("Cb", "Di", "Dd", "Dm", "Bd", "Be", "Bn")
 
 
+def classes(words: Iterable[str], path: Path | None = None) -> dict[str, set[str]]:
+    """Word → the two-letter Cilin classes it is filed under (新鲜 → {Eb, Ed}), for the words of
+    `words` that Cilin has."""
+    path = path or cilin_path()
+    wanted = set(words)
+    found: dict[str, set[str]] = {}
+    if path is None or not path.exists() or not wanted:
+        return found
+    with path.open(encoding="utf-8-sig") as handle:
+        for line in handle:
+            code, _, rest = line.partition(" ")
+            for word in rest.split():
+                if word in wanted:
+                    found.setdefault(word, set()).add(code[:2])
+    return found
+
+
 def not_places(words: Iterable[str], path: Path | None = None) -> set[str]:
     """Of `words`, those Cilin files only as things, qualities or actions, never as a place.
 
@@ -66,35 +83,13 @@ def not_places(words: Iterable[str], path: Path | None = None) -> set[str]:
     files 新鲜 under Eb and Ed (qualities), 杭州 under Cb (places); a word Cilin lacks keeps
     jieba's tag.
     """
-    path = path or cilin_path()
-    wanted = set(words)
-    if path is None or not path.exists() or not wanted:
-        return set()
-    classes: dict[str, set[str]] = {}
-    with path.open(encoding="utf-8-sig") as handle:
-        for line in handle:
-            code, _, rest = line.partition(" ")
-            for word in rest.split():
-                if word in wanted:
-                    classes.setdefault(word, set()).add(code[:2])
-    return {word for word, found in classes.items() if not any(c.startswith(_PLACE_CLASSES) for c in found)}
+    return {w for w, found in classes(words, path).items() if not any(c.startswith(_PLACE_CLASSES) for c in found)}
 
 
 def function_words(words: Iterable[str], path: Path | None = None) -> set[str]:
     """Of `words`, those Cilin files only among its function words (class K: 全都 Ka07, 已经
     Ka12, 真的 Ka30) — ways of speaking, whatever jieba tags them (it tags 全都 a noun)."""
-    path = path or cilin_path()
-    wanted = set(words)
-    if path is None or not path.exists() or not wanted:
-        return set()
-    classes: dict[str, set[str]] = {}
-    with path.open(encoding="utf-8-sig") as handle:
-        for line in handle:
-            code, _, rest = line.partition(" ")
-            for word in rest.split():
-                if word in wanted:
-                    classes.setdefault(word, set()).add(code[:1])
-    return {word for word, found in classes.items() if found == {"K"}}
+    return {w for w, found in classes(words, path).items() if all(c.startswith("K") for c in found)}
 
 
 def kin_of(

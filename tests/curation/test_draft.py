@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from bot.cli import main
+from bot.curation.draft import Draft
 from bot.knowledge.check import check
 from tests.knowledge_helpers import write_knowledge
 
@@ -32,6 +33,15 @@ def knowledge(tmp_path: Path) -> Path:
     root = write_knowledge(tmp_path / "kb")
     (root / "articles" / "xinhe.txt").write_text(ARTICLE, encoding="utf-8")
     return root
+
+
+def _drafted(tmp_path: Path, story: str, title: str = "新河镇：实事清单", **flags: str | None) -> Draft:
+    """The draft of a one-story article under a header with `title` (flags as `draft` takes them)."""
+    from bot.curation.draft import draft
+
+    path = tmp_path / "xinhe.txt"
+    path.write_text(f"{title}\n来源：新河日报    发布时间：2022-03-18\n\n{story}\n", encoding="utf-8")
+    return draft(path, **flags)  # type: ignore[arg-type]
 
 
 def _draft(knowledge: Path, capsys: pytest.CaptureFixture[str], *flags: str) -> tuple[int, str]:
@@ -178,48 +188,23 @@ def test_clause_groups_are_verbatim_and_one_figure_each(sentence: str, groups: i
 def test_a_sentence_without_a_subject_is_asked_about_what_the_last_one_counted(
     tmp_path: Path, article: str, wording: str
 ) -> None:
-    from bot.curation.draft import draft
-
-    path = tmp_path / "xinhe.txt"
-    path.write_text(f"新河镇：实事清单\n来源：新河日报    发布时间：2022-03-18\n\n{article}\n", encoding="utf-8")
-    last = draft(path, place="新河镇").facts[-1]
+    last = _drafted(tmp_path, article, place="新河镇").facts[-1]
     assert wording in last["questions"]  # type: ignore[operator]
 
 
 def test_a_title_without_a_colon_and_a_closing_byline_fill_the_document(tmp_path: Path) -> None:
-    from bot.curation.draft import draft
-
-    path = tmp_path / "fengling.txt"
-    path.write_text(
-        "新河镇织密养老服务网：让老人乐享晚年\n来源：新河日报    发布时间：2024-12-18\n\n"
-        "新河镇建成助餐点12个。新河镇还有家庭医生团队8支。\n（记者 温砚秋 陆鸣川）\n",
-        encoding="utf-8",
-    )
-    document = draft(path).document
+    story = "新河镇建成助餐点12个。新河镇还有家庭医生团队8支。\n（记者 温砚秋 陆鸣川）"
+    document = _drafted(tmp_path, story, title="新河镇织密养老服务网：让老人乐享晚年").document
     assert (document["place"], document["author"]) == ("新河镇", "温砚秋 陆鸣川")
 
 
 def test_the_dateline_stays_in_the_source_and_leaves_the_answer(tmp_path: Path) -> None:
-    from bot.curation.draft import draft
-
-    path = tmp_path / "xinhe.txt"
-    path.write_text(
-        "新河镇：实事清单\n来源：新河日报    发布时间：2022-03-18\n\n本报讯 今年以来，新河镇建成助餐点12个。\n",
-        encoding="utf-8",
-    )
-    fact = draft(path).facts[0]
+    fact = _drafted(tmp_path, "本报讯 今年以来，新河镇建成助餐点12个。").facts[0]
     assert str(fact["source"]).startswith("本报讯")
     assert "本报讯" not in str(fact["answer"]) and not any("本报讯" in q for q in fact["questions"])  # type: ignore[attr-defined]
 
 
 def test_every_figure_of_a_sentence_is_asked(tmp_path: Path) -> None:
-    from bot.curation.draft import draft
-
-    path = tmp_path / "xinhe.txt"
-    path.write_text(
-        "新河镇：河长制\n来源：新河日报    发布时间：2022-03-18\n\n"
-        "按照规定，镇级河长每月巡河不少于2次，村级河长每周巡河不少于1次，一般问题须在48小时内办结。\n",
-        encoding="utf-8",
-    )
-    questions = draft(path, place="新河镇").facts[0]["questions"]
+    story = "按照规定，镇级河长每月巡河不少于2次，村级河长每周巡河不少于1次，一般问题须在48小时内办结。"
+    questions = _drafted(tmp_path, story, place="新河镇").facts[0]["questions"]
     assert "新河镇一般问题须在多少小时内办结？" in questions  # type: ignore[operator]
