@@ -828,5 +828,6 @@ def test_fingerprint_changes_with_any_knowledge_file(tmp_path: Path, name: str) 
 def test_a_place_alias_naming_something_of_the_place_is_found() -> None:
     from bot.knowledge.aliases import Aliases
 
-    places = {f: "洞溪镇" for f in ("洞溪镇", "洞溪", "洞溪镇党委", "岑川县洞溪镇", "洞溪镇青岗村", "洞溪街道")}
+    forms = "洞溪镇 洞溪 洞溪镇党委 岑川县洞溪镇 洞溪镇青岗村 洞溪街道 洞溪镇(岑川)".split()
+    places = dict.fromkeys(forms, "洞溪镇")
     assert Aliases(places=places).of_the_place() == {"洞溪镇党委": "党委"}

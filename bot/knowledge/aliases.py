@@ -45,8 +45,10 @@ class Aliases:
         found: dict[str, str] = {}
         for form, place in self.places.items():
             shorter = [f for f in by_place[place] if len(f) >= 2 and f != form and form.startswith(f)]
-            if shorter and not form.endswith(PLACE_ENDINGS):
-                found[form] = form[len(max(shorter, key=len)) :]
+            tail = form[len(max(shorter, key=len)) :] if shorter else ""
+            # A bracketed tail is the place by another name: 开发区(同里镇).
+            if tail and all("\u4e00" <= ch <= "\u9fff" for ch in tail) and not form.endswith(PLACE_ENDINGS):
+                found[form] = tail
         return found
 
 
