@@ -635,3 +635,19 @@ def test_a_word_the_article_writes_cut_short_still_matches_in_part(engine: Engin
     )  # fmt: skip
     assert term_match(Term.of(engine.index, "总产量"), entry) == KIN  # 总产量 for the article's 总产
     assert term_match(Term.of(engine.index, "产量"), entry) < KIN  # two characters: too short to tell
+
+
+@pytest.mark.parametrize(
+    ("raw", "yes_no"),
+    [
+        ("绿道骑行要收费嘛？", True),  # a chatty 嘛 after no asking word checks a claim
+        ("绿道有几公里嘛", False),  # 几 asks
+        ("党员有多少吗", True),
+        ("党员有多少", False),
+    ],
+)
+def test_which_questions_check_a_claim(raw: str, yes_no: bool) -> None:
+    from bot.question.kinds import is_yes_no
+    from bot.text.normalize import normalize
+
+    assert is_yes_no(normalize(raw), raw) is yes_no

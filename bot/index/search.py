@@ -115,7 +115,7 @@ class Index(Spelling):
         named = tuple(dict.fromkeys(w for w in words if w in self.places))
         place_words = set(self.places)
         foreign = self._foreign_places(words, place_words)
-        yes_no = is_yes_no(text)
+        yes_no = is_yes_no(text, question)
         approximate, checked = guessed_numbers(words, yes_no)
         terms = tuple(
             t

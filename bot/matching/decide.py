@@ -163,7 +163,12 @@ class Decider:
         m = self.matching
         best = facts[0]
         sentence = next((s for s in ranked if self.index.entries[s.position].fact_id is None), None)
-        if sentence is not None and sentence.score >= m.answer and sentence.score - best.score >= m.margin:
+        if (
+            sentence is not None
+            and sentence.score >= m.answer
+            and sentence.score - best.score >= m.margin
+            and not self.confidence.unconfirmed(query, sentence)  # 「绿道骑行要收费吗」: no sentence says 收费
+        ):
             if unscoped and (other := self.places.other(query, facts, sentence, loosely=True)) is not None:
                 # The sentence itself cannot be a choice (a choice is a fact): its place's best fact is.
                 leader = next((s for s in facts if self.places.of(s) == self.places.of(sentence)), None)

@@ -126,6 +126,9 @@ def asks_unsaid(query: Query, note: str) -> bool:
 
 
 _YES_NO = re.compile(r"吗\s*$|吗\s|是不是|是否|对不对|对吗|有没有|是真的")
+#: A chatty ending that makes a question with no asking word a yes/no one (「骑行要收费嘛」).
+_CASUAL_YES_NO = re.compile(r"[嘛么][?？!！。\s]*$")
+_ASKING_WORD = re.compile(r"什么|啥|怎|哪|谁|几|多少|如何|为何")
 
 
 _PLURAL = re.compile(r"哪些|哪几|都有什么|都有啥|都做了|分别")
@@ -156,8 +159,12 @@ def asks_list(normalized: str) -> bool:
     return bool(_PLURAL.search(normalized))
 
 
-def is_yes_no(normalized: str) -> bool:
-    return bool(_YES_NO.search(normalized))
+def is_yes_no(normalized: str, raw: str = "") -> bool:
+    """Whether the question checks a claim: 吗, 是不是, 能不能, or a chatty 嘛 after no asking word
+    (the particle itself is gone from `normalized`, so `raw` is read for it)."""
+    if _YES_NO.search(normalized):
+        return True
+    return bool(_CASUAL_YES_NO.search(raw)) and not _ASKING_WORD.search(raw)
 
 
 def asks(normalized: str) -> str | None:
