@@ -162,6 +162,10 @@ _PLACE_FIRST = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?{_PLACE_ENDING})")
 _SPEAKER_TAG = re.compile(r"^[”’」』]?[^，。！？]{0,16}(?:说|表示|介绍|感慨|笑着说)[。！]?$")
 
 
+#: A speaker opening a sentence after a quotation, before what else they said (「”…刘泽川说，乡里…」).
+_SPEAKER_LEAD = re.compile(r"^([”’」』][^，。！？“”]{0,16}?(?:说|表示|介绍|指出|坦言|感慨))[，,：:]")
+
+
 #: A sentence opening with no subject of its own, going on about the last one (目前，已完工7项).
 #: Not 此外 or 同时: they open a new subject.
 _SUBJECTLESS = re.compile(r"^(?:目前|当前|截至目前|其中|现已|已|共|累计)")
@@ -170,15 +174,19 @@ _SUBJECTLESS = re.compile(r"^(?:目前|当前|截至目前|其中|现已|已|共
 def _sources(doc: Document, split: bool) -> list[tuple[str, str]]:
     """(source, context) of each fact: a sentence, or a clause group of a sentence with several
     figures and that sentence's leading clauses; a scrap left by a quotation mark, or a
-    「…说。」 after a quotation, joins the sentence before."""
+    「…说。」 after a quotation, joins the sentence before. A quotation whose speaker opens the
+    next sentence (「”党委书记刘泽川说，乡里…」) takes the speaker along, so its fact says who."""
     sentences: list[str] = []
     for _, sentence in doc.numbered_sentences():
         joined = sentences[-1] + sentence if sentences else ""
         short = len(sentence.strip(_QUOTES)) < 2 or _SPEAKER_TAG.match(sentence)
         if short and joined and joined in doc.text:
             sentences[-1] = joined
-        else:
-            sentences.append(sentence)
+            continue
+        lead = _SPEAKER_LEAD.match(sentence)
+        if lead and sentences and (sentences[-1] + lead.group(1)) in doc.text:
+            sentences[-1] += lead.group(1)
+        sentences.append(sentence)
     result: list[tuple[str, str]] = []
     for before, sentence in zip(["", *sentences], sentences, strict=False):
         groups = clause_groups(sentence) if split else [sentence]
@@ -229,9 +237,16 @@ def _tag(doc: Document, sentence: str, chrome: set[str]) -> str:
     return max(headings)[1] if headings else "概况"
 
 
+#: A quotation (its opening mark stripped) followed by who said it.
+_QUOTE_THEN_SPEAKER = re.compile(r"^([^“”]+)”([^“”，。]{1,20}?(?:说|表示|介绍|指出|坦言|感慨|笑着说))[。！]?$")
+
+
 def _answer(doc: Document, source: str) -> str:
-    """The source restated with the report's date; a quotation stays a quotation."""
-    body = source if source.endswith(tuple(_SENTENCE_END)) else source + "。"
+    """The source restated with the report's date; a quotation stays a quotation, its speaker
+    first (「…底盘。”党委书记刘泽川说」 → 「党委书记刘泽川说：“…底盘。”」)."""
+    if quoted := _QUOTE_THEN_SPEAKER.match(source):
+        source = f"{quoted.group(2)}：“{quoted.group(1)}”"
+    body = source if source.endswith((*_SENTENCE_END, "”")) else source + "。"
     place = doc.place or ""
     # A clause cut from its sentence may not say where: the answer does (「在洞溪镇，…」).
     if place and place[:2] not in body and "说" not in body:

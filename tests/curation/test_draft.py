@@ -208,3 +208,11 @@ def test_every_figure_of_a_sentence_is_asked(tmp_path: Path) -> None:
     story = "按照规定，镇级河长每月巡河不少于2次，村级河长每周巡河不少于1次，一般问题须在48小时内办结。"
     questions = _drafted(tmp_path, story, place="新河镇").facts[0]["questions"]
     assert "新河镇一般问题须在多少小时内办结？" in questions  # type: ignore[operator]
+
+
+def test_a_quotation_takes_along_the_speaker_who_opens_the_next_sentence(tmp_path: Path) -> None:
+    story = "“高标准农田是粮食安全的压舱石。”新河镇党委书记赵立新说，镇里同步建立了田长制。"
+    quote, rest = _drafted(tmp_path, story, place="新河镇").facts[:2]
+    assert quote["source"] == "“高标准农田是粮食安全的压舱石。”新河镇党委书记赵立新说"
+    assert str(quote["answer"]).endswith("新河镇党委书记赵立新说：“高标准农田是粮食安全的压舱石。”")
+    assert str(rest["source"]).startswith("”新河镇党委书记赵立新说，镇里")
