@@ -120,6 +120,9 @@ def test_a_place_alias_another_article_uses_for_itself_scopes_nothing(wider: Eng
         ("总经理宋佳怡介绍，工厂投产后", ["宋佳怡"]),
         ("“过去是群众找干部。”洞溪镇党委书记林卫东说", ["林卫东"]),
         ("村民们说，今年收成好", []),  # no post before the speaker
+        ("经开区管委会主任蔺海川说，今年", ["蔺海川"]),  # three characters: a name, whatever the surname
+        ("党委书记感慨地说", []),  # an adverb of saying is no name
+        ("镇党委书记带头说", []),  # two characters need a common surname
     ],
 )
 def test_speakers_are_read_off_the_prose(prose: str, names: list[str]) -> None:

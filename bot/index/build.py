@@ -175,7 +175,7 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
     # prose, or a curator listed it under terms: (which makes it a known word the HMM never
     # reports). A byline (document.author) names people outright.
     candidates = tagged(dictionary, ["nr"]) | set(found) | set(terms)
-    curated = frozenset(normalize(t, aliases) for t in knowledge.aliases.terms)
+    curated = frozenset(normalize(t, aliases) for t in knowledge.aliases.terms) | frozenset(quoted)
     named = people((texts.words(n) for n in prose), candidates, curated) | authors(knowledge, texts.normal)
     entries = EntryTable()
     postings: dict[str, array[int]] = {}
