@@ -76,8 +76,9 @@ def people_in(sentences: Iterable[str], author: str = "") -> dict[str, str]:
     return found
 
 
-def _runs(sentence: str, endings: tuple[str, ...], longest: int) -> list[str]:
-    """Runs of jieba tokens ending in one of `endings`, cut on the left at a breaking token."""
+def _runs(sentence: str, endings: tuple[str, ...], longest: int, bare_ending: bool = False) -> list[str]:
+    """Runs of jieba tokens ending in one of `endings`, cut on the left at a breaking token.
+    With `bare_ending`, a last token that is a word of its own (农村, 全村) ends no name."""
     import jieba
     import jieba.posseg
 
@@ -86,6 +87,8 @@ def _runs(sentence: str, endings: tuple[str, ...], longest: int) -> list[str]:
     for i, (word, _) in enumerate(tokens):
         if not word.endswith(endings):
             continue
+        if bare_ending and word not in endings and tokens[i][1] != "ns" and jieba.dt.FREQ.get(word):
+            continue  # 新建农村, 全镇农村: 农村 is a word, not a village's ending (塘村 of 箬塘村 is a place)
         j = i
         while j > 0 and i - j < longest:
             before, flag = tokens[j - 1]
@@ -96,17 +99,24 @@ def _runs(sentence: str, endings: tuple[str, ...], longest: int) -> list[str]:
         if name.count("（") != name.count("）"):
             continue  # 村（社区: a bracket of the prose, not of a name
         # A dictionary word (行政村, 服务中心) is no name.
-        if (len(name) - len(word) >= 2 or (i > j and len(name) >= 4)) and not jieba.dt.FREQ.get(name):
+        if (len(name) - len(word) >= 2 or (i > j and len(name) >= 3)) and not jieba.dt.FREQ.get(name):
             found.append(name)
     return found
 
 
-def organisation_forms(name: str) -> list[str]:
-    """岑川县恒基建筑工程有限公司 → 恒基建筑工程有限公司, 恒基建筑工程, 恒基建筑, 恒基."""
+def organisation_forms(name: str, regions: Iterable[str] = ()) -> list[str]:
+    """岑川县恒基建筑工程有限公司 → 恒基建筑工程有限公司, 恒基建筑工程, 恒基建筑, 恒基.
+
+    `regions` are the places a name may open with (岚陵, 禾西经开区): 岚陵恒屹新材料有限公司 is
+    恒屹 for short, never 岚陵, which names the county and its other companies too."""
     import jieba
 
     bare = re.sub(r"^(?:[\u4e00-\u9fff]{2}[省市县区乡镇])+", "", name)
-    core = re.sub(r"(?:股份有限公司|有限责任公司|有限公司|公司|专业合作社|合作社)$", "", bare)
+    for region in sorted(regions, key=len, reverse=True):
+        if bare.startswith(region) and len(bare) - len(region) >= 4:
+            bare = bare[len(region) :]
+            break
+    core = re.sub(r"(?:股份有限公司|有限责任公司|有限公司|分公司|公司|专业合作社|合作社)$", "", bare)
     core = re.sub(r"（.*?）|\(.*?\)", "", core)
     words = list(jieba.cut(core))
     forms = [bare, core]
@@ -115,14 +125,16 @@ def organisation_forms(name: str) -> list[str]:
     if len(words[0]) >= 2:
         forms.append(words[0])
     # A short form that is an everyday word (党员, 服务) would rewrite that word in every question.
-    return [f for f in dict.fromkeys(forms) if f != name and len(f) >= 2 and not jieba.dt.FREQ.get(f)]
+    return [
+        f for f in dict.fromkeys(forms) if f != name and len(f) >= 2 and not jieba.dt.FREQ.get(f) and f not in regions
+    ]
 
 
 def names_in(sentences: list[str], author: str = "") -> list[tuple[str, str]]:
     """Every name found, with what it looks like, for the draft's comments."""
     found: dict[str, str] = {name: f"person, {how}" for name, how in people_in(sentences, author).items()}
     for sentence in sentences:
-        for name in _runs(sentence, _VILLAGE_ENDINGS, 3):
+        for name in _runs(sentence, _VILLAGE_ENDINGS, 3, bare_ending=True):
             found.setdefault(name, "village")
         for name in _runs(sentence, _ORG_ENDINGS, 6):
             found.setdefault(name, "organisation")
@@ -141,9 +153,14 @@ def draft_aliases(place: str | None, text: str, names: list[tuple[str, str]]) ->
         result["places"] = {place: forms}
         taken |= {place, *forms}
     organisations: dict[str, list[str]] = {}
-    for name, kind in names:
-        if kind == "organisation" and name not in taken:
-            forms = [f for f in organisation_forms(name) if f not in taken]
+    named = [name for name, kind in names if kind == "organisation"]
+    # What several organisations' names open with is a region (岚陵恒屹…, 岚陵鼎丰…), as are the
+    # stems the text writes before 县 or 市 (栎川县) and the article's own place.
+    regions = {n[:2] for n in named if sum(1 for other in named if other.startswith(n[:2])) >= 2}
+    regions |= set(re.findall(r"([\u4e00-\u9fff]{2})[县市]", text)) | ({place, short_place(place)} if place else set())
+    for name in named:
+        if name not in taken:
+            forms = [f for f in organisation_forms(name, regions) if f not in taken]
             organisations[name] = forms
             taken |= {name, *forms}
     if organisations:

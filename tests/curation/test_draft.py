@@ -216,3 +216,21 @@ def test_a_quotation_takes_along_the_speaker_who_opens_the_next_sentence(tmp_pat
     assert quote["source"] == "“高标准农田是粮食安全的压舱石。”新河镇党委书记赵立新说"
     assert str(quote["answer"]).endswith("新河镇党委书记赵立新说：“高标准农田是粮食安全的压舱石。”")
     assert str(rest["source"]).startswith("”新河镇党委书记赵立新说，镇里")
+
+
+def test_a_region_two_companies_open_with_is_no_short_form_of_either() -> None:
+    from bot.curation.names import draft_aliases
+
+    names = [("岚陵恒屹新材料有限公司", "organisation"), ("岚陵鼎丰模具有限公司", "organisation")]
+    proposed = draft_aliases(None, "岚陵恒屹新材料有限公司和岚陵鼎丰模具有限公司都签了约。", names)
+    forms = proposed["names"]  # type: ignore[index]
+    assert "鼎丰" in forms["岚陵鼎丰模具有限公司"]  # type: ignore[index]
+    assert not any("岚陵" in f for fs in forms.values() for f in fs if f != "岚陵恒屹新材料有限公司")  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("sentence", "village"), [("全镇新建农村污水处理站16座。", None), ("箬塘村建成试点。", "箬塘村")])
+def test_a_word_ending_in_cun_is_no_village(sentence: str, village: str | None) -> None:
+    from bot.curation.names import names_in
+
+    villages = [name for name, kind in names_in([sentence]) if kind == "village"]
+    assert villages == ([village] if village else [])
