@@ -228,7 +228,10 @@ def test_a_region_two_companies_open_with_is_no_short_form_of_either() -> None:
     assert not any("岚陵" in f for fs in forms.values() for f in fs if f != "岚陵恒屹新材料有限公司")  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize(("sentence", "village"), [("全镇新建农村污水处理站16座。", None), ("箬塘村建成试点。", "箬塘村")])
+@pytest.mark.parametrize(
+    ("sentence", "village"),
+    [("全镇新建农村污水处理站16座。", None), ("箬塘村建成试点。", "箬塘村")],
+)
 def test_a_word_ending_in_cun_is_no_village(sentence: str, village: str | None) -> None:
     from bot.curation.names import names_in
 
