@@ -112,11 +112,11 @@ def test_english_words_become_chinese() -> None:
 
 
 def test_cilin_says_which_of_jiebas_place_names_are_common_words() -> None:
-    from bot.text.thesaurus import not_places
+    from bot.text.thesaurus import classes, not_places
 
     # jieba tags 新鲜 and 太平 as places; Cilin files them as qualities. 杭州 and 井冈山 stay places.
     words = ["新鲜", "太平", "东西", "长度", "杭州", "郑州", "井冈山", "南京路", "从未见过的地名"]
-    assert not_places(words) == {"新鲜", "太平", "东西", "长度"}
+    assert not_places(classes(words)) == {"新鲜", "太平", "东西", "长度"}
 
 
 @pytest.mark.parametrize(("text", "normal"), [("水质Ⅱ类", "水质2类"), ("Ⅳ级", "4级"), ("ⅻ", "12")])
@@ -143,8 +143,8 @@ def test_tens_of_thousands_and_the_rest_are_one_number(text: str, digits: str) -
 
 
 def test_cilin_says_which_words_are_only_ways_of_speaking() -> None:
-    from bot.text.thesaurus import function_words
+    from bot.text.thesaurus import classes, function_words
 
     # jieba tags 全都 a noun; Cilin files it with the adverbs. A yes/no question missing it
     # still checks a claim the fact can confirm.
-    assert function_words(["全都", "已经", "真的", "门票", "全部"]) == {"全都", "已经", "真的"}
+    assert function_words(classes(["全都", "已经", "真的", "门票", "全部"])) == {"全都", "已经", "真的"}

@@ -29,8 +29,8 @@ from bot.text.normalize import AliasTable, is_han, normalize
 from bot.text.romanized import Romanized
 from bot.text.segment import NEW_WORD_FREQ, Segmenter, add_words, build_dictionary, function_words, new_words, tagged
 from bot.text.sound import syllables, use_readings_cache, word_sound
+from bot.text.thesaurus import classes, kin_of, not_places
 from bot.text.thesaurus import function_words as cilin_function_words
-from bot.text.thesaurus import kin_of, not_places
 
 log = logging.getLogger(__name__)
 
@@ -197,6 +197,7 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
     _share_equal(postings)
     count = len(entries) or 1
     idf = {w: math.log(1 + count / df) for w, df in word_df.items()}
+    filed = classes(general)  # Cilin's classes of every word of the dictionary, read once
     return Index(
         entries=entries,
         postings=postings,
@@ -206,14 +207,14 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
         vocabulary=frozenset(vocabulary) | frozenset(word_df),
         near=_near_words(set(word_df)),
         frequency=dict(word_df),
-        known_places=frozenset(known_places - not_places(known_places)),
+        known_places=frozenset(known_places - not_places(filed)),
         general=general,
         dictionary=dictionary,
         fingerprint=knowledge.fingerprint,
         spans=spans,
         max_idf=_typical_top_idf(word_df, count),
         kin=with_posts(kin_of(word_df, synonyms(), everyday=lexicon), word_df),
-        function=function_words(dictionary) | frozenset(cilin_function_words(general)),
+        function=function_words(dictionary) | frozenset(cilin_function_words(filed)),
         people=named,
         _segmenter=Segmenter(dictionary) if found else segmenter,
     )

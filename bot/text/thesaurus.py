@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -75,21 +75,23 @@ def classes(words: Iterable[str], path: Path | None = None) -> dict[str, set[str
     return found
 
 
-def not_places(words: Iterable[str], path: Path | None = None) -> set[str]:
-    """Of `words`, those Cilin files only as things, qualities or actions, never as a place.
+def not_places(filed: Mapping[str, set[str]]) -> set[str]:
+    """Of the words `filed` (word → Cilin classes, from `classes`), those Cilin files only as
+    things, qualities or actions, never as a place.
 
     jieba's dictionary tags some common words as place names (新鲜 ns, 太平 ns, 光明 ns): a
     question about 新鲜莲藕 would read as one about a town the knowledge does not cover. Cilin
     files 新鲜 under Eb and Ed (qualities), 杭州 under Cb (places); a word Cilin lacks keeps
     jieba's tag.
     """
-    return {w for w, found in classes(words, path).items() if not any(c.startswith(_PLACE_CLASSES) for c in found)}
+    return {w for w, found in filed.items() if not any(c.startswith(_PLACE_CLASSES) for c in found)}
 
 
-def function_words(words: Iterable[str], path: Path | None = None) -> set[str]:
-    """Of `words`, those Cilin files only among its function words (class K: 全都 Ka07, 已经
-    Ka12, 真的 Ka30) — ways of speaking, whatever jieba tags them (it tags 全都 a noun)."""
-    return {w for w, found in classes(words, path).items() if all(c.startswith("K") for c in found)}
+def function_words(filed: Mapping[str, set[str]]) -> set[str]:
+    """Of the words `filed` (word → Cilin classes), those Cilin files only among its function
+    words (class K: 全都 Ka07, 已经 Ka12, 真的 Ka30) — ways of speaking, whatever jieba tags
+    them (it tags 全都 a noun)."""
+    return {w for w, found in filed.items() if all(c.startswith("K") for c in found)}
 
 
 def kin_of(
