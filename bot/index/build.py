@@ -153,7 +153,8 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
     # People quoted after their post (书记万国强说) are words before jieba reads anything: its HMM
     # would cut 万国/强说. They are people too (`people` takes the terms as name candidates).
     quoted = speakers(texts.normal(t) for u in units for t in (u[3], u[4]))
-    terms = [normalize(t, aliases) for t in (*knowledge.aliases.terms, *aliases.canonical.values(), *shared)]
+    curated = [normalize(t, aliases) for t in knowledge.aliases.terms]
+    terms = [*curated, *(normalize(t, aliases) for t in (*aliases.canonical.values(), *shared))]
     terms += quoted
     # Named for the code too: an index built by other code must never read this one's words.
     dictionary = workdir / f"dict-{code_version(_INDEX_SOURCES)}-{knowledge.fingerprint or 'x'}.txt"
@@ -175,8 +176,8 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
     # prose, or a curator listed it under terms: (which makes it a known word the HMM never
     # reports). A byline (document.author) names people outright.
     candidates = tagged(dictionary, ["nr"]) | set(found) | set(terms)
-    curated = frozenset(normalize(t, aliases) for t in knowledge.aliases.terms) | frozenset(quoted)
-    named = people((texts.words(n) for n in prose), candidates, curated) | authors(knowledge, texts.normal)
+    named = people((texts.words(n) for n in prose), candidates, frozenset(curated) | frozenset(quoted))
+    named |= authors(knowledge, texts.normal)
     entries = EntryTable()
     postings: dict[str, array[int]] = {}
     word_df: Counter[str] = Counter()

@@ -104,37 +104,37 @@ def mend(
     for i, flag in enumerate(open_):
         before.append(before[-1] + flag)
         foreign.append(foreign[-1] + (not han[i]))
+    # The windows worth trying, longest first: all Chinese, with a character that may be mended.
+    windows = [
+        (start, length)
+        for length in LENGTHS
+        for start in range(len(chars) - length + 1)
+        if before[start + length] != before[start] and foreign[start + length] == foreign[start]
+    ]
     fixed = [False] * len(chars)
     # A knowledge word typed right (湾塘社区) is no slip, whatever a window across it suggests
     # (镇湾塘 → 镇河塘, for the article's 洞溪河).
-    # Only windows holding a character that could be mended matter.
-    for length in LENGTHS:
-        for start in range(len(chars) - length + 1):
-            if before[start + length] == before[start] or foreign[start + length] != foreign[start]:
+    for start, length in windows:
+        if known("".join(chars[start : start + length])):
+            fixed[start : start + length] = [True] * length
+    for start, length in windows:
+        window = "".join(chars[start : start + length])
+        if known(window):
+            continue
+        for offset in range(length):
+            position = start + offset
+            if fixed[position] or not open_[position]:
                 continue
-            if known("".join(chars[start : start + length])):
-                fixed[start : start + length] = [True] * length
-    for length in LENGTHS:
-        for start in range(len(chars) - length + 1):
-            if before[start + length] == before[start] or foreign[start + length] != foreign[start]:
-                continue  # no character of this window may be mended, or it is not all Chinese
-            window = "".join(chars[start : start + length])
-            if known(window):
+            key = f"{window[:offset]}?{window[offset + 1 :]}"
+            # A function word (是, 对) may be a sound slip (服务对 for 服务队), never a shape one.
+            alike = same_sound if window[offset] in STOPWORDS else slipped
+            words = [w for w in near.get(key, ()) if alike(window[offset], w[offset]) and not ASKING & set(w)]
+            if len(words) != 1 or _bound(chars, position, common):
                 continue
-            for offset in range(length):
-                position = start + offset
-                if fixed[position] or not open_[position]:
-                    continue
-                key = f"{window[:offset]}?{window[offset + 1 :]}"
-                # A function word (是, 对) may be a sound slip (服务对 for 服务队), never a shape one.
-                alike = same_sound if window[offset] in STOPWORDS else slipped
-                words = [w for w in near.get(key, ()) if alike(window[offset], w[offset]) and not ASKING & set(w)]
-                if len(words) != 1 or _bound(chars, position, common):
-                    continue
-                chars[position] = words[0][offset]
-                for i in range(start, start + length):
-                    fixed[i] = True
-                break
+            chars[position] = words[0][offset]
+            for i in range(start, start + length):
+                fixed[i] = True
+            break
     return "".join(chars)
 
 

@@ -117,10 +117,9 @@ class Index(Spelling):
         foreign = self._foreign_places(words, place_words)
         yes_no = is_yes_no(text, question)
         approximate, checked = guessed_numbers(words, yes_no)
+        context = approximate | checked | span_numbers(words)  # numbers that are no key terms
         terms = tuple(
-            t
-            for t in key_terms(words, place_words)
-            if t not in approximate | checked | span_numbers(words) and not self._foreign_word(t, question)
+            t for t in key_terms(words, place_words) if t not in context and not self._foreign_word(t, question)
         ) or self._coinages(words)
         return Query(
             raw=question,
