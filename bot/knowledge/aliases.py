@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.text.normalize import is_han
 from bot.yamlfile import Mapping, Problem, UnreadableFile, load_yaml
 
 #: How the name of a place ends (镇, 街道, 社区 …): a form ending so is still a place.
@@ -47,7 +48,7 @@ class Aliases:
             shorter = [f for f in by_place[place] if len(f) >= 2 and f != form and form.startswith(f)]
             tail = form[len(max(shorter, key=len)) :] if shorter else ""
             # A bracketed tail is the place by another name: 开发区(同里镇).
-            if tail and all("\u4e00" <= ch <= "\u9fff" for ch in tail) and not form.endswith(PLACE_ENDINGS):
+            if tail and is_han(tail) and not form.endswith(PLACE_ENDINGS):
                 found[form] = tail
         return found
 
