@@ -126,7 +126,7 @@ def test_a_place_alias_another_article_uses_for_itself_scopes_nothing(wider: Eng
     ],
 )
 def test_speakers_are_read_off_the_prose(prose: str, names: list[str]) -> None:
-    from bot.question.kinds import speakers
+    from bot.question.people import speakers
 
     assert speakers([prose]) == names
 
@@ -207,7 +207,7 @@ def test_check_warns_of_a_place_alias_naming_something_of_the_place(
 
 
 def test_a_curated_name_after_a_post_is_a_person_whatever_the_surname() -> None:
-    from bot.question.kinds import people
+    from bot.question.people import people
 
     sentence = [["公司", "总经理", "芮晓峰", "说"]]
     assert people(sentence, frozenset({"芮晓峰"})) == frozenset()  # 芮 is no common surname
@@ -235,3 +235,32 @@ def test_a_post_question_about_a_person_two_facts_name_is_answered(wider: Engine
     # Both facts quote 副总经理程慕言: either tells the post, so there is nothing to choose.
     reply = wider.answer("程慕言在锐拓智能担任什么职务？")
     assert reply.status == "answered" and "副总经理" in (reply.answer or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id", "correction"),
+    [
+        # 对吧 asks to have a claim confirmed; the article's figure in the same unit corrects it.
+        ("洞溪镇组织了500名党员联系群众，对吧？", "dx-members-412-households-5870", "文中说的是412名，不是500名。"),
+        ("洞溪镇有412名党员联系群众吗", "dx-members-412-households-5870", None),  # right: no correction
+    ],
+)
+def test_a_yes_no_question_with_the_wrong_figure_gets_the_fact_and_a_correction(
+    wider: Engine, question: str, fact_id: str, correction: str | None
+) -> None:
+    reply = wider.answer(question)
+    assert (reply.status, reply.fact_id, reply.text) == ("answered", fact_id, correction)
+
+
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [
+        ("涟禾乡的冷链仓储中心有多高？", "declined"),  # a height; the fact gives tonnes and yuan
+        ("吴长贵今年有多高？", "declined"),
+        ("吴长贵流转了多少亩农田？", "answered"),  # 680亩: the unit asked
+    ],
+)
+def test_a_number_asked_in_a_unit_the_fact_never_uses_is_not_answered(
+    wider: Engine, question: str, status: str
+) -> None:
+    assert wider.answer(question).status == status

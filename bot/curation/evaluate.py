@@ -9,7 +9,7 @@ A question file is a YAML list of items:
 
 An item passes when the reply has the expected status and, for `answered`, the answer
 contains every expected string; for `clarify`, every expected string appears in some
-suggested answer.
+suggested answer — or in the one answer given, which then tells every reading at once.
 """
 
 from __future__ import annotations
@@ -115,6 +115,11 @@ def load_questions(path: Path) -> list[Item]:
 
 
 def passes(item: Item, reply: Reply) -> bool:
+    if item.status == "clarify" and reply.status == "answered" and item.expect:
+        # One answer that gives every reading (「高血压…84.3%，糖尿病…80.6%」 to 「慢病规范管理率
+        # 是多少」) serves the user as well as a choice between them.
+        answer = normalize(reply.answer or "")
+        return all(normalize(e) in answer for e in item.expect)
     if reply.status != item.status:
         return False
     if item.status == "answered":

@@ -16,25 +16,53 @@ An organisation also gets its short forms (岑川县恒基建筑工程有限公�
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
-from bot.question.kinds import SURNAMES, speakers
+from bot.question.people import SURNAMES, speakers
 
 #: A post before a person's name (党委书记林卫东, 项目经理罗志刚).
 _POSTED = re.compile(
     r"(?:书记|镇长|乡长|县长|市长|区长|主任|经理|局长|站长|所长|院长|校长|董事长|负责人|社长|队长|组长|"
-    r"部长|处长|科长|村长|主席|专员|理事长|会长|厂长|总监|网格员|党员|军人|村民|居民|脱贫户|大户|记者|通讯员)"
-    r"([\u4e00-\u9fff]{2,3}?)(?=说|表示|介绍|告诉|指出|透露|[，。、：:“”（]|在|带|联系|是|从|今年|去年|家)"
+    r"部长|处长|科长|村长|主席|专员|理事长|会长|厂长|总监|军人|村民|居民|脱贫户|大户|记者|医师|医生|村医|护士|教师|"
+    r"老师|[\u4e00-\u9fff]{0,3}?员)"
+    r"([\u4e00-\u9fff]{2,3}?)(?=说|表示|介绍|告诉|指出|透露|[，。、：:“”（]|在|带|联系|是|从|今年|去年|家|把|将|向|和|与|给出)"
 )
 _PLACE_ENDINGS = ("经济技术开发区", "经济开发区", "经开区", "开发区", "街道", "镇", "乡", "县", "市", "区")
-_ORG_ENDINGS = ("公司", "合作社", "中心", "学院", "学校", "医院", "银行", "协会", "研究院", "研究所", "基地", "联盟")
+_ORG_ENDINGS = ("公司", "合作社", "中心", "学院", "学校", "医院", "卫生院", "银行", "协会", "研究院", "研究所", "基地")
+_ORG_ENDINGS += ("联盟", "集团")
 _VILLAGE_ENDINGS = ("村", "社区")
+#: jieba's flags of names and of characters that are no words alone (芰 g, 塘 j): a run with
+#: one of them is a name; a run of common words only (社区党群服务中心) is a kind of place.
+_PROPER = ("nr", "ns", "nz", "g", "j", "ng", "x", "yg")
 #: jieba part-of-speech flags that cannot be inside a name: verbs, prepositions, particles,
 #: conjunctions, numerals, adverbs, pronouns, punctuation.
 _BREAK = re.compile(r"^(?:p|u|c|m|x|d|r|q|f|t|y|e|o)")
 _QUOTED = re.compile(r"“([\u4e00-\u9fff]{2,8})”")
 _REGION = re.compile(r"((?:[\u4e00-\u9fff]{2}[省市县区])+)$")
+
+
+@functools.cache
+def _name_characters() -> frozenset[str]:
+    """The single characters jieba's dictionary tags as personal names (nr): the surnames a
+    common-surname list lacks (庹, 蒯, 郏, 殳), with some given-name characters (晓, 峰)."""
+    import jieba
+
+    found: set[str] = set()
+    with open(jieba.get_dict_file().name, encoding="utf-8") as lines:
+        for line in lines:
+            parts = line.split()
+            if len(parts) == 3 and len(parts[0]) == 1 and parts[2] == "nr":
+                found.add(parts[0])
+    return frozenset(found)
+
+
+def surname_like(character: str) -> bool:
+    """Whether a name after a post may begin with `character`: a common surname, or a
+    character jieba knows as a name's. The post before it is the evidence; this only keeps
+    a word (党委书记带领) from being read as a name."""
+    return character in SURNAMES or character in _name_characters()
 
 
 def short_place(place: str) -> str:
@@ -51,7 +79,11 @@ def place_forms(place: str, text: str) -> list[str]:
     forms = [short] if short != place else []
     ending = "|".join(_PLACE_ENDINGS)
     for match in re.finditer(rf"{re.escape(short)}[\u4e00-\u9fff]{{0,4}}?(?:{ending})", text):
-        forms.append(match.group(0))
+        form = match.group(0)
+        # 芰塘社区 is a community inside 芰塘镇, not the town: a 区 ends the place only as its
+        # own ending (芰塘区) or a zone's (禾西经开区).
+        if not form.endswith("区") or form == short + "区" or form.endswith(("开发区", "经开区")):
+            forms.append(form)
     for match in re.finditer(re.escape(place), text):
         if region := _REGION.search(text[max(0, match.start() - 9) : match.start()]):
             regions = re.findall(r"[\u4e00-\u9fff]{2}[省市县区]", region.group(1))
@@ -65,9 +97,9 @@ def people_in(sentences: Iterable[str], author: str = "") -> dict[str, str]:
     for sentence in sentences:
         for match in _POSTED.finditer(sentence):
             name = match.group(1)
-            if name[0] in SURNAMES:
+            if surname_like(name[0]):
                 post = sentence[max(0, match.start() - 8) : match.start(1)]
-                found.setdefault(name, post.split("，")[-1].split("、")[-1])
+                found.setdefault(name, re.split(r"[，、。；：“”‘’]", post)[-1])
         for name in speakers([sentence]):
             found.setdefault(name, "quoted")
     for name in re.split(r"[\s、，,/]+", author):
@@ -89,19 +121,36 @@ def _runs(sentence: str, endings: tuple[str, ...], longest: int, bare_ending: bo
             continue
         if bare_ending and word not in endings and tokens[i][1] != "ns" and jieba.dt.FREQ.get(word):
             continue  # 新建农村, 全镇农村: 农村 is a word, not a village's ending (塘村 of 箬塘村 is a place)
-        j = i
-        while j > 0 and i - j < longest:
+        j, steps = i, 0
+        while j > 0 and steps < longest:
             before, flag = tokens[j - 1]
-            if (_BREAK.match(flag) and before not in "（）()") or (flag.startswith("v") and len(before) >= 2):
+            # jieba cuts a name of rare characters into single ones (溟|川|县): two of them
+            # make one step of the run, as one word would.
+            steps += 1 if len(before) >= 2 or (j < i and len(tokens[j][0]) >= 2) else 0.5
+            # A verb ends the name on its left, and so does a verb's one-character complement
+            # (串联起/汀洲社区: 起 says where 串联 goes, it is no part of 汀洲).
+            verb = flag.startswith("v") and (len(before) >= 2 or before in "起到至给向往")
+            if (_BREAK.match(flag) and before not in "（）()") or verb:
                 break
             j -= 1
         name = "".join(w for w, _ in tokens[j : i + 1]).strip("（）()")
         if name.count("（") != name.count("）"):
             continue  # 村（社区: a bracket of the prose, not of a name
+        if i + 1 < len(tokens) and tokens[i + 1][0].endswith(endings):
+            continue  # 芰塘镇中心|卫生院: the name goes on
+        if re.match(r"[一二三四五六七八九十两几多]", name) or _generic(tokens[j : i + 1]):
+            continue  # 三大中心, 社区党群服务中心: a count or a kind, not a name
         # A dictionary word (行政村, 服务中心) is no name.
         if (len(name) - len(word) >= 2 or (i > j and len(name) >= 3)) and not jieba.dt.FREQ.get(name):
             found.append(name)
     return found
+
+
+def _generic(run: list[tuple[str, str]]) -> bool:
+    """Whether a run of tokens is all common words, none a name's part (县人民医院)."""
+    import jieba
+
+    return all(flag not in _PROPER and jieba.dt.FREQ.get(word, 0) >= 10 for word, flag in run)
 
 
 def organisation_forms(name: str, regions: Iterable[str] = ()) -> list[str]:
@@ -120,10 +169,16 @@ def organisation_forms(name: str, regions: Iterable[str] = ()) -> list[str]:
     core = re.sub(r"（.*?）|\(.*?\)", "", core)
     words = list(jieba.cut(core))
     forms = [bare, core]
+    if not re.search(r"(?:公司|合作社)$", bare):
+        # A hospital, a centre, a school goes by its whole name: 县人民 is no way to say 县人民医院.
+        return [f for f in dict.fromkeys([bare]) if f != name and f not in regions]
     if len(words) >= 2:
         forms.append(words[0] + words[1][:2] if len(words[1]) > 2 else words[0] + words[1])
     if len(words[0]) >= 2:
         forms.append(words[0])
+        # People name a firm by its brand and what it is: 宏砺公司, 绿源合作社.
+        if kind := re.search(r"(公司|合作社)$", bare):
+            forms.append(words[0] + kind.group(1))
     # A short form that is an everyday word (党员, 服务) would rewrite that word in every question.
     return [
         f for f in dict.fromkeys(forms) if f != name and len(f) >= 2 and not jieba.dt.FREQ.get(f) and f not in regions

@@ -18,7 +18,7 @@ import re
 
 from bot.curation.clauses import FIGURE, clause_spans
 from bot.knowledge.model import Document
-from bot.question.kinds import SURNAMES
+from bot.question.people import SURNAMES
 
 #: A number as news prose writes it, with what it counts: 86个, 1.82万吨, 97.6%, 2.3万余户次.
 _COUNT = re.compile(
@@ -69,6 +69,51 @@ def _counted(context: str, measure: str) -> str:
     return ""
 
 
+def _phrase(text: str) -> str:
+    """The verb and what it acts on right before a figure, as people ask it: 「在荷塘湾村、下洲村
+    等6个村建成高标准农田」 → 建成高标准农田, with the person or place doing it when it is named
+    just before (吴长贵流转了). Chinese piles the where and the how before the verb; a spoken
+    question keeps the verb, its object and its subject. 「机械化率由71%提高到」 keeps the thing
+    that changed: 机械化率提高到."""
+    import jieba.posseg
+
+    if changed := _CHANGE.fullmatch(text):
+        return _phrase(changed.group(1)) + changed.group(2)
+    if len(text) <= 8:
+        return text
+    tokens = list(jieba.posseg.cut(text))
+    taken: list[tuple[str, str]] = []
+    while tokens:
+        token = tokens.pop()
+        if token.word in ("了", "过") and not taken:
+            taken.insert(0, (token.word, "v"))  # 流转了: the verb's aspect, part of it
+            continue
+        if token.flag[0] in "xpucmqr" or not re.fullmatch(r"[\u4e00-\u9fff]+", token.word):
+            break  # punctuation, a preposition, a particle, a number: what came before is another phrase
+        length = sum(len(word) for word, _ in taken)
+        if length >= 4 and length + len(token.word) > 8:
+            # A long noun phrase (主要农作物耕种收综合机械化率): its head is enough, without a
+            # lone character cut from the word before it (收).
+            while len(taken) > 1 and len(taken[0][0]) == 1:
+                taken.pop(0)
+            break
+        taken.insert(0, (token.word, token.flag))
+        if token.flag == "v" and len(token.word) >= 2 and len(taken) >= 2:  # 耕种收…: 收 is no verb of its own
+            if tokens and tokens[-1].flag in ("nr", "ns", "nt", "nz"):
+                taken.insert(0, (tokens[-1].word, tokens[-1].flag))
+            break
+    phrase = "".join(word for word, _ in taken)
+    if len(phrase) < 3 or not any(flag.startswith(("n", "vn")) for _, flag in taken):
+        return text
+    return phrase
+
+
+#: 「…由71%提高到」: the thing that changed, then the change.
+_CHANGE = re.compile(
+    r"(.{2,}?)由[\d.]+(?:%|[\u4e00-\u9fff]{0,2})?((?:提高|提升|增加|增长|降低|下降|减少|缩短|扩大)[到至])"
+)
+
+
 def _plain(text: str) -> str:
     """Quotation marks and book-title marks dropped: people do not type them."""
     return re.sub(r"[“”‘’「」『』《》\"]", "", text)
@@ -117,8 +162,8 @@ class Wordings:
         candidates += self._dates(clauses)
         # Every figure asked once before any is asked twice: 「每月巡河不少于2次…48小时内办结」
         # is asked for its 48 hours too.
+        candidates += [numbers[2 * i + 1] for i in range(1, figures)]
         candidates += [numbers[2 * i] for i in range(1, figures)]
-        candidates += numbers[2:4]
         candidates += self._where(sentence)
         candidates += self._why(clauses)
         if keywords:
@@ -128,7 +173,7 @@ class Wordings:
         if leading := [c for c in clauses if _OPENERS.sub("", c)]:  # not 「同时的情况」
             candidates.append(self._scoped(f"{_OPENERS.sub('', leading[0])}的情况"))
         candidates.append(self._scoped(sentence))
-        return self._distinct(candidates, sentence, least, most)
+        return self._distinct(candidates, sentence, least, max(most, 2 + 2 * figures))
 
     def _distinct(self, candidates: list[str], sentence: str, least: int, most: int) -> list[str]:
         result: list[str] = []
@@ -168,6 +213,7 @@ class Wordings:
                     # 「目前，已完工7项」 counts what the sentence before counted with the same
                     # measure word (为民办实事项目12项): Chinese leaves the subject unsaid.
                     thing, before = counted + thing, counted + _OPENERS.sub("", before)
+                thing = _phrase(thing)
                 full.append(self._scoped(before + asked + after))
                 if unit in _MONEY or unit.endswith("元"):
                     # 「投入85万元建设智慧网格平台」 is asked 「智慧网格平台要花多少钱」: what the money is for.
@@ -179,12 +225,12 @@ class Wordings:
                 elif unit == "%" or not unit:
                     spoken.append(self._short(f"{thing}{after}是多少啊"))
                 else:
-                    spoken.append(self._short(f"{thing}有多少{unit}{after}"))
+                    spoken.append(self._short(f"{thing}{'' if thing.endswith('了') else '有'}多少{unit}{after}"))
                 words = self._keywords(clause)[:2]
                 if words:
                     keyed.append(" ".join([self.place, *about, *words, asked]).strip())
                 break  # the clause's last figure: 「9个行政村、2个社区划分为86个网格」 tells 86
-            if len(full) == 3:
+            if len(full) == 5:
                 break
         ordered: list[str] = []
         for i in range(len(full)):

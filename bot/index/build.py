@@ -23,7 +23,8 @@ from bot.index.search import READINGS_FILE, Index
 from bot.index.spelling import blanks
 from bot.knowledge.cachefiles import code_version
 from bot.knowledge.model import NUMBER, Document, Fact, Knowledge
-from bot.question.kinds import key_terms, people, speakers, supplies
+from bot.question.kinds import key_terms, supplies
+from bot.question.people import people, speakers
 from bot.text.lexicon import INTERROGATIVES, STOPWORDS, canonical_words, everyday, synonyms
 from bot.text.normalize import AliasTable, is_han, normalize
 from bot.text.romanized import Romanized

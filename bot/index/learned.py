@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from bot.knowledge.model import Knowledge
-from bot.question.kinds import POST_QUESTIONS, posts
+from bot.question.people import POST_QUESTIONS, posts
 from bot.text.normalize import AliasTable, is_han
 
 

@@ -16,6 +16,8 @@ The score threshold (`Matching.answer`) decides most questions. Three things mov
 
 from __future__ import annotations
 
+import re
+
 from bot.config import Matching
 from bot.index.search import Index
 from bot.matching.scoring import Question, Scored, Term, term_match
@@ -27,6 +29,11 @@ CLEAN_SIGNALS = frozenset(("coverage", "wording", "sound", "subject", "kind"))
 #: A word this frequent in jieba's general dictionary is a way of speaking (机会, 加强), not a
 #: subject the knowledge could be missing (房价 655, 门票 653, GDP none).
 SPEECH_FREQ = 5000
+#: A figure with the unit it counts in, as normalised text writes it: 96人, 1.85万亩, 87%.
+_FIGURE = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d+)?(?:多|余)?(?:万|亿)?)"
+    r"(人次|人|名|户|家|项|件|座|条|所|次|场|处|支|台|套|批|期|张|份|间|辆|万元|亿元|元|吨|亩|公里|千米|米|公斤|斤|岁|天|年|小时|分钟|%)"
+)
 
 
 def clean(scored: Scored) -> bool:
@@ -94,6 +101,25 @@ class Confidence:
         if not instead or best.signals["subject"] < self.threshold(query, best):
             return ()
         return instead
+
+    def wrong_figure(self, query: Query, best: Scored) -> tuple[str, str] | None:
+        """(the article's figure, the question's) when a yes/no question checks a figure that the
+        fact answering it tells otherwise, in the same unit: 「听说石楠坳村那晚转移了100人，对吧？」
+        of a fact that says 96人 gets the fact, and 「文中说的是96人，不是100人。」.
+
+        The unit ties the two figures to one measure; a fact giving several figures in that
+        unit cannot say which the question got wrong, and corrects nothing.
+        """
+        if not query.yes_no or not query.checked:
+            return None
+        body = self.index.entries[best.position].body
+        for given, unit in _FIGURE.findall(query.text):
+            if given not in query.checked or f"{given}{unit}" in body:
+                continue
+            told = {f"{n}{unit}" for n, u in _FIGURE.findall(body) if u == unit}
+            if len(told) == 1:
+                return told.pop(), f"{given}{unit}"
+        return None
 
     def unconfirmed(self, query: Query, best: Scored) -> bool:
         """A yes/no question whose best fact lacks a subject word the knowledge never uses.

@@ -25,14 +25,15 @@ from bot.matching.outcomes import (
     EMPTY,
     PLAN_ONLY,
     UNSAID,
-    WRONG_PERSON,
+    WRONG_PREMISE,
     Replies,
 )
 from bot.matching.places import Places
 from bot.matching.scoring import Scored, rank
 from bot.matching.sentences import Sentences
-from bot.question.kinds import POST_QUESTIONS, Query, asks_outcome, asks_unsaid
+from bot.question.kinds import Query, asks_outcome, asks_unsaid
 from bot.question.parts import MAX_QUESTION
+from bot.question.people import POST_QUESTIONS
 from bot.reply import Reply
 from bot.text.normalize import normalize
 
@@ -104,8 +105,8 @@ class Decider:
                 return Decision(
                     self.replies.clarify(question, shown_resolved, choices, CLARIFY_PLACES), None, candidates
                 )
-        instead = self.confidence.wrong_person(query, best)
         sure = self.confidence.sure(query, facts)
+        instead = () if sure else self.confidence.wrong_person(query, best)
         if (not sure and not instead) or self.confidence.unconfirmed(query, best):
             return Decision(
                 self._unsure(question, shown_resolved, query, ranked, facts, docs is None), None, candidates
@@ -145,9 +146,11 @@ class Decider:
             declined = self.replies.declined(question, shown_resolved, [best], PLAN_ONLY)
             return Decision(replace(declined, score=best.score), place, candidates)
         reply = self.replies.fact(question, fact, best.score, shown_resolved)
-        if instead and not sure:
+        if instead:
             named = [t for t in query.terms if self.index.names_someone(t)]
-            reply = replace(reply, text=WRONG_PERSON.format(instead="、".join(instead), named="、".join(named)))
+            reply = replace(reply, text=WRONG_PREMISE.format(instead="、".join(instead), named="、".join(named)))
+        elif figure := self.confidence.wrong_figure(query, best):
+            reply = replace(reply, text=WRONG_PREMISE.format(instead=figure[0], named=figure[1]))
         return Decision(reply, place, candidates)
 
     def _unsure(

@@ -17,8 +17,9 @@ CLARIFY_PLACES = "这个问题两篇文章都有答案，您问的是哪个地�
 CLARIFY_LIST = "文章里有几处都说到了，您想先看哪一个？"
 CLARIFY_FACTS = "这个问题有几种可能，您想问的是哪一个？"
 DECLINED = "抱歉，现有的文章里找不到这个问题的可靠答案。"
-#: A question naming the wrong person for what a fact tells: the fact, with who the article says.
-WRONG_PERSON = "文中说的是{instead}，不是{named}。"
+#: A question naming the wrong person or figure for what a fact tells: the fact, with what the
+#: article says instead.
+WRONG_PREMISE = "文中说的是{instead}，不是{named}。"
 #: A question about how a plan turned out, when the article only tells the plan.
 PLAN_ONLY = "抱歉，文章只报道了当时的计划，没有写后来的结果。相关的内容见下面。"
 UNSAID = "抱歉，文章没有写到这一点（{note}）。相关的内容见下面。"

@@ -27,6 +27,7 @@ from rapidfuzz import fuzz
 from bot.index.search import Entry, Index
 from bot.knowledge.model import NUMBER
 from bot.question.kinds import Query
+from bot.question.units import asked_units, tells_unit
 from bot.text.sound import syllables
 
 WEIGHTS = {"coverage": 0.55, "wording": 0.25, "sound": 0.20}
@@ -43,6 +44,8 @@ FOCUS_MISS = 0.7
 NAME_MISS = 0.6
 #: Score multiplier when the question gives a number the fact does not contain (2020年…).
 NUMBER_MISS = 0.75
+#: Score multiplier when the question asks a number in a unit the fact gives none in (多高, 多少亩).
+UNIT_MISS = 0.75
 ORDINAL = re.compile(r"第[\d一二三四五六七八九十百]+")
 #: Article sentences have no curated questions; they answer only as a fallback.
 SENTENCE = 0.85
@@ -147,6 +150,7 @@ class Question:
     given: frozenset[str]  # the numbers the question gives
     ordinals: frozenset[str]  # 第二, 第3: like a number, the fact must say the same
     names: tuple[Term, ...]  # names of the knowledge it uses (杰必机电): the fact must name them
+    units: tuple[str, ...]  # the units the number asked is in (多高 → 米, 公里…): the fact must use one
 
     @classmethod
     def of(cls, index: Index, query: Query) -> Question:
@@ -161,6 +165,7 @@ class Question:
                 for t in dict.fromkeys(query.terms)
                 if index.names_someone(t) or _village(index, t) or t in _village_stems(query.words)
             ),
+            units=asked_units(query.text) if query.asks in ("number", "duration", "age") and not query.yes_no else (),
         )
 
 
@@ -230,6 +235,9 @@ def score(index: Index, question: Question, position: int) -> Scored:
     ):
         blended *= NUMBER_MISS
         signals["number_miss"] = NUMBER_MISS
+    if question.units and not tells_unit(entry.body, question.units):
+        blended *= UNIT_MISS
+        signals["unit_miss"] = UNIT_MISS
     if question.names and all(term_match(n, entry) < 0.5 for n in question.names):
         blended *= NAME_MISS
         signals["name_miss"] = NAME_MISS

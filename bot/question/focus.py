@@ -27,7 +27,7 @@ _GENERIC = frozenset(
     "资金 钱 金额 人次 人数 次数 数量 时间 日子 年份 领导 同志 负责人 人员".split()
 )
 # 「产值**有**多少」: only a copula links a focus before the asking word to it.
-_COPULA = frozenset("有 是 为 达 达到 共有".split())
+_COPULA = frozenset("有 是 为 达 达到 共有 叫".split())
 _LINKING = frozenset("一共 总共 共 还 都 已 已经 大概 大约 到底 究竟".split())
 
 
@@ -136,9 +136,10 @@ def _focus(words: list[str] | tuple[str, ...]) -> str | None:
             j += 1
         if j + 1 < len(words) and words[j] in ("是", "为") and _is_content(words[j + 1]):
             j += 1  # 216户里有多少是脱贫户: the part asked about
-        if j < len(words) and (words[j] in _GENERIC or words[j] == "人"):
+        named = j < len(words) and words[j] in ("名字", "名称")  # 「村医叫什么名字」: who is named comes before
+        if not named and j < len(words) and (words[j] in _GENERIC or words[j] == "人"):
             return None  # 多少人, 哪个单位: a kind of thing, not a thing the fact must name
-        if j < len(words) and _is_content(words[j]):
+        if not named and j < len(words) and _is_content(words[j]):
             return words[j]
         k = i - 1
         while k >= 0 and words[k] in _LINKING:

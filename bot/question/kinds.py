@@ -10,16 +10,33 @@ mentions the focus, is a near miss, not an answer.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from bot.knowledge.model import NUMBER
 from bot.question.focus import MEASURES
 from bot.question.parts import INDEFINITE
+from bot.question.people import POST_ENDINGS
 from bot.text.lexicon import STOPWORDS, is_noise
 from bot.text.normalize import normalize
 from bot.text.sound import syllables
+
+#: Who a question may ask to be named besides a post (「村医叫什么名字」, 「巡库员是谁」): the
+#: people news stories name by what they do.
+_PEOPLE = (
+    *POST_ENDINGS,
+    "党员",
+    "干部",
+    "领导",
+    "作者",
+    "老总",
+    "记者",
+    "医生",
+    "村医",
+    "医师",
+    "护士",
+    "老师",
+    "教师",
+)
 
 # What a question asks for, tried in this order (a date question also says 几: 几月几日).
 _ASKS = [
@@ -40,6 +57,8 @@ _ASKS = [
     ("duration", re.compile(r"多久|多长时间|多长的时间|多少年|几年了|频率|多频繁")),
     # 几月几号 asks for a day on the calendar; 此后 or 会后 can tell 什么时候, never 哪一天.
     ("day", re.compile(r"哪天|哪1天|哪一天|哪年|哪一年|几月|几日|几号|日期|哪月|什么日子")),
+    # 星期几 asks a day of the week: 每周二 tells it, a date on the calendar does not.
+    ("weekday", re.compile(r"(星期|礼拜|周)几|哪个?(星期|礼拜)")),
     # 几点 asks a time of day: 提前了开门时间 tells when it changed, not the hour.
     ("clock", re.compile(r"几点|几时几分|什么时刻")),
     # 时间 asks only as the thing asked (什么时间, 开工时间是, 时间呢): in 时间银行有多少志愿者
@@ -65,7 +84,9 @@ _ASKS = [
     (
         "named",
         re.compile(
-            r"哪位|姓名|(他|她|此人|这位\S{0,4}|那位\S{0,4})叫(什么|啥)|(党员|干部|书记|负责人|经理|主任|局长|所长|院长|馆长|校长|站长|镇长|村长|董事长|老总|领导|作者)(是谁|叫什么|叫啥|姓什么)"
+            r"哪位|姓名|(他|她|此人|这位\S{0,4}|那位\S{0,4})叫(什么|啥)|("
+            + "|".join(_PEOPLE)
+            + r"|[\u4e00-\u9fff]员)(是谁|叫什么|叫啥|姓什么)"
         ),
     ),
     ("person", re.compile(r"谁|什么人|哪个人|哪些人")),
@@ -82,6 +103,7 @@ _LOCATION_IN_TEXT = re.compile(
 _ORIGIN_IN_TEXT = re.compile(r"籍贯|老家|祖籍|出生|人士")
 _CLOCK_IN_TEXT = re.compile(r"\d+:\d+|\d+点|上午|下午|早上|晚上|凌晨|中午|傍晚")
 _DAY_IN_TEXT = re.compile(r"\d+月|\d+日|\d{4}年")
+_WEEKDAY_IN_TEXT = re.compile(r"(星期|礼拜|周)[一二三四五六日天1-7]|周末|工作日")
 _ORDINAL_IN_TEXT = re.compile(r"第\d|首[个家张批次位座]|头1|[\d一二三四五六七八九十]中全会|\d+届")
 _MONEY_IN_TEXT = re.compile(r"\d[\d.]*\s*(万|亿)?(元|美元)|亿元|万元")
 
@@ -116,7 +138,7 @@ def asks_unsaid(query: Query, note: str) -> bool:
         wants.add("name")
     if query.asks in ("number", "money") and not query.yes_no:
         wants.add("number")
-    if query.asks in ("date", "day", "clock"):
+    if query.asks in ("date", "day", "weekday", "clock"):
         wants.add("date")
     # 「文中未列出“四风”具体内容」 leaves out what 四风 are; 「第一环节的重点是什么」 asks something else.
     named = re.findall(r"[“\"]([^”\"]+)[”\"]", note)
@@ -128,6 +150,8 @@ def asks_unsaid(query: Query, note: str) -> bool:
 _YES_NO = re.compile(r"吗\s*$|吗\s|是不是|是否|对不对|对吗|有没有|是真的")
 #: A chatty ending that makes a question with no asking word a yes/no one (「骑行要收费嘛」).
 _CASUAL_YES_NO = re.compile(r"[嘛么][?？!！。\s]*$")
+#: A claim with 对吧 or 是吧 after it asks to have it confirmed (「…转移了100人，对吧？」).
+_TAG_YES_NO = re.compile(r"(对|是|没错|真的|是这样)吧[?？!！。\s]*$")
 _ASKING_WORD = re.compile(r"什么|啥|怎|哪|谁|几|多少|如何|为何")
 
 
@@ -160,9 +184,9 @@ def asks_list(normalized: str) -> bool:
 
 
 def is_yes_no(normalized: str, raw: str = "") -> bool:
-    """Whether the question checks a claim: 吗, 是不是, 能不能, or a chatty 嘛 after no asking word
-    (the particle itself is gone from `normalized`, so `raw` is read for it)."""
-    if _YES_NO.search(normalized):
+    """Whether the question checks a claim: 吗, 是不是, 能不能, 对吧, or a chatty 嘛 after no asking
+    word (the particles 吧 and 嘛 are gone from `normalized`, so `raw` is read for them)."""
+    if _YES_NO.search(normalized) or _TAG_YES_NO.search(raw):
         return True
     return bool(_CASUAL_YES_NO.search(raw)) and not _ASKING_WORD.search(raw)
 
@@ -175,90 +199,6 @@ def asks(normalized: str) -> str | None:
         if pattern.search(text):
             return kind
     return None
-
-
-#: Words that introduce a person's name in news prose (党员赵青, 村干部卫华), or follow it.
-_ROLE = frozenset(
-    "党员 书记 主任 干部 村干部 负责人 总经理 经理 所长 处长 局长 镇长 村长 主席 队长 组长 记者 通讯员 院长 老师 "
-    "工人 歌手 董事长 委员 专家 博士 村民 居民 同志 先生 女士 主管 代表 作者".split()
-)
-_ROLE_AFTER = frozenset("夫妻 夫妇 一家 等人 说 称 表示 介绍".split())
-#: Words asking for someone's post (「蔺海川是什么职务」), and the endings of the words that name a
-#: post (党工委书记, 总经理, 理事长): a fact naming the person with any post answers what post.
-POST_QUESTIONS = frozenset("职务 职位 头衔 官职 岗位 身份 担任".split())
-POST_ENDINGS = tuple(
-    "书记 主任 经理 所长 处长 局长 镇长 乡长 村长 县长 市长 区长 主席 队长 组长 院长 董事长 理事长 委员 部长 "
-    "科长 站长 校长 社长 会长 主管 负责人 厂长 行长 馆长 秘书长 专员 网格长 总监".split()
-)
-
-
-def posts(words: Iterable[str]) -> frozenset[str]:
-    """The words among `words` that name a post (党委书记, 总经理), by their ending."""
-    return frozenset(w for w in words if len(w) >= 2 and w.endswith(POST_ENDINGS))
-
-
-#: The commonest Chinese surnames: a person's name begins with one, so 党员**筑牢**信仰 is a verb
-#: after a role, not a name.
-SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚"
-    "卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温"
-    "康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂"
-    "成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党"
-    "宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝封"
-)
-
-
-#: A name in news prose between a post and what the person said (党支部书记万国强说, 总经理宋佳怡
-#:介绍): the surest sign of a person, and read off the text before jieba, whose HMM would glue
-#: the name's last character to the verb (万国/强说).
-@lru_cache(maxsize=1)
-def _speaker() -> re.Pattern[str]:
-    """Compiled on first use (an index build): a question never needs it."""
-    return re.compile(
-        "(?:"
-        + "|".join(sorted(POST_ENDINGS, key=len, reverse=True))
-        + ")"
-        + "([\u4e00-\u9fff]{2,3}?)"
-        + "(?=说|表示|介绍|告诉|指出|坦言|认为|感慨|笑着说|透露|解释)"
-    )
-
-
-def speakers(texts: Iterable[str]) -> list[str]:
-    """The names of people quoted after their post (书记万国强说 → 万国强), in order of appearance.
-
-    A name with a common surname may have two characters; between a post and 说 a three-character
-    run is a name whatever its surname (主任蔺海川说, 总经理芮晓峰说), unless it is an adverb of
-    saying (感慨地说, 也都说)."""
-    found: dict[str, None] = {}
-    for text in texts:
-        for match in _speaker().finditer(text):
-            name = match.group(1)
-            if name[0] in SURNAMES or (len(name) == 3 and not _SAYING.search(name)):
-                found[name] = None
-    return list(found)
-
-
-#: Characters of an adverb of saying, never of a name between a post and 说 (感慨地, 也都, 再三).
-_SAYING = re.compile(r"[地的得也都又还就再曾却便才更很最亲一]")
-
-
-def people(texts: Iterable[list[str]], names: frozenset[str], curated: frozenset[str] = frozenset()) -> frozenset[str]:
-    """The `names` (words that may be a name: jieba's nr, or new words its HMM found) that the
-    prose uses as a person's name: beginning with a surname, right after a role (党员赵青,
-    作者: 俞艳婷) or before 夫妻, 说 and the like. `texts` are segmented sentences. A `curated`
-    word (a curator's term) needs no common surname: 总经理芮晓峰说 names a person whatever
-    the surname list holds."""
-    found: set[str] = set()
-    for words in texts:
-        content = [w for w in words if not is_noise(w)]
-        for i, word in enumerate(content):
-            if word not in names or not 2 <= len(word) <= 3 or (word[0] not in SURNAMES and word not in curated):
-                continue
-            before = content[i - 1] if i else ""
-            after = content[i + 1] if i + 1 < len(content) else ""
-            if (before in _ROLE or before.endswith(("书记", "局长", "处长", "主任"))) or after in _ROLE_AFTER:
-                found.add(word)
-    return frozenset(found - _ROLE - STOPWORDS)
 
 
 def supplies(source: str, numbers: frozenset[str], named: bool = True, answer: str = "") -> frozenset[str]:
@@ -276,6 +216,8 @@ def supplies(source: str, numbers: frozenset[str], named: bool = True, answer: s
         kinds |= {"date", "duration"}
     if _DAY_IN_TEXT.search(source):
         kinds.add("day")
+    if _WEEKDAY_IN_TEXT.search(source):
+        kinds.add("weekday")
     if _CLOCK_IN_TEXT.search(answer or source):
         kinds.add("clock")
     if _LOCATION_IN_TEXT.search(source):

@@ -237,3 +237,74 @@ def test_a_word_ending_in_cun_is_no_village(sentence: str, village: str | None) 
 
     villages = [name for name, kind in names_in([sentence]) if kind == "village"]
     assert villages == ([village] if village else [])
+
+
+@pytest.mark.parametrize(
+    ("story", "wording"),
+    [
+        # the where and the how before the verb are left out of the short question
+        ("新河镇在东塘村、西塘村等6个村建成高标准农田2.6万亩。", "新河建成高标准农田有多少亩？"),
+        # the person doing it stays
+        ("东塘村种粮大户吴长贵流转了680亩农田。", "新河吴长贵流转了多少亩农田？"),
+        # 由…提高到: the thing that changed, and the change
+        ("新河镇主要农作物耕种收综合机械化率由71%提高到93%。", "新河综合机械化率提高到是多少啊？"),
+    ],
+)
+def test_a_figure_is_also_asked_with_just_its_verb_and_object(tmp_path: Path, story: str, wording: str) -> None:
+    questions = _drafted(tmp_path, story, place="新河镇").facts[0]["questions"]
+    assert wording in questions  # type: ignore[operator]
+
+
+def test_a_month_range_is_no_figure_to_ask(tmp_path: Path) -> None:
+    questions = _drafted(tmp_path, "1至9月，新河镇12个村集体经济收入合计486万元。", place="新河镇").facts[0][
+        "questions"
+    ]
+    assert not any("多少至" in q for q in questions)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "post"),
+    [
+        ("县医院心内科副主任医师蓟雁秋给出了诊断意见。", "蓟雁秋", "医院心内科副主任医师"),  # a rare surname
+        ("在蔺家堰村，村党支部书记庹建业把签约服务做到了家门口。", "庹建业", "村党支部书记"),  # …把
+        ("“有事找网格员。”镇长赵立新说。", "赵立新", "镇长"),  # no quotation mark in the post
+    ],
+)
+def test_people_after_a_post_are_found_whatever_their_surname(sentence: str, person: str, post: str) -> None:
+    from bot.curation.names import people_in
+
+    assert people_in([sentence]).get(person) == post
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found", "not_found"),
+    [
+        # 溟 and 川 are single tokens to jieba: the run goes on to the county
+        (
+            "该中心由溟川县翎康医疗信息技术有限公司承建。",
+            "溟川县翎康医疗信息技术有限公司",
+            "川县翎康医疗信息技术有限公司",
+        ),
+        # the name goes on after 中心
+        ("芰塘镇中心卫生院新增床位26张。", "芰塘镇中心卫生院", "芰塘镇中心"),
+        # a kind of place every town has, and a count, are no names
+        ("社区党群服务中心开展义诊。", None, "社区党群服务中心"),
+        ("全镇建成三大中心。", None, "三大中心"),
+    ],
+)
+def test_organisations_are_whole_names_not_kinds(sentence: str, found: str | None, not_found: str) -> None:
+    from bot.curation.names import names_in
+
+    organisations = [name for name, kind in names_in([sentence]) if kind == "organisation"]
+    assert not_found not in organisations
+    if found:
+        assert found in organisations
+
+
+def test_a_community_of_the_town_is_no_form_of_the_town() -> None:
+    from bot.curation.names import draft_aliases, organisation_forms
+
+    proposed = draft_aliases("芰塘镇", "芰塘镇芰塘社区新建家庭医生工作室。", [])
+    assert "芰塘社区" not in proposed["places"]["芰塘镇"]  # type: ignore[index]
+    assert "宏砺公司" in organisation_forms("苍栎宏砺石材有限公司", ["苍栎"])
+    assert organisation_forms("溟川县人民医院") == ["人民医院"]  # no 县人民

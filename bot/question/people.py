@@ -1,0 +1,99 @@
+"""Who the knowledge names: posts, surnames, and the people news prose names by them.
+
+A person is read off the prose, never off a list of names: a name after a post (党员赵青), before
+说 after a post (书记万国强说), or before 夫妻 and the like. The surname list only keeps a verb
+after a role (党员**筑牢**信仰) from being read as a name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from bot.text.lexicon import STOPWORDS, is_noise
+
+#: The endings of the words that name a post (党工委书记, 总经理, 理事长).
+POST_ENDINGS = tuple(
+    "书记 主任 经理 所长 处长 局长 镇长 乡长 村长 县长 市长 区长 主席 队长 组长 院长 董事长 理事长 委员 部长 "
+    "科长 站长 校长 社长 会长 主管 负责人 厂长 行长 馆长 秘书长 专员 网格长 总监".split()
+)
+
+#: Words that introduce a person's name in news prose (党员赵青, 村干部卫华), or follow it.
+_ROLE = frozenset(
+    "党员 书记 主任 干部 村干部 负责人 总经理 经理 所长 处长 局长 镇长 村长 主席 队长 组长 记者 通讯员 院长 老师 "
+    "工人 歌手 董事长 委员 专家 博士 村民 居民 同志 先生 女士 主管 代表 作者".split()
+)
+_ROLE_AFTER = frozenset("夫妻 夫妇 一家 等人 说 称 表示 介绍".split())
+#: Words asking for someone's post (「蔺海川是什么职务」): a fact naming the person with any post
+#: (POST_ENDINGS) answers what post.
+POST_QUESTIONS = frozenset("职务 职位 头衔 官职 岗位 身份 担任".split())
+
+
+def posts(words: Iterable[str]) -> frozenset[str]:
+    """The words among `words` that name a post (党委书记, 总经理), by their ending."""
+    return frozenset(w for w in words if len(w) >= 2 and w.endswith(POST_ENDINGS))
+
+
+#: The commonest Chinese surnames: a person's name begins with one, so 党员**筑牢**信仰 is a verb
+#: after a role, not a name.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚"
+    "卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温"
+    "康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂"
+    "成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党"
+    "宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝封"
+)
+
+
+#: A name in news prose between a post and what the person said (党支部书记万国强说, 总经理宋佳怡
+#:介绍): the surest sign of a person, and read off the text before jieba, whose HMM would glue
+#: the name's last character to the verb (万国/强说).
+@lru_cache(maxsize=1)
+def _speaker() -> re.Pattern[str]:
+    """Compiled on first use (an index build): a question never needs it."""
+    return re.compile(
+        "(?:"
+        + "|".join(sorted(POST_ENDINGS, key=len, reverse=True))
+        + ")"
+        + "([\u4e00-\u9fff]{2,3}?)"
+        + "(?=说|表示|介绍|告诉|指出|坦言|认为|感慨|笑着说|透露|解释)"
+    )
+
+
+def speakers(texts: Iterable[str]) -> list[str]:
+    """The names of people quoted after their post (书记万国强说 → 万国强), in order of appearance.
+
+    A name with a common surname may have two characters; between a post and 说 a three-character
+    run is a name whatever its surname (主任蔺海川说, 总经理芮晓峰说), unless it is an adverb of
+    saying (感慨地说, 也都说)."""
+    found: dict[str, None] = {}
+    for text in texts:
+        for match in _speaker().finditer(text):
+            name = match.group(1)
+            if name[0] in SURNAMES or (len(name) == 3 and not _SAYING.search(name)):
+                found[name] = None
+    return list(found)
+
+
+#: Characters of an adverb of saying, never of a name between a post and 说 (感慨地, 也都, 再三).
+_SAYING = re.compile(r"[地的得也都又还就再曾却便才更很最亲一]")
+
+
+def people(texts: Iterable[list[str]], names: frozenset[str], curated: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The `names` (words that may be a name: jieba's nr, or new words its HMM found) that the
+    prose uses as a person's name: beginning with a surname, right after a role (党员赵青,
+    作者: 俞艳婷) or before 夫妻, 说 and the like. `texts` are segmented sentences. A `curated`
+    word (a curator's term) needs no common surname: 总经理芮晓峰说 names a person whatever
+    the surname list holds."""
+    found: set[str] = set()
+    for words in texts:
+        content = [w for w in words if not is_noise(w)]
+        for i, word in enumerate(content):
+            if word not in names or not 2 <= len(word) <= 3 or (word[0] not in SURNAMES and word not in curated):
+                continue
+            before = content[i - 1] if i else ""
+            after = content[i + 1] if i + 1 < len(content) else ""
+            if (before in _ROLE or before.endswith(("书记", "局长", "处长", "主任"))) or after in _ROLE_AFTER:
+                found.add(word)
+    return frozenset(found - _ROLE - STOPWORDS)

@@ -1,0 +1,60 @@
+"""The unit a question asks its number in, and whether a text gives a number in it.
+
+「大坝有多高」 asks a length, 「造了多少亩」 an area, 「守了多少年」 a span of years. A fact that
+gives numbers of other units only (185万元, 23个) cannot tell what was asked, however well its
+words match: 「青棠水库的大坝有多高」 is not answered by what the dam's repairs cost. Only units
+that measure something are checked — 多少个 or 多少项 could count anything — and only in
+Chinese's own ways of asking (多少亩, 几公里, 多高, 多重).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: What each measuring unit may be written as in a fact: 亩 as 亩 or 公顷; a length in any
+#: length unit (the fact may say 1.2公里 where the user thinks in 米).
+_LENGTH = ("米", "公里", "千米", "厘米", "毫米")
+_WEIGHT = ("吨", "公斤", "千克", "斤")
+_AREA = ("亩", "公顷", "平方米", "平方公里")
+_KINDS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(_LENGTH, _LENGTH),
+    **dict.fromkeys(_WEIGHT, _WEIGHT),
+    **dict.fromkeys(_AREA, _AREA),
+    "立方米": ("立方米", "方"),
+    "岁": ("岁",),
+    "年": ("年", "年头"),
+    "天": ("天", "日"),
+    "小时": ("小时", "个小时", "分钟"),
+    "分钟": ("分钟", "小时"),
+}
+#: 多高, 多深: a dimension asked without a unit.
+_DIMENSIONS = {"高": _LENGTH, "深": _LENGTH, "长": _LENGTH, "宽": _LENGTH, "远": _LENGTH, "重": _WEIGHT}
+#: 几 after a numeral is a digit guessed (二〇一几年), after 那/这/前 a few (那几天): no question.
+_ASKED = re.compile(
+    r"(?:多少|(?<![\d零一二三四五六七八九十那这前近头后])几)(?:个)?("
+    + "|".join(sorted(_KINDS, key=len, reverse=True))
+    + r")|多(?:大)?(高|深|宽|远|重)(?![要视大])|多(长)(?=$|[?？。!！呢啊呀吗])"
+)
+
+
+def asked_units(text: str) -> tuple[str, ...]:
+    """The units a number answering `text` (normalised) must be in; () when any will do.
+
+    「多长」 asks a length only at the end of the question: 「多长时间」 asks a duration of any
+    unit, and a slip (多长时问) must not turn it into a length."""
+    found = _ASKED.search(text)
+    if found is None:
+        return ()
+    if found.group(1):
+        return _KINDS[found.group(1)]
+    return _DIMENSIONS[found.group(2) or found.group(3)]
+
+
+def tells_unit(text: str, units: tuple[str, ...]) -> bool:
+    """Whether `text` (normalised) gives a number in one of `units`: 1.85万亩, 11个年头, 3个小时.
+    A year on the calendar (2019年) is no span of years."""
+    for found in re.finditer(r"(\d+(?:\.\d+)?)(?:多|余)?(?:万|亿)?(?:个)?(" + "|".join(units) + ")", text):
+        if found.group(2) == "年" and len(found.group(1)) == 4:
+            continue
+        return True
+    return False

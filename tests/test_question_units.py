@@ -1,0 +1,89 @@
+"""What a question asks beyond its words: the unit of its number, the kind of answer, its focus."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.curation.evaluate import Item, passes
+from bot.question.focus import focus
+from bot.question.kinds import asks, is_yes_no, supplies
+from bot.question.units import asked_units, tells_unit
+from bot.reply import Reply
+from bot.text.normalize import normalize
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("青棠水库的大坝有多高", "米"),
+        ("这条路有多长", "公里"),
+        ("造林造了多少亩", "亩"),
+        ("阙木生守了多少年", "年头"),
+        ("要等几个小时", "分钟"),
+        ("多长时间能到", None),  # a duration of any unit, not a length
+        ("平均要多长时问", None),  # a slip must not make it a length
+        ("绿控传动是201几年落户的", None),  # a digit guessed, not a question of years
+        ("国庆那几天来了多少游客", None),  # 那几天: a few days
+        ("有多少名志愿者", None),  # counts anything
+        ("这件事多重要", None),
+    ],
+)
+def test_the_unit_a_number_is_asked_in(question: str, unit: str | None) -> None:
+    units = asked_units(normalize(question))
+    assert (unit in units) if unit else units == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "units", "told"),
+    [
+        ("累计完成荒山造林1.85万亩", ("亩",), True),
+        ("已经在青棠水库守了11个年头", ("年", "年头"), True),
+        ("这支志愿服务队成立于2019年", ("年", "年头"), False),  # a year on the calendar is no span
+        ("投入资金185万元，完成大坝防渗加固", ("米", "公里"), False),
+    ],
+)
+def test_whether_a_text_gives_a_number_in_a_unit(text: str, units: tuple[str, ...], told: bool) -> None:
+    assert tells_unit(normalize(text), units) is told
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("石罅村卫生室的村医叫什么名字", "named"),
+        ("青棠水库的巡库员是谁", "named"),
+        ("蓝鹞救援队的队长是谁", "named"),
+        ("芰塘社区的家庭医生是礼拜几坐班呢", "weekday"),
+        ("家庭医生星期几来", "weekday"),
+    ],
+)
+def test_what_a_question_asks_for(question: str, kind: str) -> None:
+    assert asks(normalize(question)) == kind
+
+
+def test_a_day_of_the_week_is_told_by_the_weekday_not_by_a_date() -> None:
+    assert "weekday" in supplies(normalize("每周二、周五在社区服务点坐诊"), frozenset())
+    assert "weekday" not in supplies(normalize("11月12日上午9点"), frozenset())
+
+
+@pytest.mark.parametrize(
+    ("raw", "yes_no"),
+    [("听说石楠坳村那晚转移了100人，对吧？", True), ("是吧", True), ("转移了多少人吧", False)],
+)
+def test_a_claim_with_dui_ba_asks_to_be_confirmed(raw: str, yes_no: bool) -> None:
+    assert is_yes_no(normalize(raw), raw) is yes_no
+
+
+def test_who_is_named_comes_before_jiao_shenme_mingzi() -> None:
+    assert focus(["村医", "叫", "什么", "名字"]) == ("村医",)
+
+
+@pytest.mark.parametrize(
+    ("reply", "passed"),
+    [
+        (Reply(question="q", status="answered", answer="高血压84.3%，糖尿病80.6%"), True),  # every reading
+        (Reply(question="q", status="answered", answer="高血压84.3%"), False),  # one reading only
+    ],
+)
+def test_an_answer_giving_every_reading_of_an_ambiguous_question_passes(reply: Reply, passed: bool) -> None:
+    item = Item(question="慢病规范管理率是多少", kind="ambiguous", status="clarify", expect=("84.3%", "80.6%"))
+    assert passes(item, reply) is passed
