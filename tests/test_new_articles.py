@@ -264,3 +264,19 @@ def test_a_number_asked_in_a_unit_the_fact_never_uses_is_not_answered(
     wider: Engine, question: str, status: str
 ) -> None:
     assert wider.answer(question).status == status
+
+
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [
+        ("去年涟禾乡电商直播服务中心培育了多少名主播？", "declined"),  # the fact tells this year's
+        ("涟禾乡电商直播服务中心培育了多少名主播？", "answered"),
+        ("涟禾乡粮食总产比去年增长了多少？", "answered"),  # the change since last year: 同比
+        ("吴长贵是哪个村的人？", "answered"),  # 荷塘湾村种粮大户吴长贵
+        ("电商直播服务中心是哪一年建成的？", "declined"),  # 5月: no year
+    ],
+)
+def test_a_question_about_another_year_or_a_village_needs_a_fact_that_tells_it(
+    wider: Engine, question: str, status: str
+) -> None:
+    assert wider.answer(question).status == status

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import jieba
 import pytest
 
 from bot.curation.evaluate import Item, passes
 from bot.question.focus import focus
-from bot.question.kinds import asks, is_yes_no, supplies
+from bot.question.kinds import asks, is_yes_no, other_year, supplies
 from bot.question.units import asked_units, tells_unit
 from bot.reply import Reply
 from bot.text.normalize import normalize
@@ -54,15 +55,41 @@ def test_whether_a_text_gives_a_number_in_a_unit(text: str, units: tuple[str, ..
         ("蓝鹞救援队的队长是谁", "named"),
         ("芰塘社区的家庭医生是礼拜几坐班呢", "weekday"),
         ("家庭医生星期几来", "weekday"),
+        ("殳明澈是哪一年开始担任党委书记的", "year"),
+        ("巡库员阙木生是哪个村的人", "village"),
+        ("阙木生是哪里人", "origin"),
     ],
 )
 def test_what_a_question_asks_for(question: str, kind: str) -> None:
     assert asks(normalize(question)) == kind
 
 
-def test_a_day_of_the_week_is_told_by_the_weekday_not_by_a_date() -> None:
-    assert "weekday" in supplies(normalize("每周二、周五在社区服务点坐诊"), frozenset())
-    assert "weekday" not in supplies(normalize("11月12日上午9点"), frozenset())
+@pytest.mark.parametrize(
+    ("source", "kind", "told"),
+    [
+        ("每周二、周五在社区服务点坐诊", "weekday", True),
+        ("11月12日上午9点", "weekday", False),  # a date on the calendar is no day of the week
+        ("从3月份开始，镇里就把防汛当作头等大事", "year", False),  # a month is no year
+        ("这支志愿服务队成立于2019年", "year", True),
+        ("荷塘湾村种粮大户吴长贵流转了680亩农田", "village", True),
+        ("63岁的巡库员阙木生已经守了11个年头", "village", False),
+    ],
+)
+def test_what_a_fact_can_tell(source: str, kind: str, told: bool) -> None:
+    assert (kind in supplies(normalize(source), frozenset())) is told
+
+
+@pytest.mark.parametrize(
+    ("question", "year"),
+    [
+        ("去年用于物资补充的资金是多少", "去年"),
+        ("今年用于物资补充的资金是多少", None),
+        ("防汛专项的钱比去年涨了多少", None),  # the change, which the fact tells
+    ],
+)
+def test_the_other_year_a_question_asks_about(question: str, year: str | None) -> None:
+    pattern = other_year(tuple(jieba.lcut(question)))
+    assert (pattern is not None and pattern.search(year) is not None) if year else pattern is None
 
 
 @pytest.mark.parametrize(

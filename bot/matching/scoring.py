@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 
 from bot.index.search import Entry, Index
 from bot.knowledge.model import NUMBER
-from bot.question.kinds import Query
+from bot.question.kinds import Query, other_year
 from bot.question.units import asked_units, tells_unit
 from bot.text.sound import syllables
 
@@ -46,6 +46,8 @@ NAME_MISS = 0.6
 NUMBER_MISS = 0.75
 #: Score multiplier when the question asks a number in a unit the fact gives none in (多高, 多少亩).
 UNIT_MISS = 0.75
+#: Score multiplier when the question asks about another year (去年) and the fact speaks of none.
+YEAR_MISS = 0.6
 ORDINAL = re.compile(r"第[\d一二三四五六七八九十百]+")
 #: Article sentences have no curated questions; they answer only as a fallback.
 SENTENCE = 0.85
@@ -151,6 +153,7 @@ class Question:
     ordinals: frozenset[str]  # 第二, 第3: like a number, the fact must say the same
     names: tuple[Term, ...]  # names of the knowledge it uses (杰必机电): the fact must name them
     units: tuple[str, ...]  # the units the number asked is in (多高 → 米, 公里…): the fact must use one
+    year: re.Pattern[str] | None  # how a fact speaks of the other year asked about (去年 → 去年, 同期…)
 
     @classmethod
     def of(cls, index: Index, query: Query) -> Question:
@@ -166,6 +169,7 @@ class Question:
                 if index.names_someone(t) or _village(index, t) or t in _village_stems(query.words)
             ),
             units=asked_units(query.text) if query.asks in ("number", "duration", "age") and not query.yes_no else (),
+            year=other_year(query.words),
         )
 
 
@@ -238,6 +242,9 @@ def score(index: Index, question: Question, position: int) -> Scored:
     if question.units and not tells_unit(entry.body, question.units):
         blended *= UNIT_MISS
         signals["unit_miss"] = UNIT_MISS
+    if question.year and not question.year.search(entry.sentence):  # not the answer: it cites the report date
+        blended *= YEAR_MISS
+        signals["year_miss"] = YEAR_MISS
     if question.names and all(term_match(n, entry) < 0.5 for n in question.names):
         blended *= NAME_MISS
         signals["name_miss"] = NAME_MISS

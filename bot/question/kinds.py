@@ -43,7 +43,9 @@ _ASKS = [
     # A person's age or home town: news about them seldom says, and a fact that merely names
     # them (「封小平今年多大了」) must not answer.
     ("age", re.compile(r"几岁|多少岁|岁数|年龄|年纪|今年多大|多大了")),
-    ("origin", re.compile(r"哪里人|哪儿人|哪的人|什么地方人|老家|籍贯|祖籍")),
+    ("origin", re.compile(r"哪里人|哪儿人|哪的人|什么地方人|哪个(镇|乡|县|市|省|地方)的人|老家|籍贯|祖籍")),
+    # 哪个村: a fact naming a village tells it (荷塘湾村种粮大户吴长贵); one naming none cannot.
+    ("village", re.compile(r"(哪个|哪一个|哪1个|什么)(村|社区)")),
     # Where a thing is (「严慕党史纪念馆在哪儿」): a fact that only mentions a visit there does not
     # say. Only the question that ends on it: 在哪里找到工作 asks where, but of an event.
     # 在哪条路上 asks a street: a place too.
@@ -56,7 +58,9 @@ _ASKS = [
     # 多久 asks for a duration or a frequency (十多年, 每月1次): a number or a time will do.
     ("duration", re.compile(r"多久|多长时间|多长的时间|多少年|几年了|频率|多频繁")),
     # 几月几号 asks for a day on the calendar; 此后 or 会后 can tell 什么时候, never 哪一天.
-    ("day", re.compile(r"哪天|哪1天|哪一天|哪年|哪一年|几月|几日|几号|日期|哪月|什么日子")),
+    # 哪一年 asks a year: 3月份 does not tell it.
+    ("year", re.compile(r"哪年|哪1年|哪一年|(?<![\d零一二三四五六七八九十])几几年")),
+    ("day", re.compile(r"哪天|哪1天|哪一天|几月|几日|几号|日期|哪月|什么日子")),
     # 星期几 asks a day of the week: 每周二 tells it, a date on the calendar does not.
     ("weekday", re.compile(r"(星期|礼拜|周)几|哪个?(星期|礼拜)")),
     # 几点 asks a time of day: 提前了开门时间 tells when it changed, not the hour.
@@ -103,6 +107,8 @@ _LOCATION_IN_TEXT = re.compile(
 _ORIGIN_IN_TEXT = re.compile(r"籍贯|老家|祖籍|出生|人士")
 _CLOCK_IN_TEXT = re.compile(r"\d+:\d+|\d+点|上午|下午|早上|晚上|凌晨|中午|傍晚")
 _DAY_IN_TEXT = re.compile(r"\d+月|\d+日|\d{4}年")
+_VILLAGE_IN_TEXT = re.compile(r"[\u4e00-\u9fff]{2,}(村|社区)")
+_YEAR_IN_TEXT = re.compile(r"\d{4}年|(去|今|前|明)年|\d{4}-\d")
 _WEEKDAY_IN_TEXT = re.compile(r"(星期|礼拜|周)[一二三四五六日天1-7]|周末|工作日")
 _ORDINAL_IN_TEXT = re.compile(r"第\d|首[个家张批次位座]|头1|[\d一二三四五六七八九十]中全会|\d+届")
 _MONEY_IN_TEXT = re.compile(r"\d[\d.]*\s*(万|亿)?(元|美元)|亿元|万元")
@@ -138,7 +144,7 @@ def asks_unsaid(query: Query, note: str) -> bool:
         wants.add("name")
     if query.asks in ("number", "money") and not query.yes_no:
         wants.add("number")
-    if query.asks in ("date", "day", "weekday", "clock"):
+    if query.asks in ("date", "year", "day", "weekday", "clock"):
         wants.add("date")
     # 「文中未列出“四风”具体内容」 leaves out what 四风 are; 「第一环节的重点是什么」 asks something else.
     named = re.findall(r"[“\"]([^”\"]+)[”\"]", note)
@@ -216,6 +222,10 @@ def supplies(source: str, numbers: frozenset[str], named: bool = True, answer: s
         kinds |= {"date", "duration"}
     if _DAY_IN_TEXT.search(source):
         kinds.add("day")
+    if _VILLAGE_IN_TEXT.search(source):
+        kinds.add("village")
+    if _YEAR_IN_TEXT.search(source):
+        kinds.add("year")
     if _WEEKDAY_IN_TEXT.search(source):
         kinds.add("weekday")
     if _CLOCK_IN_TEXT.search(answer or source):
@@ -340,3 +350,23 @@ def asks_outcome(text: str, source: str) -> bool:
     「8000亩高标准农田后来建完了吗」 against 「明年计划再建设高标准农田8000亩」: the article was
     written before; a yes or a no would be a guess. Both texts normalised."""
     return bool(_OUTCOME.search(text)) and bool(_PLANNED.search(source))
+
+
+#: A year other than the report's, as a question names it, and how a fact that speaks of that
+#: year says so: 「去年沄岙镇用于物资补充的资金是多少」 is not answered by this year's 96万元.
+_OTHER_YEARS = {
+    "去年": re.compile(r"去年|上年|上一年|同期|\d{4}年"),
+    "前年": re.compile(r"前年|\d{4}年"),
+    "明年": re.compile(r"明年|下一年|\d{4}年"),
+}
+
+
+def other_year(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """How a fact must speak of the year the question asks about, when that is not the report's
+    own (去年, 明年); None for a question about the report's year, none in particular, or the
+    change since another (比去年)."""
+    for i, word in enumerate(words):
+        if word in _OTHER_YEARS and not (i and words[i - 1] in ("比", "较", "与", "和", "跟")):
+            return _OTHER_YEARS[word]  # 「比去年涨了多少」 asks the change, which the fact tells
+    return None
+
