@@ -58,9 +58,11 @@ def test_whether_a_text_gives_a_number_in_a_unit(text: str, units: tuple[str, ..
         ("殳明澈是哪一年开始担任党委书记的", "year"),
         ("巡库员阙木生是哪个村的人", "village"),
         ("阙木生是哪里人", "origin"),
+        ("岩汐镇为什么选箬塘村做试点", "reason"),
+        ("嘉兴科技城重点培育柔电院成为什么", None),  # 成为什么: what it becomes, no reason
     ],
 )
-def test_what_a_question_asks_for(question: str, kind: str) -> None:
+def test_what_a_question_asks_for(question: str, kind: str | None) -> None:
     assert asks(normalize(question)) == kind
 
 
@@ -73,6 +75,8 @@ def test_what_a_question_asks_for(question: str, kind: str) -> None:
         ("这支志愿服务队成立于2019年", "year", True),
         ("荷塘湾村种粮大户吴长贵流转了680亩农田", "village", True),
         ("63岁的巡库员阙木生已经守了11个年头", "village", False),
+        ("为避免打乱企业正常的生产经营活动，开发区坚持无事不扰企业", "reason", True),
+        ("洞溪镇将每月15日定为全镇主题党日", "reason", False),  # what was done, not why
     ],
 )
 def test_what_a_fact_can_tell(source: str, kind: str, told: bool) -> None:
@@ -114,3 +118,17 @@ def test_who_is_named_comes_before_jiao_shenme_mingzi() -> None:
 def test_an_answer_giving_every_reading_of_an_ambiguous_question_passes(reply: Reply, passed: bool) -> None:
     item = Item(question="慢病规范管理率是多少", kind="ambiguous", status="clarify", expect=("84.3%", "80.6%"))
     assert passes(item, reply) is passed
+
+
+@pytest.mark.parametrize(
+    ("question", "source", "outcome"),
+    [
+        ("剩下6个村卫生室的改造，2025年6月前都完成了吗", "剩余6个计划于2025年6月前完成标准化改造", True),
+        ("8000亩高标准农田后来建完了吗", "明年计划再建设高标准农田8000亩", True),
+        ("11个村卫生室完成了吗", "今年全镇已完成11个村卫生室的标准化改造", False),  # done, not planned
+    ],
+)
+def test_a_question_about_what_came_of_a_plan(question: str, source: str, outcome: bool) -> None:
+    from bot.question.kinds import asks_outcome
+
+    assert asks_outcome(normalize(question), normalize(source)) is outcome

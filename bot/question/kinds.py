@@ -40,6 +40,8 @@ _PEOPLE = (
 
 # What a question asks for, tried in this order (a date question also says 几: 几月几日).
 _ASKS = [
+    # 为什么 asks a reason or a purpose: a fact that tells only what was done cannot give it.
+    ("reason", re.compile(r"(?<![成作认以称视改更])为(什么|啥|何)|什么原因|啥原因|出于什么|凭什么")),
     # A person's age or home town: news about them seldom says, and a fact that merely names
     # them (「封小平今年多大了」) must not answer.
     ("age", re.compile(r"几岁|多少岁|岁数|年龄|年纪|今年多大|多大了")),
@@ -108,6 +110,9 @@ _ORIGIN_IN_TEXT = re.compile(r"籍贯|老家|祖籍|出生|人士")
 _CLOCK_IN_TEXT = re.compile(r"\d+:\d+|\d+点|上午|下午|早上|晚上|凌晨|中午|傍晚")
 _DAY_IN_TEXT = re.compile(r"\d+月|\d+日|\d{4}年")
 _VILLAGE_IN_TEXT = re.compile(r"[\u4e00-\u9fff]{2,}(村|社区)")
+_REASON_IN_TEXT = re.compile(
+    r"为了|为此|因为|由于|旨在|以便|便于|方便|目的|原因|为避免|为的是|从而|以免|所以|因此|针对|考虑到|鉴于|需要|难题|短板"
+)
 _YEAR_IN_TEXT = re.compile(r"\d{4}年|(去|今|前|明)年|\d{4}-\d")
 _WEEKDAY_IN_TEXT = re.compile(r"(星期|礼拜|周)[一二三四五六日天1-7]|周末|工作日")
 _ORDINAL_IN_TEXT = re.compile(r"第\d|首[个家张批次位座]|头1|[\d一二三四五六七八九十]中全会|\d+届")
@@ -222,6 +227,8 @@ def supplies(source: str, numbers: frozenset[str], named: bool = True, answer: s
         kinds |= {"date", "duration"}
     if _DAY_IN_TEXT.search(source):
         kinds.add("day")
+    if _REASON_IN_TEXT.search(source):
+        kinds.add("reason")
     if _VILLAGE_IN_TEXT.search(source):
         kinds.add("village")
     if _YEAR_IN_TEXT.search(source):
@@ -338,6 +345,7 @@ def pinyin_of(words: list[str] | tuple[str, ...]) -> str:
 _OUTCOME = re.compile(
     r"(后来|最后|最终|如今|现在|目前|真的|已经|到底).{0,20}"
     r"(了吗|了没有?|没有|了没|成了吗|成没成|了么)|后来(怎么样|咋样|如何)"
+    r"|(完成|建成|完工|竣工|投产|开通|落成|到位)(了吗|了没有?|没有|了没|了么)"
 )
 #: A source telling a plan, not what came of it: 计划, 将, 力争, 明年, 下一步.
 _PLANNED = re.compile(r"计划|将要|(?<![即必])将(?!军)|力争|预计|拟|明年|下一步|年内|年底前|目标|争创|争取|打算|准备")
