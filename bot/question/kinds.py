@@ -377,4 +377,3 @@ def other_year(words: tuple[str, ...]) -> re.Pattern[str] | None:
         if word in _OTHER_YEARS and not (i and words[i - 1] in ("比", "较", "与", "和", "跟")):
             return _OTHER_YEARS[word]  # 「比去年涨了多少」 asks the change, which the fact tells
     return None
-
