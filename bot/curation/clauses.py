@@ -21,7 +21,9 @@ import re
 
 #: A figure that a question can ask for: a count or an amount, not a date or a time of day
 #: (6月20日, 2023年, 8点 are when, not how many).
-FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*[年月日号时点:：]|[至到-]\d+[年月日号])")
+#: A figure worth asking about: not a date, a time of day (2时40分), a range of months (1至9月) or
+#: a class in brackets (小（1）型水库).
+FIGURE = re.compile(r"(?<![\d.时点（(])\d+(?:\.\d+)?(?![\d.]|\s*[年月日号时点:：）)]|[至到-]\d+[年月日号])")
 _CUT = "，；,;"
 _OPEN, _CLOSE = "“‘「『《（(【", "”’」』》）)】"
 

@@ -199,7 +199,8 @@ def _sources(doc: Document, split: bool) -> list[tuple[str, str]]:
 
 def _facts(doc: Document, chrome: set[str], names: list[tuple[str, str]], split: bool) -> list[dict[str, object]]:
     """One fact per sentence or clause group."""
-    wordings = Wordings(doc, tuple(place_forms(doc.place, doc.text)) if doc.place else ())
+    forms = tuple(place_forms(doc.place, doc.text)) if doc.place else ()
+    wordings = Wordings(doc, forms, tuple(name for name, _ in names) + _counties(doc.text))
     organisations = [name for name, kind in names if kind == "organisation"]
     facts: list[dict[str, object]] = []
     for number, (source, context) in enumerate(_sources(doc, split), 1):
@@ -223,6 +224,19 @@ def _facts(doc: Document, chrome: set[str], names: list[tuple[str, str]], split:
 _DATELINE = re.compile(
     r"^(?:本报讯|本台讯|讯|[\u4e00-\u9fff]{2,6}社[\u4e00-\u9fff\d月日]{0,12}电)\s*(?:[（(][^）)]{0,30}[）)])?\s*"
 )
+
+
+def _counties(text: str) -> tuple[str, ...]:
+    """The counties and cities the text names whose stem jieba does not know (蘧阳县, not 全县):
+    names to keep whole, or jieba cuts 阳县 out of 蘧阳县."""
+    import jieba
+
+    jieba.initialize()
+    return tuple(
+        dict.fromkeys(
+            m.group(0) for m in re.finditer(r"[\u4e00-\u9fff]{2}[县市]", text) if m.group(0)[:2] not in jieba.dt.FREQ
+        )
+    )
 
 
 def _tag(doc: Document, sentence: str, chrome: set[str]) -> str:

@@ -31,7 +31,7 @@ _LEADING_DATE = re.compile(
     r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:至\d{1,2}月)?(?:以来|初|底|中旬|上旬|下旬)?|\d{4}年(?:以来|初|底)"
 )
 #: A date inside a clause (计划8月底前全部完工, 5月18日林卫东在…): asked with 什么时候.
-_DATE_IN = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:底|初|中旬|上旬|下旬)?(?:前|起|以来)?")
+_DATE_IN = re.compile(r"(?:\d{4}年)?\d{1,2}月份?(?:\d{1,2}日)?(?:底|初|中旬|上旬|下旬)?(?:前|起|以来)?")
 #: Role words that end a title before a name (党委书记林卫东, 项目经理罗志刚): the common job
 #: titles of Chinese news prose.
 _ROLE = re.compile(
@@ -88,6 +88,8 @@ def _phrase(text: str) -> str:
         if token.word in ("了", "过") and not taken:
             taken.insert(0, (token.word, "v"))  # 流转了: the verb's aspect, part of it
             continue
+        if token.word in ("等", "的", "共", "约") and not taken:
+            continue  # 转移到文化礼堂**等**3处: a particle before the figure, not the phrase's end
         if token.flag[0] in "xpucmqr" or not re.fullmatch(r"[\u4e00-\u9fff]+", token.word):
             break  # punctuation, a preposition, a particle, a number: what came before is another phrase
         length = sum(len(word) for word, _ in taken)
@@ -122,7 +124,7 @@ def _plain(text: str) -> str:
 class Wordings:
     """Makes the wordings of each fact of one article; no wording is given to two facts."""
 
-    def __init__(self, doc: Document, place_forms: tuple[str, ...] = ()) -> None:
+    def __init__(self, doc: Document, place_forms: tuple[str, ...] = (), names: tuple[str, ...] = ()) -> None:
         self.place = doc.place or ""
         #: the place as the text writes it (澄州市岑川县洞溪镇): no keyword, jieba cuts it anyhow (州市)
         self.forms = (self.place, *place_forms) if self.place else place_forms
@@ -132,6 +134,8 @@ class Wordings:
                 self.short = self.place[: -len(suffix)]
                 break
         self.used: set[str] = set()
+        #: the article's names, kept whole as keywords: jieba alone cuts 阳县 out of 蘧阳县
+        self.names = tuple(dict.fromkeys((*self.forms, *names)))
 
     def _names_place(self, text: str) -> bool:
         return bool(self.place) and (self.place in text or self.short in text)
@@ -293,4 +297,19 @@ class Wordings:
         words = jieba.analyse.extract_tags(sentence, topK=8)
         # 「个村」 is jieba's cut of 12个村: a measure word left over from a number is no keyword.
         words = [w for w in words if not re.search(r"\d", w) and w[0] not in _SMALL]
-        return [w for w in words if not any(w in form for form in self.forms)][:4]
+        return [w for w in self._whole(words, sentence) if not any(w in form for form in self.forms)][:4]
+
+    def _whole(self, words: list[str], sentence: str) -> list[str]:
+        """`words` with each piece jieba cut from one of the article's names (阳县 of 蘧阳县, 但沄 of
+        但沄岙镇) replaced by that name, or dropped when it straddles one."""
+        spans = [(m.start(), m.end(), name) for name in self.names for m in re.finditer(re.escape(name), sentence)]
+        whole: list[str] = []
+        for word in words:
+            at = sentence.find(word)
+            end = at + len(word)
+            cut = [(a, b, name) for a, b, name in spans if a < end and at < b and not (at <= a and b <= end)]
+            if not cut:
+                whole.append(word)
+            elif (inside := [name for a, b, name in cut if a <= at and end <= b]):
+                whole.append(max(inside, key=len))
+        return list(dict.fromkeys(whole))

@@ -308,3 +308,24 @@ def test_a_community_of_the_town_is_no_form_of_the_town() -> None:
     assert "芰塘社区" not in proposed["places"]["芰塘镇"]  # type: ignore[index]
     assert "宏砺公司" in organisation_forms("苍栎宏砺石材有限公司", ["苍栎"])
     assert organisation_forms("溟川县人民医院") == ["人民医院"]  # no 县人民
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "9月18日凌晨2时40分，新河镇发布暴雨红色预警。",  # a time of day
+        "位于东塘村上游的青棠水库是一座小（1）型水库。",  # a class in brackets
+    ],
+)
+def test_a_time_of_day_or_a_class_is_no_figure_to_ask(tmp_path: Path, story: str) -> None:
+    questions = _drafted(tmp_path, story, place="新河镇").facts[0]["questions"]
+    assert not any("多少分" in q or "（多少）" in q for q in questions)  # type: ignore[union-attr]
+
+
+def test_keywords_keep_the_articles_names_whole() -> None:
+    from bot.curation.wordings import Wordings
+    from bot.knowledge.model import Document
+
+    doc = Document(id="x", title="t", outlet="o", date="2025-09-26", text="", path="x", place="沄岙镇")
+    keywords = Wordings(doc, (), ("蘧阳县",))._keywords("蘧阳县气象台将暴雨预警由橙色升级为红色")
+    assert "蘧阳县" in keywords and "阳县" not in keywords  # jieba alone cuts 阳县 out of it
