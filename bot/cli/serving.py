@@ -27,6 +27,8 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
                    date...), 0.600 (a penalty factor) if it cannot
       focus_miss   0.7 penalty: the thing asked about is not in the fact as a word
       number_miss  0.75 penalty: the question gives a number the fact's paragraph lacks
+      unit_miss    0.75 penalty: the number is asked in a unit the fact never uses (多高, 多少亩)
+      year_miss    0.6 penalty: the question asks about another year (去年) the fact never names
       name_miss    0.6 penalty: a name in the question is not in the fact
       other_place  0.35 penalty: the question names a place the knowledge does not cover
     fact_id=None is an article sentence. See docs/curating.md.
