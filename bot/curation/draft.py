@@ -27,7 +27,10 @@ TODO = "TODO"
 
 _DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 _OUTLET = re.compile(r"(?:来源|来自|稿源)\s*[:：]\s*《?([^\s》]+)》?")
-_AUTHOR = re.compile(r"(?:记者|作者|文|通讯员|撰稿)\s*[:：/]?\s*((?:[\u4e00-\u9fff]{2,4}[\s、，,]*)+)")
+#: A byline: 记者 王小明, 文/李红. 文 alone marks one only standing apart (not the 文 of 文旅富乡邻).
+_AUTHOR = re.compile(
+    r"(?:记者|作者|通讯员|撰稿|(?<![\u4e00-\u9fff])文(?=\s*[:：/]|\s))\s*[:：/]?\s*((?:[\u4e00-\u9fff]{2,4}[\s、，,]*)+)"
+)
 _AUTHOR_ROLE = re.compile(r"^(记者|作者|通讯员|撰稿|文)$")
 _FOOTER = re.compile(r"^(责任编辑|编辑|审核|校对|来源|作者|记者|通讯员)\s*[:：]")
 _SENTENCE_END = "。！？!?"
@@ -145,8 +148,13 @@ def _byline(lines: list[str]) -> str | None:
 def _title_place(title: str, text: str) -> str | None:
     """The place a title leads with (「洞溪镇：党建引领…」, 「枫泠镇织密养老服务网」), when the
     story names it again."""
-    for pattern in (_PLACE_BEFORE_COLON, _PLACE_FIRST):
-        match = pattern.match(title)
+    tries = [(_PLACE_BEFORE_COLON, title), (_PLACE_FIRST, title)]
+    # 「古村焕新颜 文旅富乡邻：滃岚县檠溪镇走出…」: a slogan first, the place after the colon,
+    # the town after its county.
+    for part in re.split(r"[：:]|——", title)[1:]:
+        tries += [(_COUNTY_TOWN, part), (_PLACE_FIRST, part)]
+    for pattern, text_part in tries:
+        match = pattern.match(text_part.strip())
         if match and text.count(match.group(1)) >= 2:
             return match.group(1)
     return None
@@ -156,6 +164,8 @@ _PLACE_ENDING = "(?:经开区|开发区|街道|镇|乡|县|市|区|村)"
 _PLACE_BEFORE_COLON = re.compile(rf"([\u4e00-\u9fff]{{2,8}}?{_PLACE_ENDING})[：:]")
 #: Without a colon, the shortest name ending like a place (枫泠镇织密… → 枫泠镇).
 _PLACE_FIRST = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?{_PLACE_ENDING})")
+#: A town after its county or city (滃岚县檠溪镇 → 檠溪镇).
+_COUNTY_TOWN = re.compile(r"[\u4e00-\u9fff]{2,4}?[县市]([\u4e00-\u9fff]{2,4}?(?:镇|乡|街道|经开区|开发区))")
 
 
 #: A sentence that only says who spoke (「”72岁的周德福说。」): it belongs with the quotation before.

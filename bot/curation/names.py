@@ -33,6 +33,11 @@ _PLACE_ENDINGS = ("经济技术开发区", "经济开发区", "经开区", "开�
 _ORG_ENDINGS = ("公司", "合作社", "中心", "学院", "学校", "医院", "卫生院", "银行", "协会", "研究院", "研究所", "基地")
 _ORG_ENDINGS += ("联盟", "集团")
 _VILLAGE_ENDINGS = ("村", "社区")
+#: What may lead a village's run without being its name: the town it is in (檠溪镇|藟坑村), or a
+#: verb or preposition jieba glued to a name of rare characters (是藟坑村, 在苕岙社区).
+_VILLAGE_LEAD = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,4}?[镇乡县市]|[是在于和与及到从对向把被将给])(?=[\u4e00-\u9fff]{2,}(?:村|社区)$)"
+)
 #: jieba's flags of names and of characters that are no words alone (芰 g, 塘 j): a run with
 #: one of them is a name; a run of common words only (社区党群服务中心) is a kind of place.
 _PROPER = ("nr", "ns", "nz", "g", "j", "ng", "x", "yg")
@@ -130,7 +135,9 @@ def _runs(sentence: str, endings: tuple[str, ...], longest: int, bare_ending: bo
             # A verb ends the name on its left, and so does a verb's one-character complement
             # (串联起/汀洲社区: 起 says where 串联 goes, it is no part of 汀洲).
             verb = flag.startswith("v") and (len(before) >= 2 or before in "起到至给向往")
-            if (_BREAK.match(flag) and before not in "（）()") or verb:
+            # A rare character jieba cannot place (藟 yg, 荇 x) is a name's, not a break.
+            rare = flag in ("x", "yg", "zg") and len(before) == 1 and "\u4e00" <= before <= "\u9fff"
+            if (_BREAK.match(flag) and before not in "（）()" and not rare) or verb:
                 break
             j -= 1
         name = "".join(w for w, _ in tokens[j : i + 1]).strip("（）()")
@@ -190,12 +197,18 @@ def names_in(sentences: list[str], author: str = "") -> list[tuple[str, str]]:
     found: dict[str, str] = {name: f"person, {how}" for name, how in people_in(sentences, author).items()}
     for sentence in sentences:
         for name in _runs(sentence, _VILLAGE_ENDINGS, 3, bare_ending=True):
-            found.setdefault(name, "village")
+            found.setdefault(_VILLAGE_LEAD.sub("", name), "village")
         for name in _runs(sentence, _ORG_ENDINGS, 6):
             found.setdefault(name, "organisation")
         for term in _QUOTED.findall(sentence):
             found.setdefault(term, "quoted term")
-    return list(found.items())
+    # 民宿行业协会 is what jieba left of 檠溪镇民宿行业协会 elsewhere: the longer name is the name.
+    return [
+        (name, kind)
+        for name, kind in found.items()
+        if kind == "person"
+        or not any(other != name and other.endswith(name) and k == kind for other, k in found.items())
+    ]
 
 
 def draft_aliases(place: str | None, text: str, names: list[tuple[str, str]]) -> dict[str, object]:

@@ -310,6 +310,6 @@ class Wordings:
             cut = [(a, b, name) for a, b, name in spans if a < end and at < b and not (at <= a and b <= end)]
             if not cut:
                 whole.append(word)
-            elif (inside := [name for a, b, name in cut if a <= at and end <= b]):
+            elif inside := [name for a, b, name in cut if a <= at and end <= b]:
                 whole.append(max(inside, key=len))
         return list(dict.fromkeys(whole))

@@ -329,3 +329,27 @@ def test_keywords_keep_the_articles_names_whole() -> None:
     doc = Document(id="x", title="t", outlet="o", date="2025-09-26", text="", path="x", place="沄岙镇")
     keywords = Wordings(doc, (), ("蘧阳县",))._keywords("蘧阳县气象台将暴雨预警由橙色升级为红色")
     assert "蘧阳县" in keywords and "阳县" not in keywords  # jieba alone cuts 阳县 out of it
+
+
+def test_a_slogan_title_names_no_author_and_its_place_comes_after_the_county(tmp_path: Path) -> None:
+    story = "新河镇建成民宿42家。新河镇接待游客9.2万人次。\n（记者 温砚秋）"
+    document = _drafted(tmp_path, story, title="古村焕新颜 文旅富乡邻：云岭县新河镇走出新路子").document
+    assert (document["title"], document["author"], document["place"]) == (
+        "古村焕新颜 文旅富乡邻：云岭县新河镇走出新路子",
+        "温砚秋",  # the byline, not 旅富乡邻 after the 文 of 文旅
+        "新河镇",
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentences", "name", "kind"),
+    [
+        (["游客都去了新河镇藟坑村。"], "藟坑村", "village"),  # the town before it is no part of it
+        (["檠溪镇民宿行业协会成立。", "民宿行业协会牵头培训。"], "檠溪镇民宿行业协会", "organisation"),
+    ],
+)
+def test_names_are_found_whole_and_once(sentences: list[str], name: str, kind: str) -> None:
+    from bot.curation.names import names_in
+
+    found = [n for n, k in names_in(sentences) if k == kind]
+    assert found == [name]
