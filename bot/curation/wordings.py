@@ -31,7 +31,9 @@ _LEADING_DATE = re.compile(
     r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:至\d{1,2}月)?(?:以来|初|底|中旬|上旬|下旬)?|\d{4}年(?:以来|初|底)"
 )
 #: A date inside a clause (计划8月底前全部完工, 5月18日林卫东在…): asked with 什么时候.
-_DATE_IN = re.compile(r"(?:\d{4}年)?\d{1,2}月份?(?:\d{1,2}日)?(?:底|初|中旬|上旬|下旬)?(?:前|起|以来)?")
+_DATE_IN = re.compile(
+    r"(?:\d{4}年)?(?:\d{1,2}[至到-])?\d{1,2}月份?(?:\d{1,2}日)?(?:底|初|中旬|上旬|下旬)?(?:前|起|以来)?"
+)
 #: Role words that end a title before a name (党委书记林卫东, 项目经理罗志刚): the common job
 #: titles of Chinese news prose.
 _ROLE = re.compile(
@@ -222,14 +224,15 @@ class Wordings:
                 if unit in _MONEY or unit.endswith("元"):
                     # 「投入85万元建设智慧网格平台」 is asked 「智慧网格平台要花多少钱」: what the money is for.
                     spoken.append(self._short(f"{after}要花多少钱" if len(after) >= 3 else f"{thing}多少钱"))
-                elif unit and unit[-1] in _SMALL and "." not in match.group(0):
+                elif unit and unit[-1] in _SMALL and "." not in match.group(0) and not unit.endswith("人次"):
                     spoken.append(self._short(f"{thing}几{unit[-1]}{after}啊"))
                 elif unit in ("小时", "天", "年"):
                     spoken.append(self._short(f"{thing}多久{after}"))
                 elif unit == "%" or not unit:
                     spoken.append(self._short(f"{thing}{after}是多少啊"))
                 else:
-                    spoken.append(self._short(f"{thing}{'' if thing.endswith('了') else '有'}多少{unit}{after}"))
+                    have = "" if thing.endswith(("了", "有")) else "有"  # 流转了多少亩, 全村已有多少户
+                    spoken.append(self._short(f"{thing}{have}多少{unit}{after}"))
                 words = self._keywords(clause)[:2]
                 if words:
                     keyed.append(" ".join([self.place, *about, *words, asked]).strip())
