@@ -23,7 +23,7 @@ from bot.index.search import READINGS_FILE, Index
 from bot.index.spelling import blanks
 from bot.knowledge.cachefiles import code_version
 from bot.knowledge.model import NUMBER, Document, Fact, Knowledge
-from bot.question.kinds import key_terms, supplies
+from bot.question.kinds import asks, key_terms, supplies
 from bot.question.people import people, speakers
 from bot.text.lexicon import INTERROGATIVES, STOPWORDS, canonical_words, everyday, synonyms
 from bot.text.normalize import AliasTable, is_han, normalize
@@ -298,7 +298,10 @@ def _entry(
         # report date), counts from the numbers its answer tells.
         # Whether the answer names a person: its words looked up among the people, not the
         # people searched for in it — a thousand towns know tens of thousands of people.
-        "kinds": supplies(source_normal, numbers, not named.isdisjoint(answer_words), answer_normal),
+        # A kind the curator asks it for in a wording (为什么…, 礼拜几…) it supplies too: the
+        # curator has read the article and says the fact answers that.
+        "kinds": supplies(source_normal, numbers, not named.isdisjoint(answer_words), answer_normal)
+        | {kind for q in norm_q if (kind := asks(q)) is not None},
         "numbers": numbers,
         "context_numbers": frozenset(NUMBER.findall(texts.normal(paragraph))),
         "body": body_text.replace(" ", ""),

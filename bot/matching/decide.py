@@ -141,8 +141,12 @@ class Decider:
             text = UNSAID.format(note=fact.unsaid)
             declined = self.replies.declined(question, shown_resolved, [best], text)
             return Decision(replace(declined, score=best.score), place, candidates)
-        if asks_outcome(query.text, f"{self.index.entries[best.position].sentence} {fact.answer}"):
+        told = f"{self.index.entries[best.position].sentence} {fact.answer}"
+        if asks_outcome(query.text, told) and not any(
+            asks_outcome(q, told) for q in self.index.entries[best.position].questions
+        ):
             # 「后来建完了吗」 of a plan: the article cannot tell; the plan is offered for what it says.
+            # Unless the curator asks the fact just that (「全年目标完成了吗」 of 提前完成全年目标).
             declined = self.replies.declined(question, shown_resolved, [best], PLAN_ONLY)
             return Decision(replace(declined, score=best.score), place, candidates)
         reply = self.replies.fact(question, fact, best.score, shown_resolved)
