@@ -280,3 +280,17 @@ def test_a_question_about_another_year_or_a_village_needs_a_fact_that_tells_it(
     wider: Engine, question: str, status: str
 ) -> None:
     assert wider.answer(question).status == status
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        # No reason word in the source, but the curator asks the fact 为什么: it gives the reason.
+        ("大桥镇为什么实行党务干部培训全覆盖", "jx-party-affairs-training"),
+        # 提前完成全年目标 has 目标, a plan's word; the curator asks it 完成了吗: it tells the outcome.
+        ("科技城全年目标完成了吗", "jx-targets-ahead"),
+    ],
+)
+def test_what_the_curator_asks_a_fact_it_answers(wider: Engine, question: str, fact_id: str) -> None:
+    reply = wider.answer(question)
+    assert (reply.status, reply.fact_id) == ("answered", fact_id)
