@@ -294,3 +294,8 @@ def test_a_question_about_another_year_or_a_village_needs_a_fact_that_tells_it(
 def test_what_the_curator_asks_a_fact_it_answers(wider: Engine, question: str, fact_id: str) -> None:
     reply = wider.answer(question)
     assert (reply.status, reply.fact_id) == ("answered", fact_id)
+
+
+def test_a_word_jieba_glued_is_never_mended_into_a_way_of_asking(wider: Engine) -> None:
+    # 最多能 is 最多 + 能; one character from 多大, it must not become it (and ask an age or a size).
+    assert "多大" not in wider.index.query("宿舍楼最多能安排多少个床位").words

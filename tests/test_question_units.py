@@ -55,6 +55,7 @@ def test_whether_a_text_gives_a_number_in_a_unit(text: str, units: tuple[str, ..
         ("蓝鹞救援队的队长是谁", "named"),
         ("芰塘社区的家庭医生是礼拜几坐班呢", "weekday"),
         ("家庭医生星期几来", "weekday"),
+        ("寄宿生每周哪天晚上可以打亲情电话", "weekday"),
         ("殳明澈是哪一年开始担任党委书记的", "year"),
         ("巡库员阙木生是哪个村的人", "village"),
         ("阙木生是哪里人", "origin"),
@@ -106,6 +107,15 @@ def test_a_claim_with_dui_ba_asks_to_be_confirmed(raw: str, yes_no: bool) -> Non
 
 def test_who_is_named_comes_before_jiao_shenme_mingzi() -> None:
     assert focus(["村医", "叫", "什么", "名字"]) == ("村医",)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [["藟坑村", "有", "多少", "户", "人家"], ["达标", "比例", "是", "多少"]],
+)
+def test_a_kind_of_thing_is_no_focus_the_fact_must_name(words: list[str]) -> None:
+    # 多少户人家: households, whatever the fact calls them; 比例: any rate (合格率 93.2%).
+    assert focus(words) == ()
 
 
 @pytest.mark.parametrize(

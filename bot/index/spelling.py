@@ -167,7 +167,8 @@ class Spelling:
         )
 
     def _closest(self, word: str) -> str | None:
-        candidates = self.neighbours(word)
+        # Never a way of asking or speaking (多大, 多少): 最多能 is 最多 + 能, no slip of 多大.
+        candidates = frozenset(c for c in self.neighbours(word) if c not in STOPWORDS)
         alike = sorted(c for c in candidates if sounds_alike(c, word))
         if alike:  # a pinyin slip: the word that sounds the same
             return max(alike, key=lambda w: self.frequency.get(w, 0))

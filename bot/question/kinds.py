@@ -62,9 +62,9 @@ _ASKS = [
     # 几月几号 asks for a day on the calendar; 此后 or 会后 can tell 什么时候, never 哪一天.
     # 哪一年 asks a year: 3月份 does not tell it.
     ("year", re.compile(r"哪年|哪1年|哪一年|(?<![\d零一二三四五六七八九十])几几年")),
+    # 星期几, 每周哪天 ask a day of the week: 每周二 tells it, a date on the calendar does not.
+    ("weekday", re.compile(r"(星期|礼拜|周)几|哪个?(星期|礼拜)|每(个)?(周|星期|礼拜)的?哪(一|1)?天")),
     ("day", re.compile(r"哪天|哪1天|哪一天|几月|几日|几号|日期|哪月|什么日子")),
-    # 星期几 asks a day of the week: 每周二 tells it, a date on the calendar does not.
-    ("weekday", re.compile(r"(星期|礼拜|周)几|哪个?(星期|礼拜)")),
     # 几点 asks a time of day: 提前了开门时间 tells when it changed, not the hour.
     ("clock", re.compile(r"几点|几时几分|什么时刻")),
     # 时间 asks only as the thing asked (什么时间, 开工时间是, 时间呢): in 时间银行有多少志愿者
