@@ -22,6 +22,7 @@ from bot.text.normalize import normalize
         ("阙木生守了多少年", "年头"),
         ("要等几个小时", "分钟"),
         ("多长时间能到", None),  # a duration of any unit, not a length
+        ("留给学生自由支配的时间有多长", None),
         ("平均要多长时问", None),  # a slip must not make it a length
         ("绿控传动是201几年落户的", None),  # a digit guessed, not a question of years
         ("国庆那几天来了多少游客", None),  # 那几天: a few days

@@ -309,9 +309,13 @@ _SPAN_UNITS = frozenset("季度 月 年 周 天".split())
 
 
 def span_numbers(words: list[str] | tuple[str, ...]) -> set[str]:
-    """The numbers of the time spans a question is set in (前3个季度 → 3)."""
+    """The numbers of the time spans a question is set in (前3个季度 → 3), and of an age that
+    only says who is meant (72岁的禤守砚, with its 岁): the fact need not repeat them."""
     found = set()
     for i, word in enumerate(words):
+        if NUMBER.fullmatch(word) and words[i + 1 : i + 3] == ("岁", "的") and i + 3 < len(words):
+            found |= {word, "岁"}  # 72岁的禤守砚…订单排到什么时候: the order book's fact need not say 72
+            continue
         if i and words[i - 1] in _SPAN_BEFORE and NUMBER.fullmatch(word):
             rest = [w for w in words[i + 1 : i + 3] if w != "个"]
             if rest and rest[0] in _SPAN_UNITS:

@@ -47,6 +47,8 @@ def asked_units(text: str) -> tuple[str, ...]:
         return ()
     if found.group(1):
         return _KINDS[found.group(1)]
+    if found.group(3) and re.search(r"(时间|时长|工期|周期|期限|年限|假期)[有是为]?$", text[: found.start()]):
+        return ()  # 「自由支配的时间有多长」 asks a duration
     return _DIMENSIONS[found.group(2) or found.group(3)]
 
 
