@@ -25,6 +25,7 @@ from bot.knowledge.cachefiles import code_version
 from bot.knowledge.model import NUMBER, Document, Fact, Knowledge
 from bot.question.kinds import asks, key_terms, supplies
 from bot.question.people import people, speakers
+from bot.text.cedict import english_words
 from bot.text.lexicon import INTERROGATIVES, STOPWORDS, canonical_words, everyday, synonyms
 from bot.text.normalize import AliasTable, is_han, normalize
 from bot.text.romanized import Romanized
@@ -216,6 +217,7 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
         spans=spans,
         max_idf=_typical_top_idf(word_df, count),
         kin=with_posts(kin_of(word_df, synonyms(), everyday=lexicon), word_df),
+        english=english_words(word_df, word_df),
         function=function_words(dictionary) | frozenset(cilin_function_words(filed)),
         people=named,
         _segmenter=Segmenter(dictionary) if found else segmenter,

@@ -34,6 +34,7 @@ from bot.question.kinds import (
     pinyin_of,
     span_numbers,
 )
+from bot.text.cedict import gloss
 from bot.text.lexicon import STOPWORDS, canonical_words
 from bot.text.normalize import AliasTable, is_han, normalize
 from bot.text.segment import NEW_WORD_FREQ, PLACE_SUFFIXES, Segmenter
@@ -71,6 +72,7 @@ class Index(Spelling):
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # document → its entries' positions
     max_idf: float = 1.0
     kin: dict[str, frozenset[str]] = field(default_factory=dict)  # word → knowledge words of like meaning
+    english: dict[str, str] = field(default_factory=dict)  # English gloss → knowledge word (bot.text.cedict)
     function: frozenset[str] = frozenset()  # adverbs, prepositions…: words that name nothing (bot.text.segment)
     people: frozenset[str] = frozenset()  # the people the articles name (bot.question.kinds.people)
     _segmenter: Segmenter | None = field(default=None, repr=False)
@@ -106,7 +108,7 @@ class Index(Spelling):
 
     def _analyse(self, question: str) -> Query:
         segmenter = self.segmenter  # loads the pinyin tables from the cache too, before mending
-        text = normalize(question, self.aliases, typos=True)
+        text = gloss(normalize(question, self.aliases, typos=True), self.english)
         mended = mend(text, self.near, self._known_run, self._common_pair)
         if mended != text:  # a mended alias (禾西开发区) must still become its canonical name
             text = normalize(mended, self.aliases, typos=True)

@@ -141,7 +141,7 @@ STOP = frozenset(
     from about this that these those it its there their they them will would can could should please
     tell me i you we our your my any some get got there's what's who's i'm it's hi hello thanks thank
     lot lots much very just also during together while list name named called know want like let into
-    than then
+    than then total overall number amount exactly roughly approximately currently now still
     """.split()
 )
 

