@@ -30,3 +30,12 @@ def test_an_english_word_becomes_the_knowledge_word_it_glosses(table: dict[str, 
 def test_only_the_knowledge_s_words_are_read(table: dict[str, str]) -> None:
     # CC-CEDICT knows 猫 for cat; the knowledge does not use 猫, so cat stays cat.
     assert "cat" in gloss("a cat 在哪", table) and "猫" not in gloss("a cat 在哪", table)
+
+
+def test_words_sharing_a_rare_gloss_are_kin() -> None:
+    from bot.text.cedict import kin_by_gloss
+
+    kin = kin_by_gloss(["安置", "旅客"])
+    assert "安置" in kin["安顿"]  # both: help settle down
+    assert "旅客" in kin["游客"]  # both: traveler
+    assert "安置" not in kin  # a word of the knowledge keeps its own sense

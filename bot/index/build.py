@@ -25,7 +25,7 @@ from bot.knowledge.cachefiles import code_version
 from bot.knowledge.model import NUMBER, Document, Fact, Knowledge
 from bot.question.kinds import asks, key_terms, supplies
 from bot.question.people import people, speakers
-from bot.text.cedict import english_words
+from bot.text.cedict import english_words, kin_by_gloss
 from bot.text.lexicon import INTERROGATIVES, STOPWORDS, canonical_words, everyday, synonyms
 from bot.text.normalize import AliasTable, is_han, normalize
 from bot.text.romanized import Romanized
@@ -216,7 +216,7 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
         fingerprint=knowledge.fingerprint,
         spans=spans,
         max_idf=_typical_top_idf(word_df, count),
-        kin=with_posts(kin_of(word_df, synonyms(), everyday=lexicon), word_df),
+        kin=with_posts(_merge(kin_of(word_df, synonyms(), everyday=lexicon), kin_by_gloss(word_df)), word_df),
         english=english_words(word_df, word_df),
         function=function_words(dictionary) | frozenset(cilin_function_words(filed)),
         people=named,
@@ -347,3 +347,10 @@ def _near_words(words: set[str]) -> dict[str, frozenset[str]]:
             for key in blanks(word):
                 near[key].add(word)
     return {key: frozenset(found) for key, found in near.items()}
+
+
+def _merge(first: dict[str, frozenset[str]], second: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    merged = dict(second)
+    for word, kin in first.items():
+        merged[word] = merged.get(word, frozenset()) | kin
+    return merged

@@ -94,3 +94,24 @@ def gloss(text: str, table: Mapping[str, str]) -> str:
         return "".join(out)
 
     return _ENGLISH.sub(replace, text)
+
+
+def kin_by_gloss(vocabulary: Iterable[str], most: int = 8) -> dict[str, frozenset[str]]:
+    """Word → the knowledge words it shares a gloss with (安顿 and 安置: help settle down), for
+    words the knowledge does not use. A gloss many words share (to do, situation) says nothing."""
+    dictionary = _dictionary()
+    known = set(vocabulary)
+    by_gloss: dict[str, set[str]] = {}
+    for word, glosses in dictionary.items():
+        for g in glosses:
+            by_gloss.setdefault(g, set()).add(word)
+    kin: dict[str, set[str]] = {}
+    for g, words in by_gloss.items():
+        if len(words) > most:
+            continue
+        targets = words & known
+        if not targets:
+            continue
+        for word in words - known:
+            kin.setdefault(word, set()).update(targets)
+    return {w: frozenset(t) for w, t in kin.items()}
