@@ -106,7 +106,7 @@ def kin_by_gloss(vocabulary: Iterable[str], most: int = 8) -> dict[str, frozense
         for g in glosses:
             by_gloss.setdefault(g, set()).add(word)
     kin: dict[str, set[str]] = {}
-    for g, words in by_gloss.items():
+    for words in by_gloss.values():
         if len(words) > most:
             continue
         targets = words & known
