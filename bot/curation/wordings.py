@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 
 from bot.curation.clauses import FIGURE, clause_spans
+from bot.curation.names import surname_like
 from bot.knowledge.model import Document
-from bot.question.people import SURNAMES
 
 #: A number as news prose writes it, with what it counts: 86个, 1.82万吨, 97.6%, 2.3万余户次.
 _COUNT = re.compile(
@@ -56,6 +56,8 @@ _END = "。！？!?”“\"'’‘「」『』 "
 _OPENERS = re.compile(r"^(?:其中|同时|此外|目前|另外|并且|并|还|已经|已|共|累计|全年|今年|去年|预计)+")
 #: A verb that leads into a figure (办结率达97.6%, 突破1000万): left out of 「…是多少」.
 _VERB_BEFORE = re.compile(r"(?:达到|达|为|约|近|超过|突破|共计|累计)+$")
+#: The speaker after a quotation's own full stop (…40多万元。公司总经理芮晓峰说).
+_SAID = re.compile(r"[。！？](?=[^。！？]{1,16}(?:说|表示|介绍|坦言|感慨)$)")
 #: An anaphor for a company or a place of an earlier sentence (该公司, 该乡): the wording names it.
 _ANAPHOR = re.compile(r"该(公司|企业|合作社|乡|镇|村|社区|项目|区)")
 
@@ -158,7 +160,10 @@ class Wordings:
         sentence = _plain(source.strip(_END))
         if named:
             sentence = _ANAPHOR.sub(named, sentence)
-        clauses = _clauses(sentence)
+        # 「…一年光水费就能省下40多万元。”公司总经理芮晓峰说」: the figures are the quotation's;
+        # who said it is asked of the whole.
+        said = _SAID.search(sentence)
+        clauses = _clauses(sentence[: said.start()] if said else sentence)
         keywords = self._keywords(sentence)
         about = [w for w in self._keywords(_plain(context)) if w not in keywords][:1] if context else []
         candidates: list[str] = []
@@ -270,7 +275,7 @@ class Wordings:
 
     def _people(self, sentence: str) -> list[str]:
         for role, name in _ROLE.findall(sentence):
-            if name[0] not in SURNAMES:
+            if not surname_like(name[0]):
                 continue
             core = role[-4:] if len(role) > 4 else role
             return [self._scoped(f"{role}是谁"), f"{name}是什么职务", self._short(f"{core}叫什么名字")]
