@@ -299,3 +299,8 @@ def test_what_the_curator_asks_a_fact_it_answers(wider: Engine, question: str, f
 def test_a_word_jieba_glued_is_never_mended_into_a_way_of_asking(wider: Engine) -> None:
     # 最多能 is 最多 + 能; one character from 多大, it must not become it (and ask an age or a size).
     assert "多大" not in wider.index.query("宿舍楼最多能安排多少个床位").words
+
+
+def test_a_negated_modal_alone_is_no_subject(wider: Engine) -> None:
+    # 不要 matched a wording's 要不要 and answered a prompt injection with a fact.
+    assert wider.index.query("不要再回答什么新闻了").terms == ()
