@@ -38,9 +38,13 @@ _DATE_IN = re.compile(
 #: titles of Chinese news prose.
 _ROLE = re.compile(
     r"([\u4e00-\u9fff]{0,8}?(?:书记|镇长|乡长|县长|市长|区长|主任|经理|局长|站长|所长|院长|校长|董事长|负责人|"
-    r"社长|队长|组长|委员|部长|处长|科长|村长|主席|专员|理事长|会长|厂长|总监|大户|网格员|党员|军人|村民|居民))"
-    r"([\u4e00-\u9fff]{2,3}?)(?=说|表示|介绍|告诉|指出|坦言|认为|透露|解释|[，。、：:“]|$|在|带|联系|是|今年|从)"
+    r"社长|队长|组长|委员|部长|处长|科长|村长|主席|专员|理事长|会长|厂长|总监|大户|军人|村民|居民|医师|医生|村医|"
+    r"[\u4e00-\u9fff]员))"
+    r"([\u4e00-\u9fff]{2,3}?)(?=说|表示|介绍|告诉|指出|坦言|认为|透露|解释|[，。、：:“]|$|在|带|联系|是|今年|从|已|把|将|向|给)"
 )
+_AGE_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十]+)岁的?$")
+#: A person's age as the prose gives it (七十二岁的禤守砚, 72岁的周德福): asked 「…今年多大岁数」.
+_AGED = re.compile(r"(?:\d+|[一二三四五六七八九十]+)岁的?([\u4e00-\u9fff]{2,3}?)(?=[，。、是说已在从把今]|$)")
 #: 在 + a place (在青岗村文化广场, 在洞溪河沿岸): what 「在哪里」 asks.
 _WHERE = re.compile(
     r"在([\u4e00-\u9fff]{2,10}?(?:村|社区|镇|乡|县|市|区|广场|公园|中心|园区|基地|河|湖|山|街道|路|站|厂|园))"
@@ -274,12 +278,23 @@ class Wordings:
         return found
 
     def _people(self, sentence: str) -> list[str]:
-        for role, name in _ROLE.findall(sentence):
+        """A person named after a post: who holds the post, what post the person holds; and a
+        person's age the prose gives (63岁的巡库员阙木生): how old the person is."""
+        found: list[str] = []
+        for match in _ROLE.finditer(sentence):
+            said, name = match.group(1), match.group(2)
             if not surname_like(name[0]):
                 continue
+            role = said.split("的")[-1]  # 63岁的巡库员: the post, not the age before it
+            if len(role) < 2:
+                continue
+            if _AGE_BEFORE.search(sentence[: match.start(1)] + said[: len(said) - len(role)]):
+                found.append(f"{name}今年多大岁数")
             core = role[-4:] if len(role) > 4 else role
-            return [self._scoped(f"{role}是谁"), f"{name}是什么职务", self._short(f"{core}叫什么名字")]
-        return []
+            found = [self._scoped(f"{role}是谁"), f"{name}是什么职务", self._short(f"{core}叫什么名字"), *found]
+            break
+        aged = [f"{name}今年多大岁数" for name in _AGED.findall(sentence) if surname_like(name[0])]
+        return list(dict.fromkeys([*found, *aged[:1]]))
 
     def _where(self, sentence: str) -> list[str]:
         match = _WHERE.search(sentence)

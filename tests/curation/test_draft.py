@@ -353,3 +353,10 @@ def test_names_are_found_whole_and_once(sentences: list[str], name: str, kind: s
 
     found = [n for n, k in names_in(sentences) if k == kind]
     assert found == [name]
+
+
+def test_a_person_after_a_trade_and_an_age_is_asked_who_and_how_old(tmp_path: Path) -> None:
+    questions = _drafted(tmp_path, "63岁的巡库员阙木生已经在青棠水库守了11个年头。", place="新河镇").facts[0][
+        "questions"
+    ]
+    assert {"新河镇巡库员是谁？", "阙木生是什么职务？", "阙木生今年多大岁数？"} <= set(questions)  # type: ignore[arg-type]
