@@ -50,7 +50,7 @@ _WHERE = re.compile(
     r"在([\u4e00-\u9fff]{2,10}?(?:村|社区|镇|乡|县|市|区|广场|公园|中心|园区|基地|河|湖|山|街道|路|站|厂|园))"
 )
 #: A clause telling why or how (为了…, 通过…, 采取…, 以…为): asked with 为什么/怎么.
-_REASON = re.compile(r"^(?:为了|为|因为|由于)(.{2,})")
+_REASON = re.compile(r"^(?:为了|因为|由于)(.{2,})")  # not a bare 为: 为中小企业提供… is "for", no reason
 _METHOD = re.compile(r"^(?:通过|采取|采用|依托|借助|利用|按照|围绕)(.{2,})")
 #: Measure words of things counted one by one, small enough to ask with 几 (几个, 几座).
 _SMALL = frozenset("个 名 件 项 座 家 场 次 条 所 位 台 套 类 支 间 处 批 期 届".split())
@@ -67,7 +67,18 @@ _ANAPHOR = re.compile(r"该(公司|企业|合作社|乡|镇|村|社区|项目|�
 
 
 def _clauses(sentence: str) -> list[str]:
-    return [c for a, b in clause_spans(sentence) if len(c := sentence[a:b].strip(_END)) >= 2]
+    """The sentence's clauses; a list of figures each with its own verb (「新签约项目40个以上、实际
+    到位资金突破60亿元、规上工业产值突破380亿元」) is a clause per figure. A list of counts
+    ending in what they add up to (「9个行政村、2个社区划分为86个网格」) stays one clause."""
+    clauses: list[str] = []
+    for a, b in clause_spans(sentence):
+        clause = sentence[a:b].strip(_END)
+        parts = clause.split("、")
+        if len(parts) > 1 and all(len(FIGURE.findall(p)) == 1 and len(p) >= 6 for p in parts):
+            clauses += parts
+        elif len(clause) >= 2:
+            clauses.append(clause)
+    return clauses
 
 
 def _counted(context: str, measure: str) -> str:
@@ -222,7 +233,9 @@ class Wordings:
                     continue  # a date or a time, or an ordinal (第5网格): not a count
                 unit = match.group(1)
                 before, after = clause[: match.start()], clause[match.end() :]
-                asked = "多少" + ("" if unit == "%" else unit)
+                magnitude = re.search(r"[万亿]", match.group(0)) if unit == "元" else None
+                # 60亿元 is asked 多少亿元, not 多少元: the sum as people say it.
+                asked = "多少" + (magnitude.group(0) if magnitude else "") + ("" if unit == "%" else unit)
                 thing = _VERB_BEFORE.sub("", _OPENERS.sub("", before))
                 if len(thing) < 3 and unit and (counted := _counted(context, unit[-1])):
                     # 「目前，已完工7项」 counts what the sentence before counted with the same

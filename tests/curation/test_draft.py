@@ -360,3 +360,10 @@ def test_a_person_after_a_trade_and_an_age_is_asked_who_and_how_old(tmp_path: Pa
         "questions"
     ]
     assert {"新河镇巡库员是谁？", "阙木生是什么职务？", "阙木生今年多大岁数？"} <= set(questions)  # type: ignore[arg-type]
+
+
+def test_each_figure_of_a_list_with_its_own_verb_is_asked(tmp_path: Path) -> None:
+    story = "新河镇将力争全年新签约亿元以上项目40个以上、实际到位资金突破60亿元、规上工业产值突破380亿元。"
+    questions = _drafted(tmp_path, story, place="新河镇").facts[0]["questions"]
+    assert "新河镇实际到位资金突破多少亿元？" in questions  # type: ignore[operator]
+    assert "新河镇规上工业产值突破多少亿元？" in questions  # type: ignore[operator]
