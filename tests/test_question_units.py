@@ -143,3 +143,10 @@ def test_a_question_about_what_came_of_a_plan(question: str, source: str, outcom
     from bot.question.kinds import asks_outcome
 
     assert asks_outcome(normalize(question), normalize(source)) is outcome
+
+
+def test_an_age_that_only_says_who_is_meant_is_no_figure_to_check() -> None:
+    from bot.question.kinds import described_ages
+
+    assert described_ages(("72", "岁", "的", "禤守砚", "订单", "排到")) == {"72"}
+    assert described_ages(("禤守砚", "今年", "72", "岁")) == frozenset()  # the age asked about

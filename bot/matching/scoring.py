@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 
 from bot.index.search import Entry, Index
 from bot.knowledge.model import NUMBER
-from bot.question.kinds import Query, other_year
+from bot.question.kinds import Query, described_ages, other_year
 from bot.question.units import asked_units, tells_unit
 from bot.text.sound import syllables
 
@@ -161,7 +161,7 @@ class Question:
             query=query,
             terms=[Term.of(index, t, t in query.foreign) for t in query.terms],
             focus=tuple(Term.of(index, f) for f in query.focus),
-            given=frozenset(t for t in query.terms if NUMBER.fullmatch(t)),
+            given=frozenset(t for t in query.terms if NUMBER.fullmatch(t)) - described_ages(query.words),
             ordinals=frozenset(t for t in query.terms if ORDINAL.fullmatch(t)),
             names=tuple(
                 Term.of(index, t)

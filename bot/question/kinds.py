@@ -309,13 +309,9 @@ _SPAN_UNITS = frozenset("季度 月 年 周 天".split())
 
 
 def span_numbers(words: list[str] | tuple[str, ...]) -> set[str]:
-    """The numbers of the time spans a question is set in (前3个季度 → 3), and of an age that
-    only says who is meant (72岁的禤守砚, with its 岁): the fact need not repeat them."""
+    """The numbers of the time spans a question is set in (前3个季度 → 3)."""
     found = set()
     for i, word in enumerate(words):
-        if NUMBER.fullmatch(word) and words[i + 1 : i + 3] == ("岁", "的") and i + 3 < len(words):
-            found |= {word, "岁"}  # 72岁的禤守砚…订单排到什么时候: the order book's fact need not say 72
-            continue
         if i and words[i - 1] in _SPAN_BEFORE and NUMBER.fullmatch(word):
             rest = [w for w in words[i + 1 : i + 3] if w != "个"]
             if rest and rest[0] in _SPAN_UNITS:
@@ -381,3 +377,14 @@ def other_year(words: tuple[str, ...]) -> re.Pattern[str] | None:
         if word in _OTHER_YEARS and not (i and words[i - 1] in ("比", "较", "与", "和", "跟")):
             return _OTHER_YEARS[word]  # 「比去年涨了多少」 asks the change, which the fact tells
     return None
+
+
+def described_ages(words: tuple[str, ...]) -> frozenset[str]:
+    """The numbers of an age that only says who is meant (72岁的禤守砚): a fact about the person
+    that does not repeat the age still answers 「…订单排到什么时候」."""
+    return frozenset(
+        word
+        for i, word in enumerate(words)
+        if NUMBER.fullmatch(word) and words[i + 1 : i + 3] == ("岁", "的") and i + 3 < len(words)
+    )
+
