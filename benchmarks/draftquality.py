@@ -1,6 +1,6 @@
 """How well an unedited `faqbot draft` answers a new article's blind questions (issue 16).
 
-    .venv/bin/python -m benchmarks.draftquality            # the three development articles
+    .venv/bin/python -m benchmarks.draftquality            # the eight development articles
     .venv/bin/python -m benchmarks.draftquality --failures # and each question that failed
 
 For each article of `tests/eval/newarticles/` (the held-out one is never read), the article is
@@ -20,7 +20,16 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ARTICLES = ("dongxi-party-2023", "lianhe-agri-2022", "hexi-enterprise-2024", "yanxi-ecology-2025")
+ARTICLES = (
+    "dongxi-party-2023",
+    "lianhe-agri-2022",
+    "hexi-enterprise-2024",
+    "yanxi-ecology-2025",
+    "quyang-flood-2025",
+    "mingchuan-health-2024",
+    "jiaoyu-school-2025",
+    "wenlv-tourism-2023",
+)
 FAQBOT = str(Path(sys.executable).parent / "faqbot")
 
 

@@ -1,8 +1,9 @@
 """New articles added beside the bundled ones: the evaluation harness, and what adding them does.
 
-The three development articles of `tests/eval/newarticles/` (fictional, curated by the README
-alone) are combined with the bundled knowledge as `faqbot eval --article` does. The fourth
-folder there is held out and never read by tests.
+Three of the development articles of `tests/eval/newarticles/` (fictional, curated by the
+README alone) are combined with the fixture copy of the bundled knowledge as `faqbot eval
+--article` does. The two held-out folders there (heldout-community, fengling-eldercare-2024) are
+never read by tests.
 """
 
 from __future__ import annotations
