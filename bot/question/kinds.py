@@ -212,6 +212,19 @@ def asks(normalized: str) -> str | None:
     return None
 
 
+#: The kinds a fact supplies when its source says something of the sort (每周二 a weekday).
+_TOLD_BY_SOURCE = (
+    ("day", _DAY_IN_TEXT),
+    ("reason", _REASON_IN_TEXT),
+    ("village", _VILLAGE_IN_TEXT),
+    ("year", _YEAR_IN_TEXT),
+    ("weekday", _WEEKDAY_IN_TEXT),
+    ("location", _LOCATION_IN_TEXT),
+    ("age", _AGE_IN_TEXT),
+    ("origin", _ORIGIN_IN_TEXT),
+)
+
+
 def supplies(source: str, numbers: frozenset[str], named: bool = True, answer: str = "") -> frozenset[str]:
     """The kinds of answer a fact can give, from its normalised source and the numbers it tells.
 
@@ -225,24 +238,9 @@ def supplies(source: str, numbers: frozenset[str], named: bool = True, answer: s
         kinds |= {"number", "duration"}
     if _DATE_IN_TEXT.search(source):
         kinds |= {"date", "duration"}
-    if _DAY_IN_TEXT.search(source):
-        kinds.add("day")
-    if _REASON_IN_TEXT.search(source):
-        kinds.add("reason")
-    if _VILLAGE_IN_TEXT.search(source):
-        kinds.add("village")
-    if _YEAR_IN_TEXT.search(source):
-        kinds.add("year")
-    if _WEEKDAY_IN_TEXT.search(source):
-        kinds.add("weekday")
+    kinds |= {kind for kind, told in _TOLD_BY_SOURCE if told.search(source)}
     if _CLOCK_IN_TEXT.search(answer or source):
         kinds.add("clock")
-    if _LOCATION_IN_TEXT.search(source):
-        kinds.add("location")
-    if _AGE_IN_TEXT.search(source):
-        kinds.add("age")
-    if _ORIGIN_IN_TEXT.search(source):
-        kinds.add("origin")
     if _MONEY_IN_TEXT.search(source) and numbers:
         kinds.add("money")
     if numbers or _ORDINAL_IN_TEXT.search(source):
