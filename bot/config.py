@@ -35,6 +35,7 @@ class Matching:
     long_terms: int = 7
     suggest: float = 0.35  # candidates at or above this are offered as 「您是不是想问」
     margin: float = 0.03  # a different fact this close to the best makes the question ambiguous
+    unit_margin: float = 0.15  # …or this close, of the same article, covering it as fully and in the unit asked
     place_margin: float = 0.25  # a question naming no place that fits two places this closely asks which…
     place_floor: float = 0.55  # …when the other place's best fact scores at least this…
     place_coverage: float = 0.6  # …and covers this share of the key terms

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from bot.config import Matching
 from bot.index.search import Index
 from bot.knowledge.model import Knowledge
-from bot.matching.confidence import Confidence
+from bot.matching.confidence import Confidence, clean
 from bot.matching.conversation import Conversation
 from bot.matching.outcomes import (
     CLARIFY_FACTS,
@@ -34,6 +34,7 @@ from bot.matching.sentences import Sentences
 from bot.question.kinds import Query, asks_outcome, asks_unsaid
 from bot.question.parts import MAX_QUESTION
 from bot.question.people import POST_QUESTIONS
+from bot.question.units import tells_unit, units_of
 from bot.reply import Reply
 from bot.text.normalize import normalize
 
@@ -118,6 +119,7 @@ class Decider:
                 return Decision(self.replies.sentence(question, best, shown_resolved, joint), place, candidates)
             return Decision(self.replies.clarify(question, shown_resolved, parts, CLARIFY_LIST), None, candidates)
         close = [s for s in facts[1:] if best.score - s.score < m.margin and s.score >= m.suggest]
+        close += self._told_in_the_unit_too(query, best, facts[1:4], close)
         if close and (joint := self.sentences.joint(best, close[0])) is not None:
             return Decision(self.replies.sentence(question, best, shown_resolved, joint), place, candidates)
         if query.counts > 1 and (joint := self.sentences.counts_together(best, facts, m.suggest)) is not None:
@@ -156,6 +158,29 @@ class Decider:
         elif figure := self.confidence.wrong_figure(query, best):
             reply = replace(reply, text=WRONG_PREMISE.format(instead=figure[0], named=figure[1]))
         return Decision(reply, place, candidates)
+
+    def _told_in_the_unit_too(
+        self, query: Query, best: Scored, others: list[Scored], close: list[Scored]
+    ) -> list[Scored]:
+        """Facts of the best one's article that cover the question as fully and give a different
+        figure in the unit it asks: 「岩汐镇造林造了多少亩」 fits the 1.85万亩 since 2023 and the
+        6200亩 of this year alike, whichever wording is closer — the user is asked which."""
+        units = units_of(query)
+        if not units:
+            return []
+        article = self.index.entries[best.position].doc_id
+        return [
+            s
+            for s in others
+            if s not in close
+            and self.index.entries[s.position].doc_id == article
+            and clean(s)
+            and s.signals["kind"] == 1.0
+            and best.score - s.score < self.matching.unit_margin
+            and s.signals["coverage"] >= best.signals["coverage"]
+            and tells_unit(self.index.entries[s.position].body, units)
+            and not self.sentences.same_answer(best, s)
+        ]
 
     def _unsure(
         self, question: str, resolved: str, query: Query, ranked: list[Scored], facts: list[Scored], unscoped: bool

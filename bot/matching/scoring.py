@@ -27,7 +27,7 @@ from rapidfuzz import fuzz
 from bot.index.search import Entry, Index
 from bot.knowledge.model import NUMBER
 from bot.question.kinds import Query, described_ages, other_year
-from bot.question.units import asked_units, tells_unit
+from bot.question.units import tells_unit, units_of
 from bot.text.sound import syllables
 
 WEIGHTS = {"coverage": 0.55, "wording": 0.25, "sound": 0.20}
@@ -168,7 +168,7 @@ class Question:
                 for t in dict.fromkeys(query.terms)
                 if index.names_someone(t) or _village(index, t) or t in _village_stems(query.words)
             ),
-            units=asked_units(query.text) if query.asks in ("number", "duration", "age") and not query.yes_no else (),
+            units=units_of(query),
             year=other_year(query.words),
         )
 

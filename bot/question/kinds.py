@@ -385,4 +385,3 @@ def described_ages(words: tuple[str, ...]) -> frozenset[str]:
         for i, word in enumerate(words)
         if NUMBER.fullmatch(word) and words[i + 1 : i + 3] == ("岁", "的") and i + 3 < len(words)
     )
-

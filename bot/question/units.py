@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from bot.question.kinds import Query
+
 #: What each measuring unit may be written as in a fact: 亩 as 亩 or 公顷; a length in any
 #: length unit (the fact may say 1.2公里 where the user thinks in 米).
 _LENGTH = ("米", "公里", "千米", "厘米", "毫米")
@@ -60,3 +62,11 @@ def tells_unit(text: str, units: tuple[str, ...]) -> bool:
             continue
         return True
     return False
+
+
+def units_of(query: Query) -> tuple[str, ...]:
+    """The units the number a question asks for must be in; () for a question asking no number,
+    or checking one it gives (有25家吗)."""
+    if query.asks not in ("number", "duration", "age") or query.yes_no:
+        return ()
+    return asked_units(query.text)
