@@ -92,6 +92,7 @@ def test_cn_number(run: str, value: int) -> None:
         ("科技园", "科技园"),  # one character off a three-character name: another name
         ("organ", "organ"),  # a Latin alias never matches inside a word
         ("gan项目", "氮化镓项目"),
+        ("大桥镇长是谁", "嘉兴科技城 镇长是谁"),  # the 镇 of 镇长 stays with the post
     ],
 )
 def test_aliases(text: str, expected: str) -> None:

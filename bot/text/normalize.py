@@ -34,6 +34,10 @@ _SPOKEN_DAY = re.compile(r"(?<!\d)(\d+)号")
 _INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn"}
 
 
+#: A place's ending that, with 长 after it, is a post: 镇长, 乡长, 县长, 市长, 区长, 村长.
+_POST_OPENING = frozenset("镇乡县市区村")
+
+
 class AliasTable:
     """Replace every surface form of a name with its canonical form, longest match first.
 
@@ -87,8 +91,16 @@ class AliasTable:
             text = self.romanized.apply(text)
         if self._pattern is None:
             return text
-        text = self._pattern.sub(lambda m: self.canonical[m.group()], text)
+        text = self._pattern.sub(self._canonical, text)
         return self._approximate(text) if typos and self._lengths else text
+
+    def _canonical(self, match: re.Match[str]) -> str:
+        """The canonical name of an alias found; a place's ending that opens a post stays for the
+        post: 「大桥镇长是谁」 is 大桥 + 镇长, 嘉兴科技城的镇长, not 嘉兴科技城 + 长是."""
+        form, after = match.group(), match.string[match.end() : match.end() + 1]
+        if after == "长" and form[-1:] in _POST_OPENING:
+            return f"{self.canonical[form]} {form[-1]}"
+        return self.canonical[form]
 
     def _approximate(self, text: str) -> str:
         """Replace near-miss spellings of long names; exact names already replaced are kept."""
