@@ -29,6 +29,7 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> Engine:
         ("这篇报道的作者是谁", "doc-a.author", "张三"),
         ("测试镇的报道是哪家媒体发的", "doc-a.outlet", "测试日报"),
         ("这篇新闻哪天发的", "doc-a.date", "2014年6月30日"),
+        ("测试日报是哪天发的", "doc-a.date", "2014年6月30日"),  # naming the outlet, asking the day
     ],
 )
 def test_document_questions_are_answered_from_the_document_block(

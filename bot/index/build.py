@@ -22,6 +22,7 @@ from bot.index.learned import COUNTED, authors, unambiguous, with_posts
 from bot.index.search import READINGS_FILE, Index
 from bot.index.spelling import blanks
 from bot.knowledge.cachefiles import code_version
+from bot.knowledge.docfacts import byline
 from bot.knowledge.model import NUMBER, Document, Fact, Knowledge
 from bot.question.kinds import asks, key_terms, supplies
 from bot.question.people import people, speakers
@@ -302,7 +303,14 @@ def _entry(
         # people searched for in it — a thousand towns know tens of thousands of people.
         # A kind the curator asks it for in a wording (为什么…, 礼拜几…) it supplies too: the
         # curator has read the article and says the fact answers that.
-        "kinds": supplies(source_normal, numbers, not named.isdisjoint(answer_words), answer_normal)
+        # A fact about the article itself quotes the whole byline (title, outlet, date, author):
+        # what it tells is its answer — the outlet's fact gives no date.
+        "kinds": supplies(
+            answer_normal if source == byline(doc) else source_normal,
+            numbers,
+            not named.isdisjoint(answer_words),
+            answer_normal,
+        )
         | {kind for q in norm_q if (kind := asks(q)) is not None},
         "numbers": numbers,
         "context_numbers": frozenset(NUMBER.findall(texts.normal(paragraph))),
