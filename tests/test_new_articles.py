@@ -288,3 +288,12 @@ def test_two_facts_telling_the_unit_asked_alike_make_the_bot_ask(
     reply = Engine.load(knowledge, settings).answer("岩汐镇造林造了多少亩？")
     told = reply.answer or " ".join(s.answer for s in reply.suggestions)
     assert reply.status in ("clarify", "answered") and "1.85万亩" in told and "6200亩" in told
+
+
+def test_naming_the_outlet_and_asking_the_day_gets_the_date(
+    tmp_path_factory: pytest.TempPathFactory, settings: Settings
+) -> None:
+    # Both article facts quote the one byline; the outlet's fact must not win a question of 哪天.
+    knowledge = combine(FIXTURE_KNOWLEDGE, [NEW / "mingchuan-health-2024"], tmp_path_factory.mktemp("m") / "k")
+    reply = Engine.load(knowledge, settings).answer("溟川报是哪天发的")
+    assert (reply.status, reply.fact_id) == ("answered", "mingchuan-health-2024.date")
