@@ -91,7 +91,7 @@ class Reply:
             data["reason"] = self.reason
             data["message"] = self.text
         if self.status == "answered" and self.text:
-            data["correction"] = self.text  # the question named the wrong person
+            data["correction"] = self.text  # the question named the wrong person or figure
         if resolved:
             data["resolved"] = self.resolved or self.question
         return data

@@ -172,20 +172,19 @@ def organisation_forms(name: str, regions: Iterable[str] = ()) -> list[str]:
         if bare.startswith(region) and len(bare) - len(region) >= 4:
             bare = bare[len(region) :]
             break
+    kind = re.search(r"(公司|合作社)$", bare)
+    if kind is None:
+        # A hospital, a centre, a school goes by its whole name: 县人民 is no way to say 县人民医院.
+        return [bare] if bare != name and bare not in regions else []
     core = re.sub(r"(?:股份有限公司|有限责任公司|有限公司|分公司|公司|专业合作社|合作社)$", "", bare)
     core = re.sub(r"（.*?）|\(.*?\)", "", core)
     words = list(jieba.cut(core))
     forms = [bare, core]
-    if not re.search(r"(?:公司|合作社)$", bare):
-        # A hospital, a centre, a school goes by its whole name: 县人民 is no way to say 县人民医院.
-        return [f for f in dict.fromkeys([bare]) if f != name and f not in regions]
     if len(words) >= 2:
         forms.append(words[0] + words[1][:2] if len(words[1]) > 2 else words[0] + words[1])
     if len(words[0]) >= 2:
-        forms.append(words[0])
-        # People name a firm by its brand and what it is: 宏砺公司, 绿源合作社.
-        if kind := re.search(r"(公司|合作社)$", bare):
-            forms.append(words[0] + kind.group(1))
+        # People name a firm by its brand, and by its brand and what it is: 宏砺, 宏砺公司.
+        forms += [words[0], words[0] + kind.group(1)]
     # A short form that is an everyday word (党员, 服务) would rewrite that word in every question.
     return [
         f for f in dict.fromkeys(forms) if f != name and len(f) >= 2 and not jieba.dt.FREQ.get(f) and f not in regions

@@ -1,6 +1,6 @@
 """Whether the best fact is sure enough to be given as the answer.
 
-The score threshold (`Matching.answer`) decides most questions. Three things move it:
+The score threshold (`Matching.answer`) decides most questions. Four things move it:
 
 - a long question carries its own story, so its wording can never be close to a short curated
   one: it answers at `long_answer` when its best fact lacks nothing it names (`clean`);
@@ -12,6 +12,9 @@ The score threshold (`Matching.answer`) decides most questions. Three things mov
 - a yes/no question checks a claim: when the best fact lacks a word of the claim that the
   knowledge never uses (「人才公园门票要钱吗」: 门票), the article cannot confirm it, whatever the
   score (`unconfirmed`).
+
+An answer to a yes/no question that gets a figure wrong, in the unit its fact uses, carries the
+correction (`wrong_figure`).
 """
 
 from __future__ import annotations

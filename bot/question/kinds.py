@@ -203,8 +203,8 @@ def is_yes_no(normalized: str, raw: str = "") -> bool:
 
 
 def asks(normalized: str) -> str | None:
-    """The kind of answer wanted: age, origin, location, clock, duration, day, date, ordinal, money, number,
-    named, person, or None."""
+    """The kind of answer wanted: reason, age, origin, village, location, duration, year, weekday,
+    day, clock, date, ordinal, money, number, named, person, or None."""
     text = INDEFINITE.sub("", normalized)
     for kind, pattern in _ASKS:
         if pattern.search(text):

@@ -10,6 +10,7 @@ Chinese's own ways of asking (多少亩, 几公里, 多高, 多重).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.question.kinds import Query
 
@@ -54,10 +55,16 @@ def asked_units(text: str) -> tuple[str, ...]:
     return _DIMENSIONS[found.group(2) or found.group(3)]
 
 
+@lru_cache(maxsize=64)
+def _figure_in(units: tuple[str, ...]) -> re.Pattern[str]:
+    """A number in one of `units`, compiled once per set of units (scoring asks per entry)."""
+    return re.compile(r"(\d+(?:\.\d+)?)(?:多|余)?(?:万|亿)?(?:个)?(" + "|".join(units) + ")")
+
+
 def tells_unit(text: str, units: tuple[str, ...]) -> bool:
     """Whether `text` (normalised) gives a number in one of `units`: 1.85万亩, 11个年头, 3个小时.
     A year on the calendar (2019年) is no span of years."""
-    for found in re.finditer(r"(\d+(?:\.\d+)?)(?:多|余)?(?:万|亿)?(?:个)?(" + "|".join(units) + ")", text):
+    for found in _figure_in(units).finditer(text):
         if found.group(2) == "年" and len(found.group(1)) == 4:
             continue
         return True

@@ -96,17 +96,22 @@ def gloss(text: str, table: Mapping[str, str]) -> str:
     return _ENGLISH.sub(replace, text)
 
 
+@lru_cache(maxsize=1)
+def _by_gloss() -> dict[str, frozenset[str]]:
+    """Gloss → the headwords that have it, made once a process (every index build asks)."""
+    by_gloss: dict[str, set[str]] = {}
+    for word, glosses in _dictionary().items():
+        for g in glosses:
+            by_gloss.setdefault(g, set()).add(word)
+    return {g: frozenset(words) for g, words in by_gloss.items()}
+
+
 def kin_by_gloss(vocabulary: Iterable[str], most: int = 8) -> dict[str, frozenset[str]]:
     """Word → the knowledge words it shares a gloss with (安顿 and 安置: help settle down), for
     words the knowledge does not use. A gloss many words share (to do, situation) says nothing."""
-    dictionary = _dictionary()
     known = set(vocabulary)
-    by_gloss: dict[str, set[str]] = {}
-    for word, glosses in dictionary.items():
-        for g in glosses:
-            by_gloss.setdefault(g, set()).add(word)
     kin: dict[str, set[str]] = {}
-    for words in by_gloss.values():
+    for words in _by_gloss().values():
         if len(words) > most:
             continue
         targets = words & known
