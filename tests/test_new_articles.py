@@ -232,6 +232,23 @@ def test_what_came_of_a_plan_is_not_guessed(wider: Engine, question: str, status
         assert [s.fact_id for s in reply.suggestions] == ["lh-plan-farmland-8000"]
 
 
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [
+        ("涟禾乡高标准农田那3900万元里，上级资金占了多少呀？", "declined"),  # the article gives the total
+        ("禾西经开区签约的12个项目中有几个是配套项目", "answered"),  # it tells the 8
+    ],
+)
+def test_a_part_of_a_whole_is_not_guessed(wider: Engine, question: str, status: str) -> None:
+    from bot.matching.outcomes import PART_UNTOLD
+
+    reply = wider.answer(question)
+    assert reply.status == status
+    if status == "declined":
+        assert reply.text == PART_UNTOLD.format(whole="3900万元")
+        assert [s.fact_id for s in reply.suggestions] == ["lh-farmland-funds-3900"]
+
+
 def test_a_post_question_about_a_person_two_facts_name_is_answered(wider: Engine) -> None:
     # Both facts quote 副总经理程慕言: either tells the post, so there is nothing to choose.
     reply = wider.answer("程慕言在锐拓智能担任什么职务？")

@@ -8,7 +8,7 @@ import pytest
 from bot.curation.evaluate import Item, passes
 from bot.question.focus import focus
 from bot.question.kinds import asks, is_yes_no, other_year, supplies
-from bot.question.units import asked_units, tells_unit
+from bot.question.units import asked_units, part_of_whole, tells_unit
 from bot.reply import Reply
 from bot.text.normalize import normalize
 
@@ -150,3 +150,20 @@ def test_an_age_that_only_says_who_is_meant_is_no_figure_to_check() -> None:
 
     assert described_ages(("72", "岁", "的", "禤守砚", "订单", "排到")) == {"72"}
     assert described_ages(("禤守砚", "今年", "72", "岁")) == frozenset()  # the age asked about
+
+
+@pytest.mark.parametrize(
+    ("question", "source", "whole"),
+    [
+        ("那45个人里，退伍军人有多少个", "由45名年轻干部和退伍军人组成", "45名"),
+        ("那185万元里，溢洪道清淤花了多少", "镇里投入资金185万元，完成大坝防渗加固和溢洪道清淤", "185万元"),
+        ("1,900多名群众中，枧头村占多少人", "鹭沄村、枧头村2个村1,900余名群众", "1900余名"),  # 2个 counts villages
+        ("签约的12个项目中有几个是配套项目", "此次签约的12个项目中，有8个是配套项目", None),  # the part told
+        ("1.86万人中重点人群签约率多少", "全镇签约1.86万人，其中重点人群签约率达到91.5%", None),  # a share
+        ("1216名村民里每人领多少钱", "全村1216名村民每人领到420元", None),  # a part of another unit told
+        ("45名队员的服务中心有多少", "由45名队员组成", None),  # 中心 is no 中 of a whole
+        ("这45个人是干什么的", "由45名年轻干部和退伍军人组成", None),  # no count asked
+    ],
+)
+def test_a_part_of_a_whole_the_article_never_splits(question: str, source: str, whole: str | None) -> None:
+    assert part_of_whole(normalize(question), normalize(source).split()) == whole

@@ -45,6 +45,10 @@ ALIASES = AliasTable(
         ("党\u200b员", "党员"),  # zero-width space
         ("\u202e党员", "党员"),  # right-to-left override
         ("1.56亿元", "1.56亿元"),  # decimal point kept
+        ("1,900余名群众", "1900余名群众"),  # a thousands separator: one number
+        ("共12，345，678元", "共12345678元"),  # a Chinese IME's comma is the same after NFKC
+        ("1,2,3", "1 2 3"),  # a list, not thousands
+        ("2019年，300人", "2019年 300人"),
         ("……", ""),
     ],
 )

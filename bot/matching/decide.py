@@ -9,6 +9,7 @@ Thresholds are `config.Matching` (see `bot.matching.engine` for what each outcom
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from bot.config import Matching
@@ -23,6 +24,7 @@ from bot.matching.outcomes import (
     DECLINED,
     DECLINED_NEAR,
     EMPTY,
+    PART_UNTOLD,
     PLAN_ONLY,
     UNSAID,
     WRONG_PREMISE,
@@ -34,7 +36,7 @@ from bot.matching.sentences import Sentences
 from bot.question.kinds import Query, asks_outcome, asks_unsaid
 from bot.question.parts import MAX_QUESTION
 from bot.question.people import POST_QUESTIONS
-from bot.question.units import tells_unit, units_of
+from bot.question.units import part_of_whole, tells_unit, units_of
 from bot.reply import Reply
 from bot.text.normalize import normalize
 
@@ -112,6 +114,9 @@ class Decider:
             return Decision(
                 self._unsure(question, shown_resolved, query, ranked, facts, docs is None), None, candidates
             )
+        if whole := self._part_untold(question, query, best):
+            declined = self.replies.declined(question, shown_resolved, [best], PART_UNTOLD.format(whole=whole))
+            return Decision(replace(declined, score=best.score), place, candidates)
         if query.plural and len(parts := self._list_parts(facts)) >= 2:
             # The parts of a list cut from one sentence (卫星石化、加西贝拉、闻泰通讯…) are that sentence.
             joint = self.sentences.joint(parts[0], parts[1])
@@ -159,6 +164,17 @@ class Decider:
             reply = replace(reply, text=WRONG_PREMISE.format(instead=figure[0], named=figure[1]))
         return Decision(reply, place, candidates)
 
+    def _part_untold(self, question: str, query: Query, scored: Scored) -> str | None:
+        """The whole, when the question asks a part of it that the entry gives only as a total:
+        「那45个人里，退伍军人有多少」 (see `part_of_whole`). The whole may be named in a clause
+        before the one decided (「那185万元里，溢洪道清淤花了多少」), so the message is read too."""
+        sentence = self.index.entries[scored.position].sentence
+        for told in re.split(r"[。；;！!？?]", sentence):
+            clauses = normalize(told).split()
+            if whole := part_of_whole(query.text, clauses) or part_of_whole(normalize(question), clauses):
+                return whole
+        return None
+
     def _told_in_the_unit_too(
         self, query: Query, best: Scored, others: list[Scored], close: list[Scored]
     ) -> list[Scored]:
@@ -200,6 +216,7 @@ class Decider:
             and sentence.score >= m.answer
             and sentence.score - best.score >= m.margin
             and not self.confidence.unconfirmed(query, sentence)  # 「绿道骑行要收费吗」: no sentence says 收费
+            and not self._part_untold(question, query, sentence)
         ):
             if unscoped and (other := self.places.other(query, facts, sentence, loosely=True)) is not None:
                 # The sentence itself cannot be a choice (a choice is a fact): its place's best fact is.

@@ -77,3 +77,41 @@ def units_of(query: Query) -> tuple[str, ...]:
     if query.asks not in ("number", "duration", "age") or query.yes_no:
         return ()
     return asked_units(query.text)
+
+
+#: 「那45个人里，退伍军人有多少」: a whole given by its figure, then 里/中 and a count asked of a
+#: part of it. 中 must end the phrase (服务中心 is no 中 of a whole).
+_PART_OF = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d+)?(?:万|亿)?)(?:多|余)?[^\d\s]{1,8}?(?:里面|里头|当中|之中|里|中)(?=\s|有|的|占|是)"
+    r"(?=.*(?:多少|几))"
+)
+#: A figure and the unit it counts in, as a clause of normalised text writes it.
+_COUNTED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?(?:万|亿)?)(?:多|余)?([^\d\s])")
+#: Units that count the same thing: 45名 and 45个人 are people, 185万元 money.
+_SAME_UNIT = {"名": "人", "位": "人", "口": "人"}
+
+
+def _unit(char: str) -> str:
+    return _SAME_UNIT.get(char, char)
+
+
+def part_of_whole(question: str, clauses: list[str]) -> str | None:
+    """The whole (「45名」) when `question` (normalised) asks a count of a part of a whole that
+    `clauses` (a fact's source, clause by clause) give only as a total.
+
+    「镇级应急救援中队那45个人里，退伍军人有多少个」 of 「由45名年轻干部和退伍军人组成」: the
+    article never splits the 45, so any figure given would be a guess. A part may be told when the
+    whole's clause or any after it has another figure in the whole's unit or a share (%):
+    「1.86万人中重点人群签约率多少」 of 「全镇签约1.86万人，其中…签约率达到91.5%」.
+    """
+    for asked in _PART_OF.finditer(question):
+        whole = asked.group(1)
+        for i, clause in enumerate(clauses):
+            written = [found for found in _COUNTED.finditer(clause) if found.group(1) == whole]
+            if not written:
+                continue
+            units = {_unit(found.group(2)) for found in written}
+            # 「全镇签约1.86万人，其中…」 and 「签约的12个项目中，有8个…」 go on to tell its parts.
+            others = {_unit(u) for c in clauses[i:] for n, u in _COUNTED.findall(c) if n != whole}
+            return None if others & units or "%" in others else written[0].group(0)
+    return None

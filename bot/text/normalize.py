@@ -32,6 +32,9 @@ _PARTICLES = re.compile(r"(?:来着|[啊呢嘛吧呀哦噢喔啦哈呗咯哇嘞�
 _SPOKEN_DAY = re.compile(r"(?<!\d)(\d+)号")
 # Characters that carry nothing: controls, zero-width and direction marks, unpaired surrogates.
 _INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn"}
+# Thousands written with separators (1,900余名; a Chinese IME's ， is the same after NFKC) are
+# one number: 1900, not 1 and 900.
+_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?:,\d{3})+)(?![\d,])")
 
 
 #: A place's ending that, with 长 after it, is a post: 镇长, 乡长, 县长, 市长, 区长, 村长.
@@ -241,6 +244,7 @@ def normalize(text: str, aliases: AliasTable | None = None, typos: bool = False)
     punctuation → spaces, chat particles dropped.
     """
     text = translate(_basic(text))
+    text = _THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(",", ""), text)
     text = numerals_to_digits(text)
     text = _SPOKEN_DAY.sub(r"\1日", text)
     if aliases is not None:
