@@ -249,6 +249,15 @@ def test_a_part_of_a_whole_is_not_guessed(wider: Engine, question: str, status: 
         assert [s.fact_id for s in reply.suggestions] == ["lh-farmland-funds-3900"]
 
 
+def test_a_question_several_articles_answer_offers_each_place(wider: Engine) -> None:
+    from bot.matching.outcomes import CLARIFY_MANY_PLACES
+
+    reply = wider.answer("这篇报道是哪家媒体发的")
+    assert reply.status == "clarify" and reply.text == CLARIFY_MANY_PLACES
+    offered = {wider.knowledge.fact(s.fact_id).doc_id for s in reply.suggestions if wider.knowledge.fact(s.fact_id)}
+    assert len(offered) >= 3  # not just the first two places found
+
+
 def test_a_post_question_about_a_person_two_facts_name_is_answered(wider: Engine) -> None:
     # Both facts quote 副总经理程慕言: either tells the post, so there is nothing to choose.
     reply = wider.answer("程慕言在锐拓智能担任什么职务？")

@@ -60,7 +60,8 @@ def read_header(lines: list[str]) -> tuple[dict[str, str], list[str]]:
     found: dict[str, str] = {}
     header: list[str] = []
     for line in lines[:6]:
-        if not _is_heading(line) and header:
+        # A source line with a byline runs long (来源：… 发布时间：… 记者 …): its 来源 marks it.
+        if not (_is_heading(line) or (_OUTLET.search(line) and len(line) <= 2 * _HEADING_MAX)) and header:
             break
         taken = False
         if (date := _DATE.search(line)) and "date" not in found:
@@ -150,8 +151,8 @@ def _title_place(title: str, text: str) -> str | None:
     story names it again."""
     tries = [(_PLACE_BEFORE_COLON, title), (_PLACE_FIRST, title)]
     # 「古村焕新颜 文旅富乡邻：滃岚县檠溪镇走出…」: a slogan first, the place after the colon,
-    # the town after its county.
-    for part in re.split(r"[：:]|——", title)[1:]:
+    # the town after its county; 「小切口推动大变化　蘩岙乡绘就…」: after a space alone.
+    for part in re.split(r"[：:\s]|——", title)[1:]:
         tries += [(_COUNTY_TOWN, part), (_PLACE_FIRST, part)]
     for pattern, text_part in tries:
         match = pattern.match(text_part.strip())

@@ -102,9 +102,9 @@ class Decider:
         if best is None:
             return Decision(self.replies.declined(question, shown_resolved, [], DECLINED), None, candidates)
         if docs is None:
-            other_place = self.places.other(query, facts, best)
-            if other_place is not None:
-                choices = self.places.per_place(facts, [best, other_place])
+            other_places = self.places.others(query, facts, best)
+            if other_places:
+                choices = self.places.per_place(facts, [best, *other_places])
                 return Decision(
                     self.replies.clarify(question, shown_resolved, choices, CLARIFY_PLACES), None, candidates
                 )
@@ -218,10 +218,10 @@ class Decider:
             and not self.confidence.unconfirmed(query, sentence)  # 「绿道骑行要收费吗」: no sentence says 收费
             and not self._part_untold(question, query, sentence)
         ):
-            if unscoped and (other := self.places.other(query, facts, sentence, loosely=True)) is not None:
+            if unscoped and (others := self.places.others(query, facts, sentence, loosely=True)):
                 # The sentence itself cannot be a choice (a choice is a fact): its place's best fact is.
                 leader = next((s for s in facts if self.places.of(s) == self.places.of(sentence)), None)
-                choices = self.places.per_place(facts, [other] if leader is None else [leader, other])
+                choices = self.places.per_place(facts, others if leader is None else [leader, *others])
                 return self.replies.clarify(question, resolved, choices, CLARIFY_PLACES)
             return self.replies.sentence(question, sentence, resolved)
         if self.confidence.clear_winner(query, facts):

@@ -14,6 +14,8 @@ from bot.reply import Reply, Source, Suggestion
 from bot.text.normalize import normalize
 
 CLARIFY_PLACES = "这个问题两篇文章都有答案，您问的是哪个地方？"
+#: The same, when three or more articles answer it.
+CLARIFY_MANY_PLACES = "这个问题几篇文章都有答案，您问的是哪个地方？"
 CLARIFY_LIST = "文章里有几处都说到了，您想先看哪一个？"
 CLARIFY_FACTS = "这个问题有几种可能，您想问的是哪一个？"
 DECLINED = "抱歉，现有的文章里找不到这个问题的可靠答案。"
@@ -111,6 +113,8 @@ class Replies:
         places = [self.knowledge.documents[self.index.entries[c.position].doc_id].place for c in choices]
         if text == CLARIFY_PLACES and len(set(places)) < 2:
             text = CLARIFY_FACTS  # 「哪个地方？」 only when the choices really are places apart
+        elif text == CLARIFY_PLACES and len(set(places)) > 2:
+            text = CLARIFY_MANY_PLACES
         return Reply(
             question=question,
             status="clarify",

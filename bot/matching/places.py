@@ -1,4 +1,4 @@
-"""Which place a question naming none is about: one, or both (then the user is asked).
+"""Which place a question naming none is about: one, or several (then the user is asked).
 
 Two articles, two towns. 「动员大会是哪天开的」 names neither; if both towns' facts fit it about
 alike, answering with one would be a guess, so the engine asks which place. A question using a
@@ -26,23 +26,35 @@ class Places:
         self.index = index
         self.matching = matching
 
-    def other(self, query: Query, facts: list[Scored], best: Scored, loosely: bool = False) -> Scored | None:
-        """For a question naming no place, the other place's fact that makes it ambiguous, if any
-        (`loosely`: only a rival, for a best entry that is an article sentence, not a fact).
+    def others(self, query: Query, facts: list[Scored], best: Scored, loosely: bool = False) -> list[Scored]:
+        """For a question naming no place, the other places' facts that make it ambiguous, one a
+        place, best first (`loosely`: only rivals, for a best entry that is an article sentence,
+        not a fact). With three articles, 「这篇报道是哪家媒体发的」 has three answers, not two.
 
         A question naming a place the knowledge does not cover (「周庄镇有多少个党组织」) is not
         unplaced: asking "吴江开发区 or 嘉兴科技城?" would offer two wrong towns.
         """
         if query.foreign or self._owned_by(query) == self.of(best):
-            return None
-        if loosely:
-            return self._rival(facts, best)
-        return self._best_elsewhere(facts, best) or self._rival(facts, best)
+            return []
+        found = []
+        for leader in self._leaders(facts, best):
+            if (not loosely and self._about_as_well(best, leader)) or self._rival(best, leader):
+                found.append(leader)
+        return found
 
-    def _rival(self, facts: list[Scored], best: Scored) -> Scored | None:
-        """For a question naming no place, the other place's best fact if it too fits the
-        question's subject, whether or not either is a full answer, and however much better the
-        best fact is worded.
+    def _leaders(self, facts: list[Scored], best: Scored) -> list[Scored]:
+        """Each other place's best fact, in rank order."""
+        seen, leaders = {self.of(best)}, []
+        for scored in facts:
+            if (place := self.of(scored)) not in seen:
+                seen.add(place)
+                leaders.append(scored)
+        return leaders
+
+    def _rival(self, best: Scored, leader: Scored) -> bool:
+        """Whether another place's best fact (`leader`) too fits the subject of a question naming
+        no place, whether or not either is a full answer, and however much better the best fact
+        is worded.
 
         The two articles tell the same kind of campaign in two towns, so a question naming neither
         is about either: 「平时是怎么跟企业保持联系的」 fits the QQ groups of one and the grid of the
@@ -55,14 +67,9 @@ class Places:
         「总投资1.56亿元的是哪个项目」 has no rival in a town whose projects cost other sums, nor
         「中医馆几点开门」 in a town whose officials 开门听 at no stated hour.
         """
-        place, floor = self.of(best), self.matching.rival_floor
-        for scored in facts:
-            if scored is best or self.of(scored) == place:
-                continue
-            fits = min(best.signals["subject"], scored.signals["subject"]) >= floor
-            answers = scored.signals["kind"] == 1.0 and clean(scored)
-            return scored if fits and answers else None
-        return None
+        floor = self.matching.rival_floor
+        fits = min(best.signals["subject"], leader.signals["subject"]) >= floor
+        return fits and leader.signals["kind"] == 1.0 and clean(leader)
 
     def _owned_by(self, query: Query) -> str | None:
         """The one place whose articles alone hold a name the question uses (梁一波, 氮化镓): the
@@ -82,27 +89,19 @@ class Places:
         table = self.index.entries
         return {table.doc_places[table.doc_of[p]] for p in self.index.postings.get(f"w:{word}", ())}
 
-    def _best_elsewhere(self, facts: list[Scored], best: Scored) -> Scored | None:
-        """The best fact of another place, if it answers the question about as well.
+    def _about_as_well(self, best: Scored, leader: Scored) -> bool:
+        """Whether another place's best fact (`leader`) answers the question about as well.
 
-        "About as well": the other place's best fact is itself a plausible answer (it scores
-        `place_floor` and covers `place_coverage` of the key terms) and is within
-        `place_margin` of the best. Then the question fits both places and only the user can
-        say which.
+        "About as well": it is itself a plausible answer (it scores `place_floor` and covers
+        `place_coverage` of the key terms) and is within `place_margin` of the best. Then the
+        question fits both places and only the user can say which.
         """
-        place = self.of(best)
         m = self.matching
-        for scored in facts[1:]:
-            if self.of(scored) == place:
-                continue
-            if (
-                scored.score >= m.place_floor
-                and best.score - scored.score <= m.place_margin
-                and scored.signals["coverage"] >= m.place_coverage
-            ):
-                return scored
-            return None
-        return None
+        return (
+            leader.score >= m.place_floor
+            and best.score - leader.score <= m.place_margin
+            and leader.signals["coverage"] >= m.place_coverage
+        )
 
     def per_place(self, facts: list[Scored], leaders: list[Scored]) -> list[Scored]:
         """Choices for a question that fits two places: each place's best facts, alternating.

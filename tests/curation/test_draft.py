@@ -367,3 +367,21 @@ def test_each_figure_of_a_list_with_its_own_verb_is_asked(tmp_path: Path) -> Non
     questions = _drafted(tmp_path, story, place="新河镇").facts[0]["questions"]
     assert "新河镇实际到位资金突破多少亿元？" in questions  # type: ignore[operator]
     assert "新河镇规上工业产值突破多少亿元？" in questions  # type: ignore[operator]
+
+
+def test_a_long_source_line_with_a_byline_and_a_place_after_a_space_fill_the_document(tmp_path: Path) -> None:
+    from bot.curation.draft import draft
+
+    path = tmp_path / "xinhe.txt"
+    header = (
+        "小切口推动大变化　新河镇绘就和美乡村新画卷\n"
+        "来源：云岭县融媒体中心    发布时间：2023-12-06    记者 温砚秋　通讯员 陆鸣川"
+    )
+    path.write_text(f"{header}\n\n本报讯 新河镇建成污水处理站12座。新河镇改厕1426户。\n", encoding="utf-8")
+    document = draft(path).document
+    assert (document["outlet"], document["date"], document["author"], document["place"]) == (
+        "云岭县融媒体中心",
+        "2023-12-06",
+        "温砚秋 陆鸣川",
+        "新河镇",  # after the slogan and a full-width space, with no county before it
+    )
