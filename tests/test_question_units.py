@@ -8,7 +8,7 @@ import pytest
 from bot.curation.evaluate import Item, passes
 from bot.question.focus import focus
 from bot.question.kinds import asks, is_yes_no, other_year, supplies
-from bot.question.units import asked_units, part_of_whole, tells_unit
+from bot.question.units import asked_units, figures_in, part_of_whole, tells_unit
 from bot.reply import Reply
 from bot.text.normalize import normalize
 
@@ -167,3 +167,15 @@ def test_an_age_that_only_says_who_is_meant_is_no_figure_to_check() -> None:
 )
 def test_a_part_of_a_whole_the_article_never_splits(question: str, source: str, whole: str | None) -> None:
     assert part_of_whole(normalize(question), normalize(source).split()) == whole
+
+
+@pytest.mark.parametrize(
+    ("text", "units", "figures"),
+    [
+        ("铺设污水管网38.6公里受益农户3100户", ("米", "公里"), {"38.6公里"}),
+        ("2019年以来守了11个年头", ("年",), {"11个年"}),  # a calendar year is no span
+        ("受益农户3100户", ("公里",), set()),
+    ],
+)
+def test_the_figures_a_text_gives_in_a_unit(text: str, units: tuple[str, ...], figures: set[str]) -> None:
+    assert figures_in(text, units) == figures

@@ -212,16 +212,22 @@ def _facts(doc: Document, chrome: set[str], names: list[tuple[str, str]], split:
     """One fact per sentence or clause group."""
     forms = tuple(place_forms(doc.place, doc.text)) if doc.place else ()
     wordings = Wordings(doc, forms, tuple(name for name, _ in names) + _counties(doc.text))
-    organisations = [name for name, kind in names if kind == "organisation"]
+    kinds = {"organisation": "该公司", "village": "该村", "person": "他"}
+    referred = [(name, kinds[kind.split(",")[0]]) for name, kind in names if kind.split(",")[0] in kinds]
+    referred = [(name, anaphor) for name, anaphor in referred if not name.startswith(("该", "其"))]
     facts: list[dict[str, object]] = []
     for number, (source, context) in enumerate(_sources(doc, split), 1):
         at = doc.text.find(source)
-        earlier = [(doc.text.rfind(o, 0, at), o) for o in organisations if doc.text.rfind(o, 0, at) >= 0]
-        named = max(earlier)[1] if earlier else ""
+        referents = {"该镇": doc.place} if doc.place else {}
+        for anaphor in ("该公司", "该村", "他"):
+            # What an anaphor stands for is the last name of its kind before the sentence.
+            earlier = [(doc.text.rfind(n, 0, at), n) for n, a in referred if a == anaphor]
+            if earlier := [(pos, n) for pos, n in earlier if pos >= 0]:
+                referents[anaphor] = max(earlier)[1]
         facts.append(
             {
                 "id": f"{doc.id}-{number:02d}",
-                "questions": wordings.of(_DATELINE.sub("", source.strip(_QUOTES)), context, named),
+                "questions": wordings.of(_DATELINE.sub("", source.strip(_QUOTES)), context, referents),
                 "answer": _answer(doc, _DATELINE.sub("", source.strip(_QUOTES))),
                 "source": source,
                 "tags": [_tag(doc, source, chrome)],
@@ -259,7 +265,8 @@ def _tag(doc: Document, sentence: str, chrome: set[str]) -> str:
         if 0 <= doc.text.find(line) < at and line != doc.title and not _DATE.search(line) and not _FOOTER.match(line)
     ]
     headings = [(pos, line) for pos, line in headings if not _AUTHOR.search(line) and not _OUTLET.search(line)]
-    return max(headings)[1] if headings else "概况"
+    # 「垃圾分类：从“一扔了之”到“分类投放”」: the topic is what comes before the colon.
+    return re.split(r"[：:]", max(headings)[1])[0].strip() or "概况" if headings else "概况"
 
 
 #: A quotation (its opening mark stripped) followed by who said it.

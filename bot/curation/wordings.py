@@ -40,11 +40,13 @@ _ROLE = re.compile(
     r"([\u4e00-\u9fff]{0,8}?(?:书记|镇长|乡长|县长|市长|区长|主任|经理|局长|站长|所长|院长|校长|董事长|负责人|"
     r"社长|队长|组长|委员|部长|处长|科长|村长|主席|专员|理事长|会长|厂长|总监|大户|军人|村民|居民|医师|医生|村医|"
     r"[\u4e00-\u9fff]员))"
-    r"([\u4e00-\u9fff]{2,3}?)(?=说|表示|介绍|告诉|指出|坦言|认为|透露|解释|[，。、：:“]|$|在|带|联系|是|今年|从|已|把|将|向|给)"
+    r"([\u4e00-\u9fff]{2,3}?)(?=说|表示|介绍|告诉|指出|坦言|认为|透露|解释|[，。、：:“]|$|在|都|每|也|就|又|还|正|刚|一直|家|带|联系|是|今年|从|已|把|将|向|给)"
 )
+#: Who a person is without holding a post: asked where they are from, not what post they hold.
+_NO_POST = ("村民", "居民", "群众", "大户", "军人", "老人", "市民", "游客")
 _AGE_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十]+)岁的?$")
 #: A person's age as the prose gives it (七十二岁的禤守砚, 72岁的周德福): asked 「…今年多大岁数」.
-_AGED = re.compile(r"(?:\d+|[一二三四五六七八九十]+)岁的?([\u4e00-\u9fff]{2,3}?)(?=[，。、是说已在从把今]|$)")
+_AGED = re.compile(r"(?:\d+|[一二三四五六七八九十]+)岁的?([\u4e00-\u9fff]{2,3}?)(?=[，。、是说已在从把今干都也就每还又家]|一直|$)")
 #: 在 + a place (在青岗村文化广场, 在洞溪河沿岸): what 「在哪里」 asks.
 _WHERE = re.compile(
     r"在([\u4e00-\u9fff]{2,10}?(?:村|社区|镇|乡|县|市|区|广场|公园|中心|园区|基地|河|湖|山|街道|路|站|厂|园))"
@@ -62,8 +64,14 @@ _OPENERS = re.compile(r"^(?:其中|同时|此外|目前|另外|并且|并|还|�
 _VERB_BEFORE = re.compile(r"(?:达到|达|为|约|近|超过|突破|共计|累计)+$")
 #: The speaker after a quotation's own full stop (…40多万元。公司总经理芮晓峰说).
 _SAID = re.compile(r"[。！？](?=[^。！？]{1,16}(?:说|表示|介绍|坦言|感慨)$)")
-#: An anaphor for a company or a place of an earlier sentence (该公司, 该乡): the wording names it.
-_ANAPHOR = re.compile(r"该(公司|企业|合作社|乡|镇|村|社区|项目|区)")
+#: Anaphors for a name of an earlier sentence, by the kind of name they stand for (该公司 → the
+#: last organisation named, 该乡 → the article's place, 他 → the last person): the wording names it.
+_ANAPHORS = {
+    "该公司": re.compile(r"该(?:公司|企业|合作社|项目)"),
+    "该镇": re.compile(r"该(?:乡|镇|区|街道)"),
+    "该村": re.compile(r"该(?:村|社区)"),
+    "他": re.compile(r"(?<![其])[他她](?![们人])"),
+}
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -129,6 +137,12 @@ def _phrase(text: str) -> str:
     return phrase
 
 
+#: A verb spending the money after it (投入85万元建设…).
+_SPENT = re.compile(r"(?:投入|投资|花费|花了|出资|拿出|耗资|安排|筹集|整合)(?:资金|了)?$")
+#: A clause comparing the figure of the clause before (比去年提高8.2个百分点, 同比增长9.4%).
+_COMPARED = re.compile(r"^(?:比|较|同比|环比|相比)")
+#: A verb of change: its figure is asked 提高多少, not 提高有多少.
+_CHANGED = re.compile(r"(?:提高|提升|增加|增长|减少|下降|降低|多出|少了|扩大|缩短|超出)$")
 #: 「…由71%提高到」: the thing that changed, then the change.
 _CHANGE = re.compile(
     r"(.{2,}?)由[\d.]+(?:%|[\u4e00-\u9fff]{0,2})?((?:提高|提升|增加|增长|降低|下降|减少|缩短|扩大)[到至])"
@@ -167,14 +181,18 @@ class Wordings:
         """`text` naming the place by its short form (洞溪…), as people type it."""
         return text if not self.place or self._names_place(text) else self.short + text
 
-    def of(self, source: str, context: str = "", named: str = "", least: int = 3, most: int = 7) -> list[str]:
+    def of(
+        self, source: str, context: str = "", referents: dict[str, str] | None = None, least: int = 3, most: int = 7
+    ) -> list[str]:
         """3 to `most` wordings for the fact citing `source`, none used by an earlier fact.
 
         `context` is what the source is about when it was cut from a longer sentence (that
-        sentence's leading clauses); `named` what an anaphor (该公司) stands for."""
+        sentence's leading clauses); `referents` what each kind of anaphor stands for (see
+        `_ANAPHORS`: 该公司 → 岚陵恒屹公司)."""
         sentence = _plain(source.strip(_END))
-        if named:
-            sentence = _ANAPHOR.sub(named, sentence)
+        for anaphor, name in (referents or {}).items():
+            if anaphor in _ANAPHORS and name:
+                sentence = _ANAPHORS[anaphor].sub(name, sentence)
         # 「…一年光水费就能省下40多万元。”公司总经理芮晓峰说」: the figures are the quotation's;
         # who said it is asked of the whole.
         said = _SAID.search(sentence)
@@ -196,9 +214,7 @@ class Wordings:
             candidates.append(" ".join([self.place, *about, *keywords[:3]]).strip())
             candidates.append(self._short(f"{''.join(keywords[:2])}是怎么回事"))
         candidates += numbers[4:]
-        if leading := [c for c in clauses if _OPENERS.sub("", c)]:  # not 「同时的情况」
-            candidates.append(self._scoped(f"{_OPENERS.sub('', leading[0])}的情况"))
-        candidates.append(self._scoped(sentence))
+
         return self._distinct(candidates, sentence, least, max(most, 2 + 2 * figures))
 
     def _distinct(self, candidates: list[str], sentence: str, least: int, most: int) -> list[str]:
@@ -211,6 +227,11 @@ class Wordings:
             result.append(text if text.endswith(("？", "?")) or " " in text else text + "？")
             if len(result) >= most:
                 break
+        whole = self._scoped(sentence)
+        key = re.sub(r"[\s，。？！?!,.、]+", "", whole)
+        if len(result) < least and key not in self.used:  # a short sentence: itself, asked
+            self.used.add(key)
+            result.append(whole + "？")
         n = 0
         while len(result) < least:  # every fact needs three distinct wordings, however short its sentence
             n += 1
@@ -227,7 +248,9 @@ class Wordings:
         full: list[str] = []
         spoken: list[str] = []
         keyed: list[str] = []
+        subject = ""  # what the clause before measured: 卫生厕所普及率 of 「…普及率达到93.6%」
         for clause in clauses:
+            compared = bool(_COMPARED.match(clause))
             for match in reversed(list(_COUNT.finditer(clause))):
                 if not FIGURE.match(clause, match.start()) or clause[: match.start()].endswith("第"):
                     continue  # a date or a time, or an ordinal (第5网格): not a count
@@ -237,27 +260,37 @@ class Wordings:
                 # 60亿元 is asked 多少亿元, not 多少元: the sum as people say it.
                 asked = "多少" + (magnitude.group(0) if magnitude else "") + ("" if unit == "%" else unit)
                 thing = _VERB_BEFORE.sub("", _OPENERS.sub("", before))
-                if len(thing) < 3 and unit and (counted := _counted(context, unit[-1])):
+                if compared and subject:
+                    # 「…普及率达到93.6%，比去年提高8.2个百分点」: the change is the 普及率's.
+                    thing, before = subject + _phrase(thing), subject + before
+                elif len(thing) < 3 and unit and (counted := _counted(context, unit[-1])):
                     # 「目前，已完工7项」 counts what the sentence before counted with the same
                     # measure word (为民办实事项目12项): Chinese leaves the subject unsaid.
                     thing, before = counted + thing, counted + _OPENERS.sub("", before)
-                thing = _phrase(thing)
+                thing = thing if compared and subject else _phrase(thing)
                 full.append(self._scoped(before + asked + after))
                 if unit in _MONEY or unit.endswith("元"):
-                    # 「投入85万元建设智慧网格平台」 is asked 「智慧网格平台要花多少钱」: what the money is for.
-                    spoken.append(self._short(f"{after}要花多少钱" if len(after) >= 3 else f"{thing}多少钱"))
+                    # 「投入85万元建设智慧网格平台」 is asked 「智慧网格平台要花多少钱」: what the money is
+                    # for — when it was spent: a loan granted (发放贷款3860万元) is no cost.
+                    spent = len(after) >= 3 and _SPENT.search(before)
+                    spoken.append(self._short(f"{after}要花多少钱" if spent else f"{thing}多少钱"))
                 elif unit and unit[-1] in _SMALL and "." not in match.group(0) and not unit.endswith("人次"):
                     spoken.append(self._short(f"{thing}几{unit[-1]}{after}啊"))
                 elif unit in ("小时", "天", "年"):
                     spoken.append(self._short(f"{thing}多久{after}"))
                 elif unit == "%" or not unit:
+                    if not unit and after[:1] and thing.endswith(after[:1]):
+                        after = after[1:]  # 兑换积分12.6万分: 兑换积分是多少, not 兑换积分分
                     spoken.append(self._short(f"{thing}{after}是多少啊"))
                 else:
-                    have = "" if thing.endswith(("了", "有")) else "有"  # 流转了多少亩, 全村已有多少户
+                    # 流转了多少亩, 全村已有多少户, 比去年提高多少个百分点
+                    have = "" if thing.endswith(("了", "有")) or _CHANGED.search(thing) else "有"
                     spoken.append(self._short(f"{thing}{have}多少{unit}{after}"))
                 words = self._keywords(clause)[:2]
                 if words:
                     keyed.append(" ".join([self.place, *about, *words, asked]).strip())
+                if not compared:
+                    subject = _phrase(thing) if len(thing) >= 2 else ""
                 break  # the clause's last figure: 「9个行政村、2个社区划分为86个网格」 tells 86
             if len(full) == 5:
                 break
@@ -304,14 +337,18 @@ class Wordings:
             if _AGE_BEFORE.search(sentence[: match.start(1)] + said[: len(said) - len(role)]):
                 found.append(f"{name}今年多大岁数")
             core = role[-4:] if len(role) > 4 else role
-            found = [self._scoped(f"{role}是谁"), f"{name}是什么职务", self._short(f"{core}叫什么名字"), *found]
+            if role.endswith(_NO_POST):
+                found = [f"{name}是哪里人", *found]  # 村民隗桂芝: who she is, not a post
+            else:
+                found = [self._scoped(f"{role}是谁"), f"{name}是什么职务", self._short(f"{core}叫什么名字"), *found]
             break
         aged = [f"{name}今年多大岁数" for name in _AGED.findall(sentence) if surname_like(name[0])]
         return list(dict.fromkeys([*found, *aged[:1]]))
 
     def _where(self, sentence: str) -> list[str]:
         match = _WHERE.search(sentence)
-        if not match:
+        # 在各村和集镇社区: not one place (各, 每, 全), nor the first of a list
+        if not match or match.group(1)[0] in "各每全本" or sentence[match.end() : match.end() + 1] in "和、及与":
             return []
         before = sentence[: match.start()].split("，")[-1]
         after = sentence[match.end() :].split("，")[0]

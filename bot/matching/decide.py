@@ -36,7 +36,7 @@ from bot.matching.sentences import Sentences
 from bot.question.kinds import Query, asks_outcome, asks_unsaid
 from bot.question.parts import MAX_QUESTION
 from bot.question.people import POST_QUESTIONS
-from bot.question.units import part_of_whole, tells_unit, units_of
+from bot.question.units import figures_in, part_of_whole, tells_unit, units_of
 from bot.reply import Reply
 from bot.text.normalize import normalize
 
@@ -129,7 +129,7 @@ class Decider:
             return Decision(self.replies.sentence(question, best, shown_resolved, joint), place, candidates)
         if query.counts > 1 and (joint := self.sentences.counts_together(best, facts, m.suggest)) is not None:
             return Decision(self.replies.sentence(question, best, shown_resolved, joint), place, candidates)
-        close = [s for s in close if not self.sentences.same_answer(best, s)]
+        close = [s for s in close if not self.sentences.same_answer(best, s) and not self._agree(query, best, s)]
         if query.asks in ("person", "named") or POST_QUESTIONS & set(query.words):
             # 「…的总经理是谁」, 「程慕言担任什么职务」: facts naming the same one person tell the same.
             close = [s for s in close if not self.sentences.same_person(best, s)]
@@ -163,6 +163,16 @@ class Decider:
         elif figure := self.confidence.wrong_figure(query, best):
             reply = replace(reply, text=WRONG_PREMISE.format(instead=figure[0], named=figure[1]))
         return Decision(reply, place, candidates)
+
+    def _agree(self, query: Query, best: Scored, other: Scored) -> bool:
+        """Whether two facts give the same figures in the unit the question asks: 「铺设污水管网
+        多少公里」 is 38.6公里 in the summary that opens the story and in the paragraph that tells
+        it, so there is nothing to choose."""
+        units = units_of(query)
+        if not units:
+            return False
+        told = figures_in(self.index.entries[best.position].body, units)
+        return bool(told) and told == figures_in(self.index.entries[other.position].body, units)
 
     def _part_untold(self, question: str, query: Query, scored: Scored) -> str | None:
         """The whole, when the question asks a part of it that the entry gives only as a total:

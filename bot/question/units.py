@@ -71,6 +71,15 @@ def tells_unit(text: str, units: tuple[str, ...]) -> bool:
     return False
 
 
+def figures_in(text: str, units: tuple[str, ...]) -> frozenset[str]:
+    """The figures `text` (normalised) gives in one of `units`, as written: {38.6公里}."""
+    return frozenset(
+        found.group(0)
+        for found in _figure_in(units).finditer(text)
+        if not (found.group(2) == "年" and len(found.group(1)) == 4)
+    )
+
+
 def units_of(query: Query) -> tuple[str, ...]:
     """The units the number a question asks for must be in; () for a question asking no number,
     or checking one it gives (有25家吗)."""

@@ -248,6 +248,11 @@ def test_a_word_ending_in_cun_is_no_village(sentence: str, village: str | None) 
         ("东塘村种粮大户吴长贵流转了680亩农田。", "新河吴长贵流转了多少亩农田？"),
         # 由…提高到: the thing that changed, and the change
         ("新河镇主要农作物耕种收综合机械化率由71%提高到93%。", "新河综合机械化率提高到是多少啊？"),
+        # a comparison asks the change of what the clause before measured, without a doubled 有
+        ("新河镇卫生厕所普及率达到93.6%，比去年提高8.2个百分点。", "新河镇卫生厕所普及率比去年提高多少个百分点？"),
+        ("新河镇全年累计兑换积分12.6万分。", "新河镇全年累计兑换积分是多少啊？"),  # not 兑换积分分
+        ("新河镇发放创业担保贷款3860万元。", "新河担保贷款多少钱？"),  # a loan is not spent
+        ("新河镇投入资金85万元建设智慧网格平台。", "新河建设智慧网格平台要花多少钱？"),
     ],
 )
 def test_a_figure_is_also_asked_with_just_its_verb_and_object(tmp_path: Path, story: str, wording: str) -> None:
@@ -385,3 +390,26 @@ def test_a_long_source_line_with_a_byline_and_a_place_after_a_space_fill_the_doc
         "温砚秋 陆鸣川",
         "新河镇",  # after the slogan and a full-width space, with no county before it
     )
+
+
+@pytest.mark.parametrize(
+    ("story", "wording"),
+    [
+        # 他 is the person named last; 该村 the village named last; 该镇 the article's town
+        ("保洁员仉大满每天收垃圾。今年57岁的他干保洁已经第五个年头了。", "仉大满今年多大岁数？"),
+        ("东塘村建成污水处理站。该村日处理能力达到80吨。", "新河镇东塘村日处理能力达到多少吨？"),
+        ("新河公司建成厂房。该镇今年新增就业1286人。", "新河镇今年新增就业多少人？"),
+        # a villager is asked who she is, never what post she holds
+        ("东塘村68岁的村民隗桂芝家用上了卫生厕所。", "隗桂芝是哪里人？"),
+    ],
+)
+def test_an_anaphor_is_asked_by_what_it_stands_for(tmp_path: Path, story: str, wording: str) -> None:
+    questions = [q for fact in _drafted(tmp_path, story, place="新河镇").facts for q in fact["questions"]]  # type: ignore[attr-defined]
+    assert wording in questions
+    assert not any("职务" in q for q in questions if "隗桂芝" in q)
+    assert not any("新河公司" in q for q in questions if "就业" in q)
+
+
+def test_tags_are_the_topic_before_a_headings_colon(tmp_path: Path) -> None:
+    story = "垃圾分类：从“一扔了之”到“分类投放”\n新河镇配发分类垃圾桶8200套。"
+    assert _drafted(tmp_path, story, place="新河镇").facts[0]["tags"] == ["垃圾分类"]
