@@ -652,3 +652,24 @@ def test_which_questions_check_a_claim(raw: str, yes_no: bool) -> None:
     from bot.text.normalize import normalize
 
     assert is_yes_no(normalize(raw), raw) is yes_no
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("测试镇有多少志愿者", None),  # the meeting's fact names 志愿者 but counts none
+        ("测试镇有多少党员", "fa-members"),  # 1200名党员: the figure beside what it counts
+        ("动员大会哪天开的", "fa-meeting"),
+    ],
+)
+def test_a_count_needs_a_figure_beside_what_it_counts(tmp_path: Path, question: str, fact_id: str | None) -> None:
+    from tests.knowledge_helpers import ARTICLE, FACTS, write_knowledge
+
+    root = write_knowledge(tmp_path / "k")
+    told = "3月4日，测试镇召开动员大会，干部、志愿者和群众一起参加。"
+    (root / "articles" / "a.txt").write_text(ARTICLE.replace("3月4日，测试镇召开动员大会。", told), encoding="utf-8")
+    facts = FACTS.replace("source: 3月4日，测试镇召开动员大会。", f"source: {told}")
+    (root / "facts" / "a.yaml").write_text(facts, encoding="utf-8")
+    reply = Engine.load(root).answer(question)
+    assert reply.fact_id == fact_id
+    assert reply.status == ("answered" if fact_id else "declined")

@@ -26,6 +26,8 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
       kind         1.000 if the fact can give the kind of answer asked (number, person,
                    date...), 0.600 (a penalty factor) if it cannot
       focus_miss   0.7 penalty: the thing asked about is not in the fact as a word
+      uncounted    0.75 penalty: a count is asked (多少党员) and the fact names the thing
+                   but gives no figure in the same clause
       number_miss  0.75 penalty: the question gives a number the fact's paragraph lacks
       unit_miss    0.75 penalty: the number is asked in a unit the fact never uses (多高, 多少亩)
       year_miss    0.6 penalty: the question asks about another year (去年) the fact never names

@@ -21,6 +21,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -28,6 +29,7 @@ from bot.index.search import Entry, Index
 from bot.knowledge.model import NUMBER
 from bot.question.kinds import Query, described_ages, other_year
 from bot.question.units import tells_unit, units_of
+from bot.text.normalize import normalize
 from bot.text.sound import syllables
 
 WEIGHTS = {"coverage": 0.55, "wording": 0.25, "sound": 0.20}
@@ -42,6 +44,9 @@ FOCUS_MISS = 0.7
 #: Score multiplier when the fact names none of the names the question uses: 「杰必机电项目总投资
 #:是多少」 is not answered by the 25亿元 of the 氮化镓 project.
 NAME_MISS = 0.6
+#: Score multiplier when a fact names what a count asks about but gives no figure beside it:
+#: 「蘩岙乡有多少党员」 is not answered by 「…干部、党员、志愿者和群众一起上阵」.
+UNCOUNTED = 0.75
 #: Score multiplier when the question gives a number the fact does not contain (2020年…).
 NUMBER_MISS = 0.75
 #: Score multiplier when the question asks a number in a unit the fact gives none in (多高, 多少亩).
@@ -154,6 +159,7 @@ class Question:
     names: tuple[Term, ...]  # names of the knowledge it uses (杰必机电): the fact must name them
     units: tuple[str, ...]  # the units the number asked is in (多高 → 米, 公里…): the fact must use one
     year: re.Pattern[str] | None  # how a fact speaks of the other year asked about (去年 → 去年, 同期…)
+    counts: bool  # asks how many of its focus (多少党员): the fact's figure must stand beside it
 
     @classmethod
     def of(cls, index: Index, query: Query) -> Question:
@@ -170,6 +176,7 @@ class Question:
             ),
             units=units_of(query),
             year=other_year(query.words),
+            counts=query.asks == "number" and bool(query.focus) and not query.yes_no and not units_of(query),
         )
 
 
@@ -186,6 +193,26 @@ def _village(index: Index, term: str) -> bool:
 def _village_stems(words: tuple[str, ...]) -> set[str]:
     """The names jieba cut from their 村 or 社区 (东新/社区): the village is named all the same."""
     return {w for w, after in itertools.pairwise(words) if after in VILLAGE_ENDINGS and len(w) >= 2}
+
+
+def _counted(sentence: str, focus: tuple[Term, ...]) -> bool:
+    """Whether the clause of `sentence` that names a focus word gives a figure (412名党员, 党员
+    总数达412人, 小菜园、小果园、小游园等“三小园”58个), or no clause names one (that is a focus
+    miss, not this)."""
+    named = False
+    for clause in _clauses(sentence):
+        if any(term.text in clause for term in focus):
+            named = True
+            if re.search(r"\d", clause):
+                return True
+    return not named
+
+
+@lru_cache(maxsize=4096)
+def _clauses(sentence: str) -> tuple[str, ...]:
+    """A source sentence's clauses, normalised (Chinese numerals as digits); a list joined by 、
+    stays one clause with the figure that counts it."""
+    return tuple(normalize(clause).replace(" ", "") for clause in re.split(r"[，。；！？,;!?：:]", sentence))
 
 
 def _only_given(question: Question, entry: Entry) -> bool:
@@ -234,6 +261,9 @@ def score(index: Index, question: Question, position: int) -> Scored:
     if question.focus and all(term_match(f, entry, scattered=len(f.text) > 2) < 0.5 for f in question.focus):
         blended *= FOCUS_MISS
         signals["focus_miss"] = FOCUS_MISS
+    elif question.counts and not _counted(entry.sentence, question.focus):
+        blended *= UNCOUNTED
+        signals["uncounted"] = UNCOUNTED
     if (question.given and not question.given <= entry.context_numbers) or any(
         t not in entry.words for t in question.ordinals
     ):
