@@ -323,3 +323,12 @@ def test_naming_the_outlet_and_asking_the_day_gets_the_date(
     knowledge = combine(FIXTURE_KNOWLEDGE, [NEW / "mingchuan-health-2024"], tmp_path_factory.mktemp("m") / "k")
     reply = Engine.load(knowledge, settings).answer("溟川报是哪天发的")
     assert (reply.status, reply.fact_id) == ("answered", "mingchuan-health-2024.date")
+
+
+def test_an_outlet_question_naming_no_place_asks_which_article_however_close_one_wording(wider: Engine) -> None:
+    # wj-outlet's curator wrote 「哪家报纸」; every article has an outlet all the same.
+    reply = wider.answer("哪家报纸发的")
+    assert reply.status == "clarify"
+    assert len({wider.knowledge.fact(s.fact_id).doc_id for s in reply.suggestions}) >= 3  # type: ignore[union-attr]
+    named = wider.answer("吴江日报哪天发的")  # the outlet's name says which
+    assert named.status == "answered"

@@ -89,6 +89,16 @@ def _header(source: str) -> bool:
     return not any(mark in source for mark in "。！？!?")
 
 
+def told_fields(doc: Document, fact: Fact) -> frozenset[str]:
+    """The fields of `doc` (title, outlet, date, author) that `fact` tells: a document fact its
+    own, a curated fact citing a header line those that line holds."""
+    if fact.origin == "document":
+        return frozenset({fact.id.rsplit(".", 1)[-1]})
+    if not _header(fact.source):
+        return frozenset()
+    return frozenset(field for field, marks in _marks(doc).items() if any(mark in fact.source for mark in marks))
+
+
 def document_facts(doc: Document, curated: Iterable[Fact]) -> list[Fact]:
     """The facts of `doc`'s own fields that its curated facts do not tell already."""
     sources = [f.source for f in curated if f.doc_id == doc.id]

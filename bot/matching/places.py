@@ -12,6 +12,7 @@ from itertools import zip_longest
 
 from bot.config import Matching
 from bot.index.search import Index
+from bot.knowledge.docfacts import told_fields
 from bot.knowledge.model import Knowledge
 from bot.matching.confidence import clean
 from bot.matching.scoring import Scored
@@ -36,10 +37,30 @@ class Places:
         """
         if query.foreign or self._owned_by(query) == self.of(best):
             return []
+        if (fields := self._fields(best)) and (telling := self._telling(facts, best, fields)):
+            # 「这篇报道是哪家报纸发的」: every article has an outlet; which one is meant, only the
+            # user can say, however much closer one curator's wording is.
+            return telling
         found = []
         for leader in self._leaders(facts, best):
             if (not loosely and self._about_as_well(best, leader)) or self._rival(best, leader):
                 found.append(leader)
+        return found
+
+    def _fields(self, scored: Scored) -> frozenset[str]:
+        """The fields of its article (title, outlet, date, author) the entry's fact tells."""
+        entry = self.index.entries[scored.position]
+        fact = self.knowledge.fact(entry.fact_id) if entry.fact_id else None
+        doc = self.knowledge.documents.get(entry.doc_id)
+        return told_fields(doc, fact) if fact is not None and doc is not None else frozenset()
+
+    def _telling(self, facts: list[Scored], best: Scored, fields: frozenset[str]) -> list[Scored]:
+        """Each other place's best fact telling one of `fields` of its own article."""
+        seen, found = {self.of(best)}, []
+        for scored in facts:
+            if (place := self.of(scored)) not in seen and self._fields(scored) & fields:
+                seen.add(place)
+                found.append(scored)
         return found
 
     def _leaders(self, facts: list[Scored], best: Scored) -> list[Scored]:
