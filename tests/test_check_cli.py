@@ -219,3 +219,15 @@ def test_coverage_flag_lists_uncovered_sentences_and_the_percentage(
     assert lines[:-1] == expected
     # The chrome line 首页 > 新闻 is no sentence: it is neither listed nor counted.
     assert not any("首页" in line for line in lines)
+
+
+def test_coverage_is_given_per_article_when_there_are_several(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_knowledge(tmp_path / "kb", second=True)
+    mutate(root, "a.txt", "3月4日，测试镇召开动员大会。\n", "3月4日，测试镇召开动员大会。会上没有事实。\n")
+    assert main(["check", "--knowledge", str(root), "--coverage"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "coverage: doc-a: 75.0% of 4 sentences" in lines
+    assert "coverage: doc-b: 100.0% of 1 sentences" in lines
+    assert "coverage: 80.0% of 5 sentences" in lines

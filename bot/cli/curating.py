@@ -34,6 +34,9 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     if args.coverage:
         for doc_id, sentence in report.coverage.uncovered:
             print(f"uncovered: {doc_id}: {sentence}")
+        if len(report.coverage.sentences) > 1:
+            for doc_id, total in report.coverage.sentences.items():
+                print(f"coverage: {doc_id}: {report.coverage.percent_of(doc_id):.1f}% of {total} sentences")
         print(f"coverage: {report.coverage.percent:.1f}% of {report.coverage.total} sentences")
     errors = len(report.errors)
     print(

@@ -16,10 +16,17 @@ class Coverage:
 
     total: int = 0
     uncovered: list[tuple[str, str]] = field(default_factory=list)  # (doc id, sentence)
+    sentences: dict[str, int] = field(default_factory=dict)  # doc id → how many sentences it has
 
     @property
     def percent(self) -> float:
         return 100.0 if self.total == 0 else 100.0 * (self.total - len(self.uncovered)) / self.total
+
+    def percent_of(self, doc_id: str) -> float:
+        """The coverage of one article: a curator adding one wants to see it alone."""
+        total = self.sentences.get(doc_id, 0)
+        missing = sum(1 for doc, _ in self.uncovered if doc == doc_id)
+        return 100.0 if total == 0 else 100.0 * (total - missing) / total
 
 
 @dataclass
@@ -54,6 +61,7 @@ def coverage(knowledge: Knowledge) -> Coverage:
         cited = sources.get(doc.id, [])
         for sentence in doc.sentences():
             result.total += 1
+            result.sentences[doc.id] = result.sentences.get(doc.id, 0) + 1
             if not any(src in sentence or sentence in src for src in cited):
                 result.uncovered.append((doc.id, sentence))
     return result
