@@ -151,6 +151,26 @@ _CHANGE = re.compile(
 )
 
 
+#: 「青棠水库是一座小（1）型水库」: a subject, 是, a measure word and what kind of thing it is.
+_IS_A = re.compile(r"^(.{2,16}?)是(?:一|1)(?:座|个|家|所|条|支|项|种|处|名|位|片)(.{2,20})$")
+
+
+def _head(phrase: str) -> str:
+    """The last noun of `phrase` (小（1）型水库 → 水库), or ""."""
+    import jieba.posseg
+
+    tokens = [t for t in jieba.posseg.cut(phrase) if re.fullmatch(r"[\u4e00-\u9fff]+", t.word)]
+    return tokens[-1].word if tokens and tokens[-1].flag.startswith("n") and len(tokens[-1].word) >= 2 else ""
+
+
+def _unknown(word: str) -> bool:
+    """Whether jieba's dictionary lacks `word` and every two-character word inside it."""
+    import jieba
+
+    jieba.initialize()
+    return not any(jieba.dt.FREQ.get(word[i:j]) for i in range(len(word)) for j in range(i + 2, len(word) + 1))
+
+
 def _plain(text: str) -> str:
     """Quotation marks and book-title marks dropped: people do not type them."""
     return re.sub(r"[“”‘’「」『』《》\"]", "", text)
@@ -210,6 +230,7 @@ class Wordings:
         # is asked for its 48 hours too.
         candidates += [numbers[2 * i + 1] for i in range(1, figures)]
         candidates += [numbers[2 * i] for i in range(1, figures)]
+        candidates += self._what(clauses)
         candidates += self._where(sentence)
         candidates += self._why(clauses)
         if keywords:
@@ -344,8 +365,20 @@ class Wordings:
             else:
                 found = [self._scoped(f"{role}是谁"), f"{name}是什么职务", self._short(f"{core}叫什么名字"), *found]
             break
-        aged = [f"{name}今年多大岁数" for name in _AGED.findall(sentence) if surname_like(name[0])]
+        # 「七十二岁的禤守砚」: after an age, a name no dictionary knows is a person's, whatever
+        # the surname (禤 is rare); 72岁的老人 is no name.
+        aged = [f"{name}今年多大岁数" for name in _AGED.findall(sentence) if surname_like(name[0]) or _unknown(name)]
         return list(dict.fromkeys([*found, *aged[:1]]))
+
+    def _what(self, clauses: list[str]) -> list[str]:
+        """「青棠水库是一座小（1）型水库」 → 「青棠水库是什么样的水库」: a thing the article defines."""
+        for clause in clauses:
+            if match := _IS_A.match(clause):
+                subject = re.split(r"[的地]", match.group(1))[-1]
+                kind = _head(match.group(2))
+                if len(subject) >= 2 and kind and subject != kind:
+                    return [self._short(f"{subject}是什么样的{kind}")]
+        return []
 
     def _where(self, sentence: str) -> list[str]:
         match = _WHERE.search(sentence)

@@ -413,3 +413,15 @@ def test_an_anaphor_is_asked_by_what_it_stands_for(tmp_path: Path, story: str, w
 def test_tags_are_the_topic_before_a_headings_colon(tmp_path: Path) -> None:
     story = "垃圾分类：从“一扔了之”到“分类投放”\n新河镇配发分类垃圾桶8200套。"
     assert _drafted(tmp_path, story, place="新河镇").facts[0]["tags"] == ["垃圾分类"]
+
+
+@pytest.mark.parametrize(
+    ("story", "wording"),
+    [
+        ("位于东塘村上游的青棠水库是一座小（1）型水库，总库容436万立方米。", "新河青棠水库是什么样的水库？"),
+        ("今年七十二岁的禤守砚是傩面雕刻代表性传承人。", "禤守砚今年多大岁数？"),  # 禤: a rare surname
+    ],
+)
+def test_what_a_sentence_defines_and_an_age_before_a_name_are_asked(tmp_path: Path, story: str, wording: str) -> None:
+    questions = [q for fact in _drafted(tmp_path, story, place="新河镇").facts for q in fact["questions"]]  # type: ignore[attr-defined]
+    assert wording in questions
