@@ -8,7 +8,7 @@ import pytest
 from bot.curation.evaluate import Item, passes
 from bot.question.focus import focus
 from bot.question.kinds import asks, is_yes_no, other_year, supplies
-from bot.question.units import asked_units, figures_in, part_of_whole, tells_unit
+from bot.question.units import asked_units, figures_in, list_untold, part_of_whole, tells_unit
 from bot.reply import Reply
 from bot.text.normalize import normalize
 
@@ -179,3 +179,18 @@ def test_a_part_of_a_whole_the_article_never_splits(question: str, source: str, 
 )
 def test_the_figures_a_text_gives_in_a_unit(text: str, units: tuple[str, ...], figures: set[str]) -> None:
     assert figures_in(text, units) == figures
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "count"),
+    [
+        ("18座公厕分别建在哪几个村？", "今年全乡完成户厕改造1426户，新建和改造农村公厕18座。", "18座"),
+        ("新招的5名村医准备安排到哪些村", "推进第二批村卫生室“乡聘村用”试点，计划明年再招聘村医5名", "5名"),
+        ("3个示范村是哪几个村", "已有甑岭村、葳塅村、芣田村3个村成功创建示范村", None),  # they are named
+        ("跑了16批次都去了哪些地方", "已赴长三角、珠三角开展小分队招商16批次", None),  # a list
+        ("45名队员是由哪些人组成的", "由45名年轻干部和退伍军人组成", None),  # what kind, not which
+        ("18座公厕是什么时候建的", "新建和改造农村公厕18座", None),  # not which ones
+    ],
+)
+def test_which_members_of_a_group_the_article_only_counts(question: str, sentence: str, count: str | None) -> None:
+    assert list_untold(normalize(question), sentence) == count

@@ -24,6 +24,7 @@ from bot.matching.outcomes import (
     DECLINED,
     DECLINED_NEAR,
     EMPTY,
+    LIST_UNTOLD,
     PART_UNTOLD,
     PLAN_ONLY,
     UNSAID,
@@ -36,7 +37,7 @@ from bot.matching.sentences import Sentences
 from bot.question.kinds import Query, asks_outcome, asks_unsaid
 from bot.question.parts import MAX_QUESTION
 from bot.question.people import POST_QUESTIONS
-from bot.question.units import figures_in, part_of_whole, tells_unit, units_of
+from bot.question.units import figures_in, list_untold, part_of_whole, tells_unit, units_of
 from bot.reply import Reply
 from bot.text.normalize import normalize
 
@@ -114,8 +115,8 @@ class Decider:
             return Decision(
                 self._unsure(question, shown_resolved, query, ranked, facts, docs is None), None, candidates
             )
-        if whole := self._part_untold(question, query, best):
-            declined = self.replies.declined(question, shown_resolved, [best], PART_UNTOLD.format(whole=whole))
+        if untold := self._untold(question, query, best):
+            declined = self.replies.declined(question, shown_resolved, [best], untold)
             return Decision(replace(declined, score=best.score), place, candidates)
         if query.plural and len(parts := self._list_parts(facts)) >= 2:
             # The parts of a list cut from one sentence (卫星石化、加西贝拉、闻泰通讯…) are that sentence.
@@ -174,15 +175,20 @@ class Decider:
         told = figures_in(self.index.entries[best.position].body, units)
         return bool(told) and told == figures_in(self.index.entries[other.position].body, units)
 
-    def _part_untold(self, question: str, query: Query, scored: Scored) -> str | None:
-        """The whole, when the question asks a part of it that the entry gives only as a total:
-        「那45个人里，退伍军人有多少」 (see `part_of_whole`). The whole may be named in a clause
-        before the one decided (「那185万元里，溢洪道清淤花了多少」), so the message is read too."""
+    def _untold(self, question: str, query: Query, scored: Scored) -> str | None:
+        """Why the entry cannot answer though it matches, when the question asks what it gives
+        only as a number: a part of a whole (「那45个人里，退伍军人有多少」, `part_of_whole`) or
+        which members of a group (「18座公厕分别建在哪几个村」, `list_untold`). The whole may be
+        named in a clause before the one decided (「那185万元里，溢洪道清淤花了多少」), so the
+        message is read too."""
         sentence = self.index.entries[scored.position].sentence
+        asked = (query.text, normalize(question))
         for told in re.split(r"[。；;！!？?]", sentence):
             clauses = normalize(told).split()
-            if whole := part_of_whole(query.text, clauses) or part_of_whole(normalize(question), clauses):
-                return whole
+            if whole := next(filter(None, (part_of_whole(text, clauses) for text in asked)), None):
+                return PART_UNTOLD.format(whole=whole)
+            if count := next(filter(None, (list_untold(text, told) for text in asked)), None):
+                return LIST_UNTOLD.format(count=count)
         return None
 
     def _told_in_the_unit_too(
@@ -226,7 +232,7 @@ class Decider:
             and sentence.score >= m.answer
             and sentence.score - best.score >= m.margin
             and not self.confidence.unconfirmed(query, sentence)  # 「绿道骑行要收费吗」: no sentence says 收费
-            and not self._part_untold(question, query, sentence)
+            and not self._untold(question, query, sentence)
         ):
             if unscoped and (others := self.places.others(query, facts, sentence, loosely=True)):
                 # The sentence itself cannot be a choice (a choice is a fact): its place's best fact is.

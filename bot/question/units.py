@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from bot.question.kinds import Query
+from bot.text.normalize import normalize
 
 #: What each measuring unit may be written as in a fact: 亩 as 亩 or 公顷; a length in any
 #: length unit (the fact may say 1.2公里 where the user thinks in 米).
@@ -123,4 +124,34 @@ def part_of_whole(question: str, clauses: list[str]) -> str | None:
             # 「全镇签约1.86万人，其中…」 and 「签约的12个项目中，有8个…」 go on to tell its parts.
             others = {_unit(u) for c in clauses[i:] for n, u in _COUNTED.findall(c) if n != whole}
             return None if others & units or "%" in others else written[0].group(0)
+    return None
+
+
+#: 「18座公厕分别建在哪几个村」: where each one is, or what they are called (not 哪些人: what
+#: kind of people, which 「由年轻干部和退伍军人组成」 tells).
+_WHICH = re.compile(r"哪(?:些|几个|几)?(?:村|社区|地方|处)|在哪|叫什么|名字|名单|分别是哪")
+#: A counted group in a question: 18座公厕, 那3个偏远自然村, 5名村医.
+_GROUP = re.compile(r"(?<![\d.])(\d+)(?:多|余)?(个|座|处|名|家|所|条|支|项|位|户|批|间|栋|台|辆)")
+#: A named village or community in a clause (甑岭村, 湾塘社区), once the words that only end
+#: like one are taken out (农村, 行政村, 各村).
+_NAMED_PLACE = re.compile(r"[\u4e00-\u9fff](?:村|社区)")
+_NOT_NAMED = re.compile(
+    r"农村|乡村|山村|村村|[全本该各每]村|行政村|自然村|[全本该各每]社区|城乡社区|"
+    r"村(?:医|民|委|级|干部|官|集体|里|务|两委|用|卫生室|道|庄)"
+)
+
+
+def list_untold(question: str, sentence: str) -> str | None:
+    """The count (「18座」) when `question` (normalised) asks which members of a counted group
+    are meant — 「18座公厕分别建在哪几个村」 — and the fact's `sentence` (as the article writes it)
+    names no village and lists nothing: the article tells how many, not which, and naming any
+    would be a guess."""
+    if not _WHICH.search(question) or "、" in sentence:  # a list: the ones asked may be in it
+        return None
+    told = normalize(sentence).replace(" ", "")
+    if _NAMED_PLACE.search(_NOT_NAMED.sub("", told)):
+        return None
+    for number, measure in _GROUP.findall(question):
+        if found := next((f for f in _GROUP.finditer(told) if f.groups() == (number, measure)), None):
+            return found.group(0)
     return None
