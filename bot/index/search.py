@@ -47,7 +47,9 @@ READINGS_FILE = "pinyin-readings-v2.marshal"
 #: The share of its weight a function word (仍然, 对于, 期间) keeps as a key term: it links the
 #: question's parts, and a fact that lacks it may still answer.
 FUNCTION_WEIGHT = 0.3
-RECALL_FACTS = 16
+#: How many facts and article sentences recall hands to the re-ranker. Scoring is most of a
+#: question's time; 13 facts found every answer 16 did on the read sets (docs/performance.md).
+RECALL_FACTS = 13
 RECALL_SENTENCES = 4
 #: How many analysed questions an index keeps (`Index.query`).
 CACHED_QUERIES = 2048

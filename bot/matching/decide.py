@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from bot.config import Matching
 from bot.index.search import Index
@@ -40,6 +41,20 @@ from bot.question.people import POST_QUESTIONS
 from bot.question.units import figures_in, list_untold, part_of_whole, tells_unit, units_of
 from bot.reply import Reply
 from bot.text.normalize import normalize
+
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1024)
+def _normal(text: str) -> str:
+    return normalize(text)
+
+
+@lru_cache(maxsize=4096)
+def _chunks(sentence: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A source sentence cut at its full stops and semicolons: each piece as written, and its
+    clauses normalised."""
+    return tuple((told, tuple(normalize(told).split())) for told in re.split(r"[。；;！!？?]", sentence))
 
 
 @dataclass(frozen=True)
@@ -181,11 +196,11 @@ class Decider:
         which members of a group (「18座公厕分别建在哪几个村」, `list_untold`). The whole may be
         named in a clause before the one decided (「那185万元里，溢洪道清淤花了多少」), so the
         message is read too."""
-        sentence = self.index.entries[scored.position].sentence
-        asked = (query.text, normalize(question))
-        for told in re.split(r"[。；;！!？?]", sentence):
-            clauses = normalize(told).split()
-            if whole := next(filter(None, (part_of_whole(text, clauses) for text in asked)), None):
+        asked = [text for text in dict.fromkeys((query.text, _normal(question))) if _DIGIT.search(text)]
+        if not asked:  # both ask about a figure the question gives
+            return None
+        for told, clauses in _chunks(self.index.entries[scored.position].sentence):
+            if whole := next(filter(None, (part_of_whole(text, list(clauses)) for text in asked)), None):
                 return PART_UNTOLD.format(whole=whole)
             if count := next(filter(None, (list_untold(text, told) for text in asked)), None):
                 return LIST_UNTOLD.format(count=count)

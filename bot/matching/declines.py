@@ -47,6 +47,7 @@ class Declines:
         self.index = index
         self.smalltalk = SmallTalk()
         self._examples = examples
+        self._texts: dict[str, str | None] = {}  # fact id → its text as `close` compares it
 
     def places(self) -> str:
         """The places the articles are about: 嘉兴科技城和吴江开发区."""
@@ -113,6 +114,14 @@ class Declines:
         text = OFF_TOPIC.format(coverage=values["coverage"], examples=values["examples"])
         return replace(reply, text=text, reason="off_topic", suggestions=())
 
+    def _text(self, fact_id: str) -> str | None:
+        """A fact's wordings, answer and source, normalised (once a fact)."""
+        if fact_id not in self._texts:
+            fact = self.knowledge.fact(fact_id)
+            parts = [*fact.questions, fact.answer, fact.source] if fact is not None else None
+            self._texts[fact_id] = normalize(" ".join(parts), self.index.aliases) if parts else None
+        return self._texts[fact_id]
+
     def close(self, reply: Reply, query: Query, *, every_term: bool = False) -> tuple[Suggestion, ...]:
         """The suggestions that share a key term with the question (genuinely close ones); with
         `every_term`, only those that have every key term of it (its whole subject)."""
@@ -122,10 +131,7 @@ class Declines:
         shares = all if every_term else any
         kept = []
         for suggestion in reply.suggestions:
-            fact = self.knowledge.fact(suggestion.fact_id)
-            if fact is None:
-                continue
-            text = normalize(" ".join([*fact.questions, fact.answer, fact.source]), self.index.aliases)
-            if shares(t in text for t in terms):
+            text = self._text(suggestion.fact_id)
+            if text is not None and shares(t in text for t in terms):
                 kept.append(suggestion)
         return tuple(kept)

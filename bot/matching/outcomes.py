@@ -46,6 +46,7 @@ class Replies:
         self.knowledge = knowledge
         self.index = index
         self._wordings: dict[str, str] = {}  # fact id → how a choice of it is worded
+        self._named: dict[str, tuple[str, bool]] = {}  # fact id → (its place, whether its choice wording names it)
 
     def source(self, doc_id: str, sentence: str) -> Source:
         """Where `sentence` was published: the article's title, outlet and date."""
@@ -88,11 +89,19 @@ class Replies:
             fact = self.fact_of(s)
             if fact is not None:
                 wording = self.choice_wording(fact)
-                doc = self.knowledge.documents[fact.doc_id]
-                where = doc.place or doc.title
-                named = normalize(where, self.index.aliases) in normalize(wording, self.index.aliases)
+                where, named = self._where(fact, wording)
                 result.append(Suggestion(fact.id, wording, fact.answer, place=None if named else where))
         return tuple(result)
+
+    def _where(self, fact: Fact, wording: str) -> tuple[str, bool]:
+        """The place a choice is about, and whether its wording names it already (worked out
+        once a fact: choices are shown again and again)."""
+        if fact.id not in self._named:
+            doc = self.knowledge.documents[fact.doc_id]
+            where = doc.place or doc.title
+            named = normalize(where, self.index.aliases) in normalize(wording, self.index.aliases)
+            self._named[fact.id] = (where, named)
+        return self._named[fact.id]
 
     def choice_wording(self, fact: Fact) -> str:
         """The fact's first question that names its place, so choices between places differ."""

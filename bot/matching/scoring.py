@@ -132,10 +132,10 @@ def coverage(terms: list[Term], entry: Entry) -> float:
 def wording(query: Query, entry: Entry) -> float:
     if not entry.questions:
         return fuzz.partial_ratio(query.compact, entry.body) / 100 * 0.8 if query.compact else 0.0
-    words = " ".join(query.terms)
+    words, asked = query.term_words, query.compact
     best = 0.0
     for compact, qwords in zip(entry.questions, entry.question_words, strict=True):
-        chars = fuzz.ratio(query.compact, compact)
+        chars = fuzz.ratio(asked, compact)
         tokens = fuzz.token_sort_ratio(words, qwords) if words and qwords else 0.0
         best = max(best, 0.5 * chars + 0.5 * tokens)
     return best / 100

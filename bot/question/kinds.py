@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from bot.knowledge.model import NUMBER
 from bot.question.focus import MEASURES
@@ -159,8 +160,9 @@ def asks_unsaid(query: Query, note: str) -> bool:
 
 
 _YES_NO = re.compile(r"吗\s*$|吗\s|是不是|是否|对不对|对吗|有没有|是真的")
-#: A chatty ending that makes a question with no asking word a yes/no one (「骑行要收费嘛」).
-_CASUAL_YES_NO = re.compile(r"[嘛么][?？!！。\s]*$")
+#: A chatty ending that makes a question with no asking word a yes/no one (「骑行要收费嘛」); 吧
+#: only before a question mark: 「是7月1日投用的吧？」 checks a claim, 「说说吧」 asks nothing.
+_CASUAL_YES_NO = re.compile(r"[嘛么][?？!！。\s]*$|吧\s*[?？][?？\s]*$")
 #: A claim with 对吧 or 是吧 after it asks to have it confirmed (「…转移了100人，对吧？」).
 _TAG_YES_NO = re.compile(r"(对|是|没错|真的|是这样)吧[?？!！。\s]*$")
 _ASKING_WORD = re.compile(r"什么|啥|怎|哪|谁|几|多少|如何|为何")
@@ -268,9 +270,15 @@ class Query:
     pinyin: str
     checked: frozenset[str] = frozenset()  # numbers offered to be confirmed: 有25家吗, 两个还是三个
 
-    @property
+    @cached_property
     def compact(self) -> str:
+        """The text without spaces (worked out once: every candidate entry compares with it)."""
         return self.text.replace(" ", "")
+
+    @cached_property
+    def term_words(self) -> str:
+        """The key terms joined by spaces, for word-level ratios."""
+        return " ".join(self.terms)
 
 
 _ABOUT_BEFORE = frozenset("约 近 大约 大概 将近 超过 差不多 上 快".split())
