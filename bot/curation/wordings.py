@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 
-from bot.curation.clauses import FIGURE, clause_spans
+from bot.curation.clauses import FIGURE
 from bot.curation.names import surname_like
+from bot.curation.phrases import OPENERS, clauses_of, counted_before, head_noun, plain, spoken_phrase, unknown_word
 from bot.knowledge.model import Document
 
 #: A number as news prose writes it, with what it counts: 86个, 1.82万吨, 97.6%, 2.3万余户次.
@@ -60,8 +61,6 @@ _METHOD = re.compile(r"^(?:通过|采取|采用|依托|借助|利用|按照|围�
 _SMALL = frozenset("个 名 件 项 座 家 场 次 条 所 位 台 套 类 支 间 处 批 期 届".split())
 _MONEY = ("元", "万元", "亿元")
 _END = "。！？!?”“\"'’‘「」『』 "
-#: Words that open a clause and say nothing about its subject: left out of a short question.
-_OPENERS = re.compile(r"^(?:其中|同时|此外|目前|另外|并且|并|还|已经|已|共|累计|全年|今年|去年|预计)+")
 #: A verb that leads into a figure (办结率达97.6%, 突破1000万): left out of 「…是多少」.
 _VERB_BEFORE = re.compile(r"(?:达到|达|为|约|近|超过|突破|共计|累计)+$")
 #: The speaker after a quotation's own full stop (…40多万元。公司总经理芮晓峰说).
@@ -76,104 +75,14 @@ _ANAPHORS = {
 }
 
 
-def _clauses(sentence: str) -> list[str]:
-    """The sentence's clauses; a list of figures each with its own verb (「新签约项目40个以上、实际
-    到位资金突破60亿元、规上工业产值突破380亿元」) is a clause per figure. A list of counts
-    ending in what they add up to (「9个行政村、2个社区划分为86个网格」) stays one clause."""
-    clauses: list[str] = []
-    for a, b in clause_spans(sentence):
-        clause = sentence[a:b].strip(_END)
-        parts = clause.split("、")
-        if len(parts) > 1 and all(len(FIGURE.findall(p)) == 1 and len(p) >= 6 for p in parts):
-            clauses += parts
-        elif len(clause) >= 2:
-            clauses.append(clause)
-    return clauses
-
-
-def _counted(context: str, measure: str) -> str:
-    """The thing `context` counts with `measure` (为民办实事项目12项 → 为民办实事项目), or ""."""
-    for match in re.finditer(r"([\u4e00-\u9fff]{2,8}?)\d+(?:\.\d+)?(?:余|多)?(?:万|亿)?" + re.escape(measure), context):
-        return _OPENERS.sub("", match.group(1).lstrip("年月日的出了有共"))
-    return ""
-
-
-def _phrase(text: str) -> str:
-    """The verb and what it acts on right before a figure, as people ask it: 「在荷塘湾村、下洲村
-    等6个村建成高标准农田」 → 建成高标准农田, with the person or place doing it when it is named
-    just before (吴长贵流转了). Chinese piles the where and the how before the verb; a spoken
-    question keeps the verb, its object and its subject. 「机械化率由71%提高到」 keeps the thing
-    that changed: 机械化率提高到."""
-    import jieba.posseg
-
-    if changed := _CHANGE.fullmatch(text):
-        return _phrase(changed.group(1)) + changed.group(2)
-    if len(text) <= 8:
-        return text
-    tokens = list(jieba.posseg.cut(text))
-    taken: list[tuple[str, str]] = []
-    while tokens:
-        token = tokens.pop()
-        if token.word in ("了", "过") and not taken:
-            taken.insert(0, (token.word, "v"))  # 流转了: the verb's aspect, part of it
-            continue
-        if token.word in ("等", "的", "共", "约") and not taken:
-            continue  # 转移到文化礼堂**等**3处: a particle before the figure, not the phrase's end
-        if token.flag[0] in "xpucmqr" or not re.fullmatch(r"[\u4e00-\u9fff]+", token.word):
-            break  # punctuation, a preposition, a particle, a number: what came before is another phrase
-        length = sum(len(word) for word, _ in taken)
-        if length >= 4 and length + len(token.word) > 8:
-            # A long noun phrase (主要农作物耕种收综合机械化率): its head is enough, without a
-            # lone character cut from the word before it (收).
-            while len(taken) > 1 and len(taken[0][0]) == 1:
-                taken.pop(0)
-            break
-        taken.insert(0, (token.word, token.flag))
-        if token.flag == "v" and len(token.word) >= 2 and len(taken) >= 2:  # 耕种收…: 收 is no verb of its own
-            if tokens and tokens[-1].flag in ("nr", "ns", "nt", "nz"):
-                taken.insert(0, (tokens[-1].word, tokens[-1].flag))
-            break
-    phrase = "".join(word for word, _ in taken)
-    if len(phrase) < 3 or not any(flag.startswith(("n", "vn")) for _, flag in taken):
-        return text
-    return phrase
-
-
 #: A verb spending the money after it (投入85万元建设…).
 _SPENT = re.compile(r"(?:投入|投资|花费|花了|出资|拿出|耗资|安排|筹集|整合)(?:资金|了)?$")
 #: A clause comparing the figure of the clause before (比去年提高8.2个百分点, 同比增长9.4%).
 _COMPARED = re.compile(r"^(?:比|较|同比|环比|相比)")
 #: A verb of change: its figure is asked 提高多少, not 提高有多少.
-_CHANGED = re.compile(r"(?:提高|提升|增加|增长|减少|下降|降低|多出|少了|扩大|缩短|超出)$")
-#: 「…由71%提高到」: the thing that changed, then the change.
-_CHANGE = re.compile(
-    r"(.{2,}?)由[\d.]+(?:%|[\u4e00-\u9fff]{0,2})?((?:提高|提升|增加|增长|降低|下降|减少|缩短|扩大)[到至])"
-)
-
-
+CHANGED = re.compile(r"(?:提高|提升|增加|增长|减少|下降|降低|多出|少了|扩大|缩短|超出)$")
 #: 「青棠水库是一座小（1）型水库」: a subject, 是, a measure word and what kind of thing it is.
 _IS_A = re.compile(r"^(.{2,16}?)是(?:一|1)(?:座|个|家|所|条|支|项|种|处|名|位|片)(.{2,20})$")
-
-
-def _head(phrase: str) -> str:
-    """The last noun of `phrase` (小（1）型水库 → 水库), or ""."""
-    import jieba.posseg
-
-    tokens = [t for t in jieba.posseg.cut(phrase) if re.fullmatch(r"[\u4e00-\u9fff]+", t.word)]
-    return tokens[-1].word if tokens and tokens[-1].flag.startswith("n") and len(tokens[-1].word) >= 2 else ""
-
-
-def _unknown(word: str) -> bool:
-    """Whether jieba's dictionary lacks `word` and every two-character word inside it."""
-    import jieba
-
-    jieba.initialize()
-    return not any(jieba.dt.FREQ.get(word[i:j]) for i in range(len(word)) for j in range(i + 2, len(word) + 1))
-
-
-def _plain(text: str) -> str:
-    """Quotation marks and book-title marks dropped: people do not type them."""
-    return re.sub(r"[“”‘’「」『』《》\"]", "", text)
 
 
 class Wordings:
@@ -211,18 +120,18 @@ class Wordings:
         `context` is what the source is about when it was cut from a longer sentence (that
         sentence's leading clauses); `referents` what each kind of anaphor stands for (see
         `_ANAPHORS`: 该公司 → 岚陵恒屹公司)."""
-        sentence = _plain(source.strip(_END))
+        sentence = plain(source.strip(_END))
         for anaphor, name in (referents or {}).items():
             if anaphor in _ANAPHORS and name:
                 sentence = _ANAPHORS[anaphor].sub(name, sentence)
         # 「…一年光水费就能省下40多万元。”公司总经理芮晓峰说」: the figures are the quotation's;
         # who said it is asked of the whole.
         said = _SAID.search(sentence)
-        clauses = _clauses(sentence[: said.start()] if said else sentence)
+        clauses = clauses_of(sentence[: said.start()] if said else sentence)
         keywords = self._keywords(sentence)
-        about = [w for w in self._keywords(_plain(context)) if w not in keywords][:1] if context else []
+        about = [w for w in self._keywords(plain(context)) if w not in keywords][:1] if context else []
         candidates: list[str] = []
-        numbers, figures = self._numbers(clauses, about, _plain(context))
+        numbers, figures = self._numbers(clauses, about, plain(context))
         candidates += numbers[:2]
         candidates += self._people(sentence)
         candidates += self._dates(clauses)
@@ -282,15 +191,15 @@ class Wordings:
                 magnitude = re.search(r"[万亿]", match.group(0)) if unit == "元" else None
                 # 60亿元 is asked 多少亿元, not 多少元: the sum as people say it.
                 asked = "多少" + (magnitude.group(0) if magnitude else "") + ("" if unit == "%" else unit)
-                thing = _VERB_BEFORE.sub("", _OPENERS.sub("", before))
+                thing = _VERB_BEFORE.sub("", OPENERS.sub("", before))
                 if compared and subject:
                     # 「…普及率达到93.6%，比去年提高8.2个百分点」: the change is the 普及率's.
-                    thing, before = subject + _phrase(thing), subject + before
-                elif len(thing) < 3 and unit and (counted := _counted(context, unit[-1])):
+                    thing, before = subject + spoken_phrase(thing), subject + before
+                elif len(thing) < 3 and unit and (counted := counted_before(context, unit[-1])):
                     # 「目前，已完工7项」 counts what the sentence before counted with the same
                     # measure word (为民办实事项目12项): Chinese leaves the subject unsaid.
-                    thing, before = counted + thing, counted + _OPENERS.sub("", before)
-                thing = thing if compared and subject else _phrase(thing)
+                    thing, before = counted + thing, counted + OPENERS.sub("", before)
+                thing = thing if compared and subject else spoken_phrase(thing)
                 full.append(self._scoped(before + asked + after))
                 if unit in _MONEY or unit.endswith("元"):
                     # 「投入85万元建设智慧网格平台」 is asked 「智慧网格平台要花多少钱」: what the money is
@@ -307,13 +216,13 @@ class Wordings:
                     spoken.append(self._short(f"{thing}{after}是多少啊"))
                 else:
                     # 流转了多少亩, 全村已有多少户, 比去年提高多少个百分点
-                    have = "" if thing.endswith(("了", "有")) or _CHANGED.search(thing) else "有"
+                    have = "" if thing.endswith(("了", "有")) or CHANGED.search(thing) else "有"
                     spoken.append(self._short(f"{thing}{have}多少{unit}{after}"))
                 words = self._keywords(clause)[:2]
                 if words:
                     keyed.append(" ".join([self.place, *about, *words, asked]).strip())
                 if not compared:
-                    subject = _phrase(thing) if len(thing) >= 2 else ""
+                    subject = spoken_phrase(thing) if len(thing) >= 2 else ""
                 break  # the clause's last figure: 「9个行政村、2个社区划分为86个网格」 tells 86
             if len(full) == 5:
                 break
@@ -333,7 +242,7 @@ class Wordings:
         if clauses and clauses[0].startswith(("截至", "截止")):
             return []  # 「截至6月20日，…」 dates a tally; it is not when something happened
         if len(clauses) >= 2 and _LEADING_DATE.fullmatch(clauses[0]):
-            rest = _OPENERS.sub("", clauses[1])
+            rest = OPENERS.sub("", clauses[1])
             found.append(self._scoped(f"什么时候{rest}"))
             found.append(self._short(f"{rest}是哪天"))
             return found
@@ -367,7 +276,9 @@ class Wordings:
             break
         # 「七十二岁的禤守砚」: after an age, a name no dictionary knows is a person's, whatever
         # the surname (禤 is rare); 72岁的老人 is no name.
-        aged = [f"{name}今年多大岁数" for name in _AGED.findall(sentence) if surname_like(name[0]) or _unknown(name)]
+        aged = [
+            f"{name}今年多大岁数" for name in _AGED.findall(sentence) if surname_like(name[0]) or unknown_word(name)
+        ]
         return list(dict.fromkeys([*found, *aged[:1]]))
 
     def _what(self, clauses: list[str]) -> list[str]:
@@ -375,7 +286,7 @@ class Wordings:
         for clause in clauses:
             if match := _IS_A.match(clause):
                 subject = re.split(r"[的地]", match.group(1))[-1]
-                kind = _head(match.group(2))
+                kind = head_noun(match.group(2))
                 if len(subject) >= 2 and kind and subject != kind:
                     return [self._short(f"{subject}是什么样的{kind}")]
         return []
