@@ -106,12 +106,18 @@ def test_adding_articles_changes_no_answer_about_the_others(engine: Engine, wide
     assert changed == []
 
 
-def test_a_place_alias_another_article_uses_for_itself_scopes_nothing(wider: Engine, engine: Engine) -> None:
-    """开发区 is 吴江开发区's alias while it is the only zone; the 禾西 article calls itself 开发区."""
+def test_a_place_alias_another_article_uses_for_itself_scopes_to_both(wider: Engine, engine: Engine) -> None:
+    """开发区 is 吴江开发区's alias while it is the only zone; the 禾西 article calls itself 开发区,
+    so the word names one of the two zones — and no town of another article."""
     assert engine.index.aliases.canonical.get("开发区") == "吴江开发区"
     assert "开发区" not in wider.index.aliases.canonical
+    assert sorted(wider.index.places["开发区"]) == ["hexi-enterprise-2024", "wujiang-2014"]
     reply = wider.answer("开发区开的订单班定向培养了多少名技术工人？")
     assert reply.status == "answered" and reply.fact_id == "hx-order-classes"
+    reply = wider.answer("开发区收集的意见建议有七百条吗")  # not "which place?" with 科技城 offered
+    assert reply.status == "answered" and reply.fact_id == "wj-703-suggestions"
+    other = wider.answer("嘉兴经开区有多少家规上企业")  # 嘉兴 of 嘉兴科技城: a third zone
+    assert other.status == "declined" and other.reason == "place_not_covered"
 
 
 @pytest.mark.parametrize(

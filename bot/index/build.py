@@ -137,6 +137,8 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
             places[texts.normal(doc.place)].append(doc.id)
     for canonical in set(knowledge.aliases.places.values()):
         places.setdefault(normalize(canonical), [])
+    for form, named in shared.items():  # 开发区, used by two zones: a question with it is about either
+        places[texts.normal(form)] = sorted({d for place in named for d in places.get(texts.normal(place), [])})
 
     # Document by document, facts then sentences: recall reads a document's stretch of postings.
     units: list[tuple[str | None, Document, tuple[str, ...], str, str, tuple[str, ...]]] = []

@@ -38,29 +38,30 @@ def with_posts(kin: dict[str, frozenset[str]], words: Counter[str]) -> dict[str,
 COUNTED = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*[年月日号时点])")
 
 
-def unambiguous(knowledge: Knowledge) -> tuple[dict[str, str], list[str]]:
+def unambiguous(knowledge: Knowledge) -> tuple[dict[str, str], dict[str, set[str]]]:
     """The alias table without the place aliases another article uses for itself.
 
     A curator maps 开发区 to 吴江开发区 while one article is about a development zone; once a
     second article about another zone calls itself 开发区 throughout, the word names neither for
-    sure. Such a form is left as typed: a question using it is scoped by its other words (and
-    asks which place when both fit), and the other article's own text is not rewritten to name
-    the first place. Returns the table and the forms left out (still words for the segmenter).
+    sure — but it names one of the two, not a town of a third article. Such a form is left as
+    typed (the other article's own text is not rewritten to name the first place), and a
+    question using it is about either place: it is scoped to both. Returns the table and the
+    forms left out (still words for the segmenter), each with the places it may name.
     """
     table = knowledge.aliases.canonical()
     for form in knowledge.aliases.of_the_place():  # 洞溪镇党委 is no name of 洞溪镇 (see there)
         del table[form]
     places = knowledge.aliases.places
     if len({doc.place for doc in knowledge.documents.values() if doc.place}) < 2:
-        return table, []
+        return table, {}
     # One pass over each article with the alias table's pattern: linear in the texts, however
     # many places (a thousand towns' aliases against a thousand articles).
     forms = AliasTable({form: place for form, place in places.items() if form != place})
-    shared: list[str] = []
+    shared: dict[str, set[str]] = {}
     for doc in knowledge.documents.values():
         home = places.get(doc.place or "", doc.place or "")
         for form in forms.forms_in(doc.text):
-            if places.get(form) != home and form in table:
-                del table[form]
-                shared.append(form)
+            if places.get(form) != home and (form in table or form in shared):
+                table.pop(form, None)
+                shared.setdefault(form, {places[form]}).add(home)
     return table, shared

@@ -120,6 +120,9 @@ class Index(Spelling):
         named = tuple(dict.fromkeys(w for w in words if w in self.places))
         place_words = set(self.places)
         foreign = self._foreign_places(words, place_words)
+        if others := self._other_zones(words):  # 嘉兴经开区: neither zone that calls itself 经开区
+            named = tuple(w for w in named if w not in others.values())
+            foreign = (*foreign, *others)
         yes_no = is_yes_no(text, question)
         approximate, checked = guessed_numbers(words, yes_no)
         context = approximate | checked | span_numbers(words)  # numbers that are no key terms
@@ -178,6 +181,23 @@ class Index(Spelling):
             ):
                 found.append(stem)
         return tuple(dict.fromkeys(found))
+
+    def _other_zones(self, words: tuple[str, ...]) -> dict[str, str]:
+        """A place form two articles share (经开区, see bot.index.learned.unambiguous) after the
+        name of a place that is neither of theirs: 「嘉兴经开区」 is a third zone. Maps the whole
+        name to the form."""
+        found = {}
+        table = self.entries
+        places = {doc: place or "" for doc, place in zip(table.doc_ids, table.doc_places, strict=True)}
+        for before, word in itertools.pairwise(words):
+            docs = self.places.get(word, [])
+            if len(docs) < 2 or before in self.places or len(before) < 2:
+                continue
+            owners = {places.get(d, "") for d in docs}
+            elsewhere = any(before in place for d, place in places.items() if d not in docs)
+            if (before in self.known_places or elsewhere) and not any(before in owner for owner in owners):
+                found[before + word] = word  # 杭州经开区, or 嘉兴经开区 with 嘉兴 of 嘉兴科技城
+        return found
 
     def _foreign_word(self, word: str, question: str) -> bool:
         """An English word the glossary (bot.text.english) left and the knowledge never uses: talk
