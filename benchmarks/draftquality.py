@@ -1,11 +1,11 @@
 """How well an unedited `faqbot draft` answers a new article's blind questions (issue 16).
 
-    .venv/bin/python -m benchmarks.draftquality            # the eight development articles
+    .venv/bin/python -m benchmarks.draftquality            # the nine development articles
     .venv/bin/python -m benchmarks.draftquality --failures # and each question that failed
 
-For each article of `tests/eval/newarticles/` (the held-out one is never read), the article is
-drafted with `faqbot draft --aliases` exactly as a curator would run it — no hand-written facts,
-wordings or aliases — and the article's blind questions are run with `faqbot eval --article`
+For each development article of `tests/eval/newarticles/` (the unread ones are not drafted
+here), the article is drafted with `faqbot draft --aliases` exactly as a curator would run it —
+no hand-written facts, wordings or aliases — and the article's blind questions are run with `faqbot eval --article`
 against the bundled knowledge plus that draft. The curated facts of the same article are run
 beside it, for comparison. Target: the draft answers ≥ 80% of the questions.
 """
@@ -29,6 +29,7 @@ ARTICLES = (
     "mingchuan-health-2024",
     "jiaoyu-school-2025",
     "wenlv-tourism-2023",
+    "renju-village-2023",
 )
 FAQBOT = str(Path(sys.executable).parent / "faqbot")
 
