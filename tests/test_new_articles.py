@@ -338,3 +338,10 @@ def test_an_outlet_question_naming_no_place_asks_which_article_however_close_one
     assert len({wider.knowledge.fact(s.fact_id).doc_id for s in reply.suggestions}) >= 3  # type: ignore[union-attr]
     named = wider.answer("吴江日报哪天发的")  # the outlet's name says which
     assert named.status == "answered"
+
+
+def test_a_wrong_person_is_corrected_however_rare_the_name(wider: Engine) -> None:
+    # The name weighs like the rarest word of all; the rest of the question fits 蔺海川's targets.
+    reply = wider.answer("党工委书记祁振东说开发区今年要新签约多少个亿元以上项目？")
+    assert reply.status == "answered" and reply.fact_id == "hx-annual-targets"
+    assert reply.text == "文中说的是蔺海川，不是祁振东。"

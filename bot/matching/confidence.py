@@ -23,7 +23,7 @@ import re
 
 from bot.config import Matching
 from bot.index.search import Index
-from bot.matching.scoring import Question, Scored, Term, term_match
+from bot.matching.scoring import WEIGHTS, Question, Scored, Term, coverage, term_match
 from bot.question.kinds import Query
 
 #: The signals every entry has; any other is a penalty for something the question names that the
@@ -101,9 +101,21 @@ class Confidence:
         if not named or not all(t in index.people for t in named):
             return ()
         instead = tuple(sorted(index.entries[best.position].words & index.people))
-        if not instead or best.signals["subject"] < self.threshold(query, best):
+        if not instead or self._subject_without(query, best, named) < self.threshold(query, best):
             return ()
         return instead
+
+    def _subject_without(self, query: Query, best: Scored, names: list[str]) -> float:
+        """How well `best` matches the question's subject with `names` left out: a wrong name
+        weighs like the rarest word of all and must not hide how well the rest fits
+        (「傩面雕刻传承人訾念宁带出了多少个徒弟」 of 禤守砚's 31 apprentices)."""
+        entry = self.index.entries[best.position]
+        terms = Question.of(self.index, query).terms
+        rest = [t for t in terms if t.text not in names]
+        if not rest:
+            return best.signals["subject"]
+        gained = coverage(rest, entry) - best.signals["coverage"]
+        return best.signals["subject"] + WEIGHTS["coverage"] * max(0.0, gained)
 
     def wrong_figure(self, query: Query, best: Scored) -> tuple[str, str] | None:
         """(the article's figure, the question's) when a yes/no question checks a figure that the
