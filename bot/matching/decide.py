@@ -197,7 +197,7 @@ class Decider:
         named in a clause before the one decided (「那185万元里，溢洪道清淤花了多少」), so the
         message is read too."""
         asked = [text for text in dict.fromkeys((query.text, _normal(question))) if _DIGIT.search(text)]
-        if not asked:  # both ask about a figure the question gives
+        if not asked:  # no figure named: no whole and no counted group asked about
             return None
         for told, clauses in _chunks(self.index.entries[scored.position].sentence):
             if whole := next(filter(None, (part_of_whole(text, list(clauses)) for text in asked)), None):
