@@ -85,6 +85,11 @@ CHANGED = re.compile(r"(?:提高|提升|增加|增长|减少|下降|降低|多�
 _IS_A = re.compile(r"^(.{2,16}?)是(?:一|1)(?:座|个|家|所|条|支|项|种|处|名|位|片)(.{2,20})$")
 
 
+def _key(wording: str) -> str:
+    """What two wordings must differ in: their characters, punctuation and spaces aside."""
+    return re.sub(r"[\s，。？！?!,.、]+", "", wording)
+
+
 class Wordings:
     """Makes the wordings of each fact of one article; no wording is given to two facts."""
 
@@ -152,7 +157,7 @@ class Wordings:
     def _distinct(self, candidates: list[str], sentence: str, least: int, most: int) -> list[str]:
         result: list[str] = []
         for text in candidates:
-            key = re.sub(r"[\s，。？！?!,.、]+", "", text)
+            key = _key(text)
             if len(key) < 3 or key in self.used:
                 continue
             self.used.add(key)
@@ -160,7 +165,7 @@ class Wordings:
             if len(result) >= most:
                 break
         whole = self._scoped(sentence)
-        key = re.sub(r"[\s，。？！?!,.、]+", "", whole)
+        key = _key(whole)
         if len(result) < least and key not in self.used:  # a short sentence: itself, asked
             self.used.add(key)
             result.append(whole + "？")

@@ -186,13 +186,15 @@ class Index(Spelling):
         """A place form two articles share (经开区, see bot.index.learned.unambiguous) after the
         name of a place that is neither of theirs: 「嘉兴经开区」 is a third zone. Maps the whole
         name to the form."""
-        found = {}
-        table = self.entries
-        places = {doc: place or "" for doc, place in zip(table.doc_ids, table.doc_places, strict=True)}
+        found: dict[str, str] = {}
+        places: dict[str, str] = {}
         for before, word in itertools.pairwise(words):
             docs = self.places.get(word, [])
             if len(docs) < 2 or before in self.places or len(before) < 2:
                 continue
+            if not places:  # each document's place, read only when a shared form is used
+                table = self.entries
+                places = {doc: place or "" for doc, place in zip(table.doc_ids, table.doc_places, strict=True)}
             owners = {places.get(d, "") for d in docs}
             elsewhere = any(before in place for d, place in places.items() if d not in docs)
             if (before in self.known_places or elsewhere) and not any(before in owner for owner in owners):

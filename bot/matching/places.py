@@ -37,7 +37,7 @@ class Places:
         """
         if query.foreign or self._owned_by(query) == self.of(best):
             return []
-        if (fields := self._fields(best)) and (telling := self._telling(facts, best, fields)):
+        if (fields := self._fields(best)) and (telling := self._leaders(facts, best, fields)):
             # 「这篇报道是哪家报纸发的」: every article has an outlet; which one is meant, only the
             # user can say, however much closer one curator's wording is.
             return telling
@@ -54,20 +54,12 @@ class Places:
         doc = self.knowledge.documents.get(entry.doc_id)
         return told_fields(doc, fact) if fact is not None and doc is not None else frozenset()
 
-    def _telling(self, facts: list[Scored], best: Scored, fields: frozenset[str]) -> list[Scored]:
-        """Each other place's best fact telling one of `fields` of its own article."""
-        seen, found = {self.of(best)}, []
-        for scored in facts:
-            if (place := self.of(scored)) not in seen and self._fields(scored) & fields:
-                seen.add(place)
-                found.append(scored)
-        return found
-
-    def _leaders(self, facts: list[Scored], best: Scored) -> list[Scored]:
-        """Each other place's best fact, in rank order."""
+    def _leaders(self, facts: list[Scored], best: Scored, fields: frozenset[str] = frozenset()) -> list[Scored]:
+        """Each other place's best fact, in rank order; with `fields`, its best fact telling one of
+        those fields of its own article."""
         seen, leaders = {self.of(best)}, []
         for scored in facts:
-            if (place := self.of(scored)) not in seen:
+            if (place := self.of(scored)) not in seen and (not fields or self._fields(scored) & fields):
                 seen.add(place)
                 leaders.append(scored)
         return leaders

@@ -163,6 +163,7 @@ class Question:
 
     @classmethod
     def of(cls, index: Index, query: Query) -> Question:
+        units = units_of(query)
         return cls(
             query=query,
             terms=[Term.of(index, t, t in query.foreign) for t in query.terms],
@@ -174,9 +175,9 @@ class Question:
                 for t in dict.fromkeys(query.terms)
                 if index.names_someone(t) or _village(index, t) or t in _village_stems(query.words)
             ),
-            units=units_of(query),
+            units=units,
             year=other_year(query.words),
-            counts=query.asks == "number" and bool(query.focus) and not query.yes_no and not units_of(query),
+            counts=query.asks == "number" and bool(query.focus) and not query.yes_no and not units,
         )
 
 

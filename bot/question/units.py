@@ -10,6 +10,7 @@ Chinese's own ways of asking (多少亩, 几公里, 多高, 多重).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from bot.question.kinds import Query
@@ -62,23 +63,22 @@ def _figure_in(units: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(\d+(?:\.\d+)?)(?:多|余)?(?:万|亿)?(?:个)?(" + "|".join(units) + ")")
 
 
-def tells_unit(text: str, units: tuple[str, ...]) -> bool:
-    """Whether `text` (normalised) gives a number in one of `units`: 1.85万亩, 11个年头, 3个小时.
-    A year on the calendar (2019年) is no span of years."""
+def _figures(text: str, units: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """The numbers `text` (normalised) gives in one of `units`; a year on the calendar (2019年)
+    is no span of years."""
     for found in _figure_in(units).finditer(text):
-        if found.group(2) == "年" and len(found.group(1)) == 4:
-            continue
-        return True
-    return False
+        if not (found.group(2) == "年" and len(found.group(1)) == 4):
+            yield found
+
+
+def tells_unit(text: str, units: tuple[str, ...]) -> bool:
+    """Whether `text` (normalised) gives a number in one of `units`: 1.85万亩, 11个年头, 3个小时."""
+    return next(_figures(text, units), None) is not None
 
 
 def figures_in(text: str, units: tuple[str, ...]) -> frozenset[str]:
     """The figures `text` (normalised) gives in one of `units`, as written: {38.6公里}."""
-    return frozenset(
-        found.group(0)
-        for found in _figure_in(units).finditer(text)
-        if not (found.group(2) == "年" and len(found.group(1)) == 4)
-    )
+    return frozenset(found.group(0) for found in _figures(text, units))
 
 
 def units_of(query: Query) -> tuple[str, ...]:
