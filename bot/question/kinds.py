@@ -277,8 +277,9 @@ class Query:
 
     @cached_property
     def term_words(self) -> str:
-        """The key terms joined by spaces, for word-level ratios."""
-        return " ".join(self.terms)
+        """The key terms, sorted and joined by spaces, for word-level ratios (an entry's curated
+        questions are sorted likewise when the index is built: word order does not count)."""
+        return " ".join(sorted(self.terms))
 
 
 _ABOUT_BEFORE = frozenset("约 近 大约 大概 将近 超过 差不多 上 快".split())

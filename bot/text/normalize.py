@@ -193,9 +193,12 @@ def _trie_pattern(words: list[str]) -> str:
     return build(trie)
 
 
+_HAN = re.compile("[\u4e00-\u9fff]*")
+
+
 def is_han(text: str) -> bool:
     """Whether `text` is made of Chinese characters only (CJK Unified Ideographs)."""
-    return all("\u4e00" <= ch <= "\u9fff" for ch in text)
+    return _HAN.fullmatch(text) is not None
 
 
 _INSIDE_NAME = re.compile(r"[\s()（）\[\]【】〔〕<>《》「」“”\"'·・,，、]")
