@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.index.mend import mend, same_shape, same_sound
-from bot.index.spelling import blanks
+from bot.index.spelling import Spelling, blanks
 
 KNOWLEDGE = "工作日 用工池 蔺海川 订单班 服务队 员工住房 怎么办 总经理 禾西经开区 洞溪河 湾塘社区".split()
 NEAR: dict[str, frozenset[str]] = {}
@@ -66,3 +66,24 @@ def test_same_sound(a: str, b: str, same: bool) -> None:
 )
 def test_same_shape(a: str, b: str, alike: bool) -> None:
     assert same_shape(a, b) is alike
+
+
+class _ThreeTeams(Spelling):
+    """A knowledge that says 三支 (three teams) nine times, and nothing else."""
+
+    def __init__(self) -> None:
+        self.vocabulary = frozenset({"三支"})
+        self.frequency = {"三支": 9}
+        self.near = {key: frozenset({"三支"}) for key in blanks("三支")}
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("王支", "三支"),  # one character of two, and the knowledge says 三支 often: a slip
+        ("那支", None),  # 那 is "that": a function word typed is meant, not a slip of 三
+        ("这支", None),
+    ],
+)
+def test_a_function_word_is_no_slip(typed: str, meant: str | None) -> None:
+    assert _ThreeTeams()._closest(typed) == meant

@@ -172,6 +172,9 @@ class Spelling:
         alike = sorted(c for c in candidates if sounds_alike(c, word))
         if alike:  # a pinyin slip: the word that sounds the same
             return max(alike, key=lambda w: self.frequency.get(w, 0))
+        # Not by sound, a function word typed is meant (那支 is "that one", no slip of the article's
+        # 三支): only a same-sound slip replaces one.
+        candidates = frozenset(c for c in candidates if _typed(word, c) not in STOPWORDS)
         if len(word) == 2 and candidates:
             # 谈会: 社会 (15 uses)? 大会 (10)? One character of two is too little to guess from,
             # unless one candidate is what the knowledge says far more often (觉员: 党员 66, 动员 14)
@@ -209,6 +212,11 @@ def _split_measures(words: list[str], unknown: Callable[[str], bool]) -> list[st
         else:
             out.append(word)
     return out
+
+
+def _typed(word: str, meant: str) -> str:
+    """The character of `word` where `meant`, one character away, differs."""
+    return next((a for a, b in zip(word, meant, strict=True) if a != b), "")
 
 
 def blanks(word: str) -> list[str]:
