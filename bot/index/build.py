@@ -30,7 +30,16 @@ from bot.text.cedict import english_words, kin_by_gloss
 from bot.text.lexicon import INTERROGATIVES, STOPWORDS, canonical_words, everyday, synonyms
 from bot.text.normalize import AliasTable, is_han, normalize
 from bot.text.romanized import Romanized
-from bot.text.segment import NEW_WORD_FREQ, Segmenter, add_words, build_dictionary, function_words, new_words, tagged
+from bot.text.segment import (
+    NEW_WORD_FREQ,
+    PLACE_SUFFIXES,
+    Segmenter,
+    add_words,
+    build_dictionary,
+    function_words,
+    new_words,
+    tagged,
+)
 from bot.text.sound import syllables, use_readings_cache, word_sound
 from bot.text.thesaurus import classes, kin_of, not_places
 from bot.text.thesaurus import function_words as cilin_function_words
@@ -39,6 +48,9 @@ log = logging.getLogger(__name__)
 
 #: What an index is made by: a change to any of these packages makes a cached index unreadable.
 _INDEX_SOURCES = ("text", "question", "index", "knowledge")
+#: An administrative ending and a locative: 镇里 is "in the town", whatever place jieba's
+#: dictionary also knows by that name (镇里 ns) — 「镇里有多少党员」 asks about the town in view.
+_LOCATIVE = re.compile(f"[{''.join(PLACE_SUFFIXES)}][里上内外中下]")
 
 
 class _Texts:
@@ -213,7 +225,7 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
         vocabulary=frozenset(vocabulary) | frozenset(word_df),
         near=_near_words(set(word_df)),
         frequency=dict(word_df),
-        known_places=frozenset(known_places - not_places(filed)),
+        known_places=frozenset(w for w in known_places - not_places(filed) if not _LOCATIVE.fullmatch(w)),
         general=general,
         dictionary=dictionary,
         fingerprint=knowledge.fingerprint,
@@ -223,6 +235,7 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
         english=english_words(word_df, word_df),
         function=function_words(dictionary) | frozenset(cilin_function_words(filed)),
         people=named,
+        verbs=tagged(dictionary, ("v",)),
         _segmenter=Segmenter(dictionary) if found else segmenter,
     )
 

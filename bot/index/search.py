@@ -78,6 +78,7 @@ class Index(Spelling):
     english: dict[str, str] = field(default_factory=dict)  # English gloss → knowledge word (bot.text.cedict)
     function: frozenset[str] = frozenset()  # adverbs, prepositions…: words that name nothing (bot.text.segment)
     people: frozenset[str] = frozenset()  # the people the articles name (bot.question.kinds.people)
+    verbs: frozenset[str] = frozenset()  # words jieba's dictionary tags as verbs (转回, 搬到): no place names
     _segmenter: Segmenter | None = field(default=None, repr=False)
     _twins: dict[str, str] | None = field(default=None, repr=False)
     _names: frozenset[str] | None = field(default=None, repr=False)
@@ -176,6 +177,8 @@ class Index(Spelling):
                 and 2 <= len(stem) <= 3
                 and stem not in covered
                 and stem not in STOPWORDS
+                and stem not in self.verbs  # 转回/镇/卫生院: back to the town's health centre
+                and stem not in self.function
                 and is_han(stem)
                 and (stem not in self.vocabulary or stem in self.known_places)
             ):
