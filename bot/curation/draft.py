@@ -243,6 +243,10 @@ _DATELINE = re.compile(
 )
 
 
+#: Prepositions and particles: no part of a county's name (其中从县医院 names no county 中从县).
+_FUNCTION_CHARS = frozenset("从在到于向往自对把被给与和及其之的了是为将已")
+
+
 def _counties(text: str) -> tuple[str, ...]:
     """The counties and cities the text names whose stem jieba does not know (蘧阳县, not 全县):
     names to keep whole, or jieba cuts 阳县 out of 蘧阳县."""
@@ -251,7 +255,9 @@ def _counties(text: str) -> tuple[str, ...]:
     jieba.initialize()
     return tuple(
         dict.fromkeys(
-            m.group(0) for m in re.finditer(r"[\u4e00-\u9fff]{2}[县市]", text) if m.group(0)[:2] not in jieba.dt.FREQ
+            m.group(0)
+            for m in re.finditer(r"[\u4e00-\u9fff]{2}[县市]", text)
+            if m.group(0)[:2] not in jieba.dt.FREQ and not _FUNCTION_CHARS & set(m.group(0)[:2])
         )
     )
 

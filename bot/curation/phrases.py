@@ -15,7 +15,7 @@ from bot.curation.clauses import FIGURE, clause_spans
 _END = "。！？!?”“\"'’‘「」『』 "
 
 #: Words that open a clause and say nothing about its subject: left out of a short question.
-OPENERS = re.compile(r"^(?:其中|同时|此外|目前|另外|并且|并|还|已经|已|共|累计|全年|今年|去年|预计)+")
+OPENERS = re.compile(r"^(?:其中|同时|此外|目前|另外|并且|并|还|已经|已|共|累计|全年|(?:今年|去年)(?:以来)?|预计)+")
 
 
 def clauses_of(sentence: str) -> list[str]:

@@ -85,6 +85,17 @@ CHANGED = re.compile(r"(?:提高|提升|增加|增长|减少|下降|降低|多�
 _IS_A = re.compile(r"^(.{2,16}?)是(?:一|1)(?:座|个|家|所|条|支|项|种|处|名|位|片)(.{2,20})$")
 
 
+#: A thousands separator (1,460人次): asked about, the figure is one number.
+_THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
+#: The post after a village, town or company it belongs to (枳园村村医 → 村医, 洞溪镇党委书记 →
+#: 党委书记): the post is asked by itself, never cut mid-name (园村村医).
+_POST_AFTER_PLACE = re.compile(r"(?:村|社区|镇|乡|县|区|公司|中心|合作社)([\u4e00-\u9fff]{2,4})$")
+
+
+#: The name before a 村 a phrase would start with: up to three characters, none a particle.
+_VILLAGE_HEAD = re.compile(r"[^\W\d_的了在和与及是有从到]{1,3}$")
+
+
 def _key(wording: str) -> str:
     """What two wordings must differ in: their characters, punctuation and spaces aside."""
     return re.sub(r"[\s，。？！?!,.、]+", "", wording)
@@ -125,7 +136,7 @@ class Wordings:
         `context` is what the source is about when it was cut from a longer sentence (that
         sentence's leading clauses); `referents` what each kind of anaphor stands for (see
         `_ANAPHORS`: 该公司 → 岚陵恒屹公司)."""
-        sentence = plain(source.strip(_END))
+        sentence = _THOUSANDS.sub("", plain(source.strip(_END)))  # 1,460人次 is one figure
         for anaphor, name in (referents or {}).items():
             if anaphor in _ANAPHORS and name:
                 sentence = _ANAPHORS[anaphor].sub(name, sentence)
@@ -204,9 +215,11 @@ class Wordings:
                     # 「目前，已完工7项」 counts what the sentence before counted with the same
                     # measure word (为民办实事项目12项): Chinese leaves the subject unsaid.
                     thing, before = counted + thing, counted + OPENERS.sub("", before)
-                thing = thing if compared and subject else spoken_phrase(thing)
+                thing = thing if compared and subject else self._unbroken(spoken_phrase(thing), thing)
                 full.append(self._scoped(before + asked + after))
-                if unit in _MONEY or unit.endswith("元"):
+                if len(thing) < 2:
+                    spoken.append("")  # 「其中多少人次」: nothing to ask about in a few words
+                elif unit in _MONEY or unit.endswith("元"):
                     # 「投入85万元建设智慧网格平台」 is asked 「智慧网格平台要花多少钱」: what the money is
                     # for — when it was spent: a loan granted (发放贷款3860万元) is no cost.
                     spent = len(after) >= 3 and _SPENT.search(before)
@@ -273,7 +286,8 @@ class Wordings:
                 continue
             if _AGE_BEFORE.search(sentence[: match.start(1)] + said[: len(said) - len(role)]):
                 found.append(f"{name}今年多大岁数")
-            core = role[-4:] if len(role) > 4 else role
+            post = _POST_AFTER_PLACE.search(role)
+            core = post.group(1) if post else role[-4:] if len(role) > 4 else role
             if role.endswith(_NO_POST):
                 found = [f"{name}是哪里人", *found]  # 村民隗桂芝: who she is, not a post
             else:
@@ -321,7 +335,23 @@ class Wordings:
         words = jieba.analyse.extract_tags(sentence, topK=8)
         # 「个村」 is jieba's cut of 12个村: a measure word left over from a number is no keyword.
         words = [w for w in words if not re.search(r"\d", w) and w[0] not in _SMALL]
-        return [w for w in self._whole(words, sentence) if not any(w in form for form in self.forms)][:4]
+        words = [w for w in self._whole(words, sentence) if not any(w in form for form in self.forms)]
+        # A run jieba's HMM made up (中从县 of 其中从县医院) is no keyword, unless it is a name.
+        return [w for w in words if w in self.names or not unknown_word(w)][:4]
+
+    def _unbroken(self, phrase: str, text: str) -> str:
+        """`phrase`, the end of `text`, reaching back to the start of a name it cuts into: 「园村村医
+        蒯长顺今年」 of 「枳园村村医蒯长顺今年」 is 「枳园村村医蒯长顺今年」."""
+        start = len(text) - len(phrase)
+        if not phrase or not text.endswith(phrase):
+            return phrase
+        for name in self.names:
+            for match in re.finditer(re.escape(name), text):
+                if match.start() < start < match.end():
+                    start = match.start()
+        if text[start : start + 1] == "村" and (village := _VILLAGE_HEAD.search(text[:start])):
+            start = village.start()  # 荇湾村村医, a village the draft did not know as a name
+        return text[start:]
 
     def _whole(self, words: list[str], sentence: str) -> list[str]:
         """`words` with each piece jieba cut from one of the article's names (阳县 of 蘧阳县, 但沄 of

@@ -425,3 +425,23 @@ def test_tags_are_the_topic_before_a_headings_colon(tmp_path: Path) -> None:
 def test_what_a_sentence_defines_and_an_age_before_a_name_are_asked(tmp_path: Path, story: str, wording: str) -> None:
     questions = [q for fact in _drafted(tmp_path, story, place="新河镇").facts for q in fact["questions"]]  # type: ignore[attr-defined]
     assert wording in questions
+
+
+@pytest.mark.parametrize(
+    ("story", "wanted", "unwanted"),
+    [
+        # A thousands separator: one figure, asked in its unit.
+        ("今年以来，新河镇卫生院累计坐诊1,460人次。", "坐诊多少人次", "以来累计"),
+        # A post after the village it belongs to: asked by itself, the village never cut.
+        ("枳园村村医蒯长顺今年58岁，负责管理本村高血压患者186人。", "村医叫什么名字", "园村村医叫"),
+        # Years that are a duration, not a calendar year.
+        ("东塘村68岁的甯桂香患高血压已有9年。", "已有多少年", "已有9年？"),
+        # A run jieba's HMM makes of 其中从县 is no keyword.
+        ("卫生院收治住院患者1820人次，其中从县医院下转康复的有146人次。", "下转康复", " 中从县"),
+    ],
+)
+def test_draft_wordings_read_the_figure_and_the_name_whole(
+    tmp_path: Path, story: str, wanted: str, unwanted: str
+) -> None:
+    questions = " ".join(_drafted(tmp_path, story, place="新河镇").facts[0]["questions"])  # type: ignore[arg-type]
+    assert wanted in questions and unwanted not in questions
