@@ -9,7 +9,7 @@ from collections import defaultdict
 import pytest
 
 from bot.index import recall as recall
-from bot.index.recall import best_scores, span_scores, top
+from bot.index.recall import best_scores, span_scores, top, tops
 
 
 def _everything(weighted: list[tuple[float, array[int]]]) -> dict[int, float]:
@@ -68,3 +68,9 @@ def test_span_scores_read_only_the_spans() -> None:
     weighted = [(1.0, array("i", [0, 2, 5, 7, 9])), (2.0, array("i", [5, 6]))]
     assert span_scores(weighted, [(5, 8)]) == {5: 3.0, 6: 2.0, 7: 1.0}
     assert span_scores(weighted, [(0, 1), (9, 10)]) == {0: 1.0, 9: 1.0}
+
+
+def test_tops_is_top_of_each_kind() -> None:
+    scores = {0: 1.0, 1: 3.0, 2: 2.0, 3: 3.0, 4: 0.5, 5: 2.5}
+    kind = bytes([1, 0, 1, 1, 0, 0])
+    assert tops(scores, kind, (2, 2)) == (top(scores, kind, 0, 2), top(scores, kind, 1, 2)) == ([1, 5], [3, 2])

@@ -112,7 +112,18 @@ def _cut(scores: dict[int, float], kind: bytes, limits: tuple[int, int]) -> floa
 
 def top(scores: dict[int, float], kind: bytes, which: int, limit: int) -> list[int]:
     """The `limit` best positions of one kind: highest score first, ties to the later position."""
-    pairs = [(s, p) for p, s in scores.items() if kind[p] == which]
+    return _best([(s, p) for p, s in scores.items() if kind[p] == which], limit)
+
+
+def tops(scores: dict[int, float], kind: bytes, limits: tuple[int, int]) -> tuple[list[int], list[int]]:
+    """`top` of each kind (0 and 1) with one pass over the scores: (sentences, facts)."""
+    pairs: tuple[list[tuple[float, int]], list[tuple[float, int]]] = ([], [])
+    for position, score in scores.items():
+        pairs[kind[position]].append((score, position))
+    return _best(pairs[0], limits[0]), _best(pairs[1], limits[1])
+
+
+def _best(pairs: list[tuple[float, int]], limit: int) -> list[int]:
     if len(pairs) > 8 * limit:
         return [p for _, p in heapq.nlargest(limit, pairs)]
     pairs.sort(reverse=True)

@@ -19,7 +19,7 @@ from pathlib import Path
 from bot.index.entries import Entry as Entry  # re-exported: scoring reads entries through the index
 from bot.index.entries import EntryTable
 from bot.index.mend import mend
-from bot.index.recall import best_scores, span_scores, top
+from bot.index.recall import best_scores, span_scores, tops
 from bot.index.spelling import Spelling
 from bot.question.focus import focus
 from bot.question.kinds import (
@@ -278,7 +278,8 @@ class Index(Spelling):
             scores = best_scores(weighted, kind, (RECALL_SENTENCES, RECALL_FACTS))
         else:
             scores = span_scores(weighted, spans)
-        return top(scores, kind, 1, RECALL_FACTS) + top(scores, kind, 0, RECALL_SENTENCES)
+        sentences, facts = tops(scores, kind, (RECALL_SENTENCES, RECALL_FACTS))
+        return facts + sentences
 
 
 def tokens(words: tuple[str, ...] | list[str], text: str) -> set[str]:
