@@ -255,6 +255,26 @@ def test_a_part_of_a_whole_is_not_guessed(wider: Engine, question: str, status: 
         assert [s.fact_id for s in reply.suggestions] == ["lh-farmland-funds-3900"]
 
 
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        # 区委 is all the other towns' 党委书记 lack: the one 区委书记 is meant.
+        ("区委书记是哪位", "wj-liang-yibo"),
+        ("区委书记是谁", "wj-liang-yibo"),
+        # 动员部署 is part of 动员大会: either town may be meant.
+        ("动员大会是哪天开的", None),
+    ],
+)
+def test_another_place_is_offered_only_if_it_holds_most_of_the_question(
+    wider: Engine, question: str, answered: str | None
+) -> None:
+    reply = wider.answer(question)
+    if answered:
+        assert (reply.status, reply.fact_id) == ("answered", answered)
+    else:
+        assert reply.status == "clarify"
+
+
 def test_a_question_several_articles_answer_offers_each_place(wider: Engine) -> None:
     from bot.matching.outcomes import CLARIFY_MANY_PLACES
 

@@ -224,11 +224,12 @@ def _facts(doc: Document, chrome: set[str], names: list[tuple[str, str]], split:
             earlier = [(doc.text.rfind(n, 0, at), n) for n, a in referred if a == anaphor]
             if earlier := [(pos, n) for pos, n in earlier if pos >= 0]:
                 referents[anaphor] = max(earlier)[1]
+        village = _village_meant(doc, source, referents.get("该村", ""))
         facts.append(
             {
                 "id": f"{doc.id}-{number:02d}",
                 "questions": wordings.of(_DATELINE.sub("", source.strip(_QUOTES)), context, referents),
-                "answer": _answer(doc, _DATELINE.sub("", source.strip(_QUOTES))),
+                "answer": _answer(doc, _DATELINE.sub("", source.strip(_QUOTES)), village),
                 "source": source,
                 "tags": [_tag(doc, source, chrome)],
             }
@@ -279,16 +280,32 @@ def _tag(doc: Document, sentence: str, chrome: set[str]) -> str:
 _QUOTE_THEN_SPEAKER = re.compile(r"^([^“”]+)”([^“”，。]{1,20}?(?:说|表示|介绍|指出|坦言|感慨|笑着说))[。！]?$")
 
 
-def _answer(doc: Document, source: str) -> str:
+#: A sentence about a village it does not name (全村386户…, 村里…, 村民…).
+_UNNAMED_VILLAGE = re.compile(r"全村|村里|本村|该村|村民|村集体|村两委")
+
+
+def _village_meant(doc: Document, source: str, last_village: str) -> str:
+    """The village a sentence speaks of without naming one (「全村386户1400余名群众喝上了自来水」):
+    the last one named before it in its paragraph, else ""."""
+    if not last_village or last_village in source or not _UNNAMED_VILLAGE.search(source):
+        return ""
+    paragraph = doc.paragraph_of(source) or ""
+    return last_village if last_village in paragraph[: paragraph.find(source)] else ""
+
+
+def _answer(doc: Document, source: str, village: str = "") -> str:
     """The source restated with the report's date; a quotation stays a quotation, its speaker
     first (「…底盘。”党委书记刘泽川说」 → 「党委书记刘泽川说：“…底盘。”」)."""
     if quoted := _QUOTE_THEN_SPEAKER.match(source):
         source = f"{quoted.group(2)}：“{quoted.group(1)}”"
     body = source if source.endswith((*_SENTENCE_END, "”")) else source + "。"
     place = doc.place or ""
-    # A clause cut from its sentence may not say where: the answer does (「在洞溪镇，…」).
+    # A clause cut from its sentence may not say where: the answer does (「在洞溪镇，…」), and
+    # names the village the paragraph is about when the sentence says only 全村 (在洞溪镇青岗村，…).
     if place and place[:2] not in body and "说" not in body:
-        body = f"在{place}，{body}"
+        body = f"在{place}{village}，{body}"
+    elif village:
+        body = f"在{village}，{body}"
     if doc.date == TODO:
         return f"据报道，{body}"
     year, month, day = (int(p) for p in doc.date.split("-"))

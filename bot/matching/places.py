@@ -15,7 +15,7 @@ from bot.index.search import Index
 from bot.knowledge.docfacts import told_fields
 from bot.knowledge.model import Knowledge
 from bot.matching.confidence import clean
-from bot.matching.scoring import Scored
+from bot.matching.scoring import Scored, Term, term_match
 from bot.question.kinds import Query
 
 
@@ -43,7 +43,7 @@ class Places:
             return telling
         found = []
         for leader in self._leaders(facts, best):
-            if (not loosely and self._about_as_well(best, leader)) or self._rival(best, leader):
+            if (not loosely and self._about_as_well(best, leader)) or self._rival(query, best, leader):
                 found.append(leader)
         return found
 
@@ -64,7 +64,7 @@ class Places:
                 leaders.append(scored)
         return leaders
 
-    def _rival(self, best: Scored, leader: Scored) -> bool:
+    def _rival(self, query: Query, best: Scored, leader: Scored) -> bool:
         """Whether another place's best fact (`leader`) too fits the subject of a question naming
         no place, whether or not either is a full answer, and however much better the best fact
         is worded.
@@ -79,10 +79,30 @@ class Places:
         and lack nothing the question names (its focus, a number, a name, a place):
         「总投资1.56亿元的是哪个项目」 has no rival in a town whose projects cost other sums, nor
         「中医馆几点开门」 in a town whose officials 开门听 at no stated hour.
+        It must also hold most of what the best fact holds of the question: 「区委书记是哪位」 has no
+        rival in another town's 党委书记 — what the other place lacks (区委) may weigh at most
+        `rival_lack` of the question's terms.
         """
         floor = self.matching.rival_floor
         fits = min(best.signals["subject"], leader.signals["subject"]) >= floor
-        return fits and leader.signals["kind"] == 1.0 and clean(leader)
+        return (
+            fits
+            and leader.signals["kind"] == 1.0
+            and clean(leader)
+            and self._lacks(query, best, leader) <= self.matching.rival_lack
+        )
+
+    def _lacks(self, query: Query, best: Scored, leader: Scored) -> float:
+        """The share of the question's term weight the best entry holds and the leader does not."""
+        terms = [Term.of(self.index, t) for t in query.terms]
+        total = sum(t.weight for t in terms)
+        best_entry, leader_entry = self.index.entries[best.position], self.index.entries[leader.position]
+        lacking = sum(
+            t.weight
+            for t in terms
+            if term_match(t, best_entry) >= 0.9 and term_match(t, leader_entry, scattered=False) < 0.5
+        )
+        return lacking / total if total else 0.0
 
     def _owned_by(self, query: Query) -> str | None:
         """The one place whose articles alone hold a name the question uses (梁一波, 氮化镓): the

@@ -445,3 +445,10 @@ def test_draft_wordings_read_the_figure_and_the_name_whole(
 ) -> None:
     questions = " ".join(_drafted(tmp_path, story, place="新河镇").facts[0]["questions"])  # type: ignore[arg-type]
     assert wanted in questions and unwanted not in questions
+
+
+def test_an_answer_names_the_village_its_sentence_only_calls_the_village(tmp_path: Path) -> None:
+    story = "青岗村地处深山，过去吃水难。镇里投入136万元新建蓄水池2座，全村386户群众喝上了自来水。"
+    facts = _drafted(tmp_path, story, place="新河镇").facts
+    answer = next(f["answer"] for f in facts if "136" in str(f["source"]))
+    assert "青岗村" in str(answer) and "136万元" in str(answer)
