@@ -24,7 +24,7 @@ import re
 #: A figure worth asking about: not a date, a time of day (2时40分), a range of months (1至9月) or
 #: a class in brackets (小（1）型水库).
 FIGURE = re.compile(
-    r"(?<![\d.时点（(])\d+(?:\.\d+)?(?![\d.]|\s*[月日号时点:：）)]|(?<=\d{4})\s*年|[至到-]\d+[年月日号])"
+    r"(?<![\d.时点（(])\d+(?:\.\d+)?(?![\d.]|\s*[月日号时点:：）)]|(?<=\d{4})\s*年|\s*年代|[至到-]\d+[年月日号])"
 )
 _CUT = "，；,;"
 _OPEN, _CLOSE = "“‘「『《（(【", "”’」』》）)】"

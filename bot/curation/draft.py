@@ -225,11 +225,13 @@ def _facts(doc: Document, chrome: set[str], names: list[tuple[str, str]], split:
             if earlier := [(pos, n) for pos, n in earlier if pos >= 0]:
                 referents[anaphor] = max(earlier)[1]
         village = _village_meant(doc, source, referents.get("该村", ""))
+        told = _DATELINE.sub("", source.strip(_QUOTES))
         facts.append(
             {
                 "id": f"{doc.id}-{number:02d}",
-                "questions": wordings.of(_DATELINE.sub("", source.strip(_QUOTES)), context, referents),
-                "answer": _answer(doc, _DATELINE.sub("", source.strip(_QUOTES)), village),
+                # 「过去进村只有一条3米宽的水泥路」 is asked of the village the paragraph is about.
+                "questions": wordings.of(village + told if village else told, context, referents),
+                "answer": _answer(doc, told, village, referents),
                 "source": source,
                 "tags": [_tag(doc, source, chrome)],
             }
@@ -281,7 +283,7 @@ _QUOTE_THEN_SPEAKER = re.compile(r"^([^“”]+)”([^“”，。]{1,20}?(?:说
 
 
 #: A sentence about a village it does not name (全村386户…, 村里…, 村民…).
-_UNNAMED_VILLAGE = re.compile(r"全村|村里|本村|该村|村民|村集体|村两委")
+_UNNAMED_VILLAGE = re.compile(r"全村|村里|本村|村民|村集体|村两委")  # 该村 is named where it stands
 
 
 def _village_meant(doc: Document, source: str, last_village: str) -> str:
@@ -293,9 +295,20 @@ def _village_meant(doc: Document, source: str, last_village: str) -> str:
     return last_village if last_village in paragraph[: paragraph.find(source)] else ""
 
 
-def _answer(doc: Document, source: str, village: str = "") -> str:
+#: A connective opening a clause cut from its sentence (其中，…): it leans on what is not quoted.
+_CONNECTIVE = re.compile(r"^(?:其中|同时|此外|另外|与此同时|另一方面)[，,]")
+#: 该村, 该镇, 该公司…: in an answer read on its own, the name they stand for.
+_THIS_ONE = {"该村": re.compile(r"该(?:村|社区)"), "该镇": re.compile(r"该(?:乡|镇)"), "该公司": re.compile(r"该公司")}
+
+
+def _answer(doc: Document, source: str, village: str = "", referents: dict[str, str] | None = None) -> str:
     """The source restated with the report's date; a quotation stays a quotation, its speaker
-    first (「…底盘。”党委书记刘泽川说」 → 「党委书记刘泽川说：“…底盘。”」)."""
+    first (「…底盘。”党委书记刘泽川说」 → 「党委书记刘泽川说：“…底盘。”」). Read on its own: no
+    connective leaning on the sentence before, and 该村 or 该公司 named."""
+    source = _CONNECTIVE.sub("", source.lstrip("”’」』"))
+    for anaphor, name in (referents or {}).items():
+        if anaphor in _THIS_ONE and name:
+            source = _THIS_ONE[anaphor].sub(name, source)
     if quoted := _QUOTE_THEN_SPEAKER.match(source):
         source = f"{quoted.group(2)}：“{quoted.group(1)}”"
     body = source if source.endswith((*_SENTENCE_END, "”")) else source + "。"

@@ -20,6 +20,7 @@ import functools
 import re
 from collections.abc import Iterable
 
+from bot.curation.phrases import unknown_word
 from bot.question.people import SURNAMES, speakers
 
 #: A post before a person's name (党委书记林卫东, 项目经理罗志刚).
@@ -27,7 +28,7 @@ _POSTED = re.compile(
     r"(?:书记|镇长|乡长|县长|市长|区长|主任|经理|局长|站长|所长|院长|校长|董事长|负责人|社长|队长|组长|"
     r"部长|处长|科长|村长|主席|专员|理事长|会长|厂长|总监|军人|村民|居民|脱贫户|大户|记者|医师|医生|村医|护士|教师|"
     r"老师|[\u4e00-\u9fff]{0,3}?员)"
-    r"([\u4e00-\u9fff]{2,3}?)(?=说|表示|介绍|告诉|指出|透露|[，。、：:“”（]|在|都|每|也|就|又|还|正|刚|一直|带|联系|是|从|今年|去年|家|把|将|向|和|与|给出)"
+    r"([\u4e00-\u9fff]{2,3}?)(?=说|表示|介绍|告诉|指出|透露|[，。、：:“”（]|在|都|每|也|就|又|还|正|刚|已|一直|带|联系|是|从|今年|去年|家|把|将|向|和|与|给出)"
 )
 _PLACE_ENDINGS = ("经济技术开发区", "经济开发区", "经开区", "开发区", "街道", "镇", "乡", "县", "市", "区")
 _ORG_ENDINGS = ("公司", "合作社", "中心", "学院", "学校", "医院", "卫生院", "银行", "协会", "研究院", "研究所", "基地")
@@ -102,7 +103,8 @@ def people_in(sentences: Iterable[str], author: str = "") -> dict[str, str]:
     for sentence in sentences:
         for match in _POSTED.finditer(sentence):
             name = match.group(1)
-            if surname_like(name[0]):
+            # After a post, a name no dictionary knows is a person's, however rare the surname (厍).
+            if surname_like(name[0]) or unknown_word(name):
                 post = sentence[max(0, match.start() - 8) : match.start(1)]
                 found.setdefault(name, re.split(r"[，、。；：“”‘’]", post)[-1])
         for name in speakers([sentence]):
@@ -140,6 +142,8 @@ def _runs(sentence: str, endings: tuple[str, ...], longest: int, bare_ending: bo
             if (_BREAK.match(flag) and before not in "（）()" and not rare) or verb:
                 break
             j -= 1
+        while j < i and len(tokens[j][0]) >= 2 and tokens[j][0].endswith("方"):
+            j += 1  # 施工方|岚川县通达公路工程有限公司: the party to the work, not the company's name
         name = "".join(w for w, _ in tokens[j : i + 1]).strip("（）()")
         if name.count("（") != name.count("）"):
             continue  # 村（社区: a bracket of the prose, not of a name

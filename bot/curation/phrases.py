@@ -83,7 +83,7 @@ def spoken_phrase(text: str) -> str:
 
 #: 「…由71%提高到」: the thing that changed, then the change.
 CHANGE = re.compile(
-    r"(.{2,}?)由[\d.]+(?:%|[\u4e00-\u9fff]{0,2})?((?:提高|提升|增加|增长|降低|下降|减少|缩短|扩大)[到至])"
+    r"(.{2,}?)由[\d.]+(?:%|[\u4e00-\u9fff]{0,2})?((?:提高|提升|增加|增长|降低|下降|减少|缩短|扩大|增|减|升|降)[到至])"
 )
 
 
@@ -101,6 +101,15 @@ def unknown_word(word: str) -> bool:
 
     jieba.initialize()
     return not any(jieba.dt.FREQ.get(word[i:j]) for i in range(len(word)) for j in range(i + 2, len(word) + 1))
+
+
+def known_word(word: str) -> bool:
+    """Whether jieba's dictionary has `word` itself, and not as a rarity: not a run its HMM made
+    up (中从县 of 其中从县医院) nor a cut it keeps only for odd prose (局局长 of 交通运输局局长)."""
+    import jieba
+
+    jieba.initialize()
+    return jieba.dt.FREQ.get(word, 0) >= 10
 
 
 def plain(text: str) -> str:

@@ -18,14 +18,23 @@ import re
 
 from bot.curation.clauses import FIGURE
 from bot.curation.names import surname_like
-from bot.curation.phrases import OPENERS, clauses_of, counted_before, head_noun, plain, spoken_phrase, unknown_word
+from bot.curation.phrases import (
+    OPENERS,
+    clauses_of,
+    counted_before,
+    head_noun,
+    known_word,
+    plain,
+    spoken_phrase,
+    unknown_word,
+)
 from bot.knowledge.model import Document
 
 #: A number as news prose writes it, with what it counts: 86个, 1.82万吨, 97.6%, 2.3万余户次.
 _COUNT = re.compile(
     r"(?<![\d.])\d+(?:\.\d+)?(?:余|多)?(?:万|亿)?(?:余|多)?"
     r"((?:个|名|件|项|户|人|座|家|场|次|条|所|批位|位|台|套|元|吨|亩|米|公里|千米|平方米|盏|起|间|处|只|头|辆|期|类|"
-    r"支|棵|株|斤|公斤|千克|小时|天|年|届|岁|%)*)"
+    r"支|棵|株|斤|公斤|千克|小时|分钟|个月|周|天|年|届|岁|%)*)"
 )
 #: A date that is a whole clause: 3月15日, 2021年以来, 4月至5月 (not 今年以来: it names no date).
 _LEADING_DATE = re.compile(
@@ -54,6 +63,7 @@ _AGED = re.compile(
 _WHERE = re.compile(
     r"在([\u4e00-\u9fff]{2,10}?(?:村|社区|镇|乡|县|市|区|广场|公园|中心|园区|基地|河|湖|山|街道|路|站|厂|园))"
 )
+_NOT_ONE_PLACE = "各每全本这那该此"
 #: A clause telling why or how (为了…, 通过…, 采取…, 以…为): asked with 为什么/怎么.
 _REASON = re.compile(r"^(?:为了|因为|由于)(.{2,})")  # not a bare 为: 为中小企业提供… is "for", no reason
 _METHOD = re.compile(r"^(?:通过|采取|采用|依托|借助|利用|按照|围绕)(.{2,})")
@@ -89,11 +99,15 @@ _IS_A = re.compile(r"^(.{2,16}?)是(?:一|1)(?:座|个|家|所|条|支|项|种|�
 _THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
 #: The post after a village, town or company it belongs to (枳园村村医 → 村医, 洞溪镇党委书记 →
 #: 党委书记): the post is asked by itself, never cut mid-name (园村村医).
-_POST_AFTER_PLACE = re.compile(r"(?:村|社区|镇|乡|县|区|公司|中心|合作社)([\u4e00-\u9fff]{2,4})$")
+_POST_AFTER_PLACE = re.compile(r"(?:村|社区|镇|乡|县|区|市|公司|中心|合作社)([\u4e00-\u9fff]{2,7})$")
 
 
 #: The name before a 村 a phrase would start with: up to three characters, none a particle.
 _VILLAGE_HEAD = re.compile(r"[^\W\d_的了在和与及是有从到]{1,3}$")
+
+
+#: Units of measure jieba keeps as words (公里 of 86公里): no keyword of what a sentence is about.
+_UNIT_WORDS = frozenset("公里 千米 平方米 公顷 公斤 千克 万元 亿元 人次 户次 小时 分钟".split())
 
 
 def _key(wording: str) -> str:
@@ -122,7 +136,10 @@ class Wordings:
 
     def _scoped(self, text: str) -> str:
         """`text` naming the article's place in full (洞溪镇…), unless it already names it."""
-        return text if not self.place or self._names_place(text) else self.place + text
+        if not self.place or self._names_place(text):
+            return text
+        # 镇党委书记 after 簃溪镇: the post's 镇 is the place's (簃溪镇党委书记, not 簃溪镇镇党委书记).
+        return self.place + (text[1:] if text[:1] == self.place[-1] and text[:1] in "镇乡县区市村" else text)
 
     def _short(self, text: str) -> str:
         """`text` naming the place by its short form (洞溪…), as people type it."""
@@ -226,7 +243,7 @@ class Wordings:
                     spoken.append(self._short(f"{after}要花多少钱" if spent else f"{thing}多少钱"))
                 elif unit and unit[-1] in _SMALL and "." not in match.group(0) and not unit.endswith("人次"):
                     spoken.append(self._short(f"{thing}几{unit[-1]}{after}啊"))
-                elif unit in ("小时", "天", "年"):
+                elif unit in ("小时", "分钟", "天", "周", "个月", "年"):
                     spoken.append(self._short(f"{thing}多久{after}"))
                 elif unit == "%" or not unit:
                     if not unit and after[:1] and thing.endswith(after[:1]):
@@ -267,7 +284,8 @@ class Wordings:
         for clause in clauses:
             match = _DATE_IN.search(clause)
             if match and not _LEADING_DATE.fullmatch(clause):
-                rest = (clause[: match.start()] + clause[match.end() :]).strip()
+                # 「历时两个半月于6月底建成通车」: the 于 before the date goes with it.
+                rest = (clause[: match.start()].rstrip("于在到") + clause[match.end() :]).strip()
                 if len(rest) >= 4:
                     found.append(self._scoped(f"{rest}是什么时候"))
                     break
@@ -279,8 +297,8 @@ class Wordings:
         found: list[str] = []
         for match in _ROLE.finditer(sentence):
             said, name = match.group(1), match.group(2)
-            if not surname_like(name[0]):
-                continue
+            if not surname_like(name[0]) and not unknown_word(name):
+                continue  # after a post, a name no dictionary knows is a person's (厍永昶)
             role = said.split("的")[-1]  # 63岁的巡库员: the post, not the age before it
             if len(role) < 2:
                 continue
@@ -312,8 +330,8 @@ class Wordings:
 
     def _where(self, sentence: str) -> list[str]:
         match = _WHERE.search(sentence)
-        # 在各村和集镇社区: not one place (各, 每, 全), nor the first of a list
-        if not match or match.group(1)[0] in "各每全本" or sentence[match.end() : match.end() + 1] in "和、及与":
+        # 在各村和集镇社区: not one place (各, 每, 全, 这条线路), nor the first of a list
+        if not match or match.group(1)[0] in _NOT_ONE_PLACE or sentence[match.end() : match.end() + 1] in "和、及与":
             return []
         before = sentence[: match.start()].split("，")[-1]
         after = sentence[match.end() :].split("，")[0]
@@ -334,10 +352,11 @@ class Wordings:
 
         words = jieba.analyse.extract_tags(sentence, topK=8)
         # 「个村」 is jieba's cut of 12个村: a measure word left over from a number is no keyword.
-        words = [w for w in words if not re.search(r"\d", w) and w[0] not in _SMALL]
+        words = [w for w in words if not re.search(r"\d", w) and w[0] not in _SMALL and w[0] not in "万亿余多"]
+        words = [w for w in words if w not in _UNIT_WORDS]
         words = [w for w in self._whole(words, sentence) if not any(w in form for form in self.forms)]
         # A run jieba's HMM made up (中从县 of 其中从县医院) is no keyword, unless it is a name.
-        return [w for w in words if w in self.names or not unknown_word(w)][:4]
+        return [w for w in words if w in self.names or known_word(w)][:4]
 
     def _unbroken(self, phrase: str, text: str) -> str:
         """`phrase`, the end of `text`, reaching back to the start of a name it cuts into: 「园村村医

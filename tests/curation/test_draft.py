@@ -452,3 +452,30 @@ def test_an_answer_names_the_village_its_sentence_only_calls_the_village(tmp_pat
     facts = _drafted(tmp_path, story, place="新河镇").facts
     answer = next(f["answer"] for f in facts if "136" in str(f["source"]))
     assert "青岗村" in str(answer) and "136万元" in str(answer)
+
+
+@pytest.mark.parametrize(
+    ("story", "wanted", "unwanted"),
+    [
+        ("县交通运输局局长靳砚秋说，全县今年新建公路86公里。", "新河交通运输局局长叫什么名字", " 局局长"),
+        ("镇党委书记林卫东说，全镇今年新建公路86公里。", "新河镇党委书记是谁", "新河镇镇党委"),
+        ("城乡公交线路由3条增至7条。", "增至多少条", "条增至几条"),
+        ("村民以前到镇上要绕行90分钟，现在15分钟就到了。", "多久", "绕行分钟"),
+        ("村口有一座建于上世纪70年代的老石拱桥。", "石拱桥", "多久代"),
+        ("驾驶员厍永昶已经在这条线路上跑了两年多。", "厍永昶是什么职务", "在哪里上跑"),
+        ("大桥历时两个半月，于6月底建成通车。", "建成通车是什么时候", "于建成"),
+    ],
+)
+def test_draft_wordings_of_posts_changes_and_durations(tmp_path: Path, story: str, wanted: str, unwanted: str) -> None:
+    questions = " ".join(_drafted(tmp_path, story, place="新河镇").facts[0]["questions"])  # type: ignore[arg-type]
+    assert wanted in questions and unwanted not in questions, questions
+
+
+def test_a_draft_answer_reads_on_its_own(tmp_path: Path) -> None:
+    story = (
+        "东塘村今年投入资金300万元。其中，争取上级补助资金120万元。\n\n"
+        "西岭村是个山村。该村原有砂石路5公里，今年全部完成硬化。"
+    )
+    answers = [str(f["answer"]) for f in _drafted(tmp_path, story, place="新河镇").facts]
+    assert not any("其中，" in a or "该村" in a for a in answers), answers
+    assert any("西岭村原有砂石路5公里" in a for a in answers), answers
