@@ -2,8 +2,8 @@
 
 Three of the development articles of `tests/eval/newarticles/` (fictional, curated by the
 README alone) are combined with the fixture copy of the bundled knowledge as `faqbot eval
---article` does. The two held-out folders there (heldout-community, fengling-eldercare-2024) are
-never read by tests.
+--article` does. The held-out folders there (heldout-community, fengling-eldercare-2024,
+jiuye-employment-2024, jiaotong-roads-2025) are never read by tests.
 """
 
 from __future__ import annotations
@@ -273,6 +273,13 @@ def test_another_place_is_offered_only_if_it_holds_most_of_the_question(
         assert (reply.status, reply.fact_id) == ("answered", answered)
     else:
         assert reply.status == "clarify"
+
+
+def test_an_article_without_an_author_offers_what_its_curator_says_of_it(wider: Engine) -> None:
+    # 吴江日报's story names no author; its fact 「没有列出作者姓名」 is its answer to 谁写的.
+    reply = wider.answer("这篇文章是谁写的？")
+    assert reply.status == "clarify"
+    assert "wj-author" in [s.fact_id for s in reply.suggestions]
 
 
 def test_a_question_several_articles_answer_offers_each_place(wider: Engine) -> None:

@@ -12,7 +12,7 @@ from itertools import zip_longest
 
 from bot.config import Matching
 from bot.index.search import Index
-from bot.knowledge.docfacts import told_fields
+from bot.knowledge.docfacts import missing_fields, told_fields
 from bot.knowledge.model import Knowledge
 from bot.matching.confidence import clean
 from bot.matching.scoring import Scored, Term, term_match
@@ -47,6 +47,11 @@ class Places:
                 found.append(leader)
         return found
 
+    def _missing(self, scored: Scored) -> frozenset[str]:
+        """The fields its article does not give (no author, say)."""
+        doc = self.knowledge.documents.get(self.index.entries[scored.position].doc_id)
+        return missing_fields(doc) if doc is not None else frozenset()
+
     def _fields(self, scored: Scored) -> frozenset[str]:
         """The fields of its article (title, outlet, date, author) the entry's fact tells."""
         entry = self.index.entries[scored.position]
@@ -56,10 +61,15 @@ class Places:
 
     def _leaders(self, facts: list[Scored], best: Scored, fields: frozenset[str] = frozenset()) -> list[Scored]:
         """Each other place's best fact, in rank order; with `fields`, its best fact telling one of
-        those fields of its own article."""
+        those fields of its own article — or, when its article gives none of them, its best fact
+        (what its curator says of the missing author)."""
         seen, leaders = {self.of(best)}, []
         for scored in facts:
-            if (place := self.of(scored)) not in seen and (not fields or self._fields(scored) & fields):
+            if (place := self.of(scored)) not in seen and (
+                not fields
+                or self._fields(scored) & fields
+                or (fields <= self._missing(scored) and scored.score >= self.matching.answer)
+            ):
                 seen.add(place)
                 leaders.append(scored)
         return leaders
