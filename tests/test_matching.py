@@ -326,6 +326,10 @@ def test_a_curators_note_of_what_is_unsaid(answer: str, note: str | None) -> Non
         ("尤志翔团队参与了哪位歌手的AR专辑", "文中未写明专辑名称", False),  # which singer
         ("哪家企业和机器人研究所搭上了线", "文中未写明研究所名称", False),  # which company
         ("和哪家高校合作", "文中未列出具体高校名称", True),  # the unnamed thing after 哪家
+        ("是哪些快递品牌", "文中未列出具体快递品牌名称", True),  # which ones, by name
+        ("镇级路长是谁", "文中未写明路长姓名", True),  # a person's name the article leaves out
+        ("路长叫什么名字", "文中未写明路长姓名", True),
+        ("路长负责多少公里", "文中未写明路长姓名", False),
     ],
 )
 def test_asks_unsaid(engine: Engine, question: str, note: str, asks: bool) -> None:

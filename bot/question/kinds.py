@@ -123,7 +123,7 @@ _MONEY_IN_TEXT = re.compile(r"\d[\d.]*\s*(万|亿)?(元|美元)|亿元|万元")
 # What a curator's note says the article leaves out (bot.knowledge.model.Fact.unsaid), and how a
 # question asks for the same: a name (叫什么名字, 哪所大学), a count, a time, or what it consists of.
 _MISSING = {
-    "name": re.compile(r"名称|名字|叫什么"),
+    "name": re.compile(r"名称|名字|姓名|叫什么"),
     "number": re.compile(r"次数|数量|人数|数字|多少"),
     "date": re.compile(r"年份|时间|日期|哪年|哪天"),
     "content": re.compile(r"内容|含义|解释|是什么|指什么"),
@@ -145,11 +145,13 @@ def asks_unsaid(query: Query, note: str) -> bool:
     # leaves out the 研究所's name.
     unnamed = re.search(r"未(?:写明|列出|提及|说明|给出)(?:具体)?(.+?)的?(?:具体)?(?:名称|名字)", note)
     if unnamed and re.search(
-        rf"哪[个所家位座][^的和与及,，]{{0,6}}{re.escape(normalize(unnamed.group(1)))}", query.compact
+        rf"哪[个所家位座些][^的和与及,，]{{0,6}}{re.escape(normalize(unnamed.group(1)))}", query.compact
     ):
         wants.add("name")
     if query.asks in ("number", "money") and not query.yes_no:
         wants.add("number")
+    if query.asks in ("person", "named") and "姓名" in note:
+        wants.add("name")  # 「路长是谁」 of 「文中未写明路长姓名」
     if query.asks in ("date", "year", "day", "weekday", "clock"):
         wants.add("date")
     # 「文中未列出“四风”具体内容」 leaves out what 四风 are; 「第一环节的重点是什么」 asks something else.
