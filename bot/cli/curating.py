@@ -104,8 +104,13 @@ def cmd_draft(args: argparse.Namespace, settings: Settings) -> int:
     article's `text:` is relative to the knowledge folder (articles/NAME.txt). Then edit, run
     `faqbot check --replay`, and save. See docs/curating.md.
     """
+    import jieba
+
     from bot.curation.draft import aliases_yaml, draft, to_yaml
 
+    if settings.cache_path is not None:  # jieba's own dictionary cache, with ours, not in /tmp
+        settings.cache_path.mkdir(parents=True, exist_ok=True)
+        jieba.dt.tmp_dir = str(settings.cache_path)
     article = Path(args.article)
     if not article.is_file():
         raise CommandError(f"the article {article} does not exist.", EXIT_USAGE)
