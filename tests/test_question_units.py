@@ -42,6 +42,8 @@ def test_the_unit_a_number_is_asked_in(question: str, unit: str | None) -> None:
         ("已经在青棠水库守了11个年头", ("年", "年头"), True),
         ("这支志愿服务队成立于2019年", ("年", "年头"), False),  # a year on the calendar is no span
         ("投入资金185万元，完成大坝防渗加固", ("米", "公里"), False),
+        ("据2025年11月18日报道，全镇快递进出件量达86.3万件", ("天", "日"), False),  # a date, no span
+        ("快递进村时效由原来的3天左右缩短至24小时以内", ("天", "日"), True),
     ],
 )
 def test_whether_a_text_gives_a_number_in_a_unit(text: str, units: tuple[str, ...], told: bool) -> None:

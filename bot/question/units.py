@@ -65,9 +65,12 @@ def _figure_in(units: tuple[str, ...]) -> re.Pattern[str]:
 
 def _figures(text: str, units: tuple[str, ...]) -> Iterator[re.Match[str]]:
     """The numbers `text` (normalised) gives in one of `units`; a year on the calendar (2019年)
-    is no span of years."""
+    is no span of years, nor a day of the month (11月18日, the report date an answer cites) a
+    span of days."""
     for found in _figure_in(units).finditer(text):
-        if not (found.group(2) == "年" and len(found.group(1)) == 4):
+        calendar_year = found.group(2) == "年" and len(found.group(1)) == 4
+        day_of_month = found.group(2) == "日" and text[: found.start()].endswith("月")
+        if not (calendar_year or day_of_month):
             yield found
 
 
