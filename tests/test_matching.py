@@ -96,6 +96,8 @@ def test_focus(engine: Engine, question: str, focus: tuple[str, ...]) -> None:
         ("科技城提了哪几条要求", None),  # 哪几 asks which ones, not how many
         ("时间银行有多少名志愿者", "number"),  # 时间 inside a name asks no time
         ("人才公寓二期在哪条路上", "location"),  # a street is a place
+        ("动员大会是在哪里开的", "location"),  # where an event was held
+        ("污水站是在哪建的", "location"),
         ("动员大会的时间", "date"),
         ("开工时间是哪天", "day"),
         ("什么时间开工", "date"),
