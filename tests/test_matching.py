@@ -682,3 +682,22 @@ def test_a_count_needs_a_figure_beside_what_it_counts(tmp_path: Path, question: 
     reply = Engine.load(root).answer(question)
     assert reply.fact_id == fact_id
     assert reply.status == ("answered" if fact_id else "declined")
+
+
+@pytest.mark.parametrize(
+    ("words", "read"),
+    [
+        (("蓟", "医生", "星期", "几"), ("蓟雁秋", "医生", "星期", "几")),  # the one 蓟 of the articles
+        (("林", "书记", "说", "了", "什么"), ("林卫东", "书记", "说", "了", "什么")),
+        (("王", "老师", "是", "谁"), ("王", "老师", "是", "谁")),  # two 王: not said which
+        (("赵", "书记"), ("赵青", "书记")),  # 赵青为 is the HMM's 赵青 + 为
+        (("林", "场"), ("林", "场")),  # no title after it: a forest, not a person
+    ],
+)
+def test_a_surname_and_a_title_stand_for_the_one_person_of_that_name(
+    words: tuple[str, ...], read: tuple[str, ...]
+) -> None:
+    from bot.question.people import surnamed
+
+    people = frozenset({"蓟雁秋", "林卫东", "王健民", "王磊", "赵青", "赵青为"})
+    assert surnamed(words, people) == read

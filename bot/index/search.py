@@ -34,6 +34,7 @@ from bot.question.kinds import (
     pinyin_of,
     span_numbers,
 )
+from bot.question.people import surnamed
 from bot.text.cedict import gloss
 from bot.text.lexicon import STOPWORDS, canonical_words
 from bot.text.normalize import AliasTable, is_han, normalize
@@ -118,6 +119,7 @@ class Index(Spelling):
             text = normalize(mended, self.aliases, typos=True)
         # Mended chunk by chunk: two characters a space keeps apart (立刻办 已完成) are no broken word.
         words = tuple(w for chunk in text.split() for w in self.correct(canonical_words(segmenter.words(chunk))))
+        words = surnamed(words, self.people)  # 蓟医生 is 蓟雁秋, the one 蓟 of the articles
         named = tuple(dict.fromkeys(w for w in words if w in self.places))
         place_words = set(self.places)
         foreign = self._foreign_places(words, place_words)

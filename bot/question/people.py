@@ -7,6 +7,7 @@ after a role (党员**筑牢**信仰) from being read as a name.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -30,6 +31,28 @@ _ROLE_AFTER = frozenset("夫妻 夫妇 一家 等人 说 称 表示 介绍".spli
 #: Words asking for someone's post (「蔺海川是什么职务」): a fact naming the person with any post
 #: (POST_ENDINGS) answers what post.
 POST_QUESTIONS = frozenset("职务 职位 头衔 官职 岗位 身份 担任".split())
+
+
+#: How a person is addressed by surname (蓟医生, 林书记, 王老师): a post, or a trade's title.
+_ADDRESSED = frozenset((*POST_ENDINGS, "医生", "医师", "大夫", "村医", "老师", "师傅", "老板", "总"))
+
+
+def surnamed(words: tuple[str, ...], people: frozenset[str]) -> tuple[str, ...]:
+    """`words` with a surname before a title (蓟/医生, 林/书记) replaced by the one person of the
+    knowledge who bears it: people speak of 蓟医生, the article of 蓟雁秋. Two people of that
+    surname leave it as it is (the question does not say which)."""
+    if not people:
+        return words
+    out = list(words)
+    for i, (word, after) in enumerate(itertools.pairwise(words)):
+        if len(word) != 1 or after not in _ADDRESSED or word in STOPWORDS:
+            continue
+        bearers = [p for p in people if p.startswith(word) and 2 <= len(p) <= 4]
+        # A name the HMM made longer (赵青为 of 赵青为…) is the shorter one's.
+        bearers = [p for p in bearers if not any(q != p and p.startswith(q) for q in bearers)]
+        if len(bearers) == 1:
+            out[i] = bearers[0]
+    return tuple(out)
 
 
 def posts(words: Iterable[str]) -> frozenset[str]:
