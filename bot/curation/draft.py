@@ -219,10 +219,12 @@ def _facts(doc: Document, chrome: set[str], names: list[tuple[str, str]], split:
     for number, (source, context) in enumerate(_sources(doc, split), 1):
         at = doc.text.find(source)
         referents = {"该镇": doc.place} if doc.place else {}
+        # A pronoun (他, 她) stands for someone its paragraph names; 该公司 may reach further back.
+        opening = doc.text.rfind("\n", 0, at) + 1
         for anaphor in ("该公司", "该村", "他"):
             # What an anaphor stands for is the last name of its kind before the sentence.
             earlier = [(doc.text.rfind(n, 0, at), n) for n, a in referred if a == anaphor]
-            if earlier := [(pos, n) for pos, n in earlier if pos >= 0]:
+            if earlier := [(pos, n) for pos, n in earlier if pos >= (opening if anaphor == "他" else 0)]:
                 referents[anaphor] = max(earlier)[1]
         village = _village_meant(doc, source, referents.get("该村", ""))
         told = _DATELINE.sub("", source.strip(_QUOTES))

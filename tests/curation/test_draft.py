@@ -479,3 +479,12 @@ def test_a_draft_answer_reads_on_its_own(tmp_path: Path) -> None:
     answers = [str(f["answer"]) for f in _drafted(tmp_path, story, place="新河镇").facts]
     assert not any("其中，" in a or "该村" in a for a in answers), answers
     assert any("西岭村原有砂石路5公里" in a for a in answers), answers
+
+
+def test_a_pronoun_is_asked_by_someone_its_paragraph_names(tmp_path: Path) -> None:
+    story = (
+        "东塘村党支部书记林卫东介绍，村里建成民宿12家。\n\n"
+        "民宿主訾念宁2020年从省城辞职回乡。她说，今年她的民宿营业收入达到了62万元。"
+    )
+    questions = " ".join(q for f in _drafted(tmp_path, story, place="新河镇").facts for q in f["questions"])  # type: ignore[union-attr]
+    assert "林卫东的民宿" not in questions  # 她 is not the secretary of the paragraph before
