@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
 import pytest
 
@@ -56,3 +57,39 @@ def test_the_segmenter_dictionary_is_named_for_the_code_that_wrote_it(engine: En
     """An index cached by other code (an older release, a reverted change) must not read a
     dictionary this code rewrote: both are keyed by the code's hash."""
     assert code_version(_INDEX_SOURCES) in engine.index.dictionary.name
+
+
+def test_jiebas_full_dictionary_is_parsed_once_then_read_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.text import segment
+
+    monkeypatch.setattr(segment, "_FULL", {})
+    segment.use_dictionary_cache(tmp_path)
+    words = len(segment._FULL["table"])
+    assert words > 300_000 and list(tmp_path.glob("jieba-*-full.marshal"))
+
+    def parse_again() -> dict:
+        raise AssertionError("parsed again although the cache holds it")
+
+    monkeypatch.setattr(segment, "_FULL", {})
+    monkeypatch.setattr(segment, "_parse_full", parse_again)
+    segment.use_dictionary_cache(tmp_path)
+    assert len(segment._FULL["table"]) == words
+
+
+def test_cc_cedict_is_read_once_then_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.text import cedict
+
+    monkeypatch.setattr(cedict, "_TABLES", {})
+    cedict.use_cedict_cache(tmp_path)
+    glossed = cedict._dictionary().get("民宿")
+    assert glossed and list(tmp_path.glob("cedict-*.marshal"))
+
+    def read_again() -> dict:
+        raise AssertionError("read again although the cache holds it")
+
+    monkeypatch.setattr(cedict, "_TABLES", {})
+    monkeypatch.setattr(cedict, "_read_dictionary", read_again)
+    cedict.use_cedict_cache(tmp_path)
+    assert cedict._dictionary().get("民宿") == glossed

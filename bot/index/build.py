@@ -26,7 +26,7 @@ from bot.knowledge.docfacts import byline
 from bot.knowledge.model import NUMBER, Document, Fact, Knowledge
 from bot.question.kinds import asks, key_terms, supplies
 from bot.question.people import people, speakers
-from bot.text.cedict import english_words, kin_by_gloss
+from bot.text.cedict import english_words, kin_by_gloss, use_cedict_cache
 from bot.text.lexicon import INTERROGATIVES, STOPWORDS, canonical_words, everyday, synonyms
 from bot.text.normalize import AliasTable, is_han, normalize
 from bot.text.romanized import Romanized
@@ -39,6 +39,7 @@ from bot.text.segment import (
     function_words,
     new_words,
     tagged,
+    use_dictionary_cache,
 )
 from bot.text.sound import syllables, use_readings_cache, word_sound
 from bot.text.thesaurus import classes, kin_of, not_places
@@ -140,6 +141,8 @@ class _Texts:
 def build_index(knowledge: Knowledge, workdir: Path) -> Index:
     """Build the index for `knowledge`; the compact jieba dictionary goes into `workdir`."""
     use_readings_cache(workdir / READINGS_FILE)
+    use_cedict_cache(workdir)
+    use_dictionary_cache(workdir)
     table, shared = unambiguous(knowledge)
     aliases = AliasTable(table)
     texts = _Texts(aliases)
