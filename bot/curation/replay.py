@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import os
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,15 +114,53 @@ def signatures(knowledge: Knowledge) -> dict[str, str]:
 
 def replay(engine: Engine, facts: Iterable[Fact] | None = None) -> Replay:
     """Ask every wording of `facts` (all curated facts by default) and keep what each got."""
+    asked = [
+        (fact, question) for fact in (engine.knowledge.facts if facts is None else facts) for question in fact.questions
+    ]
     result = Replay()
-    for fact in engine.knowledge.facts if facts is None else facts:
-        for question in fact.questions:
-            reply = engine.answer(question)
-            result.total += 1
-            result.answers[f"{fact.id}\t{question}"] = outcome(reply)
-            if not _found(engine, fact, reply):
-                result.misses.append(Miss(fact, question, outcome(reply)))
+    for (fact, question), (got, found) in zip(asked, _ask_all(engine, asked), strict=True):
+        result.total += 1
+        result.answers[f"{fact.id}\t{question}"] = got
+        if not found:
+            result.misses.append(Miss(fact, question, got))
     return result
+
+
+#: From this many wordings on, the replay is shared among the machine's cores (forked processes
+#: that inherit the engine): on every save a curator waits for it.
+PARALLEL_FROM = 400
+#: The engine and the wordings the forked processes answer (set just before they are forked).
+_SHARED: list[tuple[Engine, list[tuple[Fact, str]]]] = []
+
+
+def _ask_all(engine: Engine, asked: list[tuple[Fact, str]]) -> list[tuple[str, bool]]:
+    """What each wording got, and whether that finds its fact; in order."""
+    workers = min(os.cpu_count() or 1, 4)
+    # Forked only from a process of one thread: a lock another thread holds would stay held.
+    forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    if len(asked) < PARALLEL_FROM or workers < 2 or not forkable:
+        return _ask(engine, asked)
+    _SHARED[:] = [(engine, asked)]
+    step = -(-len(asked) // workers)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            parts = pool.map(_ask_part, range(0, len(asked), step))
+    except OSError:  # no processes to be had: ask them here
+        return _ask(engine, asked)
+    finally:
+        _SHARED.clear()
+    return [answered for part in parts for answered in part]
+
+
+def _ask_part(start: int) -> list[tuple[str, bool]]:
+    engine, asked = _SHARED[0]
+    step = -(-len(asked) // min(os.cpu_count() or 1, 4))
+    return _ask(engine, asked[start : start + step])
+
+
+def _ask(engine: Engine, asked: list[tuple[Fact, str]]) -> list[tuple[str, bool]]:
+    replies = ((fact, engine.answer(question)) for fact, question in asked)
+    return [(outcome(reply), _found(engine, fact, reply)) for fact, reply in replies]
 
 
 def compare(result: Replay, knowledge: Knowledge, before: dict[str, str], before_signatures: dict[str, str]) -> None:

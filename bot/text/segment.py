@@ -91,6 +91,11 @@ def use_dictionary_cache(folder: Path) -> None:
     _FULL.update(full)
 
 
+def forget_full_dictionary() -> None:
+    """Let the full dictionary's table go (an index build is done with it)."""
+    _FULL.clear()
+
+
 def _full() -> dict[str, dict]:
     if not _FULL:
         _FULL.update(_parse_full())

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from bot.matching.engine import Engine
 from tests.knowledge_helpers import mutate, write_knowledge
 
 #: Wordings of article b given to a fact of article a: b's own questions now get a choice.
@@ -85,3 +86,21 @@ def test_replay_waits_for_errors_to_be_fixed(tmp_path: Path, config: Path, capsy
     code, lines = _check(root, config, capsys)
     assert code == 1
     assert lines[-1] == "replay: skipped until the errors above are fixed."
+
+
+def test_a_replay_shared_among_processes_is_the_replay_asked_in_one(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.curation import replay as replaying
+
+    facts = [f for f in engine.knowledge.facts if f.origin == "curated"][:60]
+    monkeypatch.setattr(replaying, "PARALLEL_FROM", 10**9)
+    alone = replaying.replay(engine, facts)
+    monkeypatch.setattr(replaying, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(replaying.threading, "active_count", lambda: 1)  # pytest's own threads aside
+    monkeypatch.setattr(replaying.os, "cpu_count", lambda: 2)
+    shared = replaying.replay(engine, facts)
+    assert shared.answers == alone.answers and shared.total == alone.total > 100
+    assert [(m.fact.id, m.question, m.got) for m in shared.misses] == [
+        (m.fact.id, m.question, m.got) for m in alone.misses
+    ]
