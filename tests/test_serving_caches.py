@@ -59,25 +59,6 @@ def test_the_segmenter_dictionary_is_named_for_the_code_that_wrote_it(engine: En
     assert code_version(_INDEX_SOURCES) in engine.index.dictionary.name
 
 
-def test_jiebas_full_dictionary_is_parsed_once_then_read_from_the_cache(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from bot.text import segment
-
-    monkeypatch.setattr(segment, "_FULL", {})
-    segment.use_dictionary_cache(tmp_path)
-    words = len(segment._FULL["table"])
-    assert words > 300_000 and list(tmp_path.glob("jieba-*-full.marshal"))
-
-    def parse_again() -> dict:
-        raise AssertionError("parsed again although the cache holds it")
-
-    monkeypatch.setattr(segment, "_FULL", {})
-    monkeypatch.setattr(segment, "_parse_full", parse_again)
-    segment.use_dictionary_cache(tmp_path)
-    assert len(segment._FULL["table"]) == words
-
-
 def test_cc_cedict_is_read_once_then_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from bot.text import cedict
 

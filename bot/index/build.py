@@ -36,11 +36,9 @@ from bot.text.segment import (
     Segmenter,
     add_words,
     build_dictionary,
-    forget_full_dictionary,
     function_words,
     new_words,
     tagged,
-    use_dictionary_cache,
 )
 from bot.text.sound import syllables, use_readings_cache, word_sound
 from bot.text.thesaurus import classes, kin_of, not_places
@@ -143,7 +141,6 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
     """Build the index for `knowledge`; the compact jieba dictionary goes into `workdir`."""
     use_readings_cache(workdir / READINGS_FILE)
     use_cedict_cache(workdir)
-    use_dictionary_cache(workdir)
     table, shared = unambiguous(knowledge)
     aliases = AliasTable(table)
     texts = _Texts(aliases)
@@ -242,9 +239,8 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
         verbs=tagged(dictionary, ("v",)),
         _segmenter=Segmenter(dictionary) if found else segmenter,
     )
-    # A running bot rebuilds on every edit: the dictionaries' tables (tens of MB) are not kept
-    # between builds — the next one reads them back from the cache folder in a fraction of a second.
-    forget_full_dictionary()
+    # A running bot rebuilds on every edit: CC-CEDICT's tables (tens of MB) are not kept between
+    # builds — the next one reads them back from the cache folder in a fraction of a second.
     forget_cedict()
     return index
 

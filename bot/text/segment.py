@@ -12,8 +12,6 @@ of the time.
 from __future__ import annotations
 
 import logging
-import marshal
-import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -59,62 +57,11 @@ def full_dictionary() -> Path:
 
 
 def read_full_dictionary() -> Iterable[tuple[str, int, str]]:
-    """(word, frequency, part of speech) of every word of jieba's full dictionary."""
-    table = _full()["table"]
-    return ((word, freq, tag) for word, (freq, tag) in table.items())
-
-
-#: jieba's full dictionary as read once a process: "table" (word → (frequency, tag)) and "base"
-#: (the words every compact dictionary holds: the common words and the place names).
-_FULL: dict[str, dict] = {}
-
-
-def use_dictionary_cache(folder: Path) -> None:
-    """Read jieba's full dictionary from the cache `folder`, parsing it and writing it there on
-    first use: parsed from text on every index build, it was a third of a build, and a curator
-    rebuilds the index on every save (`faqbot check --replay`)."""
-    if _FULL:
-        return
-    path = folder / f"jieba-{getattr(jieba, '__version__', 'x')}-full.marshal"
-    try:
-        full = marshal.loads(path.read_bytes())
-        if not isinstance(full, dict) or set(full) != {"table", "base"}:
-            raise ValueError("an older table")
-    except (OSError, ValueError, EOFError, TypeError):
-        full = _parse_full()
-        try:
-            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps(full))
-            tmp.replace(path)
-        except OSError:
-            pass
-    _FULL.update(full)
-
-
-def forget_full_dictionary() -> None:
-    """Let the full dictionary's table go (an index build is done with it)."""
-    _FULL.clear()
-
-
-def _full() -> dict[str, dict]:
-    if not _FULL:
-        _FULL.update(_parse_full())
-    return _FULL
-
-
-def _parse_full() -> dict[str, dict]:
-    table: dict[str, tuple[int, str]] = {}
     with full_dictionary().open(encoding="utf-8") as handle:
         for line in handle:
             parts = line.split()
             if len(parts) >= 2 and parts[1].isdigit():
-                table[parts[0]] = (int(parts[1]), parts[2] if len(parts) > 2 else "")
-    base = {
-        word: entry
-        for word, entry in table.items()
-        if entry[0] >= COMMON_FREQ or (entry[1] == "ns" and entry[0] >= PLACE_FREQ and len(word) >= 2)
-    }
-    return {"table": table, "base": base}
+                yield parts[0], int(parts[1]), parts[2] if len(parts) > 2 else ""
 
 
 def build_dictionary(
@@ -129,13 +76,18 @@ def build_dictionary(
     the compact dictionary).
     """
     terms = [t for t in terms if t.strip() and " " not in t]
-    full = _full()
-    table: dict[str, tuple[int, str]] = full["table"]
-    entries: dict[str, tuple[int, str]] = dict(full["base"])
-    places = {w for w, (freq, tag) in entries.items() if tag == "ns" and freq >= PLACE_FREQ and len(w) >= 2}
-    found = _present(texts) & table.keys()  # the dictionary's words the texts use
-    vocabulary: set[str] = set(terms) | found
-    entries.update((word, table[word]) for word in found)
+    present = _present(texts)
+    entries: dict[str, tuple[int, str]] = {}
+    places: set[str] = set()
+    vocabulary: set[str] = set(terms)
+    for word, freq, tag in read_full_dictionary():
+        in_texts = word in present
+        if in_texts:
+            vocabulary.add(word)
+        if tag == "ns" and freq >= PLACE_FREQ and len(word) >= 2:
+            places.add(word)
+        if freq >= COMMON_FREQ or in_texts or word in places:
+            entries[word] = (freq, tag)
     for term in terms:
         entries[term] = (TERM_FREQ, "n")
     for word in asking:
