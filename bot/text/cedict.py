@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import gzip
 import logging
-import marshal
-import os
 import re
 from collections.abc import Iterable, Mapping
 from importlib import metadata, resources
 from pathlib import Path
+
+from bot.text.marshalled import load_tables
 
 log = logging.getLogger(__name__)
 
@@ -53,19 +53,9 @@ def use_cedict_cache(folder: Path) -> None:
     if "dictionary" in _TABLES and "by_gloss" in _TABLES:
         return
     path = folder / f"cedict-{_version()}.marshal"
-    try:
-        tables = marshal.loads(path.read_bytes())
-        if not isinstance(tables, dict) or set(tables) != {"dictionary", "by_gloss"}:
-            raise ValueError("an older table")
-    except (OSError, ValueError, EOFError, TypeError):
-        tables = {"dictionary": _dictionary(), "by_gloss": _by_gloss()}
-        if tables["dictionary"]:  # not without the package: it may be installed later
-            try:
-                tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-                tmp.write_bytes(marshal.dumps(tables))
-                tmp.replace(path)
-            except OSError:
-                pass
+    tables = load_tables(
+        path, frozenset({"dictionary", "by_gloss"}), lambda: {"dictionary": _dictionary(), "by_gloss": _by_gloss()}
+    )
     _TABLES.update(tables)
 
 

@@ -7,13 +7,13 @@ beside the index so a one-shot `faqbot ask` need not import it.
 
 from __future__ import annotations
 
-import marshal
-import os
 import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from bot.text.marshalled import load_tables
 
 # Pinyin, toneless, with the initials and finals that a pinyin keyboard and southern accents
 # blur folded together (zh=z, ch=c, sh=s, -ng=-n). A user who types 党组只 for 党组织 or
@@ -67,18 +67,7 @@ def use_readings_cache(path: Path) -> None:
     """
     if "readings" in _TABLES and "exact" in _TABLES:
         return
-    try:
-        tables = marshal.loads(path.read_bytes())
-        if not isinstance(tables, dict) or set(tables) != {"readings", "exact"}:
-            raise ValueError("an older table")
-    except (OSError, ValueError, EOFError, TypeError):
-        tables = _build_tables()
-        try:
-            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps(tables))
-            tmp.replace(path)
-        except OSError:
-            pass
+    tables = load_tables(path, frozenset({"readings", "exact"}), _build_tables)
     _TABLES.update(tables)
 
 
