@@ -74,3 +74,12 @@ def test_cc_cedict_is_read_once_then_from_the_cache(tmp_path: Path, monkeypatch:
     monkeypatch.setattr(cedict, "_read_dictionary", read_again)
     cedict.use_cedict_cache(tmp_path)
     assert cedict._dictionary().get("民宿") == glossed
+
+
+def test_a_key_term_is_worked_out_once_an_index_and_not_pickled(engine: Engine) -> None:
+    from bot.matching.scoring import Term
+
+    first = Term.of(engine.index, "党员")
+    assert Term.of(engine.index, "党员") is first
+    assert Term.of(engine.index, "党员", foreign=True) is not first  # a foreign term weighs double
+    assert pickle.loads(pickle.dumps(engine.index)).memo == {}

@@ -84,6 +84,9 @@ class Index(Spelling):
     _twins: dict[str, str] | None = field(default=None, repr=False)
     _names: frozenset[str] | None = field(default=None, repr=False)
     _queries: dict[str, Query] = field(default_factory=dict, repr=False)  # question → its analysis
+    #: What the layers above work out from this index alone and keep (scoring's key terms): it
+    #: goes with the index, so an edit that rebuilds the index starts afresh.
+    memo: dict[str, dict] = field(default_factory=dict, repr=False)
 
     # -- question analysis ------------------------------------------------------------------
 
@@ -100,6 +103,7 @@ class Index(Spelling):
         state["_twins"] = None
         state["_names"] = None
         state["_queries"] = {}
+        state["memo"] = {}
         return state
 
     def query(self, question: str) -> Query:

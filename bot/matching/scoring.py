@@ -54,6 +54,8 @@ UNIT_MISS = 0.75
 #: Score multiplier when the question asks about another year (去年) and the fact speaks of none.
 YEAR_MISS = 0.6
 ORDINAL = re.compile(r"第[\d一二三四五六七八九十百]+")
+#: How many key terms an index remembers (`Term.of`) before it starts afresh.
+CACHED_TERMS = 20_000
 #: Article sentences have no curated questions; they answer only as a fallback.
 SENTENCE = 0.85
 
@@ -80,6 +82,17 @@ class Term:
 
     @classmethod
     def of(cls, index: Index, text: str, foreign: bool = False) -> Term:
+        """The term, worked out once an index: people ask the same words (党员, 多少) again and again."""
+        known = index.memo.setdefault("terms", {})
+        term = known.get((text, foreign))
+        if term is None:
+            if len(known) >= CACHED_TERMS:
+                known.clear()
+            term = known[(text, foreign)] = cls._of(index, text, foreign)
+        return term
+
+    @classmethod
+    def _of(cls, index: Index, text: str, foreign: bool) -> Term:
         sounds = syllables(text)
         return cls(
             text=text,
