@@ -110,6 +110,19 @@ _VILLAGE_HEAD = re.compile(r"[^\W\d_的了在和与及是有从到]{1,3}$")
 _UNIT_WORDS = frozenset("公里 千米 平方米 公顷 公斤 千克 万元 亿元 人次 户次 小时 分钟".split())
 
 
+def _last_words(phrase: str, most: int = 6) -> str:
+    """The words that end `phrase`, at most `most` characters, cut between words (应急管理办公室
+    主任 → 办公室主任, not 公室主任)."""
+    import jieba
+
+    taken = ""
+    for word in reversed(jieba.lcut(phrase)):
+        if taken and len(word) + len(taken) > most:
+            break
+        taken = word + taken
+    return taken
+
+
 def _key(wording: str) -> str:
     """What two wordings must differ in: their characters, punctuation and spaces aside."""
     return re.sub(r"[\s，。？！?!,.、]+", "", wording)
@@ -305,7 +318,7 @@ class Wordings:
             if _AGE_BEFORE.search(sentence[: match.start(1)] + said[: len(said) - len(role)]):
                 found.append(f"{name}今年多大岁数")
             post = _POST_AFTER_PLACE.search(role)
-            core = post.group(1) if post else role[-4:] if len(role) > 4 else role
+            core = post.group(1) if post else _last_words(role)
             if role.endswith(_NO_POST):
                 found = [f"{name}是哪里人", *found]  # 村民隗桂芝: who she is, not a post
             else:
