@@ -291,11 +291,19 @@ class Wordings:
             return []  # 「截至6月20日，…」 dates a tally; it is not when something happened
         if len(clauses) >= 2 and _LEADING_DATE.fullmatch(clauses[0]):
             rest = OPENERS.sub("", clauses[1])
+            if rest.startswith("记者"):
+                return []  # 「6月下旬，记者走进…」: when the reporter came, nothing anyone asks
             found.append(self._scoped(f"什么时候{rest}"))
             found.append(self._short(f"{rest}是哪天"))
             return found
         for clause in clauses:
             match = _DATE_IN.search(clause)
+            # 「今年5月至6月15日」 ends a period a tally covers: no event happened on that day.
+            if match and (
+                clause[: match.start()].endswith(("至", "到", "-", "—"))
+                or clause[match.end() :].startswith(("至", "到", "-", "—"))
+            ):
+                continue
             if match and not _LEADING_DATE.fullmatch(clause):
                 # 「历时两个半月于6月底建成通车」: the 于 before the date goes with it.
                 rest = (clause[: match.start()].rstrip("于在到") + clause[match.end() :]).strip()
