@@ -123,6 +123,10 @@ def _last_words(phrase: str, most: int = 6) -> str:
     return taken
 
 
+#: A count of times something was done to each (人次, 辆次, 户次): asked in the whole unit, not 几次.
+_PER_TIME = re.compile(r".次$")
+
+
 def _key(wording: str) -> str:
     """What two wordings must differ in: their characters, punctuation and spaces aside."""
     return re.sub(r"[\s，。？！?!,.、]+", "", wording)
@@ -254,7 +258,7 @@ class Wordings:
                     # for — when it was spent: a loan granted (发放贷款3860万元) is no cost.
                     spent = len(after) >= 3 and _SPENT.search(before)
                     spoken.append(self._short(f"{after}要花多少钱" if spent else f"{thing}多少钱"))
-                elif unit and unit[-1] in _SMALL and "." not in match.group(0) and not unit.endswith("人次"):
+                elif unit and unit[-1] in _SMALL and "." not in match.group(0) and not _PER_TIME.search(unit):
                     spoken.append(self._short(f"{thing}几{unit[-1]}{after}啊"))
                 elif unit in ("小时", "分钟", "天", "周", "个月", "年"):
                     spoken.append(self._short(f"{thing}多久{after}"))
