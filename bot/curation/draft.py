@@ -35,6 +35,7 @@ _AUTHOR_ROLE = re.compile(r"^(记者|作者|通讯员|撰稿|文)$")
 _FOOTER = re.compile(r"^(责任编辑|编辑|审核|校对|来源|作者|记者|通讯员)\s*[:：]")
 _SENTENCE_END = "。！？!?"
 _QUOTES = "“”‘’\"'「」『』 "
+_CLOSING = ("”", "’", "」", "』")
 #: A header or section heading is a short line that does not end a sentence.
 _HEADING_MAX = 40
 
@@ -50,9 +51,9 @@ class Draft:
     aliases: dict[str, object] = field(default_factory=dict)  # the aliases.yaml it proposes
 
 
-def _is_heading(line: str) -> bool:
+def _is_heading(line: str, longest: int = _HEADING_MAX) -> bool:
     """A short line that ends no sentence: a title, a section heading (「党员联户敲开“连心门”」)."""
-    return len(line) <= _HEADING_MAX and not line.rstrip(_QUOTES).endswith(tuple(_SENTENCE_END))
+    return len(line) <= longest and not line.rstrip(_QUOTES).endswith(tuple(_SENTENCE_END))
 
 
 def read_header(lines: list[str]) -> tuple[dict[str, str], list[str]]:
@@ -75,7 +76,8 @@ def read_header(lines: list[str]) -> tuple[dict[str, str], list[str]]:
             names = [n for group in authors for n in re.split(r"[\s、，,]+", group) if n and not _AUTHOR_ROLE.match(n)]
             found["author"] = " ".join(dict.fromkeys([*found.get("author", "").split(), *names]))
             taken = True
-        if not taken and "title" not in found and not header and _is_heading(line):
+        # A title with a subtitle runs longer than a heading (「蒲涔镇：让群众办事…　…同比增长31.6%」).
+        if not taken and "title" not in found and not header and _is_heading(line, 2 * _HEADING_MAX):
             found["title"] = line
             taken = True
         if not taken:
@@ -174,7 +176,7 @@ _SPEAKER_TAG = re.compile(r"^[”’」』]?[^，。！？]{0,16}(?:说|表示|�
 
 
 #: A speaker opening a sentence after a quotation, before what else they said (「”…刘泽川说，乡里…」).
-_SPEAKER_LEAD = re.compile(r"^([”’」』][^，。！？“”]{0,16}?(?:说|表示|介绍|指出|坦言|感慨))[，,：:]")
+_SPEAKER_LEAD = re.compile(r"^([”’」』]?[^，。！？“”]{0,16}?(?:说|表示|介绍|指出|坦言|感慨|告诉记者))[，,：:]")
 
 
 #: A sentence opening with no subject of its own, going on about the last one (目前，已完工7项).
@@ -194,7 +196,7 @@ def _sources(doc: Document, split: bool) -> list[tuple[str, str]]:
         if short and joined and joined in doc.text:
             sentences[-1] = joined
             continue
-        lead = _SPEAKER_LEAD.match(sentence)
+        lead = _SPEAKER_LEAD.match(sentence) if sentences and sentences[-1].endswith(_CLOSING) else None
         if lead and sentences and (sentences[-1] + lead.group(1)) in doc.text:
             sentences[-1] += lead.group(1)
         sentences.append(sentence)
@@ -226,7 +228,8 @@ def _facts(doc: Document, chrome: set[str], names: list[tuple[str, str]], split:
             earlier = [(doc.text.rfind(n, 0, at), n) for n, a in referred if a == anaphor]
             if earlier := [(pos, n) for pos, n in earlier if pos >= (opening if anaphor == "他" else 0)]:
                 referents[anaphor] = max(earlier)[1]
-        village = _village_meant(doc, source, referents.get("该村", ""))
+        villages = [name for name, anaphor in referred if anaphor == "该村"]
+        village = _village_meant(doc, source, referents.get("该村", ""), villages)
         told = _DATELINE.sub("", source.strip(_QUOTES))
         facts.append(
             {
@@ -288,19 +291,25 @@ _QUOTE_THEN_SPEAKER = re.compile(r"^([^“”]+)”([^“”，。]{1,20}?(?:说
 _UNNAMED_VILLAGE = re.compile(r"全村|村里|本村|村民|村集体|村两委")  # 该村 is named where it stands
 
 
-def _village_meant(doc: Document, source: str, last_village: str) -> str:
+def _village_meant(doc: Document, source: str, last_village: str, villages: list[str]) -> str:
     """The village a sentence speaks of without naming one (「全村386户1400余名群众喝上了自来水」):
-    the last one named before it in its paragraph, else ""."""
-    if not last_village or last_village in source or not _UNNAMED_VILLAGE.search(source):
+    the last one named before it in its paragraph, else "" — and "" when the sentence names a
+    village of its own (「在槲塘村，…村里的快递员…」: 村里 is 槲塘村)."""
+    if not last_village or not _UNNAMED_VILLAGE.search(source) or any(v in source for v in [last_village, *villages]):
         return ""
     paragraph = doc.paragraph_of(source) or ""
     return last_village if last_village in paragraph[: paragraph.find(source)] else ""
 
 
-#: A connective opening a clause cut from its sentence (其中，…): it leans on what is not quoted.
-_CONNECTIVE = re.compile(r"^(?:其中|同时|此外|另外|与此同时|另一方面)[，,]")
+#: A connective opening a clause cut from its sentence (其中，…): it leans on what is not quoted;
+#: so does the reporter's 据统计 — the answer already says 据…报道.
+_CONNECTIVE = re.compile(r"^(?:其中|同时|此外|另外|与此同时|另一方面|据(?:统计|了解|介绍|悉|测算|初步统计))[，,]")
 #: 该村, 该镇, 该公司…: in an answer read on its own, the name they stand for.
 _THIS_ONE = {"该村": re.compile(r"该(?:村|社区)"), "该镇": re.compile(r"该(?:乡|镇)"), "该公司": re.compile(r"该公司")}
+
+
+#: A sentence opening with where it happens (在槲塘村，…).
+_OPENS_AT_PLACE = re.compile(r"在[\u4e00-\u9fff]{1,10}(?:村|社区|街道|镇|乡)[，,]")
 
 
 def _answer(doc: Document, source: str, village: str = "", referents: dict[str, str] | None = None) -> str:
@@ -318,7 +327,8 @@ def _answer(doc: Document, source: str, village: str = "", referents: dict[str, 
     # A clause cut from its sentence may not say where: the answer does (「在洞溪镇，…」), and
     # names the village the paragraph is about when the sentence says only 全村 (在洞溪镇青岗村，…).
     if place and place[:2] not in body and "说" not in body:
-        body = f"在{place}{village}，{body}"
+        # 「在槲塘村，…」 already says where within the town: 「在蒲涔镇槲塘村，…」, not two 在.
+        body = f"在{place}{body[1:]}" if _OPENS_AT_PLACE.match(body) else f"在{place}{village}，{body}"
     elif village:
         body = f"在{village}，{body}"
     if doc.date == TODO:

@@ -29,6 +29,7 @@ from bot.curation.phrases import (
     unknown_word,
 )
 from bot.knowledge.model import Document
+from bot.text.lexicon import STOPWORDS
 
 #: A number as news prose writes it, with what it counts: 86个, 1.82万吨, 97.6%, 2.3万余户次.
 _COUNT = re.compile(
@@ -105,6 +106,9 @@ _POST_AFTER_PLACE = re.compile(r"(?:村|社区|镇|乡|县|区|市|公司|中心
 #: The name before a 村 a phrase would start with: up to three characters, none a particle.
 _VILLAGE_HEAD = re.compile(r"[^\W\d_的了在和与及是有从到]{1,3}$")
 
+
+#: "In the town", "the whole village" (镇里, 全村): where the sentence is, not what it is about.
+_LOCATIVE = re.compile(r"^(?:[镇村县乡市区]里|[全本各该][镇村县乡市区])$")
 
 #: Units of measure jieba keeps as words (公里 of 86公里): no keyword of what a sentence is about.
 _UNIT_WORDS = frozenset("公里 千米 平方米 公顷 公斤 千克 万元 亿元 人次 户次 小时 分钟".split())
@@ -377,7 +381,7 @@ class Wordings:
         words = jieba.analyse.extract_tags(sentence, topK=8)
         # 「个村」 is jieba's cut of 12个村: a measure word left over from a number is no keyword.
         words = [w for w in words if not re.search(r"\d", w) and w[0] not in _SMALL and w[0] not in "万亿余多"]
-        words = [w for w in words if w not in _UNIT_WORDS]
+        words = [w for w in words if w not in _UNIT_WORDS and w not in STOPWORDS and not _LOCATIVE.match(w)]
         words = [w for w in self._whole(words, sentence) if not any(w in form for form in self.forms)]
         # A run jieba's HMM made up (中从县 of 其中从县医院) is no keyword, unless it is a name.
         return [w for w in words if w in self.names or known_word(w)][:4]

@@ -12,7 +12,9 @@ from bot.knowledge.aliases import Aliases
 from bot.yamlfile import Problem
 
 #: Sentences end at 。！？ (and their ASCII forms) or at a line break.
-_SENTENCE_END = re.compile(r"(?<=[。！？!?])")
+#: A sentence ends after 。！？ — and after the closing quotation marks right behind them: in
+#: 「…交那边。”主任说」 the ” closes the quotation, it does not open the next sentence.
+_SENTENCE_END = re.compile(r"(?<=[。！？!?])(?![”’」』。！？!?])|(?<=[。！？!?][”’」』])(?![”’」』。！？!?])")
 #: A number as the fact rules see it: a run of ASCII digits, maybe with a decimal part.
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
@@ -90,11 +92,16 @@ class Fact:
     def unsaid(self) -> str | None:
         """The curator's note of what the article does not say, ending the answer in full-width
         brackets: 「……与宁夏高校的校企合作（文中未列出具体高校名称）。」 → 文中未列出具体高校名称."""
-        match = _UNSAID.search(self.answer)
-        return match.group(1) if match else None
+        return unsaid_note(self.answer)
 
 
 _UNSAID = re.compile(r"（(文中[^（）]*)）[。.]?\s*$")
+
+
+def unsaid_note(answer: str) -> str | None:
+    """The note of what the article does not say that ends `answer`, if any (see `Fact.unsaid`)."""
+    match = _UNSAID.search(answer)
+    return match.group(1) if match else None
 
 
 @dataclass

@@ -215,7 +215,8 @@ def test_a_quotation_takes_along_the_speaker_who_opens_the_next_sentence(tmp_pat
     quote, rest = _drafted(tmp_path, story, place="新河镇").facts[:2]
     assert quote["source"] == "“高标准农田是粮食安全的压舱石。”新河镇党委书记赵立新说"
     assert str(quote["answer"]).endswith("新河镇党委书记赵立新说：“高标准农田是粮食安全的压舱石。”")
-    assert str(rest["source"]).startswith("”新河镇党委书记赵立新说，镇里")
+    # The ” closes the quotation: the next sentence's source does not open with it.
+    assert str(rest["source"]).startswith("新河镇党委书记赵立新说，镇里")
 
 
 def test_a_region_two_companies_open_with_is_no_short_form_of_either() -> None:
@@ -482,3 +483,44 @@ def test_a_pronoun_is_asked_by_someone_its_paragraph_names(tmp_path: Path) -> No
     )
     questions = " ".join(q for f in _drafted(tmp_path, story, place="新河镇").facts for q in f["questions"])  # type: ignore[union-attr]
     assert "林卫东的民宿" not in questions  # 她 is not the secretary of the paragraph before
+
+
+def test_a_title_with_a_subtitle_longer_than_a_heading_is_read(tmp_path: Path) -> None:
+    from bot.curation.draft import draft
+
+    path = tmp_path / "fengxi.txt"
+    title = "枫溪镇：让群众办事“只进一扇门、最多跑一次”　便民服务中心改造升级后办件量同比增长21.5%"
+    header = f"{title}\n2025-03-02 09:10  来源：岚川县融媒体中心\n记者 宋知微  通讯员 姜远山"
+    path.write_text(f"{header}\n\n本报讯 枫溪镇便民服务中心设有12个窗口。\n", encoding="utf-8")
+    document = draft(path).document
+    assert (document["title"], document["outlet"], document["date"], document["author"], document["place"]) == (
+        title,
+        "岚川县融媒体中心",
+        "2025-03-02",
+        "宋知微 姜远山",
+        "枫溪镇",
+    )
+
+
+@pytest.mark.parametrize(
+    ("story", "answer"),
+    [
+        # The sentence says where within the town; the village named before is not borrowed.
+        (
+            "东塘村建起代办点。在西坞村，代办点与电商服务站合署办公，村里的快递员每天捎带材料。",
+            "据2022年3月18日报道，在新河镇西坞村，代办点与电商服务站合署办公，村里的快递员每天捎带材料。",
+        ),
+        # 据统计 leans on the reporter: the answer's 据…报道 says it.
+        ("据统计，新河镇中心共受理办件1236件。", "据2022年3月18日报道，新河镇中心共受理办件1236件。"),
+    ],
+)
+def test_a_draft_answer_says_where_once_and_whose_account_once(tmp_path: Path, story: str, answer: str) -> None:
+    answers = [str(f["answer"]) for f in _drafted(tmp_path, story, place="新河镇").facts]
+    assert answer in answers
+
+
+def test_town_and_village_locatives_are_no_keywords(tmp_path: Path) -> None:
+    story = "今年3月，镇里投入186万元，将原供销社旧址改建为新河镇便民服务中心。"
+    questions = [q for f in _drafted(tmp_path, story, place="新河镇").facts for q in f["questions"]]  # type: ignore[attr-defined]
+    keywords = [q for q in questions if " " in q]
+    assert keywords and not any("镇里" in q.split() for q in keywords)
