@@ -196,3 +196,16 @@ def test_the_figures_a_text_gives_in_a_unit(text: str, units: tuple[str, ...], f
 )
 def test_which_members_of_a_group_the_article_only_counts(question: str, sentence: str, count: str | None) -> None:
     assert list_untold(normalize(question), sentence) == count
+
+
+@pytest.mark.parametrize(
+    ("words", "found"),
+    [
+        (["活动", "涉及", "党员", "多少", "名"], ("党员",)),  # the count closes: 党员 is counted
+        (["项目", "一共", "几", "个", "呀"], ("项目",)),
+        (["党", "备有", "多少", "名"], ()),  # 备有 is "there are", nothing counted
+        (["收集", "亨", "多少", "个"], ()),  # one character: a slip's remnant
+    ],
+)
+def test_a_closing_count_counts_the_word_before(words: list[str], found: tuple[str, ...]) -> None:
+    assert focus(words) == found

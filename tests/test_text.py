@@ -153,3 +153,17 @@ def test_cilin_says_which_words_are_only_ways_of_speaking() -> None:
     # jieba tags 全都 a noun; Cilin files it with the adverbs. A yes/no question missing it
     # still checks a claim the fact can confirm.
     assert function_words(classes(["全都", "已经", "真的", "门票", "全部"])) == {"全都", "已经", "真的"}
+
+
+@pytest.mark.parametrize(
+    ("words", "joined"),
+    [
+        (["党委", "副", "书记"], ["党委", "副书记"]),
+        (["副", "县长", "说"], ["副县长", "说"]),
+        (["副", "食品"], ["副", "食品"]),  # no post after 副
+    ],
+)
+def test_a_deputy_post_is_one_word(words: list[str], joined: list[str]) -> None:
+    from bot.text.segment import deputies
+
+    assert deputies(words) == joined

@@ -46,7 +46,10 @@ OPTIONS: dict[str, Options] = {
 
 def _common(parser: argparse.ArgumentParser, *, default: object) -> None:
     parser.add_argument(
-        "--knowledge", metavar="DIR", default=default, help="the knowledge folder (default: the bundled one)"
+        "--knowledge",
+        metavar="DIR",
+        default=default,
+        help="the knowledge folder (default: FAQBOT_KNOWLEDGE, else the knowledge/ folder the bot was installed from)",
     )
     parser.add_argument("--config", metavar="FILE", default=default, help="a YAML config file (or FAQBOT_CONFIG)")
 

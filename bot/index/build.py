@@ -23,8 +23,8 @@ from bot.index.search import READINGS_FILE, Index
 from bot.index.spelling import blanks
 from bot.knowledge.cachefiles import code_version
 from bot.knowledge.docfacts import byline
-from bot.knowledge.model import NUMBER, Document, Fact, Knowledge
-from bot.question.kinds import asks, key_terms, supplies
+from bot.knowledge.model import NUMBER, Document, Fact, Knowledge, unsaid_note
+from bot.question.kinds import asks, key_terms, noted_kinds, supplies
 from bot.question.people import people, speakers
 from bot.text.cedict import english_words, forget_cedict, kin_by_gloss, use_cedict_cache
 from bot.text.lexicon import INTERROGATIVES, STOPWORDS, canonical_words, everyday, synonyms
@@ -333,7 +333,8 @@ def _entry(
             not named.isdisjoint(answer_words),
             answer_normal,
         )
-        | {kind for q in norm_q if (kind := asks(q)) is not None},
+        | {kind for q in norm_q if (kind := asks(q)) is not None}
+        | noted_kinds(unsaid_note(answer)),
         "numbers": numbers,
         "context_numbers": frozenset(NUMBER.findall(texts.normal(paragraph))),
         "body": body_text.replace(" ", ""),

@@ -33,6 +33,7 @@ from bot.question.kinds import (
     key_terms,
     pinyin_of,
     span_numbers,
+    titled,
 )
 from bot.question.people import surnamed
 from bot.text.cedict import gloss
@@ -133,9 +134,11 @@ class Index(Spelling):
         yes_no = is_yes_no(text, question)
         approximate, checked = guessed_numbers(words, yes_no)
         context = approximate | checked | span_numbers(words)  # numbers that are no key terms
-        terms = tuple(
-            t for t in key_terms(words, place_words) if t not in context and not self._foreign_word(t, question)
-        ) or self._coinages(words)
+        terms = (
+            tuple(t for t in key_terms(words, place_words) if t not in context and not self._foreign_word(t, question))
+            or titled(text)
+            or self._coinages(words)
+        )
         return Query(
             raw=question,
             text=text,
@@ -144,7 +147,7 @@ class Index(Spelling):
             places=named,
             foreign=foreign,
             asks=asks(text),
-            focus=tuple(f for f in focus(words) if not self._foreign_word(f, question)),
+            focus=tuple(f for f in focus(words) if segmenter.knows(f) and not self._foreign_word(f, question)),
             yes_no=yes_no,
             approximate=frozenset(approximate),
             checked=frozenset(checked),

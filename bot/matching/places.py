@@ -16,7 +16,7 @@ from bot.knowledge.docfacts import missing_fields, told_fields
 from bot.knowledge.model import Knowledge
 from bot.matching.confidence import clean
 from bot.matching.scoring import Scored, Term, term_match
-from bot.question.kinds import Query
+from bot.question.kinds import Query, asks_unsaid
 
 
 class Places:
@@ -99,8 +99,16 @@ class Places:
             fits
             and leader.signals["kind"] == 1.0
             and clean(leader)
+            and not self._untold(query, leader)
             and self._lacks(query, best, leader) <= self.matching.rival_lack
         )
+
+    def _untold(self, query: Query, scored: Scored) -> bool:
+        """Whether its curator notes the article does not tell what the question asks (「文中未写明
+        开门时间」 of 「中医馆开门时间」): another place's fact that cannot answer is no rival."""
+        fact_id = self.index.entries[scored.position].fact_id
+        fact = self.knowledge.fact(fact_id) if fact_id else None
+        return fact is not None and fact.unsaid is not None and asks_unsaid(query, fact.unsaid)
 
     def _lacks(self, query: Query, best: Scored, leader: Scored) -> float:
         """The share of the question's term weight the best entry holds and the leader does not."""

@@ -145,6 +145,8 @@ def _focus(words: list[str] | tuple[str, ...]) -> str | None:
         k = i - 1
         while k >= 0 and words[k] in _LINKING:
             k -= 1
+        if _closes(words, i, j) and _counted(words[k] if k >= 0 else ""):
+            return words[k]  # 「活动涉及党员多少名」: a count closing the question counts the word before
         if k < 1 or words[k] not in _COPULA:
             return None
         k -= 1
@@ -155,6 +157,18 @@ def _focus(words: list[str] | tuple[str, ...]) -> str | None:
             return None if words[k] in _GENERIC or (word == "谁" and len(words[k]) < 2) else words[k]
         return None
     return None
+
+
+def _closes(words: list[str] | tuple[str, ...], asking: int, after: int) -> bool:
+    """Whether a count word with its measure (多少名, 几个) closes the question: spoken Chinese puts
+    the thing counted first (党员多少名, 项目几个) without the 有 that 「产值有多少」 needs."""
+    return after > asking + 1 and all(w in _PARTICLES for w in words[after:])
+
+
+def _counted(word: str) -> bool:
+    """Whether the word before a closing count is the thing counted: not a generic word, nor a verb
+    of having (设有, 建有, 共有 are 有, "there are")."""
+    return len(word) >= 2 and _is_content(word) and word not in _GENERIC and not word.endswith("有")
 
 
 def _either(words: list[str] | tuple[str, ...]) -> str | None:

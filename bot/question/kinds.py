@@ -16,8 +16,7 @@ from functools import cached_property
 from bot.knowledge.model import NUMBER
 from bot.question.focus import MEASURES
 from bot.question.parts import INDEFINITE
-from bot.question.people import POST_ENDINGS
-from bot.text.lexicon import STOPWORDS, is_noise
+from bot.text.lexicon import POST_ENDINGS, STOPWORDS, is_noise
 from bot.text.normalize import normalize
 from bot.text.sound import syllables
 
@@ -137,6 +136,26 @@ _WANTS = {
         r"是什么|是啥|指什么|指的是|什么内容|具体内容|啥内容|包括|什么意思|啥意思|有哪些|哪[\d一二三四五六七八九十两几]"
     ),
 }
+
+
+#: The kinds of question that ask what each sort of note leaves out.
+_MISSING_KINDS = {
+    "name": frozenset({"named"}),
+    "number": frozenset({"number", "money"}),
+    "date": frozenset({"date", "year", "day", "weekday", "clock"}),
+}
+
+
+def noted_kinds(note: str | None) -> frozenset[str]:
+    """The kinds a fact answers by its note that the article does not tell them: 「早上几点开门」 is
+    answered (declined with the note) by a fact noting 「文中未写明…开门时间」, not by another town's
+    opening hours."""
+    if not note:
+        return frozenset()
+    kinds = {
+        kind for name, pattern in _MISSING.items() if pattern.search(note) for kind in _MISSING_KINDS.get(name, ())
+    }
+    return frozenset(kinds | ({"person"} if "姓名" in note else set()))
 
 
 def asks_unsaid(query: Query, note: str) -> bool:
@@ -345,6 +364,16 @@ def key_terms(words: list[str] | tuple[str, ...], places: set[str]) -> list[str]
         and not (i and words[i - 1] == "哪" and NUMBER.fullmatch(w))
         and not (w in MEASURES and i and (words[i - 1] in STOPWORDS or words[i - 1].isdigit()))
     ]
+
+
+#: 「这篇报道叫什么」: the name of the article itself is its title.
+_TITLE_ASKED = re.compile(r"(报道|文章|新闻|稿子)(的)?(叫什么|叫啥|什么名字|啥名字|名字|名称|题目是)")
+
+
+def titled(text: str) -> tuple[str, ...]:
+    """The key term of a question whose every word is a stopword and that asks the article's own
+    name (「这篇报道叫什么」): 标题, the word its title fact is asked by."""
+    return ("标题",) if _TITLE_ASKED.search(text) else ()
 
 
 def pinyin_of(words: list[str] | tuple[str, ...]) -> str:

@@ -12,13 +12,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from bot.text.lexicon import STOPWORDS, is_noise
-
-#: The endings of the words that name a post (党工委书记, 总经理, 理事长).
-POST_ENDINGS = tuple(
-    "书记 主任 经理 所长 处长 局长 镇长 乡长 村长 县长 市长 区长 主席 队长 组长 院长 董事长 理事长 委员 部长 "
-    "科长 站长 校长 社长 会长 主管 负责人 厂长 行长 馆长 秘书长 专员 网格长 总监".split()
-)
+from bot.text.lexicon import POST_ENDINGS, STOPWORDS, is_noise
 
 #: Words that introduce a person's name in news prose (党员赵青, 村干部卫华), or follow it.
 _ROLE = frozenset(

@@ -27,6 +27,13 @@ STOPWORDS = frozenset(w for line in _words_of("stopwords.txt") for w in line)
 INTERROGATIVES = frozenset(w for w in STOPWORDS if len(w) >= 2 and re.search("[哪几啥咋谁何]|多少|什么|怎么", w))
 
 
+#: The endings of a post (党委书记, 副镇长, 网格长): a person is asked by them.
+POST_ENDINGS = tuple(
+    "书记 主任 经理 所长 处长 局长 镇长 乡长 村长 县长 市长 区长 主席 队长 组长 院长 董事长 理事长 委员 部长 "
+    "科长 站长 校长 社长 会长 主管 负责人 厂长 行长 馆长 秘书长 专员 网格长 总监".split()
+)
+
+
 @lru_cache(maxsize=1)
 def synonyms() -> dict[str, str]:
     """Word → the first word of its group in bot/text/data/synonyms.txt."""

@@ -16,6 +16,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from bot.text.lexicon import POST_ENDINGS
 from bot.text.normalize import is_han
 
 
@@ -217,9 +218,13 @@ class Segmenter:
             if found is None:
                 if len(self._chunks) >= CACHED_CHUNKS:
                     self._chunks.clear()
-                found = self._chunks[chunk] = [w for w in self._tokenizer.lcut(chunk) if w.strip()]
+                found = self._chunks[chunk] = deputies([w for w in self._tokenizer.lcut(chunk) if w.strip()])
             words.extend(found)
         return words
+
+    def knows(self, word: str) -> bool:
+        """Whether `word` is a dictionary word, not a run jieba's HMM made up (贝有 of a mistyped 党贝有)."""
+        return bool(self._tokenizer.FREQ.get(word))
 
     def inner_words(self, words: list[str]) -> list[str]:
         """The dictionary words of two and three characters inside longer words (专题教育 → 专题, 教育).
@@ -231,7 +236,27 @@ class Segmenter:
         freq = self._tokenizer.FREQ
         inner: list[str] = []
         for word in words:
+            if _is_deputy(word):
+                continue  # 副镇长 holds no 镇长: the deputy is another person
             for size in (2, 3):
                 if len(word) > size:
                     inner.extend(g for i in range(len(word) - size + 1) if freq.get(g := word[i : i + size]))
         return inner
+
+
+def deputies(words: list[str]) -> list[str]:
+    """「副」 joined to the post after it (副/书记 → 副书记): jieba cuts most deputy posts in two,
+    and a 书记 found in 党委副书记 would answer 「书记是谁」 with the deputy."""
+    if "副" not in words:
+        return words
+    joined: list[str] = []
+    for word in words:
+        if joined and joined[-1] == "副" and word.endswith(POST_ENDINGS):
+            joined[-1] = "副" + word
+        else:
+            joined.append(word)
+    return joined
+
+
+def _is_deputy(word: str) -> bool:
+    return len(word) >= 3 and word[0] == "副" and word.endswith(POST_ENDINGS)

@@ -1,0 +1,102 @@
+"""A small article of our own beside the bundled ones: faults a README-only curator met on a new
+article (a deputy read as the post he deputises, a note of what is unsaid beaten by another town's
+fact, the article's own name asked in stopwords only), each shown on text written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import Settings
+from bot.knowledge.combine import combine
+from bot.matching.engine import Engine
+from bot.matching.outcomes import UNSAID
+from tests.knowledge_helpers import FIXTURE_KNOWLEDGE
+
+ARTICLE = """\
+枫溪镇：便民服务中心投用　群众办事更方便
+2025-03-02 09:10  来源：岚川县融媒体中心
+记者 宋知微
+
+本报讯 岚川县枫溪镇便民服务中心日前投用，中心设有12个办事窗口。\
+镇长钱望舒说，中心每天都有不少群众来办事。副镇长孔令柏介绍，全镇已建成村级代办点9个。
+"""
+
+FACTS = """\
+document:
+  id: fengxi-service-2025
+  title: 枫溪镇：便民服务中心投用　群众办事更方便
+  outlet: 岚川县融媒体中心
+  date: '2025-03-02'
+  author: 宋知微
+  place: 枫溪镇
+  text: articles/fengxi-service-2025.txt
+  chrome:
+  - 枫溪镇：便民服务中心投用　群众办事更方便
+  - 2025-03-02 09:10  来源：岚川县融媒体中心
+  - 记者 宋知微
+facts:
+- id: fx-windows
+  questions: [枫溪镇便民服务中心有多少个窗口, 服务中心设了几个办事窗口, 枫溪镇办事窗口数量]
+  answer: 据2025年3月报道，枫溪镇便民服务中心设有12个办事窗口。
+  source: 岚川县枫溪镇便民服务中心日前投用，中心设有12个办事窗口。
+- id: fx-mayor
+  questions: [枫溪镇镇长是谁, 枫溪镇镇长叫什么名字, 枫溪的镇长是哪位]
+  answer: 据2025年3月报道，枫溪镇镇长是钱望舒。
+  source: 镇长钱望舒说，中心每天都有不少群众来办事。
+- id: fx-crowd
+  questions: [枫溪镇便民服务中心办事的人多吗, 枫溪镇服务中心每天人多不多, 枫溪镇中心每天来办事的群众]
+  answer: 据2025年3月报道，枫溪镇便民服务中心每天都有不少群众来办事（文中未写明便民服务中心每天的开门时间）。
+  source: 镇长钱望舒说，中心每天都有不少群众来办事。
+- id: fx-deputy
+  questions: [枫溪镇副镇长是谁, 枫溪镇副镇长叫什么, 枫溪镇建成多少个村级代办点]
+  answer: 据2025年3月报道，枫溪镇副镇长孔令柏介绍，全镇已建成村级代办点9个。
+  source: 副镇长孔令柏介绍，全镇已建成村级代办点9个。
+"""
+
+ALIASES = "places:\n  枫溪镇: [枫溪, 岚川县枫溪镇]\n"
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory, settings: Settings) -> Engine:
+    folder = tmp_path_factory.mktemp("fengxi") / "fengxi-service-2025"
+    folder.mkdir()
+    (folder / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "facts.yaml").write_text(FACTS, encoding="utf-8")
+    (folder / "aliases.yaml").write_text(ALIASES, encoding="utf-8")
+    knowledge = combine(FIXTURE_KNOWLEDGE, [folder], tmp_path_factory.mktemp("k") / "k")
+    return Engine.load(knowledge, settings)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        # 副镇长 is another post: 孔令柏 is no answer to who the 镇长 is, nor a choice beside him.
+        ("枫溪镇的镇长是谁啊", "fx-mayor"),
+        ("镇长叫啥", "fx-mayor"),
+        ("枫溪镇副镇长是谁", "fx-deputy"),
+    ],
+)
+def test_a_deputy_is_not_the_post_he_deputises(small: Engine, question: str, fact_id: str) -> None:
+    reply = small.answer(question)
+    assert (reply.status, reply.fact_id) == ("answered", fact_id)
+
+
+def test_a_note_of_what_is_unsaid_answers_before_another_towns_fact(small: Engine) -> None:
+    # The question asks a time; the fact that notes the time is not given is what it is about,
+    # not the 中医馆 of another town that opens at 6:40.
+    reply = small.answer("枫溪镇便民服务中心早上几点开门")
+    assert reply.status == "declined"
+    assert reply.text == UNSAID.format(note="文中未写明便民服务中心每天的开门时间")
+    assert [s.fact_id for s in reply.suggestions] == ["fx-crowd"]
+
+
+def test_a_fact_that_cannot_tell_is_no_rival_for_another_place(small: Engine) -> None:
+    # 「中医馆 开门时间」 names no place; the new town's fact notes it has no opening time.
+    reply = small.answer("中医馆 开门时间")
+    assert (reply.status, reply.fact_id) == ("answered", "jx-tcm-hall-hours")
+
+
+@pytest.mark.parametrize("question", ["枫溪镇这篇报道叫什么", "枫溪那篇文章叫啥名字"])
+def test_the_articles_own_name_is_its_title(small: Engine, question: str) -> None:
+    reply = small.answer(question)
+    assert reply.status == "answered" and "《枫溪镇：便民服务中心投用" in (reply.answer or "")
