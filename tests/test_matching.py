@@ -10,9 +10,10 @@ from bot.config import Matching
 from bot.knowledge.model import Fact
 from bot.matching.decide import Decision
 from bot.matching.engine import Engine, _chosen
-from bot.question.kinds import asks_next, asks_unsaid, counts_asked, guessed_numbers, supplies
+from bot.question.kinds import asks_next, counts_asked, guessed_numbers, supplies
 from bot.question.parts import asks_something, question_parts
 from bot.question.people import people
+from bot.question.unsaid import asks_unsaid
 from bot.reply import Reply
 from bot.text.sound import rhymes_alike
 from bot.text.thesaurus import kin_of, read_leaves

@@ -35,10 +35,11 @@ from bot.matching.outcomes import (
 from bot.matching.places import Places
 from bot.matching.scoring import Scored, rank
 from bot.matching.sentences import Sentences
-from bot.question.kinds import Query, asks_outcome, asks_unsaid
+from bot.question.kinds import Query, asks_outcome
 from bot.question.parts import MAX_QUESTION
 from bot.question.people import POST_QUESTIONS
 from bot.question.units import figures_in, list_untold, part_of_whole, tells_unit, units_of
+from bot.question.unsaid import asks_unsaid
 from bot.reply import Reply
 from bot.text.normalize import normalize
 

@@ -16,7 +16,8 @@ from bot.knowledge.docfacts import missing_fields, told_fields
 from bot.knowledge.model import Knowledge
 from bot.matching.confidence import clean
 from bot.matching.scoring import Scored, Term, term_match
-from bot.question.kinds import Query, asks_unsaid
+from bot.question.kinds import Query
+from bot.question.unsaid import asks_unsaid
 
 
 class Places:

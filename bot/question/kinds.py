@@ -17,7 +17,6 @@ from bot.knowledge.model import NUMBER
 from bot.question.focus import MEASURES
 from bot.question.parts import INDEFINITE
 from bot.text.lexicon import POST_ENDINGS, STOPWORDS, is_noise
-from bot.text.normalize import normalize
 from bot.text.sound import syllables
 
 #: Who a question may ask to be named besides a post (「村医叫什么名字」, 「巡库员是谁」): the
@@ -118,67 +117,6 @@ _YEAR_IN_TEXT = re.compile(r"\d{4}年|(去|今|前|明)年|\d{4}-\d")
 _WEEKDAY_IN_TEXT = re.compile(r"(星期|礼拜|周)[一二三四五六日天1-7]|周末|工作日")
 _ORDINAL_IN_TEXT = re.compile(r"第\d|首[个家张批次位座]|头1|[\d一二三四五六七八九十]中全会|\d+届")
 _MONEY_IN_TEXT = re.compile(r"\d[\d.]*\s*(万|亿)?(元|美元)|亿元|万元")
-
-
-# What a curator's note says the article leaves out (bot.knowledge.model.Fact.unsaid), and how a
-# question asks for the same: a name (叫什么名字, 哪所大学), a count, a time, or what it consists of.
-_MISSING = {
-    "name": re.compile(r"名称|名字|姓名|叫什么"),
-    "number": re.compile(r"次数|数量|人数|数字|多少"),
-    "date": re.compile(r"年份|时间|日期|哪年|哪天"),
-    "content": re.compile(r"内容|含义|解释|是什么|指什么"),
-}
-_WANTS = {
-    # 哪所 asks which school or institute; 哪家, 哪个 ask a name only of the thing after them
-    # (哪家企业 is not the unnamed 研究所): `asks_unsaid` checks that one by the note's words.
-    "name": re.compile(r"叫什么|叫啥|什么名字|啥名字|名称|哪所"),
-    "content": re.compile(
-        r"是什么|是啥|指什么|指的是|什么内容|具体内容|啥内容|包括|什么意思|啥意思|有哪些|哪[\d一二三四五六七八九十两几]"
-    ),
-}
-
-
-#: The kinds of question that ask what each sort of note leaves out.
-_MISSING_KINDS = {
-    "name": frozenset({"named"}),
-    "number": frozenset({"number", "money"}),
-    "date": frozenset({"date", "year", "day", "weekday", "clock"}),
-}
-
-
-def noted_kinds(note: str | None) -> frozenset[str]:
-    """The kinds a fact answers by its note that the article does not tell them: 「早上几点开门」 is
-    answered (declined with the note) by a fact noting 「文中未写明…开门时间」, not by another town's
-    opening hours."""
-    if not note:
-        return frozenset()
-    kinds = {
-        kind for name, pattern in _MISSING.items() if pattern.search(note) for kind in _MISSING_KINDS.get(name, ())
-    }
-    return frozenset(kinds | ({"person"} if "姓名" in note else set()))
-
-
-def asks_unsaid(query: Query, note: str) -> bool:
-    """Whether `query` asks for just what a curator's note says the article does not tell."""
-    wants = {name for name, pattern in _WANTS.items() if pattern.search(query.text)}
-    # 「博众精工联系的是哪个机器人研究所」 asks which one by name, when the note says the article
-    # leaves out the 研究所's name.
-    unnamed = re.search(r"未(?:写明|列出|提及|说明|给出)(?:具体)?(.+?)的?(?:具体)?(?:名称|名字)", note)
-    if unnamed and re.search(
-        rf"哪[个所家位座些][^的和与及,，]{{0,6}}{re.escape(normalize(unnamed.group(1)))}", query.compact
-    ):
-        wants.add("name")
-    if query.asks in ("number", "money") and not query.yes_no:
-        wants.add("number")
-    if query.asks in ("person", "named") and "姓名" in note:
-        wants.add("name")  # 「路长是谁」 of 「文中未写明路长姓名」
-    if query.asks in ("date", "year", "day", "weekday", "clock"):
-        wants.add("date")
-    # 「文中未列出“四风”具体内容」 leaves out what 四风 are; 「第一环节的重点是什么」 asks something else.
-    named = re.findall(r"[“\"]([^”\"]+)[”\"]", note)
-    if named and not any(normalize(n) in query.text for n in named):
-        wants.discard("content")
-    return any(_MISSING[kind].search(note) for kind in wants)
 
 
 _YES_NO = re.compile(r"吗\s*$|吗\s|是不是|是否|对不对|对吗|有没有|是真的")
