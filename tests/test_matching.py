@@ -333,6 +333,10 @@ def test_a_curators_note_of_what_is_unsaid(answer: str, note: str | None) -> Non
         ("镇级路长是谁", "文中未写明路长姓名", True),  # a person's name the article leaves out
         ("路长叫什么名字", "文中未写明路长姓名", True),
         ("路长负责多少公里", "文中未写明路长姓名", False),
+        ("人才公寓免租入住要符合哪些条件", "文中未写明“符合条件”的具体条件", True),  # the conditions
+        ("人才公寓免租能住几年", "文中未写明“符合条件”的具体条件", False),
+        ("三色分级具体是怎么划分的", "文中未说明三种颜色各对应哪类问题", True),  # the rule
+        ("三色分级是哪三色", "文中未说明三种颜色各对应哪类问题", False),
     ],
 )
 def test_asks_unsaid(engine: Engine, question: str, note: str, asks: bool) -> None:

@@ -14,12 +14,15 @@ from bot.question.kinds import Query
 from bot.text.normalize import normalize
 
 # What a curator's note says the article leaves out (bot.knowledge.model.Fact.unsaid), and how a
-# question asks for the same: a name (叫什么名字, 哪所大学), a count, a time, or what it consists of.
+# question asks for the same: a name (叫什么名字, 哪所大学), a count, a time, what it consists of,
+# or the conditions or rule it follows (「要符合哪些条件」 of 「文中未写明“符合条件”的具体条件」,
+# 「是怎么划分的」 of 「文中未说明三种颜色各对应哪类问题」).
 _MISSING = {
     "name": re.compile(r"名称|名字|姓名|叫什么"),
     "number": re.compile(r"次数|数量|人数|数字|多少"),
     "date": re.compile(r"年份|时间|日期|哪年|哪天"),
     "content": re.compile(r"内容|含义|解释|是什么|指什么"),
+    "rule": re.compile(r"条件|标准|办法|方式|方法|规则|对应|怎么|如何"),
 }
 _WANTS = {
     # 哪所 asks which school or institute; 哪家, 哪个 ask a name only of the thing after them
@@ -28,6 +31,7 @@ _WANTS = {
     "content": re.compile(
         r"是什么|是啥|指什么|指的是|什么内容|具体内容|啥内容|包括|什么意思|啥意思|有哪些|哪[\d一二三四五六七八九十两几]"
     ),
+    "rule": re.compile(r"条件|标准|资格|规则|(?:怎么|如何|怎样|咋)(?:划分|区分|分|算|评|申请|才能|办理)"),
 }
 
 
