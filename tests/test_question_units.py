@@ -205,6 +205,8 @@ def test_which_members_of_a_group_the_article_only_counts(question: str, sentenc
         (["项目", "一共", "几", "个", "呀"], ("项目",)),
         (["党", "备有", "多少", "名"], ()),  # 备有 is "there are", nothing counted
         (["收集", "亨", "多少", "个"], ()),  # one character: a slip's remnant
+        (["保洁员", "一个月", "工资", "多少"], ("工资",)),  # 多少 alone closes it too
+        (["销售额", "增长", "了", "百分之", "多少"], ()),  # 百分之多少 asks a share, names nothing
     ],
 )
 def test_a_closing_count_counts_the_word_before(words: list[str], found: tuple[str, ...]) -> None:

@@ -25,7 +25,7 @@ MEASURES = frozenset(
 _GENERIC = frozenset(
     "单位 地方 东西 人 时候 名字 名称 部门 机构 方式 办法 内容 样 样子 回事 意思 情况 事 事情 "
     "资金 钱 金额 人次 人数 次数 数量 时间 日子 年份 领导 同志 负责人 人员 岁数 年纪 年龄 人家 "
-    "比例 比率 占比 百分比 比重".split()
+    "比例 比率 占比 百分比 百分之 比重".split()
 )
 # 「产值**有**多少」: only a copula links a focus before the asking word to it.
 _COPULA = frozenset("有 是 为 达 达到 共有 叫".split())
@@ -162,7 +162,8 @@ def _focus(words: list[str] | tuple[str, ...]) -> str | None:
 def _closes(words: list[str] | tuple[str, ...], asking: int, after: int) -> bool:
     """Whether a count word with its measure (多少名, 几个) closes the question: spoken Chinese puts
     the thing counted first (党员多少名, 项目几个) without the 有 that 「产值有多少」 needs."""
-    return after > asking + 1 and all(w in _PARTICLES for w in words[after:])
+    bare = words[asking] == "多少" and after == asking + 1  # 「一个月工资多少」: 多少 alone closes it too
+    return (after > asking + 1 or bare) and all(w in _PARTICLES for w in words[after:])
 
 
 def _counted(word: str) -> bool:
