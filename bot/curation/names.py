@@ -23,16 +23,17 @@ from collections.abc import Iterable
 from bot.curation.phrases import unknown_word
 from bot.question.people import SURNAMES, speakers
 
-#: A post before a person's name (党委书记林卫东, 项目经理罗志刚).
+#: A post or a trade before a person's name (党委书记林卫东, 项目经理罗志刚, 民宿主訾念宁2020年…).
 _POSTED = re.compile(
     r"(?:书记|镇长|乡长|县长|市长|区长|主任|经理|局长|站长|所长|院长|校长|董事长|负责人|社长|队长|组长|"
     r"部长|处长|科长|村长|主席|专员|理事长|会长|厂长|总监|军人|村民|居民|脱贫户|大户|记者|医师|医生|村医|护士|教师|"
-    r"老师|[\u4e00-\u9fff]{0,3}?员)"
-    r"([\u4e00-\u9fff]{2,3}?)(?=说|表示|介绍|告诉|指出|透露|[，。、：:“”（]|在|都|每|也|就|又|还|正|刚|已|一直|带|联系|是|从|今年|去年|家|把|将|向|和|与|给出)"
+    r"老师|民宿主|店主|摊主|场主|户主|业主|船主|老板|店长|司机|养殖户|种植户|[\u4e00-\u9fff]{0,3}?员)"
+    r"([\u4e00-\u9fff]{2,3}?)"
+    r"(?=说|表示|介绍|告诉|指出|透露|[，。、：:“”（\d]|在|都|每|也|就|又|还|正|刚|已|一直|带|联系|是|从|今年|去年|家|把|将|向|和|与|给出|对)"
 )
 _PLACE_ENDINGS = ("经济技术开发区", "经济开发区", "经开区", "开发区", "街道", "镇", "乡", "县", "市", "区")
 _ORG_ENDINGS = ("公司", "合作社", "中心", "学院", "学校", "医院", "卫生院", "银行", "协会", "研究院", "研究所", "基地")
-_ORG_ENDINGS += ("联盟", "集团")
+_ORG_ENDINGS += ("联盟", "集团", "厂")
 _VILLAGE_ENDINGS = ("村", "社区")
 #: What may lead a village's run without being its name: the town it is in (檠溪镇|藟坑村), or a
 #: verb or preposition jieba glued to a name of rare characters (是藟坑村, 在苕岙社区).

@@ -274,6 +274,8 @@ def test_a_month_range_is_no_figure_to_ask(tmp_path: Path) -> None:
         ("县医院心内科副主任医师蓟雁秋给出了诊断意见。", "蓟雁秋", "医院心内科副主任医师"),  # a rare surname
         ("在蔺家堰村，村党支部书记庹建业把签约服务做到了家门口。", "庹建业", "村党支部书记"),  # …把
         ("“有事找网格员。”镇长赵立新说。", "赵立新", "镇长"),  # no quotation mark in the post
+        ("民宿主邴若溪2020年辞职回乡。", "邴若溪", "民宿主"),  # a trade, and a year after the name
+        ("公司总经理邝书航对此深有体会。", "邝书航", "公司总经理"),  # …对此
     ],
 )
 def test_people_after_a_post_are_found_whatever_their_surname(sentence: str, person: str, post: str) -> None:
@@ -296,6 +298,7 @@ def test_people_after_a_post_are_found_whatever_their_surname(sentence: str, per
         # a kind of place every town has, and a count, are no names
         ("社区党群服务中心开展义诊。", None, "社区党群服务中心"),
         ("全镇建成三大中心。", None, "三大中心"),
+        ("中心已为溱丰竹木制品厂等企业提供服务。", "溱丰竹木制品厂", "竹木制品厂"),  # a works (厂)
     ],
 )
 def test_organisations_are_whole_names_not_kinds(sentence: str, found: str | None, not_found: str) -> None:
