@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
+from bot.curation.askpeople import people_wordings
 from bot.curation.clauses import FIGURE
-from bot.curation.names import surname_like
 from bot.curation.phrases import (
     OPENERS,
     clauses_of,
@@ -26,7 +26,6 @@ from bot.curation.phrases import (
     known_word,
     plain,
     spoken_phrase,
-    unknown_word,
 )
 from bot.knowledge.model import Document
 from bot.text.lexicon import STOPWORDS
@@ -44,21 +43,6 @@ _LEADING_DATE = re.compile(
 #: A date inside a clause (计划8月底前全部完工, 5月18日林卫东在…): asked with 什么时候.
 _DATE_IN = re.compile(
     r"(?:\d{4}年)?(?:\d{1,2}[至到-])?\d{1,2}月份?(?:\d{1,2}日)?(?:底|初|中旬|上旬|下旬)?(?:前|起|以来)?"
-)
-#: Role words that end a title before a name (党委书记林卫东, 项目经理罗志刚): the common job
-#: titles of Chinese news prose.
-_ROLE = re.compile(
-    r"([\u4e00-\u9fff]{0,8}?(?:书记|镇长|乡长|县长|市长|区长|主任|经理|局长|站长|所长|院长|校长|董事长|负责人|"
-    r"社长|队长|组长|委员|部长|处长|科长|村长|主席|专员|理事长|会长|厂长|总监|大户|军人|村民|居民|医师|医生|村医|"
-    r"[\u4e00-\u9fff]员))"
-    r"([\u4e00-\u9fff]{2,3}?)(?=说|表示|介绍|告诉|指出|坦言|认为|透露|解释|[，。、：:“]|$|在|都|每|也|就|又|还|正|刚|一直|家|带|联系|是|今年|从|已|把|将|向|给)"
-)
-#: Who a person is without holding a post: asked where they are from, not what post they hold.
-_NO_POST = ("村民", "居民", "群众", "大户", "军人", "老人", "市民", "游客")
-_AGE_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十]+)岁的?$")
-#: A person's age as the prose gives it (七十二岁的禤守砚, 72岁的周德福): asked 「…今年多大岁数」.
-_AGED = re.compile(
-    r"(?:\d+|[一二三四五六七八九十]+)岁的?([\u4e00-\u9fff]{2,3}?)(?=[，。、是说已在从把今干都也就每还又家]|一直|$)"
 )
 #: 在 + a place (在青岗村文化广场, 在洞溪河沿岸): what 「在哪里」 asks.
 _WHERE = re.compile(
@@ -98,11 +82,6 @@ _IS_A = re.compile(r"^(.{2,16}?)是(?:一|1)(?:座|个|家|所|条|支|项|种|�
 
 #: A thousands separator (1,460人次): asked about, the figure is one number.
 _THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
-#: The post after a village, town or company it belongs to (枳园村村医 → 村医, 洞溪镇党委书记 →
-#: 党委书记): the post is asked by itself, never cut mid-name (园村村医).
-_POST_AFTER_PLACE = re.compile(r"(?:村|社区|镇|乡|县|区|市|公司|中心|合作社)([\u4e00-\u9fff]{2,7})$")
-
-
 #: The name before a 村 a phrase would start with: up to three characters, none a particle.
 _VILLAGE_HEAD = re.compile(r"[^\W\d_的了在和与及是有从到]{1,3}$")
 
@@ -112,19 +91,6 @@ _LOCATIVE = re.compile(r"^(?:[镇村县乡市区]里|[全本各该][镇村县乡
 
 #: Units of measure jieba keeps as words (公里 of 86公里): no keyword of what a sentence is about.
 _UNIT_WORDS = frozenset("公里 千米 平方米 公顷 公斤 千克 万元 亿元 人次 户次 小时 分钟".split())
-
-
-def _last_words(phrase: str, most: int = 6) -> str:
-    """The words that end `phrase`, at most `most` characters, cut between words (应急管理办公室
-    主任 → 办公室主任, not 公室主任)."""
-    import jieba
-
-    taken = ""
-    for word in reversed(jieba.lcut(phrase)):
-        if taken and len(word) + len(taken) > most:
-            break
-        taken = word + taken
-    return taken
 
 
 #: What joins the two ends of a period (5月至6月15日, 5月-6月).
@@ -189,7 +155,7 @@ class Wordings:
         candidates: list[str] = []
         numbers, figures = self._numbers(clauses, about, plain(context))
         candidates += numbers[:2]
-        candidates += self._people(sentence)
+        candidates += people_wordings(sentence, self._scoped, self._short)
         candidates += self._dates(clauses)
         # Every figure asked once before any is asked twice: 「每月巡河不少于2次…48小时内办结」
         # is asked for its 48 hours too.
@@ -318,33 +284,6 @@ class Wordings:
                     found.append(self._scoped(f"{rest}是什么时候"))
                     break
         return found
-
-    def _people(self, sentence: str) -> list[str]:
-        """A person named after a post: who holds the post, what post the person holds; and a
-        person's age the prose gives (63岁的巡库员阙木生): how old the person is."""
-        found: list[str] = []
-        for match in _ROLE.finditer(sentence):
-            said, name = match.group(1), match.group(2)
-            if not surname_like(name[0]) and not unknown_word(name):
-                continue  # after a post, a name no dictionary knows is a person's (厍永昶)
-            role = said.split("的")[-1]  # 63岁的巡库员: the post, not the age before it
-            if len(role) < 2:
-                continue
-            if _AGE_BEFORE.search(sentence[: match.start(1)] + said[: len(said) - len(role)]):
-                found.append(f"{name}今年多大岁数")
-            post = _POST_AFTER_PLACE.search(role)
-            core = post.group(1) if post else _last_words(role)
-            if role.endswith(_NO_POST):
-                found = [f"{name}是哪里人", *found]  # 村民隗桂芝: who she is, not a post
-            else:
-                found = [self._scoped(f"{role}是谁"), f"{name}是什么职务", self._short(f"{core}叫什么名字"), *found]
-            break
-        # 「七十二岁的禤守砚」: after an age, a name no dictionary knows is a person's, whatever
-        # the surname (禤 is rare); 72岁的老人 is no name.
-        aged = [
-            f"{name}今年多大岁数" for name in _AGED.findall(sentence) if surname_like(name[0]) or unknown_word(name)
-        ]
-        return list(dict.fromkeys([*found, *aged[:1]]))
 
     def _what(self, clauses: list[str]) -> list[str]:
         """「青棠水库是一座小（1）型水库」 → 「青棠水库是什么样的水库」: a thing the article defines."""
