@@ -36,6 +36,8 @@ _COUNT = re.compile(
     r"((?:个|名|件|项|户|人|座|家|场|次|条|所|批位|位|台|套|元|吨|亩|米|公里|千米|平方米|盏|起|间|处|只|头|辆|期|类|"
     r"支|棵|株|斤|公斤|千克|小时|分钟|个月|周|天|年|届|岁|%)*)"
 )
+#: A number of five digits or more with nothing after it that counts (12345 of 12345热线).
+_CODE = re.compile(r"\d{5,}")
 #: A date that is a whole clause: 3月15日, 2021年以来, 4月至5月 (not 今年以来: it names no date).
 _LEADING_DATE = re.compile(
     r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:至\d{1,2}月)?(?:以来|初|底|中旬|上旬|下旬)?|\d{4}年(?:以来|初|底)"
@@ -208,6 +210,8 @@ class Wordings:
             for match in reversed(list(_COUNT.finditer(clause))):
                 if not FIGURE.match(clause, match.start()) or clause[: match.start()].endswith("第"):
                     continue  # a date or a time, or an ordinal (第5网格): not a count
+                if _CODE.fullmatch(match.group(0)) and re.match(r"[\u4e00-\u9fff]", clause[match.end() :]):
+                    continue  # five digits glued to a name with no measure word (12345热线): a code
                 unit = match.group(1)
                 before, after = clause[: match.start()], clause[match.end() :]
                 magnitude = re.search(r"[万亿]", match.group(0)) if unit == "元" else None

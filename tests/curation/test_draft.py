@@ -527,3 +527,10 @@ def test_town_and_village_locatives_are_no_keywords(tmp_path: Path) -> None:
     questions = [q for f in _drafted(tmp_path, story, place="新河镇").facts for q in f["questions"]]  # type: ignore[attr-defined]
     keywords = [q for q in questions if " " in q]
     assert keywords and not any("镇里" in q.split() for q in keywords)
+
+
+def test_a_hotline_number_is_no_figure_to_ask(tmp_path: Path) -> None:
+    story = "新河镇将12345政务服务便民热线工单办理纳入年度考核，全年办结工单1052件。"
+    questions = [str(q) for f in _drafted(tmp_path, story, place="新河镇").facts for q in f["questions"]]  # type: ignore[attr-defined]
+    assert not any("多少政务服务" in q or "几政务服务" in q for q in questions)
+    assert any("多少件" in q for q in questions)  # the count of 件 is still asked
