@@ -179,8 +179,9 @@ def organisation_forms(name: str, regions: Iterable[str] = ()) -> list[str]:
             break
     kind = re.search(r"(公司|合作社)$", bare)
     if kind is None:
-        # A hospital, a centre, a school goes by its whole name: 县人民 is no way to say 县人民医院.
-        return [bare] if bare != name and bare not in regions else []
+        # A hospital, a centre, a school goes by its whole name: 县人民 is no way to say 县人民医院;
+        # without its town it is a kind of place every town has (便民服务中心), no form of it.
+        return [bare] if bare != name and bare not in regions and not _common_kind(bare) else []
     core = re.sub(r"(?:股份有限公司|有限责任公司|有限公司|分公司|公司|专业合作社|合作社)$", "", bare)
     core = re.sub(r"（.*?）|\(.*?\)", "", core)
     words = list(jieba.cut(core))
@@ -213,6 +214,13 @@ def names_in(sentences: list[str], author: str = "") -> list[tuple[str, str]]:
         if kind == "person"
         or not any(other != name and other.endswith(name) and k == kind for other, k in found.items())
     ]
+
+
+def _common_kind(name: str) -> bool:
+    """Whether `name` is only everyday words (便民服务中心, 人民医院): a kind, not a name."""
+    import jieba.posseg
+
+    return all(p.flag not in _PROPER for p in jieba.posseg.cut(name))
 
 
 def draft_aliases(place: str | None, text: str, names: list[tuple[str, str]]) -> dict[str, object]:

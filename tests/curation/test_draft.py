@@ -316,7 +316,9 @@ def test_a_community_of_the_town_is_no_form_of_the_town() -> None:
     proposed = draft_aliases("芰塘镇", "芰塘镇芰塘社区新建家庭医生工作室。", [])
     assert "芰塘社区" not in proposed["places"]["芰塘镇"]  # type: ignore[index]
     assert "宏砺公司" in organisation_forms("苍栎宏砺石材有限公司", ["苍栎"])
-    assert organisation_forms("溟川县人民医院") == ["人民医院"]  # no 县人民
+    # No 县人民, and no 人民医院 or 便民服务中心 either: every county and town has one.
+    assert organisation_forms("溟川县人民医院") == []
+    assert organisation_forms("蒲溪镇便民服务中心") == []
 
 
 @pytest.mark.parametrize(
