@@ -100,3 +100,9 @@ def test_a_fact_that_cannot_tell_is_no_rival_for_another_place(small: Engine) ->
 def test_the_articles_own_name_is_its_title(small: Engine, question: str) -> None:
     reply = small.answer(question)
     assert reply.status == "answered" and "《枫溪镇：便民服务中心投用" in (reply.answer or "")
+
+
+@pytest.mark.parametrize("question", ["是这样吗？", "那样的话呢"])
+def test_a_tag_question_alone_names_nothing(small: Engine, question: str) -> None:
+    # 这样 points back at a claim; alone it matched the fact that says 类似例子.
+    assert small.answer(question).status == "declined"
