@@ -87,3 +87,9 @@ class _ThreeTeams(Spelling):
 )
 def test_a_function_word_is_no_slip(typed: str, meant: str | None) -> None:
     assert _ThreeTeams()._closest(typed) == meant
+
+
+@pytest.mark.parametrize(("typed", "near"), [("王支", {"三支"}), ("五支", set()), ("3支", set())])
+def test_a_numeral_typed_is_no_slip_of_another(typed: str, near: set[str]) -> None:
+    # 五支 is five teams, not a slip of the article's 三支 (nor 四星庭院 of 五星庭院).
+    assert _ThreeTeams().neighbours(typed) == near

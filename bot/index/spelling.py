@@ -189,10 +189,13 @@ class Spelling:
         if len(term) < 2 or term in self.vocabulary:
             return frozenset()
         found: set[str] = set()
-        for key in blanks(term):
-            found |= self.near.get(key, frozenset())
+        for at, key in enumerate(blanks(term)):
+            # 四星庭院 is no slip of 五星庭院, nor 二期 of 一期: a numeral typed is meant.
+            found |= {w for w in self.near.get(key, ()) if not (term[at] in _NUMERALS and w[at] in _NUMERALS)}
         return frozenset(found)
 
+
+_NUMERALS = frozenset("零一二三四五六七八九十百千万亿两0123456789")
 
 #: 说 glued by jieba to the next word's first character (说明 of 说明年, 说今 of 说今年).
 _SPEECH_GLUED = frozenset("说明 说今 说去 说全 说这".split())
