@@ -156,11 +156,11 @@ def _title_place(title: str, text: str) -> str | None:
     # the town after its county; 「小切口推动大变化　蘩岙乡绘就…」: after a space alone.
     for part in re.split(r"[：:\s]|——", title)[1:]:
         tries += [(_COUNTY_TOWN, part), (_PLACE_FIRST, part)]
-    for pattern, text_part in tries:
-        match = pattern.match(text_part.strip())
-        if match and text.count(match.group(1)) >= 2:
-            return match.group(1)
-    return None
+    found = [m.group(1) for p, part in tries if (m := p.match(part.strip())) and text.count(m.group(1)) >= 2]
+    # A 村 is the place only if no town is: 「快递进村“跑”出致富路——蔺岙镇构建…」 is about 蔺岙镇,
+    # and 快递进村 ("deliveries into the villages") is a slogan.
+    towns = [place for place in found if not place.endswith("村")]
+    return (towns or found or [None])[0]
 
 
 _PLACE_ENDING = "(?:经开区|开发区|街道|镇|乡|县|市|区|村)"

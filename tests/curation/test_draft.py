@@ -536,3 +536,9 @@ def test_a_hotline_number_is_no_figure_to_ask(tmp_path: Path) -> None:
     questions = [str(q) for f in _drafted(tmp_path, story, place="新河镇").facts for q in f["questions"]]  # type: ignore[attr-defined]
     assert not any("多少政务服务" in q or "几政务服务" in q for q in questions)
     assert any("多少件" in q for q in questions)  # the count of 件 is still asked
+
+
+def test_a_slogan_ending_in_cun_is_no_place_when_the_title_names_a_town(tmp_path: Path) -> None:
+    title = "快递进村“跑”出致富路——枫溪镇构建县乡村三级寄递物流体系"
+    story = "枫溪镇推进快递进村，建成服务站12个。快递进村以后，枫溪镇农产品卖得更远。"
+    assert _drafted(tmp_path, story, title=title).document["place"] == "枫溪镇"
