@@ -34,7 +34,7 @@ from bot.text.lexicon import STOPWORDS
 _COUNT = re.compile(
     r"(?<![\d.])\d+(?:\.\d+)?(?:余|多)?(?:万|亿)?(?:余|多)?"
     r"((?:个|名|件|项|户|人|座|家|场|次|条|所|批位|位|台|套|元|吨|亩|米|公里|千米|平方米|盏|起|间|处|只|头|辆|期|类|"
-    r"支|棵|株|斤|公斤|千克|小时|分钟|个月|周|天|年|届|岁|%)*)"
+    r"支|棵|株|斤|公斤|千克|小时|分钟|个月|周|天|年|届|岁|%|立方米|倍)*)"
 )
 #: A number of five digits or more with nothing after it that counts (12345 of 12345热线).
 _CODE = re.compile(r"\d{5,}")
@@ -42,13 +42,16 @@ _CODE = re.compile(r"\d{5,}")
 _LEADING_DATE = re.compile(
     r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:至\d{1,2}月)?(?:以来|初|底|中旬|上旬|下旬)?|\d{4}年(?:以来|初|底)"
 )
+#: A time of day and nothing else (清晨6点半): no event to ask the date of.
+_TIME_OF_DAY = re.compile(r"(?:清晨|早上|早晨|上午|中午|下午|傍晚|晚上|凌晨|夜里)?\d{1,2}(?:点|时)(?:半|\d{1,2}分?)?")
 #: A date inside a clause (计划8月底前全部完工, 5月18日林卫东在…): asked with 什么时候.
 _DATE_IN = re.compile(
     r"(?:\d{4}年)?(?:\d{1,2}[至到-])?\d{1,2}月份?(?:\d{1,2}日)?(?:底|初|中旬|上旬|下旬)?(?:前|起|以来)?"
 )
-#: 在 + a place (在青岗村文化广场, 在洞溪河沿岸): what 「在哪里」 asks.
+#: 在 + a place (在青岗村文化广场, 在洞溪河沿岸): what 「在哪里」 asks; not the 在 of 现在 or 正在.
 _WHERE = re.compile(
-    r"在([\u4e00-\u9fff]{2,10}?(?:村|社区|镇|乡|县|市|区|广场|公园|中心|园区|基地|河|湖|山|街道|路|站|厂|园))"
+    r"(?<![现正存实所自好])在([\u4e00-\u9fff]{2,10}?(?:村|社区|镇|乡|县|市|区|广场|公园|中心|园区|基地|河|湖|山|街道|路|站|厂|园))"
+    r"(?:内|里|中|旁|边)?"  # 在产业园内建成…: asked 在哪里建成, the 内 goes with the place
 )
 _NOT_ONE_PLACE = "各每全本这那该此"
 #: A clause telling why or how (为了…, 通过…, 采取…, 以…为): asked with 为什么/怎么.
@@ -284,7 +287,7 @@ class Wordings:
             if match and not _LEADING_DATE.fullmatch(clause):
                 # 「历时两个半月于6月底建成通车」: the 于 before the date goes with it.
                 rest = (clause[: match.start()].rstrip("于在到") + clause[match.end() :]).strip()
-                if len(rest) >= 4:
+                if len(rest) >= 4 and not _TIME_OF_DAY.fullmatch(rest):  # 「10月18日清晨6点半，…」 sets a scene
                     found.append(self._scoped(f"{rest}是什么时候"))
                     break
         return found

@@ -542,3 +542,23 @@ def test_a_slogan_ending_in_cun_is_no_place_when_the_title_names_a_town(tmp_path
     title = "快递进村“跑”出致富路——枫溪镇构建县乡村三级寄递物流体系"
     story = "枫溪镇推进快递进村，建成服务站12个。快递进村以后，枫溪镇农产品卖得更远。"
     assert _drafted(tmp_path, story, title=title).document["place"] == "枫溪镇"
+
+
+@pytest.mark.parametrize(
+    ("story", "asked", "not_asked"),
+    [
+        # a date and a time of day set a scene: nothing to ask 是什么时候 of
+        ("10月18日清晨6点半，新河镇服务站门口停着一辆快递车。", None, "清晨6点半是什么时候"),
+        # 现在 is "now", not 在 + a place
+        ("主播笑着说，现在不少乡亲主动把土特产送到直播间。", None, "现在哪里"),
+        # the 内 of 在产业园内 goes with the place; 立方米 is a unit
+        ("去年以来，镇里在产业园内建成库容1200立方米的冷库。", "在哪里建成库容1200立方米的冷库", "哪里内"),
+        ("去年以来，镇里在产业园内建成库容1200立方米的冷库。", "库容多少立方米", "库容立方米"),
+    ],
+)
+def test_draft_wordings_ask_what_the_sentence_tells(
+    tmp_path: Path, story: str, asked: str | None, not_asked: str
+) -> None:
+    questions = [str(q) for f in _drafted(tmp_path, story, place="新河镇").facts for q in f["questions"]]  # type: ignore[attr-defined]
+    assert not any(not_asked in q for q in questions)
+    assert asked is None or any(asked in q for q in questions)
