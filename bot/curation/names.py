@@ -29,7 +29,7 @@ _POSTED = re.compile(
     r"部长|处长|科长|村长|主席|专员|理事长|会长|厂长|总监|军人|村民|居民|脱贫户|大户|记者|医师|医生|村医|护士|教师|"
     r"老师|民宿主|店主|摊主|场主|户主|业主|船主|老板|店长|司机|养殖户|种植户|[\u4e00-\u9fff]{0,3}?员)"
     r"([\u4e00-\u9fff]{2,3}?)"
-    r"(?=说|表示|介绍|告诉|指出|透露|[，。、：:“”（\d]|在|都|每|也|就|又|还|正|刚|已|一直|带|联系|是|从|今年|去年|家|把|将|向|和|与|给出|对)"
+    r"(?=说|表示|介绍|告诉|指出|透露|[，。、：:“”（\d]|在|都|每|也|就|又|还|正|刚|已|一|带|联系|是|从|今年|去年|家|把|将|向|和|与|给出|对)"
 )
 _PLACE_ENDINGS = ("经济技术开发区", "经济开发区", "经开区", "开发区", "街道", "镇", "乡", "县", "市", "区")
 _ORG_ENDINGS = ("公司", "合作社", "中心", "学院", "学校", "医院", "卫生院", "银行", "协会", "研究院", "研究所", "基地")
@@ -104,8 +104,10 @@ def people_in(sentences: Iterable[str], author: str = "") -> dict[str, str]:
     for sentence in sentences:
         for match in _POSTED.finditer(sentence):
             name = match.group(1)
-            # After a post, a name no dictionary knows is a person's, however rare the surname (厍).
-            if surname_like(name[0]) or unknown_word(name):
+            # After a post, a name no dictionary knows is a person's, however rare the surname (厍);
+            # after 村民 or 居民, who are many, it is as often what they do (村民取件、寄件).
+            plain = match.group(0)[: -len(name)].endswith(("村民", "居民"))
+            if surname_like(name[0]) or (unknown_word(name) and not plain):
                 post = sentence[max(0, match.start() - 8) : match.start(1)]
                 found.setdefault(name, re.split(r"[，、。；：“”‘’]", post)[-1])
         for name in speakers([sentence]):

@@ -276,12 +276,19 @@ def test_a_month_range_is_no_figure_to_ask(tmp_path: Path) -> None:
         ("“有事找网格员。”镇长赵立新说。", "赵立新", "镇长"),  # no quotation mark in the post
         ("民宿主邴若溪2020年辞职回乡。", "邴若溪", "民宿主"),  # a trade, and a year after the name
         ("公司总经理邝书航对此深有体会。", "邝书航", "公司总经理"),  # …对此
+        ("在樟垄村，村民邬春梅一早就来取件。", "邬春梅", "村民"),  # …一早
     ],
 )
 def test_people_after_a_post_are_found_whatever_their_surname(sentence: str, person: str, post: str) -> None:
     from bot.curation.names import people_in
 
     assert people_in([sentence]).get(person) == post
+
+
+def test_what_villagers_do_is_no_name() -> None:
+    from bot.curation.names import people_in
+
+    assert people_in(["过去村民取件、寄件都要专程跑一趟。"]) == {}  # 取件 is what they do
 
 
 @pytest.mark.parametrize(
