@@ -100,11 +100,11 @@ class Places:
             fits
             and leader.signals["kind"] == 1.0
             and clean(leader)
-            and not self._untold(query, leader)
+            and not self._cannot_tell(query, leader)
             and self._lacks(query, best, leader) <= self.matching.rival_lack
         )
 
-    def _untold(self, query: Query, scored: Scored) -> bool:
+    def _cannot_tell(self, query: Query, scored: Scored) -> bool:
         """Whether its curator notes the article does not tell what the question asks (「文中未写明
         开门时间」 of 「中医馆开门时间」): another place's fact that cannot answer is no rival."""
         fact_id = self.index.entries[scored.position].fact_id
