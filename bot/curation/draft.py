@@ -217,6 +217,7 @@ def _facts(doc: Document, chrome: set[str], names: list[tuple[str, str]], split:
     kinds = {"organisation": "该公司", "village": "该村", "person": "他"}
     referred = [(name, kinds[kind.split(",")[0]]) for name, kind in names if kind.split(",")[0] in kinds]
     referred = [(name, anaphor) for name, anaphor in referred if not name.startswith(("该", "其"))]
+    villages = [name for name, anaphor in referred if anaphor == "该村"]
     facts: list[dict[str, object]] = []
     for number, (source, context) in enumerate(_sources(doc, split), 1):
         at = doc.text.find(source)
@@ -228,7 +229,6 @@ def _facts(doc: Document, chrome: set[str], names: list[tuple[str, str]], split:
             earlier = [(doc.text.rfind(n, 0, at), n) for n, a in referred if a == anaphor]
             if earlier := [(pos, n) for pos, n in earlier if pos >= (opening if anaphor == "他" else 0)]:
                 referents[anaphor] = max(earlier)[1]
-        villages = [name for name, anaphor in referred if anaphor == "该村"]
         village = _village_meant(doc, source, referents.get("该村", ""), villages)
         told = _DATELINE.sub("", source.strip(_QUOTES))
         facts.append(
@@ -295,7 +295,8 @@ def _village_meant(doc: Document, source: str, last_village: str, villages: list
     """The village a sentence speaks of without naming one (「全村386户1400余名群众喝上了自来水」):
     the last one named before it in its paragraph, else "" — and "" when the sentence names a
     village of its own (「在槲塘村，…村里的快递员…」: 村里 is 槲塘村)."""
-    if not last_village or not _UNNAMED_VILLAGE.search(source) or any(v in source for v in [last_village, *villages]):
+    # `last_village` is one of `villages`, the villages the article names.
+    if not last_village or not _UNNAMED_VILLAGE.search(source) or any(v in source for v in villages):
         return ""
     paragraph = doc.paragraph_of(source) or ""
     return last_village if last_village in paragraph[: paragraph.find(source)] else ""
@@ -316,7 +317,7 @@ def _answer(doc: Document, source: str, village: str = "", referents: dict[str, 
     """The source restated with the report's date; a quotation stays a quotation, its speaker
     first (「…底盘。”党委书记刘泽川说」 → 「党委书记刘泽川说：“…底盘。”」). Read on its own: no
     connective leaning on the sentence before, and 该村 or 该公司 named."""
-    source = _CONNECTIVE.sub("", source.lstrip("”’」』"))
+    source = _CONNECTIVE.sub("", source.lstrip("".join(_CLOSING)))
     for anaphor, name in (referents or {}).items():
         if anaphor in _THIS_ONE and name:
             source = _THIS_ONE[anaphor].sub(name, source)

@@ -159,7 +159,7 @@ class Decider:
             return Decision(self.replies.clarify(question, shown_resolved, choices, CLARIFY_FACTS), None, candidates)
         fact = self.replies.fact_of(best)
         assert fact is not None
-        if fact.unsaid and asks_unsaid(query, fact.unsaid):
+        if asks_unsaid(query, fact.unsaid):
             # The curator noted the article does not say this (「机器人研究所叫什么名字」); the fact
             # is offered for what it does say.
             text = UNSAID.format(note=fact.unsaid)

@@ -109,7 +109,7 @@ class Places:
         开门时间」 of 「中医馆开门时间」): another place's fact that cannot answer is no rival."""
         fact_id = self.index.entries[scored.position].fact_id
         fact = self.knowledge.fact(fact_id) if fact_id else None
-        return fact is not None and fact.unsaid is not None and asks_unsaid(query, fact.unsaid)
+        return fact is not None and asks_unsaid(query, fact.unsaid)
 
     def _lacks(self, query: Query, best: Scored, leader: Scored) -> float:
         """The share of the question's term weight the best entry holds and the leader does not."""

@@ -55,8 +55,11 @@ def noted_kinds(note: str | None) -> frozenset[str]:
     return frozenset(kinds | ({"person"} if "姓名" in note else set()))
 
 
-def asks_unsaid(query: Query, note: str) -> bool:
-    """Whether `query` asks for just what a curator's note says the article does not tell."""
+def asks_unsaid(query: Query, note: str | None) -> bool:
+    """Whether `query` asks for just what a curator's note says the article does not tell (never,
+    when the fact has no note)."""
+    if not note:
+        return False
     wants = {name for name, pattern in _WANTS.items() if pattern.search(query.text)}
     # 「博众精工联系的是哪个机器人研究所」 asks which one by name, when the note says the article
     # leaves out the 研究所's name.
