@@ -39,6 +39,10 @@ facts:
   questions: [枫溪镇便民服务中心有多少个窗口, 服务中心设了几个办事窗口, 枫溪镇办事窗口数量]
   answer: 据2025年3月报道，枫溪镇便民服务中心设有12个办事窗口。
   source: 岚川县枫溪镇便民服务中心日前投用，中心设有12个办事窗口。
+- id: fx-county
+  questions: [枫溪镇在哪里, 枫溪镇属于哪个县, 枫溪镇是哪个县的]
+  answer: 据2025年3月报道，枫溪镇属岚川县。
+  source: 岚川县枫溪镇便民服务中心日前投用，中心设有12个办事窗口。
 - id: fx-mayor
   questions: [枫溪镇镇长是谁, 枫溪镇镇长叫什么名字, 枫溪的镇长是哪位]
   answer: 据2025年3月报道，枫溪镇镇长是钱望舒。
@@ -106,3 +110,15 @@ def test_the_articles_own_name_is_its_title(small: Engine, question: str) -> Non
 def test_a_tag_question_alone_names_nothing(small: Engine, question: str) -> None:
     # 这样 points back at a claim; alone it matched the fact that says 类似例子.
     assert small.answer(question).status == "declined"
+
+
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [("枫溪镇在哪里", "answered"), ("枫溪镇在哪里呀？", "answered"), ("枫溪镇怎么样", "declined")],
+)
+def test_a_wording_that_is_only_a_place_is_answered_word_for_word(small: Engine, question: str, status: str) -> None:
+    # Once 枫溪镇 and the asking words are gone no key term is left: only the curated wording
+    # itself can pick the fact, never the place alone.
+    reply = small.answer(question)
+    assert reply.status == status
+    assert reply.fact_id == ("fx-county" if status == "answered" else None)

@@ -164,6 +164,13 @@ def wording(query: Query, entry: Entry) -> float:
     return best / 200
 
 
+def _said(query: Query, entry: Entry) -> float:
+    """A question with no key term left once its place and asking words are gone (「涟禾乡在哪里」)
+    covers an entry only by being one of its curated wordings, word for word: anything looser
+    would let the place alone pick a fact."""
+    return 1.0 if query.compact and query.compact in entry.questions else 0.0
+
+
 def sound(query: Query, entry: Entry) -> float:
     if not entry.question_pinyin or not query.pinyin:
         return 0.0
@@ -265,7 +272,7 @@ def score(index: Index, question: Question, position: int) -> Scored:
     entry = index.entries[position]
     query = question.query
     signals = {
-        "coverage": coverage(question.terms, entry),
+        "coverage": coverage(question.terms, entry) if question.terms else _said(query, entry),
         "wording": wording(query, entry),
         "sound": sound(query, entry),
     }
