@@ -6,19 +6,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.curation.names import surname_like
+from bot.curation.names import NAME_ENDS, POSTS, named_after_post, surname_like
 from bot.curation.phrases import unknown_word
 
-#: Role words that end a title before a name (党委书记林卫东, 项目经理罗志刚): the common job
-#: titles of Chinese news prose.
-_ROLE = re.compile(
-    r"([\u4e00-\u9fff]{0,8}?(?:书记|镇长|乡长|县长|市长|区长|主任|经理|局长|站长|所长|院长|校长|董事长|负责人|"
-    r"社长|队长|组长|委员|部长|处长|科长|村长|主席|专员|理事长|会长|厂长|总监|大户|军人|村民|居民|医师|医生|村医|"
-    r"[\u4e00-\u9fff]员))"
-    r"([\u4e00-\u9fff]{2,3}?)(?=说|表示|介绍|告诉|指出|坦言|认为|透露|解释|[，。、：:“]|$|在|都|每|也|就|又|还|正|刚|一直|家|带|联系|是|今年|从|已|把|将|向|给)"
-)
+#: A post and the name after it; the post may open with what it belongs to (洞溪镇党委书记林卫东,
+#: 63岁的巡库员阙木生).
+_ROLE = re.compile(rf"([\u4e00-\u9fff]{{0,8}}?(?:{POSTS}|[\u4e00-\u9fff]员))([\u4e00-\u9fff]{{2,3}}?){NAME_ENDS}")
 #: Who a person is without holding a post: asked where they are from, not what post they hold.
-_NO_POST = ("村民", "居民", "群众", "大户", "军人", "老人", "市民", "游客")
+_NO_POST = ("村民", "居民", "群众", "大户", "军人", "老人", "市民", "游客", "脱贫户", "养殖户", "种植户", "户主")
+#: A trade is no post either: what the person does is asked (民宿主訾念宁 → 訾念宁是做什么的).
+_TRADES = ("民宿主", "店主", "摊主", "场主", "业主", "船主", "老板", "店长", "司机")
 _AGE_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十]+)岁的?$")
 #: A person's age as the prose gives it (七十二岁的禤守砚, 72岁的周德福): asked 「…今年多大岁数」.
 _AGED = re.compile(
@@ -49,8 +46,8 @@ def people_wordings(sentence: str, scoped: Callable[[str], str], short: Callable
     found: list[str] = []
     for match in _ROLE.finditer(sentence):
         said, name = match.group(1), match.group(2)
-        if not surname_like(name[0]) and not unknown_word(name):
-            continue  # after a post, a name no dictionary knows is a person's (厍永昶)
+        if not named_after_post(name, said):
+            continue
         role = said.split("的")[-1]  # 63岁的巡库员: the post, not the age before it
         if len(role) < 2:
             continue
@@ -58,7 +55,9 @@ def people_wordings(sentence: str, scoped: Callable[[str], str], short: Callable
             found.append(f"{name}今年多大岁数")
         post = _POST_AFTER_PLACE.search(role)
         core = post.group(1) if post else _last_words(role)
-        if role.endswith(_NO_POST):
+        if role.endswith(_TRADES):
+            found = [f"{name}是做什么的", *found]
+        elif role.endswith(_NO_POST):
             found = [f"{name}是哪里人", *found]  # 村民隗桂芝: who she is, not a post
         else:
             found = [scoped(f"{role}是谁"), f"{name}是什么职务", short(f"{core}叫什么名字"), *found]

@@ -23,14 +23,21 @@ from collections.abc import Iterable
 from bot.curation.phrases import unknown_word
 from bot.question.people import SURNAMES, speakers
 
-#: A post or a trade before a person's name (党委书记林卫东, 项目经理罗志刚, 民宿主訾念宁2020年…).
-_POSTED = re.compile(
-    r"(?:书记|镇长|乡长|县长|市长|区长|主任|经理|局长|站长|所长|院长|校长|董事长|负责人|社长|队长|组长|"
-    r"部长|处长|科长|村长|主席|专员|理事长|会长|厂长|总监|军人|村民|居民|脱贫户|大户|记者|医师|医生|村医|护士|教师|"
-    r"老师|民宿主|店主|摊主|场主|户主|业主|船主|老板|店长|司机|养殖户|种植户|[\u4e00-\u9fff]{0,3}?员)"
-    r"([\u4e00-\u9fff]{2,3}?)"
-    r"(?=说|表示|介绍|告诉|指出|透露|[，。、：:“”（\d]|在|都|每|也|就|又|还|正|刚|已|一|带|联系|是|从|今年|去年|家|把|将|向|和|与|给出|对)"
+#: The posts and trades a person's name follows in news prose (党委书记林卫东, 项目经理罗志刚,
+#: 民宿主訾念宁): the common job titles, and who people are (村民, 养殖户).
+POSTS = (
+    "书记|镇长|乡长|县长|市长|区长|主任|经理|局长|站长|所长|院长|校长|董事长|负责人|社长|队长|组长|委员|"
+    "部长|处长|科长|村长|主席|专员|理事长|会长|厂长|总监|军人|村民|居民|脱贫户|大户|记者|医师|医生|村医|护士|"
+    "教师|老师|民宿主|店主|摊主|场主|户主|业主|船主|老板|店长|司机|养殖户|种植户"
 )
+#: What a name after a post runs up to: a verb of saying, punctuation, a figure, or a small word
+#: that starts what the person does (在, 一早, 今年, 对此).
+NAME_ENDS = (
+    r"(?=说|表示|介绍|告诉|指出|坦言|认为|透露|解释|[，。、：:“”（\d]|$|在|都|每|也|就|又|还|正|刚|已|一|带|"
+    r"联系|是|从|今年|去年|家|把|将|向|和|与|给|对)"
+)
+#: A post or a trade before a person's name (民宿主訾念宁2020年…, 店主邬春梅一早…).
+_POSTED = re.compile(rf"(?:{POSTS}|[\u4e00-\u9fff]{{0,3}}?员)([\u4e00-\u9fff]{{2,3}}?){NAME_ENDS}")
 _PLACE_ENDINGS = ("经济技术开发区", "经济开发区", "经开区", "开发区", "街道", "镇", "乡", "县", "市", "区")
 _ORG_ENDINGS = ("公司", "合作社", "中心", "学院", "学校", "医院", "卫生院", "银行", "协会", "研究院", "研究所", "基地")
 _ORG_ENDINGS += ("联盟", "集团", "厂")
@@ -104,10 +111,7 @@ def people_in(sentences: Iterable[str], author: str = "") -> dict[str, str]:
     for sentence in sentences:
         for match in _POSTED.finditer(sentence):
             name = match.group(1)
-            # After a post, a name no dictionary knows is a person's, however rare the surname (厍);
-            # after 村民 or 居民, who are many, it is as often what they do (村民取件、寄件).
-            plain = match.group(0)[: -len(name)].endswith(("村民", "居民"))
-            if surname_like(name[0]) or (unknown_word(name) and not plain):
+            if named_after_post(name, match.group(0)[: -len(name)]):
                 post = sentence[max(0, match.start() - 8) : match.start(1)]
                 found.setdefault(name, re.split(r"[，、。；：“”‘’]", post)[-1])
         for name in speakers([sentence]):
@@ -116,6 +120,13 @@ def people_in(sentences: Iterable[str], author: str = "") -> dict[str, str]:
         if 2 <= len(name) <= 4:
             found.setdefault(name, "byline")
     return found
+
+
+def named_after_post(name: str, post: str) -> bool:
+    """Whether `name`, written after `post`, is a person's. After a post, a name no dictionary
+    knows is one, however rare the surname (厍); after 村民 or 居民, who are many, it is as often
+    what they do (村民取件、寄件)."""
+    return surname_like(name[0]) or (unknown_word(name) and not post.endswith(("村民", "居民")))
 
 
 def _runs(sentence: str, endings: tuple[str, ...], longest: int, bare_ending: bool = False) -> list[str]:
