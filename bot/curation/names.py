@@ -230,7 +230,9 @@ def names_in(sentences: list[str], author: str = "") -> list[tuple[str, str]]:
 
 
 def _common_kind(name: str) -> bool:
-    """Whether `name` is only everyday words (便民服务中心, 人民医院): a kind, not a name."""
+    """Whether `name` is only everyday words (便民服务中心, 人民医院): a kind, not a name. Unlike
+    `_generic`, a word's frequency does not count: 便民 is rare in jieba's dictionary, yet no
+    part of a name."""
     import jieba.posseg
 
     return all(p.flag not in _PROPER for p in jieba.posseg.cut(name))

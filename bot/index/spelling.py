@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from bot.question.focus import MEASURES
 from bot.text.lexicon import STOPWORDS
 from bot.text.normalize import is_han
+from bot.text.numerals import NUMBER_CHARS
 from bot.text.sound import sounds_alike, syllables
 
 #: A typo of two characters is fixed to the likeliest word only if the knowledge uses it this
@@ -191,11 +192,9 @@ class Spelling:
         found: set[str] = set()
         for at, key in enumerate(blanks(term)):
             # 四星庭院 is no slip of 五星庭院, nor 二期 of 一期: a numeral typed is meant.
-            found |= {w for w in self.near.get(key, ()) if not (term[at] in _NUMERALS and w[at] in _NUMERALS)}
+            found |= {w for w in self.near.get(key, ()) if not (term[at] in NUMBER_CHARS and w[at] in NUMBER_CHARS)}
         return frozenset(found)
 
-
-_NUMERALS = frozenset("零一二三四五六七八九十百千万亿两0123456789")
 
 #: 说 glued by jieba to the next word's first character (说明 of 说明年, 说今 of 说今年).
 _SPEECH_GLUED = frozenset("说明 说今 说去 说全 说这".split())

@@ -28,6 +28,8 @@ _CLOCK = re.compile(
     r"((?:[一二三四五]?十[一二三四五六七八九]?|零[一二三四五六七八九])分?|半|\d{2}分?)(?![\d亿万元%])"
 )
 _NUMERAL_RUN = re.compile(r"[零〇一二两三四五六七八九十百千]+")
+#: Every character that writes a number, Chinese or Arabic (三, 两, 万, 7).
+NUMBER_CHARS = frozenset("零〇一二两三四五六七八九十百千万亿0123456789")
 
 
 def cn_number(run: str) -> int | None:
