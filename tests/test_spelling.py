@@ -6,6 +6,7 @@ import pytest
 
 from bot.index.mend import mend, same_shape, same_sound
 from bot.index.spelling import Spelling, blanks
+from bot.matching.engine import Engine
 
 KNOWLEDGE = "工作日 用工池 蔺海川 订单班 服务队 员工住房 怎么办 总经理 禾西经开区 洞溪河 湾塘社区".split()
 NEAR: dict[str, frozenset[str]] = {}
@@ -93,3 +94,21 @@ def test_a_function_word_is_no_slip(typed: str, meant: str | None) -> None:
 def test_a_numeral_typed_is_no_slip_of_another(typed: str, near: set[str]) -> None:
     # 五支 is five teams, not a slip of the article's 三支 (nor 四星庭院 of 五星庭院).
     assert _ThreeTeams().neighbours(typed) == near
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("梁依博是谁", "wj-liang-yibo"),  # 依 for 一, 博 for 波: two syllables of a name typed by sound
+        ("梁依博是做什么的", "wj-liang-yibo"),
+        ("凌雪花是谁", "jx-ling-xuehua-family"),
+    ],
+)
+def test_a_name_typed_by_sound_throughout_is_the_person(engine: Engine, question: str, fact_id: str) -> None:
+    reply = engine.answer(question)
+    assert (reply.status, reply.fact_id) == ("answered", fact_id)
+
+
+def test_a_name_sounds_like_one_person_or_none(engine: Engine) -> None:
+    assert engine.index.name_by_sound("梁依博") == "梁一波"
+    assert engine.index.name_by_sound("张依博") is None  # another surname: someone else

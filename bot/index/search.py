@@ -83,6 +83,7 @@ class Index(Spelling):
     verbs: frozenset[str] = frozenset()  # words jieba's dictionary tags as verbs (转回, 搬到): no place names
     _segmenter: Segmenter | None = field(default=None, repr=False)
     _twins: dict[str, str] | None = field(default=None, repr=False)
+    _name_sounds: dict[str, set[str]] | None = field(default=None, repr=False)
     _names: frozenset[str] | None = field(default=None, repr=False)
     _queries: dict[str, Query] = field(default_factory=dict, repr=False)  # question → its analysis
     #: What the layers above work out from this index alone and keep (scoring's key terms): it

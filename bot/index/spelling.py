@@ -8,6 +8,7 @@ what jieba's words still show — 教肓, 觉员, a word cut in two — is corre
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
@@ -16,7 +17,7 @@ from bot.question.focus import MEASURES
 from bot.text.lexicon import STOPWORDS
 from bot.text.normalize import is_han
 from bot.text.numerals import NUMBER_CHARS
-from bot.text.sound import sounds_alike, syllables
+from bot.text.sound import exact_readings, sounds_alike, syllables
 
 #: A typo of two characters is fixed to the likeliest word only if the knowledge uses it this
 #: many times more often than the next candidate.
@@ -36,7 +37,9 @@ class Spelling:
         frequency: dict[str, int]
         near: Mapping[str, frozenset[str]]
         places: dict[str, list[str]]
+        people: frozenset[str]
         _twins: dict[str, str] | None
+        _name_sounds: dict[str, set[str]] | None
 
     def correct(self, words: list[str]) -> list[str]:
         """Fix words mistyped by one character (教肓 → 教育, 觉员 → 党员) against the knowledge.
@@ -75,6 +78,10 @@ class Spelling:
                 out.append(word)  # 再建: an adverb and a verb jieba kept together, no typo of 党建 (几坳 is 麂坳)
                 i += 1
                 continue
+            if self._unknown(word) and 3 <= len(word) <= 4 and (fixed := self.name_by_sound(word)):
+                out.append(fixed)  # 俞胜桥 for the article's 俞晟峤: a name typed by sound throughout
+                i += 1
+                continue
             if self._unknown(word) and len(word) >= 2 and (fixed := self._closest(word)):
                 out.append(fixed)
                 i += 1
@@ -111,6 +118,17 @@ class Spelling:
                 out.append(fixed)
                 i += 2
                 continue
+            if (  # 俞/胜桥 for the article's 俞晟峤: a name typed by sound, two characters of it slipped
+                len(word) == 1
+                and 3 <= len(pair) <= 4
+                and word not in STOPWORDS
+                and word not in _ASKING_CHARS
+                and pair not in self.vocabulary
+                and (fixed := self.name_by_sound(pair))
+            ):
+                out.append(fixed)
+                i += 2
+                continue
             if (  # 党组只: a real word, and the last character of a longer one typed by sound
                 len(word) >= 2
                 and i + 1 < len(words)
@@ -143,6 +161,21 @@ class Spelling:
             if fixed:
                 return [single, fixed] if single == head else [fixed, single]
         return None
+
+    def name_by_sound(self, run: str) -> str | None:
+        """The one person of the knowledge whose name sounds like `run` on a pinyin keyboard, every
+        reading of a polyphone counted (峤: jiao, qiao), if only one does: 俞胜桥 → 俞晟峤."""
+        if self._name_sounds is None:
+            by_sound: dict[str, set[str]] = defaultdict(set)
+            for name in self.people:
+                if 3 <= len(name) <= 4 and is_han(name):
+                    for key in itertools.product(*(exact_readings(ch) for ch in name)):
+                        by_sound[" ".join(key)].add(name)
+            self._name_sounds = by_sound
+        found: set[str] = set()
+        for key in itertools.product(*(exact_readings(ch) for ch in run)):
+            found |= self._name_sounds.get(" ".join(key), set())
+        return found.pop() if len(found) == 1 else None
 
     def sound_twin(self, word: str) -> str | None:
         """The one knowledge word that sounds exactly like `word` (不属 → 部署), if only one does.
