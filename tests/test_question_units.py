@@ -28,6 +28,8 @@ from bot.text.normalize import normalize
         ("国庆那几天来了多少游客", None),  # 那几天: a few days
         ("有多少名志愿者", None),  # counts anything
         ("这件事多重要", None),
+        ("考核中檀垟镇具体得了多少分", "分"),  # points of a score
+        ("中医馆早上几点几分开门", None),  # a time of day
     ],
 )
 def test_the_unit_a_number_is_asked_in(question: str, unit: str | None) -> None:

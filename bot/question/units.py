@@ -31,6 +31,7 @@ _KINDS: dict[str, tuple[str, ...]] = {
     "天": ("天", "日"),
     "小时": ("小时", "个小时", "分钟"),
     "分钟": ("分钟", "小时"),
+    "分": ("分",),  # 得了多少分: points of a score (多少分钟 is matched first, the longer unit)
 }
 #: 多高, 多深: a dimension asked without a unit.
 _DIMENSIONS = {"高": _LENGTH, "深": _LENGTH, "长": _LENGTH, "宽": _LENGTH, "远": _LENGTH, "重": _WEIGHT}
@@ -50,6 +51,8 @@ def asked_units(text: str) -> tuple[str, ...]:
     found = _ASKED.search(text)
     if found is None:
         return ()
+    if found.group(1) == "分" and text[: found.start()].endswith("点"):
+        return ()  # 几点几分 asks the time of day
     if found.group(1):
         return _KINDS[found.group(1)]
     if found.group(3) and re.search(r"(时间|时长|工期|周期|期限|年限|假期)[有是为]?$", text[: found.start()]):
