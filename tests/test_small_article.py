@@ -19,6 +19,8 @@ ARTICLE = """\
 
 本报讯 岚川县枫溪镇便民服务中心日前投用，中心设有12个办事窗口。\
 镇长钱望舒说，中心每天都有不少群众来办事。副镇长孔令柏介绍，全镇已建成村级代办点9个。
+
+镇里成立工作专班，专班由党委书记汤知远任第一责任人。
 """
 
 FACTS = """\
@@ -55,6 +57,13 @@ facts:
   questions: [枫溪镇副镇长是谁, 枫溪镇副镇长叫什么, 枫溪镇建成多少个村级代办点]
   answer: 据2025年3月报道，枫溪镇副镇长孔令柏介绍，全镇已建成村级代办点9个。
   source: 副镇长孔令柏介绍，全镇已建成村级代办点9个。
+"""
+
+FACTS += """\
+- id: fx-task-force
+  questions: [枫溪镇工作专班谁负责, 谁是第一责任人, 工作专班的组长是谁]
+  answer: 据2025年3月报道，枫溪镇成立工作专班，由党委书记汤知远任第一责任人（文中未写明专班组长姓名）。
+  source: 镇里成立工作专班，专班由党委书记汤知远任第一责任人。
 """
 
 ALIASES = "places:\n  枫溪镇: [枫溪, 岚川县枫溪镇]\n"
@@ -122,3 +131,15 @@ def test_a_wording_that_is_only_a_place_is_answered_word_for_word(small: Engine,
     reply = small.answer(question)
     assert reply.status == status
     assert reply.fact_id == ("fx-county" if status == "answered" else None)
+
+
+@pytest.mark.parametrize(
+    ("question", "status"), [("枫溪镇谁是第一责任人", "answered"), ("枫溪镇专班组长是谁", "declined")]
+)
+def test_a_note_of_a_name_not_given_is_about_whose_name(small: Engine, question: str, status: str) -> None:
+    # The note leaves out the 组长's name; the 第一责任人 the fact names is still an answer.
+    reply = small.answer(question)
+    assert (reply.status, reply.fact_id if status == "answered" else reply.suggestions[0].fact_id) == (
+        status,
+        "fx-task-force",
+    )

@@ -74,6 +74,12 @@ def asks_unsaid(query: Query, note: str | None) -> bool:
         wants.add("name")  # 「路长是谁」 of 「文中未写明路长姓名」
     if query.asks in ("date", "year", "day", "weekday", "clock"):
         wants.add("date")
+    # 「文中未写明组长姓名」 leaves out who the 组长 is; 「谁是第一责任人」 asks of someone else. The
+    # head of what is unnamed (its last two characters: 组长, 村民 of 该村民) must be asked about.
+    # Only a person's name: a thing's (高校名称) is asked in other words too (哪所大学).
+    nameless = re.search(r"未(?:写明|列出|提及|说明|给出)(?:具体)?(.+?)的?(?:具体)?姓名", note)
+    if nameless and normalize(nameless.group(1))[-2:] not in query.compact:
+        wants.discard("name")
     # 「文中未列出“四风”具体内容」 leaves out what 四风 are; 「第一环节的重点是什么」 asks something else.
     named = re.findall(r"[“\"]([^”\"]+)[”\"]", note)
     if named and not any(normalize(n) in query.text for n in named):
