@@ -4,7 +4,7 @@ Three of the development articles of `tests/eval/newarticles/` (fictional, curat
 README alone) are combined with the fixture copy of the bundled knowledge as `faqbot eval
 --article` does. The held-out folders there (heldout-community, fengling-eldercare-2024,
 jiuye-employment-2024, jiaotong-roads-2025, anquan-safety-2024, zhengwu-services-2025,
-dianshang-logistics-2025) are never read by tests.
+dianshang-logistics-2025, rencai-talent-2024) are never read by tests.
 """
 
 from __future__ import annotations
@@ -264,6 +264,10 @@ def test_a_part_of_a_whole_is_not_guessed(wider: Engine, question: str, status: 
         ("区委书记是谁", "wj-liang-yibo"),
         # 动员部署 is part of 动员大会: either town may be meant.
         ("动员大会是哪天开的", None),
+        # Another town's facts that share a word or two (片区, 专用) lack half of what is asked.
+        ("东南片区党建有什么短板", "jx-southeast-gap"),
+        ("航空专用装备项目投资多少", "jx-aviation-base-5.57"),
+        ("限期办完成了几件", "jx-deadline-completed-9"),
     ],
 )
 def test_another_place_is_offered_only_if_it_holds_most_of_the_question(
