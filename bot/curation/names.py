@@ -20,7 +20,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from bot.curation.phrases import unknown_word
+from bot.curation.phrases import known_word, unknown_word
 from bot.question.people import SURNAMES, speakers
 
 #: The posts and trades a person's name follows in news prose (党委书记林卫东, 项目经理罗志刚,
@@ -36,6 +36,9 @@ NAME_ENDS = (
     r"(?=说|表示|介绍|告诉|指出|坦言|认为|透露|解释|[，。、：:“”（\d]|$|在|都|每|也|就|又|还|正|刚|已|一|带|"
     r"联系|是|从|今年|去年|家|把|将|向|和|与|给|对)"
 )
+#: A verb of saying after a post and a name (总经理濮志远告诉记者): the name is a person's, whatever
+#: its surname.
+_SAYING = re.compile(r"说|表示|介绍|告诉|指出|坦言|认为|透露|解释")
 #: A post or a trade before a person's name (民宿主訾念宁2020年…, 店主邬春梅一早…).
 _POSTED = re.compile(rf"(?:{POSTS}|[\u4e00-\u9fff]{{0,3}}?员)([\u4e00-\u9fff]{{2,3}}?){NAME_ENDS}")
 _PLACE_ENDINGS = ("经济技术开发区", "经济开发区", "经开区", "开发区", "街道", "镇", "乡", "县", "市", "区")
@@ -111,9 +114,12 @@ def people_in(sentences: Iterable[str], author: str = "") -> dict[str, str]:
     for sentence in sentences:
         for match in _POSTED.finditer(sentence):
             name = match.group(1)
-            if named_after_post(name, match.group(0)[: -len(name)]):
+            said = _SAYING.match(sentence, match.end()) and not known_word(name) and name[0] not in _NO_NAME_START
+            if said or named_after_post(name, match.group(0)[: -len(name)]):
                 post = sentence[max(0, match.start() - 8) : match.start(1)]
                 found.setdefault(name, re.split(r"[，、。；：“”‘’]", post)[-1])
+        for name, post in _tagged_people(sentence).items():
+            found.setdefault(name, post)
         for name in speakers([sentence]):
             found.setdefault(name, "quoted")
     for name in re.split(r"[\s、，,/]+", author):
@@ -125,8 +131,55 @@ def people_in(sentences: Iterable[str], author: str = "") -> dict[str, str]:
 def named_after_post(name: str, post: str) -> bool:
     """Whether `name`, written after `post`, is a person's. After a post, a name no dictionary
     knows is one, however rare the surname (厍); after 村民 or 居民, who are many, it is as often
-    what they do (村民取件、寄件)."""
+    what they do (村民取件、寄件). A word of the language is none, whatever it opens with
+    (负责人介绍: 介 is a name's character too), nor a run opening with a preposition
+    (书记为第一责任人)."""
+    if known_word(name) or name[0] in _NO_NAME_START:
+        return False
     return surname_like(name[0]) or (unknown_word(name) and not post.endswith(("村民", "居民")))
+
+
+#: A word jieba's dictionary counts this often is too common to be a given name cut from its
+#: surname (成片 148, where 志远 has 18).
+_COMMON_GIVEN = 100
+#: How words for a person end (青年, 带头人, 大学生, 创业者, 手艺人): a name may follow them.
+_PERSON_ENDINGS = tuple("人员者生年长手匠师工户主")
+#: Characters that open what follows a post, never a name after it: 为, 是, 在, 对, 把, 将…
+_NO_NAME_START = frozenset("为是在对把将从向和与及被给等也都就又还")
+
+
+def _tagged_people(sentence: str) -> dict[str, str]:
+    """People jieba tags as names right after a word for a person (副书记钭晓岚牵头, 大学生戚明轩回村,
+    返乡青年伍德顺去年…): a post the regular expression cannot end, because what follows the name
+    is any verb. A rare surname jieba cut from the given name (伍/德顺, 濮/志远) is joined to it."""
+    import jieba
+    import jieba.posseg
+
+    cut = [(p.word, p.flag) for p in jieba.posseg.cut(sentence)]
+    found: dict[str, str] = {}
+    for i in range(1, len(cut)):
+        before, flag_before = cut[i - 1]
+        word, flag = cut[i]
+        personal = before.endswith(_PERSON_ENDINGS)  # 青年 (jieba: a time word), 新农/人
+        if flag_before.startswith(("nr", "ns")) or not (flag_before.startswith("n") or personal):
+            continue
+        if len(before) < 2 and not personal:
+            continue
+        name = ""
+        post_like = personal or re.search(rf"(?:{POSTS})$", before) is not None
+        if flag.startswith("nr") and (len(word) == 3 or (len(word) == 2 and post_like)):
+            name = word  # two characters tagged a name (路远 of 上学路远) only after a post
+        elif len(word) == 1 and surname_like(word) and i + 1 < len(cut):
+            rest, rest_flag = cut[i + 1]
+            # A given name may be a word (志远, 明远), but not a common one (连/成片 is no 连成片).
+            common = jieba.dt.FREQ.get(rest, 0) >= _COMMON_GIVEN
+            if len(rest) in (1, 2) and not _BREAK.match(rest_flag) and not rest_flag.startswith("v") and not common:
+                name = word + rest
+        after = cut[i + 1 + (name != word and bool(name))][1] if i + 1 + (name != word) < len(cut) else "x"
+        if name and (after.startswith(("v", "x", "p", "t", "d")) or after == "uj") and named_after_post(name, before):
+            at = sentence.find(name)
+            found[name] = re.split(r"[，、。；：“”‘’]", sentence[max(0, at - 8) : at])[-1] or before
+    return found
 
 
 def _runs(sentence: str, endings: tuple[str, ...], longest: int, bare_ending: bool = False) -> list[str]:

@@ -277,6 +277,12 @@ def test_a_month_range_is_no_figure_to_ask(tmp_path: Path) -> None:
         ("民宿主邴若溪2020年辞职回乡。", "邴若溪", "民宿主"),  # a trade, and a year after the name
         ("公司总经理邝书航对此深有体会。", "邝书航", "公司总经理"),  # …对此
         ("在樟垄村，村民邬春梅一早就来取件。", "邬春梅", "村民"),  # …一早
+        ("公司总经理濮志远告诉记者，今年产量翻番。", "濮志远", "公司总经理"),  # 濮: said, whatever the surname
+        # a name jieba tags, after a word for a person, before any verb
+        ("镇党委副书记钭晓岚牵头负责宣传发动。", "钭晓岚", "镇党委副书记"),
+        ("90后大学生戚明轩回村开起了网店。", "戚明轩", "90后大学生"),
+        ("返乡青年伍德顺去年创办了竹编工坊。", "伍德顺", "返乡青年"),  # 伍/德顺 joined
+        ("新农人韦秋生在峃口村流转了200亩土地。", "韦秋生", "新农人"),
     ],
 )
 def test_people_after_a_post_are_found_whatever_their_surname(sentence: str, person: str, post: str) -> None:
@@ -289,6 +295,21 @@ def test_what_villagers_do_is_no_name() -> None:
     from bot.curation.names import people_in
 
     assert people_in(["过去村民取件、寄件都要专程跑一趟。"]) == {}  # 取件 is what they do
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "镇党委书记为第一责任人。",  # 为 opens what follows the post
+        "合作社负责人介绍，梨子今年卖得好。",  # 介绍 is a word, though 介 may start a name
+        "把零散的田块连成片，机器能开进去了。",  # 成片 is too common a word for a given name
+        "家长最放心不下的是上学路远。",  # two characters tagged a name, after no post
+    ],
+)
+def test_words_after_a_post_or_a_noun_are_no_names(sentence: str) -> None:
+    from bot.curation.names import people_in
+
+    assert people_in([sentence]) == {}
 
 
 @pytest.mark.parametrize(
