@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.curation.names import NAME_ENDS, POSTS, named_after_post, surname_like
+from bot.curation.names import NAME_ENDS, POSTS, named_after_post, people_in, surname_like
 from bot.curation.phrases import unknown_word
 
 #: A post and the name after it; the post may open with what it belongs to (洞溪镇党委书记林卫东,
@@ -23,7 +23,13 @@ _AGED = re.compile(
 )
 #: The post after a village, town or company it belongs to (枳园村村医 → 村医, 洞溪镇党委书记 →
 #: 党委书记): the post is asked by itself, never cut mid-name (园村村医).
-_POST_AFTER_PLACE = re.compile(r"(?:村|社区|镇|乡|县|区|市|公司|中心|合作社)([\u4e00-\u9fff]{2,7})$")
+_POST_AFTER_PLACE = re.compile(r"(?:村|社区|镇|乡|县|区|市|公司|中心|合作社)(?!级)([\u4e00-\u9fff]{2,7})$")
+
+
+def _role_of(before: str) -> str:
+    """The post in what precedes a name: not the age (63岁的巡库员) nor what leads to it with a
+    preposition (项目由乡长)."""
+    return re.split(r"[由被据让请把向]", before.split("的")[-1])[-1]
 
 
 def _last_words(phrase: str, most: int = 6) -> str:
@@ -39,29 +45,45 @@ def _last_words(phrase: str, most: int = 6) -> str:
     return taken
 
 
+def _asked_of(name: str, role: str, scoped: Callable[[str], str], short: Callable[[str], str]) -> list[str]:
+    """How a person named after `role` is asked about: what a trader does, where a villager is
+    from, who holds a post and what post the person holds."""
+    if role.endswith(_TRADES):
+        return [f"{name}是做什么的"]
+    if role.endswith(_NO_POST) or role.endswith(("村", "社区")):
+        return [f"{name}是哪里人"]  # 村民隗桂芝, 苕岙社区佘桂枝: who she is, not a post
+    post = _POST_AFTER_PLACE.search(role)
+    core = post.group(1) if post else _last_words(role)
+    return [scoped(f"{role}是谁"), f"{name}是什么职务", short(f"{core}叫什么名字")]
+
+
 def people_wordings(sentence: str, scoped: Callable[[str], str], short: Callable[[str], str]) -> list[str]:
     """A person named after a post: who holds the post, what post the person holds; and a
     person's age the prose gives (63岁的巡库员阙木生): how old the person is. `scoped` and
     `short` name the article's place in a wording as `Wordings` does."""
     found: list[str] = []
+    whole = people_in([sentence])
     for match in _ROLE.finditer(sentence):
         said, name = match.group(1), match.group(2)
         if not named_after_post(name, said):
             continue
-        role = said.split("的")[-1]  # 63岁的巡库员: the post, not the age before it
+        # 罗志 of 罗志刚说 (刚 may end a name): the whole name `people_in` found.
+        name = next((w for w in whole if len(w) > len(name) and w.startswith(name)), name)
+        role = _role_of(said)
         if len(role) < 2:
             continue
         if _AGE_BEFORE.search(sentence[: match.start(1)] + said[: len(said) - len(role)]):
             found.append(f"{name}今年多大岁数")
-        post = _POST_AFTER_PLACE.search(role)
-        core = post.group(1) if post else _last_words(role)
-        if role.endswith(_TRADES):
-            found = [f"{name}是做什么的", *found]
-        elif role.endswith(_NO_POST):
-            found = [f"{name}是哪里人", *found]  # 村民隗桂芝: who she is, not a post
-        else:
-            found = [scoped(f"{role}是谁"), f"{name}是什么职务", short(f"{core}叫什么名字"), *found]
+        found = [*_asked_of(name, role, scoped, short), *found]
         break
+    if not found:
+        # A name jieba tags after a word for a person, before any verb (副书记钭晓岚牵头): the
+        # regular expression cannot tell where such a name ends; `people_in` can.
+        for name, post in whole.items():
+            role = _last_words(_role_of(post))
+            if post not in ("quoted", "byline") and len(role) >= 2:
+                found = _asked_of(name, role, scoped, short)
+                break
     # 「七十二岁的禤守砚」: after an age, a name no dictionary knows is a person's, whatever
     # the surname (禤 is rare); 72岁的老人 is no name.
     aged = [f"{name}今年多大岁数" for name in _AGED.findall(sentence) if surname_like(name[0]) or unknown_word(name)]

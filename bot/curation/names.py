@@ -26,7 +26,7 @@ from bot.question.people import SURNAMES, speakers
 #: The posts and trades a person's name follows in news prose (党委书记林卫东, 项目经理罗志刚,
 #: 民宿主訾念宁): the common job titles, and who people are (村民, 养殖户).
 POSTS = (
-    "书记|镇长|乡长|县长|市长|区长|主任|经理|局长|站长|所长|院长|校长|董事长|负责人|社长|队长|组长|委员|"
+    "书记|镇长|乡长|县长|市长|区长|河长|湖长|路长|林长|网格长|主任|经理|局长|站长|所长|院长|校长|董事长|负责人|社长|队长|组长|委员|"
     "部长|处长|科长|村长|主席|专员|理事长|会长|厂长|总监|军人|村民|居民|脱贫户|大户|记者|医师|医生|村医|护士|"
     "教师|老师|民宿主|店主|摊主|场主|户主|业主|船主|老板|店长|司机|养殖户|种植户"
 )
@@ -119,7 +119,12 @@ def people_in(sentences: Iterable[str], author: str = "") -> dict[str, str]:
                 post = sentence[max(0, match.start() - 8) : match.start(1)]
                 found.setdefault(name, re.split(r"[，、。；：“”‘’]", post)[-1])
         for name, post in _tagged_people(sentence).items():
-            found.setdefault(name, post)
+            # The whole name, not a part (靳鹤 of 靳鹤年说, 罗志 of 罗志刚说, where 刚 may end a
+            # name); a post says more than a quote.
+            if found.get(name) in (None, "quoted") and not any(name != other and name in other for other in found):
+                for part in [other for other in found if other != name and other in name]:
+                    del found[part]
+                found[name] = post
         for name in speakers([sentence]):
             found.setdefault(name, "quoted")
     for name in re.split(r"[\s、，,/]+", author):
@@ -142,8 +147,11 @@ def named_after_post(name: str, post: str) -> bool:
 #: A word jieba's dictionary counts this often is too common to be a given name cut from its
 #: surname (成片 148, where 志远 has 18).
 _COMMON_GIVEN = 100
+#: jieba's flags of what may follow a name: a verb, punctuation, a preposition, a time, an
+#: adverb, 的, a pronoun (每周), a numeral, a conjunction or a locative.
+_AFTER_NAME = ("v", "x", "p", "t", "d", "uj", "r", "m", "c", "f")
 #: How words for a person end (青年, 带头人, 大学生, 创业者, 手艺人): a name may follow them.
-_PERSON_ENDINGS = tuple("人员者生年长手匠师工户主")
+_PERSON_ENDINGS = ("人", "员", "者", "青年", "学生", "师傅", "工匠", "能手", "户主", "老板")
 #: Characters that open what follows a post, never a name after it: 为, 是, 在, 对, 把, 将…
 _NO_NAME_START = frozenset("为是在对把将从向和与及被给等也都就又还")
 
@@ -161,7 +169,8 @@ def _tagged_people(sentence: str) -> dict[str, str]:
         before, flag_before = cut[i - 1]
         word, flag = cut[i]
         personal = before.endswith(_PERSON_ENDINGS)  # 青年 (jieba: a time word), 新农/人
-        if flag_before.startswith(("nr", "ns")) or not (flag_before.startswith("n") or personal):
+        village = before.endswith(("村", "社区"))  # 东塘村訾念宁: a villager
+        if not village and (flag_before.startswith(("nr", "ns")) or not (flag_before.startswith("n") or personal)):
             continue
         if len(before) < 2 and not personal:
             continue
@@ -176,7 +185,7 @@ def _tagged_people(sentence: str) -> dict[str, str]:
             if len(rest) in (1, 2) and not _BREAK.match(rest_flag) and not rest_flag.startswith("v") and not common:
                 name = word + rest
         after = cut[i + 1 + (name != word and bool(name))][1] if i + 1 + (name != word) < len(cut) else "x"
-        if name and (after.startswith(("v", "x", "p", "t", "d")) or after == "uj") and named_after_post(name, before):
+        if name and after.startswith(_AFTER_NAME) and named_after_post(name, before):
             at = sentence.find(name)
             found[name] = re.split(r"[，、。；：“”‘’]", sentence[max(0, at - 8) : at])[-1] or before
     return found

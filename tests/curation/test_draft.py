@@ -593,3 +593,18 @@ def test_draft_wordings_ask_what_the_sentence_tells(
     questions = [str(q) for f in _drafted(tmp_path, story, place="新河镇").facts for q in f["questions"]]  # type: ignore[attr-defined]
     assert not any(not_asked in q for q in questions)
     assert asked is None or any(asked in q for q in questions)
+
+
+@pytest.mark.parametrize(
+    ("story", "wording"),
+    [
+        # a name jieba tags after the post, before any verb: asked like any other
+        ("镇党委副书记钭晓岚牵头负责宣传发动。", "钭晓岚是什么职务？"),
+        ("项目由乡长邰素珩牵头推进。", "新河镇乡长是谁？"),  # 由 is no part of the post
+        ("麂坳村村级河长邵德庆每周巡河两次。", "新河村级河长叫什么名字？"),  # not 级河长
+        ("东塘村訾念宁开起了农家乐。", "訾念宁是哪里人？"),  # after a village: where from
+    ],
+)
+def test_people_named_before_any_verb_are_asked_about(tmp_path: Path, story: str, wording: str) -> None:
+    questions = [q for fact in _drafted(tmp_path, story, place="新河镇").facts for q in fact["questions"]]  # type: ignore[attr-defined]
+    assert wording in questions
