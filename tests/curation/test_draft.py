@@ -277,7 +277,8 @@ def test_a_month_range_is_no_figure_to_ask(tmp_path: Path) -> None:
         ("民宿主邴若溪2020年辞职回乡。", "邴若溪", "民宿主"),  # a trade, and a year after the name
         ("公司总经理邝书航对此深有体会。", "邝书航", "公司总经理"),  # …对此
         ("在樟垄村，村民邬春梅一早就来取件。", "邬春梅", "村民"),  # …一早
-        ("公司总经理濮志远告诉记者，今年产量翻番。", "濮志远", "公司总经理"),  # 濮: said, whatever the surname
+        ("公司总经理濮志远告诉记者，今年产量翻番。", "濮志远", "公司总经理"),
+        ("”该公司项目经理罗志刚说。", "罗志刚", "该公司项目经理"),  # not 罗志, though 刚 may end a name  # 濮: said, whatever the surname
         # a name jieba tags, after a word for a person, before any verb
         ("镇党委副书记钭晓岚牵头负责宣传发动。", "钭晓岚", "镇党委副书记"),
         ("90后大学生戚明轩回村开起了网店。", "戚明轩", "90后大学生"),
