@@ -218,6 +218,7 @@ def _facts(doc: Document, chrome: set[str], names: list[tuple[str, str]], split:
     referred = [(name, kinds[kind.split(",")[0]]) for name, kind in names if kind.split(",")[0] in kinds]
     referred = [(name, anaphor) for name, anaphor in referred if not name.startswith(("该", "其"))]
     villages = [name for name, anaphor in referred if anaphor == "该村"]
+    people = tuple(name for name, anaphor in referred if anaphor == "他")
     facts: list[dict[str, object]] = []
     for number, (source, context) in enumerate(_sources(doc, split), 1):
         at = doc.text.find(source)
@@ -236,7 +237,7 @@ def _facts(doc: Document, chrome: set[str], names: list[tuple[str, str]], split:
                 "id": f"{doc.id}-{number:02d}",
                 # 「过去进村只有一条3米宽的水泥路」 is asked of the village the paragraph is about.
                 "questions": wordings.of(village + told if village else told, context, referents),
-                "answer": _answer(doc, told, village, referents),
+                "answer": _answer(doc, told, village, referents, people),
                 "source": source,
                 "tags": [_tag(doc, source, chrome)],
             }
@@ -309,11 +310,35 @@ _CONNECTIVE = re.compile(r"^(?:其中|同时|此外|另外|与此同时|另一�
 _THIS_ONE = {"该村": re.compile(r"该(?:村|社区)"), "该镇": re.compile(r"该(?:乡|镇)"), "该公司": re.compile(r"该公司")}
 
 
+#: He or she (not 其他, 他们, 他人).
+_PRONOUN = re.compile(r"(?<![其])[他她](?![们人])")
+
+
+def _named_person(source: str, person: str, people: tuple[str, ...] = ()) -> str:
+    """The first 他 or 她 outside a quotation named (「1997年出生的她」 → 「1997年出生的唐小雨」):
+    an answer is read on its own. A quotation keeps the speaker's words, and a pronoun after a
+    name of the sentence's own (蓟雁秋就是其中一位，…她) already says who."""
+    cut = max(0, source.count("”") - source.count("“"))  # a quotation whose opening mark was cut off
+    for found in _PRONOUN.finditer(source):
+        before = source[: found.start()]
+        if any(name in before for name in people):
+            return source
+        if before.count("“") + cut <= before.count("”"):
+            return before + person + source[found.end() :]
+    return source
+
+
 #: A sentence opening with where it happens (在槲塘村，…).
 _OPENS_AT_PLACE = re.compile(r"在[\u4e00-\u9fff]{1,10}(?:村|社区|街道|镇|乡)[，,]")
 
 
-def _answer(doc: Document, source: str, village: str = "", referents: dict[str, str] | None = None) -> str:
+def _answer(
+    doc: Document,
+    source: str,
+    village: str = "",
+    referents: dict[str, str] | None = None,
+    people: tuple[str, ...] = (),
+) -> str:
     """The source restated with the report's date; a quotation stays a quotation, its speaker
     first (「…底盘。”党委书记刘泽川说」 → 「党委书记刘泽川说：“…底盘。”」). Read on its own: no
     connective leaning on the sentence before, and 该村 or 该公司 named."""
@@ -321,9 +346,13 @@ def _answer(doc: Document, source: str, village: str = "", referents: dict[str, 
     for anaphor, name in (referents or {}).items():
         if anaphor in _THIS_ONE and name:
             source = _THIS_ONE[anaphor].sub(name, source)
+    if person := (referents or {}).get("他"):
+        source = _named_person(source, person, people)
     if quoted := _QUOTE_THEN_SPEAKER.match(source):
         source = f"{quoted.group(2)}：“{quoted.group(1)}”"
     body = source if source.endswith((*_SENTENCE_END, "”")) else source + "。"
+    if body.count("“") > body.count("”"):
+        body += "”"  # a quotation running on into the next sentence is closed where the answer ends
     place = doc.place or ""
     # A clause cut from its sentence may not say where: the answer does (「在洞溪镇，…」), and
     # names the village the paragraph is about when the sentence says only 全村 (在洞溪镇青岗村，…).

@@ -181,7 +181,7 @@ def _tagged_people(sentence: str) -> dict[str, str]:
         elif len(word) == 1 and surname_like(word) and i + 1 < len(cut):
             rest, rest_flag = cut[i + 1]
             # A given name may be a word (志远, 明远), but not a common one (连/成片 is no 连成片).
-            common = jieba.dt.FREQ.get(rest, 0) >= _COMMON_GIVEN
+            common = jieba.dt.FREQ.get(rest, 0) >= _COMMON_GIVEN and not rest_flag.startswith("nr")  # 唐/小雨
             if len(rest) in (1, 2) and not _BREAK.match(rest_flag) and not rest_flag.startswith("v") and not common:
                 name = word + rest
         after = cut[i + 1 + (name != word and bool(name))][1] if i + 1 + (name != word) < len(cut) else "x"

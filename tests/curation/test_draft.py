@@ -277,8 +277,8 @@ def test_a_month_range_is_no_figure_to_ask(tmp_path: Path) -> None:
         ("民宿主邴若溪2020年辞职回乡。", "邴若溪", "民宿主"),  # a trade, and a year after the name
         ("公司总经理邝书航对此深有体会。", "邝书航", "公司总经理"),  # …对此
         ("在樟垄村，村民邬春梅一早就来取件。", "邬春梅", "村民"),  # …一早
-        ("公司总经理濮志远告诉记者，今年产量翻番。", "濮志远", "公司总经理"),
-        ("”该公司项目经理罗志刚说。", "罗志刚", "该公司项目经理"),  # not 罗志, though 刚 may end a name  # 濮: said, whatever the surname
+        ("公司总经理濮志远告诉记者，今年产量翻番。", "濮志远", "公司总经理"),  # 濮: said, whatever the surname
+        ("”该公司项目经理罗志刚说。", "罗志刚", "该公司项目经理"),  # not 罗志, though 刚 may end a name
         # a name jieba tags, after a word for a person, before any verb
         ("镇党委副书记钭晓岚牵头负责宣传发动。", "钭晓岚", "镇党委副书记"),
         ("90后大学生戚明轩回村开起了网店。", "戚明轩", "90后大学生"),
@@ -609,3 +609,21 @@ def test_draft_wordings_ask_what_the_sentence_tells(
 def test_people_named_before_any_verb_are_asked_about(tmp_path: Path, story: str, wording: str) -> None:
     questions = [q for fact in _drafted(tmp_path, story, place="新河镇").facts for q in fact["questions"]]  # type: ignore[attr-defined]
     assert wording in questions
+
+
+@pytest.mark.parametrize(
+    ("story", "answer_part"),
+    [
+        # an answer is read on its own: 她 is the person the paragraph named
+        ("返乡青年唐小雨今年26岁。1997年出生的她，在村里开了网店。", "1997年出生的唐小雨，在村里开了网店。"),
+        ("返乡青年唐小雨今年26岁。“他们都说我傻。”她笑着说。", "唐小雨笑着说：“他们都说我傻。”"),
+        # …not inside a quotation, nor after a name of its own sentence
+        ("村民田桂英开了家小店。“何大哥说话算数，有事找他准没错。”她说。", "有事找他准没错"),
+        ("返乡青年唐小雨今年26岁。主任医师蓟雁秋是其中一位，每周三她都来坐诊。", "每周三她都来坐诊"),
+        # a quotation running into the next sentence is closed
+        ("镇长邝绮梅说：“教育最要紧。学校要办强。”", "镇长邝绮梅说：“教育最要紧。”"),
+    ],
+)
+def test_an_answer_names_who_a_pronoun_means(tmp_path: Path, story: str, answer_part: str) -> None:
+    answers = [str(fact["answer"]) for fact in _drafted(tmp_path, story, place="新河镇").facts]  # type: ignore[index]
+    assert any(answer_part in answer for answer in answers), answers
