@@ -77,6 +77,10 @@ _ANAPHORS = {
 
 #: A verb spending the money after it (投入85万元建设…).
 _SPENT = re.compile(r"(?:投入|投资|花费|花了|出资|拿出|耗资|安排|筹集|整合)(?:资金|了)?$")
+#: A verb whose object is the figure (提高到89.3%, 稳定在95%以上, 达92%).
+_REACHED = re.compile(r"(?:到|至|达|在|为|超过|突破|低于|高于|不足|占)$")
+#: A change from a figure to the one asked (由2024年底的61.5%提高到).
+_CHANGED_FROM = re.compile(r"[由从][^，]*?(?:提高|提升|增加|增长|上升|下降|降低|减少|降)(?:到|至)$")
 #: A clause comparing the figure of the clause before (比去年提高8.2个百分点, 同比增长9.4%).
 _COMPARED = re.compile(r"^(?:比|较|同比|环比|相比)")
 #: A verb of change: its figure is asked 提高多少, not 提高有多少.
@@ -244,7 +248,12 @@ class Wordings:
                 elif unit == "%" or not unit:
                     if not unit and after[:1] and thing.endswith(after[:1]):
                         after = after[1:]  # 兑换积分12.6万分: 兑换积分是多少, not 兑换积分分
-                    spoken.append(self._short(f"{thing}{after}是多少啊"))
+                    # 「由61.5%提高到89.3%」, 「稳定在95%以上」: the figure is the verb's object, asked in place.
+                    reached = _REACHED.search(thing)
+                    if changed := _CHANGED_FROM.search(thing):  # 准确率由61.5%提高到: what it is now
+                        spoken.append(self._short(f"{thing[: changed.start()]}现在是多少啊"))
+                    else:
+                        spoken.append(self._short(f"{thing}多少{after}啊" if reached else f"{thing}{after}是多少啊"))
                 else:
                     # 流转了多少亩, 全村已有多少户, 比去年提高多少个百分点
                     have = "" if thing.endswith(("了", "有")) or CHANGED.search(thing) else "有"

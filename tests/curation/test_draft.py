@@ -248,12 +248,18 @@ def test_a_word_ending_in_cun_is_no_village(sentence: str, village: str | None) 
         # the person doing it stays
         ("东塘村种粮大户吴长贵流转了680亩农田。", "新河吴长贵流转了多少亩农田？"),
         # 由…提高到: the thing that changed, and the change
-        ("新河镇主要农作物耕种收综合机械化率由71%提高到93%。", "新河综合机械化率提高到是多少啊？"),
+        ("新河镇主要农作物耕种收综合机械化率由71%提高到93%。", "新河综合机械化率提高到多少啊？"),
         # a comparison asks the change of what the clause before measured, without a doubled 有
         ("新河镇卫生厕所普及率达到93.6%，比去年提高8.2个百分点。", "新河镇卫生厕所普及率比去年提高多少个百分点？"),
         ("新河镇全年累计兑换积分12.6万分。", "新河镇全年累计兑换积分是多少啊？"),  # not 兑换积分分
         ("新河镇发放创业担保贷款3860万元。", "新河担保贷款多少钱？"),  # a loan is not spent
         ("新河镇投入资金85万元建设智慧网格平台。", "新河建设智慧网格平台要花多少钱？"),
+        # the figure a verb reaches is asked in its place: no 「稳定在以上是多少」
+        ("两个示范村的分类准确率稳定在95%以上。", "新河两个示范村的分类准确率稳定在多少以上啊？"),
+        ("全镇垃圾分类准确率由2024年底的61.5%提高到89.3%。", "新河全镇垃圾分类准确率现在是多少啊？"),
+        # a list of counts, each asked alone; 站点 ends in 点 but 9 is no time of day
+        ("全镇建成垃圾收集亭126个、再生资源回收站点9个。", "新河镇再生资源回收站点多少个？"),
+        ("全镇建成垃圾收集亭126个、再生资源回收站点9个。", "新河镇全镇建成垃圾收集亭多少个？"),
     ],
 )
 def test_a_figure_is_also_asked_with_just_its_verb_and_object(tmp_path: Path, story: str, wording: str) -> None:
