@@ -200,6 +200,7 @@ def _sources(doc: Document, split: bool) -> list[tuple[str, str]]:
         if lead and sentences and (sentences[-1] + lead.group(1)) in doc.text:
             sentences[-1] += lead.group(1)
         sentences.append(sentence)
+    sentences = _lead_ins_joined(sentences, doc.text)
     result: list[tuple[str, str]] = []
     for before, sentence in zip(["", *sentences], sentences, strict=False):
         groups = clause_groups(sentence) if split else [sentence]
@@ -208,6 +209,30 @@ def _sources(doc: Document, split: bool) -> list[tuple[str, str]]:
         first = before if _SUBJECTLESS.match(sentence) else ""
         result += [(group, groups[0] if n else first) for n, group in enumerate(groups)]
     return result
+
+
+def _lead_ins_joined(sentences: list[str], text: str) -> list[str]:
+    """A sentence that only leads in to the next — a question the paragraph answers (「分出来的垃圾
+    去了哪里？」) or a short claim with nothing to ask (「设施是分类的基础。」) — joined to it: alone,
+    its fact would answer nothing."""
+    joined: list[str] = []
+    for sentence in sentences:
+        if joined and _leads_in(joined[-1]) and (joined[-1] + sentence) in text:
+            joined[-1] += sentence
+        else:
+            joined.append(sentence)
+    return joined
+
+
+def _leads_in(sentence: str) -> bool:
+    bare = sentence.strip()
+    if bare.endswith(("？", "?")) and not bare.endswith(("”", "’")):
+        return True
+    return len(bare) <= _LEAD_IN and not re.search(r"\d|“|说", bare) and bare.endswith("。")
+
+
+#: The most characters of a claim that only leads in (设施是分类的基础。).
+_LEAD_IN = 12
 
 
 def _facts(doc: Document, chrome: set[str], names: list[tuple[str, str]], split: bool) -> list[dict[str, object]]:

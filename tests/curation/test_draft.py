@@ -633,3 +633,12 @@ def test_people_named_before_any_verb_are_asked_about(tmp_path: Path, story: str
 def test_an_answer_names_who_a_pronoun_means(tmp_path: Path, story: str, answer_part: str) -> None:
     answers = [str(fact["answer"]) for fact in _drafted(tmp_path, story, place="新河镇").facts]  # type: ignore[index]
     assert any(answer_part in answer for answer in answers), answers
+
+
+@pytest.mark.parametrize(
+    "story",
+    ["设施是分类的基础。今年，新河镇累计投入资金1380万元。", "分出来的垃圾去了哪里？新河镇建成堆肥站3座。"],
+)
+def test_a_lead_in_goes_with_the_sentence_it_leads_to(tmp_path: Path, story: str) -> None:
+    # alone, a question or a short claim would be a fact that answers nothing
+    assert [fact["source"] for fact in _drafted(tmp_path, story, place="新河镇").facts] == [story]
