@@ -212,9 +212,8 @@ def _sources(doc: Document, split: bool) -> list[tuple[str, str]]:
 
 
 def _lead_ins_joined(sentences: list[str], text: str) -> list[str]:
-    """A sentence that only leads in to the next — a question the paragraph answers (「分出来的垃圾
-    去了哪里？」) or a short claim with nothing to ask (「设施是分类的基础。」) — joined to it: alone,
-    its fact would answer nothing."""
+    """A question the paragraph goes on to answer (「分出来的垃圾去了哪里？」) joined to the sentence
+    that answers it: alone, its fact would answer nothing."""
     joined: list[str] = []
     for sentence in sentences:
         if joined and _leads_in(joined[-1]) and (joined[-1] + sentence) in text:
@@ -225,14 +224,8 @@ def _lead_ins_joined(sentences: list[str], text: str) -> list[str]:
 
 
 def _leads_in(sentence: str) -> bool:
-    bare = sentence.strip()
-    if bare.endswith(("？", "?")) and not bare.endswith(("”", "’")):
-        return True
-    return len(bare) <= _LEAD_IN and not re.search(r"\d|“|说", bare) and bare.endswith("。")
-
-
-#: The most characters of a claim that only leads in (设施是分类的基础。).
-_LEAD_IN = 12
+    # Not a question someone is quoted asking (…吗？”): that is what they said.
+    return sentence.strip().endswith(("？", "?"))
 
 
 def _facts(doc: Document, chrome: set[str], names: list[tuple[str, str]], split: bool) -> list[dict[str, object]]:
