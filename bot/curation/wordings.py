@@ -53,6 +53,8 @@ _WHERE = re.compile(
     r"(?<![现正存实所自好])在([\u4e00-\u9fff]{2,10}?(?:村|社区|镇|乡|县|市|区|广场|公园|中心|园区|基地|河|湖|山|街道|路|站|厂|园))"
     r"(?:内|里|中|旁|边)?"  # 在产业园内建成…: asked 在哪里建成, the 内 goes with the place
 )
+#: A place in a ranking (排名第一, 位居全县第3, 名列前茅 is no place).
+_RANKED = re.compile(r"(?:排名|排在|位居|位列|名列|居)[\u4e00-\u9fff]{0,4}?(第[一二三四五六七八九十\d]+)")
 _NOT_ONE_PLACE = "各每全本这那该此"
 #: A clause telling why or how (为了…, 通过…, 采取…, 以…为): asked with 为什么/怎么.
 _REASON = re.compile(r"^(?:为了|因为|由于)(.{2,})")  # not a bare 为: 为中小企业提供… is "for", no reason
@@ -170,6 +172,7 @@ class Wordings:
         # is asked for its 48 hours too.
         candidates += [numbers[2 * i + 1] for i in range(1, figures)]
         candidates += [numbers[2 * i] for i in range(1, figures)]
+        candidates += self._rank(clauses)
         candidates += self._what(clauses)
         candidates += self._where(sentence)
         candidates += self._why(clauses)
@@ -301,6 +304,13 @@ class Wordings:
                     break
         return found
 
+    def _rank(self, clauses: list[str]) -> list[str]:
+        """「新河镇考核排名第一」 → 「新河镇考核排名第几」: a place in a ranking is asked with 第几."""
+        for clause in clauses:
+            if match := _RANKED.search(clause):
+                return [self._scoped(f"{clause[: match.start(1)]}第几{clause[match.end(1) :]}")]
+        return []
+
     def _what(self, clauses: list[str]) -> list[str]:
         """「青棠水库是一座小（1）型水库」 → 「青棠水库是什么样的水库」: a thing the article defines."""
         for clause in clauses:
@@ -319,6 +329,11 @@ class Wordings:
         before = sentence[: match.start()].split("，")[-1]
         after = sentence[match.end() :].split("，")[0]
         if len(before + after) < 2:
+            return []
+        # Not where anything is: a set compared (在全县14个乡镇中排名第一), a place inside the
+        # place (在服务中心一楼的直播间里), or a 在 that follows a preposition (向在外人员宣传).
+        inside = re.match(r"[^，]{0,10}?[里内](?![面外])", after)  # 一楼的直播间里
+        if re.match(r"[\d全各所]", after) or inside or before.endswith(tuple("向对给为把从与和")):
             return []
         return [self._short(f"{before}在哪里{after}")]
 

@@ -260,6 +260,7 @@ def test_a_word_ending_in_cun_is_no_village(sentence: str, village: str | None) 
         # a list of counts, each asked alone; 站点 ends in 点 but 9 is no time of day
         ("全镇建成垃圾收集亭126个、再生资源回收站点9个。", "新河镇再生资源回收站点多少个？"),
         ("全镇建成垃圾收集亭126个、再生资源回收站点9个。", "新河镇全镇建成垃圾收集亭多少个？"),
+        ("全镇农村生活垃圾治理考核位居全县第2。", "新河镇全镇农村生活垃圾治理考核位居全县第几？"),  # a rank
     ],
 )
 def test_a_figure_is_also_asked_with_just_its_verb_and_object(tmp_path: Path, story: str, wording: str) -> None:
@@ -642,3 +643,16 @@ def test_an_answer_names_who_a_pronoun_means(tmp_path: Path, story: str, answer_
 def test_a_question_goes_with_the_sentence_that_answers_it(tmp_path: Path, story: str) -> None:
     # alone, the question would be a fact that answers nothing
     assert [fact["source"] for fact in _drafted(tmp_path, story, place="新河镇").facts] == [story]
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "在泖川市14个乡镇考核中，新河镇排名第一。",  # a set compared, not a place
+        "主播在服务中心一楼的直播间里卖货。",  # a place inside the place
+        "乡里向在外务工人员宣传家乡变化。",  # 在外 after a preposition
+    ],
+)
+def test_no_where_question_of_what_is_no_location(tmp_path: Path, story: str) -> None:
+    questions = [q for fact in _drafted(tmp_path, story, place="新河镇").facts for q in fact["questions"]]  # type: ignore[attr-defined]
+    assert not any("在哪里" in q for q in questions), questions
