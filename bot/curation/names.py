@@ -43,7 +43,7 @@ _SAYING = re.compile(r"说|表示|介绍|告诉|指出|坦言|认为|透露|解�
 _POSTED = re.compile(rf"(?:{POSTS}|[\u4e00-\u9fff]{{0,3}}?员)([\u4e00-\u9fff]{{2,3}}?){NAME_ENDS}")
 _PLACE_ENDINGS = ("经济技术开发区", "经济开发区", "经开区", "开发区", "街道", "镇", "乡", "县", "市", "区")
 _ORG_ENDINGS = ("公司", "合作社", "中心", "学院", "学校", "医院", "卫生院", "银行", "协会", "研究院", "研究所", "基地")
-_ORG_ENDINGS += ("联盟", "集团", "厂")
+_ORG_ENDINGS += ("联盟", "集团", "厂", "科院", "科学院")
 _VILLAGE_ENDINGS = ("村", "社区")
 #: What may lead a village's run without being its name: the town it is in (檠溪镇|藟坑村), or a
 #: verb or preposition jieba glued to a name of rare characters (是藟坑村, 在苕岙社区).
@@ -191,6 +191,17 @@ def _tagged_people(sentence: str) -> dict[str, str]:
     return found
 
 
+def _rare(tokens: list[tuple[str, str]], k: int) -> bool:
+    """A rare character jieba cannot place (藟 yg, 荇 x): a name's, not a break — nor is the single
+    character after it (荇|洲, where jieba calls 洲 a measure word)."""
+    word, flag = tokens[k]
+    return flag in ("x", "yg", "zg") and len(word) == 1 and "\u4e00" <= word <= "\u9fff"
+
+
+#: What may open a run without being a name's: a particle or preposition jieba glued on (了棠).
+_LEAD_PARTICLE = re.compile(r"^[了的在是把和与及从向对给被将为](?=[\u4e00-\u9fff]{3,})")
+
+
 def _runs(sentence: str, endings: tuple[str, ...], longest: int, bare_ending: bool = False) -> list[str]:
     """Runs of jieba tokens ending in one of `endings`, cut on the left at a breaking token.
     With `bare_ending`, a last token that is a word of its own (农村, 全村) ends no name."""
@@ -214,13 +225,14 @@ def _runs(sentence: str, endings: tuple[str, ...], longest: int, bare_ending: bo
             # (串联起/汀洲社区: 起 says where 串联 goes, it is no part of 汀洲).
             verb = flag.startswith("v") and (len(before) >= 2 or before in "起到至给向往")
             # A rare character jieba cannot place (藟 yg, 荇 x) is a name's, not a break.
-            rare = flag in ("x", "yg", "zg") and len(before) == 1 and "\u4e00" <= before <= "\u9fff"
+            rare = _rare(tokens, j - 1) or (len(before) == 1 and j >= 2 and _rare(tokens, j - 2))  # 荇|洲
             if (_BREAK.match(flag) and before not in "（）()" and not rare) or verb:
                 break
             j -= 1
         while j < i and len(tokens[j][0]) >= 2 and tokens[j][0].endswith("方"):
             j += 1  # 施工方|岚川县通达公路工程有限公司: the party to the work, not the company's name
-        name = "".join(w for w, _ in tokens[j : i + 1]).strip("（）()")
+        # A particle or preposition jieba glued to a name of rare characters (成立了棠|溆县…).
+        name = _LEAD_PARTICLE.sub("", "".join(w for w, _ in tokens[j : i + 1]).strip("（）()"))
         if name.count("（") != name.count("）"):
             continue  # 村（社区: a bracket of the prose, not of a name
         if i + 1 < len(tokens) and tokens[i + 1][0].endswith(endings):
@@ -315,6 +327,8 @@ def draft_aliases(place: str | None, text: str, names: list[tuple[str, str]]) ->
     # stems the text writes before 县 or 市 (栎川县) and the article's own place.
     regions = {n[:2] for n in named if sum(1 for other in named if other.startswith(n[:2])) >= 2}
     regions |= set(re.findall(r"([\u4e00-\u9fff]{2})[县市]", text)) | ({place, short_place(place)} if place else set())
+    # A village's own name is no short form of a firm there (枧塘 of 枧塘竹艺公司 and 枧塘村).
+    taken |= {re.sub(r"(?:村|社区)$", "", n) for n, kind in names if kind == "village"}
     for name in named:
         if name not in taken:
             forms = [f for f in organisation_forms(name, regions) if f not in taken]

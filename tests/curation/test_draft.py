@@ -335,6 +335,9 @@ def test_words_after_a_post_or_a_noun_are_no_names(sentence: str) -> None:
         ("社区党群服务中心开展义诊。", None, "社区党群服务中心"),
         ("全镇建成三大中心。", None, "三大中心"),
         ("中心已为溱丰竹木制品厂等企业提供服务。", "溱丰竹木制品厂", "竹木制品厂"),  # a works (厂)
+        # 了 glued to a rare character is no part of the name; 洲 after the rare 荇 is
+        ("他成立了棠溆县枧塘竹艺有限公司。", "棠溆县枧塘竹艺有限公司", "了棠溆县枧塘竹艺有限公司"),
+        ("棠溆县荇洲云雾茶专业合作社今年收购鲜叶2万斤。", "棠溆县荇洲云雾茶专业合作社", "云雾茶专业合作社"),
     ],
 )
 def test_organisations_are_whole_names_not_kinds(sentence: str, found: str | None, not_found: str) -> None:
@@ -355,6 +358,14 @@ def test_a_community_of_the_town_is_no_form_of_the_town() -> None:
     # No 县人民, and no 人民医院 or 便民服务中心 either: every county and town has one.
     assert organisation_forms("溟川县人民医院") == []
     assert organisation_forms("蒲溪镇便民服务中心") == []
+
+
+def test_a_villages_name_is_no_short_form_of_a_firm_there() -> None:
+    from bot.curation.names import draft_aliases
+
+    names = [("枧塘村", "village"), ("棠溆县枧塘竹艺有限公司", "organisation")]
+    forms = draft_aliases("蓼坪乡", "棠溆县", names)["names"]["棠溆县枧塘竹艺有限公司"]  # type: ignore[index]
+    assert "枧塘" not in forms and "枧塘竹艺" in forms
 
 
 @pytest.mark.parametrize(
