@@ -20,6 +20,7 @@ import yaml
 
 from bot.curation.clauses import clause_groups
 from bot.curation.names import draft_aliases, names_in, place_forms
+from bot.curation.topics import OVERVIEW, topic_at
 from bot.curation.wordings import Wordings
 from bot.knowledge.model import Document
 
@@ -290,7 +291,8 @@ def _counties(text: str) -> tuple[str, ...]:
 
 
 def _tag(doc: Document, sentence: str, chrome: set[str]) -> str:
-    """The section heading the sentence falls under (the article's own topics), else 概况."""
+    """The section heading the sentence falls under (the article's own topics), else what its
+    paragraph is about (`bot.curation.topics`)."""
     at = doc.text.find(sentence)
     headings = [
         (doc.text.find(line), line)
@@ -299,7 +301,9 @@ def _tag(doc: Document, sentence: str, chrome: set[str]) -> str:
     ]
     headings = [(pos, line) for pos, line in headings if not _AUTHOR.search(line) and not _OUTLET.search(line)]
     # 「垃圾分类：从“一扔了之”到“分类投放”」: the topic is what comes before the colon.
-    return re.split(r"[：:]", max(headings)[1])[0].strip() or "概况" if headings else "概况"
+    if headings:
+        return re.split(r"[：:]", max(headings)[1])[0].strip() or OVERVIEW
+    return topic_at(doc.text, at, doc.place or "")  # no headings: what the paragraph is about
 
 
 #: A quotation (its opening mark stripped) followed by who said it.

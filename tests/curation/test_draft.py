@@ -667,3 +667,13 @@ def test_a_question_goes_with_the_sentence_that_answers_it(tmp_path: Path, story
 def test_no_where_question_of_what_is_no_location(tmp_path: Path, story: str) -> None:
     questions = [q for fact in _drafted(tmp_path, story, place="新河镇").facts for q in fact["questions"]]  # type: ignore[attr-defined]
     assert not any("在哪里" in q for q in questions), questions
+
+
+def test_without_headings_a_paragraph_is_tagged_with_what_it_keeps_coming_back_to(tmp_path: Path) -> None:
+    story = (
+        "新河镇今年推进垃圾分类，成效明显。\n\n"
+        "在东塘村，有机肥厂每天处理易腐垃圾12吨，有机肥供不应求，有机肥每吨卖到600元。\n\n"
+        "西岭村的保洁员每天收两次垃圾，保洁员还负责劝导分类。"
+    )
+    tags = [fact["tags"][0] for fact in _drafted(tmp_path, story, place="新河镇").facts]  # type: ignore[index]
+    assert tags == ["概况", "有机肥", "保洁员"]
