@@ -144,6 +144,8 @@ class Confidence:
         or a no would be a guess. Words common in Chinese at large (好玩, 这边) are talk, not
         the claim; a number is checked by the number rules.
         """
+        if "unit_miss" in best.signals:
+            return True  # 「得了多少分」 of a fact that gives no score in 分: no figure it has is the answer
         if not query.yes_no:
             return False
         frequency, general = self.index.frequency, self.index.general

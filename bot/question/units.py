@@ -33,6 +33,8 @@ _KINDS: dict[str, tuple[str, ...]] = {
     "分钟": ("分钟", "小时"),
     "分": ("分",),  # 得了多少分: points of a score (多少分钟 is matched first, the longer unit)
 }
+#: Characters after a unit's that make it the start of another word (年轻, 年级, 分红, 分之, 天然).
+_WORD_GOES_ON = {"年": "轻级纪龄", "分": "红之钟配类别析享拣解布摊", "天": "然"}
 #: 多高, 多深: a dimension asked without a unit.
 _DIMENSIONS = {"高": _LENGTH, "深": _LENGTH, "长": _LENGTH, "宽": _LENGTH, "远": _LENGTH, "重": _WEIGHT}
 #: 几 after a numeral is a digit guessed (二〇一几年), after 那/这/前 a few (那几天): no question.
@@ -53,10 +55,15 @@ def asked_units(text: str) -> tuple[str, ...]:
         return ()
     if found.group(1) == "分" and text[: found.start()].endswith("点"):
         return ()  # 几点几分 asks the time of day
+    following = text[found.end() : found.end() + 1]
+    if found.group(1) and following and following in _WORD_GOES_ON.get(found.group(1), ""):
+        return ()  # 多少年轻人, 几年级, 多少分红: the unit's character begins another word
     if found.group(1):
         return _KINDS[found.group(1)]
     if found.group(3) and re.search(r"(时间|时长|工期|周期|期限|年限|假期)[有是为]?$", text[: found.start()]):
         return ()  # 「自由支配的时间有多长」 asks a duration
+    if found.group(2) == "高" and re.search(r"(率|比例|占比|比重|比率)(到底|究竟)?[有是为达]?$", text[: found.start()]):
+        return ()  # 「入住率有多高」 asks a rate
     return _DIMENSIONS[found.group(2) or found.group(3)]
 
 
