@@ -264,7 +264,7 @@ def test_a_part_of_a_whole_is_not_guessed(wider: Engine, question: str, status: 
         ("区委书记是谁", "wj-liang-yibo"),
         # 动员部署 is part of 动员大会: either town may be meant.
         ("动员大会是哪天开的", None),
-        # Another town's facts that share a word or two (片区, 专用) lack half of what is asked.
+        # Asked word for word, an old wording is its fact's: a new town's fact sharing a word (片区) is no rival.
         ("东南片区党建有什么短板", "jx-southeast-gap"),
         ("航空专用装备项目投资多少", "jx-aviation-base-5.57"),
         ("限期办完成了几件", "jx-deadline-completed-9"),

@@ -19,6 +19,9 @@ from bot.matching.scoring import Scored, Term, term_match
 from bot.question.kinds import Query
 from bot.question.unsaid import asks_unsaid
 
+#: A wording signal this high: the question is one of the fact's curated wordings, word for word.
+EXACT = 0.999
+
 
 class Places:
     """Place decisions over one knowledge base and its index."""
@@ -92,9 +95,14 @@ class Places:
         「中医馆几点开门」 in a town whose officials 开门听 at no stated hour.
         It must also hold most of what the best fact holds of the question: 「区委书记是哪位」 has no
         rival in another town's 党委书记 — what the other place lacks (区委) may weigh at most
-        `rival_lack` of the question's terms.
+        `rival_lack` of the question's terms. And a question that is one of the best fact's
+        curated wordings word for word (「东南片区党建有什么短板」) is that fact's, unless the other
+        place's curated wordings come near it too (`rival_worded`): a new article's fact sharing a
+        word or two (片区) does not turn an old article's own question into a choice.
         """
         floor = self.matching.rival_floor
+        if best.signals["wording"] >= EXACT and leader.signals["wording"] < self.matching.rival_worded:
+            return False  # a curated wording, word for word, is its fact's question
         fits = min(best.signals["subject"], leader.signals["subject"]) >= floor
         return (
             fits
