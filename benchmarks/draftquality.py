@@ -1,6 +1,6 @@
 """How well an unedited `faqbot draft` answers a new article's blind questions (issue 16).
 
-    .venv/bin/python -m benchmarks.draftquality            # the nine development articles
+    .venv/bin/python -m benchmarks.draftquality            # the ten development articles
     .venv/bin/python -m benchmarks.draftquality --failures # and each question that failed
 
 For each development article of `tests/eval/newarticles/` (the unread ones are not drafted
@@ -30,6 +30,7 @@ ARTICLES = (
     "jiaoyu-school-2025",
     "wenlv-tourism-2023",
     "renju-village-2023",
+    "laji-sorting-2025",
 )
 FAQBOT = str(Path(sys.executable).parent / "faqbot")
 
