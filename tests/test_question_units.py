@@ -30,6 +30,10 @@ from bot.text.normalize import normalize
         ("这件事多重要", None),
         ("考核中檀垟镇具体得了多少分", "分"),  # points of a score
         ("中医馆早上几点几分开门", None),  # a time of day
+        ("今年有多少年轻人回到村里", None),  # 年轻人: 年 begins another word
+        ("孩子读几年级", None),
+        ("每户多少分红", None),
+        ("民宿入住率到底有多高", None),  # a rate, not a length
     ],
 )
 def test_the_unit_a_number_is_asked_in(question: str, unit: str | None) -> None:

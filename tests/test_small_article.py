@@ -20,7 +20,7 @@ ARTICLE = """\
 本报讯 岚川县枫溪镇便民服务中心日前投用，中心设有12个办事窗口。\
 镇长钱望舒说，中心每天都有不少群众来办事。副镇长孔令柏介绍，全镇已建成村级代办点9个。
 
-镇里成立工作专班，专班由党委书记汤知远任第一责任人。
+镇里成立工作专班，专班由党委书记汤知远任第一责任人。在全县14个乡镇政务服务考核中，枫溪镇排名第一。
 """
 
 FACTS = """\
@@ -64,6 +64,10 @@ FACTS += """\
   questions: [枫溪镇工作专班谁负责, 谁是第一责任人, 工作专班的组长是谁]
   answer: 据2025年3月报道，枫溪镇成立工作专班，由党委书记汤知远任第一责任人（文中未写明专班组长姓名）。
   source: 镇里成立工作专班，专班由党委书记汤知远任第一责任人。
+- id: fx-ranking
+  questions: [枫溪镇政务服务考核排名第几, 枫溪镇在全县多少个乡镇政务服务考核中排第一, 枫溪镇考核结果]
+  answer: 据2025年3月报道，在全县14个乡镇政务服务考核中，枫溪镇排名第一。
+  source: 在全县14个乡镇政务服务考核中，枫溪镇排名第一。
 """
 
 ALIASES = "places:\n  枫溪镇: [枫溪, 岚川县枫溪镇]\n"
@@ -143,3 +147,20 @@ def test_a_note_of_a_name_not_given_is_about_whose_name(small: Engine, question:
         status,
         "fx-task-force",
     )
+
+
+def test_a_number_asked_in_a_unit_the_fact_never_gives_is_declined(small: Engine) -> None:
+    # The ranking gives no score in 分: however well the rest matches, 多少分 is not what it tells.
+    reply = small.answer("枫溪镇在全县政务服务考核中得了多少分")
+    assert reply.status == "declined"
+    assert [s.fact_id for s in reply.suggestions][:1] == ["fx-ranking"]
+
+
+def test_a_fact_missing_the_unit_asked_is_unconfirmed_whatever_its_score(small: Engine) -> None:
+    from bot.matching.scoring import Scored
+
+    query = small.index.query("枫溪镇在全县政务服务考核中得了多少分")
+    signals = {"coverage": 1.0, "wording": 1.0, "sound": 1.0, "subject": 1.0, "kind": 1.0}
+    confidence = small.decider.confidence
+    assert not confidence.unconfirmed(query, Scored(0, 1.0, signals))
+    assert confidence.unconfirmed(query, Scored(0, 0.75, {**signals, "unit_miss": 0.75}))
