@@ -120,7 +120,11 @@ def test_who_is_named_comes_before_jiao_shenme_mingzi() -> None:
 
 @pytest.mark.parametrize(
     "words",
-    [["藟坑村", "有", "多少", "户", "人家"], ["达标", "比例", "是", "多少"]],
+    [
+        ["藟坑村", "有", "多少", "户", "人家"],
+        ["达标", "比例", "是", "多少"],
+        ["服务队", "由", "多少", "名", "成员", "组成"],
+    ],
 )
 def test_a_kind_of_thing_is_no_focus_the_fact_must_name(words: list[str]) -> None:
     # 多少户人家: households, whatever the fact calls them; 比例: any rate (合格率 93.2%).

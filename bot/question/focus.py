@@ -25,7 +25,7 @@ MEASURES = frozenset(
 _GENERIC = frozenset(
     "单位 地方 东西 人 时候 名字 名称 部门 机构 方式 办法 内容 样 样子 回事 意思 情况 事 事情 "
     "资金 钱 金额 人次 人数 次数 数量 时间 日子 年份 领导 同志 负责人 人员 岁数 年纪 年龄 人家 "
-    "比例 比率 占比 百分比 百分之 比重".split()
+    "比例 比率 占比 百分比 百分之 比重 成员".split()
 )
 # 「产值**有**多少」: only a copula links a focus before the asking word to it.
 _COPULA = frozenset("有 是 为 达 达到 共有 叫".split())
