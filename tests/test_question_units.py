@@ -124,6 +124,7 @@ def test_who_is_named_comes_before_jiao_shenme_mingzi() -> None:
         ["藟坑村", "有", "多少", "户", "人家"],
         ["达标", "比例", "是", "多少"],
         ["服务队", "由", "多少", "名", "成员", "组成"],
+        ["每名", "党员", "要", "联系", "多少", "户", "村民"],  # households, whoever lives in them
     ],
 )
 def test_a_kind_of_thing_is_no_focus_the_fact_must_name(words: list[str]) -> None:

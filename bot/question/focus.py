@@ -135,6 +135,8 @@ def _focus(words: list[str] | tuple[str, ...]) -> str | None:
         j = len(words) if word == "谁" else i + 1
         while j < len(words) and words[j] in MEASURES:
             j += 1
+        if "户" in words[i + 1 : j] and j < len(words) and words[j] not in ("是", "为"):
+            return None  # 多少户村民: households are counted, whoever lives in them (联系10户至15户)
         if j + 1 < len(words) and words[j] in ("是", "为") and _is_content(words[j + 1]):
             j += 1  # 216户里有多少是脱贫户: the part asked about
         named = j < len(words) and words[j] in ("名字", "名称")  # 「村医叫什么名字」: who is named comes before
