@@ -329,7 +329,11 @@ def _village_meant(doc: Document, source: str, last_village: str, villages: list
 #: so does the reporter's 据统计 — the answer already says 据…报道.
 _CONNECTIVE = re.compile(r"^(?:其中|同时|此外|另外|与此同时|另一方面|据(?:统计|了解|介绍|悉|测算|初步统计))[，,]")
 #: 该村, 该镇, 该公司…: in an answer read on its own, the name they stand for.
-_THIS_ONE = {"该村": re.compile(r"该(?:村|社区)"), "该镇": re.compile(r"该(?:乡|镇)"), "该公司": re.compile(r"该公司")}
+_THIS_ONE = {
+    "该村": re.compile(r"该(?:村|社区)"),
+    "该镇": re.compile(r"该(?:乡|镇)"),
+    "该公司": re.compile(r"该公司|^公司(?=[\u4e00-\u9fff])"),  # 公司总经理…介绍 opening a sentence
+}
 
 
 #: He or she (not 其他, 他们, 他人).

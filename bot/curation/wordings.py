@@ -70,7 +70,8 @@ _SAID = re.compile(r"[。！？](?=[^。！？]{1,16}(?:说|表示|介绍|坦言
 #: Anaphors for a name of an earlier sentence, by the kind of name they stand for (该公司 → the
 #: last organisation named, 该乡 → the article's place, 他 → the last person): the wording names it.
 _ANAPHORS = {
-    "该公司": re.compile(r"该(?:公司|企业|合作社|项目)"),
+    # 「公司总经理濮志远介绍」 opening a sentence: the company the paragraph named.
+    "该公司": re.compile(r"该(?:公司|企业|合作社|项目)|^(?:公司|企业)(?=[\u4e00-\u9fff])"),
     "该镇": re.compile(r"该(?:乡|镇|区|街道)"),
     "该村": re.compile(r"该(?:村|社区)"),
     "他": re.compile(r"(?<![其])[他她](?![们人])"),

@@ -677,3 +677,10 @@ def test_without_headings_a_paragraph_is_tagged_with_what_it_keeps_coming_back_t
     )
     tags = [fact["tags"][0] for fact in _drafted(tmp_path, story, place="新河镇").facts]  # type: ignore[index]
     assert tags == ["概况", "有机肥", "保洁员"]
+
+
+def test_a_sentence_opening_with_gongsi_means_the_company_named_before(tmp_path: Path) -> None:
+    story = "棠溪县禾沃环境科技有限公司负责收运易腐垃圾。公司总经理濮志远介绍，日均收集量18.6吨。"
+    facts = _drafted(tmp_path, story, place="新河镇").facts
+    assert "棠溪县禾沃环境科技有限公司总经理濮志远介绍" in str(facts[1]["answer"])
+    assert any("棠溪县禾沃环境科技有限公司" in q for q in facts[1]["questions"])  # type: ignore[attr-defined]
