@@ -164,3 +164,23 @@ def test_a_fact_missing_the_unit_asked_is_unconfirmed_whatever_its_score(small: 
     confidence = small.decider.confidence
     assert not confidence.unconfirmed(query, Scored(0, 1.0, signals))
     assert confidence.unconfirmed(query, Scored(0, 0.75, {**signals, "unit_miss": 0.75}))
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id", "named"),
+    [
+        ("枫溪镇镇长李建华说中心每天都有不少群众来办事，对吧？", "fx-crowd", "钱望舒，不是李建华"),  # 李/建华
+        ("枫溪镇副镇长王晓东介绍全镇建成了多少个村级代办点", "fx-deputy", "孔令柏，不是王晓东"),
+        ("枫溪镇镇长郦昀涛说中心人多不多", "fx-crowd", "钱望舒，不是郦昀涛"),  # 郦: a rare surname
+    ],
+)
+def test_a_stranger_named_after_a_post_is_corrected(small: Engine, question: str, fact_id: str, named: str) -> None:
+    # No article names 李建华: the question's premise about who holds the post is wrong.
+    reply = small.answer(question)
+    assert (reply.status, reply.fact_id) == ("answered", fact_id)
+    assert reply.text == f"文中说的是{named}。"
+
+
+@pytest.mark.parametrize("question", ["镇长强调中心人多吗", "枫溪镇镇长钱望舒说了什么"])
+def test_a_verb_or_a_known_person_after_a_post_is_no_stranger(small: Engine, question: str) -> None:
+    assert small.index.query(question).strangers == ()

@@ -35,9 +35,9 @@ from bot.question.kinds import (
     span_numbers,
     titled,
 )
-from bot.question.people import surnamed
+from bot.question.people import SURNAMES, surnamed
 from bot.text.cedict import gloss
-from bot.text.lexicon import STOPWORDS, canonical_words
+from bot.text.lexicon import POST_ENDINGS, STOPWORDS, canonical_words
 from bot.text.normalize import AliasTable, is_han, normalize
 from bot.text.segment import NEW_WORD_FREQ, PLACE_SUFFIXES, Segmenter
 from bot.text.sound import char_ngrams, use_readings_cache, word_sound
@@ -58,6 +58,8 @@ RECALL_SENTENCES = 4
 CACHED_QUERIES = 2048
 #: An unscoped question skips tokens found in more entries than this (or a tenth of them).
 COMMON_POSTINGS = 1000
+#: A word jieba's dictionary counts less often than this, right after a post, may be a name.
+RARE_NAME = 100
 
 
 @dataclass
@@ -135,8 +137,15 @@ class Index(Spelling):
         yes_no = is_yes_no(text, question)
         approximate, checked = guessed_numbers(words, yes_no)
         context = approximate | checked | span_numbers(words)  # numbers that are no key terms
+        strangers = self._strangers(words)
         terms = (
-            tuple(t for t in key_terms(words, place_words) if t not in context and not self._foreign_word(t, question))
+            tuple(
+                t
+                for t in key_terms(words, place_words)
+                if t not in context
+                and not any(t in stranger for stranger in strangers)  # 李, 建华 of 李建华
+                and not self._foreign_word(t, question)
+            )
             or titled(text)
             or self._coinages(words)
         )
@@ -156,7 +165,33 @@ class Index(Spelling):
             counts=counts_asked(words),
             after=asks_next(text),
             pinyin=pinyin_of([w for w in words if w not in STOPWORDS] or list(words)),
+            strangers=strangers,
         )
+
+    def _strangers(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """People the question names after a post whom no article names (乡长郦昀涛): a false
+        premise about who holds the post, not a subject the knowledge lacks. After a post, a
+        run of two or three characters that the knowledge does not know, that jieba's dictionary
+        knows rarely or after a surname, and that is no verb (强调, 带队) is a name — or a surname
+        jieba cut from the given name (李/建华)."""
+        found = []
+        for i in range(1, len(words)):
+            if not words[i - 1].endswith(POST_ENDINGS):
+                continue
+            word = words[i]
+            if len(word) == 1 and word in SURNAMES and i + 1 < len(words) and len(words[i + 1]) <= 2:
+                word += words[i + 1]
+            if (
+                2 <= len(word) <= 3
+                and is_han(word)
+                and word not in self.vocabulary
+                and (self.general.get(word, 0) < RARE_NAME or word[0] in SURNAMES)
+                and word not in self.verbs
+                and word not in self.function
+                and word not in self.places
+            ):
+                found.append(word)
+        return tuple(found)
 
     def _coinages(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """Pairs of characters the knowledge writes together, for a question whose every word is

@@ -105,6 +105,20 @@ class Confidence:
             return ()
         return instead
 
+    def post_holders(self, query: Query, best: Scored) -> tuple[str, ...]:
+        """The people `best` names right after the post the question gives a stranger
+        (「乡长郦昀涛…」 of a fact saying 乡长邰素珩): whom the article says holds it."""
+        entry = self.index.entries[best.position]
+        words = query.words
+        posts = {
+            words[i - 1]
+            for i in range(1, len(words))
+            if any(stranger.startswith(words[i]) for stranger in query.strangers)  # 李/建华 too
+        }
+        return tuple(
+            sorted(p for p in entry.words & self.index.people if any(f"{post}{p}" in entry.body for post in posts))
+        )
+
     def _subject_without(self, query: Query, best: Scored, names: list[str]) -> float:
         """How well `best` matches the question's subject with `names` left out: a wrong name
         weighs like the rarest word of all and must not hide how well the rest fits

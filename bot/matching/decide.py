@@ -127,6 +127,10 @@ class Decider:
                 )
         sure = self.confidence.sure(query, facts)
         instead = () if sure else self.confidence.wrong_person(query, best)
+        if sure and query.strangers:
+            # 「乡长郦昀涛…」: answered only by a fact naming who the article says holds the post.
+            instead = self.confidence.post_holders(query, best)
+            sure = bool(instead)
         if (not sure and not instead) or self.confidence.unconfirmed(query, best):
             return Decision(
                 self._unsure(question, shown_resolved, query, ranked, facts, docs is None), None, candidates
@@ -175,7 +179,7 @@ class Decider:
             return Decision(replace(declined, score=best.score), place, candidates)
         reply = self.replies.fact(question, fact, best.score, shown_resolved)
         if instead:
-            named = [t for t in query.terms if self.index.names_someone(t)]
+            named = list(query.strangers) or [t for t in query.terms if self.index.names_someone(t)]
             reply = replace(reply, text=WRONG_PREMISE.format(instead="、".join(instead), named="、".join(named)))
         elif figure := self.confidence.wrong_figure(query, best):
             reply = replace(reply, text=WRONG_PREMISE.format(instead=figure[0], named=figure[1]))

@@ -229,6 +229,7 @@ class Query:
     after: str  # 「成立领导小组之后又做了什么」: the step whose next one is asked ("" if none)
     pinyin: str
     checked: frozenset[str] = frozenset()  # numbers offered to be confirmed: 有25家吗, 两个还是三个
+    strangers: tuple[str, ...] = ()  # people named after a post whom the knowledge does not know (乡长郦昀涛)
 
     @cached_property
     def compact(self) -> str:
