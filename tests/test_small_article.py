@@ -184,3 +184,23 @@ def test_a_stranger_named_after_a_post_is_corrected(small: Engine, question: str
 @pytest.mark.parametrize("question", ["镇长强调中心人多吗", "枫溪镇镇长钱望舒说了什么"])
 def test_a_verb_or_a_known_person_after_a_post_is_no_stranger(small: Engine, question: str) -> None:
     assert small.index.query(question).strangers == ()
+
+
+def test_a_name_is_read_in_latin_letters_in_every_reading_of_its_polyphones(
+    tmp_path_factory: pytest.TempPathFactory, settings: Settings
+) -> None:
+    # 阚 reads han or kan: its bearer writes 「Kan Yutong」, the dictionary's first reading is han.
+    folder = tmp_path_factory.mktemp("kan") / "fengxi-service-2025"
+    folder.mkdir()
+    story = "\\n返乡青年阚雨桐开了一家竹艺工坊，带动15户村民增收。\\n"
+    fact = """- id: fx-kan
+  questions: [阚雨桐是谁, 阚雨桐开了什么工坊, 阚雨桐带动多少户村民增收]
+  answer: 据2025年3月报道，返乡青年阚雨桐开了一家竹艺工坊，带动15户村民增收。
+  source: 返乡青年阚雨桐开了一家竹艺工坊，带动15户村民增收。
+"""
+    (folder / "article.txt").write_text(ARTICLE + story, encoding="utf-8")
+    (folder / "facts.yaml").write_text(FACTS + fact, encoding="utf-8")
+    (folder / "aliases.yaml").write_text(ALIASES, encoding="utf-8")
+    engine = Engine.load(combine(FIXTURE_KNOWLEDGE, [folder], tmp_path_factory.mktemp("k") / "k"), settings)
+    for question in ("Who is Kan Yutong?", "Who is Han Yutong?"):
+        assert (engine.answer(question).status, engine.answer(question).fact_id) == ("answered", "fx-kan")

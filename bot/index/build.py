@@ -8,6 +8,7 @@ folder under a key made of the knowledge's hash and the hash of the code that bu
 
 from __future__ import annotations
 
+import itertools
 import logging
 import math
 import re
@@ -41,7 +42,7 @@ from bot.text.segment import (
     new_words,
     tagged,
 )
-from bot.text.sound import syllables, use_readings_cache, word_sound
+from bot.text.sound import exact_readings, syllables, use_readings_cache, word_sound
 from bot.text.thesaurus import classes, kin_of, not_places
 from bot.text.thesaurus import function_words as cilin_function_words
 
@@ -211,7 +212,8 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
                 found_postings = postings[token] = array("i")
             found_postings.append(position)
     segmenter = texts.segmenter
-    aliases.romanized = _romanized(knowledge, segmenter, named, word_df)
+    # Names jieba's HMM found (阚雨桐 after 返乡青年) are read in every reading too, people or not.
+    aliases.romanized = _romanized(knowledge, segmenter, [*named, *found], word_df)
     lexicon = list(_everyday_words(texts, word_df))
     del texts, units
     _share_equal(postings)
@@ -256,9 +258,19 @@ def _romanized(knowledge: Knowledge, segmenter: Segmenter, named: Iterable[str],
     forms = [f for f in knowledge.aliases.canonical() if is_han(f)]
     parts = [w for f in forms for w in segmenter.words(f) if len(w) >= 2 and is_han(w)]
     words = sorted((w for w in word_df if len(w) >= 2 and is_han(w)), key=lambda w: -word_df[w])
-    ordered = dict.fromkeys([*forms, *parts, *named, *words])
+    names = dict.fromkeys([*forms, *parts, *named])
     latin = [w for w in word_df if w.isascii() and w.isalpha()]
-    return Romanized(((word_sound(w), w) for w in ordered), keep=latin)
+    # A person's name in every reading of its polyphones (阚: kan as well as han; 覃: qin, tan):
+    # which one a name takes, no dictionary says, and its bearer spells it their own way.
+    readings = [
+        ("".join(spelt), name)
+        for name in named
+        if is_han(name) and len(name) <= 4
+        for spelt in itertools.islice(itertools.product(*(exact_readings(ch) for ch in name)), 16)
+    ]
+    spellings = [*((word_sound(w), w) for w in names), *readings]
+    spellings += [(word_sound(w), w) for w in words if w not in names]
+    return Romanized(spellings, keep=latin)
 
 
 def _everyday_words(texts: _Texts, frequency: Counter[str]) -> Iterator[tuple[list[str], list[str]]]:
