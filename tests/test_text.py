@@ -19,6 +19,7 @@ ALIASES = AliasTable(
         "吴江经济技术开发区": "吴江开发区",
         "氮化镓": "氮化镓",
         "gan": "氮化镓",
+        "返乡创业园": "蓼坪返乡创业园",
     }
 )
 
@@ -97,6 +98,8 @@ def test_cn_number(run: str, value: int) -> None:
         ("organ", "organ"),  # a Latin alias never matches inside a word
         ("gan项目", "氮化镓项目"),
         ("大桥镇长是谁", "嘉兴科技城 镇长是谁"),  # the 镇 of 镇长 stays with the post
+        ("返乡创业圆有几家企业", "蓼坪返乡创业园有几家企业"),  # the last character, by its sound
+        ("返乡创业补贴多少钱", "返乡创业补贴多少钱"),  # the name's start, then 补贴: no slip
     ],
 )
 def test_aliases(text: str, expected: str) -> None:

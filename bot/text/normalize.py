@@ -160,8 +160,13 @@ class AliasTable:
             # One wrong character out of three (科技园 for 科技城) is another name, not a typo,
             # unless it sounds the same, or rhymes and keeps the name's last character: a
             # look-alike sharing the sound part (大挢镇 for 大桥镇), not running text (科技什么).
+            # A slip at either end of a long name must sound like it too: 返乡创业补贴 is the start
+            # of 返乡创业园 followed by 补贴, not the name mistyped.
+            inside = 0 < j < len(window) - 1
             if form and (
-                len(form) >= 4 or sounds_alike(form, window) or (form[-1] == window[-1] and rhymes_alike(form, window))
+                (len(form) >= 4 and inside)
+                or sounds_alike(form, window)
+                or (form[-1] == window[-1] and rhymes_alike(form, window))
             ):
                 return self.canonical[form]
         return self._sound.get(" ".join(syllables(window)))
