@@ -42,6 +42,7 @@ class Matching:
     rival_floor: float = 0.45  # …or when its best facts in both places match its subject this well
     rival_lack: float = 0.7  # …and the other place's lacks at most this share of what the best holds
     rival_worded: float = 0.5  # …unless the question is a curated wording and the rival's match it less
+    exact_lack: float = 0.3  # …or the rival lacks more than this share of that wording's terms
     clear_floor: float = 0.5  # below `answer`, a "what/how" question's best fact scoring this…
     clear_margin: float = 0.07  # …and this far ahead of the next, missing only common words, answers
     vague_coverage: float = (

@@ -377,3 +377,13 @@ def test_a_wrong_person_is_corrected_however_rare_the_name(wider: Engine) -> Non
     reply = wider.answer("党工委书记祁振东说开发区今年要新签约多少个亿元以上项目？")
     assert reply.status == "answered" and reply.fact_id == "hx-annual-targets"
     assert reply.text == "文中说的是蔺海川，不是祁振东。"
+
+
+def test_a_curated_wording_asked_word_for_word_has_no_rival_lacking_its_subject(
+    tmp_path: Path, settings: Settings
+) -> None:
+    # 「集中清洁行动 场次」 is the rural-living article's own wording; 吴江's 集中学习 sessions lack
+    # 清洁行动, however alike the two facts' wordings read.
+    engine = Engine.load(combine(FIXTURE_KNOWLEDGE, [NEW / "renju-village-2023"], tmp_path / "k"), settings)
+    reply = engine.answer("集中清洁行动 场次")
+    assert (reply.status, reply.fact_id) == ("answered", "rj-cleaning-actions-146")

@@ -97,11 +97,15 @@ class Places:
         rival in another town's 党委书记 — what the other place lacks (区委) may weigh at most
         `rival_lack` of the question's terms. And a question that is one of the best fact's
         curated wordings word for word (「东南片区党建有什么短板」) is that fact's, unless the other
-        place's curated wordings come near it too (`rival_worded`): a new article's fact sharing a
-        word or two (片区) does not turn an old article's own question into a choice.
+        place's curated wordings come near it too (`rival_worded`) and it lacks little of the
+        question (`exact_lack`: 集中学习 is no rival for 「集中清洁行动 场次」): a new article's fact
+        sharing a word or two (片区) does not turn an old article's own question into a choice.
         """
         floor = self.matching.rival_floor
-        if best.signals["wording"] >= EXACT and leader.signals["wording"] < self.matching.rival_worded:
+        m = self.matching
+        if best.signals["wording"] >= EXACT and (
+            leader.signals["wording"] < m.rival_worded or self._lacks(query, best, leader) > m.exact_lack
+        ):
             return False  # a curated wording, word for word, is its fact's question
         fits = min(best.signals["subject"], leader.signals["subject"]) >= floor
         return (
