@@ -50,9 +50,9 @@ _VILLAGE_ENDINGS = ("村", "社区")
 _VILLAGE_LEAD = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,4}?[镇乡县市]|[是在于和与及到从对向把被将给])(?=[\u4e00-\u9fff]{2,}(?:村|社区)$)"
 )
-#: jieba's flags of names and of characters that are no words alone (芰 g, 塘 j): a run with
+#: jieba's flags of names and of characters that are no words alone (芰 g, 塘 j, 瀼 zg): a run with
 #: one of them is a name; a run of common words only (社区党群服务中心) is a kind of place.
-_PROPER = ("nr", "ns", "nz", "g", "j", "ng", "x", "yg")
+_PROPER = ("nr", "ns", "nz", "g", "j", "ng", "x", "yg", "zg")
 #: jieba part-of-speech flags that cannot be inside a name: verbs, prepositions, particles,
 #: conjunctions, numerals, adverbs, pronouns, punctuation.
 _BREAK = re.compile(r"^(?:p|u|c|m|x|d|r|q|f|t|y|e|o)")
@@ -191,11 +191,26 @@ def _tagged_people(sentence: str) -> dict[str, str]:
     return found
 
 
+def _proper(word: str, flag: str) -> bool:
+    """Whether a token is a name's or a rare character's — not 县 or 村, which jieba sometimes
+    flags zg too: a character as common as those is no name's."""
+    import jieba
+
+    if flag in ("g", "zg") and len(word) == 1:
+        return jieba.dt.FREQ.get(word, 0) < _COMMON_CHARACTER
+    return flag in _PROPER
+
+
+#: A single character jieba counts this often is a word of the language, whatever its flag.
+_COMMON_CHARACTER = 1000
+
+
 def _rare(tokens: list[tuple[str, str]], k: int) -> bool:
-    """A rare character jieba cannot place (藟 yg, 荇 x): a name's, not a break — nor is the single
+    """A rare character jieba cannot place (藟 yg, 荇 x, 瀼 zg, 箐 g): a name's, not a break — nor is the single
     character after it (荇|洲, where jieba calls 洲 a measure word)."""
     word, flag = tokens[k]
-    return flag in ("x", "yg", "zg") and len(word) == 1 and "\u4e00" <= word <= "\u9fff"
+    rare = flag in ("x", "yg") or (flag in ("g", "zg") and _proper(word, flag))
+    return rare and len(word) == 1 and "\u4e00" <= word <= "\u9fff"
 
 
 #: What may open a run without being a name's: a particle or preposition jieba glued on (了棠).
@@ -249,7 +264,7 @@ def _generic(run: list[tuple[str, str]]) -> bool:
     """Whether a run of tokens is all common words, none a name's part (县人民医院)."""
     import jieba
 
-    return all(flag not in _PROPER and jieba.dt.FREQ.get(word, 0) >= 10 for word, flag in run)
+    return all(not _proper(word, flag) and jieba.dt.FREQ.get(word, 0) >= 10 for word, flag in run)
 
 
 def organisation_forms(name: str, regions: Iterable[str] = ()) -> list[str]:
@@ -309,7 +324,7 @@ def _common_kind(name: str) -> bool:
     part of a name."""
     import jieba.posseg
 
-    return all(p.flag not in _PROPER for p in jieba.posseg.cut(name))
+    return all(not _proper(p.word, p.flag) for p in jieba.posseg.cut(name))
 
 
 def draft_aliases(place: str | None, text: str, names: list[tuple[str, str]]) -> dict[str, object]:

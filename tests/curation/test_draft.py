@@ -338,12 +338,16 @@ def test_words_after_a_post_or_a_noun_are_no_names(sentence: str) -> None:
         # 了 glued to a rare character is no part of the name; 洲 after the rare 荇 is
         ("他成立了棠溆县枧塘竹艺有限公司。", "棠溆县枧塘竹艺有限公司", "了棠溆县枧塘竹艺有限公司"),
         ("棠溆县荇洲云雾茶专业合作社今年收购鲜叶2万斤。", "棠溆县荇洲云雾茶专业合作社", "云雾茶专业合作社"),
+        # 瀼 (zg) is a rare character, so the run is a name; 县 flagged zg too is a common one
+        ("工程由瀼水县城乡供水有限公司负责运营。", "瀼水县城乡供水有限公司", "城乡供水有限公司"),
+        ("病人转到县医院。", None, "县医院"),
+        ("箐口村村民陆秀英今年68岁。", "箐口村", "口村"),  # 箐 (g) rare, 口 after it no break
     ],
 )
 def test_organisations_are_whole_names_not_kinds(sentence: str, found: str | None, not_found: str) -> None:
     from bot.curation.names import names_in
 
-    organisations = [name for name, kind in names_in([sentence]) if kind == "organisation"]
+    organisations = [name for name, kind in names_in([sentence]) if kind in ("organisation", "village")]
     assert not_found not in organisations
     if found:
         assert found in organisations
