@@ -52,6 +52,8 @@ def _asked_of(name: str, role: str, scoped: Callable[[str], str], short: Callabl
         return [f"{name}是做什么的"]
     if role.endswith(_NO_POST) or role.endswith(("村", "社区")):
         return [f"{name}是哪里人"]  # 村民隗桂芝, 苕岙社区佘桂枝: who she is, not a post
+    if not re.search(rf"(?:{POSTS})$", role) and not role.endswith("员"):
+        return [f"{name}是做什么的"]  # 返乡青年农晓川: who he is, no post
     post = _POST_AFTER_PLACE.search(role)
     core = post.group(1) if post else _last_words(role)
     return [scoped(f"{role}是谁"), f"{name}是什么职务", short(f"{core}叫什么名字")]

@@ -33,8 +33,8 @@ from bot.text.lexicon import STOPWORDS
 #: A number as news prose writes it, with what it counts: 86个, 1.82万吨, 97.6%, 2.3万余户次.
 _COUNT = re.compile(
     r"(?<![\d.])\d+(?:\.\d+)?(?:余|多)?(?:万|亿)?(?:余|多)?"
-    r"((?:个|名|件|项|户|人|座|家|场|次|条|所|批位|位|台|套|元|吨|亩|米|公里|千米|平方米|盏|起|间|处|只|头|辆|期|类|"
-    r"支|棵|株|斤|公斤|千克|小时|分钟|个月|周|天|年|届|岁|%|立方米|倍)*)"
+    r"((?:个多小时|个半小时|个多月|个半月|个|名|件|项|户|人|座|家|场|次|条|所|批位|位|台|套|元|吨|亩|米|公里|千米|"
+    r"平方米|盏|起|间|处|只|头|辆|期|类|支|棵|株|斤|公斤|千克|小时|分钟|个月|周|天|年|届|岁|%|立方米|倍|块|份|根|口|眼)*)"
 )
 #: A number of five digits or more with nothing after it that counts (12345 of 12345热线).
 _CODE = re.compile(r"\d{5,}")
@@ -60,7 +60,13 @@ _NOT_ONE_PLACE = "各每全本这那该此"
 _REASON = re.compile(r"^(?:为了|因为|由于)(.{2,})")  # not a bare 为: 为中小企业提供… is "for", no reason
 _METHOD = re.compile(r"^(?:通过|采取|采用|依托|借助|利用|按照|围绕)(.{2,})")
 #: Measure words of things counted one by one, small enough to ask with 几 (几个, 几座).
-_SMALL = frozenset("个 名 件 项 座 家 场 次 条 所 位 台 套 类 支 间 处 批 期 届".split())
+_SMALL = frozenset("个 名 件 项 座 家 场 次 条 所 位 台 套 类 支 间 处 批 期 届 块 份 根 口 眼".split())
+#: A span in hours or months with 多 or 半 inside (2个多小时): asked 多长时间.
+_ROUGH_SPAN = ("个多小时", "个半小时", "个多月", "个半月")
+#: What a clause says of the figure of the clause before (这一数字, 该比例): the thing it measured.
+_THAT_FIGURE = re.compile(r"(?:这一|这个|该|此)(?:数字|数据|比例|指标|数值)")
+#: A year alone before a figure (2023年为85%): what it measures is the clause before's.
+_YEAR_ONLY = re.compile(r"^(?:而|但|其中)?(?:\d{4}年|去年|今年|上年|前年)(?:同期)?(?:的)?[为是达]?$")
 _MONEY = ("元", "万元", "亿元")
 _END = "。！？!?”“\"'’‘「」『』 "
 #: A verb that leads into a figure (办结率达97.6%, 突破1000万): left out of 「…是多少」.
@@ -81,7 +87,7 @@ _ANAPHORS = {
 #: A verb spending the money after it (投入85万元建设…).
 _SPENT = re.compile(r"(?:投入|投资|花费|花了|出资|拿出|耗资|安排|筹集|整合)(?:资金|了)?$")
 #: A verb whose object is the figure (提高到89.3%, 稳定在95%以上, 达92%).
-_REACHED = re.compile(r"(?:到|至|达|在|为|超过|突破|低于|高于|不足|占)$")
+_REACHED = re.compile(r"(?:到|至|达|在|为|是|超过|突破|低于|高于|不足|占)$")
 #: A change from a figure to the one asked (由2024年底的61.5%提高到).
 _CHANGED_FROM = re.compile(r"[由从][^，]*?(?:提高|提升|增加|增长|上升|下降|降低|减少|降)(?:到|至)$")
 #: A clause comparing the figure of the clause before (比去年提高8.2个百分点, 同比增长9.4%).
@@ -229,6 +235,17 @@ class Wordings:
                 # 60亿元 is asked 多少亿元, not 多少元: the sum as people say it.
                 asked = "多少" + (magnitude.group(0) if magnitude else "") + ("" if unit == "%" else unit)
                 thing = _VERB_BEFORE.sub("", OPENERS.sub("", before))
+                if _THAT_FIGURE.search(thing) or _YEAR_ONLY.match(thing):
+                    if not subject:
+                        continue  # 「而2024年同期这一数字是91.2%」 with nothing measured before: not asked
+                    # 「…合格率达98.6%，而2024年同期这一数字是91.2%」: 合格率 in 2024.
+                    thing = _THAT_FIGURE.sub("", thing.lstrip("而但")) or thing
+                    thing, before = subject + thing, subject + _THAT_FIGURE.sub("", before.lstrip("而但"))
+                if unit in _ROUGH_SPAN:
+                    # 「2个多小时后恢复供水」: how long it took.
+                    full.append(self._scoped(f"{before}多长时间{after}"))
+                    spoken.append(self._short(f"{thing}多久{after}") if len(thing) >= 2 else "")
+                    break
                 if compared and subject:
                     # 「…普及率达到93.6%，比去年提高8.2个百分点」: the change is the 普及率's.
                     thing, before = subject + spoken_phrase(thing), subject + before
@@ -254,6 +271,8 @@ class Wordings:
                         after = after[1:]  # 兑换积分12.6万分: 兑换积分是多少, not 兑换积分分
                     # 「由61.5%提高到89.3%」, 「稳定在95%以上」: the figure is the verb's object, asked in place.
                     reached = _REACHED.search(thing)
+                    if not reached and after.startswith(("以上", "以下", "左右", "上下")):
+                        after = after[2:]  # 普及率达99%以上: 普及率是多少, not 普及率以上是多少
                     if changed := _CHANGED_FROM.search(thing):  # 准确率由61.5%提高到: what it is now
                         spoken.append(self._short(f"{thing[: changed.start()]}现在是多少啊"))
                     else:
@@ -343,6 +362,10 @@ class Wordings:
             if match := _REASON.match(clause):
                 return [self._scoped(f"为什么要{match.group(1)}")]
             if match := _METHOD.match(clause):
+                if clause.startswith(("采用", "采取")):
+                    # 「采用混凝沉淀+过滤+消毒工艺」 names the method: asked what it is, not 怎么.
+                    kind = head_noun(match.group(1))
+                    return [self._short(f"采用什么{kind}")] if kind else []
                 return [self._short(f"怎么{match.group(1)}")]
         return []
 

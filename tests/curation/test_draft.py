@@ -261,6 +261,12 @@ def test_a_word_ending_in_cun_is_no_village(sentence: str, village: str | None) 
         ("全镇建成垃圾收集亭126个、再生资源回收站点9个。", "新河镇再生资源回收站点多少个？"),
         ("全镇建成垃圾收集亭126个、再生资源回收站点9个。", "新河镇全镇建成垃圾收集亭多少个？"),
         ("全镇农村生活垃圾治理考核位居全县第2。", "新河镇全镇农村生活垃圾治理考核位居全县第几？"),  # a rank
+        # 这一数字 is what the clause before measured; 以上 no part of a rate asked 是多少
+        ("全镇水质合格率达98.6%，而2024年同期这一数字是91.2%。", "新河全镇水质合格率2024年同期是多少啊？"),
+        ("全镇自来水普及率达99%以上。", "新河全镇自来水普及率是多少啊？"),
+        ("抢修队接到报修后，2个多小时后恢复供水。", "新河镇多长时间后恢复供水？"),  # a rough span
+        ("全镇安装智能远传水表3200块，采集水样126份。", "新河采集水样几份啊？"),  # 块 and 份 count
+        ("新水厂总投资2800万元，采用混凝沉淀+过滤+消毒工艺。", "新河采用什么工艺？"),  # a method named
     ],
 )
 def test_a_figure_is_also_asked_with_just_its_verb_and_object(tmp_path: Path, story: str, wording: str) -> None:
@@ -626,6 +632,7 @@ def test_draft_wordings_ask_what_the_sentence_tells(
         ("项目由乡长邰素珩牵头推进。", "新河镇乡长是谁？"),  # 由 is no part of the post
         ("麂坳村村级河长邵德庆每周巡河两次。", "新河村级河长叫什么名字？"),  # not 级河长
         ("东塘村訾念宁开起了农家乐。", "訾念宁是哪里人？"),  # after a village: where from
+        ("返乡青年农晓川在村里当起了管水员。", "农晓川是做什么的？"),  # no post: what he does
     ],
 )
 def test_people_named_before_any_verb_are_asked_about(tmp_path: Path, story: str, wording: str) -> None:
