@@ -21,6 +21,8 @@ ARTICLE = """\
 镇长钱望舒说，中心每天都有不少群众来办事。副镇长孔令柏介绍，全镇已建成村级代办点9个。
 
 镇里成立工作专班，专班由党委书记汤知远任第一责任人。在全县14个乡镇政务服务考核中，枫溪镇排名第一。
+
+中心改造共投入资金260万元，用于窗口改造、自助设备和信息系统。中心开通了服务热线。
 """
 
 FACTS = """\
@@ -64,6 +66,14 @@ FACTS += """\
   questions: [枫溪镇工作专班谁负责, 谁是第一责任人, 工作专班的组长是谁]
   answer: 据2025年3月报道，枫溪镇成立工作专班，由党委书记汤知远任第一责任人（文中未写明专班组长姓名）。
   source: 镇里成立工作专班，专班由党委书记汤知远任第一责任人。
+- id: fx-funds
+  questions: [枫溪镇便民服务中心改造投了多少钱, 中心改造资金用在哪些方面, 服务中心改造花了多少]
+  answer: 据2025年3月报道，枫溪镇便民服务中心改造共投入资金260万元，用于窗口改造、自助设备和信息系统（文中未写明各项资金的具体金额）。
+  source: 中心改造共投入资金260万元，用于窗口改造、自助设备和信息系统。
+- id: fx-hotline
+  questions: [枫溪镇便民服务中心有服务热线吗, 中心开通热线了吗, 服务中心的热线]
+  answer: 据2025年3月报道，枫溪镇便民服务中心开通了服务热线（文中未写明热线号码）。
+  source: 中心开通了服务热线。
 - id: fx-ranking
   questions: [枫溪镇政务服务考核排名第几, 枫溪镇在全县多少个乡镇政务服务考核中排第一, 枫溪镇考核结果]
   answer: 据2025年3月报道，在全县14个乡镇政务服务考核中，枫溪镇排名第一。
@@ -204,3 +214,21 @@ def test_a_name_is_read_in_latin_letters_in_every_reading_of_its_polyphones(
     engine = Engine.load(combine(FIXTURE_KNOWLEDGE, [folder], tmp_path_factory.mktemp("k") / "k"), settings)
     for question in ("Who is Kan Yutong?", "Who is Han Yutong?"):
         assert (engine.answer(question).status, engine.answer(question).fact_id) == ("answered", "fx-kan")
+
+
+@pytest.mark.parametrize(
+    ("question", "status", "fact_id"),
+    [
+        # the note leaves out the parts; the total is given
+        ("枫溪镇便民服务中心改造一共投入了多少钱", "answered", "fx-funds"),
+        ("中心改造资金里自助设备花了多少", "declined", "fx-funds"),
+        # the note leaves out the number (号码): asked, the bot says so
+        ("枫溪镇便民服务中心的服务热线是多少", "declined", "fx-hotline"),
+    ],
+)
+def test_a_note_of_what_is_unsaid_is_about_its_own_figure(
+    small: Engine, question: str, status: str, fact_id: str
+) -> None:
+    reply = small.answer(question)
+    assert reply.status == status
+    assert (reply.fact_id if status == "answered" else reply.suggestions[0].fact_id) == fact_id

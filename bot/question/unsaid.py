@@ -19,7 +19,7 @@ from bot.text.normalize import normalize
 # 「是怎么划分的」 of 「文中未说明三种颜色各对应哪类问题」).
 _MISSING = {
     "name": re.compile(r"名称|名字|姓名|叫什么"),
-    "number": re.compile(r"次数|数量|人数|数字|多少"),
+    "number": re.compile(r"次数|数量|人数|数字|多少|号码|金额"),
     "date": re.compile(r"年份|时间|日期|哪年|哪天"),
     "content": re.compile(r"内容|含义|解释|是什么|指什么"),
     "rule": re.compile(r"条件|标准|办法|方式|方法|规则|对应|怎么|如何"),
@@ -68,7 +68,9 @@ def asks_unsaid(query: Query, note: str | None) -> bool:
         rf"哪[个所家位座些][^的和与及,，]{{0,6}}{re.escape(normalize(unnamed.group(1)))}", query.compact
     ):
         wants.add("name")
-    if query.asks in ("number", "money") and not query.yes_no:
+    # 「文中未写明各项资金的具体金额」 leaves out the parts; 「一共投资了多少钱」 asks the total it gives.
+    of_parts = re.search(r"各|分别|每[个项村户]", note) and re.search(r"一共|总共|合计|总计|总投资|总额|共", query.text)
+    if query.asks in ("number", "money") and not query.yes_no and not of_parts:
         wants.add("number")
     if query.asks in ("person", "named") and "姓名" in note:
         wants.add("name")  # 「路长是谁」 of 「文中未写明路长姓名」
