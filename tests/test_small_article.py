@@ -68,7 +68,7 @@ FACTS += """\
   source: 镇里成立工作专班，专班由党委书记汤知远任第一责任人。
 - id: fx-funds
   questions: [枫溪镇便民服务中心改造投了多少钱, 中心改造资金用在哪些方面, 服务中心改造花了多少]
-  answer: 据2025年3月报道，枫溪镇便民服务中心改造共投入资金260万元，用于窗口改造、自助设备和信息系统（文中未写明各项资金的具体金额）。
+  answer: 据2025年3月报道，枫溪镇便民服务中心改造共投入资金260万元（文中未写明各项资金的具体金额）。
   source: 中心改造共投入资金260万元，用于窗口改造、自助设备和信息系统。
 - id: fx-hotline
   questions: [枫溪镇便民服务中心有服务热线吗, 中心开通热线了吗, 服务中心的热线]
@@ -232,3 +232,17 @@ def test_a_note_of_what_is_unsaid_is_about_its_own_figure(
     reply = small.answer(question)
     assert reply.status == status
     assert (reply.fact_id if status == "answered" else reply.suggestions[0].fact_id) == fact_id
+
+
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [("便民服务中心是哪天投用的", "declined"), ("枫溪镇这篇报道是哪天发的", "answered")],
+)
+def test_the_reports_date_answers_only_about_the_report(small: Engine, question: str, status: str) -> None:
+    # The title says 便民服务中心投用; the day it was put into use is not the day it was reported.
+    reply = small.answer(question)
+    assert reply.status == status
+    if status == "answered":
+        assert reply.fact_id == "fengxi-service-2025.date"
+    else:
+        assert reply.fact_id is None
