@@ -64,6 +64,7 @@ def people_wordings(sentence: str, scoped: Callable[[str], str], short: Callable
     person's age the prose gives (63岁的巡库员阙木生): how old the person is. `scoped` and
     `short` name the article's place in a wording as `Wordings` does."""
     found: list[str] = []
+    asked = 0
     whole = people_in([sentence])
     for match in _ROLE.finditer(sentence):
         said, name = match.group(1), match.group(2)
@@ -76,8 +77,12 @@ def people_wordings(sentence: str, scoped: Callable[[str], str], short: Callable
             continue
         if _AGE_BEFORE.search(sentence[: match.start(1)] + said[: len(said) - len(role)]):
             found.append(f"{name}今年多大岁数")
-        found = [*_asked_of(name, role, scoped, short), *found]
-        break
+        # 「由镇党委书记蒙振华任组长、镇长韦靖岚任副组长」: the second person is asked who holds the
+        # post only, so that the sentence's figures keep their wordings.
+        found = [*found, *_asked_of(name, role, scoped, short)[: 3 if not asked else 1]]
+        asked += 1
+        if asked == 2:
+            break
     if not found:
         # A name jieba tags after a word for a person, before any verb (副书记钭晓岚牵头): the
         # regular expression cannot tell where such a name ends; `people_in` can.

@@ -31,10 +31,10 @@ POSTS = (
     "教师|老师|民宿主|店主|摊主|场主|户主|业主|船主|老板|店长|司机|养殖户|种植户"
 )
 #: What a name after a post runs up to: a verb of saying, punctuation, a figure, or a small word
-#: that starts what the person does (在, 一早, 今年, 对此).
+#: that starts what the person does (在, 一早, 今年, 对此, 任组长).
 NAME_ENDS = (
     r"(?=说|表示|介绍|告诉|指出|坦言|认为|透露|解释|[，。、：:“”（\d]|$|在|都|每|也|就|又|还|正|刚|已|一|带|"
-    r"联系|是|从|今年|去年|家|把|将|向|和|与|给|对)"
+    r"联系|是|从|今年|去年|家|把|将|向|和|与|给|对|任|担任|兼任)"
 )
 #: A verb of saying after a post and a name (总经理濮志远告诉记者): the name is a person's, whatever
 #: its surname.

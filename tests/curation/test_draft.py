@@ -633,6 +633,9 @@ def test_draft_wordings_ask_what_the_sentence_tells(
         ("麂坳村村级河长邵德庆每周巡河两次。", "新河村级河长叫什么名字？"),  # not 级河长
         ("东塘村訾念宁开起了农家乐。", "訾念宁是哪里人？"),  # after a village: where from
         ("返乡青年农晓川在村里当起了管水员。", "农晓川是做什么的？"),  # no post: what he does
+        # two posts in one sentence, each before 任: both holders are asked for
+        ("镇里成立由镇党委书记蒙振华任组长、镇长韦靖岚任副组长的工作专班。", "蒙振华是什么职务？"),
+        ("镇里成立由镇党委书记蒙振华任组长、镇长韦靖岚任副组长的工作专班。", "新河镇长是谁？"),
     ],
 )
 def test_people_named_before_any_verb_are_asked_about(tmp_path: Path, story: str, wording: str) -> None:
