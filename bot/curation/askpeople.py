@@ -21,6 +21,8 @@ _AGE_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十]+)岁的?$")
 _AGED = re.compile(
     r"(?:\d+|[一二三四五六七八九十]+)岁的?([\u4e00-\u9fff]{2,3}?)(?=[，。、是说已在从把今干都也就每还又家]|一直|$)"
 )
+#: A village's post (下槲村党支部书记): asked with the village, since every village has one.
+_VILLAGE_POST = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:(?<!农)村|社区)(?!村)[\u4e00-\u9fff]{2,7}$")
 #: The post after a village, town or company it belongs to (枳园村村医 → 村医, 洞溪镇党委书记 →
 #: 党委书记): the post is asked by itself, never cut mid-name (园村村医).
 _POST_AFTER_PLACE = re.compile(r"(?:村|社区|镇|乡|县|区|市|公司|中心|合作社)(?!级)([\u4e00-\u9fff]{2,7})$")
@@ -56,6 +58,8 @@ def _asked_of(name: str, role: str, scoped: Callable[[str], str], short: Callabl
         return [f"{name}是做什么的"]  # 返乡青年农晓川: who he is, no post
     post = _POST_AFTER_PLACE.search(role)
     core = post.group(1) if post else _last_words(role)
+    if village := _VILLAGE_POST.search(role):
+        core = village.group(0)  # 下槲村党支部书记: each village has one, so the village stays
     return [scoped(f"{role}是谁"), f"{name}是什么职务", short(f"{core}叫什么名字")]
 
 

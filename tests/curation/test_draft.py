@@ -630,9 +630,10 @@ def test_draft_wordings_ask_what_the_sentence_tells(
         # a name jieba tags after the post, before any verb: asked like any other
         ("镇党委副书记钭晓岚牵头负责宣传发动。", "钭晓岚是什么职务？"),
         ("项目由乡长邰素珩牵头推进。", "新河镇乡长是谁？"),  # 由 is no part of the post
-        ("麂坳村村级河长邵德庆每周巡河两次。", "新河村级河长叫什么名字？"),  # not 级河长
+        ("麂坳村村级河长邵德庆每周巡河两次。", "新河麂坳村村级河长叫什么名字？"),  # not 级河长; the village stays
         ("东塘村訾念宁开起了农家乐。", "訾念宁是哪里人？"),  # after a village: where from
         ("返乡青年农晓川在村里当起了管水员。", "农晓川是做什么的？"),  # no post: what he does
+        ("6公里外的下槲村党支部书记乜桂芬带队转移了73人。", "新河下槲村党支部书记叫什么名字？"),  # one per village
         # two posts in one sentence, each before 任: both holders are asked for
         ("镇里成立由镇党委书记蒙振华任组长、镇长韦靖岚任副组长的工作专班。", "蒙振华是什么职务？"),
         ("镇里成立由镇党委书记蒙振华任组长、镇长韦靖岚任副组长的工作专班。", "新河镇长是谁？"),
