@@ -214,10 +214,12 @@ def _sources(doc: Document, split: bool) -> list[tuple[str, str]]:
 
 def _lead_ins_joined(sentences: list[str], text: str) -> list[str]:
     """A question the paragraph goes on to answer (「分出来的垃圾去了哪里？」) joined to the sentence
-    that answers it: alone, its fact would answer nothing."""
+    that answers it, and a quotation of several sentences kept whole (「“以前…完事。现在…有数。”
+    保洁员蔺水根说。」): alone, the first part would answer nothing, or not say who spoke."""
     joined: list[str] = []
     for sentence in sentences:
-        if joined and _leads_in(joined[-1]) and (joined[-1] + sentence) in text:
+        open_quote = joined and joined[-1].count("“") > joined[-1].count("”")
+        if joined and (_leads_in(joined[-1]) or open_quote) and (joined[-1] + sentence) in text:
             joined[-1] += sentence
         else:
             joined.append(sentence)

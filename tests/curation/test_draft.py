@@ -653,8 +653,9 @@ def test_people_named_before_any_verb_are_asked_about(tmp_path: Path, story: str
         # …not inside a quotation, nor after a name of its own sentence
         ("村民田桂英开了家小店。“何大哥说话算数，有事找他准没错。”她说。", "有事找他准没错"),
         ("返乡青年唐小雨今年26岁。主任医师蓟雁秋是其中一位，每周三她都来坐诊。", "每周三她都来坐诊"),
-        # a quotation running into the next sentence is closed
-        ("镇长邝绮梅说：“教育最要紧。学校要办强。”", "镇长邝绮梅说：“教育最要紧。”"),
+        # a quotation of two sentences is one fact, with its speaker
+        ("镇长邝绮梅说：“教育最要紧。学校要办强。”", "镇长邝绮梅说：“教育最要紧。学校要办强。”"),
+        ("“以前全倒一个桶。现在心里有数。”保洁员蔺水根说。", "保洁员蔺水根说：“以前全倒一个桶。现在心里有数。”"),
     ],
 )
 def test_an_answer_names_who_a_pronoun_means(tmp_path: Path, story: str, answer_part: str) -> None:
