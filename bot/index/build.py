@@ -163,7 +163,7 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
         facts_of[fact.doc_id].append(fact)
     for doc in knowledge.documents.values():
         start = len(units)
-        units.extend((f.id, doc, f.questions, *_indexed_text(f, doc), f.tags) for f in facts_of[doc.id])
+        units.extend((f.id, doc, f.questions, f.answer, f.source, f.tags) for f in facts_of[doc.id])
         # A sentence listing things between semicolons is indexed part by part: 「…开工;…签约;…」
         # answers 「氮化镓项目什么时候投产」 only if one part holds both the project and the event.
         units.extend((None, doc, (), part, part, ()) for sentence in doc.sentences() for part in _list_items(sentence))
@@ -246,17 +246,6 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
     # builds — the next one reads them back from the cache folder in a fraction of a second.
     forget_cedict()
     return index
-
-
-def _indexed_text(fact: Fact, doc: Document) -> tuple[str, str]:
-    """The answer and source a fact is matched by. A fact about the article itself (its date,
-    outlet, author) quotes the title; matched by it, 「便民服务中心是哪天投用的」 would get the report's
-    date because the title says 便民服务中心投用. Those facts are matched by their wordings and the
-    field's value alone; the reply still shows the title."""
-    if fact.origin != "document" or not doc.title:
-        return fact.answer, fact.source
-    title = f"《{doc.title}》"
-    return fact.answer.replace(title, "这篇报道"), fact.source.replace(title, "")
 
 
 def _romanized(knowledge: Knowledge, segmenter: Segmenter, named: Iterable[str], word_df: Counter[str]) -> Romanized:

@@ -44,6 +44,10 @@ from bot.reply import Reply
 from bot.text.normalize import normalize
 
 _DIGIT = re.compile(r"\d")
+#: How a question speaks of the report itself (这篇报道, 哪家媒体发的, 记者是谁, 标题).
+_ABOUT_REPORT = re.compile(
+    r"报道|文章|新闻|稿|发布|发表|刊发|刊登|发的|记者|作者|撰稿|署名|标题|题目|来源|出处|媒体|报纸|报社|写的"
+)
 
 
 @lru_cache(maxsize=1024)
@@ -125,7 +129,7 @@ class Decider:
                 return Decision(
                     self.replies.clarify(question, shown_resolved, choices, CLARIFY_PLACES), None, candidates
                 )
-        sure = self.confidence.sure(query, facts)
+        sure = self.confidence.sure(query, facts) and self._about_the_article(query, best)
         instead = () if sure else self.confidence.wrong_person(query, best)
         if sure and query.strangers:
             # 「乡长郦昀涛…」: answered only by a fact naming who the article says holds the post.
@@ -184,6 +188,20 @@ class Decider:
         elif figure := self.confidence.wrong_figure(query, best):
             reply = replace(reply, text=WRONG_PREMISE.format(instead=figure[0], named=figure[1]))
         return Decision(reply, place, candidates)
+
+    def _about_the_article(self, query: Query, best: Scored) -> bool:
+        """Whether a fact about the article itself (its title, outlet, date, author) is what the
+        question asks about: it must speak of the report, its outlet or its author. Its answer
+        quotes the title, so 「便民服务中心是哪天投用的」 would otherwise get the report's date
+        because the title says 便民服务中心投用."""
+        fact = self.replies.fact_of(best)
+        if fact is None or fact.origin != "document":
+            return True
+        doc = self.knowledge.documents.get(fact.doc_id)
+        named = [part for part in (doc.outlet, doc.author) if part] if doc else []
+        return bool(_ABOUT_REPORT.search(query.text)) or any(
+            word in query.text for part in named for word in re.split(r"[\s、，,]+", part) if len(word) >= 2
+        )
 
     def _agree(self, query: Query, best: Scored, other: Scored) -> bool:
         """Whether two facts give the same figures in the unit the question asks: 「铺设污水管网
