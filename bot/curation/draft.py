@@ -18,13 +18,12 @@ from pathlib import Path
 
 import yaml
 
+from bot.curation.answers import CLOSING, SENTENCE_END, TODO, restated, village_meant
 from bot.curation.clauses import clause_groups
 from bot.curation.names import draft_aliases, names_in, place_forms
 from bot.curation.topics import OVERVIEW, topic_at
 from bot.curation.wordings import Wordings
 from bot.knowledge.model import Document
-
-TODO = "TODO"
 
 _DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 _OUTLET = re.compile(r"(?:来源|来自|稿源)\s*[:：]\s*《?([^\s》]+)》?")
@@ -34,9 +33,7 @@ _AUTHOR = re.compile(
 )
 _AUTHOR_ROLE = re.compile(r"^(记者|作者|通讯员|撰稿|文)$")
 _FOOTER = re.compile(r"^(责任编辑|编辑|审核|校对|来源|作者|记者|通讯员)\s*[:：]")
-_SENTENCE_END = "。！？!?"
 _QUOTES = "“”‘’\"'「」『』 "
-_CLOSING = ("”", "’", "」", "』")
 #: A header or section heading is a short line that does not end a sentence.
 _HEADING_MAX = 40
 
@@ -54,7 +51,7 @@ class Draft:
 
 def _is_heading(line: str, longest: int = _HEADING_MAX) -> bool:
     """A short line that ends no sentence: a title, a section heading (「党员联户敲开“连心门”」)."""
-    return len(line) <= longest and not line.rstrip(_QUOTES).endswith(tuple(_SENTENCE_END))
+    return len(line) <= longest and not line.rstrip(_QUOTES).endswith(tuple(SENTENCE_END))
 
 
 def read_header(lines: list[str]) -> tuple[dict[str, str], list[str]]:
@@ -197,7 +194,7 @@ def _sources(doc: Document, split: bool) -> list[tuple[str, str]]:
         if short and joined and joined in doc.text:
             sentences[-1] = joined
             continue
-        lead = _SPEAKER_LEAD.match(sentence) if sentences and sentences[-1].endswith(_CLOSING) else None
+        lead = _SPEAKER_LEAD.match(sentence) if sentences and sentences[-1].endswith(CLOSING) else None
         if lead and sentences and (sentences[-1] + lead.group(1)) in doc.text:
             sentences[-1] += lead.group(1)
         sentences.append(sentence)
@@ -251,14 +248,14 @@ def _facts(doc: Document, chrome: set[str], names: list[tuple[str, str]], split:
             earlier = [(doc.text.rfind(n, 0, at), n) for n, a in referred if a == anaphor]
             if earlier := [(pos, n) for pos, n in earlier if pos >= (opening if anaphor == "他" else 0)]:
                 referents[anaphor] = max(earlier)[1]
-        village = _village_meant(doc, source, referents.get("该村", ""), villages)
+        village = village_meant(doc, source, referents.get("该村", ""), villages)
         told = _DATELINE.sub("", source.strip(_QUOTES))
         facts.append(
             {
                 "id": f"{doc.id}-{number:02d}",
                 # 「过去进村只有一条3米宽的水泥路」 is asked of the village the paragraph is about.
                 "questions": wordings.of(village + told if village else told, context, referents),
-                "answer": _answer(doc, told, village, referents, people),
+                "answer": restated(doc, told, village, referents, people),
                 "source": source,
                 "tags": [_tag(doc, source, chrome)],
             }
@@ -306,93 +303,6 @@ def _tag(doc: Document, sentence: str, chrome: set[str]) -> str:
     if headings:
         return re.split(r"[：:]", max(headings)[1])[0].strip() or OVERVIEW
     return topic_at(doc.text, at, doc.place or "")  # no headings: what the paragraph is about
-
-
-#: A quotation (its opening mark stripped) followed by who said it.
-_QUOTE_THEN_SPEAKER = re.compile(r"^([^“”]+)”([^“”，。]{1,20}?(?:说|表示|介绍|指出|坦言|感慨|笑着说))[。！]?$")
-
-
-#: A sentence about a village it does not name (全村386户…, 村里…, 村民…).
-_UNNAMED_VILLAGE = re.compile(r"全村|村里|本村|村民|村集体|村两委")  # 该村 is named where it stands
-
-
-def _village_meant(doc: Document, source: str, last_village: str, villages: list[str]) -> str:
-    """The village a sentence speaks of without naming one (「全村386户1400余名群众喝上了自来水」):
-    the last one named before it in its paragraph, else "" — and "" when the sentence names a
-    village of its own (「在槲塘村，…村里的快递员…」: 村里 is 槲塘村)."""
-    # `last_village` is one of `villages`, the villages the article names.
-    if not last_village or not _UNNAMED_VILLAGE.search(source) or any(v in source for v in villages):
-        return ""
-    paragraph = doc.paragraph_of(source) or ""
-    return last_village if last_village in paragraph[: paragraph.find(source)] else ""
-
-
-#: A connective opening a clause cut from its sentence (其中，…): it leans on what is not quoted;
-#: so does the reporter's 据统计 — the answer already says 据…报道.
-_CONNECTIVE = re.compile(r"^(?:其中|同时|此外|另外|与此同时|另一方面|据(?:统计|了解|介绍|悉|测算|初步统计))[，,]")
-#: 该村, 该镇, 该公司…: in an answer read on its own, the name they stand for.
-_THIS_ONE = {
-    "该村": re.compile(r"该(?:村|社区)"),
-    "该镇": re.compile(r"该(?:乡|镇)"),
-    "该公司": re.compile(r"该公司|^公司(?=[\u4e00-\u9fff])"),  # 公司总经理…介绍 opening a sentence
-}
-
-
-#: He or she (not 其他, 他们, 他人).
-_PRONOUN = re.compile(r"(?<![其])[他她](?![们人])")
-
-
-def _named_person(source: str, person: str, people: tuple[str, ...] = ()) -> str:
-    """The first 他 or 她 outside a quotation named (「1997年出生的她」 → 「1997年出生的唐小雨」):
-    an answer is read on its own. A quotation keeps the speaker's words, and a pronoun after a
-    name of the sentence's own (蓟雁秋就是其中一位，…她) already says who."""
-    cut = max(0, source.count("”") - source.count("“"))  # a quotation whose opening mark was cut off
-    for found in _PRONOUN.finditer(source):
-        before = source[: found.start()]
-        if any(name in before for name in people):
-            return source
-        if before.count("“") + cut <= before.count("”"):
-            return before + person + source[found.end() :]
-    return source
-
-
-#: A sentence opening with where it happens (在槲塘村，…).
-_OPENS_AT_PLACE = re.compile(r"在[\u4e00-\u9fff]{1,10}(?:村|社区|街道|镇|乡)[，,]")
-
-
-def _answer(
-    doc: Document,
-    source: str,
-    village: str = "",
-    referents: dict[str, str] | None = None,
-    people: tuple[str, ...] = (),
-) -> str:
-    """The source restated with the report's date; a quotation stays a quotation, its speaker
-    first (「…底盘。”党委书记刘泽川说」 → 「党委书记刘泽川说：“…底盘。”」). Read on its own: no
-    connective leaning on the sentence before, and 该村 or 该公司 named."""
-    source = _CONNECTIVE.sub("", source.lstrip("".join(_CLOSING)))
-    for anaphor, name in (referents or {}).items():
-        if anaphor in _THIS_ONE and name:
-            source = _THIS_ONE[anaphor].sub(name, source)
-    if person := (referents or {}).get("他"):
-        source = _named_person(source, person, people)
-    if quoted := _QUOTE_THEN_SPEAKER.match(source):
-        source = f"{quoted.group(2)}：“{quoted.group(1)}”"
-    body = source if source.endswith((*_SENTENCE_END, "”")) else source + "。"
-    if body.count("“") > body.count("”"):
-        body += "”"  # a quotation running on into the next sentence is closed where the answer ends
-    place = doc.place or ""
-    # A clause cut from its sentence may not say where: the answer does (「在洞溪镇，…」), and
-    # names the village the paragraph is about when the sentence says only 全村 (在洞溪镇青岗村，…).
-    if place and place[:2] not in body and "说" not in body:
-        # 「在槲塘村，…」 already says where within the town: 「在蒲涔镇槲塘村，…」, not two 在.
-        body = f"在{place}{body[1:]}" if _OPENS_AT_PLACE.match(body) else f"在{place}{village}，{body}"
-    elif village:
-        body = f"在{village}，{body}"
-    if doc.date == TODO:
-        return f"据报道，{body}"
-    year, month, day = (int(p) for p in doc.date.split("-"))
-    return f"据{year}年{month}月{day}日报道，{body}"
 
 
 def aliases_yaml(result: Draft) -> str:
