@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.curation.names import NAME_ENDS, POSTS, named_after_post, people_in, surname_like
+from bot.curation.names import NAME_ENDS, POSTS, TRADES, named_after_post, people_in, surname_like
 from bot.curation.phrases import unknown_word
 
 #: A post and the name after it; the post may open with what it belongs to (洞溪镇党委书记林卫东,
@@ -14,8 +14,6 @@ from bot.curation.phrases import unknown_word
 _ROLE = re.compile(rf"([\u4e00-\u9fff]{{0,8}}?(?:{POSTS}|[\u4e00-\u9fff]员))([\u4e00-\u9fff]{{2,3}}?){NAME_ENDS}")
 #: Who a person is without holding a post: asked where they are from, not what post they hold.
 _NO_POST = ("村民", "居民", "群众", "大户", "军人", "老人", "市民", "游客", "脱贫户", "养殖户", "种植户", "户主")
-#: A trade is no post either: what the person does is asked (民宿主訾念宁 → 訾念宁是做什么的).
-_TRADES = ("民宿主", "店主", "摊主", "场主", "业主", "船主", "老板", "店长", "司机")
 _AGE_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十]+)岁的?$")
 #: A person's age as the prose gives it (七十二岁的禤守砚, 72岁的周德福): asked 「…今年多大岁数」.
 _AGED = re.compile(
@@ -50,7 +48,7 @@ def _last_words(phrase: str, most: int = 6) -> str:
 def _asked_of(name: str, role: str, scoped: Callable[[str], str], short: Callable[[str], str]) -> list[str]:
     """How a person named after `role` is asked about: what a trader does, where a villager is
     from, who holds a post and what post the person holds."""
-    if role.endswith(_TRADES):
+    if role.endswith(TRADES):  # no post: what the person does
         return [f"{name}是做什么的"]
     if role.endswith(_NO_POST) or role.endswith(("村", "社区")):
         return [f"{name}是哪里人"]  # 村民隗桂芝, 苕岙社区佘桂枝: who she is, not a post

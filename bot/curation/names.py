@@ -23,22 +23,25 @@ from collections.abc import Iterable
 from bot.curation.phrases import known_word, unknown_word
 from bot.question.people import SURNAMES, speakers
 
+#: Trades a person's name follows (民宿主訾念宁, 店主邬春梅): no post, what the person does.
+TRADES = ("民宿主", "店主", "摊主", "场主", "业主", "船主", "老板", "店长", "司机")
 #: The posts and trades a person's name follows in news prose (党委书记林卫东, 项目经理罗志刚,
 #: 民宿主訾念宁): the common job titles, and who people are (村民, 养殖户).
 POSTS = (
     "书记|镇长|乡长|县长|市长|区长|河长|湖长|路长|林长|网格长|主任|经理|局长|站长|所长|院长|校长|董事长|负责人|社长|队长|组长|委员|"
     "部长|处长|科长|村长|主席|专员|理事长|会长|厂长|总监|军人|村民|居民|脱贫户|大户|记者|医师|医生|村医|护士|"
-    "教师|老师|民宿主|店主|摊主|场主|户主|业主|船主|老板|店长|司机|养殖户|种植户"
+    f"教师|老师|{'|'.join(TRADES)}|户主|养殖户|种植户"
 )
+#: Verbs of saying: after a post and a name (总经理濮志远告诉记者), the name is a person's,
+#: whatever its surname.
+_SAYING_VERBS = "说|表示|介绍|告诉|指出|坦言|认为|透露|解释"
 #: What a name after a post runs up to: a verb of saying, punctuation, a figure, or a small word
 #: that starts what the person does (在, 一早, 今年, 对此, 任组长).
 NAME_ENDS = (
-    r"(?=说|表示|介绍|告诉|指出|坦言|认为|透露|解释|[，。、：:“”（\d]|$|在|都|每|也|就|又|还|正|刚|已|一|带|"
+    rf"(?={_SAYING_VERBS}|[，。、：:“”（\d]|$|在|都|每|也|就|又|还|正|刚|已|一|带|"
     r"联系|是|从|今年|去年|家|把|将|向|和|与|给|对|任|担任|兼任)"
 )
-#: A verb of saying after a post and a name (总经理濮志远告诉记者): the name is a person's, whatever
-#: its surname.
-_SAYING = re.compile(r"说|表示|介绍|告诉|指出|坦言|认为|透露|解释")
+_SAYING = re.compile(_SAYING_VERBS)
 #: A post or a trade before a person's name (民宿主訾念宁2020年…, 店主邬春梅一早…).
 _POSTED = re.compile(rf"(?:{POSTS}|[\u4e00-\u9fff]{{0,3}}?员)([\u4e00-\u9fff]{{2,3}}?){NAME_ENDS}")
 _PLACE_ENDINGS = ("经济技术开发区", "经济开发区", "经开区", "开发区", "街道", "镇", "乡", "县", "市", "区")

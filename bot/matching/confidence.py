@@ -151,7 +151,9 @@ class Confidence:
         return None
 
     def unconfirmed(self, query: Query, best: Scored) -> bool:
-        """A yes/no question whose best fact lacks a subject word the knowledge never uses.
+        """Whether the best fact cannot confirm what is asked, whatever its score: it gives no
+        figure in the unit asked (「得了多少分」 of a ranking), or a yes/no question's best fact
+        lacks a subject word the knowledge never uses.
 
         「嘉兴人才公园门票要钱吗」 matches the fact that the 文明实践所 is in the 人才公园 closely
         enough to answer, but the claim checked is about 门票, which no article mentions: a yes

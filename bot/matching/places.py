@@ -101,19 +101,18 @@ class Places:
         question (`exact_lack`: 集中学习 is no rival for 「集中清洁行动 场次」): a new article's fact
         sharing a word or two (片区) does not turn an old article's own question into a choice.
         """
-        floor = self.matching.rival_floor
         m = self.matching
-        if best.signals["wording"] >= EXACT and (
-            leader.signals["wording"] < m.rival_worded or self._lacks(query, best, leader) > m.exact_lack
-        ):
+        exact = best.signals["wording"] >= EXACT
+        if exact and leader.signals["wording"] < m.rival_worded:
             return False  # a curated wording, word for word, is its fact's question
-        fits = min(best.signals["subject"], leader.signals["subject"]) >= floor
+        fits = min(best.signals["subject"], leader.signals["subject"]) >= m.rival_floor
+        lack = min(m.exact_lack, m.rival_lack) if exact else m.rival_lack
         return (
             fits
             and leader.signals["kind"] == 1.0
             and clean(leader)
             and not self._cannot_tell(query, leader)
-            and self._lacks(query, best, leader) <= self.matching.rival_lack
+            and self._lacks(query, best, leader) <= lack
         )
 
     def _cannot_tell(self, query: Query, scored: Scored) -> bool:
