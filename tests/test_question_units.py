@@ -34,6 +34,13 @@ from bot.text.normalize import normalize
         ("孩子读几年级", None),
         ("每户多少分红", None),
         ("民宿入住率到底有多高", None),  # a rate, not a length
+        ("沄岙镇为防汛投了多少万元", "元"),  # 万 between the asking word and the unit
+        ("造了几万亩", "亩"),
+        ("蘩岙乡投入的资金是多少", "元"),  # a sum of money, though no unit is named
+        ("前三季度收入有多少", "元"),
+        ("营养午餐每天补助多少钱", "元"),
+        ("收入同比增长了多少", None),  # a growth may be a share: no unit
+        ("资金涉及多少个村", None),
     ],
 )
 def test_the_unit_a_number_is_asked_in(question: str, unit: str | None) -> None:
@@ -50,6 +57,9 @@ def test_the_unit_a_number_is_asked_in(question: str, unit: str | None) -> None:
         ("投入资金185万元，完成大坝防渗加固", ("米", "公里"), False),
         ("据2025年11月18日报道，全镇快递进出件量达86.3万件", ("天", "日"), False),  # a date, no span
         ("快递进村时效由原来的3天左右缩短至24小时以内", ("天", "日"), True),
+        ("总投资1.5亿美元的高端能源装备生产基地项目签约", asked_units("投资多少钱"), True),
+        ("完成投资1150万元，投资完成率约62%", asked_units("投资多少钱"), True),
+        ("全年新增就业岗位1200个", asked_units("投资多少钱"), False),
     ],
 )
 def test_whether_a_text_gives_a_number_in_a_unit(text: str, units: tuple[str, ...], told: bool) -> None:

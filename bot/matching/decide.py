@@ -16,7 +16,7 @@ from functools import lru_cache
 from bot.config import Matching
 from bot.index.search import Index
 from bot.knowledge.model import Knowledge
-from bot.matching.confidence import Confidence, clean
+from bot.matching.confidence import Confidence
 from bot.matching.conversation import Conversation
 from bot.matching.outcomes import (
     CLARIFY_FACTS,
@@ -33,12 +33,13 @@ from bot.matching.outcomes import (
     Replies,
 )
 from bot.matching.places import Places
+from bot.matching.readings import Readings
 from bot.matching.scoring import Scored, rank
 from bot.matching.sentences import Sentences
 from bot.question.kinds import Query, asks_outcome
 from bot.question.parts import MAX_QUESTION
 from bot.question.people import POST_QUESTIONS
-from bot.question.units import figures_in, list_untold, part_of_whole, tells_unit, units_of
+from bot.question.units import list_untold, part_of_whole
 from bot.question.unsaid import asks_unsaid
 from bot.reply import Reply
 from bot.text.normalize import normalize
@@ -91,6 +92,7 @@ class Decider:
         self.confidence = confidence
         self.replies = replies
         self.sentences = sentences
+        self.readings = Readings(index, places.matching, sentences)
 
     @property
     def matching(self) -> Matching:
@@ -149,12 +151,14 @@ class Decider:
                 return Decision(self.replies.sentence(question, best, shown_resolved, joint), place, candidates)
             return Decision(self.replies.clarify(question, shown_resolved, parts, CLARIFY_LIST), None, candidates)
         close = [s for s in facts[1:] if best.score - s.score < m.margin and s.score >= m.suggest]
-        close += self._told_in_the_unit_too(query, best, facts[1:4], close)
+        close += self.readings.alike(query, best, facts[1:4], close)
         if close and (joint := self.sentences.joint(best, close[0])) is not None:
             return Decision(self.replies.sentence(question, best, shown_resolved, joint), place, candidates)
         if query.counts > 1 and (joint := self.sentences.counts_together(best, facts, m.suggest)) is not None:
             return Decision(self.replies.sentence(question, best, shown_resolved, joint), place, candidates)
-        close = [s for s in close if not self.sentences.same_answer(best, s) and not self._agree(query, best, s)]
+        close = [
+            s for s in close if not self.sentences.same_answer(best, s) and not self.readings.agree(query, best, s)
+        ]
         if query.asks in ("person", "named") or POST_QUESTIONS & set(query.words):
             # 「…的总经理是谁」, 「程慕言担任什么职务」: facts naming the same one person tell the same.
             close = [s for s in close if not self.sentences.same_person(best, s)]
@@ -203,16 +207,6 @@ class Decider:
             word in query.text for part in named for word in re.split(r"[\s、，,]+", part) if len(word) >= 2
         )
 
-    def _agree(self, query: Query, best: Scored, other: Scored) -> bool:
-        """Whether two facts give the same figures in the unit the question asks: 「铺设污水管网
-        多少公里」 is 38.6公里 in the summary that opens the story and in the paragraph that tells
-        it, so there is nothing to choose."""
-        units = units_of(query)
-        if not units:
-            return False
-        told = figures_in(self.index.entries[best.position].body, units)
-        return bool(told) and told == figures_in(self.index.entries[other.position].body, units)
-
     def _untold(self, question: str, query: Query, scored: Scored) -> str | None:
         """Why the entry cannot answer though it matches, when the question asks what it gives
         only as a number: a part of a whole (「那45个人里，退伍军人有多少」, `part_of_whole`) or
@@ -228,29 +222,6 @@ class Decider:
             if count := next(filter(None, (list_untold(text, told) for text in asked)), None):
                 return LIST_UNTOLD.format(count=count)
         return None
-
-    def _told_in_the_unit_too(
-        self, query: Query, best: Scored, others: list[Scored], close: list[Scored]
-    ) -> list[Scored]:
-        """Facts of the best one's article that cover the question as fully and give a different
-        figure in the unit it asks: 「岩汐镇造林造了多少亩」 fits the 1.85万亩 since 2023 and the
-        6200亩 of this year alike, whichever wording is closer — the user is asked which."""
-        units = units_of(query)
-        if not units:
-            return []
-        article = self.index.entries[best.position].doc_id
-        return [
-            s
-            for s in others
-            if s not in close
-            and self.index.entries[s.position].doc_id == article
-            and clean(s)
-            and s.signals["kind"] == 1.0
-            and best.score - s.score < self.matching.unit_margin
-            and s.signals["coverage"] >= best.signals["coverage"]
-            and tells_unit(self.index.entries[s.position].body, units)
-            and not self.sentences.same_answer(best, s)
-        ]
 
     def _unsure(
         self, question: str, resolved: str, query: Query, ranked: list[Scored], facts: list[Scored], unscoped: bool

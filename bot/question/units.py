@@ -32,14 +32,26 @@ _KINDS: dict[str, tuple[str, ...]] = {
     "小时": ("小时", "个小时", "分钟"),
     "分钟": ("分钟", "小时"),
     "分": ("分",),  # 得了多少分: points of a score (多少分钟 is matched first, the longer unit)
+    "元": ("元", "美元", "欧元", "港元", "日元", "英镑"),  # 万元 and 亿元 too: the figure's 万 or 亿 stands before it
 }
+#: Nouns that are sums of money: 「投入的资金是多少」 and 「前三季度收入有多少」 ask an amount in 元,
+#: as 「多少万元」 does, so a fact that gives none cannot answer and facts that give different
+#: sums are a choice.
+_MONEY = (
+    r"(?:资金|投资|投资额|投入|经费|费用|收入|产值|金额|补助|补贴|奖补|奖励|奖金|销售额|营业额|"
+    r"交易额|营收|税收|造价|租金|工资|分红|花费|开支|支出|总额)"
+)
+_LINKED = r"(?:总共|一共|共计|共|大概|大约|到底|究竟|了)?(?:是|有|为|达|达到|共计)?(?:了)?"
+_IMPLIED = re.compile(
+    rf"(?P<money>{_MONEY}){_LINKED}多少(?:[万亿]|$|[?？。!！呢啊呀吗])|多少(?:[十百千万亿]{{0,2}})?钱"
+)
 #: Characters after a unit's that make it the start of another word (年轻, 年级, 分红, 分之, 天然).
 _WORD_GOES_ON = {"年": "轻级纪龄", "分": "红之钟配类别析享拣解布摊", "天": "然"}
 #: 多高, 多深: a dimension asked without a unit.
 _DIMENSIONS = {"高": _LENGTH, "深": _LENGTH, "长": _LENGTH, "宽": _LENGTH, "远": _LENGTH, "重": _WEIGHT}
 #: 几 after a numeral is a digit guessed (二〇一几年), after 那/这/前 a few (那几天): no question.
 _ASKED = re.compile(
-    r"(?:多少|(?<![\d零一二三四五六七八九十那这前近头后])几)(?:个)?("
+    r"(?:多少|(?<![\d零一二三四五六七八九十那这前近头后])几)(?:个)?(?:(?!百分)[十百千万亿]){0,2}("
     + "|".join(sorted(_KINDS, key=len, reverse=True))
     + r")|多(?:大)?(高|深|宽|远|重)(?![要视大])|多(长)(?=$|[?？。!！呢啊呀吗])"
 )
@@ -52,7 +64,8 @@ def asked_units(text: str) -> tuple[str, ...]:
     unit, and a slip (多长时问) must not turn it into a length."""
     found = _ASKED.search(text)
     if found is None:
-        return ()
+        implied = _IMPLIED.search(text)
+        return () if implied is None else _KINDS["元"]
     if found.group(1) == "分" and text[: found.start()].endswith("点"):
         return ()  # 几点几分 asks the time of day
     following = text[found.end() : found.end() + 1]
@@ -70,7 +83,7 @@ def asked_units(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=64)
 def _figure_in(units: tuple[str, ...]) -> re.Pattern[str]:
     """A number in one of `units`, compiled once per set of units (scoring asks per entry)."""
-    return re.compile(r"(\d+(?:\.\d+)?)(?:多|余)?(?:万|亿)?(?:个)?(" + "|".join(units) + ")")
+    return re.compile(r"(\d+(?:\.\d+)?)(?:多|余)?(?:万|亿|千万|百万)?(?:个)?(" + "|".join(units) + ")")
 
 
 def _figures(text: str, units: tuple[str, ...]) -> Iterator[re.Match[str]]:

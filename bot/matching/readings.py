@@ -1,0 +1,89 @@
+"""The other readings a question has inside one article, when it says less than the article does.
+
+「岩汐镇造林造了多少亩」 fits the 1.85万亩 since 2023 and the 6200亩 of this year; 「涟禾乡的书记是谁」
+fits the town's 党委书记 and a village's 党支部书记; 「蘩岙乡投入的资金是多少」 fits two sums. A
+fact of the same article that covers the question as fully as the best one, and gives another
+figure in the unit asked or another holder of the post asked, is a reading the user must choose
+between — however much closer the best one's wording is. Two facts giving the same figure agree
+and leave nothing to choose.
+"""
+
+from __future__ import annotations
+
+from bot.config import Matching
+from bot.index.search import Index
+from bot.matching.confidence import clean
+from bot.matching.scoring import Scored
+from bot.matching.sentences import Sentences
+from bot.question.kinds import Query
+from bot.question.people import posts
+from bot.question.units import figures_in, tells_unit, units_of
+from bot.text.lexicon import STOPWORDS, is_noise
+
+
+class Readings:
+    """Facts of one article that a question fits alike (the decider owns one)."""
+
+    def __init__(self, index: Index, matching: Matching, sentences: Sentences) -> None:
+        self.index = index
+        self.matching = matching
+        self.sentences = sentences
+
+    def alike(self, query: Query, best: Scored, others: list[Scored], close: list[Scored]) -> list[Scored]:
+        """The facts among `others` (not already `close`) that are another reading of `query`:
+        another figure in the unit asked, or another holder of the post asked."""
+        found = [s for s in others if s not in close and self._as_full(best, s)]
+        units = units_of(query)
+        if units:
+            return [
+                s
+                for s in found
+                if tells_unit(self.index.entries[s.position].body, units) and not self.sentences.same_answer(best, s)
+            ]
+        asked = self._posts_asked(query)
+        if query.asks not in ("person", "named") or not asked or not (holders := self._holders(best, asked)):
+            return []
+        return [s for s in found if (others_held := self._holders(s, asked)) and not others_held & holders]
+
+    def agree(self, query: Query, best: Scored, other: Scored) -> bool:
+        """Whether two facts give the same figures in the unit the question asks: 「铺设污水管网
+        多少公里」 is 38.6公里 in the summary that opens the story and in the paragraph that tells
+        it, so there is nothing to choose."""
+        units = units_of(query)
+        if not units:
+            return False
+        told = figures_in(self.index.entries[best.position].body, units)
+        return bool(told) and told == figures_in(self.index.entries[other.position].body, units)
+
+    def _as_full(self, best: Scored, other: Scored) -> bool:
+        """`other` is of the best one's article, close behind it, of the kind asked, and covers
+        the question as fully."""
+        return (
+            self.index.entries[other.position].doc_id == self.index.entries[best.position].doc_id
+            and clean(other)
+            and other.signals["kind"] == 1.0
+            and best.score - other.score < self.matching.unit_margin
+            and other.signals["coverage"] >= best.signals["coverage"]
+        )
+
+    def _posts_asked(self, query: Query) -> frozenset[str]:
+        """The posts a question names, with the words that qualify them: 党工委/书记 asks the
+        党工委书记, whom a 党委书记 is not. A place, a stopword such as 的, or punctuation ends
+        the qualifier."""
+        words, found = query.words, set()
+        for i, word in enumerate(words):
+            if not posts([word]):
+                continue
+            start = i
+            while start > max(0, i - 2) and not self._ends_qualifier(words[start - 1]):
+                start -= 1
+            found.add("".join(words[start : i + 1]))
+        return frozenset(found)
+
+    def _ends_qualifier(self, word: str) -> bool:
+        return word in self.index.places or word in STOPWORDS or is_noise(word)
+
+    def _holders(self, scored: Scored, asked: frozenset[str]) -> set[str]:
+        """The people the entry names right after one of the posts `asked` (书记万国强)."""
+        entry = self.index.entries[scored.position]
+        return {p for p in entry.words & self.index.people if any(f"{post}{p}" in entry.body for post in asked)}

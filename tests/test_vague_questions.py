@@ -1,0 +1,101 @@
+"""A question vaguer than the article: 「桐川乡的书记是谁」 of an article naming the town's 党委书记
+and a village's 党支部书记, or 「桐川乡投入的资金是多少」 of one giving two sums. The user is
+asked which; a question that names the post or the sum whole is answered. Shown on text written
+for this test, beside the bundled knowledge."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import Settings
+from bot.knowledge.combine import combine
+from bot.matching.engine import Engine
+from tests.knowledge_helpers import FIXTURE_KNOWLEDGE
+
+ARTICLE = """\
+桐川乡：小茶叶做成大产业
+2024-05-20 08:30  来源：蓼原县融媒体中心
+记者 裴映川
+
+本报讯 今年以来，蓼原县桐川乡共投入资金1680万元，建设茶叶加工中心和茶园便道。\
+乡党委书记詹明远说，茶叶已经成为全乡农民增收的主要来源。
+
+在茶叶加工中心，村党支部书记晏秋生正带着村民分拣新茶。去年全村茶叶销售收入达到420万元。
+
+加工中心由县农投公司投入资金2300万元建设，年加工能力500吨。
+"""
+
+FACTS = """\
+document:
+  id: tongchuan-tea-2024
+  title: 桐川乡：小茶叶做成大产业
+  outlet: 蓼原县融媒体中心
+  date: '2024-05-20'
+  author: 裴映川
+  place: 桐川乡
+  text: articles/tongchuan-tea-2024.txt
+  chrome:
+  - 桐川乡：小茶叶做成大产业
+  - 2024-05-20 08:30  来源：蓼原县融媒体中心
+  - 记者 裴映川
+facts:
+- id: tc-funds
+  questions: [桐川乡今年投入了多少资金, 桐川乡投入资金建设了什么, 桐川乡今年投了多少钱建茶叶加工中心和便道]
+  answer: 据2024年5月报道，桐川乡今年以来共投入资金1680万元，建设茶叶加工中心和茶园便道。
+  source: 今年以来，蓼原县桐川乡共投入资金1680万元，建设茶叶加工中心和茶园便道。
+- id: tc-party-secretary
+  questions: [桐川乡党委书记是谁, 桐川乡党委书记叫什么名字, 詹明远说了什么]
+  answer: 据2024年5月报道，桐川乡党委书记詹明远说，茶叶已经成为全乡农民增收的主要来源。
+  source: 乡党委书记詹明远说，茶叶已经成为全乡农民增收的主要来源。
+- id: tc-village-secretary
+  questions: [桐川乡村党支部书记是谁, 村党支部书记叫什么名字, 晏秋生在做什么]
+  answer: 据2024年5月报道，桐川乡的村党支部书记晏秋生正带着村民在茶叶加工中心分拣新茶。
+  source: 在茶叶加工中心，村党支部书记晏秋生正带着村民分拣新茶。
+- id: tc-village-income
+  questions: [桐川乡的村去年茶叶销售收入多少, 全村茶叶卖了多少钱, 村里茶叶销售收入达到多少]
+  answer: 据2024年5月报道，去年全村茶叶销售收入达到420万元。
+  source: 去年全村茶叶销售收入达到420万元。
+- id: tc-center
+  questions: [桐川乡茶叶加工中心投入资金多少, 茶叶加工中心是谁投资建设的, 加工中心一年能加工多少吨茶叶]
+  answer: 据2024年5月报道，桐川乡茶叶加工中心由县农投公司投入资金2300万元建设，年加工能力500吨。
+  source: 加工中心由县农投公司投入资金2300万元建设，年加工能力500吨。
+"""
+
+
+@pytest.fixture(scope="module")
+def tea(tmp_path_factory: pytest.TempPathFactory, settings: Settings) -> Engine:
+    folder = tmp_path_factory.mktemp("tongchuan") / "tongchuan-tea-2024"
+    folder.mkdir()
+    (folder / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "facts.yaml").write_text(FACTS, encoding="utf-8")
+    (folder / "aliases.yaml").write_text("places:\n  桐川乡: [桐川]\n", encoding="utf-8")
+    knowledge = combine(FIXTURE_KNOWLEDGE, [folder], tmp_path_factory.mktemp("k") / "k")
+    return Engine.load(knowledge, settings)
+
+
+@pytest.mark.parametrize(
+    ("question", "choices"),
+    [
+        # 书记 alone: both the town's and the village's secretary hold it.
+        ("桐川乡的书记是谁", {"tc-party-secretary", "tc-village-secretary"}),
+        # A sum of money asked with no unit named is still asked in 元: two facts give one each.
+        ("桐川乡投入的资金是多少", {"tc-funds", "tc-center"}),
+    ],
+)
+def test_a_question_vaguer_than_the_article_asks_which(tea: Engine, question: str, choices: set[str]) -> None:
+    reply = tea.answer(question)
+    assert reply.status == "clarify", reply
+    assert choices <= {s.fact_id for s in reply.suggestions}
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("桐川乡党委书记是谁", "tc-party-secretary"),  # the post named whole
+        ("桐川乡的村党支部书记叫什么名字", "tc-village-secretary"),
+        ("全村茶叶销售收入有多少", "tc-village-income"),
+    ],
+)
+def test_a_question_naming_the_post_or_the_sum_whole_is_answered(tea: Engine, question: str, fact_id: str) -> None:
+    reply = tea.answer(question)
+    assert (reply.status, reply.fact_id) == ("answered", fact_id)
