@@ -41,6 +41,7 @@ from bot.text.normalize import normalize
         ("营养午餐每天补助多少钱", "元"),
         ("收入同比增长了多少", None),  # a growth may be a share: no unit
         ("资金涉及多少个村", None),
+        ("那位老人家今年多大岁数", "岁"),
     ],
 )
 def test_the_unit_a_number_is_asked_in(question: str, unit: str | None) -> None:

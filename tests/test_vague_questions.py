@@ -22,6 +22,8 @@ ARTICLE = """\
 
 在茶叶加工中心，村党支部书记晏秋生正带着村民分拣新茶。去年全村茶叶销售收入达到420万元。
 
+72岁的邝守田老人种了一辈子茶，他说现在采茶不用再挑着担子走山路了。63岁的柴月娥老人在加工中心做分拣工，每月能拿到3000元工资。
+
 加工中心由县农投公司投入资金2300万元建设，年加工能力500吨。
 """
 
@@ -55,6 +57,14 @@ facts:
   questions: [桐川乡的村去年茶叶销售收入多少, 全村茶叶卖了多少钱, 村里茶叶销售收入达到多少]
   answer: 据2024年5月报道，去年全村茶叶销售收入达到420万元。
   source: 去年全村茶叶销售收入达到420万元。
+- id: tc-kuang
+  questions: [邝守田多大年纪, 茶农邝守田说了什么, 邝守田种了多久的茶]
+  answer: 据2024年5月报道，72岁的邝守田老人种了一辈子茶，他说现在采茶不用再挑着担子走山路了。
+  source: 72岁的邝守田老人种了一辈子茶，他说现在采茶不用再挑着担子走山路了。
+- id: tc-chai
+  questions: [柴月娥多大年纪, 柴月娥在加工中心做什么, 分拣工每月工资多少]
+  answer: 据2024年5月报道，63岁的柴月娥老人在加工中心做分拣工，每月能拿到3000元工资。
+  source: 63岁的柴月娥老人在加工中心做分拣工，每月能拿到3000元工资。
 - id: tc-center
   questions: [桐川乡茶叶加工中心投入资金多少, 茶叶加工中心是谁投资建设的, 加工中心一年能加工多少吨茶叶]
   answer: 据2024年5月报道，桐川乡茶叶加工中心由县农投公司投入资金2300万元建设，年加工能力500吨。
@@ -80,6 +90,8 @@ def tea(tmp_path_factory: pytest.TempPathFactory, settings: Settings) -> Engine:
         ("桐川乡的书记是谁", {"tc-party-secretary", "tc-village-secretary"}),
         # A sum of money asked with no unit named is still asked in 元: two facts give one each.
         ("桐川乡投入的资金是多少", {"tc-funds", "tc-center"}),
+        # Two people's ages fit alike, neither closely enough to answer.
+        ("文章里那位老人家今年多大岁数", {"tc-kuang", "tc-chai"}),
     ],
 )
 def test_a_question_vaguer_than_the_article_asks_which(tea: Engine, question: str, choices: set[str]) -> None:
@@ -94,6 +106,7 @@ def test_a_question_vaguer_than_the_article_asks_which(tea: Engine, question: st
         ("桐川乡党委书记是谁", "tc-party-secretary"),  # the post named whole
         ("桐川乡的村党支部书记叫什么名字", "tc-village-secretary"),
         ("全村茶叶销售收入有多少", "tc-village-income"),
+        ("邝守田今年多大岁数", "tc-kuang"),
     ],
 )
 def test_a_question_naming_the_post_or_the_sum_whole_is_answered(tea: Engine, question: str, fact_id: str) -> None:

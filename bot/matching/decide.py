@@ -16,7 +16,7 @@ from functools import lru_cache
 from bot.config import Matching
 from bot.index.search import Index
 from bot.knowledge.model import Knowledge
-from bot.matching.confidence import Confidence
+from bot.matching.confidence import Confidence, clean
 from bot.matching.conversation import Conversation
 from bot.matching.outcomes import (
     CLARIFY_FACTS,
@@ -261,6 +261,9 @@ class Decider:
         vague = [s for s in near if s.signals["coverage"] >= m.vague_coverage and s.signals["kind"] == 1.0]
         if len(vague) >= 2 and best.score - vague[1].score < m.margin:
             return self.replies.clarify(question, resolved, vague, CLARIFY_FACTS)
+        if best.score >= m.suggest and clean(best) and (alike := self.readings.alike(query, best, facts[1:4], [])):
+            # 「文章里那位老人家今年多大岁数」: two people's ages fit alike, neither well enough.
+            return self.replies.clarify(question, resolved, [best, *alike], CLARIFY_FACTS)
         reply = self.replies.declined(question, resolved, near, DECLINED_NEAR if near else DECLINED)
         return replace(reply, score=best.score)
 

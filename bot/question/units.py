@@ -36,7 +36,7 @@ _KINDS: dict[str, tuple[str, ...]] = {
 }
 #: Nouns that are sums of money: 「投入的资金是多少」 and 「前三季度收入有多少」 ask an amount in 元,
 #: as 「多少万元」 does, so a fact that gives none cannot answer and facts that give different
-#: sums are a choice.
+#: sums are a choice. 「多大岁数」 asks an age in 岁 as 「多少岁」 does.
 _MONEY = (
     r"(?:资金|投资|投资额|投入|经费|费用|收入|产值|金额|补助|补贴|奖补|奖励|奖金|销售额|营业额|"
     r"交易额|营收|税收|造价|租金|工资|分红|花费|开支|支出|总额)"
@@ -44,6 +44,7 @@ _MONEY = (
 _LINKED = r"(?:总共|一共|共计|共|大概|大约|到底|究竟|了)?(?:是|有|为|达|达到|共计)?(?:了)?"
 _IMPLIED = re.compile(
     rf"(?P<money>{_MONEY}){_LINKED}多少(?:[万亿]|$|[?？。!！呢啊呀吗])|多少(?:[十百千万亿]{{0,2}})?钱"
+    r"|(?P<age>多大(?:的)?(?:岁数|年纪|年龄)|年龄(?:是|有)?多少|多少岁数)"
 )
 #: Characters after a unit's that make it the start of another word (年轻, 年级, 分红, 分之, 天然).
 _WORD_GOES_ON = {"年": "轻级纪龄", "分": "红之钟配类别析享拣解布摊", "天": "然"}
@@ -65,7 +66,7 @@ def asked_units(text: str) -> tuple[str, ...]:
     found = _ASKED.search(text)
     if found is None:
         implied = _IMPLIED.search(text)
-        return () if implied is None else _KINDS["元"]
+        return () if implied is None else _KINDS["岁" if implied.group("age") else "元"]
     if found.group(1) == "分" and text[: found.start()].endswith("点"):
         return ()  # 几点几分 asks the time of day
     following = text[found.end() : found.end() + 1]
