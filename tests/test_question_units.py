@@ -229,6 +229,9 @@ def test_which_members_of_a_group_the_article_only_counts(question: str, sentenc
         (["收集", "亨", "多少", "个"], ()),  # one character: a slip's remnant
         (["保洁员", "一个月", "工资", "多少"], ("工资",)),  # 多少 alone closes it too
         (["销售额", "增长", "了", "百分之", "多少"], ()),  # 百分之多少 asks a share, names nothing
+        (["光学", "薄膜", "项目", "总", "投资", "多少钱", "？"], ("投资",)),  # the sum before 多少钱
+        (["门票", "一共", "多少钱", "呀"], ("门票",)),
+        (["投了", "多少钱"], ()),  # a doing, no sum named
     ],
 )
 def test_a_closing_count_counts_the_word_before(words: list[str], found: tuple[str, ...]) -> None:

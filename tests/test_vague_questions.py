@@ -112,3 +112,10 @@ def test_a_question_vaguer_than_the_article_asks_which(tea: Engine, question: st
 def test_a_question_naming_the_post_or_the_sum_whole_is_answered(tea: Engine, question: str, fact_id: str) -> None:
     reply = tea.answer(question)
     assert (reply.status, reply.fact_id) == ("answered", fact_id)
+
+
+def test_a_person_of_another_article_is_no_slip_for_one_of_this(tea: Engine) -> None:
+    """盛红明 is a person of a bundled article, which never gives his age: the ages here are
+    other people's, not a false premise to correct (「文中说的是邝守田」)."""
+    reply = tea.answer("盛红明今年多大年纪？")
+    assert reply.status == "declined", reply

@@ -50,6 +50,7 @@ class Confidence:
     def __init__(self, index: Index, matching: Matching) -> None:
         self.index = index
         self.matching = matching
+        self._articles_of: dict[str, set[str]] | None = None  # person → the articles naming them
 
     def sure(self, query: Query, facts: list[Scored]) -> bool:
         """Whether the best of `facts` is sure enough to answer: its score at `threshold`.
@@ -100,10 +101,24 @@ class Confidence:
         named = [t for t in query.terms if index.names_someone(t)]
         if not named or not all(t in index.people for t in named):
             return ()
+        doc = index.entries[best.position].doc_id
+        if any(self._of_another_article(t, doc) for t in named):
+            return ()  # 「盛红明今年多大年纪」: a person of another article is asked about, not mistaken
         instead = tuple(sorted(index.entries[best.position].words & index.people))
         if not instead or self._subject_without(query, best, named) < self.threshold(query, best):
             return ()
         return instead
+
+    def _of_another_article(self, person: str, doc: str) -> bool:
+        """Whether only articles other than `doc` name `person`: then the question is about
+        someone of theirs, not a slip for someone of `doc`'s."""
+        if self._articles_of is None:
+            self._articles_of = {}
+            for entry in self.index.entries:
+                for name in entry.words & self.index.people:
+                    self._articles_of.setdefault(name, set()).add(entry.doc_id)
+        named_in = self._articles_of.get(person, set())
+        return bool(named_in) and doc not in named_in
 
     def post_holders(self, query: Query, best: Scored) -> tuple[str, ...]:
         """The people `best` names right after the post the question gives a stranger

@@ -196,6 +196,14 @@ def _price(words: list[str] | tuple[str, ...]) -> str | None:
                 return words[i + 2]
             if len(following) >= 2 and following[0] == "一":
                 return following[1:]
+    if words and words[-1] in _HOW_MUCH or len(words) > 1 and words[-2] in _HOW_MUCH and words[-1] in _PARTICLES:
+        # 「光学薄膜项目总投资多少钱」: the sum named before a closing 多少钱 is what a fact must
+        # give (not the new output's 9亿元); 「投了多少钱」 names a doing, no sum.
+        k = len(words) - (2 if words[-1] in _PARTICLES else 1) - 1
+        while k >= 0 and words[k] in _LINKING:
+            k -= 1
+        if k >= 0 and _counted(words[k]) and not words[k].endswith(("了", "过", "掉")):
+            return words[k]
     return None
 
 
