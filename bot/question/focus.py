@@ -188,7 +188,8 @@ _HOW_MUCH = frozenset("多少钱 几块钱 几元 几毛钱".split())
 
 def _price(words: list[str] | tuple[str, ...]) -> str | None:
     """「茶油多少钱一斤」 asks a price per 斤: a fact must say 斤 — an income or an investment in
-    元 is no price. The unit is the focus (一斤 → 斤)."""
+    元 is no price. The unit is the focus (一斤 → 斤). A 多少钱 closing the question asks the
+    sum named before it (总投资多少钱 → 投资)."""
     for i, word in enumerate(words[:-1]):
         if word in _HOW_MUCH:
             following = words[i + 1]
@@ -196,10 +197,11 @@ def _price(words: list[str] | tuple[str, ...]) -> str | None:
                 return words[i + 2]
             if len(following) >= 2 and following[0] == "一":
                 return following[1:]
-    if words and words[-1] in _HOW_MUCH or len(words) > 1 and words[-2] in _HOW_MUCH and words[-1] in _PARTICLES:
+    end = len(words) - 1 if words and words[-1] in _PARTICLES else len(words)
+    if end >= 1 and words[end - 1] in _HOW_MUCH:
         # 「光学薄膜项目总投资多少钱」: the sum named before a closing 多少钱 is what a fact must
         # give (not the new output's 9亿元); 「投了多少钱」 names a doing, no sum.
-        k = len(words) - (2 if words[-1] in _PARTICLES else 1) - 1
+        k = end - 2
         while k >= 0 and words[k] in _LINKING:
             k -= 1
         if k >= 0 and _counted(words[k]) and not words[k].endswith(("了", "过", "掉")):
