@@ -8,9 +8,23 @@ import pytest
 from bot.curation.evaluate import Item, passes
 from bot.question.focus import focus
 from bot.question.kinds import asks, is_yes_no, other_year, supplies
-from bot.question.units import asked_units, figures_in, list_untold, part_of_whole, tells_unit
+from bot.question.units import SHARE, asked_units, figures_in, list_untold, part_of_whole, tells_unit
 from bot.reply import Reply
 from bot.text.normalize import normalize
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("垃圾分类准确率达到92.5%", True),
+        ("覆盖率达到百分之六十", True),
+        ("比去年提高5个百分点", True),
+        ("全镇共有垃圾分类督导员92名", False),
+    ],
+)
+def test_a_share_is_found_in_the_text_as_written(text: str, told: bool) -> None:
+    # Normalising drops the %: a share is looked for in the source as the article writes it.
+    assert tells_unit(text, SHARE) is told
 
 
 @pytest.mark.parametrize(
@@ -33,7 +47,9 @@ from bot.text.normalize import normalize
         ("今年有多少年轻人回到村里", None),  # 年轻人: 年 begins another word
         ("孩子读几年级", None),
         ("每户多少分红", None),
-        ("民宿入住率到底有多高", None),  # a rate, not a length
+        ("民宿入住率到底有多高", "%"),  # a rate, not a length
+        ("农村生活污水治理率是多少", "%"),
+        ("生活垃圾资源化利用率提高到了百分之多少", "%"),
         ("沄岙镇为防汛投了多少万元", "元"),  # 万 between the asking word and the unit
         ("造了几万亩", "亩"),
         ("蘩岙乡投入的资金是多少", "元"),  # a sum of money, though no unit is named

@@ -49,6 +49,12 @@ class Entry:
     tags: tuple[str, ...] = ()
     _sound_text: str | None = field(default=None, repr=False, compare=False)
 
+    @property
+    def measured(self) -> str:
+        """The source as written and the normalised body: where a figure's unit is looked for
+        (normalising drops the % of a share)."""
+        return f"{self.sentence} {self.body}"
+
     def supplies(self, kind: str | None) -> bool:
         return kind is None or kind in self.kinds
 

@@ -38,7 +38,8 @@ class Readings:
             return [
                 s
                 for s in found
-                if tells_unit(self.index.entries[s.position].body, units) and not self.sentences.same_answer(best, s)
+                if tells_unit(self.index.entries[s.position].measured, units)
+                and not self.sentences.same_answer(best, s)
             ]
         asked = self._posts_asked(query)
         if query.asks not in ("person", "named") or not asked or not (holders := self._holders(best, asked)):
@@ -52,8 +53,8 @@ class Readings:
         units = units_of(query)
         if not units:
             return False
-        told = figures_in(self.index.entries[best.position].body, units)
-        return bool(told) and told == figures_in(self.index.entries[other.position].body, units)
+        told = figures_in(self.index.entries[best.position].measured, units)
+        return bool(told) and told == figures_in(self.index.entries[other.position].measured, units)
 
     def _as_full(self, best: Scored, other: Scored) -> bool:
         """`other` is of the best one's article, close behind it, of the kind asked, and covers

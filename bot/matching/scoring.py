@@ -300,7 +300,7 @@ def score(index: Index, question: Question, position: int) -> Scored:
     ):
         blended *= NUMBER_MISS
         signals["number_miss"] = NUMBER_MISS
-    if question.units and not tells_unit(entry.body, question.units):
+    if question.units and not tells_unit(entry.measured, question.units):
         blended *= UNIT_MISS
         signals["unit_miss"] = UNIT_MISS
     if question.year and not question.year.search(entry.sentence):  # not the answer: it cites the report date

@@ -42,9 +42,17 @@ _MONEY = (
     r"交易额|营收|税收|造价|租金|工资|分红|花费|开支|支出|总额)"
 )
 _LINKED = r"(?:总共|一共|共计|共|大概|大约|到底|究竟|了)?(?:是|有|为|达|达到|共计)?(?:了)?"
+#: A rate or a share: 「治理率是多少」 and 「百分之多少」 ask a figure in %.
+_SHARE_NOUN = r"(?:率|比例|占比|比重|比率)"
 _IMPLIED = re.compile(
-    rf"(?P<money>{_MONEY}){_LINKED}多少(?:[万亿]|$|[?？。!！呢啊呀吗])|多少(?:[十百千万亿]{{0,2}})?钱"
+    rf"(?P<share>{_SHARE_NOUN}){_LINKED}多少(?=$|[?？。!！呢啊呀吗])|(?P<pct>百分之多少|多少个百分点)"
+    rf"|(?P<money>{_MONEY}){_LINKED}多少(?:[万亿]|$|[?？。!！呢啊呀吗])|多少(?:[十百千万亿]{{0,2}})?钱"
     r"|(?P<age>多大(?:的)?(?:岁数|年纪|年龄)|年龄(?:是|有)?多少|多少岁数)"
+)
+#: The unit of a share. Normalised text has no %, so a share is looked for in the text as written.
+SHARE = ("%",)
+_SHARE_TOLD = re.compile(
+    r"(\d+(?:\.\d+)?)\s*[%％]|百分之\s*([\d.零一二两三四五六七八九十百点]+)|(\d+(?:\.\d+)?)个?百分点"
 )
 #: Characters after a unit's that make it the start of another word (年轻, 年级, 分红, 分之, 天然).
 _WORD_GOES_ON = {"年": "轻级纪龄", "分": "红之钟配类别析享拣解布摊", "天": "然"}
@@ -66,7 +74,11 @@ def asked_units(text: str) -> tuple[str, ...]:
     found = _ASKED.search(text)
     if found is None:
         implied = _IMPLIED.search(text)
-        return () if implied is None else _KINDS["岁" if implied.group("age") else "元"]
+        if implied is None:
+            return ()
+        return (
+            SHARE if implied.group("share") or implied.group("pct") else _KINDS["岁" if implied.group("age") else "元"]
+        )
     if found.group(1) == "分" and text[: found.start()].endswith("点"):
         return ()  # 几点几分 asks the time of day
     following = text[found.end() : found.end() + 1]
@@ -77,7 +89,7 @@ def asked_units(text: str) -> tuple[str, ...]:
     if found.group(3) and re.search(r"(时间|时长|工期|周期|期限|年限|假期)[有是为]?$", text[: found.start()]):
         return ()  # 「自由支配的时间有多长」 asks a duration
     if found.group(2) == "高" and re.search(r"(率|比例|占比|比重|比率)(到底|究竟)?[有是为达]?$", text[: found.start()]):
-        return ()  # 「入住率有多高」 asks a rate
+        return SHARE  # 「入住率有多高」 asks a rate
     return _DIMENSIONS[found.group(2) or found.group(3)]
 
 
@@ -99,12 +111,17 @@ def _figures(text: str, units: tuple[str, ...]) -> Iterator[re.Match[str]]:
 
 
 def tells_unit(text: str, units: tuple[str, ...]) -> bool:
-    """Whether `text` (normalised) gives a number in one of `units`: 1.85万亩, 11个年头, 3个小时."""
+    """Whether `text` (normalised) gives a number in one of `units`: 1.85万亩, 11个年头, 3个小时;
+    for a share, `text` as written (92.5%, 百分之六十, 5个百分点)."""
+    if units == SHARE:
+        return _SHARE_TOLD.search(text) is not None
     return next(_figures(text, units), None) is not None
 
 
 def figures_in(text: str, units: tuple[str, ...]) -> frozenset[str]:
     """The figures `text` (normalised) gives in one of `units`, as written: {38.6公里}."""
+    if units == SHARE:
+        return frozenset(next(filter(None, found.groups())) for found in _SHARE_TOLD.finditer(text))
     return frozenset(found.group(0) for found in _figures(text, units))
 
 
