@@ -19,6 +19,8 @@ from bot.text.normalize import normalize
         ("垃圾分类准确率达到92.5%", True),
         ("覆盖率达到百分之六十", True),
         ("比去年提高5个百分点", True),
+        ("其中60岁以上老年人占比超过四成", True),
+        ("完成改造后统一成立业主委员会", False),
         ("全镇共有垃圾分类督导员92名", False),
     ],
 )

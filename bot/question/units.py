@@ -49,10 +49,12 @@ _IMPLIED = re.compile(
     rf"|(?P<money>{_MONEY}){_LINKED}多少(?:[万亿]|$|[?？。!！呢啊呀吗])|多少(?:[十百千万亿]{{0,2}})?钱"
     r"|(?P<age>多大(?:的)?(?:岁数|年纪|年龄)|年龄(?:是|有)?多少|多少岁数)"
 )
-#: The unit of a share. Normalised text has no %, so a share is looked for in the text as written.
+#: The unit of a share. Normalised text has no %, so a share is looked for in the text as written;
+#: 四成 and 九成以上 are shares too (not 统一成, 一成不变).
 SHARE = ("%",)
 _SHARE_TOLD = re.compile(
     r"(\d+(?:\.\d+)?)\s*[%％]|百分之\s*([\d.零一二两三四五六七八九十百点]+)|(\d+(?:\.\d+)?)个?百分点"
+    r"|(?<![统万唯之第专单同])([一二两三四五六七八九]|\d)成(?![本员果为都立效绩交熟长功就不])"
 )
 #: Characters after a unit's that make it the start of another word (年轻, 年级, 分红, 分之, 天然).
 _WORD_GOES_ON = {"年": "轻级纪龄", "分": "红之钟配类别析享拣解布摊", "天": "然"}
