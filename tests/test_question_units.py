@@ -254,3 +254,9 @@ def test_which_members_of_a_group_the_article_only_counts(question: str, sentenc
 )
 def test_a_closing_count_counts_the_word_before(words: list[str], found: tuple[str, ...]) -> None:
     assert focus(words) == found
+
+
+@pytest.mark.parametrize("words", [["需要", "多少钱"], ["一共", "砸", "进去", "多少钱", "嘞"]])
+def test_a_verb_before_a_closing_price_names_no_sum(words: list[str]) -> None:
+    # jieba's dictionary tags 需要 and 进去 as verbs: what was spent is asked, no sum named.
+    assert focus(words, verbs=frozenset({"需要", "砸", "进去"})) == ()

@@ -157,7 +157,9 @@ class Index(Spelling):
             places=named,
             foreign=foreign,
             asks=asks(text),
-            focus=tuple(f for f in focus(words) if segmenter.knows(f) and not self._foreign_word(f, question)),
+            focus=tuple(
+                f for f in focus(words, self.verbs) if segmenter.knows(f) and not self._foreign_word(f, question)
+            ),
             yes_no=yes_no,
             approximate=frozenset(approximate),
             checked=frozenset(checked),

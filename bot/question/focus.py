@@ -36,11 +36,12 @@ _LINKING = frozenset("一共 总共 共 还 都 已 已经 大概 大约 到底 
 _AND = frozenset("和 或 或者 与 及 以及 跟 、 还是".split())
 
 
-def focus(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+def focus(words: list[str] | tuple[str, ...], verbs: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The thing a question asks about — 多少名**志愿者**, **产值**有多少 — with any alternatives
-    joined to it (多少**意见**和**问题**); empty when there is none."""
+    joined to it (多少**意见**和**问题**); empty when there is none. `verbs` are the words jieba's
+    dictionary tags as verbs: a verb before 多少钱 (需要, 砸进去) names no sum."""
     head = (
-        _price(words)
+        _price(words, verbs)
         or _focus(words)
         or _event(words)
         or _named(words)
@@ -186,7 +187,7 @@ def _either(words: list[str] | tuple[str, ...]) -> str | None:
 _HOW_MUCH = frozenset("多少钱 几块钱 几元 几毛钱".split())
 
 
-def _price(words: list[str] | tuple[str, ...]) -> str | None:
+def _price(words: list[str] | tuple[str, ...], verbs: frozenset[str]) -> str | None:
     """「茶油多少钱一斤」 asks a price per 斤: a fact must say 斤 — an income or an investment in
     元 is no price. The unit is the focus (一斤 → 斤). A 多少钱 closing the question asks the
     sum named before it (总投资多少钱 → 投资)."""
@@ -204,7 +205,7 @@ def _price(words: list[str] | tuple[str, ...]) -> str | None:
         k = end - 2
         while k >= 0 and words[k] in _LINKING:
             k -= 1
-        if k >= 0 and _counted(words[k]) and not words[k].endswith(("了", "过", "掉")):
+        if k >= 0 and _counted(words[k]) and words[k] not in verbs and not words[k].endswith(("了", "过", "掉")):
             return words[k]
     return None
 
