@@ -143,8 +143,17 @@ def test_a_claim_with_dui_ba_asks_to_be_confirmed(raw: str, yes_no: bool) -> Non
     assert is_yes_no(normalize(raw), raw) is yes_no
 
 
-def test_who_is_named_comes_before_jiao_shenme_mingzi() -> None:
-    assert focus(["村医", "叫", "什么", "名字"]) == ("村医",)
+@pytest.mark.parametrize(
+    ("words", "found"),
+    [
+        (["村医", "叫", "什么", "名字"], ("村医",)),
+        (["村党支部书记", "的", "全名", "叫", "什么"], ("村党支部书记",)),  # whose 全名: the 书记's
+        (["全名", "叫", "什么"], ()),
+        (["姓祁", "的", "那位", "村", "党支部", "书记", "全", "名叫", "什么"], ()),  # 名叫 is no thing
+    ],
+)
+def test_who_is_named_comes_before_the_word_for_a_name(words: list[str], found: tuple[str, ...]) -> None:
+    assert focus(words) == found
 
 
 @pytest.mark.parametrize(

@@ -25,8 +25,10 @@ MEASURES = frozenset(
 _GENERIC = frozenset(
     "单位 地方 东西 人 时候 名字 名称 部门 机构 方式 办法 内容 样 样子 回事 意思 情况 事 事情 "
     "资金 钱 金额 人次 人数 次数 数量 时间 日子 年份 领导 同志 负责人 人员 岁数 年纪 年龄 人家 "
-    "比例 比率 占比 百分比 百分之 比重 成员".split()
+    "比例 比率 占比 百分比 百分之 比重 成员 全名 姓名 名叫 全称 大名".split()
 )
+#: Words for a name: 「书记的全名叫什么」 asks whose name, not a 全名 the fact must say.
+_NAME_WORDS = frozenset("名字 名称 全名 姓名 全称 大名".split())
 # 「产值**有**多少」: only a copula links a focus before the asking word to it.
 _COPULA = frozenset("有 是 为 达 达到 共有 叫".split())
 _LINKING = frozenset("一共 总共 共 还 都 已 已经 大概 大约 到底 究竟".split())
@@ -120,7 +122,12 @@ def _named(words: list[str] | tuple[str, ...]) -> str | None:
     daughter does not answer it."""
     for i, word in enumerate(words[1:-1], 1):
         if word == "叫" and words[i + 1] in _WHAT:
-            before = words[i - 1]
+            k = i - 1
+            if words[k] in _NAME_WORDS and k >= 1:  # 「村党支部书记的全名叫什么」 names the 书记
+                k -= 2 if words[k - 1] == "的" and k >= 2 else 1
+            before = words[k]
+            if before in _NAME_WORDS:
+                return None
             return before if _is_content(before) and len(before) >= 2 and before not in _GENERIC else None
     return None
 
