@@ -7,7 +7,7 @@ import pytest
 
 from bot.curation.evaluate import Item, passes
 from bot.question.focus import focus
-from bot.question.kinds import asks, is_yes_no, other_year, supplies
+from bot.question.kinds import asks, is_yes_no, other_year, supplies, tells_year
 from bot.question.units import SHARE, asked_units, figures_in, list_untold, part_of_whole, tells_unit
 from bot.reply import Reply
 from bot.text.normalize import normalize
@@ -133,6 +133,20 @@ def test_what_a_fact_can_tell(source: str, kind: str, told: bool) -> None:
 def test_the_other_year_a_question_asks_about(question: str, year: str | None) -> None:
     pattern = other_year(tuple(jieba.lcut(question)))
     assert (pattern is not None and pattern.search(year) is not None) if year else pattern is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "told"),
+    [
+        ("全镇县域内就诊率达到91.2%，比去年提高3个百分点", False),  # the change only
+        ("门诊量达到4.7万人次，同比增长19.6%，较上年同期多6000人次", False),
+        ("资源化利用率由去年的42%提高到71.8%", True),
+        ("去年全村茶叶销售收入达到420万元", True),
+    ],
+)
+def test_a_year_compared_with_is_not_told(sentence: str, told: bool) -> None:
+    year = other_year(("去年", "的", "就诊率", "是", "多少"))
+    assert year is not None and tells_year(year, sentence) is told
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process
 
 from bot.index.search import Entry, Index
 from bot.knowledge.model import NUMBER
-from bot.question.kinds import Query, described_ages, other_year
+from bot.question.kinds import Query, described_ages, other_year, tells_year
 from bot.question.units import tells_unit, units_of
 from bot.text.normalize import normalize
 from bot.text.sound import syllables
@@ -303,7 +303,7 @@ def score(index: Index, question: Question, position: int) -> Scored:
     if question.units and not tells_unit(entry.measured, question.units):
         blended *= UNIT_MISS
         signals["unit_miss"] = UNIT_MISS
-    if question.year and not question.year.search(entry.sentence):  # not the answer: it cites the report date
+    if question.year and not tells_year(question.year, entry.sentence):  # not the answer: it cites the report date
         blended *= YEAR_MISS
         signals["year_miss"] = YEAR_MISS
     if question.names and all(term_match(n, entry) < 0.5 for n in question.names):

@@ -357,6 +357,18 @@ def other_year(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return None
 
 
+#: What stands before a year a fact compares with (比去年增长, 较上年同期, 同比): the fact tells
+#: the change, not that year's figure.
+_COMPARED = ("比", "较", "与", "同比", "相比", "比去年", "较去年", "比上年", "较上年", "与去年", "与上年")
+
+
+def tells_year(year: re.Pattern[str], sentence: str) -> bool:
+    """Whether `sentence` speaks of the `year` a question asks about other than to compare with
+    it: 「全镇就诊率达到91.2%，比去年提高3个百分点」 gives this year's figure and the change, so
+    「去年的就诊率是多少」 is not told; 「由去年的42%提高到71.8%」 tells it."""
+    return any(not sentence[: found.start()].endswith(_COMPARED) for found in year.finditer(sentence))
+
+
 def described_ages(words: tuple[str, ...]) -> frozenset[str]:
     """The numbers of an age that only says who is meant (72岁的禤守砚): a fact about the person
     that does not repeat the age still answers 「…订单排到什么时候」."""
