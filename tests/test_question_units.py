@@ -7,7 +7,7 @@ import pytest
 
 from bot.curation.evaluate import Item, passes
 from bot.question.focus import focus
-from bot.question.kinds import asks, is_yes_no, other_year, supplies, tells_year
+from bot.question.kinds import asks, is_yes_no, other_year, premised_numbers, supplies, tells_year
 from bot.question.units import SHARE, asked_units, figures_in, list_untold, part_of_whole, tells_unit
 from bot.reply import Reply
 from bot.text.normalize import normalize
@@ -147,6 +147,18 @@ def test_the_other_year_a_question_asks_about(question: str, year: str | None) -
 def test_a_year_compared_with_is_not_told(sentence: str, told: bool) -> None:
     year = other_year(("去年", "的", "就诊率", "是", "多少"))
     assert year is not None and tells_year(year, sentence) is told
+
+
+@pytest.mark.parametrize(
+    ("raw", "premised"),
+    [
+        ("听说洞溪镇2023年为民办实事项目有20项，现在完工几项了？", {"20"}),  # a year says when
+        ("接待游客已经突破150万人次了吧？具体是多少？", {"150"}),
+        ("全镇今年投入了1380万元，用在哪些地方", set()),  # stated, not heard or supposed
+    ],
+)
+def test_the_numbers_of_a_premise_are_to_be_checked(raw: str, premised: set[str]) -> None:
+    assert premised_numbers(raw) == premised
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,7 @@ from bot.question.kinds import (
     is_yes_no,
     key_terms,
     pinyin_of,
+    premised_numbers,
     span_numbers,
     titled,
 )
@@ -136,6 +137,7 @@ class Index(Spelling):
             foreign = (*foreign, *others)
         yes_no = is_yes_no(text, question)
         approximate, checked = guessed_numbers(words, yes_no)
+        checked |= premised_numbers(question) & set(words)  # 听说有20项: heard, to be confirmed
         context = approximate | checked | span_numbers(words)  # numbers that are no key terms
         strangers = self._strangers(words)
         terms = (

@@ -17,6 +17,7 @@ from bot.knowledge.model import NUMBER
 from bot.question.focus import MEASURES
 from bot.question.parts import INDEFINITE
 from bot.text.lexicon import POST_ENDINGS, STOPWORDS, is_noise
+from bot.text.normalize import normalize
 from bot.text.sound import syllables
 
 #: Who a question may ask to be named besides a post (「村医叫什么名字」, 「巡库员是谁」): the
@@ -268,6 +269,25 @@ def guessed_numbers(words: list[str] | tuple[str, ...], yes_no: bool) -> tuple[s
     if approximate and any(w in _EXACTLY for w in words):
         return set(), approximate
     return approximate, set()
+
+
+#: A clause that states what the asker heard or supposes (听说有20项, 已经突破150万人次了吧): its
+#: numbers are a premise to confirm or correct, not a figure a fact must repeat.
+_PREMISE = re.compile(r"^(?:我)?(?:听说|据说|听人说|有人说|好像|记得)|(?:了|是|对|没错)?吧$")
+_CLAUSES = re.compile(r"[，,。？?！!；;\s]+")
+#: A figure that is no date (2023年 and 11月 say when, which the question may still need).
+_FIGURE_NOT_DATE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.年月日号])")
+
+
+def premised_numbers(raw: str) -> set[str]:
+    """The numbers of the clauses of `raw` that state a premise rather than ask: 「听说洞溪镇为民
+    办实事项目有20项，现在完工几项了」 asks how many are done; 20 is what the asker heard."""
+    return {
+        found.group(1)
+        for clause in _CLAUSES.split(raw)
+        if clause and _PREMISE.search(clause)
+        for found in _FIGURE_NOT_DATE.finditer(normalize(clause))
+    }
 
 
 #: 前三个季度, 近5年, 头两个月: a span of time the question is set in, told by articles in their
