@@ -337,6 +337,8 @@ def test_a_curators_note_of_what_is_unsaid(answer: str, note: str | None) -> Non
         ("人才公寓免租能住几年", "文中未写明“符合条件”的具体条件", False),
         ("三色分级具体是怎么划分的", "文中未说明三种颜色各对应哪类问题", True),  # the rule
         ("三色分级是哪三色", "文中未说明三种颜色各对应哪类问题", False),
+        ("改造清单分哪几类", "文中未列出各项的具体内容", False),  # the 类 are told; each 项 is not
+        ("那26项都有哪些", "文中未列出各项的具体内容", True),
     ],
 )
 def test_asks_unsaid(engine: Engine, question: str, note: str, asks: bool) -> None:

@@ -86,4 +86,10 @@ def asks_unsaid(query: Query, note: str | None) -> bool:
     named = re.findall(r"[“\"]([^”\"]+)[”\"]", note)
     if named and not any(normalize(n) in query.text for n in named):
         wants.discard("content")
+    # 「文中未列出各项的具体内容」 leaves out what each of the 26项 is; 「改造清单分哪几类」 asks the
+    # three 类 the fact gives. What has no content told (项, of 各项) must be asked about.
+    contentless = re.search(r"未(?:写明|列出|提及|说明|给出)(?:具体)?(.+?)的?(?:具体)?内容", note)
+    whose = re.sub(r"^(?:各|每|这些|该|其)", "", normalize(contentless.group(1))) if contentless else ""
+    if whose and whose[-2:] not in query.compact and whose[-1] not in query.compact:
+        wants.discard("content")
     return any(_MISSING[kind].search(note) for kind in wants)
