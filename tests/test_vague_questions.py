@@ -24,6 +24,8 @@ ARTICLE = """\
 
 72岁的邝守田老人种了一辈子茶，他说现在采茶不用再挑着担子走山路了。63岁的柴月娥老人在加工中心做分拣工，每月能拿到3000元工资。
 
+在枧坑村，保洁员龚大年每天早上6点就骑着三轮车挨家挨户收垃圾。今年58岁的龚大年已经干了4年保洁。
+
 加工中心由县农投公司投入资金2300万元建设，年加工能力500吨。
 """
 
@@ -65,11 +67,22 @@ facts:
   questions: [柴月娥多大年纪, 柴月娥在加工中心做什么, 分拣工每月工资多少]
   answer: 据2024年5月报道，63岁的柴月娥老人在加工中心做分拣工，每月能拿到3000元工资。
   source: 63岁的柴月娥老人在加工中心做分拣工，每月能拿到3000元工资。
+- id: tc-gong-job
+  questions: [枧坑村保洁员是谁, 龚大年每天几点收垃圾, 枧坑村的垃圾谁来收]
+  answer: 据2024年5月报道，桐川乡枧坑村保洁员龚大年每天早上6点就骑着三轮车挨家挨户收垃圾。
+  source: 在枧坑村，保洁员龚大年每天早上6点就骑着三轮车挨家挨户收垃圾。
+- id: tc-gong-age
+  questions: [龚大年多大年纪, 龚大年干了几年保洁, 龚大年今年多少岁]
+  answer: 据2024年5月报道，今年58岁的龚大年已经干了4年保洁。
+  source: 今年58岁的龚大年已经干了4年保洁。
 - id: tc-center
   questions: [桐川乡茶叶加工中心投入资金多少, 茶叶加工中心是谁投资建设的, 加工中心一年能加工多少吨茶叶]
   answer: 据2024年5月报道，桐川乡茶叶加工中心由县农投公司投入资金2300万元建设，年加工能力500吨。
   source: 加工中心由县农投公司投入资金2300万元建设，年加工能力500吨。
 """
+
+# As a curator writes it: the place, and the village the draft lists among the names it found.
+ALIASES = "places:\n  桐川乡: [桐川]\nterms: [枧坑村]\n"
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +91,7 @@ def tea(tmp_path_factory: pytest.TempPathFactory, settings: Settings) -> Engine:
     folder.mkdir()
     (folder / "article.txt").write_text(ARTICLE, encoding="utf-8")
     (folder / "facts.yaml").write_text(FACTS, encoding="utf-8")
-    (folder / "aliases.yaml").write_text("places:\n  桐川乡: [桐川]\n", encoding="utf-8")
+    (folder / "aliases.yaml").write_text(ALIASES, encoding="utf-8")
     knowledge = combine(FIXTURE_KNOWLEDGE, [folder], tmp_path_factory.mktemp("k") / "k")
     return Engine.load(knowledge, settings)
 
@@ -119,3 +132,9 @@ def test_a_person_of_another_article_is_no_slip_for_one_of_this(tea: Engine) -> 
     other people's, not a false premise to correct (「文中说的是邝守田」)."""
     reply = tea.answer("盛红明今年多大年纪？")
     assert reply.status == "declined", reply
+
+
+def test_a_village_is_named_by_a_person_the_article_ties_to_it(tea: Engine) -> None:
+    """The fact telling 龚大年's age never names 枧坑村, but the article names him as 枧坑村's
+    保洁员: for 「枧坑村那个保洁员今年多大岁数」 it is the best fact, not one lacking the village."""
+    assert tea.candidates("枧坑村那个保洁员今年多大岁数")[0] == "tc-gong-age"

@@ -103,7 +103,7 @@ class Term:
             ordinal=bool(ORDINAL.fullmatch(text)),
             # A real word one character from a knowledge word is another word (关门, 开门), not a typo.
             near=frozenset() if text in index.general else index.neighbours(text),
-            kin=index.kin.get(text, frozenset()),
+            kin=index.kin.get(text, frozenset()) | _villagers(index).get(text, frozenset()),
         )
 
 
@@ -219,6 +219,23 @@ def _village(index: Index, term: str) -> bool:
     """A village or community the knowledge names (箬塘村): a fact about the town as a whole
     does not tell what 「箬塘村有没有建污水处理站」 asks."""
     return len(term) >= 3 and term.endswith(VILLAGE_ENDINGS) and term in index.vocabulary
+
+
+def _villagers(index: Index) -> dict[str, frozenset[str]]:
+    """Each village or community → the people an article names right after it, a post between
+    (甑岭村保洁员仉大满): kin of the village's name, so a fact about 仉大满's age answers
+    「甑岭村那个保洁员多大岁数」 though it never names the village. Worked out once an index."""
+    known = index.memo.get("villagers")
+    if known is not None:
+        return known
+    found: dict[str, set[str]] = {}
+    for entry in index.entries:
+        for person in entry.words & index.people:
+            for village in (w for w in entry.words if len(w) >= 3 and w.endswith(VILLAGE_ENDINGS)):
+                if re.search(re.escape(village) + r"[^\d，。、；]{0,8}?" + re.escape(person), entry.body):
+                    found.setdefault(village, set()).add(person)
+    known = index.memo["villagers"] = {village: frozenset(people) for village, people in found.items()}
+    return known
 
 
 def _village_stems(words: tuple[str, ...]) -> set[str]:
