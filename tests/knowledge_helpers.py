@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.knowledge.combine import combine
+
 #: The knowledge every test reads: a copy of the bundled `knowledge/` frozen inside tests/, so a
 #: curator's edit of `knowledge/` changes no test's expectations.
 FIXTURE_KNOWLEDGE = Path(__file__).resolve().parent / "fixtures" / "knowledge"
@@ -140,3 +142,14 @@ def mutate(root: Path, name: str, old: str | None, new: str | bytes) -> Path:
 def shown(root: Path, name: str) -> str:
     """The path of `name` as problems show it: relative to the knowledge folder's parent."""
     return f"{root.name}/{FILES[name]}"
+
+
+def with_article(folder: Path, doc_id: str, article: str, facts: str, aliases: str) -> Path:
+    """The fixture knowledge with one article of a test's own added beside it, as `faqbot eval
+    --article` adds one (`folder` is a fresh temporary folder); returns the combined knowledge."""
+    extra = folder / "extra" / doc_id
+    extra.mkdir(parents=True)
+    (extra / "article.txt").write_text(article, encoding="utf-8")
+    (extra / "facts.yaml").write_text(facts, encoding="utf-8")
+    (extra / "aliases.yaml").write_text(aliases, encoding="utf-8")
+    return combine(FIXTURE_KNOWLEDGE, [extra], folder / "knowledge")

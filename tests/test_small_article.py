@@ -7,10 +7,9 @@ from __future__ import annotations
 import pytest
 
 from bot.config import Settings
-from bot.knowledge.combine import combine
 from bot.matching.engine import Engine
 from bot.matching.outcomes import UNSAID
-from tests.knowledge_helpers import FIXTURE_KNOWLEDGE
+from tests.knowledge_helpers import with_article
 
 ARTICLE = """\
 枫溪镇：便民服务中心投用　群众办事更方便
@@ -85,12 +84,7 @@ ALIASES = "places:\n  枫溪镇: [枫溪, 岚川县枫溪镇]\n"
 
 @pytest.fixture(scope="module")
 def small(tmp_path_factory: pytest.TempPathFactory, settings: Settings) -> Engine:
-    folder = tmp_path_factory.mktemp("fengxi") / "fengxi-service-2025"
-    folder.mkdir()
-    (folder / "article.txt").write_text(ARTICLE, encoding="utf-8")
-    (folder / "facts.yaml").write_text(FACTS, encoding="utf-8")
-    (folder / "aliases.yaml").write_text(ALIASES, encoding="utf-8")
-    knowledge = combine(FIXTURE_KNOWLEDGE, [folder], tmp_path_factory.mktemp("k") / "k")
+    knowledge = with_article(tmp_path_factory.mktemp("fengxi"), "fengxi-service-2025", ARTICLE, FACTS, ALIASES)
     return Engine.load(knowledge, settings)
 
 
@@ -200,18 +194,14 @@ def test_a_name_is_read_in_latin_letters_in_every_reading_of_its_polyphones(
     tmp_path_factory: pytest.TempPathFactory, settings: Settings
 ) -> None:
     # 阚 reads han or kan: its bearer writes 「Kan Yutong」, the dictionary's first reading is han.
-    folder = tmp_path_factory.mktemp("kan") / "fengxi-service-2025"
-    folder.mkdir()
     story = "\\n返乡青年阚雨桐开了一家竹艺工坊，带动15户村民增收。\\n"
     fact = """- id: fx-kan
   questions: [阚雨桐是谁, 阚雨桐开了什么工坊, 阚雨桐带动多少户村民增收]
   answer: 据2025年3月报道，返乡青年阚雨桐开了一家竹艺工坊，带动15户村民增收。
   source: 返乡青年阚雨桐开了一家竹艺工坊，带动15户村民增收。
 """
-    (folder / "article.txt").write_text(ARTICLE + story, encoding="utf-8")
-    (folder / "facts.yaml").write_text(FACTS + fact, encoding="utf-8")
-    (folder / "aliases.yaml").write_text(ALIASES, encoding="utf-8")
-    engine = Engine.load(combine(FIXTURE_KNOWLEDGE, [folder], tmp_path_factory.mktemp("k") / "k"), settings)
+    folder = tmp_path_factory.mktemp("kan")
+    engine = Engine.load(with_article(folder, "fengxi-service-2025", ARTICLE + story, FACTS + fact, ALIASES), settings)
     for question in ("Who is Kan Yutong?", "Who is Han Yutong?"):
         assert (engine.answer(question).status, engine.answer(question).fact_id) == ("answered", "fx-kan")
 

@@ -8,9 +8,8 @@ from __future__ import annotations
 import pytest
 
 from bot.config import Settings
-from bot.knowledge.combine import combine
 from bot.matching.engine import Engine
-from tests.knowledge_helpers import FIXTURE_KNOWLEDGE
+from tests.knowledge_helpers import with_article
 
 ARTICLE = """\
 桐川乡：小茶叶做成大产业
@@ -87,12 +86,7 @@ ALIASES = "places:\n  桐川乡: [桐川]\nterms: [枧坑村]\n"
 
 @pytest.fixture(scope="module")
 def tea(tmp_path_factory: pytest.TempPathFactory, settings: Settings) -> Engine:
-    folder = tmp_path_factory.mktemp("tongchuan") / "tongchuan-tea-2024"
-    folder.mkdir()
-    (folder / "article.txt").write_text(ARTICLE, encoding="utf-8")
-    (folder / "facts.yaml").write_text(FACTS, encoding="utf-8")
-    (folder / "aliases.yaml").write_text(ALIASES, encoding="utf-8")
-    knowledge = combine(FIXTURE_KNOWLEDGE, [folder], tmp_path_factory.mktemp("k") / "k")
+    knowledge = with_article(tmp_path_factory.mktemp("tea"), "tongchuan-tea-2024", ARTICLE, FACTS, ALIASES)
     return Engine.load(knowledge, settings)
 
 
