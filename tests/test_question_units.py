@@ -8,9 +8,18 @@ import pytest
 from bot.curation.evaluate import Item, passes
 from bot.question.focus import focus
 from bot.question.kinds import asks, is_yes_no, other_year, premised_numbers, supplies, tells_year
-from bot.question.units import SHARE, asked_units, figures_in, list_untold, part_of_whole, tells_unit
+from bot.question.units import SHARE, asked_units, figures_in, list_untold, part_of_whole, tells_unit, units_after
 from bot.reply import Reply
 from bot.text.normalize import normalize
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [("干保洁已经10年了吧", "10", "年头"), ("造林1.2万亩吗", "1.2", "公顷"), ("有25家吗", "25", None)],
+)
+def test_the_units_a_figure_is_given_in(text: str, number: str, unit: str | None) -> None:
+    units = units_after(text, number)
+    assert (unit in units) if unit else units == ()
 
 
 @pytest.mark.parametrize(

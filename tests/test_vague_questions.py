@@ -132,3 +132,9 @@ def test_a_village_is_named_by_a_person_the_article_ties_to_it(tea: Engine) -> N
     """The fact telling 龚大年's age never names 枧坑村, but the article names him as 枧坑村's
     保洁员: for 「枧坑村那个保洁员今年多大岁数」 it is the best fact, not one lacking the village."""
     assert tea.candidates("枧坑村那个保洁员今年多大岁数")[0] == "tc-gong-age"
+
+
+def test_a_wrong_span_is_corrected_in_the_measure_the_article_uses(tea: Engine) -> None:
+    """「十年了吧」 checks a span of years: the article's 4年 corrects it — not the report's 2024年."""
+    reply = tea.answer("龚大年干保洁已经十年了吧？")
+    assert (reply.fact_id, reply.text) == ("tc-gong-age", "文中说的是4年，不是10年。")

@@ -25,6 +25,7 @@ from bot.config import Matching
 from bot.index.search import Index
 from bot.matching.scoring import WEIGHTS, Question, Scored, Term, coverage, term_match
 from bot.question.kinds import Query
+from bot.question.units import figures_in, units_after
 
 #: The signals every entry has; any other is a penalty for something the question names that the
 #: entry lacks (its focus, a number, a name, a place). The kind signal is a value, read apart.
@@ -160,7 +161,9 @@ class Confidence:
         for given, unit in _FIGURE.findall(query.text):
             if given not in query.checked or f"{given}{unit}" in body:
                 continue
-            told = {f"{n}{unit}" for n, u in _FIGURE.findall(body) if u == unit}
+            # A measure the fact may write otherwise (10年 as 第5个年头), never the report's year.
+            kinds = units_after(query.text, given)
+            told = set(figures_in(body, kinds)) if kinds else {f"{n}{u}" for n, u in _FIGURE.findall(body) if u == unit}
             if len(told) == 1:
                 return told.pop(), f"{given}{unit}"
         return None

@@ -39,7 +39,7 @@ from bot.matching.sentences import Sentences
 from bot.question.kinds import Query, asks_outcome
 from bot.question.parts import MAX_QUESTION
 from bot.question.people import POST_QUESTIONS
-from bot.question.units import list_untold, part_of_whole
+from bot.question.units import list_untold, part_of_whole, tells_unit, units_after
 from bot.question.unsaid import asks_unsaid
 from bot.reply import Reply
 from bot.text.normalize import normalize
@@ -297,7 +297,12 @@ class Decider:
         """Of near-tied facts, those whose answer tells a number the question offers to confirm."""
         if not query.checked:
             return []
-        return [s for s in facts if query.checked & self.index.entries[s.position].numbers]
+        giving = [s for s in facts if query.checked & self.index.entries[s.position].numbers]
+        if giving:
+            return giving
+        # 「仉大满干保洁已经十年了吧」: no fact says 10; the one telling years (第五个年头) corrects it.
+        units = {u for n in query.checked for u in units_after(query.text, n)}
+        return [s for s in facts if units and tells_unit(self.index.entries[s.position].measured, tuple(units))]
 
     def _list_parts(self, facts: list[Scored]) -> list[Scored]:
         """For a question asking for a list, the facts that each give a part of it: every key

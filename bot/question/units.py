@@ -98,7 +98,9 @@ def asked_units(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=64)
 def _figure_in(units: tuple[str, ...]) -> re.Pattern[str]:
     """A number in one of `units`, compiled once per set of units (scoring asks per entry)."""
-    return re.compile(r"(\d+(?:\.\d+)?)(?:多|余)?(?:万|亿|千万|百万)?(?:个)?(" + "|".join(units) + ")")
+    return re.compile(
+        r"(\d+(?:\.\d+)?)(?:多|余)?(?:万|亿|千万|百万)?(?:个)?(" + "|".join(sorted(units, key=len, reverse=True)) + ")"
+    )
 
 
 def _figures(text: str, units: tuple[str, ...]) -> Iterator[re.Match[str]]:
@@ -110,6 +112,18 @@ def _figures(text: str, units: tuple[str, ...]) -> Iterator[re.Match[str]]:
         day_of_month = found.group(2) == "日" and text[: found.start()].endswith("月")
         if not (calendar_year or day_of_month):
             yield found
+
+
+def units_after(text: str, number: str) -> tuple[str, ...]:
+    """The units a figure of `text` (normalised) is given in, as a fact may write them: 「干保洁
+    已经10年了吧」 gives 10 in years, which a fact tells as 第5个年头; () for a count of anything."""
+    found = re.search(
+        rf"(?<![\d.]){re.escape(number)}(?:多|余)?(?:万|亿)?(?:个)?("
+        + "|".join(sorted(_KINDS, key=len, reverse=True))
+        + ")",
+        text,
+    )
+    return _KINDS[found.group(1)] if found else ()
 
 
 def tells_unit(text: str, units: tuple[str, ...]) -> bool:
