@@ -25,7 +25,7 @@ import re
 FIGURE = re.compile(
     r"(?<![\d.（(])(?<![\d零一二三四五六七八九十两][时点])(?<!小时)\d+(?:\.\d+)?(?![\d.]|\s*[月日号时点:：）)]|(?<=\d{4})\s*年|\s*年代|[至到-]\d+[年月日号])"
 )
-_CUT = "，；,;"
+_CUT = "，；,;—"  # a dash (——) sets off a clause as a comma does
 _OPEN, _CLOSE = "“‘「『《（(【", "”’」』》）)】"
 
 

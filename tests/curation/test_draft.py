@@ -176,6 +176,13 @@ def test_clause_groups_are_verbatim_and_one_figure_each(sentence: str, groups: i
     assert "，".join(found) == sentence or len(found) == 1
 
 
+def test_a_dash_sets_off_a_clause_as_a_comma_does() -> None:
+    from bot.curation.phrases import clauses_of
+
+    sentence = "新河镇首个项目落地——2月22日摘牌，2月26日取得4本证书。"
+    assert clauses_of(sentence) == ["新河镇首个项目落地", "2月22日摘牌", "2月26日取得4本证书"]
+
+
 @pytest.mark.parametrize(
     ("article", "wording"),
     [
