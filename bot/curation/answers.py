@@ -2,7 +2,7 @@
 
 The answer says when (「据2022年10月12日报道，…」) and where (「在洞溪镇，…」, the village the
 paragraph is about when the sentence says only 全村), puts a quotation after its speaker, names
-what 该村, 该公司 or a pronoun stands for, and drops a connective that leans on the sentence
+what 该村, 该公司, 该中心 or a pronoun stands for, and drops a connective that leans on the sentence
 before (其中，…; 据统计，…).
 """
 
@@ -84,6 +84,8 @@ def restated(
     for anaphor, name in (referents or {}).items():
         if anaphor in _THIS_ONE and name:
             source = _THIS_ONE[anaphor].sub(name, source)
+        elif anaphor.startswith("该") and name:  # 该中心: the 中心 named before
+            source = source.replace(anaphor, name)
     if person := (referents or {}).get("他"):
         source = _named_person(source, person, people)
     if quoted := _QUOTE_THEN_SPEAKER.match(source):

@@ -228,6 +228,24 @@ def _leads_in(sentence: str) -> bool:
     return sentence.strip().endswith(("？", "?"))
 
 
+#: 该 before a noun the anaphors above do not cover (该中心, 该基地, 该平台).
+_THIS_NOUN = re.compile(r"该((?!村|社区|乡|镇|区|街道|公司|企业|合作社|项目)[\u4e00-\u9fff]{1,2})")
+
+
+def _named_this_one(text: str, source: str, at: int, names: list[tuple[str, str]]) -> dict[str, str]:
+    """What 该中心 or 该基地 stands for: the last name found before the sentence that ends in that
+    noun (该中心 → 禾西经开区政务服务中心), so that an answer and a wording read on their own."""
+    found: dict[str, str] = {}
+    for match in _THIS_NOUN.finditer(source):
+        noun = match.group(1)
+        for size in (len(noun), 1):  # 该中心整合: the noun may be the first character only
+            earlier = [(text.rfind(n, 0, at), n) for n, kind in names if n.endswith(noun[:size]) and kind != "person"]
+            if earlier := [(pos, n) for pos, n in earlier if pos >= 0]:
+                found["该" + noun[:size]] = max(earlier)[1]
+                break
+    return found
+
+
 def _facts(doc: Document, chrome: set[str], names: list[tuple[str, str]], split: bool) -> list[dict[str, object]]:
     """One fact per sentence or clause group."""
     forms = tuple(place_forms(doc.place, doc.text)) if doc.place else ()
@@ -248,6 +266,7 @@ def _facts(doc: Document, chrome: set[str], names: list[tuple[str, str]], split:
             earlier = [(doc.text.rfind(n, 0, at), n) for n, a in referred if a == anaphor]
             if earlier := [(pos, n) for pos, n in earlier if pos >= (opening if anaphor == "他" else 0)]:
                 referents[anaphor] = max(earlier)[1]
+        referents |= _named_this_one(doc.text, source, at, names)
         village = village_meant(doc, source, referents.get("该村", ""), villages)
         told = _DATELINE.sub("", source.strip(_QUOTES))
         facts.append(

@@ -164,6 +164,8 @@ class Wordings:
         for anaphor, name in (referents or {}).items():
             if anaphor in _ANAPHORS and name:
                 sentence = _ANAPHORS[anaphor].sub(name, sentence)
+            elif anaphor.startswith("该") and name:  # 该中心: the 中心 named before
+                sentence = sentence.replace(anaphor, name)
         # 「…一年光水费就能省下40多万元。”公司总经理芮晓峰说」: the figures are the quotation's;
         # who said it is asked of the whole.
         said = _SAID.search(sentence)

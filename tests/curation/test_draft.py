@@ -548,6 +548,15 @@ def test_a_draft_answer_reads_on_its_own(tmp_path: Path) -> None:
     assert any("西岭村原有砂石路5公里" in a for a in answers), answers
 
 
+def test_this_noun_is_named_by_the_name_before_it(tmp_path: Path) -> None:
+    # 该中心 stands for the last name found that ends in 中心: answer and wordings say which.
+    story = "今年3月，新河镇便民服务中心正式投用。据介绍，该中心设有办事窗口12个，整合审批事项86项。"
+    facts = _drafted(tmp_path, story, place="新河镇").facts
+    fact = next(f for f in facts if "该中心" in str(f["source"]))
+    assert "新河镇便民服务中心设有办事窗口12个" in str(fact["answer"]), fact
+    assert any("便民服务中心" in q for q in fact["questions"]), fact  # type: ignore[union-attr]
+
+
 def test_a_pronoun_is_asked_by_someone_its_paragraph_names(tmp_path: Path) -> None:
     story = (
         "东塘村党支部书记林卫东介绍，村里建成民宿12家。\n\n"
