@@ -155,8 +155,9 @@ _COMMON_GIVEN = 100
 _AFTER_NAME = ("v", "x", "p", "t", "d", "uj", "r", "m", "c", "f")
 #: How words for a person end (青年, 带头人, 大学生, 创业者, 手艺人): a name may follow them.
 _PERSON_ENDINGS = ("人", "员", "者", "青年", "学生", "师傅", "工匠", "能手", "户主", "老板")
-#: Characters that open what follows a post, never a name after it: 为, 是, 在, 对, 把, 将…
-_NO_NAME_START = frozenset("为是在对把将从向和与及被给等也都就又还")
+#: Characters that open what follows a post, never a name after it: 为, 是, 在, 对, 把, 将… and
+#: 们 (村医们说: the 村医 as a group).
+_NO_NAME_START = frozenset("为是在对把将从向和与及被给等也都就又还们")
 
 
 def _tagged_people(sentence: str) -> dict[str, str]:

@@ -325,6 +325,7 @@ def test_what_villagers_do_is_no_name() -> None:
         "合作社负责人介绍，梨子今年卖得好。",  # 介绍 is a word, though 介 may start a name
         "把零散的田块连成片，机器能开进去了。",  # 成片 is too common a word for a given name
         "家长最放心不下的是上学路远。",  # two characters tagged a name, after no post
+        "村医们说，过去心电图要靠肉眼判读。",  # 们 makes the post a group
     ],
 )
 def test_words_after_a_post_or_a_noun_are_no_names(sentence: str) -> None:
