@@ -51,7 +51,6 @@ class Confidence:
     def __init__(self, index: Index, matching: Matching) -> None:
         self.index = index
         self.matching = matching
-        self._articles_of: dict[str, set[str]] | None = None  # person → the articles naming them
 
     def sure(self, query: Query, facts: list[Scored]) -> bool:
         """Whether the best of `facts` is sure enough to answer: its score at `threshold`.
@@ -113,12 +112,13 @@ class Confidence:
     def _of_another_article(self, person: str, doc: str) -> bool:
         """Whether only articles other than `doc` name `person`: then the question is about
         someone of theirs, not a slip for someone of `doc`'s."""
-        if self._articles_of is None:
-            self._articles_of = {}
+        articles_of = self.index.memo.get("articles_of")
+        if articles_of is None:  # person → the articles naming them, worked out once an index
+            articles_of = self.index.memo["articles_of"] = {}
             for entry in self.index.entries:
                 for name in entry.words & self.index.people:
-                    self._articles_of.setdefault(name, set()).add(entry.doc_id)
-        named_in = self._articles_of.get(person, set())
+                    articles_of.setdefault(name, set()).add(entry.doc_id)
+        named_in = articles_of.get(person, set())
         return bool(named_in) and doc not in named_in
 
     def post_holders(self, query: Query, best: Scored) -> tuple[str, ...]:

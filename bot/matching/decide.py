@@ -294,15 +294,16 @@ class Decider:
         return self.replies.clarify(question, resolved, following, CLARIFY_PLACES)
 
     def _giving_checked(self, query: Query, facts: list[Scored]) -> list[Scored]:
-        """Of near-tied facts, those whose answer tells a number the question offers to confirm."""
+        """Of near-tied facts, those whose answer tells a number the question offers to confirm —
+        or, when none does, those telling a figure in that number's unit (the one to correct it)."""
         if not query.checked:
             return []
         giving = [s for s in facts if query.checked & self.index.entries[s.position].numbers]
         if giving:
             return giving
         # 「仉大满干保洁已经十年了吧」: no fact says 10; the one telling years (第五个年头) corrects it.
-        units = {u for n in query.checked for u in units_after(query.text, n)}
-        return [s for s in facts if units and tells_unit(self.index.entries[s.position].measured, tuple(units))]
+        units = tuple(sorted({u for n in query.checked for u in units_after(query.text, n)}))
+        return [s for s in facts if units and tells_unit(self.index.entries[s.position].measured, units)]
 
     def _list_parts(self, facts: list[Scored]) -> list[Scored]:
         """For a question asking for a list, the facts that each give a part of it: every key
