@@ -20,6 +20,7 @@ correction (`wrong_figure`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from bot.config import Matching
 from bot.index.search import Index
@@ -43,6 +44,12 @@ _FIGURE = re.compile(
 def clean(scored: Scored) -> bool:
     """Whether the entry lacks nothing the question names (no focus, number, name or place miss)."""
     return not scored.signals.keys() - CLEAN_SIGNALS
+
+
+def held_after(index: Index, scored: Scored, posts: Iterable[str]) -> set[str]:
+    """The people the entry of `scored` names right after one of `posts` (乡长邰素珩, 书记万国强)."""
+    entry = index.entries[scored.position]
+    return {p for p in entry.words & index.people if any(f"{post}{p}" in entry.body for post in posts)}
 
 
 class Confidence:
@@ -124,16 +131,13 @@ class Confidence:
     def post_holders(self, query: Query, best: Scored) -> tuple[str, ...]:
         """The people `best` names right after the post the question gives a stranger
         (「乡长郦昀涛…」 of a fact saying 乡长邰素珩): whom the article says holds it."""
-        entry = self.index.entries[best.position]
         words = query.words
         posts = {
             words[i - 1]
             for i in range(1, len(words))
             if any(stranger.startswith(words[i]) for stranger in query.strangers)  # 李/建华 too
         }
-        return tuple(
-            sorted(p for p in entry.words & self.index.people if any(f"{post}{p}" in entry.body for post in posts))
-        )
+        return tuple(sorted(held_after(self.index, best, posts)))
 
     def _subject_without(self, query: Query, best: Scored, names: list[str]) -> float:
         """How well `best` matches the question's subject with `names` left out: a wrong name

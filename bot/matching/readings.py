@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bot.config import Matching
 from bot.index.search import Index
-from bot.matching.confidence import clean
+from bot.matching.confidence import clean, held_after
 from bot.matching.scoring import Scored
 from bot.matching.sentences import Sentences
 from bot.question.kinds import Query
@@ -42,9 +42,9 @@ class Readings:
                 and not self.sentences.same_answer(best, s)
             ]
         asked = self._posts_asked(query)
-        if query.asks not in ("person", "named") or not asked or not (holders := self._holders(best, asked)):
+        if query.asks not in ("person", "named") or not asked or not (holders := held_after(self.index, best, asked)):
             return []
-        return [s for s in found if (others_held := self._holders(s, asked)) and not others_held & holders]
+        return [s for s in found if (others_held := held_after(self.index, s, asked)) and not others_held & holders]
 
     def agree(self, query: Query, best: Scored, other: Scored) -> bool:
         """Whether two facts give the same figures in the unit the question asks: 「铺设污水管网
@@ -83,8 +83,3 @@ class Readings:
 
     def _ends_qualifier(self, word: str) -> bool:
         return word in self.index.places or word in STOPWORDS or is_noise(word)
-
-    def _holders(self, scored: Scored, asked: frozenset[str]) -> set[str]:
-        """The people the entry names right after one of the posts `asked` (书记万国强)."""
-        entry = self.index.entries[scored.position]
-        return {p for p in entry.words & self.index.people if any(f"{post}{p}" in entry.body for post in asked)}

@@ -60,10 +60,12 @@ _SHARE_TOLD = re.compile(
 _WORD_GOES_ON = {"年": "轻级纪龄", "分": "红之钟配类别析享拣解布摊", "天": "然"}
 #: 多高, 多深: a dimension asked without a unit.
 _DIMENSIONS = {"高": _LENGTH, "深": _LENGTH, "长": _LENGTH, "宽": _LENGTH, "远": _LENGTH, "重": _WEIGHT}
+#: The measuring units, longest first (公里 before 里), as one alternation.
+_UNIT_NAMES = "|".join(sorted(_KINDS, key=len, reverse=True))
 #: 几 after a numeral is a digit guessed (二〇一几年), after 那/这/前 a few (那几天): no question.
 _ASKED = re.compile(
     r"(?:多少|(?<![\d零一二三四五六七八九十那这前近头后])几)(?:个)?(?:(?!百分)[十百千万亿]){0,2}("
-    + "|".join(sorted(_KINDS, key=len, reverse=True))
+    + _UNIT_NAMES
     + r")|多(?:大)?(高|深|宽|远|重)(?![要视大])|多(长)(?=$|[?？。!！呢啊呀吗])"
 )
 
@@ -117,12 +119,7 @@ def _figures(text: str, units: tuple[str, ...]) -> Iterator[re.Match[str]]:
 def units_after(text: str, number: str) -> tuple[str, ...]:
     """The units a figure of `text` (normalised) is given in, as a fact may write them: 「干保洁
     已经10年了吧」 gives 10 in years, which a fact tells as 第5个年头; () for a count of anything."""
-    found = re.search(
-        rf"(?<![\d.]){re.escape(number)}(?:多|余)?(?:万|亿)?(?:个)?("
-        + "|".join(sorted(_KINDS, key=len, reverse=True))
-        + ")",
-        text,
-    )
+    found = re.search(rf"(?<![\d.]){re.escape(number)}(?:多|余)?(?:万|亿)?(?:个)?({_UNIT_NAMES})", text)
     return _KINDS[found.group(1)] if found else ()
 
 
