@@ -30,7 +30,7 @@ from bot.question.units import figures_in, units_after
 
 #: The signals every entry has; any other is a penalty for something the question names that the
 #: entry lacks (its focus, a number, a name, a place). The kind signal is a value, read apart.
-CLEAN_SIGNALS = frozenset(("coverage", "wording", "sound", "subject", "kind"))
+CLEAN_SIGNALS = frozenset(("coverage", "wording", "sound", "subject", "kind", "number_aside"))
 #: A word this frequent in jieba's general dictionary is a way of speaking (机会, 加强), not a
 #: subject the knowledge could be missing (房价 655, 门票 653, GDP none).
 SPEECH_FREQ = 5000

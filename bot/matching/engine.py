@@ -182,7 +182,8 @@ class Engine:
         return rows
 
     def _parts(self, message: str) -> list[str]:
-        """`question_parts`, each naming the place the whole message is about, if only one.
+        """`question_parts`, each naming the place the whole message is about (named, or owning a name
+        it uses), if only one.
 
         「……他说嘉兴科技城那边……我就想问问，科技城为了解决融资难，正在筹备设立的是个啥？」: the
         story names the place, the question sentence does not; it is asked about that place.
@@ -191,10 +192,14 @@ class Engine:
         if len(parts) == 1 and parts[0] == message:
             return parts
         named = self._places_in(message)
+        if not named and (owner := self.places.owned_by(self.index.query(message[:MAX_QUESTION]))):
+            # 「眭溪村的鲜花兑换点在哪儿，几点开门？」: a name only one article has places the whole
+            # message, so 「几点开门」 is not asked of another town's hall.
+            named = {owner}
         if len(named) != 1:
             return parts
         place = named.pop()
-        return [p if self._places_in(p) else f"{place}{p}" for p in parts]
+        return [p if p == message or self._places_in(p) else f"{place}{p}" for p in parts]
 
     def _told_by_story(self, message: str, reply: Reply, place: str | None) -> tuple[Reply, str | None]:
         """A question part left open between facts, settled by the rest of the message.

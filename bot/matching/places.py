@@ -15,8 +15,9 @@ from bot.index.search import Index
 from bot.knowledge.docfacts import missing_fields, told_fields
 from bot.knowledge.model import Knowledge
 from bot.matching.confidence import clean
-from bot.matching.scoring import Scored, Term, term_match
+from bot.matching.scoring import Scored, Term, is_village, term_match
 from bot.question.kinds import Query
+from bot.question.units import names_no_place
 from bot.question.unsaid import asks_unsaid
 
 #: A wording signal this high: the question is one of the fact's curated wordings, word for word.
@@ -39,9 +40,9 @@ class Places:
         A question naming a place the knowledge does not cover (「周庄镇有多少个党组织」) is not
         unplaced: asking "吴江开发区 or 嘉兴科技城?" would offer two wrong towns.
         """
-        if query.foreign or self._owned_by(query) == self.of(best):
+        if query.foreign or self.owned_by(query) == self.of(best):
             return []
-        if (fields := self._fields(best)) and (telling := self._leaders(facts, best, fields)):
+        if (fields := self._asked(facts, self._fields(best))) and (telling := self._leaders(facts, best, fields)):
             # 「这篇报道是哪家报纸发的」: every article has an outlet; which one is meant, only the
             # user can say, however much closer one curator's wording is.
             return telling
@@ -50,6 +51,19 @@ class Places:
             if (not loosely and self._about_as_well(best, leader)) or self._rival(query, best, leader):
                 found.append(leader)
         return found
+
+    def _asked(self, facts: list[Scored], told: frozenset[str]) -> frozenset[str]:
+        """The field of its article a question asks, when its best fact tells any (`told`): the
+        field of the best-ranked fact made from a `document:` block (「作者是谁」 asks the author,
+        though an article without one has its curator's fact about that cite the outlet and date)."""
+        if not told:
+            return told
+        for scored in facts:
+            fact_id = self.index.entries[scored.position].fact_id
+            fact = self.knowledge.fact(fact_id) if fact_id else None
+            if fact is not None and fact.origin == "document":
+                return self._fields(scored)
+        return told
 
     def _missing(self, scored: Scored) -> frozenset[str]:
         """The fields its article does not give (no author, say)."""
@@ -107,6 +121,8 @@ class Places:
             return False  # a curated wording, word for word, is its fact's question
         fits = min(best.signals["subject"], leader.signals["subject"]) >= m.rival_floor
         lack = min(m.exact_lack, m.rival_lack) if exact else m.rival_lack
+        if query.asks in ("person", "named"):
+            lack = min(lack, 0.2)
         return (
             fits
             and leader.signals["kind"] == 1.0
@@ -134,16 +150,18 @@ class Places:
         )
         return lacking / total if total else 0.0
 
-    def _owned_by(self, query: Query) -> str | None:
+    def owned_by(self, query: Query) -> str | None:
         """The one place whose articles alone hold a name the question uses (梁一波, 氮化镓): the
         question is about that place as surely as if it had named the place.
 
-        Only names count — the curators' `names` and the names jieba found in the articles — not
+        Only names count — the curators' `names`, the names jieba found in the articles and the
+        villages they name (眭溪村, not 行政村) — not
         common words: 奋斗目标 is in one article only, yet 「当地的奋斗目标是什么」 fits both towns.
         """
         owners: set[str | None] = set()
         for term in query.terms:
-            if self.index.is_name(term) and len(holders := self._holders(term)) == 1:
+            named = self.index.is_name(term) or (is_village(self.index, term) and not names_no_place(term))
+            if named and len(holders := self._holders(term)) == 1:
                 owners |= holders
         return owners.pop() if len(owners) == 1 else None
 
@@ -181,6 +199,7 @@ class Places:
                     scored is not leader
                     and self.of(scored) == place
                     and leader.score - scored.score < self.matching.place_margin / 2
+                    and (not (told := self._fields(leader)) or told & self._fields(scored))  # authors with authors
                 ):
                     column.append(scored)
                     break

@@ -17,7 +17,7 @@ from bot.matching.scoring import Scored
 from bot.matching.sentences import Sentences
 from bot.question.kinds import Query
 from bot.question.people import posts
-from bot.question.units import figures_in, tells_unit, units_of
+from bot.question.units import asks_whole, figures_in, tells_unit, told_of_parts, units_of
 from bot.text.lexicon import STOPWORDS, is_noise
 
 
@@ -35,10 +35,13 @@ class Readings:
         found = [s for s in others if s not in close and self._as_full(best, s)]
         units = units_of(query)
         if units:
+            # 「全镇的林地面积有多少公顷」 asks the town's figure: a village's is no other reading.
+            whole = asks_whole(query.text) and not told_of_parts(self.index.entries[best.position].measured, units)
             return [
                 s
                 for s in found
-                if tells_unit(self.index.entries[s.position].measured, units)
+                if tells_unit(measured := self.index.entries[s.position].measured, units)
+                and not (whole and told_of_parts(measured, units))
                 and not self.sentences.same_answer(best, s)
             ]
         asked = self._posts_asked(query)

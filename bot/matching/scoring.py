@@ -48,6 +48,7 @@ NAME_MISS = 0.6
 #: 「蘩岙乡有多少党员」 is not answered by 「…干部、党员、志愿者和群众一起上阵」.
 UNCOUNTED = 0.75
 #: Score multiplier when the question gives a number the fact does not contain (2020年…).
+NUMBER_ASIDE = 0.92
 NUMBER_MISS = 0.75
 #: Score multiplier when the question asks a number in a unit the fact gives none in (多高, 多少亩).
 UNIT_MISS = 0.75
@@ -203,7 +204,7 @@ class Question:
             names=tuple(
                 Term.of(index, t)
                 for t in dict.fromkeys(query.terms)
-                if index.names_someone(t) or _village(index, t) or t in _village_stems(query.words)
+                if index.names_someone(t) or is_village(index, t) or t in _village_stems(query.words)
             ),
             units=units,
             year=other_year(query.words),
@@ -215,7 +216,7 @@ class Question:
 VILLAGE_ENDINGS = ("村", "社区", "居委会")
 
 
-def _village(index: Index, term: str) -> bool:
+def is_village(index: Index, term: str) -> bool:
     """A village or community the knowledge names (箬塘村): a fact about the town as a whole
     does not tell what 「箬塘村有没有建污水处理站」 asks."""
     return len(term) >= 3 and term.endswith(VILLAGE_ENDINGS) and term in index.vocabulary
@@ -317,6 +318,9 @@ def score(index: Index, question: Question, position: int) -> Scored:
     ):
         blended *= NUMBER_MISS
         signals["number_miss"] = NUMBER_MISS
+    elif question.given and not question.given <= entry.numbers:
+        blended *= NUMBER_ASIDE
+        signals["number_aside"] = NUMBER_ASIDE
     if question.units and not tells_unit(entry.measured, question.units):
         blended *= UNIT_MISS
         signals["unit_miss"] = UNIT_MISS

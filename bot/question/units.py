@@ -198,6 +198,27 @@ _NOT_NAMED = re.compile(
 )
 
 
+#: 「全镇的林地面积有多少」: the whole of a place, not a part of it.
+_WHOLE = re.compile(r"全(?:镇|乡|县|区|市|街道)")
+
+
+def asks_whole(text: str) -> bool:
+    """Whether a question (normalised) asks about the whole of its place: 全镇, 全县."""
+    return _WHOLE.search(text) is not None
+
+
+def told_of_parts(text: str, units: tuple[str, ...]) -> bool:
+    """Whether every figure `text` (normalised) gives in `units` is told of a named village or
+    community (「仉家坳村林地2100公顷」): a part's figure, never the whole's."""
+    clauses = [c for c in re.split(r"[，,。；;：:！？!?]", text) if tells_unit(c, units)]
+    return bool(clauses) and all(_NAMED_PLACE.search(_NOT_NAMED.sub("", c.replace(" ", ""))) for c in clauses)
+
+
+def names_no_place(word: str) -> bool:
+    """Whether a word ending like a village's name is none (农村, 行政村, 各村, 全社区)."""
+    return _NOT_NAMED.fullmatch(word) is not None
+
+
 def list_untold(question: str, sentence: str) -> str | None:
     """The count (「18座」) when `question` (normalised) asks which members of a counted group
     are meant — 「18座公厕分别建在哪几个村」 — and the fact's `sentence` (as the article writes it)
