@@ -6,7 +6,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.curation.names import NAME_ENDS, POSTS, TRADES, named_after_post, people_in, surname_like
+from bot.curation.names import (
+    NAME_ENDS,
+    ORG_ENDINGS,
+    POSTS,
+    TRADES,
+    named_after_post,
+    organisation_forms,
+    organisations_in,
+    people_in,
+    surname_like,
+)
 from bot.curation.phrases import unknown_word
 
 #: A post and the name after it; the post may open with what it belongs to (洞溪镇党委书记林卫东,
@@ -30,6 +40,19 @@ def _role_of(before: str) -> str:
     """The post in what precedes a name: not the age (63岁的巡库员) nor what leads to it with a
     preposition (项目由乡长)."""
     return re.split(r"[由被据让请把向]", before.split("的")[-1])[-1]
+
+
+def _org_role(sentence: str, role: str) -> str:
+    """A post in an organisation, named by the organisation's name without its county
+    (楮川县翼飞无人机服务有限公司经理 → 翼飞无人机服务有限公司经理), not by the tail the pattern
+    caught (人机服务有限公司经理)."""
+    for org in organisations_in(sentence):
+        ending = next((e for e in ORG_ENDINGS if org.endswith(e)), "")
+        at = role.rfind(ending) if ending else -1
+        if at >= 0 and org.endswith(role[: at + len(ending)]):
+            named = next((f for f in organisation_forms(org) if f.endswith(ending)), org)
+            return named + role[at + len(ending) :]
+    return role
 
 
 def _last_words(phrase: str, most: int = 6) -> str:
@@ -74,7 +97,7 @@ def people_wordings(sentence: str, scoped: Callable[[str], str], short: Callable
             continue
         # 罗志 of 罗志刚说 (刚 may end a name): the whole name `people_in` found.
         name = next((w for w in whole if len(w) > len(name) and w.startswith(name)), name)
-        role = _role_of(said)
+        role = _org_role(sentence, _role_of(said))
         if len(role) < 2:
             continue
         if _AGE_BEFORE.search(sentence[: match.start(1)] + said[: len(said) - len(role)]):
@@ -89,7 +112,8 @@ def people_wordings(sentence: str, scoped: Callable[[str], str], short: Callable
         # A name jieba tags after a word for a person, before any verb (副书记钭晓岚牵头): the
         # regular expression cannot tell where such a name ends; `people_in` can.
         for name, post in whole.items():
-            role = _last_words(_role_of(post))
+            role = _org_role(sentence, _role_of(post))
+            role = role if role != _role_of(post) else _last_words(role)
             if post not in ("quoted", "byline") and len(role) >= 2:
                 found = _asked_of(name, role, scoped, short)
                 break

@@ -23,7 +23,7 @@ import re
 #: of day (2时40分, 8点), the minutes of a span in hours (2小时50分钟), a range of months (1至9月)
 #: or a class in brackets (小（1）型水库) — but a count after a word ending in 点 is one (站点9个).
 FIGURE = re.compile(
-    r"(?<![\d.（(])(?<![\d零一二三四五六七八九十两][时点])(?<!小时)\d+(?:\.\d+)?(?![\d.]|\s*[月日号时点:：）)]|(?<=\d{4})\s*年|\s*年代|[至到-]\d+[年月日号])"
+    r"(?<![\d.（(])(?<![\d零一二三四五六七八九十两][时点])(?<!小时)(?<!\d[:：])\d+(?:\.\d+)?(?![\d.]|\s*[月日号时点:：）)]|(?<=\d{4})\s*年|\s*年代|[至到-]\d+[年月日号])"
 )
 _CUT = "，；,;—"  # a dash (——) sets off a clause as a comma does
 _OPEN, _CLOSE = "“‘「『《（(【", "”’」』》）)】"

@@ -177,6 +177,10 @@ _SPEAKER_TAG = re.compile(r"^[”’」』]?[^，。！？]{0,16}(?:说|表示|�
 _SPEAKER_LEAD = re.compile(r"^([”’」』]?[^，。！？“”]{0,16}?(?:说|表示|介绍|指出|坦言|感慨|告诉记者))[，,：:]")
 
 
+#: A quotation that names its speaker before it (仉建国说：“…).
+_SPOKEN_BY = re.compile(r"(?:说|表示|介绍|指出|坦言|感慨|告诉记者)[：:，,]?[“「]")
+
+
 #: A sentence opening with no subject of its own, going on about the last one (目前，已完工7项).
 #: Not 此外 or 同时: they open a new subject.
 _SUBJECTLESS = re.compile(r"^(?:目前|当前|截至目前|其中|现已|已|共|累计)")
@@ -195,6 +199,8 @@ def _sources(doc: Document, split: bool) -> list[tuple[str, str]]:
             sentences[-1] = joined
             continue
         lead = _SPEAKER_LEAD.match(sentence) if sentences and sentences[-1].endswith(CLOSING) else None
+        if lead and _SPOKEN_BY.search(sentences[-1]):
+            lead = None  # 「仉建国说：“…”眭红梅则告诉记者，…」: that quotation has its speaker; this one is the next's
         if lead and sentences and (sentences[-1] + lead.group(1)) in doc.text:
             sentences[-1] += lead.group(1)
         sentences.append(sentence)

@@ -34,7 +34,7 @@ POSTS = (
 )
 #: Verbs of saying: after a post and a name (总经理濮志远告诉记者), the name is a person's,
 #: whatever its surname.
-_SAYING_VERBS = "说|表示|介绍|告诉|指出|坦言|认为|透露|解释"
+_SAYING_VERBS = "说|表示|介绍|告诉|指出|坦言|认为|透露|解释|提醒|强调|回忆|感慨|补充"
 #: What a name after a post runs up to: a verb of saying, punctuation, a figure, or a small word
 #: that starts what the person does (在, 一早, 今年, 对此, 任组长).
 NAME_ENDS = (
@@ -42,12 +42,17 @@ NAME_ENDS = (
     r"联系|是|从|今年|去年|家|把|将|向|和|与|给|对|任|担任|兼任)"
 )
 _SAYING = re.compile(_SAYING_VERBS)
+#: An age in brackets after a name: 村民郗桂兰（63岁）说 names a person, whatever the surname.
+_AGED = re.compile(r"[（(]\d{1,3}岁")
 #: A post or a trade before a person's name (民宿主訾念宁2020年…, 店主邬春梅一早…).
 _POSTED = re.compile(rf"(?:{POSTS}|[\u4e00-\u9fff]{{0,3}}?员)([\u4e00-\u9fff]{{2,3}}?){NAME_ENDS}")
 _PLACE_ENDINGS = ("经济技术开发区", "经济开发区", "经开区", "开发区", "街道", "镇", "乡", "县", "市", "区")
-_ORG_ENDINGS = ("公司", "合作社", "中心", "学院", "学校", "医院", "卫生院", "银行", "协会", "研究院", "研究所", "基地")
-_ORG_ENDINGS += ("联盟", "集团", "厂", "科院", "科学院")
+ORG_ENDINGS = ("公司", "合作社", "中心", "学院", "学校", "医院", "卫生院", "银行", "协会", "研究院", "研究所", "基地")
+ORG_ENDINGS += ("联盟", "集团", "厂", "科院", "科学院")
 _VILLAGE_ENDINGS = ("村", "社区")
+#: A village's name is short (甑岭村, 仉家坳村, 湾塘社区); a longer run is prose ending in 村
+#: (班子成员分片包村).
+_LONGEST_VILLAGE = 6
 #: What may lead a village's run without being its name: the town it is in (檠溪镇|藟坑村), or a
 #: verb or preposition jieba glued to a name of rare characters (是藟坑村, 在苕岙社区).
 _VILLAGE_LEAD = re.compile(
@@ -118,7 +123,8 @@ def people_in(sentences: Iterable[str], author: str = "") -> dict[str, str]:
         for match in _POSTED.finditer(sentence):
             name = match.group(1)
             said = _SAYING.match(sentence, match.end()) and not known_word(name) and name[0] not in _NO_NAME_START
-            if said or named_after_post(name, match.group(0)[: -len(name)]):
+            aged = _AGED.match(sentence, match.end()) and name[0] not in _NO_NAME_START  # 村民郗桂兰（63岁）
+            if said or aged or named_after_post(name, match.group(0)[: -len(name)]):
                 post = sentence[max(0, match.start() - 8) : match.start(1)]
                 found.setdefault(name, re.split(r"[，、。；：“”‘’]", post)[-1])
         for name, post in _tagged_people(sentence).items():
@@ -189,7 +195,9 @@ def _tagged_people(sentence: str) -> dict[str, str]:
             if len(rest) in (1, 2) and not _BREAK.match(rest_flag) and not rest_flag.startswith("v") and not common:
                 name = word + rest
         after = cut[i + 1 + (name != word and bool(name))][1] if i + 1 + (name != word) < len(cut) else "x"
-        if name and after.startswith(_AFTER_NAME) and named_after_post(name, before):
+        # A whole name jieba tags after a post may be followed by anything (副局长逄志刚现场观摩).
+        whole = len(name) == 3 and name == word and post_like
+        if name and (after.startswith(_AFTER_NAME) or whole) and named_after_post(name, before):
             at = sentence.find(name)
             found[name] = re.split(r"[，、。；：“”‘’]", sentence[max(0, at - 8) : at])[-1] or before
     return found
@@ -212,8 +220,12 @@ _COMMON_CHARACTER = 1000
 def _rare(tokens: list[tuple[str, str]], k: int) -> bool:
     """A rare character jieba cannot place (藟 yg, 荇 x, 瀼 zg, 箐 g): a name's, not a break — nor is the single
     character after it (荇|洲, where jieba calls 洲 a measure word)."""
+    import jieba
+
     word, flag = tokens[k]
     rare = flag in ("x", "yg") or (flag in ("g", "zg") and _proper(word, flag))
+    # A rare surname jieba tags as one (仉|家|坳村: 家 then reads as a measure word).
+    rare = rare or (flag == "nr" and jieba.dt.FREQ.get(word, 0) < _COMMON_CHARACTER)
     return rare and len(word) == 1 and "\u4e00" <= word <= "\u9fff"
 
 
@@ -241,8 +253,9 @@ def _runs(sentence: str, endings: tuple[str, ...], longest: int, bare_ending: bo
             # make one step of the run, as one word would.
             steps += 1 if len(before) >= 2 or (j < i and len(tokens[j][0]) >= 2) else 0.5
             # A verb ends the name on its left, and so does a verb's one-character complement
-            # (串联起/汀洲社区: 起 says where 串联 goes, it is no part of 汀洲).
-            verb = flag.startswith("v") and (len(before) >= 2 or before in "起到至给向往")
+            # (串联起/汀洲社区: 起 says where 串联 goes, it is no part of 汀洲); a verbal noun does not
+            # (无人机服务有限公司).
+            verb = flag.startswith("v") and flag != "vn" and (len(before) >= 2 or before in "起到至给向往")
             # A rare character jieba cannot place (藟 yg, 荇 x) is a name's, not a break.
             rare = _rare(tokens, j - 1) or (len(before) == 1 and j >= 2 and _rare(tokens, j - 2))  # 荇|洲
             if (_BREAK.match(flag) and before not in "（）()" and not rare) or verb:
@@ -303,13 +316,19 @@ def organisation_forms(name: str, regions: Iterable[str] = ()) -> list[str]:
     ]
 
 
+def organisations_in(sentence: str) -> list[str]:
+    """The organisations a sentence names (楮川县翼飞无人机服务有限公司)."""
+    return _runs(sentence, ORG_ENDINGS, 6)
+
+
 def names_in(sentences: list[str], author: str = "") -> list[tuple[str, str]]:
     """Every name found, with what it looks like, for the draft's comments."""
     found: dict[str, str] = {name: f"person, {how}" for name, how in people_in(sentences, author).items()}
     for sentence in sentences:
         for name in _runs(sentence, _VILLAGE_ENDINGS, 3, bare_ending=True):
-            found.setdefault(_VILLAGE_LEAD.sub("", name), "village")
-        for name in _runs(sentence, _ORG_ENDINGS, 6):
+            if len(village := _VILLAGE_LEAD.sub("", name)) <= _LONGEST_VILLAGE:
+                found.setdefault(village, "village")
+        for name in _runs(sentence, ORG_ENDINGS, 6):
             found.setdefault(name, "organisation")
         for term in _QUOTED.findall(sentence):
             found.setdefault(term, "quoted term")

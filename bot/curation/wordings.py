@@ -34,7 +34,8 @@ from bot.text.lexicon import STOPWORDS
 _COUNT = re.compile(
     r"(?<![\d.])\d+(?:\.\d+)?(?:余|多)?(?:万|亿)?(?:余|多)?"
     r"((?:个多小时|个半小时|个多月|个半月|个|名|件|项|户|人|座|家|场|次|条|所|批位|位|台|套|元|吨|亩|米|公里|千米|"
-    r"平方米|盏|起|间|处|只|头|辆|期|类|支|棵|株|斤|公斤|千克|小时|分钟|个月|周|天|年|届|岁|%|立方米|倍|块|份|根|口|眼)*)"
+    r"平方公里|平方米|公顷|千瓦时|千瓦|兆瓦|毫米|厘米|盏|起|间|处|只|头|辆|期|类|支|棵|株|斤|公斤|千克|小时|分钟|个月|周|天|年|届|"
+    r"岁|%|立方米|倍|块|份|根|口|眼|把|具|架)*)"
 )
 #: A number of five digits or more with nothing after it that counts (12345 of 12345热线).
 _CODE = re.compile(r"\d{5,}")
@@ -58,7 +59,7 @@ _RANKED = re.compile(r"(?:排名|排在|位居|位列|名列|居)[\u4e00-\u9fff]
 _NOT_ONE_PLACE = "各每全本这那该此"
 #: A clause telling why or how (为了…, 通过…, 采取…, 以…为): asked with 为什么/怎么.
 _REASON = re.compile(r"^(?:为了|因为|由于)(.{2,})")  # not a bare 为: 为中小企业提供… is "for", no reason
-_METHOD = re.compile(r"^(?:通过|采取|采用|依托|借助|利用|按照|围绕)(.{2,})")
+_METHOD = re.compile(r"^(?:通过|采取|采用|依托|借助|利用|围绕)(.{2,})")  # not 按照: a basis, no method
 #: Measure words of things counted one by one, small enough to ask with 几 (几个, 几座).
 _SMALL = frozenset("个 名 件 项 座 家 场 次 条 所 位 台 套 类 支 间 处 批 期 届 块 份 根 口 眼".split())
 #: A span in hours or months with 多 or 半 inside (2个多小时): asked 多长时间.
@@ -70,7 +71,7 @@ _YEAR_ONLY = re.compile(r"^(?:而|但|其中)?(?:\d{4}年|去年|今年|上年|�
 _MONEY = ("元", "万元", "亿元")
 _END = "。！？!?”“\"'’‘「」『』 "
 #: A verb that leads into a figure (办结率达97.6%, 突破1000万): left out of 「…是多少」.
-_VERB_BEFORE = re.compile(r"(?:达到|达|为|约|近|超过|突破|共计|累计)+$")
+_VERB_BEFORE = re.compile(r"(?:不超过|不少于|不低于|不足|达到|达|为|约|近|超过|突破|共计|累计)+$")
 #: The speaker after a quotation's own full stop (…40多万元。公司总经理芮晓峰说).
 _SAID = re.compile(r"[。！？](?=[^。！？]{1,16}(?:说|表示|介绍|坦言|感慨)$)")
 #: Anaphors for a name of an earlier sentence, by the kind of name they stand for (该公司 → the
@@ -227,8 +228,8 @@ class Wordings:
         for clause in clauses:
             compared = bool(_COMPARED.match(clause))
             for match in reversed(list(_COUNT.finditer(clause))):
-                if not FIGURE.match(clause, match.start()) or clause[: match.start()].endswith("第"):
-                    continue  # a date or a time, or an ordinal (第5网格): not a count
+                if not FIGURE.match(clause, match.start()) or clause[: match.start()].endswith(("第", "这", "那")):
+                    continue  # a date or a time, an ordinal (第5网格) or a figure told before (这1.82万公顷)
                 if _CODE.fullmatch(match.group(0)) and re.match(r"[\u4e00-\u9fff]", clause[match.end() :]):
                     continue  # five digits glued to a name with no measure word (12345热线): a code
                 unit = match.group(1)
@@ -348,10 +349,11 @@ class Wordings:
         # 在各村和集镇社区: not one place (各, 每, 全, 这条线路), nor the first of a list
         if not match or match.group(1)[0] in _NOT_ONE_PLACE or sentence[match.end() : match.end() + 1] in "和、及与":
             return []
-        before = sentence[: match.start()].split("，")[-1]
-        after = sentence[match.end() :].split("，")[0]
-        if len(before + after) < 2:
-            return []
+        before = re.split(r"[，；]", sentence[: match.start()])[-1]
+        after = re.split(r"[，；]", sentence[match.end() :])[0]
+        all_place = re.search(r"[上下里内中旁边]$", after)  # 「在…仉家坳村后山的3号瞭望塔上，」
+        if len(before + after) < 2 or all_place or known_word(match.group(1)[-1] + after[:1]):
+            return []  # nothing done there, or the place cut inside a word (在进山路|口设置)
         # Not where anything is: a set compared (在全县14个乡镇中排名第一), a place inside the
         # place (在服务中心一楼的直播间里), or a 在 that follows a preposition (向在外人员宣传).
         inside = re.match(r"[^，]{0,10}?[里内](?![面外])", after)  # 一楼的直播间里
