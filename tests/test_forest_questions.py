@@ -1,6 +1,7 @@
 """Questions a third article raises beside the bundled two: a town's figure beside its villages'
-(「全镇的林地面积」), a post in a firm only this article has (「那家无人机公司的经理」), a figure
-the question gives that one fact's sentence holds and its neighbour's paragraph only, a message
+(「全镇的林地面积」), two holders of one post (「县里的副局长」), a post in a firm only this
+article has (「那家无人机公司的经理」), a figure the question gives that one fact's sentence holds
+and its neighbour's paragraph only, a message
 whose second question leans on a village named in the first, and the author of 「这篇文章」 when
 one article has none. Shown on text written for this test, beside the bundled knowledge."""
 
@@ -22,6 +23,8 @@ ARTICLE = """\
 据镇应急办主任逄立强介绍，今年镇里新建高清监控点8个，监控覆盖率由去年的80%提高到91%。按照规划，到2026年底全镇还将新增监控点5个，力争覆盖率达到97%以上。
 镇里还与樟川县鹰眼无人机服务有限公司签订了巡护协议。该公司经理甪浩川说，无人机今年已协助发现疑似火点2处。
 柳塘村在村口设了鲜花兑换点，村民可以用纸钱兑换鲜花。
+县应急管理局副局长庞志刚观摩演练后点评说，队伍集结快、分工明。
+县林业局副局长郗国梁表示，县里今年共安排森林防火专项资金1200万元。
 """
 
 FACTS = """\
@@ -66,12 +69,20 @@ facts:
   questions: [柳塘村的鲜花兑换点在哪里, 纸钱可以换什么, 柳塘村怎么兑换鲜花]
   answer: 据2025年3月报道，樟岭镇柳塘村在村口设了鲜花兑换点，村民可以用纸钱兑换鲜花。
   source: 柳塘村在村口设了鲜花兑换点，村民可以用纸钱兑换鲜花。
+- id: zl-drill
+  questions: [县应急管理局副局长是谁, 庞志刚怎么评价演练, 领导对演练怎么说的]
+  answer: 据2025年3月报道，樟川县应急管理局副局长庞志刚观摩演练后点评说，队伍集结快、分工明。
+  source: 县应急管理局副局长庞志刚观摩演练后点评说，队伍集结快、分工明。
+- id: zl-county-funds
+  questions: [县里今年安排了多少森林防火专项资金, 县林业局副局长是谁, 郗国梁是什么职务]
+  answer: 据2025年3月报道，樟川县林业局副局长郗国梁表示，县里今年共安排森林防火专项资金1200万元。
+  source: 县林业局副局长郗国梁表示，县里今年共安排森林防火专项资金1200万元。
 """
 
 ALIASES = """\
 places:
   樟岭镇: [樟岭]
-terms: [枫溪村, 柳塘村, 逄立强, 甪浩川, 郦晓岚]
+terms: [枫溪村, 柳塘村, 逄立强, 甪浩川, 郦晓岚, 庞志刚, 郗国梁]
 """
 
 
@@ -93,6 +104,27 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
 def test_answered_with_the_fact_the_question_means(engine: Engine, question: str, fact_id: str) -> None:
     reply = engine.answer(question)
     assert (reply.status, reply.fact_id) == ("answered", fact_id)
+
+
+def test_two_holders_of_a_post_asked_of_the_county_are_a_choice(engine: Engine) -> None:
+    # 县里 is the county of 县应急管理局 as much as the 县里 of 县里今年共安排.
+    reply = engine.answer("文章里那位县里的副局长是谁？")
+    assert reply.status == "clarify"
+    assert {s.fact_id for s in reply.suggestions} >= {"zl-drill", "zl-county-funds"}
+
+
+def test_a_village_asked_without_its_name_is_a_choice_of_villages(engine: Engine) -> None:
+    # 村里 names no village: 枫溪村's 1900公顷 and 柳塘村's 1500公顷 (「…，设置卡口4个」) both fit.
+    reply = engine.answer("村里的林地面积有多少公顷？")
+    assert reply.status == "clarify"
+    assert {s.fact_id for s in reply.suggestions} >= {"zl-fengxi", "zl-liutang"}
+
+
+@pytest.mark.parametrize("question", ["庞志刚那个村的卡口有几个", "那个村的鲜花兑换点在哪里"])
+def test_a_demonstrative_is_one_word(engine: Engine, question: str) -> None:
+    # 那/个村 would make 个村 a key term no fact has (and a name the fact lacks).
+    words = engine.index.query(question).words
+    assert "那个" in words and "个村" not in words
 
 
 def test_a_figure_given_is_looked_for_in_each_facts_own_sentence(engine: Engine) -> None:

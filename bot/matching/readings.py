@@ -4,21 +4,30 @@
 fits the town's 党委书记 and a village's 党支部书记; 「蘩岙乡投入的资金是多少」 fits two sums. A
 fact of the same article that covers the question as fully as the best one, and gives another
 figure in the unit asked or another holder of the post asked, is a reading the user must choose
-between — however much closer the best one's wording is. Two facts giving the same figure agree
-and leave nothing to choose.
+between — however much closer the best one's wording is. 「村里的林地面积有多少公顷」 names no
+village: every village's figure close behind is a reading, however worded; 「全镇的…」 asks the
+town's, and a village's is none. Two facts giving the same figure agree and leave nothing to
+choose.
 """
 
 from __future__ import annotations
 
+import re
+
 from bot.config import Matching
 from bot.index.search import Index
 from bot.matching.confidence import clean, held_after
-from bot.matching.scoring import Scored
+from bot.matching.scoring import Scored, is_village
 from bot.matching.sentences import Sentences
 from bot.question.kinds import Query
 from bot.question.people import posts
 from bot.question.units import asks_whole, figures_in, tells_unit, told_of_parts, units_of
 from bot.text.lexicon import STOPWORDS, is_noise
+
+#: A village asked of without its name: 村里, 那个村, 哪个社区 (not 农村 or 村民).
+_SOME_VILLAGE = re.compile(r"(?:[那这哪每各]个?)(?:村|社区)|(?:村|社区)里")
+#: How much less of the question another holder of the post asked may cover.
+POST_SLACK = 0.15
 
 
 class Readings:
@@ -32,8 +41,16 @@ class Readings:
     def alike(self, query: Query, best: Scored, others: list[Scored], close: list[Scored]) -> list[Scored]:
         """The facts among `others` (not already `close`) that are another reading of `query`:
         another figure in the unit asked, or another holder of the post asked."""
-        found = [s for s in others if s not in close and self._as_full(best, s)]
         units = units_of(query)
+        # Another holder of the post may match a little less (县里 is half of 县应急管理局副局长):
+        # the post decides, not the words around it.
+        slack = 0.0 if units else POST_SLACK
+        villages = bool(units) and self._some_village(query)
+        if villages:
+            slack = 1.0  # 「村里的林地面积有多少公顷」: each village's figure, however worded
+        found = [s for s in others if s not in close and self._as_full(best, s, slack)]
+        if villages:
+            return [s for s in found if self._of_a_village(s, units) and not self.sentences.same_answer(best, s)]
         if units:
             # 「全镇的林地面积有多少公顷」 asks the town's figure: a village's is no other reading.
             whole = asks_whole(query.text) and not told_of_parts(self.index.entries[best.position].measured, units)
@@ -49,6 +66,15 @@ class Readings:
             return []
         return [s for s in found if (others_held := held_after(self.index, s, asked)) and not others_held & holders]
 
+    def _some_village(self, query: Query) -> bool:
+        """Whether a question asks of a village without naming one (村里, 那个村)."""
+        asked = _SOME_VILLAGE.search(query.text) is not None
+        return asked and not any(is_village(self.index, w) for w in query.words)
+
+    def _of_a_village(self, scored: Scored, units: tuple[str, ...]) -> bool:
+        """Whether the entry gives its figures in `units` of a named village (仉家坳村林地2100公顷)."""
+        return told_of_parts(self.index.entries[scored.position].measured, units)
+
     def agree(self, query: Query, best: Scored, other: Scored) -> bool:
         """Whether two facts give the same figures in the unit the question asks: 「铺设污水管网
         多少公里」 is 38.6公里 in the summary that opens the story and in the paragraph that tells
@@ -59,15 +85,15 @@ class Readings:
         told = figures_in(self.index.entries[best.position].measured, units)
         return bool(told) and told == figures_in(self.index.entries[other.position].measured, units)
 
-    def _as_full(self, best: Scored, other: Scored) -> bool:
+    def _as_full(self, best: Scored, other: Scored, slack: float = 0.0) -> bool:
         """`other` is of the best one's article, close behind it, of the kind asked, and covers
-        the question as fully."""
+        the question as fully (within `slack`)."""
         return (
             self.index.entries[other.position].doc_id == self.index.entries[best.position].doc_id
             and clean(other)
             and other.signals["kind"] == 1.0
             and best.score - other.score < self.matching.unit_margin
-            and other.signals["coverage"] >= best.signals["coverage"]
+            and other.signals["coverage"] >= best.signals["coverage"] - slack
         )
 
     def _posts_asked(self, query: Query) -> frozenset[str]:

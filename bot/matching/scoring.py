@@ -108,6 +108,10 @@ class Term:
         )
 
 
+#: The levels of government a place word names (县里 is the county's).
+_LEVELS = frozenset("省市县区镇乡村")
+
+
 def term_match(term: Term, entry: Entry, scattered: bool = True) -> float:
     """How well `entry` contains one key term: 1 same word, 0.9 homophone, less for typos;
     with `scattered`, also its characters found apart (a word broken by an unknown slip)."""
@@ -132,6 +136,9 @@ def term_match(term: Term, entry: Entry, scattered: bool = True) -> float:
         return KIN
     if len(text) >= 3 and text[:-1] in entry.words:  # 总产量 for the article's 总产: the word cut short
         return KIN
+    if len(text) == 2 and text[1] == "里" and text[0] in _LEVELS:
+        # 县里, 镇里: the county or the town, as a fact's 县应急管理局 or 全镇 names it.
+        return 0.8 if text[0] in entry.chars else 0.0
     if not scattered:
         return 0.0
     share = sum(map(entry.chars.__contains__, text)) / len(text)

@@ -207,11 +207,20 @@ def asks_whole(text: str) -> bool:
     return _WHOLE.search(text) is not None
 
 
+#: The village a sentence named before (茆塘村…，全村分类准确率达到94.2%).
+_THE_VILLAGE = re.compile(r"[全该本]村|村里|[全该本]社区")
+
+
 def told_of_parts(text: str, units: tuple[str, ...]) -> bool:
     """Whether every figure `text` (normalised) gives in `units` is told of a named village or
-    community (「仉家坳村林地2100公顷」): a part's figure, never the whole's."""
+    community (「仉家坳村林地2100公顷」, 「茆塘村…，全村分类准确率达到94.2%」): a part's figure,
+    never the whole's."""
+    named = _NAMED_PLACE.search(_NOT_NAMED.sub("", text.replace(" ", ""))) is not None
     clauses = [c for c in re.split(r"[，,。；;：:！？!?]", text) if tells_unit(c, units)]
-    return bool(clauses) and all(_NAMED_PLACE.search(_NOT_NAMED.sub("", c.replace(" ", ""))) for c in clauses)
+    return bool(clauses) and all(
+        _NAMED_PLACE.search(_NOT_NAMED.sub("", c.replace(" ", ""))) or (named and _THE_VILLAGE.search(c))
+        for c in clauses
+    )
 
 
 def names_no_place(word: str) -> bool:

@@ -24,7 +24,9 @@ STOPWORDS = frozenset(w for line in _words_of("stopwords.txt") for w in line)
 #: prose, where questions are rare: 哪天 has a count of 3 and 天开 of 19, so 「哪天开的」 splits as
 #: 哪/天开/的 and a made-up key term 天开 weighs against every fact. The compact dictionary
 #: gives them the weight of a term (`bot.text.segment.build_dictionary`).
-INTERROGATIVES = frozenset(w for w in STOPWORDS if len(w) >= 2 and re.search("[哪几啥咋谁何]|多少|什么|怎么", w))
+INTERROGATIVES = frozenset(
+    w for w in STOPWORDS if len(w) >= 2 and re.search("[哪几啥咋谁何]|多少|什么|怎么|^[这那][个位些家项件场次篇]$", w)
+)
 
 
 #: The endings of a post (党委书记, 副镇长, 网格长): a person is asked by them.
