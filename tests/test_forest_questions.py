@@ -25,6 +25,7 @@ ARTICLE = """\
 柳塘村在村口设了鲜花兑换点，村民可以用纸钱兑换鲜花。
 县应急管理局副局长庞志刚观摩演练后点评说，队伍集结快、分工明。
 县林业局副局长郗国梁表示，县里今年共安排森林防火专项资金1200万元。
+今年全镇森林防火期从2月1日开始，到5月31日结束。
 """
 
 FACTS = """\
@@ -77,6 +78,10 @@ facts:
   questions: [县里今年安排了多少森林防火专项资金, 县林业局副局长是谁, 郗国梁是什么职务]
   answer: 据2025年3月报道，樟川县林业局副局长郗国梁表示，县里今年共安排森林防火专项资金1200万元。
   source: 县林业局副局长郗国梁表示，县里今年共安排森林防火专项资金1200万元。
+- id: zl-season
+  questions: [樟岭镇森林防火期是哪段时间, 防火期到什么时候结束, 森林防火期有多长]
+  answer: 据2025年3月报道，今年樟岭镇森林防火期从2月1日开始，到5月31日结束。
+  source: 今年全镇森林防火期从2月1日开始，到5月31日结束。
 """
 
 ALIASES = """\
@@ -99,6 +104,9 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
         ("全镇的林地面积一共有多少公顷？", "zl-forest"),
         # a post in a firm only this article has: no "which place" with the bundled towns' managers
         ("那家无人机公司的经理叫什么名字？", "zl-drones"),
+        # 防火期 is a subject the bundled articles never write: their 活动开始 is no rival
+        ("防火期啥时候开始的", "zl-season"),
+        ("防火资金投了多少", "zl-county-funds"),
     ],
 )
 def test_answered_with_the_fact_the_question_means(engine: Engine, question: str, fact_id: str) -> None:

@@ -36,6 +36,22 @@ _VILLAGE_POST = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:(?<!农)村|社区)(?!村)[
 _POST_AFTER_PLACE = re.compile(r"(?:村|社区|镇|乡|县|区|市|公司|中心|合作社)(?!级)([\u4e00-\u9fff]{2,7})$")
 
 
+#: Someone named, then what they said after a colon (村民郗秀兰（61岁）笑着说：我们家5口人).
+_SPOKEN = re.compile(r"^([^：:]{2,24}?)[：:](.{4,})$")
+#: Words for the speaker's own: 我们家 → 郗秀兰家.
+_FIRST_PERSON = re.compile(r"我们家|我家|我们|我")
+
+
+def in_their_words(sentence: str) -> str:
+    """What a quoted person said, with 我 made their name: 「村民郗秀兰笑得合不拢嘴：我们家5口人」
+    is asked 「郗秀兰家有多少口人」, not 「…合不拢嘴：我们家有多少口人」."""
+    spoken = _SPOKEN.match(sentence)
+    speaker = next(iter(people_in([spoken.group(1)])), None) if spoken else None
+    if spoken is None or speaker is None:
+        return sentence
+    return _FIRST_PERSON.sub(lambda m: speaker + ("家" if m.group(0).endswith("家") else ""), spoken.group(2))
+
+
 def _role_of(before: str) -> str:
     """The post in what precedes a name: not the age (63岁的巡库员) nor what leads to it with a
     preposition (项目由乡长)."""

@@ -122,6 +122,8 @@ def people_in(sentences: Iterable[str], author: str = "") -> dict[str, str]:
     for sentence in sentences:
         for match in _POSTED.finditer(sentence):
             name = match.group(1)
+            if len(name) == 2 and sentence.count(name[0]) - sentence.count(name) >= 2:
+                continue  # 「镇领导包片、村干部包组、护林员包山」: a verb in a list of its own, no surname
             said = _SAYING.match(sentence, match.end()) and not known_word(name) and name[0] not in _NO_NAME_START
             aged = _AGED.match(sentence, match.end()) and name[0] not in _NO_NAME_START  # 村民郗桂兰（63岁）
             if said or aged or named_after_post(name, match.group(0)[: -len(name)]):

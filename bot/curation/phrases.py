@@ -78,8 +78,16 @@ def spoken_phrase(text: str) -> str:
     phrase = "".join(word for word, _ in taken)
     if len(phrase) < 3 or not any(flag.startswith(("n", "vn")) for _, flag in taken):
         return text
+    if text.endswith(phrase) and _COUNTED_BEFORE.search(text[: len(text) - len(phrase)]):
+        return text  # 向14个村分配收益: 村分配收益 is what the count counted, cut from it
     return phrase
 
+
+#: A count with its measure word, right before a phrase (14个|村, 5名|党员).
+_COUNTED_BEFORE = re.compile(r"\d+(?:多|余)?[个名户家项座条所位批只件场次处]$")
+
+#: A clause that only sets the frame: 在全县148个行政村中.
+AMONG = re.compile(r"在?([\u4e00-\u9fff]{1,6}?)\d+(?:多|余)?(个|名|户|家|所)([\u4e00-\u9fff]{1,8}?)(?:当中|之中|中|里)")
 
 #: 「…由71%提高到」: the thing that changed, then the change.
 CHANGE = re.compile(

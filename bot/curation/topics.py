@@ -10,6 +10,7 @@ paragraph, which sums up the story, stays 概况.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -17,6 +18,8 @@ from bot.text.lexicon import STOPWORDS
 
 #: jieba's flags of nouns worth naming a topic by: common and proper nouns, verbal nouns (治理).
 _TOPIC_FLAGS = ("n", "nz", "vn", "nt")
+#: A term the article quotes: 「“以奖代补”」, 「“千里眼”」.
+_QUOTED = re.compile(r"“([\u4e00-\u9fff]{2,6})”")
 #: The lead paragraph's topic, and any paragraph's without a noun it keeps coming back to.
 OVERVIEW = "概况"
 
@@ -24,8 +27,6 @@ OVERVIEW = "概况"
 @lru_cache(maxsize=16)
 def paragraph_topics(text: str, place: str = "") -> tuple[tuple[int, str], ...]:
     """(where each paragraph starts, its topic) of `text`, the lead paragraph's 概况."""
-    import jieba.posseg
-
     starts, paragraphs = [], []
     at = 0
     for block in text.split("\n"):
@@ -33,18 +34,7 @@ def paragraph_topics(text: str, place: str = "") -> tuple[tuple[int, str], ...]:
             starts.append(at)
             paragraphs.append(block)
         at += len(block) + 1
-    counts = [
-        Counter(
-            p.word
-            for p in jieba.posseg.cut(paragraph)
-            if p.flag in _TOPIC_FLAGS
-            and 2 <= len(p.word) <= 4
-            and p.word not in STOPWORDS
-            and p.word not in place
-            and p.word[0] not in "全各本该每"  # 全村, 各村: the whole, not a subject
-        )
-        for paragraph in paragraphs
-    ]
+    counts = [_nouns(paragraph, place) for paragraph in paragraphs]
     spread = Counter(word for count in counts for word in count)
     topics: list[tuple[int, str]] = []
     for n, (start, count) in enumerate(zip(starts, counts, strict=True)):
@@ -54,6 +44,25 @@ def paragraph_topics(text: str, place: str = "") -> tuple[tuple[int, str], ...]:
         best = max(count, key=lambda w: (count[w] * math.log(1 + len(counts) / spread[w]) * _rarity(w), len(w)))
         topics.append((start, best if count[best] >= 2 else OVERVIEW))
     return tuple(topics)
+
+
+def _nouns(paragraph: str, place: str) -> Counter[str]:
+    """How often a paragraph uses each noun that could name its topic. A term the article puts in
+    quotation marks (“以奖代补”) is one, whole: jieba's pieces of it (以/奖代/补) are none."""
+    import jieba.posseg
+
+    quoted = Counter(term for term in _QUOTED.findall(paragraph) if term not in place)
+    found = Counter(
+        p.word
+        for p in jieba.posseg.cut(paragraph)
+        if p.flag in _TOPIC_FLAGS
+        and 2 <= len(p.word) <= 4
+        and p.word not in STOPWORDS
+        and p.word not in place
+        and p.word[0] not in "全各本该每"  # 全村, 各村: the whole, not a subject
+        and not any(p.word in term for term in quoted)
+    )
+    return found + quoted
 
 
 def topic_at(text: str, at: int, place: str = "") -> str:

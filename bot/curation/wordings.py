@@ -16,29 +16,18 @@ from __future__ import annotations
 
 import re
 
-from bot.curation.askpeople import people_wordings
-from bot.curation.clauses import FIGURE
+from bot.curation.askfigures import SMALL, Phrasing, figure_wordings
+from bot.curation.askpeople import in_their_words, people_wordings
 from bot.curation.phrases import (
     OPENERS,
     clauses_of,
-    counted_before,
     head_noun,
     known_word,
     plain,
-    spoken_phrase,
 )
 from bot.knowledge.model import Document
 from bot.text.lexicon import STOPWORDS
 
-#: A number as news prose writes it, with what it counts: 86个, 1.82万吨, 97.6%, 2.3万余户次.
-_COUNT = re.compile(
-    r"(?<![\d.])\d+(?:\.\d+)?(?:余|多)?(?:万|亿)?(?:余|多)?"
-    r"((?:个多小时|个半小时|个多月|个半月|个|名|件|项|户|人|座|家|场|次|条|所|批位|位|台|套|元|吨|亩|米|公里|千米|"
-    r"平方公里|平方米|公顷|千瓦时|千瓦|兆瓦|毫米|厘米|盏|起|间|处|只|头|辆|期|类|支|棵|株|斤|公斤|千克|小时|分钟|个月|周|天|年|届|"
-    r"岁|%|立方米|倍|块|份|根|口|眼|把|具|架)*)"
-)
-#: A number of five digits or more with nothing after it that counts (12345 of 12345热线).
-_CODE = re.compile(r"\d{5,}")
 #: A date that is a whole clause: 3月15日, 2021年以来, 4月至5月 (not 今年以来: it names no date).
 _LEADING_DATE = re.compile(
     r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:至\d{1,2}月)?(?:以来|初|底|中旬|上旬|下旬)?|\d{4}年(?:以来|初|底)"
@@ -60,18 +49,7 @@ _NOT_ONE_PLACE = "各每全本这那该此"
 #: A clause telling why or how (为了…, 通过…, 采取…, 以…为): asked with 为什么/怎么.
 _REASON = re.compile(r"^(?:为了|因为|由于)(.{2,})")  # not a bare 为: 为中小企业提供… is "for", no reason
 _METHOD = re.compile(r"^(?:通过|采取|采用|依托|借助|利用|围绕)(.{2,})")  # not 按照: a basis, no method
-#: Measure words of things counted one by one, small enough to ask with 几 (几个, 几座).
-_SMALL = frozenset("个 名 件 项 座 家 场 次 条 所 位 台 套 类 支 间 处 批 期 届 块 份 根 口 眼".split())
-#: A span in hours or months with 多 or 半 inside (2个多小时): asked 多长时间.
-_ROUGH_SPAN = ("个多小时", "个半小时", "个多月", "个半月")
-#: What a clause says of the figure of the clause before (这一数字, 该比例): the thing it measured.
-_THAT_FIGURE = re.compile(r"(?:这一|这个|该|此)(?:数字|数据|比例|指标|数值)")
-#: A year alone before a figure (2023年为85%): what it measures is the clause before's.
-_YEAR_ONLY = re.compile(r"^(?:而|但|其中)?(?:\d{4}年|去年|今年|上年|前年)(?:同期)?(?:的)?[为是达]?$")
-_MONEY = ("元", "万元", "亿元")
 _END = "。！？!?”“\"'’‘「」『』 "
-#: A verb that leads into a figure (办结率达97.6%, 突破1000万): left out of 「…是多少」.
-_VERB_BEFORE = re.compile(r"(?:不超过|不少于|不低于|不足|达到|达|为|约|近|超过|突破|共计|累计)+$")
 #: The speaker after a quotation's own full stop (…40多万元。公司总经理芮晓峰说).
 _SAID = re.compile(r"[。！？](?=[^。！？]{1,16}(?:说|表示|介绍|坦言|感慨)$)")
 #: Anaphors for a name of an earlier sentence, by the kind of name they stand for (该公司 → the
@@ -85,16 +63,6 @@ _ANAPHORS = {
 }
 
 
-#: A verb spending the money after it (投入85万元建设…).
-_SPENT = re.compile(r"(?:投入|投资|花费|花了|出资|拿出|耗资|安排|筹集|整合)(?:资金|了)?$")
-#: A verb whose object is the figure (提高到89.3%, 稳定在95%以上, 达92%).
-_REACHED = re.compile(r"(?:到|至|达|在|为|是|超过|突破|低于|高于|不足|占)$")
-#: A change from a figure to the one asked (由2024年底的61.5%提高到).
-_CHANGED_FROM = re.compile(r"[由从][^，]*?(?:提高|提升|增加|增长|上升|下降|降低|减少|降)(?:到|至)$")
-#: A clause comparing the figure of the clause before (比去年提高8.2个百分点, 同比增长9.4%).
-_COMPARED = re.compile(r"^(?:比|较|同比|环比|相比)")
-#: A verb of change: its figure is asked 提高多少, not 提高有多少.
-CHANGED = re.compile(r"(?:提高|提升|增加|增长|减少|下降|降低|多出|少了|扩大|缩短|超出)$")
 #: 「青棠水库是一座小（1）型水库」: a subject, 是, a measure word and what kind of thing it is.
 _IS_A = re.compile(r"^(.{2,16}?)是(?:一|1)(?:座|个|家|所|条|支|项|种|处|名|位|片)(.{2,20})$")
 
@@ -114,8 +82,6 @@ _UNIT_WORDS = frozenset("公里 千米 平方米 公顷 公斤 千克 万元 亿
 
 #: What joins the two ends of a period (5月至6月15日, 5月-6月).
 _RANGE = ("至", "到", "-", "—")
-#: A count of times something was done to each (人次, 辆次, 户次): asked in the whole unit, not 几次.
-_PER_TIME = re.compile(r".次$")
 
 
 def _key(wording: str) -> str:
@@ -138,6 +104,7 @@ class Wordings:
         self.used: set[str] = set()
         #: the article's names, kept whole as keywords: jieba alone cuts 阳县 out of 蘧阳县
         self.names = tuple(dict.fromkeys((*self.forms, *names)))
+        self._phrasing = Phrasing(self.place, self._scoped, self._short, self._unbroken, self._keywords)
 
     def _names_place(self, text: str) -> bool:
         return bool(self.place) and (self.place in text or self.short in text)
@@ -170,11 +137,11 @@ class Wordings:
         # 「…一年光水费就能省下40多万元。”公司总经理芮晓峰说」: the figures are the quotation's;
         # who said it is asked of the whole.
         said = _SAID.search(sentence)
-        clauses = clauses_of(sentence[: said.start()] if said else sentence)
+        clauses = clauses_of(in_their_words(sentence[: said.start()] if said else sentence))
         keywords = self._keywords(sentence)
         about = [w for w in self._keywords(plain(context)) if w not in keywords][:1] if context else []
         candidates: list[str] = []
-        numbers, figures = self._numbers(clauses, about, plain(context))
+        numbers, figures = figure_wordings(clauses, about, plain(context), self._phrasing)
         candidates += numbers[:2]
         candidates += people_wordings(sentence, self._scoped, self._short)
         candidates += self._dates(clauses)
@@ -215,91 +182,6 @@ class Wordings:
             self.used.add(extra)
             result.append(extra)
         return result
-
-    def _numbers(self, clauses: list[str], about: list[str], context: str = "") -> tuple[list[str], int]:
-        """For each figure (a clause's last first: 「9个行政村、2个社区划分为86个网格」 tells 86):
-        the clause asking 多少 with the place, then a short colloquial question about what
-        is counted (几 for things counted one by one, 多少钱 for money), then a keyword query;
-        and how many figures were asked."""
-        full: list[str] = []
-        spoken: list[str] = []
-        keyed: list[str] = []
-        subject = ""  # what the clause before measured: 卫生厕所普及率 of 「…普及率达到93.6%」
-        for clause in clauses:
-            compared = bool(_COMPARED.match(clause))
-            for match in reversed(list(_COUNT.finditer(clause))):
-                if not FIGURE.match(clause, match.start()) or clause[: match.start()].endswith(("第", "这", "那")):
-                    continue  # a date or a time, an ordinal (第5网格) or a figure told before (这1.82万公顷)
-                if _CODE.fullmatch(match.group(0)) and re.match(r"[\u4e00-\u9fff]", clause[match.end() :]):
-                    continue  # five digits glued to a name with no measure word (12345热线): a code
-                unit = match.group(1)
-                before, after = clause[: match.start()], clause[match.end() :]
-                magnitude = re.search(r"[万亿]", match.group(0)) if unit == "元" else None
-                # 60亿元 is asked 多少亿元, not 多少元: the sum as people say it.
-                asked = "多少" + (magnitude.group(0) if magnitude else "") + ("" if unit == "%" else unit)
-                thing = _VERB_BEFORE.sub("", OPENERS.sub("", before))
-                if _THAT_FIGURE.search(thing) or _YEAR_ONLY.match(thing):
-                    if not subject:
-                        continue  # 「而2024年同期这一数字是91.2%」 with nothing measured before: not asked
-                    # 「…合格率达98.6%，而2024年同期这一数字是91.2%」: 合格率 in 2024.
-                    thing = _THAT_FIGURE.sub("", thing.lstrip("而但")) or thing
-                    thing, before = subject + thing, subject + _THAT_FIGURE.sub("", before.lstrip("而但"))
-                if unit in _ROUGH_SPAN:
-                    # 「2个多小时后恢复供水」: how long it took.
-                    full.append(self._scoped(f"{before}多长时间{after}"))
-                    spoken.append(self._short(f"{thing}多久{after}") if len(thing) >= 2 else "")
-                    break
-                if compared and subject:
-                    # 「…普及率达到93.6%，比去年提高8.2个百分点」: the change is the 普及率's.
-                    thing, before = subject + spoken_phrase(thing), subject + before
-                elif len(thing) < 3 and unit and (counted := counted_before(context, unit[-1])):
-                    # 「目前，已完工7项」 counts what the sentence before counted with the same
-                    # measure word (为民办实事项目12项): Chinese leaves the subject unsaid.
-                    thing, before = counted + thing, counted + OPENERS.sub("", before)
-                thing = thing if compared and subject else self._unbroken(spoken_phrase(thing), thing)
-                full.append(self._scoped(before + asked + after))
-                if len(thing) < 2:
-                    spoken.append("")  # 「其中多少人次」: nothing to ask about in a few words
-                elif unit in _MONEY or unit.endswith("元"):
-                    # 「投入85万元建设智慧网格平台」 is asked 「智慧网格平台要花多少钱」: what the money is
-                    # for — when it was spent: a loan granted (发放贷款3860万元) is no cost.
-                    spent = len(after) >= 3 and _SPENT.search(before)
-                    spoken.append(self._short(f"{after}要花多少钱" if spent else f"{thing}多少钱"))
-                elif unit and unit[-1] in _SMALL and "." not in match.group(0) and not _PER_TIME.search(unit):
-                    spoken.append(self._short(f"{thing}几{unit[-1]}{after}啊"))
-                elif unit in ("小时", "分钟", "天", "周", "个月", "年"):
-                    spoken.append(self._short(f"{thing}多久{after}"))
-                elif unit == "%" or not unit:
-                    if not unit and after[:1] and thing.endswith(after[:1]):
-                        after = after[1:]  # 兑换积分12.6万分: 兑换积分是多少, not 兑换积分分
-                    # 「由61.5%提高到89.3%」, 「稳定在95%以上」: the figure is the verb's object, asked in place.
-                    reached = _REACHED.search(thing)
-                    if not reached and after.startswith(("以上", "以下", "左右", "上下")):
-                        after = after[2:]  # 普及率达99%以上: 普及率是多少, not 普及率以上是多少
-                    if changed := _CHANGED_FROM.search(thing):  # 准确率由61.5%提高到: what it is now
-                        spoken.append(self._short(f"{thing[: changed.start()]}现在是多少啊"))
-                    else:
-                        spoken.append(self._short(f"{thing}多少{after}啊" if reached else f"{thing}{after}是多少啊"))
-                else:
-                    # 流转了多少亩, 全村已有多少户, 比去年提高多少个百分点
-                    have = "" if thing.endswith(("了", "有")) or CHANGED.search(thing) else "有"
-                    spoken.append(self._short(f"{thing}{have}多少{unit}{after}"))
-                words = self._keywords(clause)[:2]
-                if words:
-                    keyed.append(" ".join([self.place, *about, *words, asked]).strip())
-                if not compared:
-                    subject = spoken_phrase(thing) if len(thing) >= 2 else ""
-                break  # the clause's last figure: 「9个行政村、2个社区划分为86个网格」 tells 86
-            if len(full) == 5:
-                break
-        ordered: list[str] = []
-        for i in range(len(full)):
-            ordered += [full[i], spoken[i]]
-        if len(full) == 1:
-            ordered += keyed[:1]
-        else:
-            ordered += keyed[:2]
-        return ordered, len(full)
 
     def _dates(self, clauses: list[str]) -> list[str]:
         """「3月15日，全镇组织党员志愿者…」 → 「…什么时候组织党员志愿者…」; a date inside a clause
@@ -378,7 +260,7 @@ class Wordings:
 
         words = jieba.analyse.extract_tags(sentence, topK=8)
         # 「个村」 is jieba's cut of 12个村: a measure word left over from a number is no keyword.
-        words = [w for w in words if not re.search(r"\d", w) and w[0] not in _SMALL and w[0] not in "万亿余多"]
+        words = [w for w in words if not re.search(r"\d", w) and w[0] not in SMALL and w[0] not in "万亿余多"]
         words = [w for w in words if w not in _UNIT_WORDS and w not in STOPWORDS and not _LOCATIVE.match(w)]
         words = [w for w in self._whole(words, sentence) if not any(w in form for form in self.forms)]
         # A run jieba's HMM made up (中从县 of 其中从县医院) is no keyword, unless it is a name.

@@ -20,6 +20,9 @@ from bot.question.kinds import Query
 from bot.question.units import names_no_place
 from bot.question.unsaid import asks_unsaid
 
+#: Of a who question, what another place's fact may lack: a post is held in one firm or town
+#: (无人机公司的经理), and another's holder is someone else.
+PERSON_LACK = 0.2
 #: A wording signal this high: the question is one of the fact's curated wordings, word for word.
 EXACT = 0.999
 
@@ -48,6 +51,8 @@ class Places:
             return telling
         found = []
         for leader in self._leaders(facts, best):
+            if self._foreign_topic(query, best, leader):
+                continue
             if (not loosely and self._about_as_well(best, leader)) or self._rival(query, best, leader):
                 found.append(leader)
         return found
@@ -122,7 +127,7 @@ class Places:
         fits = min(best.signals["subject"], leader.signals["subject"]) >= m.rival_floor
         lack = min(m.exact_lack, m.rival_lack) if exact else m.rival_lack
         if query.asks in ("person", "named"):
-            lack = min(lack, 0.2)
+            lack = min(lack, PERSON_LACK)  # 「那家无人机公司的经理」: another firm's 经理 is no rival
         return (
             fits
             and leader.signals["kind"] == 1.0
@@ -130,6 +135,28 @@ class Places:
             and not self._cannot_tell(query, leader)
             and self._lacks(query, best, leader) <= lack
         )
+
+    def _foreign_topic(self, query: Query, best: Scored, leader: Scored) -> bool:
+        """Whether the question opens with a subject of the best fact's article that the other
+        place's article never writes, not even in another form: 「防火期从什么时候开始」 is not
+        asked of a town whose articles know no 防火 (its 活动开始 is no rival), while 「动员大会是
+        哪天开的」 is of one that held a 动员部署."""
+        if not query.terms or len(topic := query.terms[0]) < 2:
+            return False
+        table = self.index.entries
+        if topic not in table[best.position].words:
+            return False
+        return topic[:2] not in self._openings(table.doc_of[leader.position])
+
+    def _openings(self, doc: int) -> frozenset[str]:
+        """The first two characters of every word of one article, worked out once an index."""
+        known = self.index.memo.setdefault("openings", {})
+        if doc not in known:
+            table = self.index.entries
+            known[doc] = frozenset(
+                w[:2] for p in range(len(table)) if table.doc_of[p] == doc for w in table[p].words if len(w) >= 2
+            )
+        return known[doc]
 
     def _cannot_tell(self, query: Query, scored: Scored) -> bool:
         """Whether its curator notes the article does not tell what the question asks (「文中未写明

@@ -57,6 +57,12 @@ def test_villages_of_rare_names_are_found_and_prose_is_not_one(
     assert (not_found not in villages) if not_found else True
 
 
+def test_a_verb_repeated_down_a_list_is_no_surname() -> None:
+    from bot.curation.names import people_in
+
+    assert "包山" not in people_in(["形成“镇领导包片、村干部包组、护林员包山”的三级网格。"])
+
+
 def test_a_firm_whose_name_holds_a_verbal_noun_is_found_whole() -> None:
     from bot.curation.names import organisations_in
 
@@ -106,3 +112,32 @@ def test_a_quotation_with_its_own_speaker_keeps_the_next_speaker_out(tmp_path: P
     first = str(facts[0]["source"])
     assert first.endswith("报备。”") and "眭红英" not in first
     assert any(str(f["source"]).startswith("柳塘村党支部书记眭红英则告诉记者") for f in facts)
+
+
+def test_a_quoted_term_names_a_topic_whole() -> None:
+    from bot.curation.topics import paragraph_topics
+
+    text = (
+        "樟岭镇：护林防火\n"
+        "今年樟岭镇全面推进森林防火工作。\n"
+        "镇里拿出专项资金45万元实行“以奖代补”，“以奖代补”对未发生火情的村每村奖励3万元。\n"
+    )
+    topics = [topic for _, topic in paragraph_topics(text, "樟岭镇")]
+    assert "奖代" not in topics  # jieba's 以/奖代/补
+
+
+@pytest.mark.parametrize(
+    ("story", "wanted", "bad"),
+    [
+        # a figure said after a colon is asked of the speaker, 我们家 made their name
+        ("村民郗秀兰（61岁）笑得合不拢嘴：“我们家5口人，今年分红拿了1400元。”", "郗秀兰家有多少口人", "合不拢嘴：我们家"),
+        # a frame clause (在…中) is asked as what it counts, not 「在全县多少个行政村中」
+        ("在全县148个行政村中，樟岭镇14个村集体经营性收入全部突破30万元。", "全县有多少个行政村", "行政村中"),
+        # the thing a sum is for keeps the count it follows whole (14个|村 is no 个村)
+        ("强村公司去年向14个村分配收益280万元。", "向14个村分配收益多少钱", "樟岭个村"),
+    ],
+)
+def test_figures_are_asked_as_people_would(tmp_path: Path, story: str, wanted: str, bad: str) -> None:
+    questions = _questions(tmp_path, story)
+    assert any(wanted in q for q in questions)
+    assert not any(bad in q for q in questions)
