@@ -155,3 +155,13 @@ def test_the_author_of_this_article_is_asked_among_authors(engine: Engine) -> No
     assert reply.status == "clarify"
     assert "zhangling-fire-2025.author" in offered and "jx-article-author" in offered
     assert not any(f.endswith((".outlet", ".date", ".title")) for f in offered)
+
+
+def test_a_fact_that_gives_no_figure_in_the_unit_asked_never_answers(engine: Engine) -> None:
+    # 「檀垟镇具体得了多少分」 of a fact worded just like it that ranks the town but gives no points:
+    # however high its score, it cannot tell what was asked.
+    from bot.matching.scoring import Scored
+
+    query = engine.index.query("樟岭镇在全县考核中得了多少分")
+    signals = {"coverage": 1.0, "wording": 1.0, "sound": 1.0, "subject": 1.0, "kind": 1.0, "unit_miss": 0.75}
+    assert not engine.decider.confidence.sure(query, [Scored(0, 0.9, signals)])

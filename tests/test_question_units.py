@@ -58,6 +58,7 @@ def test_a_share_is_found_in_the_text_as_written(text: str, told: bool) -> None:
         ("今年有多少年轻人回到村里", None),  # 年轻人: 年 begins another word
         ("孩子读几年级", None),
         ("每户多少分红", None),
+        ("平均响应时间不超过多少分仲", None),  # 分钟 typed by sound (仲 zhong): no points of a score
         ("民宿入住率到底有多高", "%"),  # a rate, not a length
         ("农村生活污水治理率是多少", "%"),
         ("生活垃圾资源化利用率提高到了百分之多少", "%"),
@@ -88,6 +89,7 @@ def test_the_unit_a_number_is_asked_in(question: str, unit: str | None) -> None:
         ("总投资1.5亿美元的高端能源装备生产基地项目签约", asked_units("投资多少钱"), True),
         ("完成投资1150万元，投资完成率约62%", asked_units("投资多少钱"), True),
         ("全年新增就业岗位1200个", asked_units("投资多少钱"), False),
+        ("分类准确率达到89.3%，分类投放", ("分",), False),  # the % dropped: 89.3 then 分类
     ],
 )
 def test_whether_a_text_gives_a_number_in_a_unit(text: str, units: tuple[str, ...], told: bool) -> None:

@@ -30,7 +30,8 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
                    but gives no figure in the same clause
       number_miss  0.75 penalty: the question gives a number the fact's paragraph lacks
       number_aside 0.92 penalty: ...the paragraph has it, the fact's answer does not
-      unit_miss    0.75 penalty: the number is asked in a unit the fact never uses (多高, 多少亩)
+      unit_miss    0.75 penalty: the number is asked in a unit the fact never uses (多高, 多少亩);
+                   such a fact never answers
       year_miss    0.6 penalty: the question asks about another year (去年) the fact never names
       name_miss    0.6 penalty: a name in the question is not in the fact
       other_place  0.35 penalty: the question names a place the knowledge does not cover

@@ -64,7 +64,7 @@ class Confidence:
 
         A gate learned from labelled questions was measured in its place and not adopted
         (`python -m benchmarks.learnedgate`, docs/accuracy.md)."""
-        return facts[0].score >= self.threshold(query, facts[0])
+        return facts[0].score >= self.threshold(query, facts[0]) and "unit_miss" not in facts[0].signals
 
     def threshold(self, query: Query, best: Scored) -> float:
         """The score `best` must reach to answer: `answer`, or `long_answer` for a question of

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from bot.question.kinds import Query
 from bot.text.normalize import normalize
+from bot.text.sound import sounds_alike
 
 #: What each measuring unit may be written as in a fact: 亩 as 亩 or 公顷; a length in any
 #: length unit (the fact may say 1.2公里 where the user thinks in 米).
@@ -70,6 +71,13 @@ _ASKED = re.compile(
 )
 
 
+def _goes_on(unit: str, following: str) -> bool:
+    """Whether `following` makes the unit's character the start of another word (分红), or sounds
+    like a character that would (分仲: 仲 zhong, typed for 钟)."""
+    ends = _WORD_GOES_ON.get(unit, "")
+    return following in ends or any(sounds_alike(following, end) for end in ends)
+
+
 def asked_units(text: str) -> tuple[str, ...]:
     """The units a number answering `text` (normalised) must be in; () when any will do.
 
@@ -86,8 +94,8 @@ def asked_units(text: str) -> tuple[str, ...]:
     if found.group(1) == "分" and text[: found.start()].endswith("点"):
         return ()  # 几点几分 asks the time of day
     following = text[found.end() : found.end() + 1]
-    if found.group(1) and following and following in _WORD_GOES_ON.get(found.group(1), ""):
-        return ()  # 多少年轻人, 几年级, 多少分红: the unit's character begins another word
+    if found.group(1) and following and _goes_on(found.group(1), following):
+        return ()  # 多少年轻人, 几年级, 多少分红, 多少分仲 (分钟 typed by sound): another word
     if found.group(1):
         return _KINDS[found.group(1)]
     if found.group(3) and re.search(r"(时间|时长|工期|周期|期限|年限|假期)[有是为]?$", text[: found.start()]):
@@ -112,7 +120,10 @@ def _figures(text: str, units: tuple[str, ...]) -> Iterator[re.Match[str]]:
     for found in _figure_in(units).finditer(text):
         calendar_year = found.group(2) == "年" and len(found.group(1)) == 4
         day_of_month = found.group(2) == "日" and text[: found.start()].endswith("月")
-        if not (calendar_year or day_of_month):
+        # 89.3 then 分类 (the % dropped by normalising): 分 begins another word, no unit.
+        following = text[found.end() : found.end() + 1]
+        goes_on = bool(following) and following in _WORD_GOES_ON.get(found.group(2), "")
+        if not (calendar_year or day_of_month or goes_on):
             yield found
 
 

@@ -130,7 +130,11 @@ def test_a_quoted_term_names_a_topic_whole() -> None:
     ("story", "wanted", "bad"),
     [
         # a figure said after a colon is asked of the speaker, 我们家 made their name
-        ("村民郗秀兰（61岁）笑得合不拢嘴：“我们家5口人，今年分红拿了1400元。”", "郗秀兰家有多少口人", "合不拢嘴：我们家"),
+        (
+            "村民郗秀兰（61岁）笑得合不拢嘴：“我们家5口人，今年分红拿了1400元。”",
+            "郗秀兰家有多少口人",
+            "合不拢嘴：我们家",
+        ),
         # a frame clause (在…中) is asked as what it counts, not 「在全县多少个行政村中」
         ("在全县148个行政村中，樟岭镇14个村集体经营性收入全部突破30万元。", "全县有多少个行政村", "行政村中"),
         # the thing a sum is for keeps the count it follows whole (14个|村 is no 个村)
