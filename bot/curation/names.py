@@ -255,9 +255,8 @@ def _runs(sentence: str, endings: tuple[str, ...], longest: int, bare_ending: bo
             # make one step of the run, as one word would.
             steps += 1 if len(before) >= 2 or (j < i and len(tokens[j][0]) >= 2) else 0.5
             # A verb ends the name on its left, and so does a verb's one-character complement
-            # (串联起/汀洲社区: 起 says where 串联 goes, it is no part of 汀洲); a verbal noun does not
-            # (无人机服务有限公司).
-            verb = flag.startswith("v") and flag != "vn" and (len(before) >= 2 or before in "起到至给向往")
+            # (串联起/汀洲社区: 起 says where 串联 goes, it is no part of 汀洲).
+            verb = flag.startswith("v") and (len(before) >= 2 or before in "起到至给向往")
             # A rare character jieba cannot place (藟 yg, 荇 x) is a name's, not a break.
             rare = _rare(tokens, j - 1) or (len(before) == 1 and j >= 2 and _rare(tokens, j - 2))  # 荇|洲
             if (_BREAK.match(flag) and before not in "（）()" and not rare) or verb:
@@ -330,7 +329,7 @@ def names_in(sentences: list[str], author: str = "") -> list[tuple[str, str]]:
         for name in _runs(sentence, _VILLAGE_ENDINGS, 3, bare_ending=True):
             if len(village := _VILLAGE_LEAD.sub("", name)) <= _LONGEST_VILLAGE:
                 found.setdefault(village, "village")
-        for name in _runs(sentence, ORG_ENDINGS, 6):
+        for name in organisations_in(sentence):
             found.setdefault(name, "organisation")
         for term in _QUOTED.findall(sentence):
             found.setdefault(term, "quoted term")
