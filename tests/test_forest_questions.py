@@ -121,6 +121,14 @@ def test_two_holders_of_a_post_asked_of_the_county_are_a_choice(engine: Engine) 
     assert {s.fact_id for s in reply.suggestions} >= {"zl-drill", "zl-county-funds"}
 
 
+def test_words_about_the_article_are_no_subject(engine: Engine) -> None:
+    # 「接受采访的」 says where the question looks: another article's fact about an interview
+    # (吴江's 王建民 接受采访) is no answer to who the deputy director is.
+    reply = engine.answer("文章里接受采访的那位副局长叫什么？")
+    assert reply.status == "clarify"
+    assert {s.fact_id for s in reply.suggestions} == {"zl-drill", "zl-county-funds"}
+
+
 def test_a_village_asked_without_its_name_is_a_choice_of_villages(engine: Engine) -> None:
     # 村里 names no village: 枫溪村's 1900公顷 and 柳塘村's 1500公顷 (「…，设置卡口4个」) both fit.
     reply = engine.answer("村里的林地面积有多少公顷？")
