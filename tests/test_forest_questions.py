@@ -129,6 +129,18 @@ def test_words_about_the_article_are_no_subject(engine: Engine) -> None:
     assert {s.fact_id for s in reply.suggestions} == {"zl-drill", "zl-county-funds"}
 
 
+def test_the_leader_of_a_town_names_no_post_and_so_each_holder_is_a_reading(engine: Engine) -> None:
+    # 「樟岭镇的领导是谁」: the 应急办主任 and the 副局长 each lead something; below the threshold
+    # the user is offered them rather than a decline.
+    from bot.matching.scoring import rank
+
+    decider = engine.decider
+    query = engine.index.query("樟岭镇的领导是谁？")
+    facts = decider.distinct_facts(rank(engine.index, query, decider.scope(query)))
+    leaders = {engine.index.entries[s.position].fact_id for s in decider.readings.leaders(query, facts)}
+    assert {"zl-drill", "zl-cameras"} <= leaders
+
+
 def test_a_village_asked_without_its_name_is_a_choice_of_villages(engine: Engine) -> None:
     # 村里 names no village: 枫溪村's 1900公顷 and 柳塘村's 1500公顷 (「…，设置卡口4个」) both fit.
     reply = engine.answer("村里的林地面积有多少公顷？")

@@ -264,6 +264,8 @@ class Decider:
         if best.score >= m.suggest and clean(best) and (alike := self.readings.alike(query, best, facts[1:4], [])):
             # 「文章里那位老人家今年多大岁数」: two people's ages fit alike, neither well enough.
             return self.replies.clarify(question, resolved, [best, *alike], CLARIFY_FACTS)
+        if leaders := self.readings.leaders(query, facts):
+            return self.replies.clarify(question, resolved, leaders, CLARIFY_FACTS)
         reply = self.replies.declined(question, resolved, near, DECLINED_NEAR if near else DECLINED)
         return replace(reply, score=best.score)
 

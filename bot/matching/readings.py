@@ -26,6 +26,8 @@ from bot.text.lexicon import STOPWORDS, is_noise
 
 #: A village asked of without its name: 村里, 那个村, 哪个社区 (not 农村 or 村民).
 _SOME_VILLAGE = re.compile(r"(?:[那这哪每各]个?)(?:村|社区)|(?:村|社区)里")
+#: Words for whoever leads, naming no post: 「镇领导是谁」, 「经开区的负责人是谁」.
+_LEADER = re.compile(r"领导|负责人|一把手|当家人|掌舵人")
 #: How much less of the question another holder of the post asked may cover.
 POST_SLACK = 0.15
 
@@ -65,6 +67,25 @@ class Readings:
         if query.asks not in ("person", "named") or not asked or not (holders := held_after(self.index, best, asked)):
             return []
         return [s for s in found if (others_held := held_after(self.index, s, asked)) and not others_held & holders]
+
+    def leaders(self, query: Query, facts: list[Scored]) -> list[Scored]:
+        """For 「洞溪镇的领导是谁」, which names no post: the facts of the best one's article naming
+        different people right after a post (the 党委书记, the 镇长) — each is a reading; the
+        user says which."""
+        if query.asks not in ("person", "named") or not _LEADER.search(query.text) or self._posts_asked(query):
+            return []
+        doc = self.index.entries[facts[0].position].doc_id
+        found: list[Scored] = []
+        named: set[str] = set()
+        for scored in facts[: self.matching.suggestions * 2]:
+            entry = self.index.entries[scored.position]
+            if entry.doc_id != doc or scored.score < self.matching.suggest / 2:
+                continue
+            held = held_after(self.index, scored, posts(entry.words))
+            if held and not held & named:
+                found.append(scored)
+                named |= held
+        return found if len(found) >= 2 else []
 
     def _some_village(self, query: Query) -> bool:
         """Whether a question asks of a village without naming one (村里, 那个村)."""
