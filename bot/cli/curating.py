@@ -67,7 +67,7 @@ def check_options(parser: argparse.ArgumentParser) -> None:
 
 def _replay(args: argparse.Namespace, settings: Settings, knowledge) -> bool:
     """Print what `check --replay` found; False when --strict and something was found."""
-    from bot.curation.replay import against_folder, against_record, replay
+    from bot.curation.replay import against_folder, against_record, record, replay
     from bot.index.cache import load_index
     from bot.matching.engine import Engine
 
@@ -75,6 +75,7 @@ def _replay(args: argparse.Namespace, settings: Settings, knowledge) -> bool:
     result = replay(engine, [f for f in knowledge.facts if f.origin == "curated"])
     if args.against:
         against_folder(result, engine, Engine.load(Path(args.against), settings))
+        record(result, knowledge, settings.cache_path)
     else:
         against_record(result, knowledge, settings.cache_path)
     for miss in result.misses:

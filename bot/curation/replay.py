@@ -200,6 +200,15 @@ def against_record(result: Replay, knowledge: Knowledge, cache_dir: Path | None)
         compare(result, knowledge, previous["answers"], previous["signatures"])
     except (OSError, ValueError, KeyError, TypeError):
         pass  # no previous replay (or an unreadable one): nothing to compare with
+    record(result, knowledge, cache_dir)
+
+
+def record(result: Replay, knowledge: Knowledge, cache_dir: Path | None) -> None:
+    """Keep this replay's answers as what the next plain `check --replay` of this folder compares
+    with — after `--against DIR` too, so a curator who began with a copy goes on without one."""
+    if cache_dir is None:
+        return
+    path = record_path(cache_dir, knowledge.root)
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         record = {"answers": result.answers, "signatures": signatures(knowledge)}

@@ -79,6 +79,16 @@ def test_without_against_the_previous_replay_is_the_baseline(
     )
 
 
+def test_a_replay_against_a_copy_is_the_baseline_of_the_next_plain_one(
+    tmp_path: Path, config: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = write_knowledge(tmp_path / "before", second=True)
+    after = shutil.copytree(before, tmp_path / "kb")
+    assert _check(after, config, capsys, "--against", str(before))[0] == 0
+    lines = _check(after, config, capsys)[1]
+    assert lines[-1].endswith("0 answer(s) of other articles changed"), lines  # not "nothing to compare with yet"
+
+
 def test_replay_waits_for_errors_to_be_fixed(tmp_path: Path, config: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = mutate(
         write_knowledge(tmp_path / "kb"), "a.yaml", "  source: 测试镇有1200名党员。\n", "  source: 不在文中。\n"
