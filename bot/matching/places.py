@@ -8,6 +8,7 @@ named the place.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from itertools import zip_longest
 
 from bot.config import Matching
@@ -149,13 +150,14 @@ class Places:
         return topic[:2] not in self._openings(table.doc_of[leader.position])
 
     def _openings(self, doc: int) -> frozenset[str]:
-        """The first two characters of every word of one article, worked out once an index."""
+        """The first two characters of every word of one article, worked out once an index (an
+        article's entries are stored together: its positions are one run of `doc_of`)."""
         known = self.index.memo.setdefault("openings", {})
         if doc not in known:
             table = self.index.entries
-            known[doc] = frozenset(
-                w[:2] for p in range(len(table)) if table.doc_of[p] == doc for w in table[p].words if len(w) >= 2
-            )
+            start, end = bisect_left(table.doc_of, doc), bisect_right(table.doc_of, doc)
+            joined = (table.words[p] or "" for p in range(start, end))
+            known[doc] = frozenset(w[:2] for words in joined for w in words.split("\n") if len(w) >= 2)
         return known[doc]
 
     def _cannot_tell(self, query: Query, scored: Scored) -> bool:
