@@ -68,6 +68,10 @@ class Scored:
     signals: dict[str, float]
 
 
+#: The levels of government a place word names (县里 is the county's).
+_LEVELS = frozenset("省市县区镇乡村")
+
+
 @dataclass(frozen=True)
 class Term:
     """A key term of the question with what matching needs of it, worked out once per question."""
@@ -80,6 +84,7 @@ class Term:
     ordinal: bool  # 第二, 第3
     near: frozenset[str]  # knowledge words one character away (typo candidates)
     kin: frozenset[str]  # knowledge words of like meaning (bot.text.thesaurus): 治疗 for 医疗
+    level: str  # 县 of 县里: the level of government a place word names, or ""
 
     @classmethod
     def of(cls, index: Index, text: str, foreign: bool = False) -> Term:
@@ -105,11 +110,8 @@ class Term:
             # A real word one character from a knowledge word is another word (关门, 开门), not a typo.
             near=frozenset() if text in index.general else index.neighbours(text),
             kin=index.kin.get(text, frozenset()) | _villagers(index).get(text, frozenset()),
+            level=text[0] if len(text) == 2 and text[1] == "里" and text[0] in _LEVELS else "",
         )
-
-
-#: The levels of government a place word names (县里 is the county's).
-_LEVELS = frozenset("省市县区镇乡村")
 
 
 def term_match(term: Term, entry: Entry, scattered: bool = True) -> float:
@@ -136,9 +138,8 @@ def term_match(term: Term, entry: Entry, scattered: bool = True) -> float:
         return KIN
     if len(text) >= 3 and text[:-1] in entry.words:  # 总产量 for the article's 总产: the word cut short
         return KIN
-    if len(text) == 2 and text[1] == "里" and text[0] in _LEVELS:
-        # 县里, 镇里: the county or the town, as a fact's 县应急管理局 or 全镇 names it.
-        return 0.8 if text[0] in entry.chars else 0.0
+    if term.level:  # 县里, 镇里: the county or the town, as a fact's 县应急管理局 or 全镇 names it
+        return 0.8 if term.level in entry.chars else 0.0
     if not scattered:
         return 0.0
     share = sum(map(entry.chars.__contains__, text)) / len(text)
