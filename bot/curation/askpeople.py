@@ -60,8 +60,8 @@ def _role_of(before: str) -> str:
 
 def _org_role(sentence: str, role: str) -> str:
     """A post in an organisation, named by the organisation's name without its county
-    (楮川县翼飞无人机服务有限公司经理 → 翼飞无人机服务有限公司经理), not by the tail the pattern
-    caught (人机服务有限公司经理)."""
+    (樟川县鹰眼科技有限公司经理 → 鹰眼科技有限公司经理), not by a tail of it the pattern caught
+    mid-name (at most eight characters before the post)."""
     for org in organisations_in(sentence):
         ending = next((e for e in ORG_ENDINGS if org.endswith(e)), "")
         at = role.rfind(ending) if ending else -1

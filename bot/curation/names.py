@@ -318,7 +318,7 @@ def organisation_forms(name: str, regions: Iterable[str] = ()) -> list[str]:
 
 
 def organisations_in(sentence: str) -> list[str]:
-    """The organisations a sentence names (楮川县翼飞无人机服务有限公司)."""
+    """The organisations a sentence names (樟川县鹰眼科技有限公司)."""
     return _runs(sentence, ORG_ENDINGS, 6)
 
 

@@ -182,8 +182,8 @@ class Engine:
         return rows
 
     def _parts(self, message: str) -> list[str]:
-        """`question_parts`, each naming the place the whole message is about (named, or owning a name
-        it uses), if only one.
+        """`question_parts`, each naming the place the whole message is about, if only one: a place
+        it names, or the place that alone has a name it uses (眭溪村).
 
         「……他说嘉兴科技城那边……我就想问问，科技城为了解决融资难，正在筹备设立的是个啥？」: the
         story names the place, the question sentence does not; it is asked about that place.

@@ -44,12 +44,10 @@ class Readings:
         """The facts among `others` (not already `close`) that are another reading of `query`:
         another figure in the unit asked, or another holder of the post asked."""
         units = units_of(query)
-        # Another holder of the post may match a little less (县里 is half of 县应急管理局副局长):
-        # the post decides, not the words around it.
-        slack = 0.0 if units else POST_SLACK
         villages = bool(units) and self._some_village(query)
-        if villages:
-            slack = 1.0  # 「村里的林地面积有多少公顷」: each village's figure, however worded
+        # Each village's figure is a reading however worded (「村里的林地面积有多少公顷」); another
+        # holder of the post may match a little less (县里 is half of 县应急管理局副局长).
+        slack = 1.0 if villages else 0.0 if units else POST_SLACK
         found = [s for s in others if s not in close and self._as_full(best, s, slack)]
         if villages:
             return [s for s in found if self._of_a_village(s, units) and not self.sentences.same_answer(best, s)]
@@ -79,6 +77,7 @@ class Readings:
         named: set[str] = set()
         for scored in facts[: self.matching.suggestions * 2]:
             entry = self.index.entries[scored.position]
+            # Half the suggestion floor: a post-holder's fact seldom has the question's 领导.
             if entry.doc_id != doc or scored.score < self.matching.suggest / 2:
                 continue
             held = held_after(self.index, scored, posts(entry.words))
