@@ -64,7 +64,8 @@ _PROPER = ("nr", "ns", "nz", "g", "j", "ng", "x", "yg", "zg")
 #: jieba part-of-speech flags that cannot be inside a name: verbs, prepositions, particles,
 #: conjunctions, numerals, adverbs, pronouns, punctuation.
 _BREAK = re.compile(r"^(?:p|u|c|m|x|d|r|q|f|t|y|e|o)")
-_QUOTED = re.compile(r"“([\u4e00-\u9fff]{2,8})”")
+#: A term the article puts in quotation marks: 「“以奖代补”」, 「“千里眼”」.
+QUOTED = re.compile(r"“([\u4e00-\u9fff]{2,8})”")
 _REGION = re.compile(r"((?:[\u4e00-\u9fff]{2}[省市县区])+)$")
 
 
@@ -331,7 +332,7 @@ def names_in(sentences: list[str], author: str = "") -> list[tuple[str, str]]:
                 found.setdefault(village, "village")
         for name in organisations_in(sentence):
             found.setdefault(name, "organisation")
-        for term in _QUOTED.findall(sentence):
+        for term in QUOTED.findall(sentence):
             found.setdefault(term, "quoted term")
     # 民宿行业协会 is what jieba left of 檠溪镇民宿行业协会 elsewhere: the longer name is the name.
     return [

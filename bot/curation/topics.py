@@ -10,16 +10,16 @@ paragraph, which sums up the story, stays 概况.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from functools import lru_cache
 
+from bot.curation.names import QUOTED
 from bot.text.lexicon import STOPWORDS
 
 #: jieba's flags of nouns worth naming a topic by: common and proper nouns, verbal nouns (治理).
 _TOPIC_FLAGS = ("n", "nz", "vn", "nt")
-#: A term the article quotes: 「“以奖代补”」, 「“千里眼”」.
-_QUOTED = re.compile(r"“([\u4e00-\u9fff]{2,6})”")
+#: The longest quoted term that may name a topic (“以奖代补”, not a quoted slogan).
+_LONGEST_TOPIC = 6
 #: The lead paragraph's topic, and any paragraph's without a noun it keeps coming back to.
 OVERVIEW = "概况"
 
@@ -51,7 +51,7 @@ def _nouns(paragraph: str, place: str) -> Counter[str]:
     quotation marks (“以奖代补”) is one, whole: jieba's pieces of it (以/奖代/补) are none."""
     import jieba.posseg
 
-    quoted = Counter(term for term in _QUOTED.findall(paragraph) if term not in place)
+    quoted = Counter(t for t in QUOTED.findall(paragraph) if len(t) <= _LONGEST_TOPIC and t not in place)
     found = Counter(
         p.word
         for p in jieba.posseg.cut(paragraph)

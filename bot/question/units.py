@@ -71,11 +71,15 @@ _ASKED = re.compile(
 )
 
 
+def _begins_word(unit: str, following: str) -> bool:
+    """Whether `following` makes the unit's character the start of another word (分红, 分类)."""
+    return bool(following) and following in _WORD_GOES_ON.get(unit, "")
+
+
 def _goes_on(unit: str, following: str) -> bool:
-    """Whether `following` makes the unit's character the start of another word (分红), or sounds
-    like a character that would (分仲: 仲 zhong, typed for 钟)."""
-    ends = _WORD_GOES_ON.get(unit, "")
-    return following in ends or any(sounds_alike(following, end) for end in ends)
+    """`_begins_word`, or `following` sounds like a character that would (分仲: 仲 zhong, typed
+    for 钟) — a question is typed, a fact's text is not."""
+    return _begins_word(unit, following) or any(sounds_alike(following, end) for end in _WORD_GOES_ON.get(unit, ""))
 
 
 def asked_units(text: str) -> tuple[str, ...]:
@@ -121,8 +125,7 @@ def _figures(text: str, units: tuple[str, ...]) -> Iterator[re.Match[str]]:
         calendar_year = found.group(2) == "年" and len(found.group(1)) == 4
         day_of_month = found.group(2) == "日" and text[: found.start()].endswith("月")
         # 89.3 then 分类 (the % dropped by normalising): 分 begins another word, no unit.
-        following = text[found.end() : found.end() + 1]
-        goes_on = bool(following) and following in _WORD_GOES_ON.get(found.group(2), "")
+        goes_on = _begins_word(found.group(2), text[found.end() : found.end() + 1])
         if not (calendar_year or day_of_month or goes_on):
             yield found
 
