@@ -139,7 +139,7 @@ class Index(Spelling):
         approximate, checked = guessed_numbers(words, yes_no)
         checked |= premised_numbers(question) & set(words)  # 听说有20项: heard, to be confirmed
         context = approximate | checked | span_numbers(words)  # numbers that are no key terms
-        strangers = self._strangers(words)
+        strangers = self._strangers(words, text)
         terms = (
             tuple(
                 t
@@ -172,7 +172,7 @@ class Index(Spelling):
             strangers=strangers,
         )
 
-    def _strangers(self, words: tuple[str, ...]) -> tuple[str, ...]:
+    def _strangers(self, words: tuple[str, ...], text: str) -> tuple[str, ...]:
         """People the question names after a post whom no article names (乡长郦昀涛): a false
         premise about who holds the post, not a subject the knowledge lacks. After a post, a
         run of two or three characters that the knowledge does not know, that jieba's dictionary
@@ -188,6 +188,7 @@ class Index(Spelling):
             if (
                 2 <= len(word) <= 3
                 and is_han(word)
+                and not self._spelled_on(word, text)
                 and word not in self.vocabulary
                 and (self.general.get(word, 0) < RARE_NAME or word[0] in SURNAMES)
                 and word not in self.verbs
@@ -196,6 +197,17 @@ class Index(Spelling):
             ):
                 found.append(word)
         return tuple(found)
+
+    def _spelled_on(self, word: str, text: str) -> bool:
+        """Whether the knowledge writes the post before `word` in `text` on into `word`'s first
+        character: 「主管网有四十几公里」 is about its 主管网, not a 网有 whose post is 主管."""
+        at = text.find(word)
+        if at < 2:
+            return False
+        sentences = self.memo.get("sentences")
+        if sentences is None:  # every sentence once, in one string: strangers are rare, a scan will do
+            sentences = self.memo["sentences"] = {"": "\n".join(dict.fromkeys(self.entries.sentences))}
+        return text[at - 2 : at + 1] in sentences[""]
 
     def _coinages(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """Pairs of characters the knowledge writes together, for a question whose every word is

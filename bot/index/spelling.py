@@ -9,15 +9,20 @@ what jieba's words still show — 教肓, 觉员, a word cut in two — is corre
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
+from bot.index.mend import same_shape, same_sound
 from bot.question.focus import MEASURES
 from bot.text.lexicon import STOPWORDS
 from bot.text.normalize import is_han
 from bot.text.numerals import NUMBER_CHARS
 from bot.text.sound import exact_readings, sounds_alike, syllables
+
+if TYPE_CHECKING:
+    from bot.index.entries import EntryTable
 
 #: A typo of two characters is fixed to the likeliest word only if the knowledge uses it this
 #: many times more often than the next candidate.
@@ -40,6 +45,8 @@ class Spelling:
         people: frozenset[str]
         _twins: dict[str, str] | None
         _name_sounds: dict[str, set[str]] | None
+        memo: dict[str, dict]
+        entries: EntryTable
 
     def correct(self, words: list[str]) -> list[str]:
         """Fix words mistyped by one character (教肓 → 教育, 觉员 → 党员) against the knowledge.
@@ -94,6 +101,10 @@ class Spelling:
                 joined = len(pair) > len(word) and whole in self.vocabulary
                 out.append(whole if joined else fixed)
                 i += 2 if joined else 1
+                continue
+            if len(word) == 1 and _counting(words, i) and (fixed := self._counted_slip(word)):
+                out.append(fixed)  # 多少个材 → 村, 住几搂 → 楼: what is counted, slipped by shape or sound
+                i += 1
                 continue
             if self._unknown(word) and len(word) >= 3 and (split := self._unglue(word)):
                 out.extend(split)
@@ -218,6 +229,26 @@ class Spelling:
             return counts[0][1] if counts[0][0] >= max(DOMINANT * rival, TYPO_SUPPORT) else None
         return max(sorted(candidates), key=lambda w: self.frequency.get(w, 0)) if candidates else None
 
+    def _counted_slip(self, char: str) -> str | None:
+        """The character the knowledge counts (14个村, 5楼) that `char`, which the knowledge never
+        writes as a word, was typed for: the one of the same sound, else of the same shape when
+        the knowledge counts it `DOMINANT` times as often as any other; None when unsure."""
+        if char in self.vocabulary or char in STOPWORDS or char in MEASURES or not is_han(char):
+            return None
+        counted = self.memo.get("counted")
+        if counted is None:  # how often each character is written right after a count, once an index
+            found = Counter(m.group(1) for s in self.entries.sentences for m in _AFTER_COUNT.finditer(s))
+            counted = self.memo["counted"] = {
+                c: n for c, n in found.items() if c in self.vocabulary and c not in MEASURES and c not in STOPWORDS
+            }
+        alike = [c for c in counted if same_sound(char, c)]
+        if alike:
+            return alike[0] if len(alike) == 1 else None
+        shaped = sorted((counted[c] for c in counted if same_shape(char, c)), reverse=True)
+        if not shaped or (len(shaped) > 1 and shaped[0] < DOMINANT * shaped[1]):
+            return None
+        return next(c for c in counted if same_shape(char, c) and counted[c] == shaped[0])
+
     def neighbours(self, term: str) -> frozenset[str]:
         """Words of the knowledge one character away from `term` (教肓 → 教育): typo candidates."""
         if len(term) < 2 or term in self.vocabulary:
@@ -234,6 +265,19 @@ _SPEECH_GLUED = frozenset("说明 说今 说去 说全 说这".split())
 #: Units of measure a count is asked in (多少亩地, 几吨粮): with the next character they are no
 #: mistyped word (亩地 is not 基地).
 UNITS = frozenset("亩 吨 斤 米 里 元 度 升 克 平方 公顷 公斤 公里 千米 千克 万元 亿元".split())
+
+
+#: A character right after a count (14个村, 5楼, 几户): what the knowledge counts.
+_AFTER_COUNT = re.compile(r"[0-9几两一二三四五六七八九十][个名家座处条项所户栋层]?([\u4e00-\u9fff])")
+
+
+def _counting(words: list[str], at: int) -> bool:
+    """Whether the word at `at` follows a count: 几/多少/a number, and maybe a measure word."""
+    def count(word: str) -> bool:
+        return word in ("几", "多少") or word.replace(".", "").isdigit()
+
+    before = words[at - 1] if at else ""
+    return count(before) or (before in MEASURES and at >= 2 and count(words[at - 2]))
 
 
 def _split_measures(words: list[str], unknown: Callable[[str], bool]) -> list[str]:

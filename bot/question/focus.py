@@ -44,7 +44,7 @@ def focus(words: list[str] | tuple[str, ...], verbs: frozenset[str] = frozenset(
     dictionary tags as verbs: a verb before 多少钱 (需要, 砸进去) names no sum."""
     head = (
         _price(words, verbs)
-        or _focus(words)
+        or _focus(words, verbs)
         or _event(words)
         or _named(words)
         or _action(words)
@@ -132,7 +132,7 @@ def _named(words: list[str] | tuple[str, ...]) -> str | None:
     return None
 
 
-def _focus(words: list[str] | tuple[str, ...]) -> str | None:
+def _focus(words: list[str] | tuple[str, ...], verbs: frozenset[str] = frozenset()) -> str | None:
     for i, word in enumerate(words):
         if not _ASKING.match(word):
             continue
@@ -156,7 +156,9 @@ def _focus(words: list[str] | tuple[str, ...]) -> str | None:
         while k >= 0 and words[k] in _LINKING:
             k -= 1
         if _closes(words, i, j) and _counted(words[k] if k >= 0 else ""):
-            return words[k]  # 「活动涉及党员多少名」: a count closing the question counts the word before
+            # 「活动涉及党员多少名」: a count closing the question counts the word before — unless it
+            # is a verb (检测包括多少项): a doing names nothing the fact must say.
+            return None if words[k] in verbs else words[k]
         if k < 1 or words[k] not in _COPULA:
             return None
         k -= 1
