@@ -16,8 +16,15 @@ import re
 _CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000}
 _MEASURE = "个名堂节次篇件家套人条月日号年天位类期项亿万元岁届批户所座周倍张场轮多余"
+#: More measure words and units: they count after any numeral but 一 or 零, which with them are more
+#: often a way of speaking (一部分, 一块儿, 一头雾水, 零部件) than a number, nor after a lone 百 or 千
+#: (领导千部 is a typo of 干部: people say 一千).
+_MEASURE_NOT_ONE = "处台辆部栋层楼株棵头只块份吨亩米斤支根间片公平立"
 _DETERMINERS = set("哪这那每同统唯")
 _CN_DECIMAL = re.compile(r"([零〇一二两三四五六七八九十百千]+)点([零〇一二三四五六七八九]+)(?=[亿万元个%])")
+#: 百分之九十七点四: a share's decimal, whatever follows it (吗, 了).
+_SHARE_DECIMAL = re.compile(r"(?<=百分之)([零〇一二两三四五六七八九十百]+)点([零〇一二三四五六七八九]+)")
+_SHARE_WRITTEN = re.compile(r"百分之(\d+(?:\.\d+)?)")
 _GE_YI = re.compile(r"(\d)个(亿|万)")
 # Digits with Chinese units, as a pinyin keyboard offers them: 5千6百 (5600), 4千3 (4300), 3百 (300).
 _MIXED = re.compile(r"(?<![\d.])(?:\d[千百十])+\d?(?!\d)")
@@ -87,6 +94,7 @@ def numerals_to_digits(text: str) -> str:
     text = _MIXED.sub(_mixed, text)  # 5千6百 → 5600, before a lone 百 could be read as 100
     text = _CLOCK.sub(_clock, text)  # 七点四十 → 7:40, before 点 can be read as a decimal point
     text = _CN_DECIMAL.sub(_decimal, text)  # 一点五六亿 → 1.56亿, before the runs below
+    text = _SHARE_DECIMAL.sub(_decimal, text)  # 百分之九十七点四 → 百分之97.4
 
     def convert(match: re.Match[str]) -> str:
         run = match.group()
@@ -97,7 +105,8 @@ def numerals_to_digits(text: str) -> str:
         if before == "几":
             return run  # 几十家, 几百人: an estimate, not a number (60几 is read as one)
         has_unit = any(ch in _CN_UNIT for ch in run)
-        if (not has_unit or run in _CN_UNIT) and (not after or after not in _MEASURE):
+        measured = bool(after) and (after in _MEASURE or (after in _MEASURE_NOT_ONE and run not in "一零〇百千"))
+        if (not has_unit or run in _CN_UNIT) and not measured:
             return run  # 千部 (a typo of 干部), 百姓: a lone unit needs a measure word to count
         if not has_unit and len(run) > 1 and "零" not in run and "〇" not in run:
             return run  # 四五个: an estimate, not a number
@@ -106,4 +115,5 @@ def numerals_to_digits(text: str) -> str:
 
     text = _NUMERAL_RUN.sub(convert, text)
     text = _WAN_AND_REST.sub(_wan_and_rest, text)  # 一万二千八百 → 1万2800 → 12800
+    text = _SHARE_WRITTEN.sub(r"\1%", text)  # 百分之97.4 → 97.4%, as the article writes it
     return _GE_YI.sub(r"\1亿", text)  # 5.57个亿 → 5.57亿
