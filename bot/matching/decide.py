@@ -26,6 +26,7 @@ from bot.matching.outcomes import (
     DECLINED_NEAR,
     EMPTY,
     LIST_UNTOLD,
+    ONE_OF_LIST,
     PART_UNTOLD,
     PLAN_ONLY,
     UNSAID,
@@ -39,7 +40,7 @@ from bot.matching.sentences import Sentences
 from bot.question.kinds import Query, asks_outcome
 from bot.question.parts import MAX_QUESTION
 from bot.question.people import POST_QUESTIONS
-from bot.question.units import list_untold, part_of_whole, tells_unit, units_after
+from bot.question.units import list_untold, one_of_list, part_of_whole, tells_unit, units_after
 from bot.question.unsaid import asks_unsaid
 from bot.reply import Reply
 from bot.text.normalize import normalize
@@ -213,6 +214,8 @@ class Decider:
         which members of a group (「18座公厕分别建在哪几个村」, `list_untold`). The whole may be
         named in a clause before the one decided (「那185万元里，溢洪道清淤花了多少」), so the
         message is read too."""
+        if query.asks in ("number", "money") and (listed := one_of_list(query.terms, self.index.entries[scored.position].sentence)):
+            return ONE_OF_LIST.format(place=listed[0], told=listed[1])
         asked = [text for text in dict.fromkeys((query.text, _normal(question))) if _DIGIT.search(text)]
         if not asked:  # no figure named: no whole and no counted group asked about
             return None

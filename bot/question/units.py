@@ -242,6 +242,40 @@ def names_no_place(word: str) -> bool:
     return _NOT_NAMED.fullmatch(word) is not None
 
 
+#: A name of a place within a town, as a list item: 石楠坳村, 鲦溪社区, 纺机厂宿舍小区, 粮站新村.
+_MEMBER = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:村|社区|小区|苑)$")
+#: What joins the items of a list: 、 and the last one's 和, 及, 以及, 与.
+_JOINS = ("、", "和", "及", "以及", "与")
+
+
+def one_of_list(terms: tuple[str, ...], sentence: str) -> tuple[str, str] | None:
+    """(the place, the list) when a question counts in one place (`terms`: its key terms) that the
+    fact's `sentence` names only as an item of a list — 「鲦溪社区建了几个充电棚」 of 「在鲦溪社区、
+    栎港社区以及芰塘村…新建电动自行车集中充电棚」: the article tells the list's figure, never that
+    place's, so any figure given would be a guess. A place the sentence also gives a figure of
+    (仉家坳村林地2100公顷) is no mere item."""
+    members = [t for t in terms if _MEMBER.search(t) and not names_no_place(t)]
+    if len(members) != 1 or (place := members[0]) not in sentence:
+        return None
+    spots = [m.start() for m in re.finditer(re.escape(place), sentence)]
+    if not all(_listed(sentence, at, len(place)) for at in spots):
+        return None
+    clause = next(c for c in re.split(r"[，,。；;：:！？!?]", sentence) if place in c)
+    return place, clause
+
+
+def _listed(sentence: str, at: int, size: int) -> bool:
+    """Whether the name at `at` is an item of a list: a join right before or after it, and no
+    figure of its own before the next item (A村3户、B村5户 give each its own)."""
+    before, after = sentence[:at], sentence[at + size :]
+    joined_before = before.endswith(_JOINS)
+    joined_after = after.startswith(_JOINS)
+    if not (joined_before or joined_after):
+        return False
+    own = re.split(r"[、和及与，,。；;]", after, maxsplit=1)[0]
+    return not re.search(r"\d|[一二三四五六七八九十百千万]", own)
+
+
 def list_untold(question: str, sentence: str) -> str | None:
     """The count (「18座」) when `question` (normalised) asks which members of a counted group
     are meant — 「18座公厕分别建在哪几个村」 — and the fact's `sentence` (as the article writes it)
