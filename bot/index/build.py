@@ -198,11 +198,12 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
     candidates = tagged(dictionary, ["nr"]) | set(found) | set(terms)
     named = people((texts.words(n) for n in prose), candidates, frozenset(curated) | frozenset(quoted))
     named |= authors(knowledge, texts.normal)
+    firms = frozenset(texts.normal(name) for name in knowledge.aliases.names.values())
     entries = EntryTable()
     postings: dict[str, array[int]] = {}
     word_df: Counter[str] = Counter()
     for position, unit in enumerate(units):
-        fields = _entry(texts, named, *unit)
+        fields = _entry(texts, named, firms, *unit)
         entries.add(**fields)
         words = fields["words"]
         word_df.update(words)
@@ -299,6 +300,7 @@ def _list_items(sentence: str) -> list[str]:
 def _entry(
     texts: _Texts,
     named: frozenset[str],
+    firms: frozenset[str],
     fact_id: str | None,
     doc: Document,
     questions: tuple[str, ...],
@@ -338,6 +340,7 @@ def _entry(
         # people searched for in it — a thousand towns know tens of thousands of people.
         # A kind the curator asks it for in a wording (为什么…, 礼拜几…) it supplies too: the
         # curator has read the article and says the fact answers that.
+        # A fact naming one of the curators' names (杰必机电, no 公司 in it) can say which firm.
         # A fact about the article itself quotes the whole byline (title, outlet, date, author):
         # what it tells is its answer — the outlet's fact gives no date.
         "kinds": supplies(
@@ -347,6 +350,7 @@ def _entry(
             answer_normal,
         )
         | {kind for q in norm_q if (kind := asks(q)) is not None}
+        | ({"organisation"} if not firms.isdisjoint(answer_words) else set())  # 杰必机电: a curator's name
         | noted_kinds(unsaid_note(answer)),
         "numbers": numbers,
         "context_numbers": frozenset(NUMBER.findall(texts.normal(paragraph))),

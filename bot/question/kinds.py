@@ -84,6 +84,15 @@ _ASKS = [
             r"多少钱|花了多少|花费|费用|金额|投资额|投资了多少|投了多少|造价|成本|多少资金|几个亿|多少亿|多少万"
         ),
     ),
+    # Which firm, maker or brand: 「施工单位是哪家企业」 is not told by a fact that says only
+    # 电梯企业. Not the report's outlet (哪家媒体发的): the report's own facts tell that.
+    (
+        "organisation",
+        re.compile(
+            r"哪家(?!媒体|报|网|新闻|电视)|哪个(公司|企业|单位|厂|厂家|银行|机构)|什么(公司|企业|单位|厂家|机构|品牌|牌子)"
+            r"|(公司|企业|单位|厂家|厂商)(的名字|名称)?(叫|是)?(什么|啥)(名字)?$|品牌|牌子"
+        ),
+    ),
     # 哪几个 asks which ones, not how many: 「整改要求做到哪几个“改”」 wants the list.
     ("number", re.compile(r"多少|(?<!哪)几|数量|人数|数目|总数|规模|多大|多高|多长|多重(?!要)|多远|几成")),
     # A person by name: 哪位党员, 村干部是谁. Plain 谁 is looser — 「网格是谁设的」 is answered
@@ -117,6 +126,10 @@ _REASON_IN_TEXT = re.compile(
 _YEAR_IN_TEXT = re.compile(r"\d{4}年|(去|今|前|明)年|\d{4}-\d")
 _WEEKDAY_IN_TEXT = re.compile(r"(星期|礼拜|周)[一二三四五六日天1-7]|周末|工作日")
 _ORDINAL_IN_TEXT = re.compile(r"第\d|首[个家张批次位座]|头1|[\d一二三四五六七八九十]中全会|\d+届")
+_ORGANISATION_IN_TEXT = re.compile(
+    r"[\u4e00-\u9fff]{2,}(有限公司|公司|集团|合作社|银行|医院|卫生院|厂|协会|商会|研究院|研究所|学校|小学|中学|大学|学院"
+    r"|事务所|基金会)|品牌|牌子|商标"
+)
 _MONEY_IN_TEXT = re.compile(r"\d[\d.]*\s*(万|亿)?(元|美元)|亿元|万元")
 
 
@@ -167,7 +180,7 @@ def is_yes_no(normalized: str, raw: str = "") -> bool:
 
 def asks(normalized: str) -> str | None:
     """The kind of answer wanted: reason, age, origin, village, location, duration, year, weekday,
-    day, clock, date, ordinal, money, number, named, person, or None."""
+    day, clock, date, ordinal, money, organisation, number, named, person, or None."""
     text = INDEFINITE.sub("", normalized)
     for kind, pattern in _ASKS:
         if pattern.search(text):
@@ -204,6 +217,8 @@ def supplies(source: str, numbers: frozenset[str], named: bool = True, answer: s
     kinds |= {kind for kind, told in _TOLD_BY_SOURCE if told.search(source)}
     if _CLOCK_IN_TEXT.search(answer or source):
         kinds.add("clock")
+    if _ORGANISATION_IN_TEXT.search(f"{source} {answer}"):  # the answer may name the firm its clause calls 企业
+        kinds.add("organisation")
     if _MONEY_IN_TEXT.search(source) and numbers:
         kinds.add("money")
     if numbers or _ORDINAL_IN_TEXT.search(source):
