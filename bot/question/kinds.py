@@ -111,6 +111,8 @@ _DATE_IN_TEXT = re.compile(
     r"\d+月|\d+日|\d{4}年|\d+:\d+|上午|下午|早上|晚上|周末|假期|每周|每月|以来|期间|近日|近年|今年|去年"
     r"|此后|会后|之后|之前|提前|当即|随时|起"
 )
+#: A span of time or a frequency: 3年, 48小时, 第5个年头, 每月1次, 两个半月.
+_SPAN_IN_TEXT = re.compile(r"\d(?:\.\d+)?(?:多|余)?个?(?:年|月|天|日|小时|分钟|周|星期|年头|次|秒)|每[天日周月年]|半[年月天]|[年月日]底")
 _AGE_IN_TEXT = re.compile(r"\d+岁|岁")
 _LOCATION_IN_TEXT = re.compile(
     r"位于|坐落|地址|设在|设于|落户|扎根|落地|开工|签约|在[^,，;；。]{1,15}"
@@ -211,7 +213,9 @@ def supplies(source: str, numbers: frozenset[str], named: bool = True, answer: s
     """
     kinds = {"person", "other"} | ({"named"} if named else set())
     if numbers:
-        kinds |= {"number", "duration"}
+        kinds.add("number")
+    if numbers and _SPAN_IN_TEXT.search(source):  # not the answer: it cites the report date
+        kinds.add("duration")  # 多久: a span or a frequency, never 2900余户
     if _DATE_IN_TEXT.search(source):
         kinds |= {"date", "duration"}
     kinds |= {kind for kind, told in _TOLD_BY_SOURCE if told.search(source)}
