@@ -19,7 +19,7 @@ from bot.text.normalize import normalize
 # 「是怎么划分的」 of 「文中未说明三种颜色各对应哪类问题」).
 _MISSING = {
     "name": re.compile(r"名称|名字|姓名|叫什么"),
-    "number": re.compile(r"次数|数量|人数|数字|多少|号码|金额"),
+    "number": re.compile(r"次数|数量|人数|数字|多少|号码|金额|价格|单价|价钱|费用"),
     "date": re.compile(r"年份|时间|日期|哪年|哪天"),
     "content": re.compile(r"内容|含义|解释|是什么|指什么"),
     "rule": re.compile(r"条件|标准|办法|方式|方法|规则|对应|怎么|如何"),
@@ -34,6 +34,9 @@ _WANTS = {
     "rule": re.compile(r"条件|标准|资格|规则|(?:怎么|如何|怎样|咋)(?:划分|区分|分|算|评|申请|才能|办理)"),
 }
 
+
+#: Asking which ones by name, after the things were named: 分别是哪几家, 是哪些.
+_WHICH_ONES = re.compile(r"(?:分别|具体)?是哪[几些个家所位座]|分别叫什么")
 
 #: The kinds of question that ask what each sort of note leaves out.
 _MISSING_KINDS = {
@@ -67,6 +70,9 @@ def asks_unsaid(query: Query, note: str | None) -> bool:
     if unnamed and re.search(
         rf"哪[个所家位座些][^的和与及,，]{{0,6}}{re.escape(normalize(unnamed.group(1)))}", query.compact
     ):
+        wants.add("name")
+    # 「那4家民营快递企业分别是哪几家」: the unnamed things named first, then which ones they are.
+    if unnamed and normalize(unnamed.group(1))[-2:] in query.compact and _WHICH_ONES.search(query.compact):
         wants.add("name")
     # 「文中未写明各项资金的具体金额」 leaves out the parts; 「一共投资了多少钱」 asks the total it gives.
     of_parts = re.search(r"各|分别|每[个项村户]", note) and re.search(r"一共|总共|合计|总计|总投资|总额|共", query.text)
