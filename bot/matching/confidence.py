@@ -92,6 +92,9 @@ class Confidence:
             return False
         if len(facts) > 1 and best.score - facts[1].score < m.clear_margin:
             return False
+        entry = self.index.entries[best.position]
+        if not any(term_match(t, entry) >= 0.9 for t in Question.of(self.index, query).terms):
+            return False  # 「有没有奖励」 of a fact that only says 动员, a word akin: nothing it asks is there
         return all(self.index.general.get(t.text, 0) >= SPEECH_FREQ for t in self._missing(query, best))
 
     def wrong_person(self, query: Query, best: Scored) -> tuple[str, ...]:
