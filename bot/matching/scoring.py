@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 from bot.index.search import Entry, Index
 from bot.knowledge.model import NUMBER
 from bot.question.kinds import Query, described_ages, other_year, tells_year
-from bot.question.units import tells_unit, units_of
+from bot.question.units import COUNT, figure_units, tells_unit
 from bot.text.normalize import normalize
 from bot.text.sound import syllables
 
@@ -202,7 +202,7 @@ class Question:
 
     @classmethod
     def of(cls, index: Index, query: Query) -> Question:
-        units = units_of(query)
+        units = figure_units(query)
         return cls(
             query=query,
             terms=[Term.of(index, t, t in query.foreign) for t in query.terms],
@@ -329,7 +329,9 @@ def score(index: Index, question: Question, position: int) -> Scored:
     elif question.given and not question.given <= entry.numbers:
         blended *= NUMBER_ASIDE
         signals["number_aside"] = NUMBER_ASIDE
-    if question.units and not tells_unit(entry.measured, question.units):
+    # A count is looked for in the source as written: the answer cites the report's date.
+    measured = entry.sentence if question.units[:1] == (COUNT,) else entry.measured
+    if question.units and not tells_unit(measured, question.units):
         blended *= UNIT_MISS
         signals["unit_miss"] = UNIT_MISS
     if question.year and not tells_year(question.year, entry.sentence):  # not the answer: it cites the report date

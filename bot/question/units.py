@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from bot.question.kinds import Query
 from bot.text.normalize import normalize
+from bot.text.numerals import numerals_to_digits
 from bot.text.sound import sounds_alike
 
 #: What each measuring unit may be written as in a fact: 亩 as 亩 or 公顷; a length in any
@@ -53,6 +54,16 @@ _IMPLIED = re.compile(
 #: The unit of a share. Normalised text has no %, so a share is looked for in the text as written;
 #: 四成 and 九成以上 are shares too (not 统一成, 一成不变).
 SHARE = ("%",)
+#: A count of things (几起火灾, 多少名志愿者): any figure will do but a share, a date or a time —
+#: 「发生了几起火灾」 is not answered by 「火灾起数同比下降31.6%」.
+COUNT = "#"
+_COUNT_ASKED = re.compile(
+    r"(?:多少|(?<![\d那这前近])几)(?:起|个|名|家|处|项|次|人|户|座|条|所|件|位|台|辆|场|批|支|套|栋|间)([\u4e00-\u9fff]{0,2})"
+)
+#: A figure that counts: no share (31.6%), no date or time (5月, 2024年, 7:40) after it.
+_COUNT_TOLD = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.%％:：]|个百分点|个?月|年|日|号|时|点|分|成)")
+#: A count told as none (未发生较大事故): of what is counted, in one clause.
+_NONE = r"(?:未发生|没有发生|没发生|无一|零)[^，,。；;]*"
 _SHARE_TOLD = re.compile(
     r"(\d+(?:\.\d+)?)\s*[%％]|百分之\s*([\d.零一二两三四五六七八九十百点]+)|(\d+(?:\.\d+)?)个?百分点"
     r"|(?<![统万唯之第专单同])([一二两三四五六七八九]|\d)成(?![本员果为都立效绩交熟长功就不])"
@@ -142,6 +153,8 @@ def tells_unit(text: str, units: tuple[str, ...]) -> bool:
     for a share, `text` as written (92.5%, 百分之六十, 5个百分点)."""
     if units == SHARE:
         return _SHARE_TOLD.search(text) is not None
+    if units[:1] == (COUNT,):  # (COUNT, what is counted)
+        return bool(_COUNT_TOLD.search(numerals_to_digits(text)) or re.search(_NONE + re.escape(units[1]), text))
     return next(_figures(text, units), None) is not None
 
 
@@ -158,6 +171,15 @@ def units_of(query: Query) -> tuple[str, ...]:
     if query.asks not in ("number", "duration", "age") or query.yes_no:
         return ()
     return asked_units(query.text)
+
+
+def figure_units(query: Query) -> tuple[str, ...]:
+    """`units_of`, or (`COUNT`, what is counted) for a count of things asked in no measuring unit
+    (几起火灾 → (COUNT, 火灾)): what a fact must give a figure in to answer."""
+    if query.asks != "number" or query.yes_no:
+        return units_of(query)
+    counted = _COUNT_ASKED.search(query.text)
+    return units_of(query) or ((COUNT, counted.group(1)) if counted else ())
 
 
 #: 「那45个人里，退伍军人有多少」: a whole given by its figure, then 里/中 and a count asked of a

@@ -19,7 +19,7 @@ _MEASURE = "个名堂节次篇件家套人条月日号年天位类期项亿万�
 #: More measure words and units: they count after any numeral but 一 or 零, which with them are more
 #: often a way of speaking (一部分, 一块儿, 一头雾水, 零部件) than a number, nor after a lone 百 or 千
 #: (领导千部 is a typo of 干部: people say 一千).
-_MEASURE_NOT_ONE = "处台辆部栋层楼株棵头只块份吨亩米斤支根间片公平立"
+_MEASURE_NOT_ONE = "处台辆部栋层楼株棵头只块份吨亩米斤支根间片公平立起"
 _DETERMINERS = set("哪这那每同统唯")
 _CN_DECIMAL = re.compile(r"([零〇一二两三四五六七八九十百千]+)点([零〇一二三四五六七八九]+)(?=[亿万元个%])")
 #: 百分之九十七点四: a share's decimal, whatever follows it (吗, 了).
