@@ -306,3 +306,24 @@ def test_a_closing_count_counts_the_word_before(words: list[str], found: tuple[s
 def test_a_verb_before_a_closing_price_names_no_sum(words: list[str]) -> None:
     # jieba's dictionary tags 需要 and 进去 as verbs: what was spent is asked, no sum named.
     assert focus(words, verbs=frozenset({"需要", "砸", "进去"})) == ()
+
+
+@pytest.mark.parametrize(
+    ("terms", "sentence", "place"),
+    [
+        # an item of a list: the figure is the list's
+        (("鲦溪社区", "充电棚"), "在鲦溪社区、栎港社区以及芰塘村等区域新建充电棚47处。", "鲦溪社区"),
+        (("粮站新村", "楼"), "纳入圩桥小区、纺机厂宿舍小区和粮站新村4个小区，涉及楼栋68栋。", "粮站新村"),
+        # a place given its own figure too is no mere item
+        (("眭溪村", "林地"), "仉家坳村和眭溪村是最大的两个村。仉家坳村林地2100公顷，眭溪村林地1650公顷。", None),
+        # each item with its figure
+        (("芰塘村", "户"), "芰塘村3户、蘅岗村5户完成改造。", None),
+        # two places named: the list itself may be asked about
+        (("鲦溪社区", "栎港社区"), "在鲦溪社区、栎港社区新建充电棚47处。", None),
+    ],
+)
+def test_one_place_of_a_list(terms: tuple[str, ...], sentence: str, place: str | None) -> None:
+    from bot.question.units import one_of_list
+
+    found = one_of_list(terms, sentence)
+    assert (found[0] if found else None) == place

@@ -170,3 +170,24 @@ def test_a_deputy_post_is_one_word(words: list[str], joined: list[str]) -> None:
     from bot.text.segment import deputies
 
     assert deputies(words) == joined
+
+
+@pytest.mark.parametrize(
+    ("text", "digits"),
+    [
+        ("九处还是十处", "9处还是10处"),  # measure words beyond the commonest count too
+        ("三台", "3台"),
+        ("十公里", "10公里"),
+        ("百分之九十七点四吗", "97.4%吗"),  # a share's decimal, whatever follows it
+        ("百分之六十", "60%"),
+        # 一 and 零 before these are ways of speaking, and a lone 千 a typo of 干
+        ("一部分", "一部分"),
+        ("一块儿", "一块儿"),
+        ("零部件", "零部件"),
+        ("领导千部", "领导千部"),
+    ],
+)
+def test_numerals_before_more_measure_words_are_numbers(text: str, digits: str) -> None:
+    from bot.text.numerals import numerals_to_digits
+
+    assert numerals_to_digits(text) == digits

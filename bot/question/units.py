@@ -266,6 +266,8 @@ def names_no_place(word: str) -> bool:
 
 #: A name of a place within a town, as a list item: 石楠坳村, 鲦溪社区, 纺机厂宿舍小区, 粮站新村.
 _MEMBER = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:村|社区|小区|苑)$")
+#: The count of a list's items after its last one: 等4个村, 4个小区.
+_LIST_COUNT = re.compile(r"^等?(?:\d+|[一二两三四五六七八九十]+)个?(?:村|社区|小区|地方|区域)")
 #: What joins the items of a list: 、 and the last one's 和, 及, 以及, 与.
 _JOINS = ("、", "和", "及", "以及", "与")
 
@@ -295,6 +297,7 @@ def _listed(sentence: str, at: int, size: int) -> bool:
     if not (joined_before or joined_after):
         return False
     own = re.split(r"[、和及与，,。；;]", after, maxsplit=1)[0]
+    own = _LIST_COUNT.sub("", own)  # 粮站新村4个小区: the list's count after its last item
     return not re.search(r"\d|[一二三四五六七八九十百千万]", own)
 
 

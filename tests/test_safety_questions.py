@@ -1,0 +1,165 @@
+"""How people type counts and what the article leaves out, on a safety-inspection article of our
+own beside the bundled knowledge: a single character slipped in what is counted (多少个材, 几搂),
+Chinese numerals with measure words (九处还是十处, 百分之九十七点四), a post-like word inside a
+longer word (主管网有), a verb before a closing count (检测包括多少项) — and the questions the
+article cannot answer however close its words: one place's share of a list's figure, which firm,
+how long someone has held a post, a count the article gives only as a change in %, and what a
+curator's note says is not written."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import Settings
+from bot.matching.engine import Engine
+from tests.knowledge_helpers import with_article
+
+ARTICLE = """\
+澧塘镇：安全大检查见实效
+2024-06-20 10:00  来源：澧川县融媒体中心
+记者 郗晓蔓
+
+澧塘镇辖14个村（社区），总人口3.2万人。
+全镇9个村建成标准化卫生室，6个村通了公交，3个村开通了快递站，2个村建了养老服务站，12个村已通自来水。
+今年全镇累计铺设主管网46.8公里，村级支管213公里。
+镇水厂每天检测9项指标，每半年开展一次97项全分析检测。
+安全大检查排查各类隐患1326处，其中重大隐患9处，整改率达97.4%。
+镇里在鲦溪社区、栎港社区以及芰塘村等人口集中区域新建电动自行车集中充电棚47处。
+在桧湾村工业集中区的消防应急演练中，微型消防站队员从接警到到达现场仅用时2分50秒。
+今年1月至5月，全镇未发生较大及以上生产安全事故，火灾起数同比下降31.6%。
+镇党委书记眭立新说，下一步要把规上企业安全生产标准化达标率提高到100%。
+居民殳桂英说：“我家住6楼，以前一个星期也下不了两回楼。”
+镇里整合邮政和4家民营快递企业资源，快递进村时效缩短至24小时以内。
+合作社今年收购枇杷的价格比往年每斤高出0.8元。
+"""
+
+FACTS = """\
+document:
+  id: litang-safety-2024
+  title: 澧塘镇：安全大检查见实效
+  outlet: 澧川县融媒体中心
+  date: '2024-06-20'
+  author: 郗晓蔓
+  place: 澧塘镇
+  text: articles/litang-safety-2024.txt
+  chrome:
+  - 澧塘镇：安全大检查见实效
+  - 2024-06-20 10:00  来源：澧川县融媒体中心
+  - 记者 郗晓蔓
+facts:
+- id: lt-town
+  questions: [澧塘镇下辖几个村, 澧塘镇有多少人口, 澧塘镇有多少个村]
+  answer: 据2024年6月报道，澧塘镇辖14个村（社区），总人口3.2万人。
+  source: 澧塘镇辖14个村（社区），总人口3.2万人。
+- id: lt-villages
+  questions: [几个村建成了标准化卫生室, 几个村通了公交, 几个村建了养老服务站]
+  answer: 据2024年6月报道，澧塘镇9个村建成标准化卫生室，6个村通了公交，3个村开通了快递站，2个村建了养老服务站，12个村已通自来水。
+  source: 全镇9个村建成标准化卫生室，6个村通了公交，3个村开通了快递站，2个村建了养老服务站，12个村已通自来水。
+- id: lt-pipes
+  questions: [澧塘镇今年铺了多少公里主管网, 主管网铺了多长, 村级支管铺了多少公里]
+  answer: 据2024年6月报道，今年澧塘镇累计铺设主管网46.8公里，村级支管213公里。
+  source: 今年全镇累计铺设主管网46.8公里，村级支管213公里。
+- id: lt-tests
+  questions: [水厂每天检测几项指标, 全分析检测有多少项, 多久做一次全分析检测]
+  answer: 据2024年6月报道，澧塘镇水厂每天检测9项指标，每半年开展一次97项全分析检测。
+  source: 镇水厂每天检测9项指标，每半年开展一次97项全分析检测。
+- id: lt-hazards
+  questions: [大检查排查出多少处隐患, 重大隐患有几处, 隐患整改率是多少]
+  answer: 据2024年6月报道，澧塘镇安全大检查排查各类隐患1326处，其中重大隐患9处，整改率达97.4%。
+  source: 安全大检查排查各类隐患1326处，其中重大隐患9处，整改率达97.4%。
+- id: lt-sheds
+  questions: [澧塘镇新建了多少处充电棚, 电动自行车充电棚建在哪些地方, 充电棚一共建了多少处]
+  answer: 据2024年6月报道，澧塘镇在鲦溪社区、栎港社区以及芰塘村等人口集中区域新建电动自行车集中充电棚47处。
+  source: 镇里在鲦溪社区、栎港社区以及芰塘村等人口集中区域新建电动自行车集中充电棚47处。
+- id: lt-drill
+  questions: [消防应急演练在哪里举行, 微型消防站多久到达现场, 演练中队员用了多长时间赶到]
+  answer: 据2024年6月报道，在澧塘镇桧湾村工业集中区的消防应急演练中，微型消防站队员从接警到到达现场仅用时2分50秒。
+  source: 在桧湾村工业集中区的消防应急演练中，微型消防站队员从接警到到达现场仅用时2分50秒。
+- id: lt-accidents
+  questions: [今年澧塘镇发生过较大安全事故吗, 火灾起数下降了多少, 今年1到5月安全形势怎么样]
+  answer: 据2024年6月报道，今年1月至5月，澧塘镇全镇未发生较大及以上生产安全事故，火灾起数同比下降31.6%。
+  source: 今年1月至5月，全镇未发生较大及以上生产安全事故，火灾起数同比下降31.6%。
+- id: lt-standard
+  questions: [眭立新是什么职务, 规上企业安全生产标准化达标率要提高到多少, 下一步有什么目标]
+  answer: 据2024年6月报道，澧塘镇党委书记眭立新说，下一步要把规上企业安全生产标准化达标率提高到100%。
+  source: 镇党委书记眭立新说，下一步要把规上企业安全生产标准化达标率提高到100%。
+- id: lt-elevator
+  questions: [殳桂英家住几楼, 殳桂英以前多久下一次楼, 殳桂英是谁]
+  answer: 据2024年6月报道，澧塘镇居民殳桂英说：“我家住6楼，以前一个星期也下不了两回楼。”
+  source: 居民殳桂英说：“我家住6楼，以前一个星期也下不了两回楼。”
+- id: lt-delivery
+  questions: [澧塘镇整合了几家快递企业, 快递进村要多久, 快递多少小时能送到村里]
+  answer: 据2024年6月报道，澧塘镇整合邮政和4家民营快递企业资源，快递进村时效缩短至24小时以内（文中未列出具体快递企业名称）。
+  source: 镇里整合邮政和4家民营快递企业资源，快递进村时效缩短至24小时以内。
+- id: lt-loquat
+  questions: [合作社收购枇杷的价格比往年高多少, 枇杷收购价涨了多少, 今年枇杷每斤多卖多少钱]
+  answer: 据2024年6月报道，澧塘镇合作社今年收购枇杷的价格比往年每斤高出0.8元（文中未写明每斤的具体收购价格）。
+  source: 合作社今年收购枇杷的价格比往年每斤高出0.8元。
+"""
+
+ALIASES = """\
+places:
+  澧塘镇: [澧塘]
+terms: [鲦溪社区, 栎港社区, 芰塘村, 桧湾村, 眭立新, 殳桂英, 郗晓蔓]
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    root = with_article(tmp_path_factory.mktemp("safety"), "litang-safety-2024", ARTICLE, FACTS, ALIASES)
+    return Engine.load(root, Settings(knowledge_dir=root, cache_dir="", log_db=""))
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id", "told"),
+    [
+        # 主管 is a post, but the article writes 主管网: 网有 is no stranger named after it
+        ("今年全镇铺设的主管网有四十几公里？", "lt-pipes", "46.8公里"),
+        # 包括 is a verb: it names nothing the fact must say
+        ("每半年開展一次的全分析檢測包括多少項？", "lt-tests", "97项"),
+        # 材 for 村 (same shape: the article counts villages far more often than floors), 搂 for 楼
+        # (same sound): what the article counts
+        ("澧塘镇一共下辖多少个材（社区）？", "lt-town", "14个村"),
+        ("殳桂英老人家住几搂？", "lt-elevator", "6楼"),
+        # 九处, 十处: a numeral before a measure word is a number
+        ("排查出的重大隐患是九处还是十处？", "lt-hazards", "9处"),
+        ("隐患整改率是百分之九十七点四吗？", "lt-hazards", "97.4%"),
+        # the list's own figure, asked of the list
+        ("充电棚一共建了多少处？", "lt-sheds", "47处"),
+        # a count told as none is an answer: 未发生较大及以上生产安全事故
+        ("今年发生了几起较大安全事故？", "lt-accidents", "未发生"),
+    ],
+)
+def test_answered(engine: Engine, question: str, fact_id: str, told: str) -> None:
+    reply = engine.answer(question)
+    assert (reply.status, reply.fact_id) == ("answered", fact_id)
+    assert told in (reply.answer or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        # one place of a list: the article gives the list's 47处, not 鲦溪社区's
+        ("鲦溪社区具体建了几个充电棚？", "没有单独说鲦溪社区的"),
+        # which firm: the fact names only 工业集中区
+        ("消防应急演练是在哪家企业搞的？", None),
+        # how long someone has held a post: the fact gives no span of time
+        ("眭立新担任党委书记多长时间了？", None),
+        # what the curators' notes say is not written
+        ("那4家民营快递企业分别是哪几家？", "文中未列出具体快递企业名称"),
+        ("枇杷的收购价是每斤多少钱？", "文中未写明每斤的具体收购价格"),
+        # a count is never a share: 火灾起数同比下降31.6% tells no number of fires
+        ("今年1到5月具体发生了几起火灾？", None),
+    ],
+)
+def test_declined(engine: Engine, question: str, says: str | None) -> None:
+    reply = engine.answer(question)
+    assert reply.status == "declined", reply.answer
+    if says:
+        assert says in reply.text
+
+
+def test_a_word_only_akin_to_the_facts_answers_nothing(engine: Engine) -> None:
+    # 「有没有奖励」: Cilin files 奖励 near words a bundled fact has (动员…), but no word of the
+    # question is in any fact, so no fact is a clear winner.
+    assert engine.answer("有没有奖励？").status == "declined"
