@@ -27,7 +27,7 @@ ARTICLE = """\
 镇里在鲦溪社区、栎港社区以及芰塘村等人口集中区域新建电动自行车集中充电棚47处。
 在桧湾村工业集中区的消防应急演练中，微型消防站队员从接警到到达现场仅用时2分50秒。
 今年1月至5月，全镇未发生较大及以上生产安全事故，火灾起数同比下降31.6%。
-镇党委书记眭立新说，下一步要把规上企业安全生产标准化达标率提高到100%。
+镇党委书记眭立新带队检查了桧湾村工业集中区。镇长厍海峰表示，下一步要把规上企业安全生产标准化达标率提高到100%。
 居民殳桂英说：“我家住6楼，以前一个星期也下不了两回楼。”
 镇里整合邮政和4家民营快递企业资源，快递进村时效缩短至24小时以内。
 合作社今年收购枇杷的价格比往年每斤高出0.8元。
@@ -79,10 +79,14 @@ facts:
   questions: [今年澧塘镇发生过较大安全事故吗, 火灾起数下降了多少, 今年1到5月安全形势怎么样]
   answer: 据2024年6月报道，今年1月至5月，澧塘镇全镇未发生较大及以上生产安全事故，火灾起数同比下降31.6%。
   source: 今年1月至5月，全镇未发生较大及以上生产安全事故，火灾起数同比下降31.6%。
+- id: lt-inspect
+  questions: [眭立新是什么职务, 书记带队检查了哪里, 镇党委书记是谁]
+  answer: 据2024年6月报道，澧塘镇党委书记眭立新带队检查了桧湾村工业集中区。
+  source: 镇党委书记眭立新带队检查了桧湾村工业集中区。
 - id: lt-standard
-  questions: [眭立新是什么职务, 规上企业安全生产标准化达标率要提高到多少, 下一步有什么目标]
-  answer: 据2024年6月报道，澧塘镇党委书记眭立新说，下一步要把规上企业安全生产标准化达标率提高到100%。
-  source: 镇党委书记眭立新说，下一步要把规上企业安全生产标准化达标率提高到100%。
+  questions: [规上企业安全生产标准化达标率要提高到多少, 下一步有什么目标, 标准化达标率的目标是多少]
+  answer: 据2024年6月报道，澧塘镇下一步要把规上企业安全生产标准化达标率提高到100%。
+  source: 下一步要把规上企业安全生产标准化达标率提高到100%。
 - id: lt-elevator
   questions: [殳桂英家住几楼, 殳桂英以前多久下一次楼, 殳桂英是谁]
   answer: 据2024年6月报道，澧塘镇居民殳桂英说：“我家住6楼，以前一个星期也下不了两回楼。”
@@ -100,7 +104,7 @@ facts:
 ALIASES = """\
 places:
   澧塘镇: [澧塘]
-terms: [鲦溪社区, 栎港社区, 芰塘村, 桧湾村, 眭立新, 殳桂英, 郗晓蔓]
+terms: [鲦溪社区, 栎港社区, 芰塘村, 桧湾村, 眭立新, 厍海峰, 殳桂英, 郗晓蔓]
 """
 
 
@@ -163,3 +167,10 @@ def test_a_word_only_akin_to_the_facts_answers_nothing(engine: Engine) -> None:
     # 「有没有奖励」: Cilin files 奖励 near words a bundled fact has (动员…), but no word of the
     # question is in any fact, so no fact is a clear winner.
     assert engine.answer("有没有奖励？").status == "declined"
+
+
+def test_who_said_it_is_context_a_fact_naming_no_one_corrects(engine: Engine) -> None:
+    # The fact leaves out who set the goal; its paragraph says the 镇长 厍海峰, not 眭立新.
+    reply = engine.answer("镇长眭立新说要把规上企业安全生产标准化达标率提高到多少？")
+    assert (reply.status, reply.fact_id) == ("answered", "lt-standard")
+    assert "厍海峰" in reply.text and "100%" in (reply.answer or "")

@@ -180,6 +180,7 @@ def test_a_deputy_post_is_one_word(words: list[str], joined: list[str]) -> None:
         ("十公里", "10公里"),
         ("百分之九十七点四吗", "97.4%吗"),  # a share's decimal, whatever follows it
         ("百分之六十", "60%"),
+        ("不到一百几十元", "不到100多元"),  # a figure said roughly
         # 一 and 零 before these are ways of speaking, and a lone 千 a typo of 干
         ("一部分", "一部分"),
         ("一块儿", "一块儿"),

@@ -273,6 +273,7 @@ _AFTER_COUNT = re.compile(r"[0-9几两一二三四五六七八九十][个名家�
 
 def _counting(words: list[str], at: int) -> bool:
     """Whether the word at `at` follows a count: 几/多少/a number, and maybe a measure word."""
+
     def count(word: str) -> bool:
         return word in ("几", "多少") or word.replace(".", "").isdigit()
 

@@ -119,6 +119,32 @@ class Confidence:
             return ()
         return instead
 
+    def said_around(self, query: Query, best: Scored, paragraph: str) -> tuple[str, ...] | None:
+        """For a fact that names no one, asked with a person of its article (「镇长眭立新说要把达标率
+        提高到多少」 of 「推动…达标率提高到100%」): the people `paragraph` (the article's words around
+        its source) names instead, () when it names the one asked (or no one) — None when the name is not all that keeps it from
+        answering. Who said a thing is context the curator left out, not another subject."""
+        if best.signals.keys() - CLEAN_SIGNALS != {"name_miss"} or best.signals["kind"] != 1.0:
+            return None
+        index = self.index
+        entry = index.entries[best.position]
+        named = [t for t in query.terms if index.names_someone(t)]
+        if not named or not all(t in index.people for t in named) or entry.words & index.people:
+            return None
+        if any(self._of_another_article(t, entry.doc_id) for t in named):
+            return None
+        if self._subject_without(query, best, named) < self.threshold(query, best):
+            return None
+        there = self._people_of(entry.doc_id)
+        if all(t in paragraph for t in named):
+            return ()
+        return tuple(sorted(p for p in there if p in paragraph))
+
+    def _people_of(self, doc: str) -> set[str]:
+        """The people an article names (`_of_another_article`'s table, the other way round)."""
+        self._of_another_article("", doc)  # makes the table
+        return {p for p, docs in self.index.memo["articles_of"].items() if doc in docs}
+
     def _of_another_article(self, person: str, doc: str) -> bool:
         """Whether only articles other than `doc` name `person`: then the question is about
         someone of theirs, not a slip for someone of `doc`'s."""

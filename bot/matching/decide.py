@@ -134,6 +134,8 @@ class Decider:
                 )
         sure = self.confidence.sure(query, facts) and self._about_the_article(query, best)
         instead = () if sure else self.confidence.wrong_person(query, best)
+        if not sure and not instead and (around := self._said_around(query, best)) is not None:
+            sure, instead = True, around  # 「镇长眭立新说…」 of a fact that names no one
         if sure and query.strangers:
             # 「乡长郦昀涛…」: answered only by a fact naming who the article says holds the post.
             instead = self.confidence.post_holders(query, best)
@@ -208,13 +210,23 @@ class Decider:
             word in query.text for part in named for word in re.split(r"[\s、，,]+", part) if len(word) >= 2
         )
 
+    def _said_around(self, query: Query, best: Scored) -> tuple[str, ...] | None:
+        entry = self.index.entries[best.position]
+        doc = self.knowledge.documents.get(entry.doc_id)
+        paragraph = (doc.paragraph_of(entry.sentence) if doc else None) or entry.sentence
+        # The article's sentence holding the source first: who said it is told there (镇长厍海峰表示，…).
+        around = next((s for s in re.split(r"(?<=[。！？])", paragraph) if entry.sentence[:8] in s), paragraph)
+        return self.confidence.said_around(query, best, around)
+
     def _untold(self, question: str, query: Query, scored: Scored) -> str | None:
         """Why the entry cannot answer though it matches, when the question asks what it gives
         only as a number: a part of a whole (「那45个人里，退伍军人有多少」, `part_of_whole`) or
         which members of a group (「18座公厕分别建在哪几个村」, `list_untold`). The whole may be
         named in a clause before the one decided (「那185万元里，溢洪道清淤花了多少」), so the
         message is read too."""
-        if query.asks in ("number", "money") and (listed := one_of_list(query.terms, self.index.entries[scored.position].sentence)):
+        if query.asks in ("number", "money") and (
+            listed := one_of_list(query.terms, self.index.entries[scored.position].sentence)
+        ):
             return ONE_OF_LIST.format(place=listed[0], told=listed[1])
         asked = [text for text in dict.fromkeys((query.text, _normal(question))) if _DIGIT.search(text)]
         if not asked:  # no figure named: no whole and no counted group asked about

@@ -19,7 +19,8 @@ from bot.text.normalize import normalize
 # 「是怎么划分的」 of 「文中未说明三种颜色各对应哪类问题」).
 _MISSING = {
     "name": re.compile(r"名称|名字|姓名|叫什么"),
-    "number": re.compile(r"次数|数量|人数|数字|多少|号码|金额|价格|单价|价钱|费用"),
+    "number": re.compile(r"次数|数量|人数|数字|多少|号码|金额"),
+    "price": re.compile(r"价格|单价|价钱|售价|收购价|费用|收费"),
     "date": re.compile(r"年份|时间|日期|哪年|哪天"),
     "content": re.compile(r"内容|含义|解释|是什么|指什么"),
     "rule": re.compile(r"条件|标准|办法|方式|方法|规则|对应|怎么|如何"),
@@ -75,9 +76,14 @@ def asks_unsaid(query: Query, note: str | None) -> bool:
     if unnamed and normalize(unnamed.group(1))[-2:] in query.compact and _WHICH_ONES.search(query.compact):
         wants.add("name")
     # 「文中未写明各项资金的具体金额」 leaves out the parts; 「一共投资了多少钱」 asks the total it gives.
-    of_parts = re.search(r"各|分别|每[个项村户]", note) and re.search(r"一共|总共|合计|总计|总投资|总额|共", query.text)
+    of_parts = re.search(r"各|分别|每[个项村户]", note) and re.search(
+        r"一共|总共|合计|总计|总投资|总额|共|累计", query.text
+    )
     if query.asks in ("number", "money") and not query.yes_no and not of_parts:
         wants.add("number")
+    # 「收购价是每斤多少钱」 of 「文中未写明每斤的具体收购价格」; not 「每斤比往年高出多少」, which it tells.
+    if re.search(r"价|费", query.text) and not re.search(r"比|高出|多出|涨|增加|提高|降", query.text):
+        wants.add("price")
     if query.asks in ("person", "named") and "姓名" in note:
         wants.add("name")  # 「路长是谁」 of 「文中未写明路长姓名」
     if query.asks in ("date", "year", "day", "weekday", "clock"):

@@ -24,6 +24,8 @@ _DETERMINERS = set("哪这那每同统唯")
 _CN_DECIMAL = re.compile(r"([零〇一二两三四五六七八九十百千]+)点([零〇一二三四五六七八九]+)(?=[亿万元个%])")
 #: 百分之九十七点四: a share's decimal, whatever follows it (吗, 了).
 _SHARE_DECIMAL = re.compile(r"(?<=百分之)([零〇一二两三四五六七八九十百]+)点([零〇一二三四五六七八九]+)")
+#: 一百几十, 两千几百: a figure and then 几 with a lower unit, said roughly (100多).
+_ROUGH = re.compile(r"(\d+)几[十百千]")
 _SHARE_WRITTEN = re.compile(r"百分之(\d+(?:\.\d+)?)")
 _GE_YI = re.compile(r"(\d)个(亿|万)")
 # Digits with Chinese units, as a pinyin keyboard offers them: 5千6百 (5600), 4千3 (4300), 3百 (300).
@@ -116,4 +118,5 @@ def numerals_to_digits(text: str) -> str:
     text = _NUMERAL_RUN.sub(convert, text)
     text = _WAN_AND_REST.sub(_wan_and_rest, text)  # 一万二千八百 → 1万2800 → 12800
     text = _SHARE_WRITTEN.sub(r"\1%", text)  # 百分之97.4 → 97.4%, as the article writes it
+    text = _ROUGH.sub(r"\1多", text)  # 一百几十元 → 100多元: a figure given roughly
     return _GE_YI.sub(r"\1亿", text)  # 5.57个亿 → 5.57亿
