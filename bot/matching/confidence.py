@@ -122,8 +122,9 @@ class Confidence:
     def said_around(self, query: Query, best: Scored, paragraph: str) -> tuple[str, ...] | None:
         """For a fact that names no one, asked with a person of its article (「镇长眭立新说要把达标率
         提高到多少」 of 「推动…达标率提高到100%」): the people `paragraph` (the article's words around
-        its source) names instead, () when it names the one asked (or no one) — None when the name is not all that keeps it from
-        answering. Who said a thing is context the curator left out, not another subject."""
+        its source) names instead, () when it names the one asked (or no one) — None when the name
+        is not all that keeps it from answering. Who said a thing is context the curator left out,
+        not another subject."""
         if best.signals.keys() - CLEAN_SIGNALS != {"name_miss"} or best.signals["kind"] != 1.0:
             return None
         index = self.index
