@@ -164,9 +164,9 @@ _COMMON_GIVEN = 100
 _AFTER_NAME = ("v", "x", "p", "t", "d", "uj", "r", "m", "c", "f")
 #: How words for a person end (青年, 带头人, 大学生, 创业者, 手艺人): a name may follow them.
 _PERSON_ENDINGS = ("人", "员", "者", "青年", "学生", "师傅", "工匠", "能手", "户主", "老板")
-#: Characters that open what follows a post, never a name after it: 为, 是, 在, 对, 把, 将… and
-#: 们 (村医们说: the 村医 as a group).
-_NO_NAME_START = frozenset("为是在对把将从向和与及被给等也都就又还们")
+#: Characters that open what follows a post, never a name after it: 为, 是, 在, 对, 把, 将…, 们
+#: (村医们说: the 村医 as a group), and the words that round a figure (务工人员近万人, 约3000人).
+_NO_NAME_START = frozenset("为是在对把将从向和与及被给等也都就又还们近约逾超达共各每")
 
 
 def _tagged_people(sentence: str) -> dict[str, str]:
@@ -274,7 +274,9 @@ def _runs(sentence: str, endings: tuple[str, ...], longest: int, bare_ending: bo
         if re.match(r"[一二三四五六七八九十两几多]", name) or _generic(tokens[j : i + 1]):
             continue  # 三大中心, 社区党群服务中心: a count or a kind, not a name
         # A dictionary word (行政村, 服务中心) is no name.
-        if (len(name) - len(word) >= 2 or (i > j and len(name) >= 3)) and not jieba.dt.FREQ.get(name):
+        # One token is a name when jieba made it up (邰庄村, tagged a person's name): no word has it.
+        whole = i == j and len(name) >= 3 and not jieba.dt.FREQ.get(word)
+        if (len(name) - len(word) >= 2 or (i > j and len(name) >= 3) or whole) and not jieba.dt.FREQ.get(name):
             found.append(name)
     return found
 

@@ -25,7 +25,7 @@ _CN_DECIMAL = re.compile(r"([零〇一二两三四五六七八九十百千]+)点
 #: 百分之九十七点四: a share's decimal, whatever follows it (吗, 了).
 _SHARE_DECIMAL = re.compile(r"(?<=百分之)([零〇一二两三四五六七八九十百]+)点([零〇一二三四五六七八九]+)")
 #: 一百几十, 两千几百: a figure and then 几 with a lower unit, said roughly (100多).
-_ROUGH = re.compile(r"(\d+)几[十百千]")
+_ROUGH = re.compile(r"(?<!\d)(\d+)几[十百千]")
 _SHARE_WRITTEN = re.compile(r"百分之(\d+(?:\.\d+)?)")
 _GE_YI = re.compile(r"(\d)个(亿|万)")
 # Digits with Chinese units, as a pinyin keyboard offers them: 5千6百 (5600), 4千3 (4300), 3百 (300).

@@ -45,6 +45,8 @@ def test_people_a_curator_had_to_add_are_found(sentence: str, person: str, post:
     [
         ("仉家湾村和枫溪村是全镇林地最大的两个村。", "仉家湾村", None),  # 仉|家|湾: 家 is no measure here
         ("镇里12名班子成员分片包村，干部包山头。", None, "名班子成员分片包村"),  # prose ending in 村
+        # one token jieba made up and tagged a person's name is a village all the same
+        ("邰庄村调委会调处纠纷35件，调解成功34件。", "邰庄村", None),
     ],
 )
 def test_villages_of_rare_names_are_found_and_prose_is_not_one(
@@ -83,6 +85,10 @@ def test_a_post_in_a_firm_is_asked_with_the_firms_name(tmp_path: Path) -> None:
         ("全镇要守护好这1.8万公顷的绿水青山。", "这公顷"),
         # 按照 gives a basis, not a method to ask 怎么 of
         ("按照县里统一部署，今年全镇提前进入防火期。", "怎么县里"),
+        # 村委会 is a word: the post is no 委会主任 of the town
+        ("邰庄村调委会主任、村委会主任邰秀芬把调解室搬进了茶馆。", "樟岭委会"),
+        # a figure rounded after a word for people is nobody's name
+        ("全镇户籍人口4.3万人，其中常年外出务工人员近万人。", "近万人是"),
     ],
 )
 def test_wordings_a_curator_had_to_delete_are_not_drafted(tmp_path: Path, story: str, bad: str) -> None:
