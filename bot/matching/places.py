@@ -122,7 +122,9 @@ class Places:
         sharing a word or two (片区) does not turn an old article's own question into a choice.
         """
         m = self.matching
-        exact = best.signals["wording"] >= EXACT
+        # Word for word: the ratio of sorted key words falls short of 1 when the curated wording
+        # keeps a word the question's key terms drop (多久), so the wording itself is looked up.
+        exact = best.signals["wording"] >= EXACT or query.compact in self.index.entries[best.position].questions
         if exact and leader.signals["wording"] < m.rival_worded:
             return False  # a curated wording, word for word, is its fact's question
         fits = min(best.signals["subject"], leader.signals["subject"]) >= m.rival_floor
