@@ -31,7 +31,7 @@ ARTICLE = """\
 居民殳桂英说：“我家住6楼，以前一个星期也下不了两回楼。”
 镇里整合邮政和4家民营快递企业资源，快递进村时效缩短至24小时以内。
 合作社今年收购枇杷的价格比往年每斤高出0.8元。
-镇里推行“网格员+安全员”模式，网格员每周入户巡查2次。
+镇里划分网格46个，推行“网格员+安全员”模式，网格员每周入户巡查2次。
 """
 
 FACTS = """\
@@ -101,9 +101,9 @@ facts:
   answer: 据2024年6月报道，澧塘镇合作社今年收购枇杷的价格比往年每斤高出0.8元（文中未写明每斤的具体收购价格）。
   source: 合作社今年收购枇杷的价格比往年每斤高出0.8元。
 - id: lt-grid
-  questions: [网格员多久巡查一次, 网格员每周入户几次, “网格员+安全员”模式是什么]
-  answer: 据2024年6月报道，澧塘镇推行“网格员+安全员”模式，网格员每周入户巡查2次。
-  source: 镇里推行“网格员+安全员”模式，网格员每周入户巡查2次。
+  questions: [网格员多久巡查一次, 澧塘镇划分了多少个网格, “网格员+安全员”模式是什么]
+  answer: 据2024年6月报道，澧塘镇划分网格46个，推行“网格员+安全员”模式，网格员每周入户巡查2次（文中未写明网格员人数）。
+  source: 镇里划分网格46个，推行“网格员+安全员”模式，网格员每周入户巡查2次。
 """
 
 ALIASES = """\
@@ -133,6 +133,8 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
         # 九处, 十处: a numeral before a measure word is a number
         ("排查出的重大隐患是九处还是十处？", "lt-hazards", "9处"),
         ("隐患整改率是百分之九十七点四吗？", "lt-hazards", "97.4%"),
+        # a note that leaves out how many 网格员 says nothing of the 网格 it counts
+        ("澧塘镇有几个网格？", "lt-grid", "46个"),
         # the list's own figure, asked of the list
         ("充电棚一共建了多少处？", "lt-sheds", "47处"),
         # a count told as none is an answer: 未发生较大及以上生产安全事故
@@ -157,6 +159,7 @@ def test_answered(engine: Engine, question: str, fact_id: str, told: str) -> Non
         # what the curators' notes say is not written
         ("那4家民营快递企业分别是哪几家？", "文中未列出具体快递企业名称"),
         ("枇杷的收购价是每斤多少钱？", "文中未写明每斤的具体收购价格"),
+        ("澧塘镇有多少名网格员？", "文中未写明网格员人数"),
         # a count is never a share: 火灾起数同比下降31.6% tells no number of fires
         ("今年1到5月具体发生了几起火灾？", None),
     ],
