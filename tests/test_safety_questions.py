@@ -154,6 +154,8 @@ def test_answered(engine: Engine, question: str, fact_id: str, told: str) -> Non
         ("鲦溪社区具体建了几个充电棚？", "没有单独说鲦溪社区的"),
         # which firm: the fact names only 工业集中区
         ("消防应急演练是在哪家企业搞的？", None),
+        # a telephone number: no fact prints one
+        ("发现安全隐患应该打哪个举报电话？", None),
         # how long someone has held a post: the fact gives no span of time
         ("眭立新担任党委书记多长时间了？", None),
         # what the curators' notes say is not written

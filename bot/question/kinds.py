@@ -40,6 +40,13 @@ _PEOPLE = (
 
 # What a question asks for, tried in this order (a date question also says 几: 几月几日).
 _ASKS = [
+    # A telephone number: news seldom prints one, and a fact about the hotline's hours is no number.
+    (
+        "phone",
+        re.compile(
+            r"电话(号码)?(是|为)?多少|(哪个|什么)(举报|服务|值班|咨询|联系)?电话|电话号码|号码是多少|联系方式|手机号|热线(电话)?(是|为)?多少"
+        ),
+    ),
     # 为什么 asks a reason or a purpose: a fact that tells only what was done cannot give it.
     ("reason", re.compile(r"(?<![成作认以称视改更])为(什么|啥|何)|什么原因|啥原因|出于什么|凭什么")),
     # A person's age or home town: news about them seldom says, and a fact that merely names
@@ -130,6 +137,8 @@ _REASON_IN_TEXT = re.compile(
 _YEAR_IN_TEXT = re.compile(r"\d{4}年|(去|今|前|明)年|\d{4}-\d")
 _WEEKDAY_IN_TEXT = re.compile(r"(星期|礼拜|周)[一二三四五六日天1-7]|周末|工作日")
 _ORDINAL_IN_TEXT = re.compile(r"第\d|首[个家张批次位座]|头1|[\d一二三四五六七八九十]中全会|\d+届")
+#: A telephone number as news prints one: 0571-88886666, 12345热线, 13800001111.
+_PHONE_IN_TEXT = re.compile(r"(?<![\d.])(?:\d{3,4}-)?\d{5,11}(?![\d.%]|(?!热线|转)[\u4e00-\u9fff])")
 _ORGANISATION_IN_TEXT = re.compile(
     r"[\u4e00-\u9fff]{2,}(有限公司|公司|集团|合作社|银行|医院|卫生院|厂|协会|商会|研究院|研究所|学校|小学|中学|大学|学院"
     r"|事务所|基金会)|品牌|牌子|商标"
@@ -183,8 +192,8 @@ def is_yes_no(normalized: str, raw: str = "") -> bool:
 
 
 def asks(normalized: str) -> str | None:
-    """The kind of answer wanted: reason, age, origin, village, location, duration, year, weekday,
-    day, clock, date, ordinal, money, organisation, number, named, person, or None."""
+    """The kind of answer wanted: phone, reason, age, origin, village, location, duration, year,
+    weekday, day, clock, date, ordinal, money, organisation, number, named, person, or None."""
     text = INDEFINITE.sub("", normalized)
     for kind, pattern in _ASKS:
         if pattern.search(text):
@@ -202,6 +211,7 @@ _TOLD_BY_SOURCE = (
     ("location", _LOCATION_IN_TEXT),
     ("age", _AGE_IN_TEXT),
     ("origin", _ORIGIN_IN_TEXT),
+    ("phone", _PHONE_IN_TEXT),
 )
 
 
