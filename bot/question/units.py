@@ -154,7 +154,9 @@ def tells_unit(text: str, units: tuple[str, ...]) -> bool:
     if units == SHARE:
         return _SHARE_TOLD.search(text) is not None
     if units[:1] == (COUNT,):  # (COUNT, what is counted)
-        return bool(_COUNT_TOLD.search(numerals_to_digits(text)) or re.search(_NONE + re.escape(units[1]), text))
+        # A count told as none only of what is counted: 「诉讼案件多少件」 names nothing after 件.
+        none = bool(units[1]) and re.search(_NONE + re.escape(units[1]), text) is not None
+        return bool(_COUNT_TOLD.search(numerals_to_digits(text))) or none
     return next(_figures(text, units), None) is not None
 
 
