@@ -40,7 +40,7 @@ from bot.matching.sentences import Sentences
 from bot.question.kinds import Query, asks_outcome
 from bot.question.parts import MAX_QUESTION
 from bot.question.people import POST_QUESTIONS
-from bot.question.units import list_untold, one_of_list, part_of_whole, tells_unit, units_after
+from bot.question.units import each_untold, list_untold, one_of_list, part_of_whole, tells_unit, units_after
 from bot.question.unsaid import asks_unsaid
 from bot.reply import Reply
 from bot.text.normalize import normalize
@@ -224,10 +224,12 @@ class Decider:
         which members of a group (「18座公厕分别建在哪几个村」, `list_untold`). The whole may be
         named in a clause before the one decided (「那185万元里，溢洪道清淤花了多少」), so the
         message is read too."""
-        if query.asks in ("number", "money") and (
-            listed := one_of_list(query.terms, self.index.entries[scored.position].sentence)
-        ):
-            return ONE_OF_LIST.format(place=listed[0], told=listed[1])
+        sentence = self.index.entries[scored.position].sentence
+        if query.asks in ("number", "money"):
+            if listed := one_of_list(query.terms, sentence):
+                return ONE_OF_LIST.format(place=listed[0], told=listed[1])
+            if total := each_untold(query.text, sentence):  # 「每人分别被拖欠了多少」 of a 共计
+                return PART_UNTOLD.format(whole=total)
         asked = [text for text in dict.fromkeys((query.text, _normal(question))) if _DIGIT.search(text)]
         if not asked:  # no figure named: no whole and no counted group asked about
             return None

@@ -266,6 +266,28 @@ def names_no_place(word: str) -> bool:
     return _NOT_NAMED.fullmatch(word) is not None
 
 
+#: A question asking each one's figure: 每人, 每户, 分别, 各自.
+_EACH = re.compile(r"每(?:人|户|个|家|位|名|村|所|一)|分别|各自|各[村户家人]")
+#: A figure given as a total: 共计23.8万元, 合计1.2万人, 累计32家.
+_TOTAL = re.compile(r"(?:共计|合计|总计|一共|累计|总共|共)(\d+(?:\.\d+)?(?:万|亿)?)(?:多|余)?([^\d\s，。,；;、]{1,2})")
+
+
+def each_untold(question: str, sentence: str) -> str | None:
+    """The total (「共计23.8万元」) when `question` (normalised) asks each one's figure —
+    「17名农民工每人分别被拖欠了多少工资」 — of a fact whose `sentence` gives only the total: the
+    article never splits it, so any share given would be a guess. A sentence that says what each
+    gets (每人, 各, 人均) or gives other figures in the total's unit tells the parts."""
+    if not _EACH.search(question) or re.search(r"每|各|人均|平均|户均", sentence):
+        return None
+    told = normalize(sentence).replace(" ", "")
+    total = _TOTAL.search(told)
+    if total is None:
+        return None
+    unit = total.group(2)[:1]
+    others = [f for f in _COUNTED.finditer(told) if f.group(2) == unit and f.start() != total.start(1)]
+    return None if others else total.group(0)
+
+
 #: A name of a place within a town, as a list item: 石楠坳村, 鲦溪社区, 纺机厂宿舍小区, 粮站新村.
 _MEMBER = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:村|社区|小区|苑)$")
 #: The count of a list's items after its last one: 等4个村, 4个小区.
