@@ -259,6 +259,7 @@ class Decider:
             and sentence.score - best.score >= m.margin
             and not self.confidence.unconfirmed(query, sentence)  # 「绿道骑行要收费吗」: no sentence says 收费
             and not self._untold(question, query, sentence)
+            and not self._told_not_in_unit(best, sentence)
         ):
             if unscoped and (others := self.places.others(query, facts, sentence, loosely=True)):
                 # The sentence itself cannot be a choice (a choice is a fact): its place's best fact is.
@@ -285,6 +286,13 @@ class Decider:
             return self.replies.clarify(question, resolved, leaders, CLARIFY_FACTS)
         reply = self.replies.declined(question, resolved, near, DECLINED_NEAR if near else DECLINED)
         return replace(reply, score=best.score)
+
+    def _told_not_in_unit(self, best: Scored, sentence: Scored) -> bool:
+        """Whether the best fact, cut from `sentence`, holds what is asked but gives no figure in the
+        unit asked (「诉讼案件多少件」 of 「诉讼案件数同比下降18.3%」): the sentence's other clauses'
+        figures (412件) are not its answer either."""
+        entries = self.index.entries
+        return "unit_miss" in best.signals and entries[best.position].sentence in entries[sentence.position].sentence
 
     def _next_step(self, question: str, resolved: str, query: Query, docs: set[str] | None) -> Reply | None:
         """「成立领导小组之后又做了什么」: the fact the article tells right after the step named, in
