@@ -327,3 +327,20 @@ def test_one_place_of_a_list(terms: tuple[str, ...], sentence: str, place: str |
 
     found = one_of_list(terms, sentence)
     assert (found[0] if found else None) == place
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "total"),
+    [
+        ("17名农民工每人分别被拖欠了多少工资", "17名农民工反映被拖欠工资共计23.8万元。", "共计23.8万元"),
+        # the sentence says what each gets, or gives the parts beside the total
+        ("每人领到多少分红", "全村1216名村民每人领到420元，共计51万元。", None),
+        ("两个村分别有多少户", "东村30户、西村50户，共计80户。", None),
+        # no one's share asked
+        ("一共拖欠了多少工资", "被拖欠工资共计23.8万元。", None),
+    ],
+)
+def test_each_ones_share_of_a_total(question: str, sentence: str, total: str | None) -> None:
+    from bot.question.units import each_untold
+
+    assert each_untold(question, sentence) == total

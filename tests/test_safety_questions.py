@@ -32,6 +32,8 @@ ARTICLE = """\
 镇里整合邮政和4家民营快递企业资源，快递进村时效缩短至24小时以内。
 合作社今年收购枇杷的价格比往年每斤高出0.8元。
 镇里划分网格46个，推行“网格员+安全员”模式，网格员每周入户巡查2次。
+今年8月，桧湾村一处工地的17名农民工反映被拖欠工资共计23.8万元。
+镇里聘请律师担任法律顾问，举办安全培训班6期。
 """
 
 FACTS = """\
@@ -104,6 +106,14 @@ facts:
   questions: [网格员多久巡查一次, 澧塘镇划分了多少个网格, “网格员+安全员”模式是什么]
   answer: 据2024年6月报道，澧塘镇划分网格46个，推行“网格员+安全员”模式，网格员每周入户巡查2次（文中未写明网格员人数）。
   source: 镇里划分网格46个，推行“网格员+安全员”模式，网格员每周入户巡查2次。
+- id: lt-wages
+  questions: [农民工被拖欠了多少工资, 桧湾村工地拖欠工资多少, 几名农民工被欠薪]
+  answer: 据2024年6月报道，今年8月，澧塘镇桧湾村一处工地的17名农民工反映被拖欠工资共计23.8万元。
+  source: 今年8月，桧湾村一处工地的17名农民工反映被拖欠工资共计23.8万元。
+- id: lt-lawyer
+  questions: [镇里请律师当法律顾问了吗, 安全培训班办了几期, 法律顾问是谁请的]
+  answer: 据2024年6月报道，澧塘镇聘请律师担任法律顾问，举办安全培训班6期。
+  source: 镇里聘请律师担任法律顾问，举办安全培训班6期。
 """
 
 ALIASES = """\
@@ -154,6 +164,11 @@ def test_answered(engine: Engine, question: str, fact_id: str, told: str) -> Non
         ("鲦溪社区具体建了几个充电棚？", "没有单独说鲦溪社区的"),
         # which firm: the fact names only 工业集中区
         ("消防应急演练是在哪家企业搞的？", None),
+        # each one's share of a total the article never splits
+        ("那17名农民工每人分别被拖欠了多少工资？", "共计23.8万元"),
+        # a person's name the fact does not give, and where a thing is held
+        ("给镇里当法律顾问的律师叫什么名字？", None),
+        ("安全培训班在哪里上课？", None),
         # a telephone number: no fact prints one
         ("发现安全隐患应该打哪个举报电话？", None),
         # how long someone has held a post: the fact gives no span of time
