@@ -34,6 +34,7 @@ ARTICLE = """\
 镇里划分网格46个，推行“网格员+安全员”模式，网格员每周入户巡查2次。
 今年8月，桧湾村一处工地的17名农民工反映被拖欠工资共计23.8万元。
 镇里聘请律师担任法律顾问，举办安全培训班6期。
+今年7月，芰塘村七旬老人的三个子女因赡养费分摊问题争执不下。经调解，三人每人每月支付赡养费600元。
 """
 
 FACTS = """\
@@ -114,6 +115,14 @@ facts:
   questions: [镇里请律师当法律顾问了吗, 安全培训班办了几期, 法律顾问是谁请的]
   answer: 据2024年6月报道，澧塘镇聘请律师担任法律顾问，举办安全培训班6期。
   source: 镇里聘请律师担任法律顾问，举办安全培训班6期。
+- id: lt-support-dispute
+  questions: [芰塘村老人的子女为什么争执, 赡养费纠纷是怎么回事, 哪个村的老人打算起诉子女]
+  answer: 据2024年6月报道，今年7月，澧塘镇芰塘村七旬老人的三个子女因赡养费分摊问题争执不下。
+  source: 今年7月，芰塘村七旬老人的三个子女因赡养费分摊问题争执不下。
+- id: lt-support-600
+  questions: [三个子女每人每月付多少赡养费, 赡养费纠纷最后怎么解决的, 调解后每人出多少钱]
+  answer: 据2024年6月报道，经调解，三人每人每月支付赡养费600元。
+  source: 经调解，三人每人每月支付赡养费600元。
 """
 
 ALIASES = """\
@@ -145,6 +154,8 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
         ("隐患整改率是百分之九十七点四吗？", "lt-hazards", "97.4%"),
         # a note that leaves out how many 网格员 says nothing of the 网格 it counts
         ("澧塘镇有几个网格？", "lt-grid", "46个"),
+        # the village its paragraph named just before: the fact is about it though it never says so
+        ("芰塘村老人的三个子女每人每月付多少瞻养费？", "lt-support-600", "600元"),
         # the list's own figure, asked of the list
         ("充电棚一共建了多少处？", "lt-sheds", "47处"),
         # a count told as none is an answer: 未发生较大及以上生产安全事故

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.index.entries import EntryTable
-from bot.index.learned import COUNTED, authors, unambiguous, with_posts
+from bot.index.learned import COUNTED, authors, told_before, unambiguous, with_posts
 from bot.index.search import READINGS_FILE, Index
 from bot.index.spelling import blanks
 from bot.knowledge.cachefiles import code_version
@@ -353,10 +353,18 @@ def _entry(
         | ({"organisation"} if not firms.isdisjoint(answer_words) else set())  # 杰必机电: a curator's name
         | noted_kinds(unsaid_note(answer)),
         "numbers": numbers,
-        "context_numbers": frozenset(NUMBER.findall(texts.normal(paragraph))),
+        "context": frozenset(NUMBER.findall(texts.normal(paragraph))) | _named_before(texts, paragraph, source, named),
         "body": body_text.replace(" ", ""),
         "tags": tags,
     }
+
+
+def _named_before(texts: _Texts, paragraph: str, source: str, people: frozenset[str]) -> frozenset[str]:
+    """`told_before` of the entry's paragraph: what its source speaks of without naming it."""
+    at = paragraph.find(source)
+    if at <= 0:
+        return frozenset()
+    return told_before(texts.words(texts.normal(paragraph[:at])), texts.words(texts.normal(source)), people)
 
 
 def _share_equal(postings: dict[str, array[int]]) -> None:

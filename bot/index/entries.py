@@ -44,7 +44,7 @@ class Entry:
     chars: frozenset[str]
     kinds: frozenset[str]  # the kinds of answer its source can give (bot.question.kinds.supplies)
     numbers: frozenset[str]  # the numbers its answer tells (the report date left out)
-    context_numbers: frozenset[str]  # the numbers of its source's paragraph
+    context: frozenset[str]  # the numbers of its source's paragraph, and whom it names before the source
     body: str  # normalised answer and source, spaces removed
     tags: tuple[str, ...] = ()
     _sound_text: str | None = field(default=None, repr=False, compare=False)
@@ -99,7 +99,7 @@ class EntryTable:
         self.bodies: list[str] = []
         self.kinds: list[frozenset[str]] = []
         self.numbers: list[frozenset[str]] = []
-        self.context_numbers: list[frozenset[str]] = []
+        self.context: list[frozenset[str]] = []
         self.tags: list[tuple[str, ...]] = []
         self._docs: dict[str, int] = {}
         # Equal small sets (the kinds, the numbers of one paragraph) are stored once: the pickle
@@ -146,7 +146,7 @@ class EntryTable:
         pinyin_words: Iterable[str],
         kinds: frozenset[str],
         numbers: frozenset[str],
-        context_numbers: frozenset[str],
+        context: frozenset[str],
         body: str,
         tags: tuple[str, ...],
     ) -> None:
@@ -168,7 +168,7 @@ class EntryTable:
         self.bodies.append(body)
         self.kinds.append(self._share(kinds))
         self.numbers.append(self._share(numbers))
-        self.context_numbers.append(self._share(context_numbers))
+        self.context.append(self._share(context))
         self.tags.append(self._share(tags))
 
     def _share(self, value: T) -> T:
@@ -191,7 +191,7 @@ class EntryTable:
             chars=frozenset(body + "".join(questions)),
             kinds=self.kinds[position],
             numbers=self.numbers[position],
-            context_numbers=self.context_numbers[position],
+            context=self.context[position],
             body=body,
             tags=self.tags[position],
         )

@@ -65,3 +65,26 @@ def unambiguous(knowledge: Knowledge) -> tuple[dict[str, str], dict[str, set[str
                 table.pop(form, None)
                 shared.setdefault(form, {places[form]}).add(home)
     return table, shared
+
+
+#: How a village or community's name ends (箬塘村, 湾塘社区).
+VILLAGE_ENDINGS = ("村", "社区", "居委会")
+#: Words ending like a village's name that name none (农村, 行政村, 全村, 村里).
+_NO_VILLAGE = re.compile(r"农村|乡村|山村|[全本该各每]村|行政村|自然村|[全本该各每]社区|城乡社区")
+
+
+def told_before(before: list[str], own: list[str], people: frozenset[str]) -> frozenset[str]:
+    """The village and the person a paragraph last names before a fact's source (`before`, the
+    paragraph's words up to it), when the source (`own`, its words) names none of its own:
+    「眭家岗村七旬老人眭某的三个子女…。经调解，三人每人每月支付600元」 — the second sentence is
+    about 眭家岗村 though it never names it."""
+    found = set()
+    if not any(_is_village(w) for w in own):
+        found.add(next((w for w in reversed(before) if _is_village(w)), ""))
+    if not any(w in people for w in own):
+        found.add(next((w for w in reversed(before) if w in people), ""))
+    return frozenset(found - {""})
+
+
+def _is_village(word: str) -> bool:
+    return len(word) >= 3 and word.endswith(VILLAGE_ENDINGS) and not _NO_VILLAGE.fullmatch(word)

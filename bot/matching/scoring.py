@@ -129,7 +129,7 @@ def term_match(term: Term, entry: Entry, scattered: bool = True) -> float:
     if term.number:
         # A number the question gives as context (「162次专题教育有多少人参加」) may sit elsewhere
         # in the fact's paragraph; any other number is a different fact.
-        return 0.8 if text in entry.context_numbers else 0.0
+        return 0.8 if text in entry.context else 0.0
     if term.near and term.near & entry.words:  # one character mistyped: 教肓 for 教育
         return 0.75 if len(text) >= 3 else 0.6
     if term.spaced in entry.sound_text:  # a word broken by a homophone: 党史记念馆
@@ -321,9 +321,7 @@ def score(index: Index, question: Question, position: int) -> Scored:
     elif question.counts and not _counted(entry.sentence, question.focus):
         blended *= UNCOUNTED
         signals["uncounted"] = UNCOUNTED
-    if (question.given and not question.given <= entry.context_numbers) or any(
-        t not in entry.words for t in question.ordinals
-    ):
+    if (question.given and not question.given <= entry.context) or any(t not in entry.words for t in question.ordinals):
         blended *= NUMBER_MISS
         signals["number_miss"] = NUMBER_MISS
     elif question.given and not question.given <= entry.numbers:
@@ -337,7 +335,8 @@ def score(index: Index, question: Question, position: int) -> Scored:
     if question.year and not tells_year(question.year, entry.sentence):  # not the answer: it cites the report date
         blended *= YEAR_MISS
         signals["year_miss"] = YEAR_MISS
-    if question.names and all(term_match(n, entry) < 0.5 for n in question.names):
+    # A name its paragraph gave just before (眭家岗村…。经调解，三人每人每月…) is not missing.
+    if question.names and all(term_match(n, entry) < 0.5 and n.text not in entry.context for n in question.names):
         blended *= NAME_MISS
         signals["name_miss"] = NAME_MISS
     if query.foreign and not any(f in entry.words for f in query.foreign):
