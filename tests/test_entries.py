@@ -24,7 +24,7 @@ def _fields(**changes: object) -> dict[str, object]:
         "pinyin_words": {"jiaxinkejicen", "danyuan", "rensu"},
         "kinds": frozenset({"number", "other"}),
         "numbers": frozenset({"2893"}),
-        "context_numbers": frozenset({"2893", "89"}),
+        "context": frozenset({"2893", "89"}),
         "body": "嘉兴科技城共有党员2893名",
         "tags": ("党建",),
     }

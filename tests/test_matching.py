@@ -10,9 +10,10 @@ from bot.config import Matching
 from bot.knowledge.model import Fact
 from bot.matching.decide import Decision
 from bot.matching.engine import Engine, _chosen
-from bot.question.kinds import asks_next, counts_asked, guessed_numbers, supplies
+from bot.question.kinds import asks_next, counts_asked, guessed_numbers
 from bot.question.parts import asks_something, question_parts
 from bot.question.people import people
+from bot.question.supplied import supplies
 from bot.question.unsaid import asks_unsaid
 from bot.reply import Reply
 from bot.text.sound import rhymes_alike
@@ -648,7 +649,7 @@ def test_a_word_the_article_writes_cut_short_still_matches_in_part(engine: Engin
     entry = Entry(
         fact_id="x", doc_id="d", place=None, sentence="", questions=[], question_words=[], question_pinyin=[],
         words=frozenset({"粮食", "总产"}), pinyin_words=frozenset(), chars=frozenset("粮食总产"),
-        kinds=frozenset(), numbers=frozenset(), context_numbers=frozenset(), body="粮食总产",
+        kinds=frozenset(), numbers=frozenset(), context=frozenset(), body="粮食总产",
     )  # fmt: skip
     assert term_match(Term.of(engine.index, "总产量"), entry) == KIN  # 总产量 for the article's 总产
     assert term_match(Term.of(engine.index, "产量"), entry) < KIN  # two characters: too short to tell

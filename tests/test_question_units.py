@@ -7,7 +7,8 @@ import pytest
 
 from bot.curation.evaluate import Item, passes
 from bot.question.focus import focus
-from bot.question.kinds import asks, is_yes_no, other_year, premised_numbers, supplies, tells_year
+from bot.question.kinds import asks, is_yes_no, other_year, premised_numbers, tells_year
+from bot.question.supplied import supplies
 from bot.question.units import SHARE, asked_units, figures_in, list_untold, part_of_whole, tells_unit, units_after
 from bot.reply import Reply
 from bot.text.normalize import normalize

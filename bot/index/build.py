@@ -25,8 +25,9 @@ from bot.index.spelling import blanks
 from bot.knowledge.cachefiles import code_version
 from bot.knowledge.docfacts import byline
 from bot.knowledge.model import NUMBER, Document, Fact, Knowledge, unsaid_note
-from bot.question.kinds import asks, key_terms, supplies
+from bot.question.kinds import asks, key_terms
 from bot.question.people import people, speakers
+from bot.question.supplied import supplies
 from bot.question.unsaid import noted_kinds
 from bot.text.cedict import english_words, forget_cedict, kin_by_gloss, use_cedict_cache
 from bot.text.lexicon import INTERROGATIVES, STOPWORDS, canonical_words, everyday, synonyms

@@ -125,38 +125,6 @@ _ASKS = [
     ),
     ("person", re.compile(r"谁|什么人|哪个人|哪些人")),
 ]
-_DATE_IN_TEXT = re.compile(
-    r"\d+月|\d+日|\d{4}年|\d+:\d+|上午|下午|早上|晚上|周末|假期|每周|每月|以来|期间|近日|近年|今年|去年"
-    r"|此后|会后|之后|之前|提前|当即|随时|起"
-)
-#: A span of time or a frequency: 3年, 48小时, 第5个年头, 每月1次, 两个半月.
-_SPAN_IN_TEXT = re.compile(
-    r"\d(?:\.\d+)?(?:多|余)?个?(?:年|月|天|日|小时|分钟|周|星期|年头|次|秒)|每[天日周月年]|半[年月天]|[年月日]底"
-)
-_AGE_IN_TEXT = re.compile(r"\d+岁|岁")
-_LOCATION_IN_TEXT = re.compile(
-    r"位于|坐落|地址|设在|设于|落户|扎根|落地|开工|签约|在[^,，;；。]{1,15}"
-    r"(内|里|旁|路|街|村|镇|区|园|楼|号|社区|公园|中心|基地|大厦|厂|院|馆|城|市|省)"
-)
-_ORIGIN_IN_TEXT = re.compile(r"籍贯|老家|祖籍|出生|人士")
-_CLOCK_IN_TEXT = re.compile(r"\d+:\d+|\d+点|上午|下午|早上|晚上|凌晨|中午|傍晚")
-_DAY_IN_TEXT = re.compile(r"\d+月|\d+日|\d{4}年")
-_VILLAGE_IN_TEXT = re.compile(r"[\u4e00-\u9fff]{2,}(村|社区)")
-_REASON_IN_TEXT = re.compile(
-    r"为了|为此|因为|由于|旨在|以便|便于|方便|目的|原因|为避免|为的是|从而|以免|所以|因此|针对|考虑到|鉴于|需要|难题|短板"
-)
-_YEAR_IN_TEXT = re.compile(r"\d{4}年|(去|今|前|明)年|\d{4}-\d")
-_WEEKDAY_IN_TEXT = re.compile(r"(星期|礼拜|周)[一二三四五六日天1-7]|周末|工作日")
-_ORDINAL_IN_TEXT = re.compile(r"第\d|首[个家张批次位座]|头1|[\d一二三四五六七八九十]中全会|\d+届")
-#: A telephone number as news prints one: 0571-88886666, 12345热线, 13800001111.
-_PHONE_IN_TEXT = re.compile(r"(?<![\d.])(?:\d{3,4}-)?\d{5,11}(?![\d.%]|(?!热线|转)[\u4e00-\u9fff])")
-_ORGANISATION_IN_TEXT = re.compile(
-    r"[\u4e00-\u9fff]{2,}(有限公司|公司|集团|合作社|银行|医院|卫生院|厂|协会|商会|研究院|研究所|学校|小学|中学|大学|学院"
-    r"|事务所|基金会)|品牌|牌子|商标"
-)
-_MONEY_IN_TEXT = re.compile(r"\d[\d.]*\s*(万|亿)?(元|美元)|亿元|万元")
-
-
 _YES_NO = re.compile(r"吗\s*$|吗\s|是不是|是否|对不对|对吗|有没有|是真的")
 #: A chatty ending that makes a question with no asking word a yes/no one (「骑行要收费嘛」); 吧
 #: only before a question mark: 「是7月1日投用的吧？」 checks a claim, 「说说吧」 asks nothing.
@@ -210,47 +178,6 @@ def asks(normalized: str) -> str | None:
         if pattern.search(text):
             return kind
     return None
-
-
-#: The kinds a fact supplies when its source says something of the sort (每周二 a weekday).
-_TOLD_BY_SOURCE = (
-    ("day", _DAY_IN_TEXT),
-    ("reason", _REASON_IN_TEXT),
-    ("village", _VILLAGE_IN_TEXT),
-    ("year", _YEAR_IN_TEXT),
-    ("weekday", _WEEKDAY_IN_TEXT),
-    ("location", _LOCATION_IN_TEXT),
-    ("age", _AGE_IN_TEXT),
-    ("origin", _ORIGIN_IN_TEXT),
-    ("phone", _PHONE_IN_TEXT),
-)
-
-
-def supplies(source: str, numbers: frozenset[str], named: bool = True, answer: str = "") -> frozenset[str]:
-    """The kinds of answer a fact can give, from its normalised source and the numbers it tells.
-
-    Dates are read from the source (every answer cites the report date, so its own text would
-    always look like a date); counts from the numbers the answer tells, and a time of day from
-    the answer too (「…提前了中医馆开门时间」 does not tell the hour its source gives); `named`
-    when its text names a person (`people`).
-    """
-    kinds = {"person", "other"} | ({"named"} if named else set())
-    if numbers:
-        kinds.add("number")
-    if numbers and _SPAN_IN_TEXT.search(source):  # not the answer: it cites the report date
-        kinds.add("duration")  # 多久: a span or a frequency, never 2900余户
-    if _DATE_IN_TEXT.search(source):
-        kinds |= {"date", "duration"}
-    kinds |= {kind for kind, told in _TOLD_BY_SOURCE if told.search(source)}
-    if _CLOCK_IN_TEXT.search(answer or source):
-        kinds.add("clock")
-    if _ORGANISATION_IN_TEXT.search(f"{source} {answer}"):  # the answer may name the firm its clause calls 企业
-        kinds.add("organisation")
-    if _MONEY_IN_TEXT.search(source) and numbers:
-        kinds.add("money")
-    if numbers or _ORDINAL_IN_TEXT.search(source):
-        kinds.add("ordinal")
-    return frozenset(kinds)
 
 
 @dataclass(frozen=True)

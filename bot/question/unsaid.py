@@ -96,7 +96,8 @@ def asks_unsaid(query: Query, note: str | None) -> bool:
         wants.discard("name")
     # 「文中未写明网格员人数」 leaves out how many 网格员; 「有几个网格」 asks of the 网格 it gives.
     uncounted = re.search(r"未(?:写明|列出|提及|说明|给出)(?:具体)?(.+?)的?(?:具体)?(?:人数|数量|次数)", note)
-    if uncounted and normalize(uncounted.group(1))[-2:] not in query.compact:
+    counted = normalize(uncounted.group(1)).replace("具体", "") if uncounted else ""
+    if counted and counted[-2:] not in query.compact:
         wants.discard("number")
     # 「文中未列出“四风”具体内容」 leaves out what 四风 are; 「第一环节的重点是什么」 asks something else.
     named = re.findall(r"[“\"]([^”\"]+)[”\"]", note)
