@@ -35,6 +35,8 @@ ARTICLE = """\
 今年8月，桧湾村一处工地的17名农民工反映被拖欠工资共计23.8万元。
 镇里聘请律师担任法律顾问，举办安全培训班6期。
 今年7月，芰塘村七旬老人的三个子女因赡养费分摊问题争执不下。经调解，三人每人每月支付赡养费600元。
+栎港社区两户居民为一堵院墙争了整整三年。
+栎港社区一起持续五年的宅基地纠纷，最终于6月下旬握手言和。
 """
 
 FACTS = """\
@@ -123,6 +125,14 @@ facts:
   questions: [三个子女每人每月付多少赡养费, 赡养费纠纷最后怎么解决的, 调解后每人出多少钱]
   answer: 据2024年6月报道，经调解，三人每人每月支付赡养费600元。
   source: 经调解，三人每人每月支付赡养费600元。
+- id: lt-wall
+  questions: [栎港社区院墙纠纷闹了几年, 两户居民为什么争吵, 院墙纠纷争了多久]
+  answer: 据2024年6月报道，澧塘镇栎港社区两户居民为一堵院墙争了整整三年。
+  source: 栎港社区两户居民为一堵院墙争了整整三年。
+- id: lt-homestead
+  questions: [栎港社区宅基地纠纷闹了几年, 宅基地纠纷什么时候解决的, 宅基地纠纷最后怎么样了]
+  answer: 据2024年6月报道，澧塘镇栎港社区一起持续五年的宅基地纠纷，最终于6月下旬握手言和。
+  source: 栎港社区一起持续五年的宅基地纠纷，最终于6月下旬握手言和。
 """
 
 ALIASES = """\
@@ -218,3 +228,17 @@ def test_a_bundled_wording_word_for_word_stays_its_facts(engine: Engine, questio
     # the question itself, so it is that fact's, not a choice of places.
     reply = engine.answer(question)
     assert (reply.status, reply.fact_id) == ("answered", "jx-monthly-visits")
+
+
+@pytest.mark.parametrize(("coverage", "alike"), [(0.86, True), (0.80, False)])
+def test_another_figure_in_the_unit_asked_may_cover_a_word_less(engine: Engine, coverage: float, alike: bool) -> None:
+    # 三年 of the wall and 五年 of the homestead: the one covering the question a little less
+    # (`UNIT_SLACK`) is still a reading; one covering it much less is not.
+    from bot.matching.scoring import Scored
+
+    positions = {f: i for i, f in enumerate(engine.index.entries.fact_ids) if f in ("lt-wall", "lt-homestead")}
+    query = engine.index.query("栎港社区的纠纷闹了多少年？")
+    signals = {"coverage": 0.9, "wording": 0.7, "sound": 0.8, "subject": 0.8, "kind": 1.0}
+    best = Scored(positions["lt-homestead"], 0.8, signals)
+    other = Scored(positions["lt-wall"], 0.76, {**signals, "coverage": coverage})
+    assert (engine.decider.readings.alike(query, best, [other], []) == [other]) is alike

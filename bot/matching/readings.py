@@ -30,6 +30,9 @@ _SOME_VILLAGE = re.compile(r"(?:[那这哪每各]个?)(?:村|社区)|(?:村|社�
 _LEADER = re.compile(r"领导|负责人|一把手|当家人|掌舵人")
 #: How much less of the question another holder of the post asked may cover.
 POST_SLACK = 0.15
+#: …and another fact giving a figure in the unit asked (「郗泉村那起纠纷闹了多少年」: 三年 of the ridge,
+#: 五年 of the homestead, the second a word short of the first).
+UNIT_SLACK = 0.06
 
 
 class Readings:
@@ -46,8 +49,9 @@ class Readings:
         units = units_of(query)
         villages = bool(units) and self._some_village(query)
         # Each village's figure is a reading however worded (「村里的林地面积有多少公顷」); another
-        # holder of the post may match a little less (县里 is half of 县应急管理局副局长).
-        slack = 1.0 if villages else 0.0 if units else POST_SLACK
+        # holder of the post, or figure in the unit asked, may match a little less (县里 is half of
+        # 县应急管理局副局长).
+        slack = 1.0 if villages else UNIT_SLACK if units else POST_SLACK
         found = [s for s in others if s not in close and self._as_full(best, s, slack)]
         if villages:
             return [s for s in found if self._of_a_village(s, units) and not self.sentences.same_answer(best, s)]
