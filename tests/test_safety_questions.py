@@ -35,6 +35,7 @@ ARTICLE = """\
 今年8月，桧湾村一处工地的17名农民工反映被拖欠工资共计23.8万元。
 镇里聘请律师担任法律顾问，举办安全培训班6期。
 今年7月，芰塘村七旬老人的三个子女因赡养费分摊问题争执不下。经调解，三人每人每月支付赡养费600元。
+明年，镇里计划在老旧小区再新建充电棚30处以上。
 栎港社区两户居民为一堵院墙争了整整三年。
 栎港社区一起持续五年的宅基地纠纷，最终于6月下旬握手言和。
 """
@@ -125,6 +126,10 @@ facts:
   questions: [三个子女每人每月付多少赡养费, 赡养费纠纷最后怎么解决的, 调解后每人出多少钱]
   answer: 据2024年6月报道，经调解，三人每人每月支付赡养费600元。
   source: 经调解，三人每人每月支付赡养费600元。
+- id: lt-sheds-plan
+  questions: [明年还要建多少处充电棚, 充电棚的建设计划是什么, 老旧小区充电棚明年怎么安排]
+  answer: 据2024年6月报道，明年，澧塘镇计划在老旧小区再新建充电棚30处以上。
+  source: 明年，镇里计划在老旧小区再新建充电棚30处以上。
 - id: lt-wall
   questions: [栎港社区院墙纠纷闹了几年, 两户居民为什么争吵, 院墙纠纷争了多久]
   answer: 据2024年6月报道，澧塘镇栎港社区两户居民为一堵院墙争了整整三年。
@@ -242,3 +247,18 @@ def test_another_figure_in_the_unit_asked_may_cover_a_word_less(engine: Engine, 
     best = Scored(positions["lt-homestead"], 0.8, signals)
     other = Scored(positions["lt-wall"], 0.76, {**signals, "coverage": coverage})
     assert (engine.decider.readings.alike(query, best, [other], []) == [other]) is alike
+
+
+@pytest.mark.parametrize(("behind", "checking"), [(0.1, "lt-sheds"), (0.2, None)])
+def test_a_figure_checked_is_about_the_fact_close_behind_that_gives_it(
+    engine: Engine, behind: float, checking: str | None
+) -> None:
+    # 「充电棚建了47处，对吧」: the plan's 30处 shares more words; the fact saying 47 is the one checked.
+    from bot.matching.scoring import Scored
+
+    positions = {f: i for i, f in enumerate(engine.index.entries.fact_ids) if f in ("lt-sheds", "lt-sheds-plan")}
+    query = engine.index.query("镇里充电棚一共新建了47处，对吧？")
+    signals = {"coverage": 0.9, "wording": 0.7, "sound": 0.8, "subject": 0.8, "kind": 1.0}
+    facts = [Scored(positions["lt-sheds-plan"], 0.8, signals), Scored(positions["lt-sheds"], 0.8 - behind, signals)]
+    found = engine.decider._checking(query, facts)
+    assert (engine.index.entries[found.position].fact_id if found else None) == checking
