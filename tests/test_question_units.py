@@ -345,3 +345,20 @@ def test_each_ones_share_of_a_total(question: str, sentence: str, total: str | N
     from bot.question.units import each_untold
 
     assert each_untold(question, sentence) == total
+
+
+@pytest.mark.parametrize(
+    ("text", "ranges", "told", "holds"),
+    [
+        ("有30几名队员具体是多少", [(30, 40)], "现有队员36名", True),
+        ("有30几名队员具体是多少", [(30, 40)], "扩充到50人", False),
+        ("大概2万多人", [(20000, 30000)], "辖14个行政村、2.6万人", True),
+        ("1200余户", [(1200, 1300)], "涉及1260户", True),
+        ("100多元", [(100, 200)], "每月水费不到150元", True),
+    ],
+)
+def test_a_rough_figure_stands_for_a_range(text: str, ranges: list, told: str, holds: bool) -> None:
+    from bot.question.units import rough_ranges, tells_in
+
+    assert rough_ranges(text) == ranges
+    assert tells_in(told, ranges) is holds

@@ -40,7 +40,16 @@ from bot.matching.sentences import Sentences
 from bot.question.kinds import Query, asks_outcome
 from bot.question.parts import MAX_QUESTION
 from bot.question.people import POST_QUESTIONS
-from bot.question.units import each_untold, list_untold, one_of_list, part_of_whole, tells_unit, units_after
+from bot.question.units import (
+    each_untold,
+    list_untold,
+    one_of_list,
+    part_of_whole,
+    rough_ranges,
+    tells_in,
+    tells_unit,
+    units_after,
+)
 from bot.question.unsaid import asks_unsaid
 from bot.reply import Reply
 from bot.text.normalize import normalize
@@ -339,12 +348,20 @@ class Decider:
         or, when none does, those telling a figure in that number's unit (the one to correct it)."""
         if not query.checked:
             return []
+        if rough := self._roughly_giving(query, facts):
+            return rough  # 「有三十几名队员，具体是多少」: the fact whose figure is in the thirties
         giving = [s for s in facts if query.checked & self.index.entries[s.position].numbers]
         if giving:
             return giving
         # 「仉大满干保洁已经十年了吧」: no fact says 10; the one telling years (第五个年头) corrects it.
         units = tuple(sorted({u for n in query.checked for u in units_after(query.text, n)}))
         return [s for s in facts if units and tells_unit(self.index.entries[s.position].measured, units)]
+
+    def _roughly_giving(self, query: Query, facts: list[Scored]) -> list[Scored]:
+        """Of `facts`, those whose source gives a figure in the range of a rough one the question
+        gives (30几 → 30–39, 2万多 → 2–3万): the source, not the answer, which cites the year."""
+        ranges = rough_ranges(query.text)
+        return [s for s in facts if ranges and tells_in(_normal(self.index.entries[s.position].sentence), ranges)]
 
     def _list_parts(self, facts: list[Scored]) -> list[Scored]:
         """For a question asking for a list, the facts that each give a part of it: every key

@@ -272,6 +272,33 @@ _EACH = re.compile(r"每(?:人|户|个|家|位|名|村|所|一)|分别|各自|�
 _TOTAL = re.compile(r"(?:共计|合计|总计|一共|累计|总共|共)(\d+(?:\.\d+)?(?:万|亿)?)(?:多|余)?([^\d\s，。,；;、]{1,2})")
 
 
+#: A figure given roughly: 30几, 2万多, 100余, 40多.
+_ROUGH_FIGURE = re.compile(r"(?<![\d.])(\d+)(万|亿)?(?:几|多|余)")
+#: A figure as a text writes it, with its 万 or 亿.
+_FIGURE_VALUE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?")
+_MAGNITUDE = {"万": 10_000, "亿": 100_000_000}
+
+
+def rough_ranges(text: str) -> list[tuple[float, float]]:
+    """The ranges a question's rough figures stand for (normalised text): 30几 → [30, 40),
+    2万多 → [20000, 30000), 100多 → [100, 200)."""
+    ranges = []
+    for digits, magnitude in _ROUGH_FIGURE.findall(text):
+        unit = _MAGNITUDE.get(magnitude, 1)
+        step = 10 ** (len(digits) - len(digits.rstrip("0")))  # 30几: tens; 1200余: hundreds
+        ranges.append((int(digits) * unit, (int(digits) + step) * unit))
+    return ranges
+
+
+def tells_in(text: str, ranges: list[tuple[float, float]]) -> bool:
+    """Whether `text` (normalised) gives a figure in one of `ranges` (36 in [30, 40))."""
+    for digits, magnitude in _FIGURE_VALUE.findall(text):
+        value = float(digits) * _MAGNITUDE.get(magnitude, 1)
+        if any(low <= value < high for low, high in ranges):
+            return True
+    return False
+
+
 def each_untold(question: str, sentence: str) -> str | None:
     """The total (「共计23.8万元」) when `question` (normalised) asks each one's figure —
     「17名农民工每人分别被拖欠了多少工资」 — of a fact whose `sentence` gives only the total: the
