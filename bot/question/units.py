@@ -58,10 +58,13 @@ SHARE = ("%",)
 #: 「发生了几起火灾」 is not answered by 「火灾起数同比下降31.6%」.
 COUNT = "#"
 _COUNT_ASKED = re.compile(
-    r"(?:多少|(?<![\d那这前近])几)(?:起|个|名|家|处|项|次|人|户|座|条|所|件|位|台|辆|场|批|支|套|栋|间)([\u4e00-\u9fff]{0,2})"
+    r"(?:多少|(?<![\d那这前近])几)(起|个|名|家|处|项|次|人|户|座|条|所|件|位|台|辆|场|批|支|套|栋|间)([\u4e00-\u9fff]{0,2})"
 )
 #: A figure that counts: no share (31.6%), no date or time (5月, 2024年, 7:40) after it.
 _COUNT_TOLD = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.%％:：]|个百分点|个?月|年|日|号|时|点|分|成)")
+#: People are counted in 名, 位 or 人: 「有几名调解员」 is not told by 「调处纠纷41件」.
+_PEOPLE_MEASURES = frozenset("名位人")
+_PEOPLE_TOLD = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:多|余)?(?:万)?(?:名|位|人|个人)")
 #: A count told as none (未发生较大事故): of what is counted, in one clause.
 _NONE = r"(?:未发生|没有发生|没发生|无一|零)[^，,。；;]*"
 _SHARE_TOLD = re.compile(
@@ -153,10 +156,11 @@ def tells_unit(text: str, units: tuple[str, ...]) -> bool:
     for a share, `text` as written (92.5%, 百分之六十, 5个百分点)."""
     if units == SHARE:
         return _SHARE_TOLD.search(text) is not None
-    if units[:1] == (COUNT,):  # (COUNT, what is counted)
+    if units[:1] == (COUNT,):  # (COUNT, what is counted, the measure asked)
         # A count told as none only of what is counted: 「诉讼案件多少件」 names nothing after 件.
         none = bool(units[1]) and re.search(_NONE + re.escape(units[1]), text) is not None
-        return bool(_COUNT_TOLD.search(numerals_to_digits(text))) or none
+        told = _PEOPLE_TOLD if units[2] in _PEOPLE_MEASURES else _COUNT_TOLD
+        return bool(told.search(numerals_to_digits(text))) or none
     return next(_figures(text, units), None) is not None
 
 
@@ -176,12 +180,12 @@ def units_of(query: Query) -> tuple[str, ...]:
 
 
 def figure_units(query: Query) -> tuple[str, ...]:
-    """`units_of`, or (`COUNT`, what is counted) for a count of things asked in no measuring unit
-    (几起火灾 → (COUNT, 火灾)): what a fact must give a figure in to answer."""
+    """`units_of`, or (`COUNT`, what is counted, the measure) for a count of things asked in no
+    measuring unit (几起火灾 → (COUNT, 火灾, 起)): what a fact must give a figure in to answer."""
     if query.asks != "number" or query.yes_no:
         return units_of(query)
     counted = _COUNT_ASKED.search(query.text)
-    return units_of(query) or ((COUNT, counted.group(1)) if counted else ())
+    return units_of(query) or ((COUNT, counted.group(2), counted.group(1)) if counted else ())
 
 
 #: 「那45个人里，退伍军人有多少」: a whole given by its figure, then 里/中 and a count asked of a
