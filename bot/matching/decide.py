@@ -293,6 +293,13 @@ class Decider:
         if best.score >= m.suggest and clean(best) and (alike := self.readings.alike(query, best, facts[1:4], [])):
             # 「文章里那位老人家今年多大岁数」: two people's ages fit alike, neither well enough.
             return self.replies.clarify(question, resolved, [best, *alike], CLARIFY_FACTS)
+        noted = self.replies.fact_of(best)
+        if noted is not None and best.score >= m.suggest and asks_unsaid(query, noted.unsaid):
+            # 「有多少名网格员」 of a fact noting 「文中未写明网格员人数」: the note says why, even
+            # when no figure in the unit asked kept the fact from answering.
+            return replace(
+                self.replies.declined(question, resolved, [best], UNSAID.format(note=noted.unsaid)), score=best.score
+            )
         if leaders := self.readings.leaders(query, facts):
             return self.replies.clarify(question, resolved, leaders, CLARIFY_FACTS)
         reply = self.replies.declined(question, resolved, near, DECLINED_NEAR if near else DECLINED)
