@@ -249,18 +249,3 @@ def test_another_figure_in_the_unit_asked_may_cover_a_word_less(engine: Engine, 
     best = Scored(positions["lt-homestead"], 0.8, signals)
     other = Scored(positions["lt-wall"], 0.76, {**signals, "coverage": coverage})
     assert (engine.decider.readings.alike(query, best, [other], []) == [other]) is alike
-
-
-@pytest.mark.parametrize(("behind", "checking"), [(0.1, "lt-sheds"), (0.2, None)])
-def test_a_figure_checked_is_about_the_fact_close_behind_that_gives_it(
-    engine: Engine, behind: float, checking: str | None
-) -> None:
-    # 「充电棚建了47处，对吧」: the plan's 30处 shares more words; the fact saying 47 is the one checked.
-    from bot.matching.scoring import Scored
-
-    positions = {f: i for i, f in enumerate(engine.index.entries.fact_ids) if f in ("lt-sheds", "lt-sheds-plan")}
-    query = engine.index.query("镇里充电棚一共新建了47处，对吧？")
-    signals = {"coverage": 0.9, "wording": 0.7, "sound": 0.8, "subject": 0.8, "kind": 1.0}
-    facts = [Scored(positions["lt-sheds-plan"], 0.8, signals), Scored(positions["lt-sheds"], 0.8 - behind, signals)]
-    found = engine.decider._checking(query, facts)
-    assert (engine.index.entries[found.position].fact_id if found else None) == checking

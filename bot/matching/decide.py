@@ -162,8 +162,6 @@ class Decider:
             if joint and all(self.index.entries[p.position].sentence in joint for p in parts):
                 return Decision(self.replies.sentence(question, best, shown_resolved, joint), place, candidates)
             return Decision(self.replies.clarify(question, shown_resolved, parts, CLARIFY_LIST), None, candidates)
-        if (checking := self._checking(query, facts)) is not None:
-            best, place = checking, self.places.of(checking)  # 「停车位从610个增加到了900个，对吧」
         close = [s for s in facts[1:] if best.score - s.score < m.margin and s.score >= m.suggest]
         close += self.readings.alike(query, best, facts[1:4], close)
         if close and (joint := self.sentences.joint(best, close[0])) is not None:
@@ -337,18 +335,6 @@ class Decider:
             fact = self.replies.fact_of(following[0])
             return self.replies.fact(question, fact, following[0].score, resolved) if fact else None
         return self.replies.clarify(question, resolved, following, CLARIFY_PLACES)
-
-    def _checking(self, query: Query, facts: list[Scored]) -> Scored | None:
-        """For a yes/no question checking figures, the one fact close behind the best (within
-        `unit_margin`) that gives one of them or a figure in their unit, when the best gives
-        neither: 「停车位从610个增加到了900个，对吧」 is about the fact that says 610, not a plan
-        that shares more of its words."""
-        best = facts[0]
-        if not query.yes_no or not query.checked or len(self._giving_checked(query, [best])) == 1:
-            return None
-        near = [s for s in facts[1:4] if best.score - s.score < self.matching.unit_margin and clean(s)]
-        giving = self._giving_checked(query, [s for s in near if s.signals["kind"] == 1.0])
-        return giving[0] if len(giving) == 1 else None
 
     def _giving_checked(self, query: Query, facts: list[Scored]) -> list[Scored]:
         """Of near-tied facts, those whose answer tells a number the question offers to confirm —
