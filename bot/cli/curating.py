@@ -83,8 +83,9 @@ def _replay(args: argparse.Namespace, settings: Settings, knowledge) -> bool:
     for change in result.changes:
         print(change.shown(knowledge))
     found = result.total - len(result.misses)
+    since = f"than in {args.against}" if args.against else "since the last replay"
     changed = (
-        f"{len(result.changes)} answer(s) of other articles changed"
+        f"{len(result.changes)} answer(s) of other articles changed {since}"
         if result.compared
         else "nothing to compare with yet"
     )
