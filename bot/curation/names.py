@@ -285,7 +285,8 @@ def _generic(run: list[tuple[str, str]]) -> bool:
     """Whether a run of tokens is all common words, none a name's part (县人民医院)."""
     import jieba
 
-    return all(not _proper(word, flag) and jieba.dt.FREQ.get(word, 0) >= 10 for word, flag in run)
+    # 便民|服务中心: every part a word of the language (便民服务 is rarer than 10, a word all the same)
+    return all(not _proper(word, flag) and jieba.dt.FREQ.get(word, 0) >= 1 for word, flag in run)
 
 
 def organisation_forms(name: str, regions: Iterable[str] = ()) -> list[str]:

@@ -144,3 +144,11 @@ def test_figures_are_asked_as_people_would(tmp_path: Path, story: str, wanted: s
     questions = _questions(tmp_path, story)
     assert any(wanted in q for q in questions)
     assert not any(bad in q for q in questions)
+
+
+def test_a_service_centre_every_town_has_is_no_organisations_name() -> None:
+    from bot.curation.names import names_in
+
+    found = dict(names_in(["村民在便民服务中心就能办理参保。", "郗坊镇卫生院院长柘文斌介绍，卫生院组建了12支团队。"]))
+    assert "便民服务中心" not in found
+    assert found.get("郗坊镇卫生院") == "organisation"
