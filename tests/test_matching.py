@@ -320,6 +320,12 @@ def test_a_curators_note_of_what_is_unsaid(answer: str, note: str | None) -> Non
         ("机器人研究所叫什么名字", "文中未写明研究所名称", True),
         ("是宁夏哪所大学", "文中未列出具体高校名称", True),
         ("座谈会开了几次", "文中未给出具体次数", True),
+        ("那4家民营快递企业分别是哪几家", "文中未列出具体快递企业名称", True),
+        ("参与制作AR专辑的是哪个团队", "文中未写明专辑名称", False),  # asks of the 团队 the fact names
+        ("有多少名网格员", "文中未写明网格员人数", True),
+        ("有几个网格", "文中未写明网格员人数", False),  # the 网格 are counted, not the 网格员
+        ("枇杷收购价每斤多少钱", "文中未写明每斤的具体收购价格", True),
+        ("枇杷每斤比往年高出多少钱", "文中未写明每斤的具体收购价格", False),  # the difference is told
         ("瑞仪光电哪一年落户的", "文中未给出具体落户年份", True),
         ("瑞仪光电落户多少年了", "文中未给出具体落户年份", False),  # 十多年 answers that
         ("五心惠民工程是什么", "文中未列出“五心”的具体内容", True),

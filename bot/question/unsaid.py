@@ -36,8 +36,9 @@ _WANTS = {
 }
 
 
-#: Asking which ones by name, after the things were named: 分别是哪几家, 是哪些.
-_WHICH_ONES = re.compile(r"(?:分别|具体)?是哪[几些个家所位座]|分别叫什么")
+#: Asking which ones by name, after the things were named, to end the question: 分别是哪几家, 是哪些
+#: (not 「…的是哪个团队」, which asks of the 团队).
+_WHICH_ONES = re.compile(r"(?:(?:分别|具体)?是哪[几些个家所位座][个家所位座]?|分别叫什么(?:名字)?)[呢啊呀吗]?$")
 
 #: The kinds of question that ask what each sort of note leaves out.
 _MISSING_KINDS = {
