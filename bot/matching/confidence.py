@@ -136,26 +136,24 @@ class Confidence:
             return None
         if self._subject_without(query, best, named) < self.threshold(query, best):
             return None
-        there = self._people_of(entry.doc_id)
         if all(t in paragraph for t in named):
             return ()
-        return tuple(sorted(p for p in there if p in paragraph))
+        return tuple(sorted(p for p, docs in self._articles_of().items() if entry.doc_id in docs and p in paragraph))
 
-    def _people_of(self, doc: str) -> set[str]:
-        """The people an article names (`_of_another_article`'s table, the other way round)."""
-        self._of_another_article("", doc)  # makes the table
-        return {p for p, docs in self.index.memo["articles_of"].items() if doc in docs}
-
-    def _of_another_article(self, person: str, doc: str) -> bool:
-        """Whether only articles other than `doc` name `person`: then the question is about
-        someone of theirs, not a slip for someone of `doc`'s."""
+    def _articles_of(self) -> dict[str, set[str]]:
+        """Each person the articles name → the articles naming them, worked out once an index."""
         articles_of = self.index.memo.get("articles_of")
-        if articles_of is None:  # person → the articles naming them, worked out once an index
+        if articles_of is None:
             articles_of = self.index.memo["articles_of"] = {}
             for entry in self.index.entries:
                 for name in entry.words & self.index.people:
                     articles_of.setdefault(name, set()).add(entry.doc_id)
-        named_in = articles_of.get(person, set())
+        return articles_of
+
+    def _of_another_article(self, person: str, doc: str) -> bool:
+        """Whether only articles other than `doc` name `person`: then the question is about
+        someone of theirs, not a slip for someone of `doc`'s."""
+        named_in = self._articles_of().get(person, set())
         return bool(named_in) and doc not in named_in
 
     def post_holders(self, query: Query, best: Scored) -> tuple[str, ...]:

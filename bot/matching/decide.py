@@ -220,6 +220,7 @@ class Decider:
         )
 
     def _said_around(self, query: Query, best: Scored) -> tuple[str, ...] | None:
+        """`Confidence.said_around`, read in the article's words around the best fact's source."""
         entry = self.index.entries[best.position]
         doc = self.knowledge.documents.get(entry.doc_id)
         paragraph = (doc.paragraph_of(entry.sentence) if doc else None) or entry.sentence
@@ -229,10 +230,11 @@ class Decider:
 
     def _untold(self, question: str, query: Query, scored: Scored) -> str | None:
         """Why the entry cannot answer though it matches, when the question asks what it gives
-        only as a number: a part of a whole (「那45个人里，退伍军人有多少」, `part_of_whole`) or
-        which members of a group (「18座公厕分别建在哪几个村」, `list_untold`). The whole may be
-        named in a clause before the one decided (「那185万元里，溢洪道清淤花了多少」), so the
-        message is read too."""
+        only as a number: a count in one place it names only in a list (「鲦溪社区建了几个充电棚」,
+        `one_of_list`), each one's share of a total (「每人分别被拖欠了多少」, `each_untold`), a part
+        of a whole (「那45个人里，退伍军人有多少」, `part_of_whole`) or which members of a group
+        (「18座公厕分别建在哪几个村」, `list_untold`). The whole may be named in a clause before the
+        one decided (「那185万元里，溢洪道清淤花了多少」), so the message is read too."""
         sentence = self.index.entries[scored.position].sentence
         if query.asks in ("number", "money"):
             if listed := one_of_list(query.terms, sentence):
