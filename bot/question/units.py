@@ -276,6 +276,22 @@ _EACH = re.compile(r"每(?:人|户|个|家|位|名|村|所|一)|分别|各自|�
 _TOTAL = re.compile(r"(?:共计|合计|总计|一共|累计|总共|共)(\d+(?:\.\d+)?(?:万|亿)?)(?:多|余)?([^\d\s，。,；;、]{1,2})")
 
 
+def each_untold(question: str, sentence: str) -> str | None:
+    """The total (「共计23.8万元」) when `question` (normalised) asks each one's figure —
+    「17名农民工每人分别被拖欠了多少工资」 — of a fact whose `sentence` gives only the total: the
+    article never splits it, so any share given would be a guess. A sentence that says what each
+    gets (每人, 各, 人均) or gives other figures in the total's unit tells the parts."""
+    if not _EACH.search(question) or re.search(r"每|各|人均|平均|户均", sentence):
+        return None
+    told = normalize(sentence).replace(" ", "")
+    total = _TOTAL.search(told)
+    if total is None:
+        return None
+    unit = total.group(2)[:1]
+    others = [f for f in _COUNTED.finditer(told) if f.group(2) == unit and f.start() != total.start(1)]
+    return None if others else total.group(0)
+
+
 #: A figure given roughly: 30几, 2万多, 100余, 40多.
 _ROUGH_FIGURE = re.compile(r"(?<![\d.])(\d+)(万|亿)?(?:几|多|余)")
 #: A figure as a text writes it, with its 万 or 亿.
@@ -301,22 +317,6 @@ def tells_in(text: str, ranges: list[tuple[float, float]]) -> bool:
         if any(low <= value < high for low, high in ranges):
             return True
     return False
-
-
-def each_untold(question: str, sentence: str) -> str | None:
-    """The total (「共计23.8万元」) when `question` (normalised) asks each one's figure —
-    「17名农民工每人分别被拖欠了多少工资」 — of a fact whose `sentence` gives only the total: the
-    article never splits it, so any share given would be a guess. A sentence that says what each
-    gets (每人, 各, 人均) or gives other figures in the total's unit tells the parts."""
-    if not _EACH.search(question) or re.search(r"每|各|人均|平均|户均", sentence):
-        return None
-    told = normalize(sentence).replace(" ", "")
-    total = _TOTAL.search(told)
-    if total is None:
-        return None
-    unit = total.group(2)[:1]
-    others = [f for f in _COUNTED.finditer(told) if f.group(2) == unit and f.start() != total.start(1)]
-    return None if others else total.group(0)
 
 
 #: A name of a place within a town, as a list item: 石楠坳村, 鲦溪社区, 纺机厂宿舍小区, 粮站新村.
