@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from bot.knowledge.model import Knowledge
 from bot.question.people import POST_QUESTIONS, posts
+from bot.question.units import VILLAGE_ENDINGS, names_no_place
 from bot.text.normalize import AliasTable, is_han
 
 
@@ -67,12 +68,6 @@ def unambiguous(knowledge: Knowledge) -> tuple[dict[str, str], dict[str, set[str
     return table, shared
 
 
-#: How a village or community's name ends (箬塘村, 湾塘社区).
-VILLAGE_ENDINGS = ("村", "社区", "居委会")
-#: Words ending like a village's name that name none (农村, 行政村, 全村, 村里).
-_NO_VILLAGE = re.compile(r"农村|乡村|山村|[全本该各每]村|行政村|自然村|[全本该各每]社区|城乡社区")
-
-
 def told_before(before: list[str], own: list[str], people: frozenset[str]) -> frozenset[str]:
     """The village and the person a paragraph last names before a fact's source (`before`, the
     paragraph's words up to it), when the source (`own`, its words) names none of its own:
@@ -87,4 +82,4 @@ def told_before(before: list[str], own: list[str], people: frozenset[str]) -> fr
 
 
 def _is_village(word: str) -> bool:
-    return len(word) >= 3 and word.endswith(VILLAGE_ENDINGS) and not _NO_VILLAGE.fullmatch(word)
+    return len(word) >= 3 and word.endswith(VILLAGE_ENDINGS) and not names_no_place(word)

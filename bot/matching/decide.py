@@ -225,8 +225,7 @@ class Decider:
         doc = self.knowledge.documents.get(entry.doc_id)
         paragraph = (doc.paragraph_of(entry.sentence) if doc else None) or entry.sentence
         # The article's sentence holding the source first: who said it is told there (镇长厍海峰表示，…).
-        around = next((s for s in re.split(r"(?<=[。！？])", paragraph) if entry.sentence[:8] in s), paragraph)
-        return self.confidence.said_around(query, best, around)
+        return self.confidence.said_around(query, best, self.sentences.holding(best) or paragraph)
 
     def _untold(self, question: str, query: Query, scored: Scored) -> str | None:
         """Why the entry cannot answer though it matches, when the question asks what it gives

@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 from bot.index.search import Entry, Index
 from bot.knowledge.model import NUMBER
 from bot.question.kinds import Query, described_ages, other_year, tells_year
-from bot.question.units import COUNT, figure_units, tells_unit
+from bot.question.units import COUNT, VILLAGE_ENDINGS, figure_units, tells_unit
 from bot.text.normalize import normalize
 from bot.text.sound import syllables
 
@@ -218,10 +218,6 @@ class Question:
             year=other_year(query.words),
             counts=query.asks == "number" and bool(query.focus) and not query.yes_no and not units,
         )
-
-
-#: How the name of a village or a community ends: 箬塘村, 湾塘社区.
-VILLAGE_ENDINGS = ("村", "社区", "居委会")
 
 
 def is_village(index: Index, term: str) -> bool:

@@ -64,6 +64,12 @@ class Sentences:
         people_a, people_b = a.words & self.index.people, b.words & self.index.people
         return len(people_a) == 1 and people_a == people_b
 
+    def holding(self, scored: Scored) -> str | None:
+        """The article sentence the entry's source was cut from (None when it spans several)."""
+        entry = self.index.entries[scored.position]
+        doc = self.knowledge.documents.get(entry.doc_id)
+        return next((s for s in doc.sentences() if entry.sentence in s), None) if doc else None
+
     def joint(self, best: Scored, other: Scored) -> str | None:
         """The article sentence two near-tied facts were both cut from.
 

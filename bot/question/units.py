@@ -265,6 +265,10 @@ def told_of_parts(text: str, units: tuple[str, ...]) -> bool:
     )
 
 
+#: How a village or community's name ends (箬塘村, 湾塘社区, 湾塘居委会).
+VILLAGE_ENDINGS = ("村", "社区", "居委会")
+
+
 def names_no_place(word: str) -> bool:
     """Whether a word ending like a village's name is none (农村, 行政村, 各村, 全社区)."""
     return _NOT_NAMED.fullmatch(word) is not None

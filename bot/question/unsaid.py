@@ -68,13 +68,11 @@ def asks_unsaid(query: Query, note: str | None) -> bool:
     wants = {name for name, pattern in _WANTS.items() if pattern.search(query.text)}
     # 「博众精工联系的是哪个机器人研究所」 asks which one by name, when the note says the article
     # leaves out the 研究所's name.
-    unnamed = re.search(r"未(?:写明|列出|提及|说明|给出)(?:具体)?(.+?)的?(?:具体)?(?:名称|名字)", note)
-    if unnamed and re.search(
-        rf"哪[个所家位座些][^的和与及,，]{{0,6}}{re.escape(normalize(unnamed.group(1)))}", query.compact
-    ):
+    unnamed = _left_out(note, "名称|名字")
+    if unnamed and re.search(rf"哪[个所家位座些][^的和与及,，]{{0,6}}{re.escape(unnamed)}", query.compact):
         wants.add("name")
     # 「那4家民营快递企业分别是哪几家」: the unnamed things named first, then which ones they are.
-    if unnamed and normalize(unnamed.group(1))[-2:] in query.compact and _WHICH_ONES.search(query.compact):
+    if unnamed and unnamed[-2:] in query.compact and _WHICH_ONES.search(query.compact):
         wants.add("name")
     # 「文中未写明各项资金的具体金额」 leaves out the parts; 「一共投资了多少钱」 asks the total it gives.
     of_parts = re.search(r"各|分别|每[个项村户]", note) and re.search(
@@ -92,12 +90,11 @@ def asks_unsaid(query: Query, note: str | None) -> bool:
     # 「文中未写明组长姓名」 leaves out who the 组长 is; 「谁是第一责任人」 asks of someone else. The
     # head of what is unnamed (its last two characters: 组长, 村民 of 该村民) must be asked about.
     # Only a person's name: a thing's (高校名称) is asked in other words too (哪所大学).
-    nameless = re.search(r"未(?:写明|列出|提及|说明|给出)(?:具体)?(.+?)的?(?:具体)?姓名", note)
-    if nameless and normalize(nameless.group(1))[-2:] not in query.compact:
+    nameless = _left_out(note, "姓名")
+    if nameless and nameless[-2:] not in query.compact:
         wants.discard("name")
     # 「文中未写明网格员人数」 leaves out how many 网格员; 「有几个网格」 asks of the 网格 it gives.
-    uncounted = re.search(r"未(?:写明|列出|提及|说明|给出)(?:具体)?(.+?)的?(?:具体)?(?:人数|数量|次数)", note)
-    counted = normalize(uncounted.group(1)).replace("具体", "") if uncounted else ""
+    counted = _left_out(note, "人数|数量|次数").replace("具体", "")
     if counted and counted[-2:] not in query.compact:
         wants.discard("number")
     # 「文中未列出“四风”具体内容」 leaves out what 四风 are; 「第一环节的重点是什么」 asks something else.
@@ -106,8 +103,14 @@ def asks_unsaid(query: Query, note: str | None) -> bool:
         wants.discard("content")
     # 「文中未列出各项的具体内容」 leaves out what each of the 26项 is; 「改造清单分哪几类」 asks the
     # three 类 the fact gives. What has no content told (项, of 各项) must be asked about.
-    contentless = re.search(r"未(?:写明|列出|提及|说明|给出)(?:具体)?(.+?)的?(?:具体)?内容", note)
-    whose = re.sub(r"^(?:各|每|这些|该|其)", "", normalize(contentless.group(1))) if contentless else ""
+    whose = re.sub(r"^(?:各|每|这些|该|其)", "", _left_out(note, "内容"))
     if whose and whose[-2:] not in query.compact and whose[-1] not in query.compact:
         wants.discard("content")
     return any(_MISSING[kind].search(note) for kind in wants)
+
+
+def _left_out(note: str, field: str) -> str:
+    """What a note says the article leaves `field` of (normalised), or "": 「文中未写明网格员人数」
+    leaves out the 人数 of 网格员; `field` is an alternation (人数|数量|次数)."""
+    found = re.search(rf"未(?:写明|列出|提及|说明|给出)(?:具体)?(.+?)的?(?:具体)?(?:{field})", note)
+    return normalize(found.group(1)) if found else ""
