@@ -26,6 +26,7 @@ from bot.text.thesaurus import kin_of, read_leaves
     ("question", "present", "absent"),
     [
         ("动员大会是哪天开的", "哪天", "天开"),  # an asking word kept whole
+        ("人才公寓的面积有多大", "多大", "大"),  # 多大, 多高, 多长 too
         ("吴江开发区有多少名觉员", "党员", "名觉员"),  # a typo glued to a measure word
         ("嘉兴科技城一共有多少个党组只", "党组织", "只"),  # a word's last character typed by sound
         ("吴江开发区有多少名党圆", "党员", "名单"),  # 名 stays a measure word

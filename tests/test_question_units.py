@@ -9,7 +9,8 @@ from bot.curation.evaluate import Item, passes
 from bot.question.focus import focus
 from bot.question.kinds import asks, is_yes_no, other_year, premised_numbers, tells_year
 from bot.question.supplied import supplies
-from bot.question.units import SHARE, asked_units, figures_in, list_untold, part_of_whole, tells_unit, units_after
+from bot.question.units import SHARE, asked_units, figures_in, tells_unit, units_after
+from bot.question.untold import list_untold, part_of_whole, total_untold
 from bot.reply import Reply
 from bot.text.normalize import normalize
 
@@ -30,6 +31,7 @@ def test_the_units_a_figure_is_given_in(text: str, number: str, unit: str | None
         ("覆盖率达到百分之六十", True),
         ("比去年提高5个百分点", True),
         ("其中60岁以上老年人占比超过四成", True),
+        ("其中约三分之一以每吨低于市场价200元的价格供应", True),
         ("完成改造后统一成立业主委员会", False),
         ("全镇共有垃圾分类督导员92名", False),
     ],
@@ -71,6 +73,13 @@ def test_a_share_is_found_in_the_text_as_written(text: str, told: bool) -> None:
         ("收入同比增长了多少", None),  # a growth may be a share: no unit
         ("资金涉及多少个村", None),
         ("那位老人家今年多大岁数", "岁"),
+        # a dimension named, asked by 多大 or 多长: its unit, not the word (面积 is never written
+        # beside 3200平方米)
+        ("改造的运动场有多大面积", "平方米"),
+        ("新操场的面积有多大", "亩"),
+        ("那片林子清了多长一段", "公里"),
+        ("两个村之间的距离有多远", "米"),
+        ("低价供应的占多大比例", "%"),
     ],
 )
 def test_the_unit_a_number_is_asked_in(question: str, unit: str | None) -> None:
@@ -201,6 +210,7 @@ def test_who_is_named_comes_before_the_word_for_a_name(words: list[str], found: 
         ["达标", "比例", "是", "多少"],
         ["服务队", "由", "多少", "名", "成员", "组成"],
         ["每名", "党员", "要", "联系", "多少", "户", "村民"],  # households, whoever lives in them
+        ["运动场", "有", "多大", "面积"],  # a dimension: asked by its unit (亩, 平方米)
     ],
 )
 def test_a_kind_of_thing_is_no_focus_the_fact_must_name(words: list[str]) -> None:
@@ -324,7 +334,7 @@ def test_a_verb_before_a_closing_price_names_no_sum(words: list[str]) -> None:
     ],
 )
 def test_one_place_of_a_list(terms: tuple[str, ...], sentence: str, place: str | None) -> None:
-    from bot.question.units import one_of_list
+    from bot.question.untold import one_of_list
 
     found = one_of_list(terms, sentence)
     assert (found[0] if found else None) == place
@@ -342,7 +352,7 @@ def test_one_place_of_a_list(terms: tuple[str, ...], sentence: str, place: str |
     ],
 )
 def test_each_ones_share_of_a_total(question: str, sentence: str, total: str | None) -> None:
-    from bot.question.units import each_untold
+    from bot.question.untold import each_untold
 
     assert each_untold(question, sentence) == total
 
@@ -362,3 +372,18 @@ def test_a_rough_figure_stands_for_a_range(text: str, ranges: list, told: str, h
 
     assert rough_ranges(text) == ranges
     assert tells_in(told, ranges) is holds
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "rate"),
+    [
+        ("今年给调解员发的误工补贴一共多少钱", "乡里按每件50元的标准给予误工补贴。", "每件50元"),
+        ("赡养费累计付了多少钱", "三人每人每月支付赡养费600元。", "每人每月支付赡养费600元"),
+        # a total told beside the rate answers
+        ("一共补贴了多少钱", "每户补贴500元，共补贴120万元。", None),
+        # the rate itself is asked
+        ("每件补贴多少钱", "乡里按每件50元的标准给予误工补贴。", None),
+    ],
+)
+def test_a_total_is_not_told_by_a_rate(question: str, sentence: str, rate: str | None) -> None:
+    assert total_untold(normalize(question), sentence) == rate

@@ -38,6 +38,9 @@ ARTICLE = """\
 明年，镇里计划在老旧小区再新建充电棚30处以上。
 栎港社区两户居民为一堵院墙争了整整三年。
 栎港社区一起持续五年的宅基地纠纷，最终于6月下旬握手言和。
+从类型看，今年调处的纠纷中，土地权属纠纷46件，邻里纠纷27件，其余为合同、损害赔偿等纠纷。
+镇里按每件50元的标准给予调解员误工补贴。
+镇初级中学目前有寄宿生613人，新建的塑胶运动场面积3200平方米。
 """
 
 FACTS = """\
@@ -138,6 +141,18 @@ facts:
   questions: [栎港社区宅基地纠纷闹了几年, 宅基地纠纷什么时候解决的, 宅基地纠纷最后怎么样了]
   answer: 据2024年6月报道，澧塘镇栎港社区一起持续五年的宅基地纠纷，最终于6月下旬握手言和。
   source: 栎港社区一起持续五年的宅基地纠纷，最终于6月下旬握手言和。
+- id: lt-dispute-types
+  questions: [今年调处的纠纷有哪些类型, 土地权属纠纷有多少件, 邻里纠纷调处了几件]
+  answer: 据2024年6月报道，澧塘镇今年调处的纠纷中，土地权属纠纷46件，邻里纠纷27件，其余为合同、损害赔偿等纠纷。
+  source: 从类型看，今年调处的纠纷中，土地权属纠纷46件，邻里纠纷27件，其余为合同、损害赔偿等纠纷。
+- id: lt-mediator-pay
+  questions: [调解员有误工补贴吗, 调解员误工补贴怎么发, 调解一件补贴多少钱]
+  answer: 据2024年6月报道，澧塘镇按每件50元的标准给予调解员误工补贴。
+  source: 镇里按每件50元的标准给予调解员误工补贴。
+- id: lt-school
+  questions: [镇初级中学有多少寄宿生, 初中住校的有多少人, 新建的运动场多大]
+  answer: 据2024年6月报道，澧塘镇初级中学目前有寄宿生613人，新建的塑胶运动场面积3200平方米。
+  source: 镇初级中学目前有寄宿生613人，新建的塑胶运动场面积3200平方米。
 """
 
 ALIASES = """\
@@ -175,6 +190,10 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
         ("充电棚一共建了多少处？", "lt-sheds", "47处"),
         # a count told as none is an answer: 未发生较大及以上生产安全事故
         ("今年发生了几起较大安全事故？", "lt-accidents", "未发生"),
+        # a dimension asked by 多大 and named (面积): the fact gives it in 平方米, never saying 面积
+        ("初中新建的运动场有多大面积？", "lt-school", "3200平方米"),
+        # a kind the fact counts
+        ("今年调处的邻里纠纷有多少件？", "lt-dispute-types", "27件"),
     ],
 )
 def test_answered(engine: Engine, question: str, fact_id: str, told: str) -> None:
@@ -207,6 +226,12 @@ def test_answered(engine: Engine, question: str, fact_id: str, told: str) -> Non
         ("澧塘镇有多少名网格员？", "文中未写明网格员人数"),
         # a count is never a share: 火灾起数同比下降31.6% tells no number of fires
         ("今年1到5月具体发生了几起火灾？", None),
+        # a kind named only among the rest, with no figure of its own
+        ("今年调处的合同纠纷有多少件？", "没有单独给出合同纠纷的数目"),
+        # a total of what the article gives only as a rate
+        ("今年给调解员发的误工补贴一共多少钱？", "每件50元"),
+        # 在校学生: every character is in the fact (住校, 中学, 寄宿生), but not 学生
+        ("镇初级中学一共有多少名在校学生？", None),
     ],
 )
 def test_declined(engine: Engine, question: str, says: str | None) -> None:
@@ -249,3 +274,12 @@ def test_another_figure_in_the_unit_asked_may_cover_a_word_less(engine: Engine, 
     best = Scored(positions["lt-homestead"], 0.8, signals)
     other = Scored(positions["lt-wall"], 0.76, {**signals, "coverage": coverage})
     assert (engine.decider.readings.alike(query, best, [other], []) == [other]) is alike
+
+
+@pytest.mark.parametrize(("focus", "named"), [("在校学生", False), ("住校寄宿生", True), ("寄宿生", True)])
+def test_a_long_focus_scattered_over_a_fact_keeps_its_head_whole(engine: Engine, focus: str, named: bool) -> None:
+    # 在校学生's characters are all in 「初级中学…寄宿生」 (and 住校 in a wording), but its head 学生 is not.
+    from bot.matching.scoring import Term, _names_focus
+
+    position = engine.index.entries.fact_ids.index("lt-school")
+    assert _names_focus(Term.of(engine.index, focus), engine.index.entries[position]) is named

@@ -25,10 +25,12 @@ from bot.matching.outcomes import (
     DECLINED,
     DECLINED_NEAR,
     EMPTY,
+    KIND_UNTOLD,
     LIST_UNTOLD,
     ONE_OF_LIST,
     PART_UNTOLD,
     PLAN_ONLY,
+    RATE_ONLY,
     UNSAID,
     WRONG_PREMISE,
     Replies,
@@ -40,17 +42,9 @@ from bot.matching.sentences import Sentences
 from bot.question.kinds import Query, asks_outcome
 from bot.question.parts import MAX_QUESTION
 from bot.question.people import POST_QUESTIONS
-from bot.question.units import (
-    each_untold,
-    list_untold,
-    one_of_list,
-    part_of_whole,
-    rough_ranges,
-    tells_in,
-    tells_unit,
-    units_after,
-)
+from bot.question.units import rough_ranges, tells_in, tells_unit, units_after
 from bot.question.unsaid import asks_unsaid
+from bot.question.untold import each_untold, kind_untold, list_untold, one_of_list, part_of_whole, total_untold
 from bot.reply import Reply
 from bot.text.normalize import normalize
 
@@ -240,6 +234,10 @@ class Decider:
                 return ONE_OF_LIST.format(place=listed[0], told=listed[1])
             if total := each_untold(query.text, sentence):  # 「每人分别被拖欠了多少」 of a 共计
                 return PART_UNTOLD.format(whole=total)
+        if query.asks == "money" and (rate := total_untold(query.text, sentence)):  # 「一共多少钱」 of 每件50元
+            return RATE_ONLY.format(rate=rate)
+        if kind := kind_untold(query, sentence):  # 「合同纠纷有多少件」 of 「…其余为合同、损害赔偿等纠纷」
+            return KIND_UNTOLD.format(kind=kind)
         asked = [text for text in dict.fromkeys((query.text, _normal(question))) if _DIGIT.search(text)]
         if not asked:  # no figure named: no whole and no counted group asked about
             return None

@@ -26,6 +26,10 @@ WRONG_PREMISE = "文中说的是{instead}，不是{named}。"
 PLAN_ONLY = "抱歉，文章只报道了当时的计划，没有写后来的结果。相关的内容见下面。"
 #: A count asked of a part of a whole the article gives only as a total (「那45个人里退伍军人有多少」).
 PART_UNTOLD = "抱歉，文章只给出了总数（{whole}），没有分开说其中的数目。相关的内容见下面。"
+#: A count of one kind the article names only among the rest, uncounted (「合同纠纷有多少件」).
+KIND_UNTOLD = "抱歉，文章没有单独给出{kind}的数目。相关的内容见下面。"
+#: A total asked of a sum the article gives only as a rate (「误工补贴一共多少钱」 of 每件50元).
+RATE_ONLY = "抱歉，文章只说了{rate}，没有给出总数。相关的内容见下面。"
 #: A count in one place the article names only in a list (「鲦溪社区建了几个充电棚」).
 ONE_OF_LIST = "抱歉，文章只给出了几处合在一起的数目（{told}），没有单独说{place}的。相关的内容见下面。"
 #: Which members of a counted group, when the article gives only the count (「18座公厕分别建在哪几个村」).

@@ -29,6 +29,7 @@ from bot.index.search import Entry, Index
 from bot.knowledge.model import NUMBER
 from bot.question.kinds import Query, described_ages, other_year, tells_year
 from bot.question.units import COUNT, VILLAGE_ENDINGS, figure_units, tells_unit
+from bot.question.untold import counted_kind
 from bot.text.normalize import normalize
 from bot.text.sound import syllables
 
@@ -199,6 +200,7 @@ class Question:
     units: tuple[str, ...]  # the units the number asked is in (多高 → 米, 公里…): the fact must use one
     year: re.Pattern[str] | None  # how a fact speaks of the other year asked about (去年 → 去年, 同期…)
     counts: bool  # asks how many of its focus (多少党员): the fact's figure must stand beside it
+    kind_of: str | None = None  # the word right before a counted focus (**合同**纠纷): the figure must count it
 
     @classmethod
     def of(cls, index: Index, query: Query) -> Question:
@@ -217,6 +219,7 @@ class Question:
             units=units,
             year=other_year(query.words),
             counts=query.asks == "number" and bool(query.focus) and not query.yes_no and not units,
+            kind_of=counted_kind(query),
         )
 
 
@@ -248,17 +251,27 @@ def _village_stems(words: tuple[str, ...]) -> set[str]:
     return {w for w, after in itertools.pairwise(words) if after in VILLAGE_ENDINGS and len(w) >= 2}
 
 
-def _counted(sentence: str, focus: tuple[Term, ...]) -> bool:
+def _names_focus(focus: Term, entry: Entry) -> bool:
+    """Whether `entry` names the focus as a word, or a long one's characters scattered over it
+    with its head kept whole: Chinese compounds end in what they are, so 在校学生 is found in
+    「在校…学生」 but not in 「住校…中学…寄宿生」, which has every character and no 学生."""
+    if term_match(focus, entry, scattered=False) >= 0.5:
+        return True
+    if len(focus.text) < 3 or term_match(focus, entry) < 0.5:
+        return False
+    head = focus.text[-2:]
+    return len(focus.text) < 4 or head in entry.body or any(head in q for q in entry.questions)
+
+
+def _counted(sentence: str, focus: tuple[Term, ...], kind_of: str | None = None) -> bool:
     """Whether the clause of `sentence` that names a focus word gives a figure (412名党员, 党员
     总数达412人, 小菜园、小果园、小游园等“三小园”58个), or no clause names one (that is a focus
-    miss, not this)."""
-    named = False
-    for clause in _clauses(sentence):
-        if any(term.text in clause for term in focus):
-            named = True
-            if re.search(r"\d", clause):
-                return True
-    return not named
+    miss, not this). When a clause names the kind asked (合同纠纷), that clause must give it:
+    「土地权属和邻里纠纷146件…其余为合同、损害赔偿等纠纷」 counts no 合同纠纷."""
+    naming = [clause for clause in _clauses(sentence) if any(term.text in clause for term in focus)]
+    if kind_of and any(kind_of in clause for clause in naming):
+        naming = [clause for clause in naming if kind_of in clause]
+    return not naming or any(re.search(r"\d", clause) for clause in naming)
 
 
 @lru_cache(maxsize=4096)
@@ -311,10 +324,12 @@ def score(index: Index, question: Question, position: int) -> Scored:
     blended *= kind
     # The focus must be there as a word, not as characters scattered over the entry: 院长 is not
     # in 卫生院…排长队.
-    if question.focus and all(term_match(f, entry, scattered=len(f.text) > 2) < 0.5 for f in question.focus):
+    if question.focus and not any(_names_focus(f, entry) for f in question.focus):
         blended *= FOCUS_MISS
         signals["focus_miss"] = FOCUS_MISS
-    elif question.counts and not _counted(entry.sentence, question.focus):
+    elif (question.counts or question.units[:1] == (COUNT,)) and not _counted(
+        entry.sentence, question.focus, question.kind_of
+    ):
         blended *= UNCOUNTED
         signals["uncounted"] = UNCOUNTED
     if (question.given and not question.given <= entry.context) or any(t not in entry.words for t in question.ordinals):

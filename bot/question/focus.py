@@ -25,7 +25,9 @@ MEASURES = frozenset(
 _GENERIC = frozenset(
     "单位 地方 东西 人 时候 名字 名称 部门 机构 方式 办法 内容 样 样子 回事 意思 情况 事 事情 "
     "资金 钱 金额 人次 人数 次数 数量 时间 日子 年份 领导 同志 负责人 人员 岁数 年纪 年龄 人家 "
-    "比例 比率 占比 百分比 百分之 比重 成员 全名 姓名 名叫 全称 大名".split()
+    "比例 比率 占比 百分比 百分之 比重 成员 全名 姓名 名叫 全称 大名 "
+    # A dimension is asked by its unit (多大面积 → 亩, 平方米: `bot.question.units`), not named.
+    "面积 长度 高度 宽度 深度 重量 距离 里程 规模".split()
 )
 #: Words for a name: 「书记的全名叫什么」 asks whose name, not a 全名 the fact must say.
 _NAME_WORDS = frozenset("名字 名称 全名 姓名 全称 大名".split())

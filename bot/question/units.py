@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from bot.question.kinds import Query
-from bot.text.normalize import normalize
 from bot.text.numerals import numerals_to_digits
 from bot.text.sound import sounds_alike
 
@@ -50,9 +49,12 @@ _IMPLIED = re.compile(
     rf"(?P<share>{_SHARE_NOUN}){_LINKED}多少(?=$|[?？。!！呢啊呀吗])|(?P<pct>百分之多少|多少个百分点)"
     rf"|(?P<money>{_MONEY}){_LINKED}多少(?:[万亿]|$|[?？。!！呢啊呀吗])|多少(?:[十百千万亿]{{0,2}})?钱"
     r"|(?P<age>多大(?:的)?(?:岁数|年纪|年龄)|年龄(?:是|有)?多少|多少岁数)"
+    rf"|(?P<area>(?:占地)?面积{_LINKED}多[大少]|多大(?:的)?(?:占地)?面积)"
+    rf"|(?P<length>(?:长度|距离|里程){_LINKED}多[长少远]|多长(?:的)?(?:距离|一段))"
+    rf"|(?P<bigshare>{_SHARE_NOUN}{_LINKED}多大|多大(?:的)?{_SHARE_NOUN})"
 )
 #: The unit of a share. Normalised text has no %, so a share is looked for in the text as written;
-#: 四成 and 九成以上 are shares too (not 统一成, 一成不变).
+#: 四成 and 九成以上 are shares too (not 统一成, 一成不变), and so is 三分之一.
 SHARE = ("%",)
 #: A count of things (几起火灾, 多少名志愿者): any figure will do but a share, a date or a time —
 #: 「发生了几起火灾」 is not answered by 「火灾起数同比下降31.6%」.
@@ -70,6 +72,7 @@ _NONE = r"(?:未发生|没有发生|没发生|无一|零)[^，,。；;]*"
 _SHARE_TOLD = re.compile(
     r"(\d+(?:\.\d+)?)\s*[%％]|百分之\s*([\d.零一二两三四五六七八九十百点]+)|(\d+(?:\.\d+)?)个?百分点"
     r"|(?<![统万唯之第专单同])([一二两三四五六七八九]|\d)成(?![本员果为都立效绩交熟长功就不])"
+    r"|(?<![百千万])((?:[一二三四五六七八九十]|\d+)分之(?:[一二三四五六七八九十]|\d+))"
 )
 #: Characters after a unit's that make it the start of another word (年轻, 年级, 分红, 分之, 天然).
 _WORD_GOES_ON = {"年": "轻级纪龄", "分": "红之钟配类别析享拣解布摊", "天": "然"}
@@ -106,9 +109,10 @@ def asked_units(text: str) -> tuple[str, ...]:
         implied = _IMPLIED.search(text)
         if implied is None:
             return ()
-        return (
-            SHARE if implied.group("share") or implied.group("pct") else _KINDS["岁" if implied.group("age") else "元"]
-        )
+        if implied.group("area") or implied.group("length"):
+            return _AREA if implied.group("area") else _LENGTH
+        shares = implied.group("share") or implied.group("pct") or implied.group("bigshare")
+        return SHARE if shares else _KINDS["岁" if implied.group("age") else "元"]
     if found.group(1) == "分" and text[: found.start()].endswith("点"):
         return ()  # 几点几分 asks the time of day
     following = text[found.end() : found.end() + 1]
@@ -188,50 +192,6 @@ def figure_units(query: Query) -> tuple[str, ...]:
     return units_of(query) or ((COUNT, counted.group(2), counted.group(1)) if counted else ())
 
 
-#: 「那45个人里，退伍军人有多少」: a whole given by its figure, then 里/中 and a count asked of a
-#: part of it. 中 must end the phrase (服务中心 is no 中 of a whole).
-_PART_OF = re.compile(
-    r"(?<![\d.])(\d+(?:\.\d+)?(?:万|亿)?)(?:多|余)?[^\d\s]{1,8}?(?:里面|里头|当中|之中|里|中)(?=\s|有|的|占|是)"
-    r"(?=.*(?:多少|几))"
-)
-#: A figure and the unit it counts in, as a clause of normalised text writes it.
-_COUNTED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?(?:万|亿)?)(?:多|余)?([^\d\s])")
-#: Units that count the same thing: 45名 and 45个人 are people, 185万元 money.
-_SAME_UNIT = {"名": "人", "位": "人", "口": "人"}
-
-
-def _unit(char: str) -> str:
-    return _SAME_UNIT.get(char, char)
-
-
-def part_of_whole(question: str, clauses: list[str]) -> str | None:
-    """The whole (「45名」) when `question` (normalised) asks a count of a part of a whole that
-    `clauses` (a fact's source, clause by clause) give only as a total.
-
-    「镇级应急救援中队那45个人里，退伍军人有多少个」 of 「由45名年轻干部和退伍军人组成」: the
-    article never splits the 45, so any figure given would be a guess. A part may be told when the
-    whole's clause or any after it has another figure in the whole's unit or a share (%):
-    「1.86万人中重点人群签约率多少」 of 「全镇签约1.86万人，其中…签约率达到91.5%」.
-    """
-    for asked in _PART_OF.finditer(question):
-        whole = asked.group(1)
-        for i, clause in enumerate(clauses):
-            written = [found for found in _COUNTED.finditer(clause) if found.group(1) == whole]
-            if not written:
-                continue
-            units = {_unit(found.group(2)) for found in written}
-            # 「全镇签约1.86万人，其中…」 and 「签约的12个项目中，有8个…」 go on to tell its parts.
-            others = {_unit(u) for c in clauses[i:] for n, u in _COUNTED.findall(c) if n != whole}
-            return None if others & units or "%" in others else written[0].group(0)
-    return None
-
-
-#: 「18座公厕分别建在哪几个村」: where each one is, or what they are called (not 哪些人: what
-#: kind of people, which 「由年轻干部和退伍军人组成」 tells).
-_WHICH = re.compile(r"哪(?:些|几个|几)?(?:村|社区|地方|处)|在哪|叫什么|名字|名单|分别是哪")
-#: A counted group in a question: 18座公厕, 那3个偏远自然村, 5名村医.
-_GROUP = re.compile(r"(?<![\d.])(\d+)(?:多|余)?(个|座|处|名|家|所|条|支|项|位|户|批|间|栋|台|辆)")
-#: A named village or community in a clause (甑岭村, 湾塘社区), once the words that only end
 #: like one are taken out (农村, 行政村, 各村).
 _NAMED_PLACE = re.compile(r"[\u4e00-\u9fff](?:村|社区)")
 _NOT_NAMED = re.compile(
@@ -257,12 +217,15 @@ def told_of_parts(text: str, units: tuple[str, ...]) -> bool:
     """Whether every figure `text` (normalised) gives in `units` is told of a named village or
     community (「仉家坳村林地2100公顷」, 「茆塘村…，全村分类准确率达到94.2%」): a part's figure,
     never the whole's."""
-    named = _NAMED_PLACE.search(_NOT_NAMED.sub("", text.replace(" ", ""))) is not None
+    named = names_a_village(text)
     clauses = [c for c in re.split(r"[，,。；;：:！？!?]", text) if tells_unit(c, units)]
-    return bool(clauses) and all(
-        _NAMED_PLACE.search(_NOT_NAMED.sub("", c.replace(" ", ""))) or (named and _THE_VILLAGE.search(c))
-        for c in clauses
-    )
+    return bool(clauses) and all(names_a_village(c) or (named and _THE_VILLAGE.search(c)) for c in clauses)
+
+
+def names_a_village(text: str) -> bool:
+    """Whether `text` (normalised) names a village or community (甑岭村), not only a word ending
+    like one (农村, 行政村, 各村)."""
+    return _NAMED_PLACE.search(_NOT_NAMED.sub("", text.replace(" ", ""))) is not None
 
 
 #: How a village or community's name ends (箬塘村, 湾塘社区, 湾塘居委会).
@@ -274,29 +237,6 @@ def names_no_place(word: str) -> bool:
     return _NOT_NAMED.fullmatch(word) is not None
 
 
-#: A question asking each one's figure: 每人, 每户, 分别, 各自.
-_EACH = re.compile(r"每(?:人|户|个|家|位|名|村|所|一)|分别|各自|各[村户家人]")
-#: A figure given as a total: 共计23.8万元, 合计1.2万人, 累计32家.
-_TOTAL = re.compile(r"(?:共计|合计|总计|一共|累计|总共|共)(\d+(?:\.\d+)?(?:万|亿)?)(?:多|余)?([^\d\s，。,；;、]{1,2})")
-
-
-def each_untold(question: str, sentence: str) -> str | None:
-    """The total (「共计23.8万元」) when `question` (normalised) asks each one's figure —
-    「17名农民工每人分别被拖欠了多少工资」 — of a fact whose `sentence` gives only the total: the
-    article never splits it, so any share given would be a guess. A sentence that says what each
-    gets (每人, 各, 人均) or gives other figures in the total's unit tells the parts."""
-    if not _EACH.search(question) or re.search(r"每|各|人均|平均|户均", sentence):
-        return None
-    told = normalize(sentence).replace(" ", "")
-    total = _TOTAL.search(told)
-    if total is None:
-        return None
-    unit = total.group(2)[:1]
-    others = [f for f in _COUNTED.finditer(told) if f.group(2) == unit and f.start() != total.start(1)]
-    return None if others else total.group(0)
-
-
-#: A figure given roughly: 30几, 2万多, 100余, 40多.
 _ROUGH_FIGURE = re.compile(r"(?<![\d.])(\d+)(万|亿)?(?:几|多|余)")
 #: A figure as a text writes it, with its 万 or 亿.
 _FIGURE_VALUE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?")
@@ -321,56 +261,3 @@ def tells_in(text: str, ranges: list[tuple[float, float]]) -> bool:
         if any(low <= value < high for low, high in ranges):
             return True
     return False
-
-
-#: A name of a place within a town, as a list item: 石楠坳村, 鲦溪社区, 纺机厂宿舍小区, 粮站新村.
-_MEMBER = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:村|社区|小区|苑)$")
-#: The count of a list's items after its last one: 等4个村, 4个小区.
-_LIST_COUNT = re.compile(r"^等?(?:\d+|[一二两三四五六七八九十]+)个?(?:村|社区|小区|地方|区域)")
-#: What joins the items of a list: 、 and the last one's 和, 及, 以及, 与.
-_JOINS = ("、", "和", "及", "以及", "与")
-
-
-def one_of_list(terms: tuple[str, ...], sentence: str) -> tuple[str, str] | None:
-    """(the place, the list) when a question counts in one place (`terms`: its key terms) that the
-    fact's `sentence` names only as an item of a list — 「鲦溪社区建了几个充电棚」 of 「在鲦溪社区、
-    栎港社区以及芰塘村…新建电动自行车集中充电棚」: the article tells the list's figure, never that
-    place's, so any figure given would be a guess. A place the sentence also gives a figure of
-    (仉家坳村林地2100公顷) is no mere item."""
-    members = [t for t in terms if _MEMBER.search(t) and not names_no_place(t)]
-    if len(members) != 1 or (place := members[0]) not in sentence:
-        return None
-    spots = [m.start() for m in re.finditer(re.escape(place), sentence)]
-    if not all(_listed(sentence, at, len(place)) for at in spots):
-        return None
-    clause = next(c for c in re.split(r"[，,。；;：:！？!?]", sentence) if place in c)
-    return place, clause
-
-
-def _listed(sentence: str, at: int, size: int) -> bool:
-    """Whether the name at `at` is an item of a list: a join right before or after it, and no
-    figure of its own before the next item (A村3户、B村5户 give each its own)."""
-    before, after = sentence[:at], sentence[at + size :]
-    joined_before = before.endswith(_JOINS)
-    joined_after = after.startswith(_JOINS)
-    if not (joined_before or joined_after):
-        return False
-    own = re.split(r"[、和及与，,。；;]", after, maxsplit=1)[0]
-    own = _LIST_COUNT.sub("", own)  # 粮站新村4个小区: the list's count after its last item
-    return not re.search(r"\d|[一二三四五六七八九十百千万]", own)
-
-
-def list_untold(question: str, sentence: str) -> str | None:
-    """The count (「18座」) when `question` (normalised) asks which members of a counted group
-    are meant — 「18座公厕分别建在哪几个村」 — and the fact's `sentence` (as the article writes it)
-    names no village and lists nothing: the article tells how many, not which, and naming any
-    would be a guess."""
-    if not _WHICH.search(question) or "、" in sentence:  # a list: the ones asked may be in it
-        return None
-    told = normalize(sentence).replace(" ", "")
-    if _NAMED_PLACE.search(_NOT_NAMED.sub("", told)):
-        return None
-    for number, measure in _GROUP.findall(question):
-        if found := next((f for f in _GROUP.finditer(told) if f.groups() == (number, measure)), None):
-            return found.group(0)
-    return None

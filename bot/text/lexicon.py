@@ -25,7 +25,10 @@ STOPWORDS = frozenset(w for line in _words_of("stopwords.txt") for w in line)
 #: 哪/天开/的 and a made-up key term 天开 weighs against every fact. The compact dictionary
 #: gives them the weight of a term (`bot.text.segment.build_dictionary`).
 INTERROGATIVES = frozenset(
-    w for w in STOPWORDS if len(w) >= 2 and re.search("[哪几啥咋谁何]|多少|什么|怎么|^[这那][个位些家项件场次篇]$", w)
+    w
+    for w in STOPWORDS
+    if len(w) >= 2
+    and re.search("[哪几啥咋谁何]|多少|什么|怎么|^多[大高长远重久宽深厚]$|^[这那][个位些家项件场次篇]$", w)
 )
 
 

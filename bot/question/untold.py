@@ -1,0 +1,180 @@
+"""What a fact's sentence leaves untold, though it matches the question: a count of one place it
+names only in a list, each one's share of a total, a part of a whole, which members of a counted
+group, a kind it names only among the rest, a total it gives only as a rate. Any figure given for
+these would be a guess; the engine says what the article tells instead (`bot.matching.decide`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.question.kinds import Query
+from bot.question.units import COUNT, figure_units, names_a_village, names_no_place
+from bot.text.lexicon import INTERROGATIVES
+from bot.text.normalize import normalize
+
+#: 「那45个人里，退伍军人有多少」: a whole given by its figure, then 里/中 and a count asked of a
+#: part of it. 中 must end the phrase (服务中心 is no 中 of a whole).
+_PART_OF = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d+)?(?:万|亿)?)(?:多|余)?[^\d\s]{1,8}?(?:里面|里头|当中|之中|里|中)(?=\s|有|的|占|是)"
+    r"(?=.*(?:多少|几))"
+)
+#: A figure and the unit it counts in, as a clause of normalised text writes it.
+_COUNTED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?(?:万|亿)?)(?:多|余)?([^\d\s])")
+#: Units that count the same thing: 45名 and 45个人 are people, 185万元 money.
+_SAME_UNIT = {"名": "人", "位": "人", "口": "人"}
+
+
+def _unit(char: str) -> str:
+    return _SAME_UNIT.get(char, char)
+
+
+def part_of_whole(question: str, clauses: list[str]) -> str | None:
+    """The whole (「45名」) when `question` (normalised) asks a count of a part of a whole that
+    `clauses` (a fact's source, clause by clause) give only as a total.
+
+    「镇级应急救援中队那45个人里，退伍军人有多少个」 of 「由45名年轻干部和退伍军人组成」: the
+    article never splits the 45, so any figure given would be a guess. A part may be told when the
+    whole's clause or any after it has another figure in the whole's unit or a share (%):
+    「1.86万人中重点人群签约率多少」 of 「全镇签约1.86万人，其中…签约率达到91.5%」.
+    """
+    for asked in _PART_OF.finditer(question):
+        whole = asked.group(1)
+        for i, clause in enumerate(clauses):
+            written = [found for found in _COUNTED.finditer(clause) if found.group(1) == whole]
+            if not written:
+                continue
+            units = {_unit(found.group(2)) for found in written}
+            # 「全镇签约1.86万人，其中…」 and 「签约的12个项目中，有8个…」 go on to tell its parts.
+            others = {_unit(u) for c in clauses[i:] for n, u in _COUNTED.findall(c) if n != whole}
+            return None if others & units or "%" in others else written[0].group(0)
+    return None
+
+
+#: 「18座公厕分别建在哪几个村」: where each one is, or what they are called (not 哪些人: what
+#: kind of people, which 「由年轻干部和退伍军人组成」 tells).
+_WHICH = re.compile(r"哪(?:些|几个|几)?(?:村|社区|地方|处)|在哪|叫什么|名字|名单|分别是哪")
+#: A counted group in a question: 18座公厕, 那3个偏远自然村, 5名村医.
+_GROUP = re.compile(r"(?<![\d.])(\d+)(?:多|余)?(个|座|处|名|家|所|条|支|项|位|户|批|间|栋|台|辆)")
+#: A named village or community in a clause (甑岭村, 湾塘社区), once the words that only end
+#: A question asking each one's figure: 每人, 每户, 分别, 各自.
+_EACH = re.compile(r"每(?:人|户|个|家|位|名|村|所|一)|分别|各自|各[村户家人]")
+#: A figure given as a total: 共计23.8万元, 合计1.2万人, 累计32家.
+_TOTAL = re.compile(r"(?:共计|合计|总计|一共|累计|总共|共)(\d+(?:\.\d+)?(?:万|亿)?)(?:多|余)?([^\d\s，。,；;、]{1,2})")
+
+
+def each_untold(question: str, sentence: str) -> str | None:
+    """The total (「共计23.8万元」) when `question` (normalised) asks each one's figure —
+    「17名农民工每人分别被拖欠了多少工资」 — of a fact whose `sentence` gives only the total: the
+    article never splits it, so any share given would be a guess. A sentence that says what each
+    gets (每人, 各, 人均) or gives other figures in the total's unit tells the parts."""
+    if not _EACH.search(question) or re.search(r"每|各|人均|平均|户均", sentence):
+        return None
+    told = normalize(sentence).replace(" ", "")
+    total = _TOTAL.search(told)
+    if total is None:
+        return None
+    unit = total.group(2)[:1]
+    others = [f for f in _COUNTED.finditer(told) if f.group(2) == unit and f.start() != total.start(1)]
+    return None if others else total.group(0)
+
+
+def counted_kind(query: Query) -> str | None:
+    """The key term right before the focus of a count (「合同纠纷有多少件」 → 合同): the kind of
+    thing counted, which the figure must stand beside."""
+    words = query.words
+    at = [i for i, word in enumerate(words) if query.focus and word == query.focus[0]]
+    asking = [i for i, word in enumerate(words) if word in INTERROGATIVES or word in ("多少", "几")]
+    if not at or not asking:
+        return None
+    # The focus next to the asking word: 「新进员工住房紧张，帮多少员工解决了住处」 counts the second.
+    here = min(at, key=lambda i: min(abs(i - j) for j in asking))
+    before = words[here - 1] if here else ""
+    return before if len(before) >= 2 and before in query.terms and not before.isdigit() else None
+
+
+def kind_untold(query: Query, sentence: str) -> str | None:
+    """The kind asked (合同纠纷) when `sentence` names it only where it gives no figure, while it
+    counts other kinds of the same thing: 「土地权属和邻里纠纷146件…其余为合同、损害赔偿等纠纷」
+    does not say how many 合同纠纷 there were."""
+    kind = counted_kind(query)
+    if kind is None or figure_units(query)[:1] != (COUNT,):
+        return None
+    clauses = [normalize(c).replace(" ", "") for c in re.split(r"[，。；！？,;!?：:]", sentence)]
+    naming = [c for c in clauses if any(f in c for f in query.focus)]
+    kinds = [c for c in naming if kind in c]
+    counted = [c for c in naming if re.search(r"\d", c)]
+    return f"{kind}{query.focus[0]}" if kinds and counted and not any(re.search(r"\d", c) for c in kinds) else None
+
+
+#: A question asking a total: 「一共发了多少误工补贴」, 「累计投入多少钱」.
+_ASKS_TOTAL = re.compile(r"一共|总共|共计|合计|总计|累计|总额|总数|加起来")
+#: A figure given as a rate: 每件50元, 每人每月600元, 按每亩80元的标准, 50元/件.
+_RATE = re.compile(r"每[^\d，。,；;]{1,8}?(\d+(?:\.\d+)?(?:万|亿)?(?:多|余)?元)|(\d+(?:\.\d+)?(?:万|亿)?元)/")
+_SUM = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:万|亿)?(?:多|余)?元")
+
+
+def total_untold(question: str, sentence: str) -> str | None:
+    """The rate (「每件50元」) when `question` (normalised) asks the total sum — 「今年给调解员发的
+    误工补贴一共多少钱」 — of a fact whose `sentence` gives money only as a rate: the article never
+    adds it up, so any total given would be a guess."""
+    if not _ASKS_TOTAL.search(question):
+        return None
+    told = normalize(sentence).replace(" ", "")
+    rates = [found.group(0) for found in _RATE.finditer(told)]
+    sums = _SUM.findall(told)
+    return rates[0] if rates and len(sums) == len(rates) else None
+
+
+#: A figure given roughly: 30几, 2万多, 100余, 40多.
+#: A name of a place within a town, as a list item: 石楠坳村, 鲦溪社区, 纺机厂宿舍小区, 粮站新村.
+_MEMBER = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:村|社区|小区|苑)$")
+#: The count of a list's items after its last one: 等4个村, 4个小区.
+_LIST_COUNT = re.compile(r"^等?(?:\d+|[一二两三四五六七八九十]+)个?(?:村|社区|小区|地方|区域)")
+#: What joins the items of a list: 、 and the last one's 和, 及, 以及, 与.
+_JOINS = ("、", "和", "及", "以及", "与")
+
+
+def one_of_list(terms: tuple[str, ...], sentence: str) -> tuple[str, str] | None:
+    """(the place, the list) when a question counts in one place (`terms`: its key terms) that the
+    fact's `sentence` names only as an item of a list — 「鲦溪社区建了几个充电棚」 of 「在鲦溪社区、
+    栎港社区以及芰塘村…新建电动自行车集中充电棚」: the article tells the list's figure, never that
+    place's, so any figure given would be a guess. A place the sentence also gives a figure of
+    (仉家坳村林地2100公顷) is no mere item."""
+    members = [t for t in terms if _MEMBER.search(t) and not names_no_place(t)]
+    if len(members) != 1 or (place := members[0]) not in sentence:
+        return None
+    spots = [m.start() for m in re.finditer(re.escape(place), sentence)]
+    if not all(_listed(sentence, at, len(place)) for at in spots):
+        return None
+    clause = next(c for c in re.split(r"[，,。；;：:！？!?]", sentence) if place in c)
+    return place, clause
+
+
+def _listed(sentence: str, at: int, size: int) -> bool:
+    """Whether the name at `at` is an item of a list: a join right before or after it, and no
+    figure of its own before the next item (A村3户、B村5户 give each its own)."""
+    before, after = sentence[:at], sentence[at + size :]
+    joined_before = before.endswith(_JOINS)
+    joined_after = after.startswith(_JOINS)
+    if not (joined_before or joined_after):
+        return False
+    own = re.split(r"[、和及与，,。；;]", after, maxsplit=1)[0]
+    own = _LIST_COUNT.sub("", own)  # 粮站新村4个小区: the list's count after its last item
+    return not re.search(r"\d|[一二三四五六七八九十百千万]", own)
+
+
+def list_untold(question: str, sentence: str) -> str | None:
+    """The count (「18座」) when `question` (normalised) asks which members of a counted group
+    are meant — 「18座公厕分别建在哪几个村」 — and the fact's `sentence` (as the article writes it)
+    names no village and lists nothing: the article tells how many, not which, and naming any
+    would be a guess."""
+    if not _WHICH.search(question) or "、" in sentence:  # a list: the ones asked may be in it
+        return None
+    told = normalize(sentence).replace(" ", "")
+    if names_a_village(told):
+        return None
+    for number, measure in _GROUP.findall(question):
+        if found := next((f for f in _GROUP.finditer(told) if f.groups() == (number, measure)), None):
+            return found.group(0)
+    return None
