@@ -73,6 +73,7 @@ def test_a_share_is_found_in_the_text_as_written(text: str, told: bool) -> None:
         ("收入同比增长了多少", None),  # a growth may be a share: no unit
         ("资金涉及多少个村", None),
         ("那位老人家今年多大岁数", "岁"),
+        ("这场暴雨造成的直接经济损失有多少", "元"),  # a loss is a sum of money
         # a dimension named, asked by 多大 or 多长: its unit, not the word (面积 is never written
         # beside 3200平方米)
         ("改造的运动场有多大面积", "平方米"),
@@ -349,6 +350,8 @@ def test_one_place_of_a_list(terms: tuple[str, ...], sentence: str, place: str |
         ("两个村分别有多少户", "东村30户、西村50户，共计80户。", None),
         # no one's share asked
         ("一共拖欠了多少工资", "被拖欠工资共计23.8万元。", None),
+        # the largest one's, of a total told after a few words (累计处罚金额)
+        ("罚得最多的1家罚了多少钱", "累计处罚金额48.6万元", "累计处罚金额48.6万元"),
     ],
 )
 def test_each_ones_share_of_a_total(question: str, sentence: str, total: str | None) -> None:

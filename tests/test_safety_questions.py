@@ -211,6 +211,8 @@ def test_answered(engine: Engine, question: str, fact_id: str, told: str) -> Non
         ("消防应急演练是在哪家企业搞的？", None),
         # each one's share of a total the article never splits
         ("那17名农民工每人分别被拖欠了多少工资？", "共计23.8万元"),
+        # the largest one's share of a total the article never splits
+        ("那17名农民工里，被欠得最多的一个人被欠了多少钱？", "共计23.8万元"),
         # a person's name the fact does not give, and where a thing is held
         ("给镇里当法律顾问的律师叫什么名字？", None),
         ("安全培训班在哪里上课？", None),

@@ -40,7 +40,8 @@ _KINDS: dict[str, tuple[str, ...]] = {
 #: sums are a choice. 「多大岁数」 asks an age in 岁 as 「多少岁」 does.
 _MONEY = (
     r"(?:资金|投资|投资额|投入|经费|费用|收入|产值|金额|补助|补贴|奖补|奖励|奖金|销售额|营业额|"
-    r"交易额|营收|税收|造价|租金|工资|分红|花费|开支|支出|总额)"
+    r"交易额|营收|税收|造价|租金|工资|分红|花费|开支|支出|总额|损失|经济损失|成本|预算|罚款|罚金|赔偿款|补偿款|"
+    r"保费|薪酬|利润|欠款)"
 )
 _LINKED = r"(?:总共|一共|共计|共|大概|大约|到底|究竟|了)?(?:是|有|为|达|达到|共计)?(?:了)?"
 #: A rate or a share: 「治理率是多少」 and 「百分之多少」 ask a figure in %.
@@ -192,6 +193,7 @@ def figure_units(query: Query) -> tuple[str, ...]:
     return units_of(query) or ((COUNT, counted.group(2), counted.group(1)) if counted else ())
 
 
+#: A named village or community in a clause (甑岭村, 湾塘社区), once the words that only end
 #: like one are taken out (农村, 行政村, 各村).
 _NAMED_PLACE = re.compile(r"[\u4e00-\u9fff](?:村|社区)")
 _NOT_NAMED = re.compile(

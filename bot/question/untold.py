@@ -56,11 +56,12 @@ def part_of_whole(question: str, clauses: list[str]) -> str | None:
 _WHICH = re.compile(r"哪(?:些|几个|几)?(?:村|社区|地方|处)|在哪|叫什么|名字|名单|分别是哪")
 #: A counted group in a question: 18座公厕, 那3个偏远自然村, 5名村医.
 _GROUP = re.compile(r"(?<![\d.])(\d+)(?:多|余)?(个|座|处|名|家|所|条|支|项|位|户|批|间|栋|台|辆)")
-#: A named village or community in a clause (甑岭村, 湾塘社区), once the words that only end
-#: A question asking each one's figure: 每人, 每户, 分别, 各自.
-_EACH = re.compile(r"每(?:人|户|个|家|位|名|村|所|一)|分别|各自|各[村户家人]")
+#: A question asking each one's figure: 每人, 每户, 分别, 各自, or the largest one (最多的一家).
+_EACH = re.compile(r"每(?:人|户|个|家|位|名|村|所|一)|分别|各自|各[村户家人]|最[多高大少低]的(?:一|1|那)")
 #: A figure given as a total: 共计23.8万元, 合计1.2万人, 累计32家.
-_TOTAL = re.compile(r"(?:共计|合计|总计|一共|累计|总共|共)(\d+(?:\.\d+)?(?:万|亿)?)(?:多|余)?([^\d\s，。,；;、]{1,2})")
+_TOTAL = re.compile(
+    r"(?:共计|合计|总计|一共|累计|总共|共)(?:[^\d，。,；;、]{0,4}?)(\d+(?:\.\d+)?(?:万|亿)?)(?:多|余)?([^\d\s，。,；;、]{1,2})"
+)
 
 
 def each_untold(question: str, sentence: str) -> str | None:

@@ -28,7 +28,7 @@ INTERROGATIVES = frozenset(
     w
     for w in STOPWORDS
     if len(w) >= 2
-    and re.search("[哪几啥咋谁何]|多少|什么|怎么|^多[大高长远重久宽深厚]$|^[这那][个位些家项件场次篇]$", w)
+    and re.search("[哪几啥咋谁何]|多少|什么|怎么|^多[大高长远重久宽深厚]|^[这那][个位些家项件场次篇]$", w)
 )
 
 
