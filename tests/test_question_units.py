@@ -7,7 +7,7 @@ import pytest
 
 from bot.curation.evaluate import Item, passes
 from bot.question.focus import focus
-from bot.question.kinds import asks, is_yes_no, other_year, premised_numbers, tells_year
+from bot.question.kinds import asks, asks_done, is_yes_no, other_year, premised_numbers, tells_plan_only, tells_year
 from bot.question.supplied import supplies
 from bot.question.units import SHARE, asked_units, figures_in, tells_unit, units_after
 from bot.question.untold import list_untold, part_of_whole, total_untold
@@ -390,3 +390,28 @@ def test_a_rough_figure_stands_for_a_range(text: str, ranges: list, told: str, h
 )
 def test_a_total_is_not_told_by_a_rate(question: str, sentence: str, rate: str | None) -> None:
     assert total_untold(normalize(question), sentence) == rate
+
+
+@pytest.mark.parametrize(
+    ("question", "source", "plan_only"),
+    [
+        (
+            "这次改造一共加装了多少部电梯",
+            "2026年计划再改造老旧小区5个，力争加装电梯不少于30部，并推动已改造小区物业服务覆盖率达到100%。",
+            True,
+        ),
+        ("这次改造一共加装了多少部电梯", "2025年以来，4个小区共加装电梯41部。", False),
+        # what was done comes first; the plan follows it
+        ("已经完工了几个项目", "为民办实事项目已完工7项，下一步将加快推进其余5项。", False),
+        # a count of what was sold, though 明年 is named
+        ("今年一共卖出了多少个面具", "现在订单排到了明年三月，光今年就卖了一千八百多个。", False),
+    ],
+)
+def test_a_plan_does_not_tell_what_was_done(question: str, source: str, plan_only: bool) -> None:
+    assert asks_done(normalize(question))
+    assert tells_plan_only(source) is plan_only
+
+
+@pytest.mark.parametrize("question", ["明年计划加装多少部电梯", "加装电梯的补贴是多少", "哪个部门仍然帮忙出主意"])
+def test_a_question_about_a_plan_or_no_count_asks_nothing_done(question: str) -> None:
+    assert not asks_done(normalize(question))

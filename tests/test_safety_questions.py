@@ -192,6 +192,8 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
         ("今年发生了几起较大安全事故？", "lt-accidents", "未发生"),
         # a dimension asked by 多大 and named (面积): the fact gives it in 平方米, never saying 面积
         ("初中新建的运动场有多大面积？", "lt-school", "3200平方米"),
+        # what was built, not next year's plan (计划…再新建充电棚30处以上)
+        ("镇里今年一共新建了多少处充电棚？", "lt-sheds", "47处"),
         # a kind the fact counts
         ("今年调处的邻里纠纷有多少件？", "lt-dispute-types", "27件"),
     ],

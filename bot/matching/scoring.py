@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process
 
 from bot.index.search import Entry, Index
 from bot.knowledge.model import NUMBER
-from bot.question.kinds import Query, described_ages, other_year, tells_year
+from bot.question.kinds import Query, asks_done, described_ages, other_year, tells_plan_only, tells_year
 from bot.question.units import COUNT, VILLAGE_ENDINGS, figure_units, tells_unit
 from bot.question.untold import counted_kind
 from bot.text.normalize import normalize
@@ -55,6 +55,9 @@ NUMBER_MISS = 0.75
 UNIT_MISS = 0.75
 #: Score multiplier when the question asks about another year (去年) and the fact speaks of none.
 YEAR_MISS = 0.6
+#: Score multiplier when a question asks what has been done (加装了多少部) and the fact tells only
+#: a plan (计划…力争加装电梯不少于30部).
+PLAN_ONLY = 0.85
 ORDINAL = re.compile(r"第[\d一二三四五六七八九十百]+")
 #: How many key terms an index remembers (`Term.of`) before it starts afresh.
 CACHED_TERMS = 20_000
@@ -201,6 +204,7 @@ class Question:
     year: re.Pattern[str] | None  # how a fact speaks of the other year asked about (去年 → 去年, 同期…)
     counts: bool  # asks how many of its focus (多少党员): the fact's figure must stand beside it
     kind_of: str | None = None  # the word right before a counted focus (**合同**纠纷): the figure must count it
+    done: bool = False  # asks what has been done (加装了多少部): a plan is no answer
 
     @classmethod
     def of(cls, index: Index, query: Query) -> Question:
@@ -220,6 +224,7 @@ class Question:
             year=other_year(query.words),
             counts=query.asks == "number" and bool(query.focus) and not query.yes_no and not units,
             kind_of=counted_kind(query),
+            done=asks_done(query.text),
         )
 
 
@@ -346,6 +351,9 @@ def score(index: Index, question: Question, position: int) -> Scored:
     if question.year and not tells_year(question.year, entry.sentence):  # not the answer: it cites the report date
         blended *= YEAR_MISS
         signals["year_miss"] = YEAR_MISS
+    if question.done and tells_plan_only(entry.sentence):
+        blended *= PLAN_ONLY
+        signals["plan_only"] = PLAN_ONLY
     # A name its paragraph gave just before (眭家岗村…。经调解，三人每人每月…) is not missing.
     if question.names and all(term_match(n, entry) < 0.5 and n.text not in entry.context for n in question.names):
         blended *= NAME_MISS

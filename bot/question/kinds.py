@@ -327,6 +327,32 @@ def asks_outcome(text: str, source: str) -> bool:
     return bool(_OUTCOME.search(text)) and bool(_PLANNED.search(source))
 
 
+#: A question about what has been done: a count after a verb's 了 (加装了多少部, 增加到了900个) or
+#: a count after 已经 — and no word of a plan (计划, 打算, 要, 明年).
+_DONE = re.compile(r"[\u4e00-\u9fff]了(?:多少|几|\d)|已经[^，,。？?]{0,8}(?:多少|几)")
+_ASKS_PLAN = re.compile(r"计划|打算|准备|预计|目标|力争|将|要|会|明年|下一步|今后|以后")
+#: What a source has done beside its plan: 已, 完成, 累计, 截至, 以来.
+#: A count of what was done: 卖了一千八百多个, 加装了41部.
+_DONE_COUNT = re.compile(r"[\u4e00-\u9fff]了[\d一二两三四五六七八九十]")
+_DONE_TOLD = re.compile(r"已|完成|建成|累计|截至|以来|共[\u4e00-\u9fff]{0,4}\d")
+
+
+def asks_done(text: str) -> bool:
+    """Whether a question (normalised) asks what has been done: 「这次改造一共加装了多少部电梯」."""
+    return bool(_DONE.search(text)) and not _ASKS_PLAN.search(text)
+
+
+def tells_plan_only(source: str) -> bool:
+    """Whether a fact's source tells a plan (「2026年计划再改造老旧小区5个，力争加装电梯不少于
+    30部」): no answer to what has been done, however alike its words. A sentence is framed by its
+    opening: 「已完工7项，下一步将…」 tells what was done first; 「计划…推动已改造小区…」 a plan."""
+    plan = _PLANNED.search(source)
+    done = _DONE_TOLD.search(source)
+    if plan is None or _DONE_COUNT.search(source):  # 「光今年就卖了一千八百多个」, whatever else it says
+        return False
+    return done is None or plan.start() < done.start()
+
+
 #: A year other than the report's, as a question names it, and how a fact that speaks of that
 #: year says so: 「去年沄岙镇用于物资补充的资金是多少」 is not answered by this year's 96万元.
 _OTHER_YEARS = {
