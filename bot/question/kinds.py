@@ -56,6 +56,16 @@ _ASKS = [
             r"电话(号码)?(是|为)?多少|(哪个|什么)(举报|服务|值班|咨询|联系)?电话|电话号码|号码是多少|联系方式|手机号|热线(电话)?(是|为)?多少"
         ),
     ),
+    # How to apply, and what it takes (怎么报名, 需要哪些材料, 有年龄要求吗): a fact telling only
+    # that a programme exists gives no procedure.
+    (
+        "procedure",
+        re.compile(
+            r"(怎么|如何|怎样|咋)(才能|才可以|可以|能|去)?(申请|报名|办理|加入|参加|预约|申报|登记|入住|缴费|参保|预订|神请)"
+            r"|(需要|要)(准备|提交|带|交)?(哪些|什么|啥)(材料|手续|证件|资料|条件)"
+            r"|(什么|哪些|啥)(条件|门槛|流程|手续|程序)|(年龄|条件|什么)要求|(报名|申请)(方式|渠道|条件|流程)"
+        ),
+    ),
     # 为什么 asks a reason or a purpose: a fact that tells only what was done cannot give it.
     ("reason", re.compile(r"(?<![成作认以称视改更])为(什么|啥|何)|什么原因|啥原因|出于什么|凭什么")),
     # A person's age or home town: news about them seldom says, and a fact that merely names
@@ -171,7 +181,7 @@ def is_yes_no(normalized: str, raw: str = "") -> bool:
 
 
 def asks(normalized: str) -> str | None:
-    """The kind of answer wanted: phone, reason, age, origin, village, location, duration, year,
+    """The kind of answer wanted: phone, procedure, reason, age, origin, village, location, duration, year,
     weekday, day, clock, date, ordinal, money, organisation, number, named, person, or None."""
     text = INDEFINITE.sub("", normalized)
     for kind, pattern in _ASKS:

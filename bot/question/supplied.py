@@ -38,6 +38,10 @@ _ORGANISATION_IN_TEXT = re.compile(
     r"[\u4e00-\u9fff]{2,}(有限公司|公司|集团|合作社|银行|医院|卫生院|厂|协会|商会|研究院|研究所|学校|小学|中学|大学|学院"
     r"|事务所|基金会)|品牌|牌子|商标"
 )
+#: How to apply or take part: 申请, 报名, 凭…办理, 扫码, 符合…条件.
+_PROCEDURE_IN_TEXT = re.compile(
+    r"申请|报名|办理|预约|登记|申报|凭|携带|材料|手续|条件|要求|流程|程序|步骤|扫码|小程序|窗口|即可|只需|符合|入股|加入"
+)
 _MONEY_IN_TEXT = re.compile(r"\d[\d.]*\s*(万|亿)?(元|美元)|亿元|万元")
 
 
@@ -52,6 +56,7 @@ _TOLD_BY_SOURCE = (
     ("age", _AGE_IN_TEXT),
     ("origin", _ORIGIN_IN_TEXT),
     ("phone", _PHONE_IN_TEXT),
+    ("procedure", _PROCEDURE_IN_TEXT),
 )
 
 
