@@ -415,3 +415,12 @@ def test_a_plan_does_not_tell_what_was_done(question: str, source: str, plan_onl
 @pytest.mark.parametrize("question", ["明年计划加装多少部电梯", "加装电梯的补贴是多少", "哪个部门仍然帮忙出主意"])
 def test_a_question_about_a_plan_or_no_count_asks_nothing_done(question: str) -> None:
     assert not asks_done(normalize(question))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "told"), [("2025年，镇里计划再举办安全培训班8期。", False), ("2023年举办培训班5期", True)]
+)
+def test_a_year_written_out_must_be_the_one_asked(sentence: str, told: bool) -> None:
+    # In a report of 2024, 去年 is 2023.
+    year = other_year(("去年", "办", "了", "几期"))
+    assert year is not None and tells_year(year, sentence, reported=2024) is told

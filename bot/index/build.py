@@ -242,6 +242,7 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
         function=function_words(dictionary) | frozenset(cilin_function_words(filed)),
         people=named,
         verbs=tagged(dictionary, ("v",)),
+        years={d.id: int(d.date[:4]) for d in knowledge.documents.values() if d.date[:4].isdigit()},
         _segmenter=Segmenter(dictionary) if found else segmenter,
     )
     # A running bot rebuilds on every edit: CC-CEDICT's tables (tens of MB) are not kept between

@@ -84,6 +84,7 @@ class Index(Spelling):
     function: frozenset[str] = frozenset()  # adverbs, prepositions…: words that name nothing (bot.text.segment)
     people: frozenset[str] = frozenset()  # the people the articles name (bot.question.kinds.people)
     verbs: frozenset[str] = frozenset()  # words jieba's dictionary tags as verbs (转回, 搬到): no place names
+    years: dict[str, int] = field(default_factory=dict)  # document → the year it was reported
     _segmenter: Segmenter | None = field(default=None, repr=False)
     _twins: dict[str, str] | None = field(default=None, repr=False)
     _name_sounds: dict[str, set[str]] | None = field(default=None, repr=False)

@@ -348,7 +348,8 @@ def score(index: Index, question: Question, position: int) -> Scored:
     if question.units and not tells_unit(measured, question.units):
         blended *= UNIT_MISS
         signals["unit_miss"] = UNIT_MISS
-    if question.year and not tells_year(question.year, entry.sentence):  # not the answer: it cites the report date
+    # The sentence, not the answer: the answer cites the report date.
+    if question.year and not tells_year(question.year, entry.sentence, index.years.get(entry.doc_id)):
         blended *= YEAR_MISS
         signals["year_miss"] = YEAR_MISS
     if question.done and tells_plan_only(entry.sentence):

@@ -370,6 +370,8 @@ _OTHER_YEARS = {
     "前年": re.compile(r"前年|\d{4}年"),
     "明年": re.compile(r"明年|下一年|\d{4}年"),
 }
+#: How many years from the report's each of them is: a year written out (2025年) must be that one.
+_OFFSETS = {id(_OTHER_YEARS["去年"]): -1, id(_OTHER_YEARS["前年"]): -2, id(_OTHER_YEARS["明年"]): 1}
 
 
 def other_year(words: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -387,11 +389,21 @@ def other_year(words: tuple[str, ...]) -> re.Pattern[str] | None:
 _COMPARED = ("比", "较", "与", "同比", "相比", "比去年", "较去年", "比上年", "较上年", "与去年", "与上年")
 
 
-def tells_year(year: re.Pattern[str], sentence: str) -> bool:
+def tells_year(year: re.Pattern[str], sentence: str, reported: int | None = None) -> bool:
     """Whether `sentence` speaks of the `year` a question asks about other than to compare with
     it: 「全镇就诊率达到91.2%，比去年提高3个百分点」 gives this year's figure and the change, so
-    「去年的就诊率是多少」 is not told; 「由去年的42%提高到71.8%」 tells it."""
-    return any(not sentence[: found.start()].endswith(_COMPARED) for found in year.finditer(sentence))
+    「去年的就诊率是多少」 is not told; 「由去年的42%提高到71.8%」 tells it. A year written out must be
+    the one asked, counted from the year the article was `reported`: in a report of 2024,
+    「2025年计划培训5期」 is no answer to 「去年培训了几期」."""
+    offset = _OFFSETS.get(id(year))
+
+    def meant(found: re.Match[str]) -> bool:
+        written = found.group(0)
+        if reported is None or offset is None or not written[:4].isdigit():
+            return True
+        return int(written[:4]) == reported + offset
+
+    return any(not sentence[: found.start()].endswith(_COMPARED) and meant(found) for found in year.finditer(sentence))
 
 
 def described_ages(words: tuple[str, ...]) -> frozenset[str]:
