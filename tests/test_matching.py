@@ -69,6 +69,7 @@ def test_a_misspelt_place_is_still_the_place(engine: Engine, question: str, plac
         ("科技城做了什么", ()),  # too general a verb
         ("设立了什么基金呢", ()),  # 什么 before a noun: _focus's business, not the verb's
         ("茶油多少钱一斤", ("斤",)),  # a price: the fact must tell the unit, not just a sum
+        ("竹编作品一般卖多少钱一件", ("件",)),  # 一件 normalised to 1件
         ("帮忙的是党员还是群众", ("党员", "群众")),  # which of two: a fact must name one
         ("5600多人里有多少是志愿者", ("志愿者",)),  # the part of the whole asked about
         ("门票多少钱", ("门票",)),  # the sum before a closing 多少钱: a fact must name it
@@ -347,6 +348,9 @@ def test_a_curators_note_of_what_is_unsaid(answer: str, note: str | None) -> Non
         ("三色分级是哪三色", "文中未说明三种颜色各对应哪类问题", False),
         ("改造清单分哪几类", "文中未列出各项的具体内容", False),  # the 类 are told; each 项 is not
         ("那26项都有哪些", "文中未列出各项的具体内容", True),
+        # 这9个项目的全部名称 leaves out the names of 项目
+        ("那1项省级非遗项目具体是哪一项", "文中未列出这9个项目的全部名称", True),
+        ("非遗项目一共有多少项", "文中未列出这9个项目的全部名称", False),
     ],
 )
 def test_asks_unsaid(engine: Engine, question: str, note: str, asks: bool) -> None:

@@ -116,6 +116,9 @@ def test_whether_a_text_gives_a_number_in_a_unit(text: str, units: tuple[str, ..
         ("芰塘社区的家庭医生是礼拜几坐班呢", "weekday"),
         ("家庭医生星期几来", "weekday"),
         ("寄宿生每周哪天晚上可以打亲情电话", "weekday"),
+        ("剪纸工坊每周哪几天对外开放", "weekday"),
+        ("想加入调解队要怎么报名", "procedure"),
+        ("申请人才公寓需要准备哪些材料", "procedure"),
         ("殳明澈是哪一年开始担任党委书记的", "year"),
         ("巡库员阙木生是哪个村的人", "village"),
         ("阙木生是哪里人", "origin"),
@@ -185,7 +188,13 @@ def test_the_numbers_of_a_premise_are_to_be_checked(raw: str, premised: set[str]
 
 @pytest.mark.parametrize(
     ("raw", "yes_no"),
-    [("听说石楠坳村那晚转移了100人，对吧？", True), ("是吧", True), ("转移了多少人吧", False)],
+    [
+        ("听说石楠坳村那晚转移了100人，对吧？", True),
+        ("是吧", True),
+        ("转移了多少人吧", False),
+        ("暑期课堂收不收费？", True),  # a verb, 不 and the verb again
+        ("补贴标准会不会提高？", False),  # 会不会 asks what may come
+    ],
 )
 def test_a_claim_with_dui_ba_asks_to_be_confirmed(raw: str, yes_no: bool) -> None:
     assert is_yes_no(normalize(raw), raw) is yes_no

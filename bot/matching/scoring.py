@@ -332,6 +332,10 @@ def score(index: Index, question: Question, position: int) -> Scored:
     if question.focus and not any(_names_focus(f, entry) for f in question.focus):
         blended *= FOCUS_MISS
         signals["focus_miss"] = FOCUS_MISS
+        if query.asks == "money" and len(question.focus[0].text) == 1:
+            # A price (多少钱一件): the unit is the focus, and a sum in 元 (收入4.3万元) gives no price.
+            blended *= UNIT_MISS
+            signals["unit_miss"] = UNIT_MISS
     elif (question.counts or question.units[:1] == (COUNT,)) and not _counted(
         entry.sentence, question.focus, question.kind_of
     ):

@@ -205,7 +205,7 @@ def _price(words: list[str] | tuple[str, ...], verbs: frozenset[str]) -> str | N
     for i, word in enumerate(words[:-1]):
         if word in _HOW_MUCH:
             following = words[i + 1]
-            if following == "一" and i + 2 < len(words):
+            if following in ("一", "1") and i + 2 < len(words):  # 多少钱一件, normalised 多少钱1件
                 return words[i + 2]
             if len(following) >= 2 and following[0] == "一":
                 return following[1:]

@@ -92,7 +92,7 @@ _ASKS = [
     # 哪一年 asks a year: 3月份 does not tell it.
     ("year", re.compile(r"哪年|哪1年|哪一年|(?<![\d零一二三四五六七八九十])几几年")),
     # 星期几, 每周哪天 ask a day of the week: 每周二 tells it, a date on the calendar does not.
-    ("weekday", re.compile(r"(星期|礼拜|周)几|哪个?(星期|礼拜)|每(个)?(周|星期|礼拜)的?哪(一|1)?天")),
+    ("weekday", re.compile(r"(星期|礼拜|周)几|哪个?(星期|礼拜)|每(个)?(周|星期|礼拜)的?哪(一|1|几)?天")),
     ("day", re.compile(r"哪天|哪1天|哪一天|几月|几日|几号|日期|哪月|什么日子")),
     # 几点 asks a time of day: 提前了开门时间 tells when it changed, not the hour.
     ("clock", re.compile(r"几点|几时几分|什么时刻")),
@@ -135,7 +135,9 @@ _ASKS = [
     ),
     ("person", re.compile(r"谁|什么人|哪个人|哪些人")),
 ]
-_YES_NO = re.compile(r"吗\s*$|吗\s|是不是|是否|对不对|对吗|有没有|是真的")
+#: 收不收费, 要不要钱: a verb, 不 and the verb again asks yes or no (会不会 and 能不能 ask what may
+#: come, which no report tells).
+_YES_NO = re.compile(r"吗\s*$|吗\s|是不是|是否|对不对|对吗|有没有|是真的|([^会能可\W\d])不\1")
 #: A chatty ending that makes a question with no asking word a yes/no one (「骑行要收费嘛」); 吧
 #: only before a question mark: 「是7月1日投用的吧？」 checks a claim, 「说说吧」 asks nothing.
 _CASUAL_YES_NO = re.compile(r"[嘛么][?？!！。\s]*$|吧\s*[?？][?？\s]*$")

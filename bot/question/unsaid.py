@@ -38,7 +38,7 @@ _WANTS = {
 
 #: Asking which ones by name, after the things were named, to end the question: 分别是哪几家, 是哪些
 #: (not 「…的是哪个团队」, which asks of the 团队).
-_WHICH_ONES = re.compile(r"(?:(?:分别|具体)?是哪[几些个家所位座][个家所位座]?|分别叫什么(?:名字)?)[呢啊呀吗]?$")
+_WHICH_ONES = re.compile(r"(?:(?:分别|具体)?是哪[几些个家所位座项一1][个家所位座项]?|分别叫什么(?:名字)?)[呢啊呀吗]?$")
 
 #: The kinds of question that ask what each sort of note leaves out.
 _MISSING_KINDS = {
@@ -113,4 +113,8 @@ def _left_out(note: str, field: str) -> str:
     """What a note says the article leaves `field` of (normalised), or "": 「文中未写明网格员人数」
     leaves out the 人数 of 网格员; `field` is an alternation (人数|数量|次数)."""
     found = re.search(rf"未(?:写明|列出|提及|说明|给出)(?:具体)?(.+?)的?(?:具体)?(?:{field})", note)
-    return normalize(found.group(1)) if found else ""
+    if not found:
+        return ""
+    # 「未列出这9个项目的全部名称」 leaves out the names of 项目.
+    what = re.sub(r"^(?:这些|这\d*个|该|其)|(?:的)?(?:全部|所有|各自)$", "", found.group(1))
+    return normalize(what)
