@@ -29,7 +29,8 @@ TRADES = ("民宿主", "店主", "摊主", "场主", "业主", "船主", "老板
 #: 民宿主訾念宁): the common job titles, and who people are (村民, 养殖户).
 POSTS = (
     "书记|镇长|乡长|县长|市长|区长|河长|湖长|路长|林长|网格长|主任|经理|局长|站长|所长|院长|校长|董事长|负责人|社长|队长|组长|委员|"
-    "部长|处长|科长|村长|主席|专员|理事长|会长|厂长|总监|军人|村民|居民|脱贫户|大户|记者|医师|医生|村医|护士|"
+    "部长|处长|科长|村长|主席|专员|理事长|会长|厂长|团长|馆长|庭长|行长|园长|总监|军人|村民|居民|脱贫户|大户|记者|"
+    "医师|医生|村医|护士|传承人|带头人|手艺人|"
     f"教师|老师|{'|'.join(TRADES)}|户主|养殖户|种植户"
 )
 #: Verbs of saying: after a post and a name (总经理濮志远告诉记者), the name is a person's,
@@ -137,12 +138,48 @@ def people_in(sentences: Iterable[str], author: str = "") -> dict[str, str]:
                 for part in [other for other in found if other != name and other in name]:
                     del found[part]
                 found[name] = post
+        for name, post in _rare_after_post(sentence):
+            if not any(name in other or other in name for other in found):
+                found[name] = post
         for name in speakers([sentence]):
             found.setdefault(name, "quoted")
     for name in re.split(r"[\s、，,/]+", author):
         if 2 <= len(name) <= 4:
             found.setdefault(name, "byline")
     return found
+
+
+_AFTER_POST = re.compile(rf"(?:{POSTS})(?=[\u4e00-\u9fff]{{3}})")
+
+
+def _rare_after_post(sentence: str) -> Iterable[tuple[str, str]]:
+    """A name after a post that opens with a character jieba's dictionary has no word for (传承人
+    眭根宝学习, 团长蕲德顺介绍): so rare a character is a surname, and jieba, which cuts it off
+    (眭/根/宝), cannot say where the name ends. It ends where a word of the language begins
+    (学习, 介绍) or the clause does; three characters are tried before two."""
+    for match in _AFTER_POST.finditer(sentence):
+        at = match.end()
+        if not _rare_character(sentence[at]) or sentence[at] in _NO_NAME_START:
+            continue
+        for size in (3, 2):
+            name, rest = sentence[at : at + size], sentence[at + size :]
+            ends = not rest or not "\u4e00" <= rest[0] <= "\u9fff" or known_word(rest[:2]) or rest[0] in "说和与等"
+            if ends and not known_word(name) and not known_word(name[1:]):
+                yield name, re.split(r"[，、。；：“”‘’]", sentence[max(0, match.start() - 8) : at])[-1]
+                break
+
+
+def _rare_character(character: str) -> bool:
+    """Whether no word of jieba's dictionary is this character alone, commonly (眭, 厍, 蕲, 郗)."""
+    import jieba
+
+    jieba.initialize()
+    return "\u4e00" <= character <= "\u9fff" and jieba.dt.FREQ.get(character, 0) < _RARE_CHARACTER
+
+
+#: How often jieba's dictionary may count a character alone for it still to be rare (郗 0, 厍 155;
+#: 王 and 张 are counted tens of thousands of times, 蕲 of 蕲春 1352).
+_RARE_CHARACTER = 200
 
 
 def named_after_post(name: str, post: str) -> bool:
@@ -165,8 +202,9 @@ _AFTER_NAME = ("v", "x", "p", "t", "d", "uj", "r", "m", "c", "f")
 #: How words for a person end (青年, 带头人, 大学生, 创业者, 手艺人): a name may follow them.
 _PERSON_ENDINGS = ("人", "员", "者", "青年", "学生", "师傅", "工匠", "能手", "户主", "老板")
 #: Characters that open what follows a post, never a name after it: 为, 是, 在, 对, 把, 将…, 们
-#: (村医们说: the 村医 as a group), and the words that round a figure (务工人员近万人, 约3000人).
-_NO_NAME_START = frozenset("为是在对把将从向和与及被给等也都就又还们近约逾超达共各每")
+#: (村医们说: the 村医 as a group), the words that round a figure (务工人员近万人, 约3000人), and
+#: particles (工作人员的手说: 的手 is no one).
+_NO_NAME_START = frozenset("为是在对把将从向和与及被给等也都就又还们近约逾超达共各每的地得了着过")
 
 
 def _tagged_people(sentence: str) -> dict[str, str]:

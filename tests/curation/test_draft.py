@@ -304,6 +304,10 @@ def test_a_month_range_is_no_figure_to_ask(tmp_path: Path) -> None:
         ("90后大学生戚明轩回村开起了网店。", "戚明轩", "90后大学生"),
         ("返乡青年伍德顺去年创办了竹编工坊。", "伍德顺", "返乡青年"),  # 伍/德顺 joined
         ("新农人韦秋生在峃口村流转了200亩土地。", "韦秋生", "新农人"),
+        # a surname jieba has no word for (眭/根/宝): the name ends where a word begins (学习)
+        ("县级非遗代表性传承人眭根宝学习竹编技法。", "眭根宝", "县级非遗代表性传承人"),
+        ("市级剪纸代表性传承人厍秀芝领衔。", "厍秀芝", "市级剪纸代表性传承人"),
+        ("团长蕲德顺介绍，剧团今年演出62场。", "蕲德顺", "团长"),
     ],
 )
 def test_people_after_a_post_are_found_whatever_their_surname(sentence: str, person: str, post: str) -> None:
@@ -326,6 +330,8 @@ def test_what_villagers_do_is_no_name() -> None:
         "把零散的田块连成片，机器能开进去了。",  # 成片 is too common a word for a given name
         "家长最放心不下的是上学路远。",  # two characters tagged a name, after no post
         "村医们说，过去心电图要靠肉眼判读。",  # 们 makes the post a group
+        "镇党委书记亲自带队检查。",  # 亲 is common: no rare surname
+        "她拉着工作人员的手说：“心里暖和。”",  # 的 opens no name
     ],
 )
 def test_words_after_a_post_or_a_noun_are_no_names(sentence: str) -> None:
