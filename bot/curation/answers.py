@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from bot.curation.names import short_place
 from bot.knowledge.model import Document
 
 TODO = "TODO"
@@ -31,10 +32,27 @@ def village_meant(doc: Document, source: str, last_village: str, villages: list[
     the last one named before it in its paragraph, else "" — and "" when the sentence names a
     village of its own (「在槲塘村，…村里的快递员…」: 村里 is 槲塘村)."""
     # `last_village` is one of `villages`, the villages the article names.
-    if not last_village or not _UNNAMED_VILLAGE.search(source) or any(v in source for v in villages):
+    if not last_village or any(v in source for v in villages):
         return ""
     paragraph = doc.paragraph_of(source) or ""
-    return last_village if last_village in paragraph[: paragraph.find(source)] else ""
+    before = paragraph[: paragraph.find(source)]
+    if _UNNAMED_VILLAGE.search(source):
+        return last_village if last_village in before else ""
+    # 「在厍口村，…。工坊由厍秀芝领衔，今年开展剪纸培训4期」: a paragraph about one village goes on
+    # about it without naming it again — unless the sentence turns to the town (全镇, 镇里).
+    # The village named last before it: 「与亓山村相隔约6公里的厍口村，…」 is about 厍口村.
+    last = max(((before.rfind(v), v) for v in villages if v in before), default=(-1, ""))[1]
+    town = doc.place and short_place(doc.place) in source  # 「今年以来，箬岙镇把…」: the town's own
+    if town or "说" in source or "该" in source or _TOWN_WIDE.search(source):  # 该村 is named where it stands
+        return ""
+    return last
+
+
+#: A sentence about the whole town or county, not the village its paragraph named: 全镇, 各村, or
+#: a clause opening with the town's own (镇里, 乡综治中心, 县文化馆).
+_TOWN_WIDE = re.compile(
+    r"全[镇乡县市区]|(?:^|[，,；;])[镇乡县](?!长)|[镇乡县]里|镇上|[镇乡县](?:党委|政府)|该[镇乡县]|全体|各村|[\d一二三四五六七八九十两]+个村"
+)
 
 
 #: A connective opening a clause cut from its sentence (其中，…): it leans on what is not quoted;

@@ -545,6 +545,22 @@ def test_an_answer_names_the_village_its_sentence_only_calls_the_village(tmp_pat
     assert "青岗村" in str(answer) and "136万元" in str(answer)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "village"),
+    [
+        ("工坊由传承人厍秀芝领衔，今年开展剪纸培训4期。", "厍口村"),  # the paragraph's village, named last
+        ("乡综治中心每月召开一次分析研判会。", None),  # the town's own centre
+        ("全镇今年开展培训12期。", None),
+        ("“年轻人愿意学了。”厍秀芝说。", None),  # a quotation stays the speaker's
+    ],
+)
+def test_a_paragraph_about_a_village_goes_on_about_it(tmp_path: Path, sentence: str, village: str | None) -> None:
+    story = f"与亓山村相隔约6公里的厍口村，把剪纸工坊设在村文化礼堂二楼。{sentence}"
+    facts = _drafted(tmp_path, story, place="新河镇").facts
+    answer = str(next(f["answer"] for f in facts if f["source"] == sentence))
+    assert ("在新河镇厍口村" in answer) is (village is not None), answer
+
+
 def test_a_draft_answer_reads_on_its_own(tmp_path: Path) -> None:
     story = (
         "东塘村今年投入资金300万元。其中，争取上级补助资金120万元。\n\n"
