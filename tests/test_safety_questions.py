@@ -42,6 +42,8 @@ ARTICLE = """\
 镇里按每件50元的标准给予调解员误工补贴。
 镇初级中学目前有寄宿生613人，新建的塑胶运动场面积3200平方米。
 2025年，镇里计划再举办安全培训班8期。
+应急知识进社区也在推进。鲦溪社区今年开展应急演练培训4期，培训居民120人次。
+栎港社区今年开展应急演练培训3期，共培训85人次。
 """
 
 FACTS = """\
@@ -158,6 +160,14 @@ facts:
   questions: [2025年计划办几期安全培训班, 以后还办安全培训班吗, 安全培训班的计划是什么]
   answer: 据2024年6月报道，2025年，澧塘镇计划再举办安全培训班8期。
   source: 2025年，镇里计划再举办安全培训班8期。
+- id: lt-drill-tiaoxi
+  questions: [鲦溪社区开展了几期应急演练培训, 鲦溪社区培训了多少人次居民, 鲦溪社区的应急演练培训]
+  answer: 据2024年6月报道，澧塘镇鲦溪社区今年开展应急演练培训4期，培训居民120人次。
+  source: 鲦溪社区今年开展应急演练培训4期，培训居民120人次。
+- id: lt-drill-ligang
+  questions: [栎港社区开展了几期应急演练培训, 栎港社区一共培训了多少人次, 栎港社区的应急演练培训]
+  answer: 据2024年6月报道，澧塘镇栎港社区今年开展应急演练培训3期，共培训85人次。
+  source: 栎港社区今年开展应急演练培训3期，共培训85人次。
 """
 
 ALIASES = """\
@@ -299,3 +309,13 @@ def test_a_year_written_out_is_counted_from_the_report(engine: Engine) -> None:
     # tells last year's classes; the bot may offer what it has, never answer 8期.
     reply = engine.answer("去年镇里办了几期安全培训班？")
     assert reply.status != "answered", reply.answer
+
+
+def test_a_count_of_two_villages_asked_of_neither_is_a_choice(engine: Engine) -> None:
+    # 鲦溪社区 trained 120人次, 栎港社区 85人次: 「社区的应急演练培训」 names neither (居民 is only in
+    # the first one's words, which cover the question more; the second is a reading all the same).
+    reply = engine.answer("社区今年的应急演练培训一共培训了多少人次居民？")
+    assert reply.status == "clarify", reply.answer
+    assert {s.fact_id for s in reply.suggestions} >= {"lt-drill-tiaoxi", "lt-drill-ligang"}
+    named = engine.answer("栎港社区今年的应急演练培训一共培训了多少人次？")
+    assert (named.status, named.fact_id) == ("answered", "lt-drill-ligang")

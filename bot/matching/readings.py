@@ -33,6 +33,11 @@ POST_SLACK = 0.15
 #: …and another fact giving a figure in the unit asked (「郗泉村那起纠纷闹了多少年」: 三年 of the ridge,
 #: 五年 of the homestead, the second a word short of the first).
 UNIT_SLACK = 0.06
+#: …and another village's or person's figure, the question naming neither (亓山村's workshop trained
+#: 138人次, 厍口村's 96人次: the first names 竹编 too, and covers 「工坊培训了多少人次」 more).
+OTHER_SLACK = 0.25
+#: …as long as it covers most of the question itself.
+OTHER_COVERAGE = 0.7
 
 
 class Readings:
@@ -65,6 +70,14 @@ class Readings:
                 and not (whole and told_of_parts(measured, units))
                 and not self.sentences.same_answer(best, s)
             ]
+        if query.asks in ("number", "money") and not query.yes_no:
+            # 「工坊今年培训了多少人次」: 亓山村's workshop and 厍口村's, the question naming neither.
+            found = [
+                s
+                for s in others
+                if s not in close and self._as_full(best, s, OTHER_SLACK) and s.signals["coverage"] >= OTHER_COVERAGE
+            ]
+            return [s for s in found if self._of_another(query, best, s) and not self.sentences.same_answer(best, s)]
         asked = self._posts_asked(query)
         if query.asks not in ("person", "named") or not asked or not (holders := held_after(self.index, best, asked)):
             return []
@@ -94,6 +107,25 @@ class Readings:
         """Whether a question asks of a village without naming one (村里, 那个村)."""
         asked = _SOME_VILLAGE.search(query.text) is not None
         return asked and not any(is_village(self.index, w) for w in query.words)
+
+    def _of_another(self, query: Query, best: Scored, other: Scored) -> bool:
+        """Whether `other` gives a figure of another village or person than the best fact does, and
+        the question names neither: it says less than the article, and either is meant."""
+        mine, theirs = self._subjects(best), self._subjects(other)
+        asked = set(query.words) | set(query.terms)
+        return (
+            bool(mine and theirs)
+            and mine.isdisjoint(theirs)
+            and asked.isdisjoint(mine | theirs)
+            and bool(self.index.entries[other.position].numbers)
+        )
+
+    def _subjects(self, scored: Scored) -> frozenset[str]:
+        """The villages and people a fact names (a person of a rare surname may be cut apart in its
+        words: 厍/秀芝, so people are looked for in its text)."""
+        entry = self.index.entries[scored.position]
+        villages = {w for w in entry.words if is_village(self.index, w)}
+        return frozenset(villages | {p for p in self.index.people if p in entry.body})
 
     def _of_a_village(self, scored: Scored, units: tuple[str, ...]) -> bool:
         """Whether the entry gives its figures in `units` of a named village (仉家坳村林地2100公顷)."""

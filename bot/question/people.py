@@ -19,8 +19,9 @@ _ROLE = frozenset(
     "党员 书记 主任 干部 村干部 负责人 总经理 经理 所长 处长 局长 镇长 村长 主席 队长 组长 记者 通讯员 院长 老师 "
     "工人 歌手 董事长 委员 专家 博士 村民 居民 同志 先生 女士 主管 代表 作者".split()
 )
-#: How the word before a name ends when it is a post or a trade (镇党委书记, 巡库员, 村医).
-_POSTED = (*POST_ENDINGS, "员", "村医", "医生", "医师")
+#: How the word before a name ends when it is a post, a trade or who the person is (镇党委书记,
+#: 巡库员, 村医, 代表性传承人).
+_POSTED = (*POST_ENDINGS, "员", "村医", "医生", "医师", "传承人", "带头人", "手艺人")
 _ROLE_AFTER = frozenset("夫妻 夫妇 一家 等人 说 称 表示 介绍".split())
 #: Words asking for someone's post (「蔺海川是什么职务」): a fact naming the person with any post
 #: (POST_ENDINGS) answers what post.
