@@ -6,17 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.curation.names import (
-    NAME_ENDS,
-    ORG_ENDINGS,
-    POSTS,
-    TRADES,
-    named_after_post,
-    organisation_forms,
-    organisations_in,
-    people_in,
-    surname_like,
-)
+from bot.curation.names import ORG_ENDINGS, organisation_forms, organisations_in
+from bot.curation.people import NAME_ENDS, POSTS, TRADES, named_after_post, people_in, surname_like
 from bot.curation.phrases import unknown_word
 
 #: A post and the name after it; the post may open with what it belongs to (洞溪镇党委书记林卫东,
