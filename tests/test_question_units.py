@@ -9,7 +9,7 @@ from bot.curation.evaluate import Item, passes
 from bot.question.focus import focus
 from bot.question.kinds import asks, asks_done, is_yes_no, other_year, premised_numbers, tells_plan_only, tells_year
 from bot.question.supplied import supplies
-from bot.question.units import SHARE, asked_units, figures_in, tells_unit, units_after
+from bot.question.units import COUNT, SHARE, asked_units, figures_in, tells_unit, units_after
 from bot.question.untold import list_untold, part_of_whole, total_untold
 from bot.reply import Reply
 from bot.text.normalize import normalize
@@ -433,3 +433,16 @@ def test_a_year_written_out_must_be_the_one_asked(sentence: str, told: bool) -> 
     # In a report of 2024, 去年 is 2023.
     year = other_year(("去年", "办", "了", "几期"))
     assert year is not None and tells_year(year, sentence, reported=2024) is told
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("截至10月底已在全县演出58场", True),
+        ("今年剧团获得演出收入14.6万元", False),  # a sum of money counts no 场
+        ("工坊面积420平方米", False),  # nor does a measurement
+        ("火灾起数同比下降31.6%", False),  # nor a share
+    ],
+)
+def test_a_count_is_told_by_a_figure_that_counts(text: str, told: bool) -> None:
+    assert tells_unit(normalize(text), (COUNT, "", "场")) is told

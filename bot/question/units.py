@@ -63,8 +63,13 @@ COUNT = "#"
 _COUNT_ASKED = re.compile(
     r"(?:多少|(?<![\d那这前近])几)(起|个|名|家|处|项|次|人|户|座|条|所|件|位|台|辆|场|批|支|套|栋|间)([\u4e00-\u9fff]{0,2})"
 )
-#: A figure that counts: no share (31.6%), no date or time (5月, 2024年, 7:40) after it.
-_COUNT_TOLD = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.%％:：]|个百分点|个?月|年|日|号|时|点|分|成)")
+#: A figure that counts: no share (31.6%), no date or time (5月, 2024年, 7:40), no sum or measure
+#: after it.
+_COUNT_TOLD = re.compile(
+    r"(?<![\d.])\d+(?:\.\d+)?(?![\d.%％:：]|个百分点|个?月|年|日|号|时|点|分|成"
+    # …nor a sum of money or a measurement: 演出收入14.6万元 counts no 场.
+    r"|(?:多|余)?[万亿千百]?(?:元|米|公里|千米|亩|公顷|平方|立方|吨|公斤|千克|斤|岁|小时|分钟|天))"
+)
 #: People are counted in 名, 位 or 人: 「有几名调解员」 is not told by 「调处纠纷41件」.
 _PEOPLE_MEASURES = frozenset("名位人")
 _PEOPLE_TOLD = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:多|余)?(?:万)?(?:名|位|人|个人)")
