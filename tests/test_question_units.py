@@ -445,4 +445,4 @@ def test_a_year_written_out_must_be_the_one_asked(sentence: str, told: bool) -> 
     ],
 )
 def test_a_count_is_told_by_a_figure_that_counts(text: str, told: bool) -> None:
-    assert tells_unit(normalize(text), (COUNT, "", "场")) is told
+    assert tells_unit(text, (COUNT, "", "场")) is told  # a count is read in the source as written
