@@ -29,8 +29,11 @@ _THAT_FIGURE = re.compile(r"(?:这一|这个|该|此)(?:数字|数据|比例|指
 #: A year alone before a figure (2023年为85%): what it measures is the clause before's.
 _YEAR_ONLY = re.compile(r"^(?:而|但|其中)?(?:\d{4}年|去年|今年|上年|前年)(?:同期)?(?:的)?[为是达]?$")
 _MONEY = ("元", "万元", "亿元")
-#: A verb that leads into a figure (办结率达97.6%, 突破1000万): left out of 「…是多少」.
-_VERB_BEFORE = re.compile(r"(?:不超过|不少于|不低于|不足|达到|达|为|约|近|超过|突破|共计|累计)+$")
+#: A verb that leads into a figure (办结率达97.6%, 突破1000万): left out of 「…是多少」 — not the
+#: 近 of 附近 or the 约 of 预约.
+_VERB_BEFORE = re.compile(
+    r"(?:不超过|不少于|不低于|不足|达到|达|为|(?<![预节合契公])约|(?<![附接最将靠邻亲])近|超过|突破|共计|累计)+$"
+)
 #: A verb spending the money after it (投入85万元建设…).
 _SPENT = re.compile(r"(?:投入|投资|花费|花了|出资|拿出|耗资|安排|筹集|整合)(?:资金|了)?$")
 #: A verb whose object is the figure (提高到89.3%, 稳定在95%以上, 达92%).

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.curation.answers import CLOSING, SENTENCE_END, TODO, restated, village_meant
+from bot.curation.answers import CLOSING, SENTENCE_END, TODO, in_speakers_words, restated, village_meant
 from bot.curation.clauses import clause_groups
 from bot.curation.names import draft_aliases, names_in, place_forms
 from bot.curation.topics import OVERVIEW, topic_at
@@ -279,7 +279,9 @@ def _facts(doc: Document, chrome: set[str], names: list[tuple[str, str]], split:
             {
                 "id": f"{doc.id}-{number:02d}",
                 # 「过去进村只有一条3米宽的水泥路」 is asked of the village the paragraph is about.
-                "questions": wordings.of(village + told if village else told, context, referents),
+                "questions": wordings.of(
+                    village + told if village else in_speakers_words(told, people), context, referents
+                ),
                 "answer": restated(doc, told, village, referents, people),
                 "source": source,
                 "tags": [_tag(doc, source, chrome)],

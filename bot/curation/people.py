@@ -109,12 +109,19 @@ def _rare_after_post(sentence: str) -> Iterable[tuple[str, str]]:
         at = match.end()
         if not _rare_character(sentence[at]) or sentence[at] in _NO_NAME_START:
             continue
+        post = re.split(r"[，、。；：“”‘’]", sentence[max(0, match.start() - 8) : at])[-1]
         for size in (3, 2):
             name, rest = sentence[at : at + size], sentence[at + size :]
             ends = not rest or not "\u4e00" <= rest[0] <= "\u9fff" or known_word(rest[:2]) or rest[0] in "说和与等"
             if ends and not known_word(name) and not known_word(name[1:]):
-                yield name, re.split(r"[，、。；：“”‘’]", sentence[max(0, match.start() - 8) : at])[-1]
+                yield name, post
                 break
+        else:
+            # No word begins after it either way (眭根宝收了6名徒弟): three characters, the commonest
+            # length of a name, unless the third is a small word of its own (亓伟说, 亓伟的).
+            name = sentence[at : at + 3]
+            if len(name) == 3 and name[2] not in "说和与等是在的了把将也都就" and not known_word(name[1:]):
+                yield name, post
 
 
 def _rare_character(character: str) -> bool:

@@ -308,6 +308,7 @@ def test_a_month_range_is_no_figure_to_ask(tmp_path: Path) -> None:
         ("县级非遗代表性传承人眭根宝学习竹编技法。", "眭根宝", "县级非遗代表性传承人"),
         ("市级剪纸代表性传承人厍秀芝领衔。", "厍秀芝", "市级剪纸代表性传承人"),
         ("团长蕲德顺介绍，剧团今年演出62场。", "蕲德顺", "团长"),
+        ("竹编代表性传承人眭根宝收了6名徒弟。", "眭根宝", "竹编代表性传承人"),  # no word after it either way
     ],
 )
 def test_people_after_a_post_are_found_whatever_their_surname(sentence: str, person: str, post: str) -> None:
@@ -529,6 +530,7 @@ def test_what_a_sentence_defines_and_an_age_before_a_name_are_asked(tmp_path: Pa
         ("村口有一座建于上世纪70年代的老石拱桥。", "石拱桥", "多久代"),
         ("驾驶员厍永昶已经在这条线路上跑了两年多。", "厍永昶是什么职务", "在哪里上跑"),
         ("大桥历时两个半月，于6月底建成通车。", "建成通车是什么时候", "于建成"),
+        ("郗家坪村开办了暑期课堂，吸引附近62名中小学生参加。", "吸引附近几名", "附几名"),  # 附近 is no rounding 近
     ],
 )
 def test_draft_wordings_read_figures_names_and_posts_whole(
@@ -536,6 +538,14 @@ def test_draft_wordings_read_figures_names_and_posts_whole(
 ) -> None:
     questions = " ".join(_drafted(tmp_path, story, place="新河镇").facts[0]["questions"])  # type: ignore[arg-type]
     assert wanted in questions and unwanted not in questions
+
+
+def test_a_quotation_is_asked_of_its_speaker(tmp_path: Path) -> None:
+    # 我 in 「“我编了50多年竹子。”眭根宝说。」 is 眭根宝: nobody asks 「我编了多少年竹子」.
+    story = "竹编传承人眭根宝收了6名徒弟。“我编了50多年竹子。”眭根宝说。"
+    facts = _drafted(tmp_path, story, place="新河镇").facts
+    questions = " ".join(str(q) for f in facts for q in f["questions"])  # type: ignore[union-attr]
+    assert "眭根宝编了多少年竹子" in questions and "我编了" not in questions
 
 
 def test_an_answer_names_the_village_its_sentence_only_calls_the_village(tmp_path: Path) -> None:
