@@ -319,3 +319,19 @@ def test_a_count_of_two_villages_asked_of_neither_is_a_choice(engine: Engine) ->
     assert {s.fact_id for s in reply.suggestions} >= {"lt-drill-tiaoxi", "lt-drill-ligang"}
     named = engine.answer("栎港社区今年的应急演练培训一共培训了多少人次？")
     assert (named.status, named.fact_id) == ("answered", "lt-drill-ligang")
+
+
+@pytest.mark.parametrize(("rival", "answered"), [("lt-town", True), ("lt-drill-tiaoxi", False)])
+def test_below_the_threshold_the_one_fact_counting_in_the_measure_asked_answers(
+    engine: Engine, rival: str, answered: bool
+) -> None:
+    # 「…办了几期」 asks a count in 期: the best fact alone of those near gives one (安全培训班6期) —
+    # unless another near fact counts in 期 too (应急演练培训4期).
+    from bot.matching.scoring import Scored
+
+    positions = {f: i for i, f in enumerate(engine.index.entries.fact_ids) if f in ("lt-lawyer", rival)}
+    query = engine.index.query("镇上给大家上的安全课一共办了几期？")
+    signals = {"coverage": 0.6, "wording": 0.5, "sound": 0.6, "subject": 0.55, "kind": 1.0}
+    best = Scored(positions["lt-lawyer"], 0.55, signals)
+    other = Scored(positions[rival], 0.45, dict(signals))
+    assert engine.decider._only_counter(query, [best, other]) is answered

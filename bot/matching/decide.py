@@ -42,7 +42,7 @@ from bot.matching.sentences import Sentences
 from bot.question.kinds import Query, asks_outcome
 from bot.question.parts import MAX_QUESTION
 from bot.question.people import POST_QUESTIONS
-from bot.question.units import rough_ranges, tells_in, tells_unit, units_after
+from bot.question.units import COUNT, figure_units, rough_ranges, tells_in, tells_unit, units_after
 from bot.question.unsaid import asks_unsaid
 from bot.question.untold import each_untold, kind_untold, list_untold, one_of_list, part_of_whole, total_untold
 from bot.reply import Reply
@@ -275,7 +275,8 @@ class Decider:
                 choices = self.places.per_place(facts, others if leader is None else [leader, *others])
                 return self.replies.clarify(question, resolved, choices, CLARIFY_PLACES)
             return self.replies.sentence(question, sentence, resolved)
-        if self.confidence.clear_winner(query, facts):
+        counted = self._only_counter(query, facts) and not self._untold(question, query, best)
+        if self.confidence.clear_winner(query, facts) or counted:
             fact = self.replies.fact_of(best)
             if fact is not None:
                 return self.replies.fact(question, fact, best.score, resolved)
@@ -334,6 +335,19 @@ class Decider:
             fact = self.replies.fact_of(following[0])
             return self.replies.fact(question, fact, following[0].score, resolved) if fact else None
         return self.replies.clarify(question, resolved, following, CLARIFY_PLACES)
+
+    def _only_counter(self, query: Query, facts: list[Scored]) -> bool:
+        """Below the threshold, a count asked in its measure word (多少户农户入社) that the best fact
+        alone of those near gives (鲜岙合作社吸纳农户412户): the article's one answer to it."""
+        units = figure_units(query)
+        best = facts[0]
+        if units[:1] != (COUNT,) or not units[2] or best.score < self.matching.clear_floor or not clean(best):
+            return False
+        measured = re.compile(rf"\d(?:多|余)?(?:万)?{re.escape(units[2])}")
+        near = [s for s in facts[1:6] if s.score >= self.matching.suggest]
+        return bool(measured.search(_normal(self.index.entries[best.position].sentence))) and not any(
+            measured.search(_normal(self.index.entries[s.position].sentence)) for s in near
+        )
 
     def _giving_checked(self, query: Query, facts: list[Scored]) -> list[Scored]:
         """Of near-tied facts, those whose answer tells a number the question offers to confirm —
