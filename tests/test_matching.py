@@ -59,6 +59,7 @@ def test_a_misspelt_place_is_still_the_place(engine: Engine, question: str, plac
         ("有多少人参加", ()),  # 人 is a kind of thing, not a thing a fact must name
         ("项目什么时候能投产", ("投产",)),  # a modal word stands between the when-word and the event
         ("帮凌雪华的村干部是谁", ("村干部",)),  # the role the person asked about has
+        ("三支扑火队的队长分别是谁", ("队长",)),  # 分别 between the role and 是谁
         ("出面帮忙的是招商局哪位党员", ("党员",)),
         ("谁帮凌雪华找的工作", ()),  # after 谁 comes what was done, not who
         ("招工住宿犯愁，是谁帮的忙", ()),  # 是谁…的 stresses the doer: 犯愁 is no role
