@@ -7,8 +7,9 @@ import pytest
 
 from bot.curation.evaluate import Item, passes
 from bot.question.focus import focus
-from bot.question.kinds import asks, asks_done, is_yes_no, other_year, premised_numbers, tells_plan_only, tells_year
+from bot.question.kinds import asks, is_yes_no, premised_numbers
 from bot.question.supplied import supplies
+from bot.question.timeframe import asks_done, other_year, tells_plan_only, tells_year
 from bot.question.units import COUNT, SHARE, asked_units, figures_in, tells_unit, units_after
 from bot.question.untold import list_untold, part_of_whole, total_untold
 from bot.reply import Reply
@@ -153,6 +154,7 @@ def test_what_a_fact_can_tell(source: str, kind: str, told: bool) -> None:
         ("去年用于物资补充的资金是多少", "去年"),
         ("今年用于物资补充的资金是多少", None),
         ("防汛专项的钱比去年涨了多少", None),  # the change, which the fact tells
+        ("去年同期排查出了多少处隐患", "去年"),  # 去年同期 is one word to jieba
     ],
 )
 def test_the_other_year_a_question_asks_about(question: str, year: str | None) -> None:
@@ -249,7 +251,7 @@ def test_an_answer_giving_every_reading_of_an_ambiguous_question_passes(reply: R
     ],
 )
 def test_a_question_about_what_came_of_a_plan(question: str, source: str, outcome: bool) -> None:
-    from bot.question.kinds import asks_outcome
+    from bot.question.timeframe import asks_outcome
 
     assert asks_outcome(normalize(question), normalize(source)) is outcome
 

@@ -39,9 +39,10 @@ from bot.matching.places import Places
 from bot.matching.readings import Readings
 from bot.matching.scoring import Scored, rank
 from bot.matching.sentences import Sentences
-from bot.question.kinds import Query, asks_outcome
+from bot.question.kinds import Query
 from bot.question.parts import MAX_QUESTION
 from bot.question.people import POST_QUESTIONS
+from bot.question.timeframe import asks_outcome
 from bot.question.units import COUNT, figure_units, rough_ranges, tells_in, tells_unit, units_after
 from bot.question.unsaid import asks_unsaid
 from bot.question.untold import each_untold, kind_untold, list_untold, one_of_list, part_of_whole, total_untold

@@ -27,7 +27,8 @@ from rapidfuzz import fuzz, process
 
 from bot.index.search import Entry, Index
 from bot.knowledge.model import NUMBER
-from bot.question.kinds import Query, asks_done, described_ages, other_year, tells_plan_only, tells_year
+from bot.question.kinds import Query, described_ages
+from bot.question.timeframe import asks_done, other_year, tells_plan_only, tells_year
 from bot.question.units import COUNT, VILLAGE_ENDINGS, figure_units, tells_unit
 from bot.question.untold import counted_kind
 from bot.text.normalize import normalize

@@ -1,0 +1,102 @@
+"""When a question is asked of: another year than the report's (去年, 明年), what came of a plan
+(后来建完了吗), or what has been done (加装了多少部) — and whether a fact's source can tell it.
+
+A report is written at one moment: its 「2026年计划…」 is no answer to what was done, its 「比去年
+提高3个百分点」 tells this year's figure and not last year's, and its 2025年 in a report of 2024 is
+next year.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A question about how a plan turned out (后来建完了吗, 9月份真的投产了吗, 现在开工了没有).
+_OUTCOME = re.compile(
+    r"(后来|最后|最终|如今|现在|目前|真的|已经|到底).{0,20}"
+    r"(了吗|了没有?|没有|了没|成了吗|成没成|了么)|后来(怎么样|咋样|如何)"
+    r"|(完成|建成|完工|竣工|投产|开通|落成|到位)(了吗|了没有?|没有|了没|了么)"
+)
+#: A source telling a plan, not what came of it: 计划, 将, 力争, 明年, 下一步.
+_PLANNED = re.compile(r"计划|将要|(?<![即必])将(?!军)|力争|预计|拟|明年|下一步|年内|年底前|目标|争创|争取|打算|准备")
+
+
+def asks_outcome(text: str, source: str) -> bool:
+    """Whether the question asks what came of a plan that its fact (`source`: its source and
+    answer) only announces.
+
+    「8000亩高标准农田后来建完了吗」 against 「明年计划再建设高标准农田8000亩」: the article was
+    written before; a yes or a no would be a guess. Both texts normalised."""
+    return bool(_OUTCOME.search(text)) and bool(_PLANNED.search(source))
+
+
+#: A question about what has been done: a count after a verb's 了 (加装了多少部, 增加到了900个) or
+#: a count after 已经 — and no word of a plan (计划, 打算, 要, 明年).
+_DONE = re.compile(r"[\u4e00-\u9fff]了(?:多少|几|\d)|已经[^，,。？?]{0,8}(?:多少|几)")
+_ASKS_PLAN = re.compile(r"计划|打算|准备|预计|目标|力争|将|要|会|明年|下一步|今后|以后")
+#: A count of what was done: 卖了一千八百多个, 加装了41部.
+_DONE_COUNT = re.compile(r"[\u4e00-\u9fff]了[\d一二两三四五六七八九十]")
+#: What a source has done beside its plan: 已, 完成, 累计, 截至, 以来.
+_DONE_TOLD = re.compile(r"已|完成|建成|累计|截至|以来|共[\u4e00-\u9fff]{0,4}\d")
+
+
+def asks_done(text: str) -> bool:
+    """Whether a question (normalised) asks what has been done: 「这次改造一共加装了多少部电梯」."""
+    return bool(_DONE.search(text)) and not _ASKS_PLAN.search(text)
+
+
+def tells_plan_only(source: str) -> bool:
+    """Whether a fact's source tells a plan (「2026年计划再改造老旧小区5个，力争加装电梯不少于
+    30部」): no answer to what has been done, however alike its words. A sentence is framed by its
+    opening: 「已完工7项，下一步将…」 tells what was done first; 「计划…推动已改造小区…」 a plan."""
+    plan = _PLANNED.search(source)
+    done = _DONE_TOLD.search(source)
+    if plan is None or _DONE_COUNT.search(source):  # 「光今年就卖了一千八百多个」, whatever else it says
+        return False
+    return done is None or plan.start() < done.start()
+
+
+#: A year other than the report's, as a question names it, and how a fact that speaks of that
+#: year says so: 「去年沄岙镇用于物资补充的资金是多少」 is not answered by this year's 96万元.
+_OTHER_YEARS = {
+    "去年": re.compile(r"去年|上年|上一年|同期|\d{4}年"),
+    "前年": re.compile(r"前年|\d{4}年"),
+    "明年": re.compile(r"明年|下一年|\d{4}年"),
+}
+#: The words for each: 去年同期 and 上年 ask of last year as 去年 does.
+_YEAR_WORDS = {"去年": ("去年", "上年", "上一年"), "前年": ("前年",), "明年": ("明年", "下一年")}
+#: How many years from the report's each of them is: a year written out (2025年) must be that one.
+_OFFSETS = {id(_OTHER_YEARS["去年"]): -1, id(_OTHER_YEARS["前年"]): -2, id(_OTHER_YEARS["明年"]): 1}
+
+
+def other_year(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """How a fact must speak of the year the question asks about, when that is not the report's
+    own (去年, 明年); None for a question about the report's year, none in particular, or the
+    change since another (比去年)."""
+    for i, word in enumerate(words):
+        # 去年同期, 上年, 去年底: jieba keeps them one word; each asks of last year.
+        year = next((y for y, forms in _YEAR_WORDS.items() if word.startswith(forms)), None)
+        if year and not (i and words[i - 1] in ("比", "较", "与", "和", "跟")):
+            return _OTHER_YEARS[year]  # 「比去年涨了多少」 asks the change, which the fact tells
+    return None
+
+
+#: What stands before a year a fact compares with (比去年增长, 较上年同期, 同比): the fact tells
+#: the change, not that year's figure.
+_COMPARED = ("比", "较", "与", "同比", "相比", "比去年", "较去年", "比上年", "较上年", "与去年", "与上年")
+
+
+def tells_year(year: re.Pattern[str], sentence: str, reported: int | None = None) -> bool:
+    """Whether `sentence` speaks of the `year` a question asks about other than to compare with
+    it: 「全镇就诊率达到91.2%，比去年提高3个百分点」 gives this year's figure and the change, so
+    「去年的就诊率是多少」 is not told; 「由去年的42%提高到71.8%」 tells it. A year written out must be
+    the one asked, counted from the year the article was `reported`: in a report of 2024,
+    「2025年计划培训5期」 is no answer to 「去年培训了几期」."""
+    offset = _OFFSETS.get(id(year))
+
+    def meant(found: re.Match[str]) -> bool:
+        written = found.group(0)
+        if reported is None or offset is None or not written[:4].isdigit():
+            return True
+        return int(written[:4]) == reported + offset
+
+    return any(not sentence[: found.start()].endswith(_COMPARED) and meant(found) for found in year.finditer(sentence))
