@@ -335,3 +335,17 @@ def test_below_the_threshold_the_one_fact_counting_in_the_measure_asked_answers(
     best = Scored(positions["lt-lawyer"], 0.55, signals)
     other = Scored(positions[rival], 0.45, dict(signals))
     assert engine.decider._only_counter(query, [best, other]) is answered
+
+
+@pytest.mark.parametrize(
+    ("sentence", "untold"),
+    [
+        ("对全镇餐饮场所、学校食堂和居民用户开展检查，检查餐饮单位186家。", "学校食堂"),  # only listed
+        ("对全镇学校食堂开展检查，共检查23所。", None),  # counted in the measure asked (所)
+        ("检查学校食堂23所、餐饮单位186家。", None),
+    ],
+)
+def test_a_thing_only_listed_is_not_counted(engine: Engine, sentence: str, untold: str | None) -> None:
+    from bot.question.untold import kind_untold
+
+    assert kind_untold(engine.index.query("检查了多少所学校食堂？"), sentence) == untold

@@ -98,10 +98,19 @@ def kind_untold(query: Query, sentence: str) -> str | None:
     """The kind asked (合同纠纷) when `sentence` names it only where it gives no figure, while it
     counts other kinds of the same thing: 「土地权属和邻里纠纷146件…其余为合同、损害赔偿等纠纷」
     does not say how many 合同纠纷 there were."""
-    kind = counted_kind(query)
-    if kind is None or figure_units(query)[:1] != (COUNT,):
+    units = figure_units(query)
+    if units[:1] != (COUNT,) or not query.focus:
         return None
     clauses = [normalize(c).replace(" ", "") for c in re.split(r"[，。；！？,;!?：:]", sentence)]
+    kind = counted_kind(query)
+    if kind is None:
+        # 「查了多少所学校食堂」 of 「对餐饮场所、学校食堂和居民用户开展检查，检查餐饮单位186家」: the
+        # thing asked is only listed, and nothing is counted in its measure (所).
+        named = [c for c in clauses if query.focus[0] in c]
+        figures = [c for c in clauses if re.search(r"\d", c)]
+        measured = units[2] and re.search(rf"\d(?:多|余)?{re.escape(units[2])}", "".join(clauses))
+        untold = named and figures and not measured and not any(re.search(r"\d", c) for c in named)
+        return query.focus[0] if untold else None
     naming = [c for c in clauses if any(f in c for f in query.focus)]
     kinds = [c for c in naming if kind in c]
     counted = [c for c in naming if re.search(r"\d", c)]
