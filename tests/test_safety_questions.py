@@ -340,12 +340,12 @@ def test_below_the_threshold_the_one_fact_counting_in_the_measure_asked_answers(
 @pytest.mark.parametrize(
     ("sentence", "untold"),
     [
-        ("对全镇餐饮场所、学校食堂和居民用户开展检查，检查餐饮单位186家。", "学校食堂"),  # only listed
-        ("对全镇学校食堂开展检查，共检查23所。", None),  # counted in the measure asked (所)
-        ("检查学校食堂23所、餐饮单位186家。", None),
+        ("对全镇餐饮场所、农家乐和居民用户开展检查，检查餐饮单位186家。", "农家乐"),  # only listed
+        ("对全镇农家乐开展检查，共检查23所。", None),  # counted in the measure asked (所)
+        ("检查农家乐23所、餐饮单位186家。", None),
     ],
 )
 def test_a_thing_only_listed_is_not_counted(engine: Engine, sentence: str, untold: str | None) -> None:
     from bot.question.untold import kind_untold
 
-    assert kind_untold(engine.index.query("检查了多少所学校食堂？"), sentence) == untold
+    assert kind_untold(engine.index.query("检查了多少所农家乐？"), sentence) == untold
