@@ -349,3 +349,16 @@ def test_a_thing_only_listed_is_not_counted(engine: Engine, sentence: str, untol
     from bot.question.untold import kind_untold
 
     assert kind_untold(engine.index.query("检查了多少所农家乐？"), sentence) == untold
+
+
+@pytest.mark.parametrize(
+    ("question", "told"),
+    [
+        ("全镇一共有多少名网格员？", "每个网格配备1名网格员"),  # counted per 网格 only: no total
+        ("每个网格配备几名网格员？", None),  # the rate itself is asked
+    ],
+)
+def test_a_total_count_is_not_told_by_a_count_per_unit(engine: Engine, question: str, told: str | None) -> None:
+    from bot.question.untold import count_untold
+
+    assert count_untold(engine.index.query(question), "全镇划分网格46个，每个网格配备1名网格员。") == told

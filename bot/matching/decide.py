@@ -45,7 +45,15 @@ from bot.question.people import POST_QUESTIONS
 from bot.question.timeframe import asks_outcome
 from bot.question.units import COUNT, figure_units, rough_ranges, tells_in, tells_unit, units_after
 from bot.question.unsaid import asks_unsaid
-from bot.question.untold import each_untold, kind_untold, list_untold, one_of_list, part_of_whole, total_untold
+from bot.question.untold import (
+    count_untold,
+    each_untold,
+    kind_untold,
+    list_untold,
+    one_of_list,
+    part_of_whole,
+    total_untold,
+)
 from bot.reply import Reply
 from bot.text.normalize import normalize
 
@@ -223,19 +231,18 @@ class Decider:
         return self.confidence.said_around(query, best, self.sentences.holding(best) or paragraph)
 
     def _untold(self, question: str, query: Query, scored: Scored) -> str | None:
-        """Why the entry cannot answer though it matches, when the question asks what it gives
-        only as a number: a count in one place it names only in a list (「鲦溪社区建了几个充电棚」,
-        `one_of_list`), each one's share of a total (「每人分别被拖欠了多少」, `each_untold`), a part
-        of a whole (「那45个人里，退伍军人有多少」, `part_of_whole`) or which members of a group
-        (「18座公厕分别建在哪几个村」, `list_untold`). The whole may be named in a clause before the
-        one decided (「那185万元里，溢洪道清淤花了多少」), so the message is read too."""
+        """Why the entry cannot answer though it matches: what its sentence leaves untold
+        (`bot.question.untold`: one place of a list, each one's share, a kind among the rest, a
+        total of a rate, a part of a whole, which members of a group). The whole may be named in a
+        clause before the one decided (「那185万元里，溢洪道清淤花了多少」), so the message is read too."""
         sentence = self.index.entries[scored.position].sentence
         if query.asks in ("number", "money"):
             if listed := one_of_list(query.terms, sentence):
                 return ONE_OF_LIST.format(place=listed[0], told=listed[1])
             if total := each_untold(query.text, sentence):  # 「每人分别被拖欠了多少」 of a 共计
                 return PART_UNTOLD.format(whole=total)
-        if query.asks == "money" and (rate := total_untold(query.text, sentence)):  # 「一共多少钱」 of 每件50元
+        # 「一共多少钱」 of 每件50元, 「一共有多少名护士」 of 每个团队由…1名护士…组成: only a rate is told.
+        if rate := (query.asks == "money" and total_untold(query.text, sentence)) or count_untold(query, sentence):
             return RATE_ONLY.format(rate=rate)
         if kind := kind_untold(query, sentence):  # 「合同纠纷有多少件」 of 「…其余为合同、损害赔偿等纠纷」
             return KIND_UNTOLD.format(kind=kind)

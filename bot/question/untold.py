@@ -124,6 +124,18 @@ _RATE = re.compile(r"每[^\d，。,；;]{1,8}?(\d+(?:\.\d+)?(?:万|亿)?(?:多|�
 _SUM = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:万|亿)?(?:多|余)?元")
 
 
+def count_untold(query: Query, sentence: str) -> str | None:
+    """The rate (「每个家庭医生团队由1名卫生院医生、1名护士…组成」) when a question asks the total
+    count of its focus — 「中心卫生院一共有多少名护士」 — and `sentence` counts it only per unit
+    (每个…): the article never adds it up."""
+    if not _ASKS_TOTAL.search(query.text) or figure_units(query)[:1] != (COUNT,) or not query.focus:
+        return None
+    told = {c: normalize(c).replace(" ", "") for c in re.split(r"[，。；！？,;!?：:]", sentence)}
+    counted = [c for c, normal in told.items() if query.focus[0] in normal and re.search(r"\d", normal)]
+    each = [c for c in counted if re.search(r"每[^\d]{0,10}\d", told[c])]
+    return each[0] if counted and len(each) == len(counted) else None
+
+
 def total_untold(question: str, sentence: str) -> str | None:
     """The rate (「每件50元」) when `question` (normalised) asks the total sum — 「今年给调解员发的
     误工补贴一共多少钱」 — of a fact whose `sentence` gives money only as a rate: the article never
@@ -136,7 +148,6 @@ def total_untold(question: str, sentence: str) -> str | None:
     return rates[0] if rates and len(sums) == len(rates) else None
 
 
-#: A figure given roughly: 30几, 2万多, 100余, 40多.
 #: A name of a place within a town, as a list item: 石楠坳村, 鲦溪社区, 纺机厂宿舍小区, 粮站新村.
 _MEMBER = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:村|社区|小区|苑)$")
 #: The count of a list's items after its last one: 等4个村, 4个小区.
