@@ -170,8 +170,15 @@ def tells_unit(text: str, units: tuple[str, ...]) -> bool:
         # A count told as none only of what is counted: 「诉讼案件多少件」 names nothing after 件.
         none = bool(units[1]) and re.search(_NONE + re.escape(units[1]), text) is not None
         told = _PEOPLE_TOLD if units[2] in _PEOPLE_MEASURES else _COUNT_TOLD
-        return bool(told.search(numerals_to_digits(text))) or none
+        return bool(told.search(_as_digits(text))) or none
     return next(_figures(text, units), None) is not None
+
+
+@lru_cache(maxsize=4096)
+def _as_digits(text: str) -> str:
+    """A source with its Chinese numerals as digits (一千八百多个 → 1800多个), once per source: a
+    count question checks every candidate's."""
+    return numerals_to_digits(text)
 
 
 def figures_in(text: str, units: tuple[str, ...]) -> frozenset[str]:
