@@ -334,7 +334,7 @@ def test_below_the_threshold_the_one_fact_counting_in_the_measure_asked_answers(
     signals = {"coverage": 0.6, "wording": 0.5, "sound": 0.6, "subject": 0.55, "kind": 1.0}
     best = Scored(positions["lt-lawyer"], 0.55, signals)
     other = Scored(positions[rival], 0.45, dict(signals))
-    assert engine.decider._only_counter(query, [best, other]) is answered
+    assert engine.decider._sole_count(query, [best, other]) is answered
 
 
 @pytest.mark.parametrize(

@@ -283,7 +283,7 @@ class Decider:
                 choices = self.places.per_place(facts, others if leader is None else [leader, *others])
                 return self.replies.clarify(question, resolved, choices, CLARIFY_PLACES)
             return self.replies.sentence(question, sentence, resolved)
-        counted = self._only_counter(query, facts) and not self._untold(question, query, best)
+        counted = self._sole_count(query, facts) and not self._untold(question, query, best)
         if self.confidence.clear_winner(query, facts) or counted:
             fact = self.replies.fact_of(best)
             if fact is not None:
@@ -344,7 +344,7 @@ class Decider:
             return self.replies.fact(question, fact, following[0].score, resolved) if fact else None
         return self.replies.clarify(question, resolved, following, CLARIFY_PLACES)
 
-    def _only_counter(self, query: Query, facts: list[Scored]) -> bool:
+    def _sole_count(self, query: Query, facts: list[Scored]) -> bool:
         """Below the threshold, a count asked in its measure word (多少户农户入社) that the best fact
         alone of those near gives (鲜岙合作社吸纳农户412户): the article's one answer to it."""
         units = figure_units(query)

@@ -6,8 +6,9 @@ fact of the same article that covers the question as fully as the best one, and 
 figure in the unit asked or another holder of the post asked, is a reading the user must choose
 between — however much closer the best one's wording is. 「村里的林地面积有多少公顷」 names no
 village: every village's figure close behind is a reading, however worded; 「全镇的…」 asks the
-town's, and a village's is none. Two facts giving the same figure agree and leave nothing to
-choose.
+town's, and a village's is none. 「工坊今年培训了多少人次」 names neither of the two villages whose
+workshops each give a count: both are readings. Two facts giving the same figure agree and leave
+nothing to choose.
 """
 
 from __future__ import annotations
@@ -50,7 +51,8 @@ class Readings:
 
     def alike(self, query: Query, best: Scored, others: list[Scored], close: list[Scored]) -> list[Scored]:
         """The facts among `others` (not already `close`) that are another reading of `query`:
-        another figure in the unit asked, or another holder of the post asked."""
+        another figure in the unit asked, another village's or person's count, or another holder
+        of the post asked."""
         units = units_of(query)
         villages = bool(units) and self._some_village(query)
         # Each village's figure is a reading however worded (「村里的林地面积有多少公顷」); another
