@@ -23,14 +23,18 @@ CLOSING = ("”", "’", "」", "』")
 _QUOTE_THEN_SPEAKER = re.compile(r"^([^“”]+)”([^“”，。]{1,20}?(?:说|表示|介绍|指出|坦言|感慨|笑着说))[。！]?$")
 
 
+#: 我 as the speaker himself, not 我们, 我镇, 我村 (the speaker's people or place).
+_MYSELF = re.compile(r"我(?![们镇村乡县市区国])")
+
+
 def in_speakers_words(source: str, people: tuple[str, ...]) -> str:
     """A quotation followed by who said it, with 我 read as the speaker, for asking about it:
     「“我编了50多年竹子…”眭根宝说。」 → 「眭根宝编了50多年竹子…」 (not 我们, 我镇, 我村)."""
     quoted = _QUOTE_THEN_SPEAKER.match(source.lstrip("“").rstrip("。"))
     speaker = next((p for p in people if quoted and p in quoted.group(2)), None)
-    if quoted is None or speaker is None or not re.search(r"我(?![们镇村乡县市区国])", quoted.group(1)):
+    if quoted is None or speaker is None or not _MYSELF.search(quoted.group(1)):
         return source
-    return re.sub(r"我(?![们镇村乡县市区国])", speaker, quoted.group(1))
+    return _MYSELF.sub(speaker, quoted.group(1))
 
 
 #: A sentence about a village it does not name (全村386户…, 村里…, 村民…).

@@ -77,8 +77,7 @@ def people_in(sentences: Iterable[str], author: str = "") -> dict[str, str]:
             said = _SAYING.match(sentence, match.end()) and not known_word(name) and name[0] not in _NO_NAME_START
             aged = _AGED.match(sentence, match.end()) and name[0] not in _NO_NAME_START  # 村民郗桂兰（63岁）
             if said or aged or named_after_post(name, match.group(0)[: -len(name)]):
-                post = sentence[max(0, match.start() - 8) : match.start(1)]
-                found.setdefault(name, re.split(r"[，、。；：“”‘’]", post)[-1])
+                found.setdefault(name, _post_before(sentence, match.start(), match.start(1)))
         for name, post in _tagged_people(sentence).items():
             # The whole name, not a part (靳鹤 of 靳鹤年说, 罗志 of 罗志刚说, where 刚 may end a
             # name); a post says more than a quote.
@@ -109,7 +108,7 @@ def _rare_after_post(sentence: str) -> Iterable[tuple[str, str]]:
         at = match.end()
         if not _rare_character(sentence[at]) or sentence[at] in _NO_NAME_START:
             continue
-        post = re.split(r"[，、。；：“”‘’]", sentence[max(0, match.start() - 8) : at])[-1]
+        post = _post_before(sentence, match.start(), at)
         for size in (3, 2):
             name, rest = sentence[at : at + size], sentence[at + size :]
             ends = not rest or not "\u4e00" <= rest[0] <= "\u9fff" or known_word(rest[:2]) or rest[0] in "说和与等"
@@ -135,6 +134,12 @@ def _rare_character(character: str) -> bool:
 #: How often jieba's dictionary may count a character alone for it still to be rare (郗 0, 厍 155;
 #: 王 and 张 are counted tens of thousands of times, 蕲 of 蕲春 1352).
 _RARE_CHARACTER = 200
+
+
+def _post_before(sentence: str, start: int, at: int) -> str:
+    """How the text names the person whose name begins at `at`: what stands before it, from up to
+    eight characters before `start` (where the post was found), back to the clause's opening."""
+    return re.split(r"[，、。；：“”‘’]", sentence[max(0, start - 8) : at])[-1]
 
 
 def named_after_post(name: str, post: str) -> bool:
@@ -195,5 +200,5 @@ def _tagged_people(sentence: str) -> dict[str, str]:
         whole = len(name) == 3 and name == word and post_like
         if name and (after.startswith(_AFTER_NAME) or whole) and named_after_post(name, before):
             at = sentence.find(name)
-            found[name] = re.split(r"[，、。；：“”‘’]", sentence[max(0, at - 8) : at])[-1] or before
+            found[name] = _post_before(sentence, at, at) or before
     return found

@@ -21,7 +21,6 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -30,8 +29,7 @@ from bot.knowledge.model import NUMBER
 from bot.question.kinds import Query, described_ages
 from bot.question.timeframe import asks_done, other_year, tells_plan_only, tells_year
 from bot.question.units import COUNT, VILLAGE_ENDINGS, figure_units, tells_unit
-from bot.question.untold import counted_kind
-from bot.text.normalize import normalize
+from bot.question.untold import clauses, counted_kind
 from bot.text.sound import syllables
 
 WEIGHTS = {"coverage": 0.55, "wording": 0.25, "sound": 0.20}
@@ -274,17 +272,10 @@ def _counted(sentence: str, focus: tuple[Term, ...], kind_of: str | None = None)
     总数达412人, 小菜园、小果园、小游园等“三小园”58个), or no clause names one (that is a focus
     miss, not this). When a clause names the kind asked (合同纠纷), that clause must give it:
     「土地权属和邻里纠纷146件…其余为合同、损害赔偿等纠纷」 counts no 合同纠纷."""
-    naming = [clause for clause in _clauses(sentence) if any(term.text in clause for term in focus)]
+    naming = [clause for clause in clauses(sentence) if any(term.text in clause for term in focus)]
     if kind_of and any(kind_of in clause for clause in naming):
         naming = [clause for clause in naming if kind_of in clause]
     return not naming or any(re.search(r"\d", clause) for clause in naming)
-
-
-@lru_cache(maxsize=4096)
-def _clauses(sentence: str) -> tuple[str, ...]:
-    """A source sentence's clauses, normalised (Chinese numerals as digits); a list joined by 、
-    stays one clause with the figure that counts it."""
-    return tuple(normalize(clause).replace(" ", "") for clause in re.split(r"[，。；！？,;!?：:]", sentence))
 
 
 def _only_given(question: Question, entry: Entry) -> bool:

@@ -65,7 +65,7 @@ _OTHER_YEARS = {
 #: The words for each: 去年同期 and 上年 ask of last year as 去年 does.
 _YEAR_WORDS = {"去年": ("去年", "上年", "上一年"), "前年": ("前年",), "明年": ("明年", "下一年")}
 #: How many years from the report's each of them is: a year written out (2025年) must be that one.
-_OFFSETS = {id(_OTHER_YEARS["去年"]): -1, id(_OTHER_YEARS["前年"]): -2, id(_OTHER_YEARS["明年"]): 1}
+_OFFSETS = {_OTHER_YEARS["去年"]: -1, _OTHER_YEARS["前年"]: -2, _OTHER_YEARS["明年"]: 1}
 
 
 def other_year(words: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -91,7 +91,7 @@ def tells_year(year: re.Pattern[str], sentence: str, reported: int | None = None
     「去年的就诊率是多少」 is not told; 「由去年的42%提高到71.8%」 tells it. A year written out must be
     the one asked, counted from the year the article was `reported`: in a report of 2024,
     「2025年计划培训5期」 is no answer to 「去年培训了几期」."""
-    offset = _OFFSETS.get(id(year))
+    offset = _OFFSETS.get(year)
 
     def meant(found: re.Match[str]) -> bool:
         written = found.group(0)

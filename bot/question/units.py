@@ -227,12 +227,16 @@ def asks_whole(text: str) -> bool:
 _THE_VILLAGE = re.compile(r"[全该本]村|村里|[全该本]社区")
 
 
+#: What ends a clause of a sentence; a list joined by 、 stays one clause.
+CLAUSE_END = re.compile(r"[，,。；;：:！？!?]")
+
+
 def told_of_parts(text: str, units: tuple[str, ...]) -> bool:
     """Whether every figure `text` (normalised) gives in `units` is told of a named village or
     community (「仉家坳村林地2100公顷」, 「茆塘村…，全村分类准确率达到94.2%」): a part's figure,
     never the whole's."""
     named = names_a_village(text)
-    clauses = [c for c in re.split(r"[，,。；;：:！？!?]", text) if tells_unit(c, units)]
+    clauses = [c for c in CLAUSE_END.split(text) if tells_unit(c, units)]
     return bool(clauses) and all(names_a_village(c) or (named and _THE_VILLAGE.search(c)) for c in clauses)
 
 

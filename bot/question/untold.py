@@ -7,11 +7,20 @@ these would be a guess; the engine says what the article tells instead (`bot.mat
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.question.kinds import Query
-from bot.question.units import COUNT, figure_units, names_a_village, names_no_place
+from bot.question.units import CLAUSE_END, COUNT, figure_units, names_a_village, names_no_place
 from bot.text.lexicon import INTERROGATIVES
 from bot.text.normalize import normalize
+
+
+@lru_cache(maxsize=4096)
+def clauses(sentence: str) -> tuple[str, ...]:
+    """A source sentence's clauses, normalised (Chinese numerals as digits); a list joined by 、
+    stays one clause with the figure that counts it."""
+    return tuple(normalize(clause).replace(" ", "") for clause in CLAUSE_END.split(sentence))
+
 
 #: 「那45个人里，退伍军人有多少」: a whole given by its figure, then 里/中 and a count asked of a
 #: part of it. 中 must end the phrase (服务中心 is no 中 of a whole).
@@ -101,17 +110,17 @@ def kind_untold(query: Query, sentence: str) -> str | None:
     units = figure_units(query)
     if units[:1] != (COUNT,) or not query.focus:
         return None
-    clauses = [normalize(c).replace(" ", "") for c in re.split(r"[，。；！？,;!?：:]", sentence)]
+    told = clauses(sentence)
     kind = counted_kind(query)
     if kind is None:
         # 「查了多少所学校食堂」 of 「对餐饮场所、学校食堂和居民用户开展检查，检查餐饮单位186家」: the
         # thing asked is only listed, and nothing is counted in its measure (所).
-        named = [c for c in clauses if query.focus[0] in c]
-        figures = [c for c in clauses if re.search(r"\d", c)]
-        measured = units[2] and re.search(rf"\d(?:多|余)?{re.escape(units[2])}", "".join(clauses))
+        named = [c for c in told if query.focus[0] in c]
+        figures = [c for c in told if re.search(r"\d", c)]
+        measured = units[2] and re.search(rf"\d(?:多|余)?{re.escape(units[2])}", "".join(told))
         untold = named and figures and not measured and not any(re.search(r"\d", c) for c in named)
         return query.focus[0] if untold else None
-    naming = [c for c in clauses if any(f in c for f in query.focus)]
+    naming = [c for c in told if any(f in c for f in query.focus)]
     kinds = [c for c in naming if kind in c]
     counted = [c for c in naming if re.search(r"\d", c)]
     return f"{kind}{query.focus[0]}" if kinds and counted and not any(re.search(r"\d", c) for c in kinds) else None
@@ -130,7 +139,7 @@ def count_untold(query: Query, sentence: str) -> str | None:
     (每个…): the article never adds it up."""
     if not _ASKS_TOTAL.search(query.text) or figure_units(query)[:1] != (COUNT,) or not query.focus:
         return None
-    told = {c: normalize(c).replace(" ", "") for c in re.split(r"[，。；！？,;!?：:]", sentence)}
+    told = dict(zip(CLAUSE_END.split(sentence), clauses(sentence), strict=True))  # as written → normalised
     counted = [c for c, normal in told.items() if query.focus[0] in normal and re.search(r"\d", normal)]
     each = [c for c in counted if re.search(r"每[^\d]{0,10}\d", told[c])]
     return each[0] if counted and len(each) == len(counted) else None
@@ -168,7 +177,7 @@ def one_of_list(terms: tuple[str, ...], sentence: str) -> tuple[str, str] | None
     spots = [m.start() for m in re.finditer(re.escape(place), sentence)]
     if not all(_listed(sentence, at, len(place)) for at in spots):
         return None
-    clause = next(c for c in re.split(r"[，,。；;：:！？!?]", sentence) if place in c)
+    clause = next(c for c in CLAUSE_END.split(sentence) if place in c)
     return place, clause
 
 
