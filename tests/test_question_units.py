@@ -11,7 +11,7 @@ from bot.question.kinds import asks, is_yes_no, premised_numbers
 from bot.question.supplied import supplies
 from bot.question.timeframe import asks_done, other_year, tells_plan_only, tells_year
 from bot.question.units import COUNT, SHARE, asked_units, figures_in, tells_unit, units_after
-from bot.question.untold import list_untold, part_of_whole, total_untold
+from bot.question.untold import list_untold, others_untold, part_of_whole, total_untold
 from bot.reply import Reply
 from bot.text.normalize import normalize
 
@@ -448,3 +448,47 @@ def test_a_year_written_out_must_be_the_one_asked(sentence: str, told: bool) -> 
 )
 def test_a_count_is_told_by_a_figure_that_counts(text: str, told: bool) -> None:
     assert tells_unit(text, (COUNT, "", "场")) is told  # a count is read in the source as written
+
+
+@pytest.mark.parametrize(
+    ("text", "units", "told"),
+    [
+        ("服务群众1.1万余人次", ("人次",), "1.1万余人次"),  # 余 after 万 as well as before it
+        ("服务群众1200余人次", ("人次",), "1200余人次"),
+        ("吸引游客3万多人次", ("人次",), "3万多人次"),
+    ],
+)
+def test_a_rough_figure_is_read_with_its_unit_whichever_way_it_is_written(
+    text: str, units: tuple[str, ...], told: str
+) -> None:
+    assert tells_unit(normalize(text), units)
+    assert figures_in(normalize(text), units) == frozenset({told})
+
+
+@pytest.mark.parametrize(
+    ("words", "found"),
+    [
+        (["电梯", "是什么", "品牌", "的"], ("品牌",)),  # a brand must be named
+        (["水厂", "采用", "什么", "工艺"], ("工艺",)),
+        (["发现", "了", "什么", "安全隐患"], ("隐患",)),  # a four-character kind is what it ends in
+        (["采取", "了", "什么", "措施"], ()),  # too broad: told by what was done
+        (["他", "是", "什么", "级别", "的"], ()),  # a grade is told by 省级, which names none
+        (["是什么", "书记"], ()),  # a post is told by whoever holds it
+    ],
+)
+def test_the_noun_after_shenme_names_the_kind_of_thing_asked(words: list[str], found: tuple[str, ...]) -> None:
+    assert focus(words) == found
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "named"),
+    [
+        ("除了郗小雨，其他几个徒弟都叫什么", "眭根宝一口气收了6名徒弟，年龄最小的郗小雨只有19岁", "郗小雨"),
+        ("除了文化礼堂以外，另外两处安置点在哪", "群众被转移到文化礼堂等3处集中安置点", "文化礼堂"),
+        ("除了张三，其他人是谁", "获奖的有张三、李四和王五", None),  # a list: the others are in it
+        ("除了张三，其他人是谁", "王五获得一等奖", None),  # the one named is not in the sentence
+        ("其他几个徒弟都叫什么", "年龄最小的郗小雨只有19岁", None),  # nobody set aside
+    ],
+)
+def test_the_others_beside_the_one_an_article_names_are_untold(question: str, sentence: str, named: str | None) -> None:
+    assert others_untold(normalize(question), sentence) == named

@@ -334,7 +334,7 @@ def test_below_the_threshold_the_one_fact_counting_in_the_measure_asked_answers(
     signals = {"coverage": 0.6, "wording": 0.5, "sound": 0.6, "subject": 0.55, "kind": 1.0}
     best = Scored(positions["lt-lawyer"], 0.55, signals)
     other = Scored(positions[rival], 0.45, dict(signals))
-    assert engine.decider._sole_count(query, [best, other]) is answered
+    assert engine.decider.confidence.sole_count(query, [best, other]) is answered
 
 
 @pytest.mark.parametrize(
@@ -362,3 +362,21 @@ def test_a_total_count_is_not_told_by_a_count_per_unit(engine: Engine, question:
     from bot.question.untold import count_untold
 
     assert count_untold(engine.index.query(question), "全镇划分网格46个，每个网格配备1名网格员。") == told
+
+
+@pytest.fixture(scope="module")
+def unlisted(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    """The same article with no aliases at all, as an unedited draft leaves it: its place is only
+    `document.place`."""
+    root = with_article(tmp_path_factory.mktemp("unlisted"), "litang-safety-2024", ARTICLE, FACTS, "places: {}\n")
+    return Engine.load(root, Settings(knowledge_dir=root, cache_dir="", log_db=""))
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [("澧塘镇党委书记是谁？", "澧塘镇"), ("澧塘 镇党委书记", "澧塘")],  # and its short form, as people type it
+)
+def test_an_articles_place_is_a_place_though_no_alias_lists_it(unlisted: Engine, question: str, place: str) -> None:
+    assert unlisted.index.query(question).places == (place,)
+    reply = unlisted.answer(question)
+    assert (reply.status, reply.fact_id) == ("answered", "lt-inspect"), reply.text

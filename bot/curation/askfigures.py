@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from bot.curation.clauses import FIGURE
 from bot.curation.phrases import AMONG, OPENERS, counted_before, spoken_phrase
+from bot.question.timeframe import PLANNED, tells_plan_only
 
 #: A number as news prose writes it, with what it counts: 86个, 1.82万吨, 97.6%, 2.3万余户次.
 _COUNT = re.compile(
@@ -48,6 +49,16 @@ CHANGED = re.compile(r"(?:提高|提升|增加|增长|减少|下降|降低|多�
 _PER_TIME = re.compile(r".次$")
 
 
+def _planned(sentence: str) -> str:
+    """How a short wording of a plan's figure says it is one: the plan's year (2026年) or 计划.
+    A spoken question keeps only the thing counted, and 「自来水普及率是多少啊」 of 「力争2026年
+    普及率达到99.5%」 would ask this year's figure, which another fact tells."""
+    if not tells_plan_only(sentence):
+        return ""
+    year = re.search(r"\d{4}年", sentence)
+    return year.group(0) if year else "计划"
+
+
 @dataclass(frozen=True)
 class Phrasing:
     """How `Wordings` names the article's place and keeps names whole, for the figures' wordings."""
@@ -67,6 +78,7 @@ def figure_wordings(clauses: list[str], about: list[str], context: str, phrasing
     full: list[str] = []
     spoken: list[str] = []
     keyed: list[str] = []
+    planned = _planned("，".join(clauses))
     subject = ""  # what the clause before measured: 卫生厕所普及率 of 「…普及率达到93.6%」
     for clause in clauses:
         if among := AMONG.fullmatch(clause):
@@ -106,6 +118,8 @@ def figure_wordings(clauses: list[str], about: list[str], context: str, phrasing
                 # measure word (为民办实事项目12项): Chinese leaves the subject unsaid.
                 thing, before = counted + thing, counted + OPENERS.sub("", before)
             thing = thing if compared and subject else phrasing.unbroken(spoken_phrase(thing), thing)
+            if planned and len(thing) >= 2 and not PLANNED.search(thing):
+                thing = planned + thing  # 「2026年全镇自来水普及率是多少啊」, not this year's 98.6%
             full.append(phrasing.scoped(before + asked + after))
             if len(thing) < 2:
                 spoken.append("")  # 「其中多少人次」: nothing to ask about in a few words

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.index.entries import EntryTable
-from bot.index.learned import COUNTED, authors, told_before, unambiguous, with_posts
+from bot.index.learned import COUNTED, authors, own_places, told_before, unambiguous, with_posts
 from bot.index.search import READINGS_FILE, Index
 from bot.index.spelling import blanks
 from bot.knowledge.cachefiles import code_version
@@ -147,10 +147,8 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
     table, shared = unambiguous(knowledge)
     aliases = AliasTable(table)
     texts = _Texts(aliases)
-    places: dict[str, list[str]] = defaultdict(list)
-    for doc in knowledge.documents.values():
-        if doc.place:
-            places[texts.normal(doc.place)].append(doc.id)
+    own = own_places(knowledge, texts.normal)  # 涟禾乡 and 涟禾, listed in aliases.yaml or not
+    places: dict[str, list[str]] = defaultdict(list, {form: sorted(docs) for form, docs in own.items()})
     for canonical in set(knowledge.aliases.places.values()):
         places.setdefault(normalize(canonical), [])
     for form, named in shared.items():  # 开发区, used by two zones: a question with it is about either
@@ -176,7 +174,7 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
     quoted = speakers(texts.normal(t) for u in units for t in (u[3], u[4]))
     curated = [normalize(t, aliases) for t in knowledge.aliases.terms]
     terms = [*curated, *(normalize(t, aliases) for t in (*aliases.canonical.values(), *shared))]
-    terms += quoted
+    terms += quoted + [form for form in own if form not in terms]
     # Named for the code too: an index built by other code must never read this one's words.
     dictionary = workdir / f"dict-{code_version(_INDEX_SOURCES)}-{knowledge.fingerprint or 'x'}.txt"
     vocabulary, known_places, general = build_dictionary(normals, terms, dictionary, INTERROGATIVES)

@@ -1,6 +1,6 @@
 """What the index learns about a knowledge base from the knowledge itself, not from hand lists:
-its people (bylines), the posts it names, the figures of a source, and which place aliases
-another article also uses for itself.
+its people (bylines), the posts it names, the figures of a source, the places its articles are
+about, and which place aliases another article also uses for itself.
 """
 
 from __future__ import annotations
@@ -83,3 +83,32 @@ def told_before(before: list[str], own: list[str], people: frozenset[str]) -> fr
 
 def _is_village(word: str) -> bool:
     return len(word) >= 3 and word.endswith(VILLAGE_ENDINGS) and not names_no_place(word)
+
+
+#: What a place's name ends in, longest first: 涟禾乡 is typed 涟禾 too.
+_PLACE_ENDINGS = ("经济技术开发区", "经济开发区", "经开区", "开发区", "街道", "镇", "乡", "县", "市", "区")
+
+
+def own_places(knowledge: Knowledge, normal: Callable[[str], str]) -> dict[str, set[str]]:
+    """Each article's place (`document.place`) and its short form, as people type it (涟禾乡 →
+        涟禾), with the articles about it — whether or not aliases.yaml lists them. An unedited draft
+        names its place only in its document block; without this the dictionary would not know 涟禾乡
+        and the sound mend would read it as 联合/乡. A short form two places share names neither; a
+    place aliases.yaml lists has the forms the curator gave it."""
+    found: dict[str, set[str]] = {}
+    shorts: dict[str, set[str]] = {}
+    for doc in knowledge.documents.values():
+        if not doc.place:
+            continue
+        place = normal(doc.place)
+        found.setdefault(place, set()).add(doc.id)
+        if doc.place in knowledge.aliases.places:
+            continue  # the curator listed the forms people write it by
+        ending = next((e for e in _PLACE_ENDINGS if place.endswith(e)), "")
+        short = place[: len(place) - len(ending)] if ending else ""
+        if len(short) >= 2 and is_han(short):
+            shorts.setdefault(short, set()).add(place)
+    for short, named in shorts.items():
+        if len(named) == 1 and short not in found:
+            found[short] = set(found[next(iter(named))])
+    return found

@@ -26,7 +26,8 @@ from bot.config import Matching
 from bot.index.search import Index
 from bot.matching.scoring import WEIGHTS, Question, Scored, Term, coverage, term_match
 from bot.question.kinds import Query
-from bot.question.units import figures_in, units_after
+from bot.question.units import COUNT, figure_units, figures_in, units_after
+from bot.text.normalize import normalize
 
 #: The signals every entry has; any other is a penalty for something the question names that the
 #: entry lacks (its focus, a number, a name, a place). The kind signal is a value, read apart.
@@ -36,7 +37,7 @@ CLEAN_SIGNALS = frozenset(("coverage", "wording", "sound", "subject", "kind", "n
 SPEECH_FREQ = 5000
 #: A figure with the unit it counts in, as normalised text writes it: 96人, 1.85万亩, 87%.
 _FIGURE = re.compile(
-    r"(?<![\d.])(\d+(?:\.\d+)?(?:多|余)?(?:万|亿)?)"
+    r"(?<![\d.])(\d+(?:\.\d+)?(?:多|余)?(?:万|亿)?(?:多|余)?)"
     r"(人次|人|名|户|家|项|件|座|条|所|次|场|处|支|台|套|批|期|张|份|间|辆|万元|亿元|元|吨|亩|公里|千米|米|公斤|斤|岁|天|年|小时|分钟|%)"
 )
 
@@ -96,6 +97,20 @@ class Confidence:
         if not any(term_match(t, entry) >= 0.9 for t in Question.of(self.index, query).terms):
             return False  # 「有没有奖励」 of a fact that only says 动员, a word akin: nothing it asks is there
         return all(self.index.general.get(t.text, 0) >= SPEECH_FREQ for t in self._missing(query, best))
+
+    def sole_count(self, query: Query, facts: list[Scored]) -> bool:
+        """Below the threshold, a count asked in its measure word (多少户农户入社) that the best fact
+        alone of those near gives (鲜岙合作社吸纳农户412户): the article's one answer to it."""
+        units = figure_units(query)
+        best = facts[0]
+        if units[:1] != (COUNT,) or not units[2] or best.score < self.matching.clear_floor or not clean(best):
+            return False
+        measured = re.compile(rf"\d(?:多|余)?(?:万)?(?:多|余)?{re.escape(units[2])}")
+        near = [s for s in facts[1:6] if s.score >= self.matching.suggest]
+        entries = self.index.entries
+        return bool(measured.search(normalize(entries[best.position].sentence))) and not any(
+            measured.search(normalize(entries[s.position].sentence)) for s in near
+        )
 
     def wrong_person(self, query: Query, best: Scored) -> tuple[str, ...]:
         """The people `best` names instead of the person the question names, when that is all

@@ -28,6 +28,7 @@ from bot.matching.outcomes import (
     KIND_UNTOLD,
     LIST_UNTOLD,
     ONE_OF_LIST,
+    OTHERS_UNTOLD,
     PART_UNTOLD,
     PLAN_ONLY,
     RATE_ONLY,
@@ -43,7 +44,7 @@ from bot.question.kinds import Query
 from bot.question.parts import MAX_QUESTION
 from bot.question.people import POST_QUESTIONS
 from bot.question.timeframe import asks_outcome
-from bot.question.units import COUNT, figure_units, rough_ranges, tells_in, tells_unit, units_after
+from bot.question.units import rough_ranges, tells_in, tells_unit, units_after
 from bot.question.unsaid import asks_unsaid
 from bot.question.untold import (
     count_untold,
@@ -51,6 +52,7 @@ from bot.question.untold import (
     kind_untold,
     list_untold,
     one_of_list,
+    others_untold,
     part_of_whole,
     total_untold,
 )
@@ -244,6 +246,9 @@ class Decider:
         # 「一共多少钱」 of 每件50元, 「一共有多少名护士」 of 每个团队由…1名护士…组成: only a rate is told.
         if rate := (query.asks == "money" and total_untold(query.text, sentence)) or count_untold(query, sentence):
             return RATE_ONLY.format(rate=rate)
+        # 「除了郗小雨，其他几个徒弟都叫什么」: the one named may be in the clause before the part decided.
+        if named := others_untold(query.text, sentence) or others_untold(_normal(question), sentence):
+            return OTHERS_UNTOLD.format(named=named)
         if kind := kind_untold(query, sentence):  # 「合同纠纷有多少件」 of 「…其余为合同、损害赔偿等纠纷」
             return KIND_UNTOLD.format(kind=kind)
         asked = [text for text in dict.fromkeys((query.text, _normal(question))) if _DIGIT.search(text)]
@@ -283,7 +288,7 @@ class Decider:
                 choices = self.places.per_place(facts, others if leader is None else [leader, *others])
                 return self.replies.clarify(question, resolved, choices, CLARIFY_PLACES)
             return self.replies.sentence(question, sentence, resolved)
-        counted = self._sole_count(query, facts) and not self._untold(question, query, best)
+        counted = self.confidence.sole_count(query, facts) and not self._untold(question, query, best)
         if self.confidence.clear_winner(query, facts) or counted:
             fact = self.replies.fact_of(best)
             if fact is not None:
@@ -343,19 +348,6 @@ class Decider:
             fact = self.replies.fact_of(following[0])
             return self.replies.fact(question, fact, following[0].score, resolved) if fact else None
         return self.replies.clarify(question, resolved, following, CLARIFY_PLACES)
-
-    def _sole_count(self, query: Query, facts: list[Scored]) -> bool:
-        """Below the threshold, a count asked in its measure word (多少户农户入社) that the best fact
-        alone of those near gives (鲜岙合作社吸纳农户412户): the article's one answer to it."""
-        units = figure_units(query)
-        best = facts[0]
-        if units[:1] != (COUNT,) or not units[2] or best.score < self.matching.clear_floor or not clean(best):
-            return False
-        measured = re.compile(rf"\d(?:多|余)?(?:万)?{re.escape(units[2])}")
-        near = [s for s in facts[1:6] if s.score >= self.matching.suggest]
-        return bool(measured.search(_normal(self.index.entries[best.position].sentence))) and not any(
-            measured.search(_normal(self.index.entries[s.position].sentence)) for s in near
-        )
 
     def _giving_checked(self, query: Query, facts: list[Scored]) -> list[Scored]:
         """Of near-tied facts, those whose answer tells a number the question offers to confirm —

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bot.text.lexicon import STOPWORDS, is_noise
+from bot.text.lexicon import POST_ENDINGS, STOPWORDS, is_noise
 
 # The words that ask: the focus of a question sits right after them (多少名志愿者) or, when
 # they end the clause, right before them (产值有多少).
@@ -52,6 +52,7 @@ def focus(words: list[str] | tuple[str, ...], verbs: frozenset[str] = frozenset(
         or _action(words)
         or _topic(words)
         or _either(words)
+        or _kind_named(words)
     )
     if head is None:
         return ()
@@ -192,6 +193,30 @@ def _either(words: list[str] | tuple[str, ...]) -> str | None:
     for i, word in enumerate(words[1:-1], 1):
         if word == "还是" and _is_content(words[i - 1]) and _is_content(words[i + 1]):
             return words[i - 1]
+    return None
+
+
+#: Kinds too broad for a fact to name them: 「采取了什么措施」 is told by what was done, not by 措施.
+_BROAD = frozenset(
+    "时候 原因 作用 意义 目的 好处 变化 特点 特色 措施 做法 举措 方法 方面 问题 工作 形式 类型 "
+    "办法 手段 方式 要求 条件 职务 职位 岗位 身份 活动 项目 服务 政策 情况 名堂 东西 样 样的 区别 关系 "
+    "成效 效果 成果 成绩 收获 亮点 经验 困难 难题 作为 安排 计划 打算 任务 目标 规定".split()
+)
+
+
+def _kind_named(words: list[str] | tuple[str, ...]) -> str | None:
+    """「电梯是什么品牌的」 asks a brand: a fact that names none does not answer it, however much it
+    says of the lifts. The noun right after 什么 names the kind of thing asked — unless it is so
+    broad (措施, 原因, 活动) that a fact tells one without naming the kind."""
+    for i, word in enumerate(words[:-1]):
+        if word in ("什么", "啥", "是什么", "是啥", "有什么", "有啥", "哪种", "哪类", "何种"):
+            kind = words[i + 1]
+            # A four-character kind ends in what it is (安全隐患 is a 隐患); a grade (级别, 类型) is
+            # told by a word that names none (省级).
+            kind = kind[-2:] if len(kind) >= 4 else kind
+            ok = _is_content(kind) and len(kind) >= 2 and kind not in _GENERIC and kind not in _BROAD
+            # A post (什么书记) is told by whoever holds it, not named as a kind.
+            return kind if ok and not kind.endswith(("级", "别", "类", "型", "儿", *POST_ENDINGS)) else None
     return None
 
 

@@ -17,7 +17,7 @@ _OUTCOME = re.compile(
     r"|(完成|建成|完工|竣工|投产|开通|落成|到位)(了吗|了没有?|没有|了没|了么)"
 )
 #: A source telling a plan, not what came of it: 计划, 将, 力争, 明年, 下一步.
-_PLANNED = re.compile(r"计划|将要|(?<![即必])将(?!军)|力争|预计|拟|明年|下一步|年内|年底前|目标|争创|争取|打算|准备")
+PLANNED = re.compile(r"计划|将要|(?<![即必])将(?!军)|力争|预计|拟|明年|下一步|年内|年底前|目标|争创|争取|打算|准备")
 
 
 def asks_outcome(text: str, source: str) -> bool:
@@ -26,7 +26,7 @@ def asks_outcome(text: str, source: str) -> bool:
 
     「8000亩高标准农田后来建完了吗」 against 「明年计划再建设高标准农田8000亩」: the article was
     written before; a yes or a no would be a guess. Both texts normalised."""
-    return bool(_OUTCOME.search(text)) and bool(_PLANNED.search(source))
+    return bool(_OUTCOME.search(text)) and bool(PLANNED.search(source))
 
 
 #: A question about what has been done: a count after a verb's 了 (加装了多少部, 增加到了900个) or
@@ -48,7 +48,7 @@ def tells_plan_only(source: str) -> bool:
     """Whether a fact's source tells a plan (「2026年计划再改造老旧小区5个，力争加装电梯不少于
     30部」): no answer to what has been done, however alike its words. A sentence is framed by its
     opening: 「已完工7项，下一步将…」 tells what was done first; 「计划…推动已改造小区…」 a plan."""
-    plan = _PLANNED.search(source)
+    plan = PLANNED.search(source)
     done = _DONE_TOLD.search(source)
     if plan is None or _DONE_COUNT.search(source):  # 「光今年就卖了一千八百多个」, whatever else it says
         return False

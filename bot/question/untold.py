@@ -1,6 +1,7 @@
 """What a fact's sentence leaves untold, though it matches the question: a count of one place it
 names only in a list, each one's share of a total, a part of a whole, which members of a counted
-group, a kind it names only among the rest, a total it gives only as a rate. Any figure given for
+group, a kind it names only among the rest, a total it gives only as a rate, the others beside
+the one it names. Any figure given for
 these would be a guess; the engine says what the article tells instead (`bot.matching.decide`).
 """
 
@@ -117,7 +118,7 @@ def kind_untold(query: Query, sentence: str) -> str | None:
         # thing asked is only listed, and nothing is counted in its measure (所).
         named = [c for c in told if query.focus[0] in c]
         figures = [c for c in told if re.search(r"\d", c)]
-        measured = units[2] and re.search(rf"\d(?:多|余)?{re.escape(units[2])}", "".join(told))
+        measured = units[2] and re.search(rf"\d(?:多|余)?(?:万)?(?:多|余)?{re.escape(units[2])}", "".join(told))
         untold = named and figures and not measured and not any(re.search(r"\d", c) for c in named)
         return query.focus[0] if untold else None
     naming = [c for c in told if any(f in c for f in query.focus)]
@@ -208,3 +209,26 @@ def list_untold(question: str, sentence: str) -> str | None:
         if found := next((f for f in _GROUP.finditer(told) if f.groups() == (number, measure)), None):
             return found.group(0)
     return None
+
+
+#: 「除了郗小雨，其他几个徒弟都叫什么」: one named, the rest asked.
+_BESIDES = re.compile(r"除了?([^，,。？?\s]{2,12}?)(?:以外|之外)?[，,\s]*(?:其他|其余|另外|别的|还有)")
+#: What joins the members of a list in a sentence: the others are named beside the one asked.
+_LISTED = " 和及与跟"
+
+
+def others_untold(question: str, sentence: str) -> str | None:
+    """The one named (郗小雨) when `question` (normalised) asks for the others beside it and the
+    fact's `sentence` names it alone — 「年龄最小的郗小雨」, or the first of a list cut short
+    (「沄岙社区文化礼堂等3处集中安置点」): the article does not say who or where the rest are."""
+    found = _BESIDES.search(question)
+    if not found:
+        return None
+    named = found.group(1)
+    told = normalize(sentence)  # 、 becomes a space: a list's separator still
+    at = told.find(named)
+    if at < 0:
+        return None
+    before, after = told[at - 1 : at], told[at + len(named) : at + len(named) + 1]
+    listed = (before and before in _LISTED) or (after and after in _LISTED)
+    return None if listed else named

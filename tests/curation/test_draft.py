@@ -749,3 +749,22 @@ def test_a_sentence_opening_with_gongsi_means_the_company_named_before(tmp_path:
     facts = _drafted(tmp_path, story, place="新河镇").facts
     assert "棠溪县禾沃环境科技有限公司总经理濮志远介绍" in str(facts[1]["answer"])
     assert any("棠溪县禾沃环境科技有限公司" in q for q in facts[1]["questions"])  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("story", "planned"),
+    [
+        ("新河镇力争2026年全镇自来水普及率达到99.5%以上。", "2026年"),  # the plan's year
+        ("下一步，新河镇将新建充电棚30处。", "计划"),  # no year: 计划
+        ("新河镇全镇自来水普及率达到98.6%。", ""),  # what is, no plan
+    ],
+)
+def test_a_short_wording_of_a_plan_says_it_is_one(tmp_path: Path, story: str, planned: str) -> None:
+    # 「自来水普及率是多少啊」 of a plan would ask this year's figure, which another fact tells.
+    questions = [q for fact in _drafted(tmp_path, story, place="新河镇").facts for q in fact["questions"]]  # type: ignore[attr-defined]
+    spoken = [q for q in questions if q.endswith("啊？") or q.endswith("啊")]
+    assert spoken, questions
+    if planned:
+        assert all(planned in q or "力争" in q or "将" in q for q in spoken), spoken
+    else:
+        assert not any("计划" in q or "年全镇" in q for q in spoken), spoken
