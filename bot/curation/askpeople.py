@@ -122,7 +122,7 @@ def people_wordings(sentence: str, scoped: Callable[[str], str], short: Callable
         for name, post in whole.items():
             role = _org_role(sentence, _role_of(post))
             role = role if role != _role_of(post) else _last_words(role)
-            if post not in ("quoted", "byline") and len(role) >= 2:
+            if post not in ("quoted", "byline", "aged") and len(role) >= 2:
                 found = _asked_of(name, role, scoped, short)
                 break
     # 「七十二岁的禤守砚」: after an age, a name no dictionary knows is a person's, whatever

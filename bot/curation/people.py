@@ -2,8 +2,9 @@
 
 A person is found, never looked up in a list of names: after a post or a trade (党委书记林卫东,
 民宿主訾念宁), after any word for a person that jieba tags a name after (返乡青年伍德顺), before
-a verb of saying (总经理濮志远告诉记者), quoted after a post (书记万国强说), in the byline; and after a
-post, a name opening with a character so rare jieba has no word for it (传承人眭根宝学习).
+a verb of saying (总经理濮志远告诉记者), quoted after a post (书记万国强说), in the byline; after a
+post, a name opening with a character so rare jieba has no word for it (传承人眭根宝学习); after an
+age (78岁的陆秀英); and right after a quotation, before a verb of saying (”邬春梅说).
 """
 
 from __future__ import annotations
@@ -90,6 +91,9 @@ def people_in(sentences: Iterable[str], author: str = "") -> dict[str, str]:
                 found[name] = post
         for name in speakers([sentence]):
             found.setdefault(name, "quoted")
+        for name, how in _introduced(sentence):
+            if not any(name in other or other in name for other in found):
+                found[name] = how
     for name in re.split(r"[\s、，,/]+", author):
         if 2 <= len(name) <= 4:
             found.setdefault(name, "byline")
@@ -121,6 +125,45 @@ def _rare_after_post(sentence: str) -> Iterable[tuple[str, str]]:
             name = sentence[at : at + 3]
             if len(name) == 3 and name[2] not in "说和与等是在的了把将也都就" and not known_word(name[1:]):
                 yield name, post
+
+
+#: An age before a name (今年七十二岁的禤守砚, 78岁的陆秀英): only a person is so described.
+_AGE_BEFORE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})岁的(?=[\u4e00-\u9fff]{2})")
+#: A quotation's end, then who said it (…干净的。”陆秀英笑着说): the name before the verb.
+_QUOTED_BY = re.compile(rf"[”」](?=[\u4e00-\u9fff]{{2,3}}?(?:笑着|高兴地|感慨地|激动地)?(?:{_SAYING_VERBS}))")
+
+
+def _introduced(sentence: str) -> Iterable[tuple[str, str]]:
+    """A name after an age or right after a quotation (see the module): two or three characters
+    opening with a surname or a character too rare for a word, ending where a word of the
+    language, a verb of saying or the clause begins — never a word itself (78岁的老人)."""
+    for match in (*_AGE_BEFORE.finditer(sentence), *_QUOTED_BY.finditer(sentence)):
+        at = match.end()
+        first = sentence[at]
+        if first in _NO_NAME_START or not (surname_like(first) or _rare_character(first)):
+            continue
+        how = "quoted" if match.group(0)[:1] in "”」" else "aged"
+        for size in (3, 2):
+            name, rest = sentence[at : at + size], sentence[at + size :]
+            ends = not rest or not "\u4e00" <= rest[0] <= "\u9fff" or known_word(rest[:2]) or bool(_SAYING.match(rest))
+            if ends and _may_be_name(name):
+                yield name, how
+                break
+        else:
+            # No word begins after it either way (陆秀英拧开…): three characters, the commonest length.
+            name = sentence[at : at + 3]
+            if len(name) == 3 and name[2] not in _NO_NAME_START and _may_be_name(name):
+                yield name, how
+
+
+def _may_be_name(name: str) -> bool:
+    """Whether a run may be a name: no word itself, nor opening with one (老人家), nor a surname
+    before a word — unless that word is a given name jieba knows (陆/秀英)."""
+    import jieba.posseg
+
+    given = name[1:]
+    known_given = known_word(given) and jieba.posseg.dt.word_tag_tab.get(given) != "nr"
+    return not known_word(name) and not known_word(name[:2]) and not known_given
 
 
 def _rare_character(character: str) -> bool:

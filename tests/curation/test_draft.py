@@ -317,6 +317,31 @@ def test_people_after_a_post_are_found_whatever_their_surname(sentence: str, per
     assert people_in([sentence]).get(person) == post
 
 
+@pytest.mark.parametrize(
+    ("sentence", "person", "how"),
+    [
+        ("岜坳村78岁的陆秀英拧开厨房的水龙头。", "陆秀英", "aged"),  # 秀英 is a given name jieba knows
+        ("在下槲村，72岁的眭德厚起初不愿离开。", "眭德厚", "aged"),
+        ("今年七十二岁的禤守砚是省级传承人。", "禤守砚", "aged"),
+        ("“水还是干净的。”陆秀英笑着说。", "陆秀英", "quoted"),  # who said it, after the quotation
+        ("“明年还要办。”邬春梅说。", "邬春梅", "quoted"),
+    ],
+)
+def test_people_after_an_age_or_a_quotation_are_found(sentence: str, person: str, how: str) -> None:
+    from bot.curation.names import people_in
+
+    assert people_in([sentence]).get(person) == how
+
+
+@pytest.mark.parametrize(
+    "sentence", ["78岁的老人家说，日子好了。", "今年60岁的他说，很满意。", "“好。”大家纷纷说。", "“行。”村民们说。"]
+)
+def test_no_name_after_an_age_or_a_quotation_that_is_a_word(sentence: str) -> None:
+    from bot.curation.names import people_in
+
+    assert people_in([sentence]) == {}
+
+
 def test_what_villagers_do_is_no_name() -> None:
     from bot.curation.names import people_in
 
