@@ -380,3 +380,16 @@ def test_an_articles_place_is_a_place_though_no_alias_lists_it(unlisted: Engine,
     assert unlisted.index.query(question).places == (place,)
     reply = unlisted.answer(question)
     assert (reply.status, reply.fact_id) == ("answered", "lt-inspect"), reply.text
+
+
+@pytest.mark.parametrize(("kin", "named"), [({"数量"}, False), ({"负责人"}, True), ({"充电棚"}, True)])
+def test_a_focus_akin_only_to_a_generic_word_is_not_named(engine: Engine, kin: set[str], named: bool) -> None:
+    # 容量 is 数量's kin in the thesaurus: a fact whose wordings ask 数量 tells no capacity.
+    from dataclasses import replace
+
+    from bot.matching.scoring import Term, _names_focus
+
+    entry = next(e for e in engine.index.entries if e.fact_id == "lt-sheds")
+    entry = replace(entry, words=entry.words | kin)
+    focus = replace(Term.of(engine.index, "容量"), kin=frozenset(kin))
+    assert _names_focus(focus, entry) is named

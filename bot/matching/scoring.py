@@ -26,6 +26,7 @@ from rapidfuzz import fuzz, process
 
 from bot.index.search import Entry, Index
 from bot.knowledge.model import NUMBER
+from bot.question.focus import GENERIC
 from bot.question.kinds import Query, described_ages
 from bot.question.timeframe import asks_done, other_year, tells_plan_only, tells_year
 from bot.question.units import COUNT, VILLAGE_ENDINGS, figure_units, tells_unit
@@ -255,11 +256,19 @@ def _village_stems(words: tuple[str, ...]) -> set[str]:
     return {w for w, after in itertools.pairwise(words) if after in VILLAGE_ENDINGS and len(w) >= 2}
 
 
+#: Generic words that name no thing a fact tells (数量, 情况, 时间) — not the ones for who leads
+#: (领导, 负责人): 「中方的头儿」 is told by a fact naming the 负责人.
+_NO_THING = GENERIC - {"领导", "负责人", "同志", "人员", "成员", "人家", "人"}
+
+
 def _names_focus(focus: Term, entry: Entry) -> bool:
     """Whether `entry` names the focus as a word, or a long one's characters scattered over it
     with its head kept whole: Chinese compounds end in what they are, so 在校学生 is found in
     「在校…学生」 but not in 「住校…中学…寄宿生」, which has every character and no 学生."""
-    if term_match(focus, entry, scattered=False) >= 0.5:
+    matched = term_match(focus, entry, scattered=False)
+    if matched == KIN and not focus.kin & entry.words - _NO_THING and focus.text[:-1] not in entry.words:
+        return False  # 容量 is akin to 数量 in the thesaurus, and 数量 names no thing a fact tells
+    if matched >= 0.5:
         return True
     if len(focus.text) < 3 or term_match(focus, entry) < 0.5:
         return False

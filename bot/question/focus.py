@@ -22,7 +22,7 @@ _ASKING = re.compile(
 MEASURES = frozenset(
     "个 名 家 堂 节 次 回 遍 趟 期 条 位 所 种 项 件 篇 套 户 座 类 批 场 轮 届 张 份 本 台 辆 间 栋 处 笔 个人".split()
 )
-_GENERIC = frozenset(
+GENERIC = _GENERIC = frozenset(
     "单位 地方 东西 人 时候 名字 名称 部门 机构 方式 办法 内容 样 样子 回事 意思 情况 事 事情 "
     "资金 钱 金额 人次 人数 次数 数量 时间 日子 年份 领导 同志 负责人 人员 岁数 年纪 年龄 人家 "
     "比例 比率 占比 百分比 百分之 比重 成员 全名 姓名 名叫 全称 大名 "
