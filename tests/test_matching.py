@@ -68,7 +68,7 @@ def test_a_misspelt_place_is_still_the_place(engine: Engine, question: str, plac
         ("要以优异成绩迎接什么", ("迎接",)),  # the verb whose object is asked
         ("开发区党工委书记的工作作风如何", ("作风",)),  # the topic asked how of
         ("科技城做了什么", ()),  # too general a verb
-        ("设立了什么基金呢", ()),  # 什么 before a noun: _focus's business, not the verb's
+        ("设立了什么基金呢", ("基金",)),  # 什么 before a noun names the kind asked, not the verb
         ("茶油多少钱一斤", ("斤",)),  # a price: the fact must tell the unit, not just a sum
         ("竹编作品一般卖多少钱一件", ("件",)),  # 一件 normalised to 1件
         ("帮忙的是党员还是群众", ("党员", "群众")),  # which of two: a fact must name one
