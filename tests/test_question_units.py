@@ -474,9 +474,16 @@ def test_a_rough_figure_is_read_with_its_unit_whichever_way_it_is_written(
         (["采取", "了", "什么", "措施"], ()),  # too broad: told by what was done
         (["他", "是", "什么", "级别", "的"], ()),  # a grade is told by 省级, which names none
         (["是什么", "书记"], ()),  # a post is told by whoever holds it
+        # a generic body (单位, 部门) asked of is the one its qualifier names
+        (["加装电梯", "的", "施工", "单位", "是", "哪家", "企业"], ("施工",)),
+        (["改造", "的", "设计", "单位", "叫", "什么", "名字"], ("设计",)),
+        (["管理", "单位", "是", "哪家"], ("管理",)),
+        (["负责", "配送", "的", "是", "哪家", "企业"], ("企业",)),  # no body before 是: the firm
     ],
 )
-def test_the_noun_after_shenme_names_the_kind_of_thing_asked(words: list[str], found: tuple[str, ...]) -> None:
+def test_the_noun_after_shenme_or_a_bodys_qualifier_names_the_kind_asked(
+    words: list[str], found: tuple[str, ...]
+) -> None:
     assert focus(words) == found
 
 

@@ -131,7 +131,9 @@ def _named(words: list[str] | tuple[str, ...]) -> str | None:
             before = words[k]
             if before in _NAME_WORDS:
                 return None
-            return before if _is_content(before) and len(before) >= 2 and before not in _GENERIC else None
+            if before in _GENERIC:
+                return _qualifier(words, k)  # 「设计单位叫什么名字」: the 设计 one
+            return before if _is_content(before) and len(before) >= 2 else None
     return None
 
 
@@ -154,7 +156,9 @@ def _focus(words: list[str] | tuple[str, ...], verbs: frozenset[str] = frozenset
         if not named and j < len(words) and (words[j] in _GENERIC or words[j] == "人"):
             return None  # 多少人, 哪个单位: a kind of thing, not a thing the fact must name
         if not named and j < len(words) and _is_content(words[j]):
-            return words[j]
+            # 「施工单位是哪家企业」: which 企业 is told by any firm; the 施工 one is asked.
+            qualified = _qualifier(words, i - 2) if i >= 2 and words[i - 1] in ("是", "为") else None
+            return qualified or words[j]
         k = i - 1
         while k >= 0 and words[k] in _LINKING:
             k -= 1
@@ -169,9 +173,24 @@ def _focus(words: list[str] | tuple[str, ...], verbs: frozenset[str] = frozenset
             k -= 1
         if k >= 0 and _is_content(words[k]):
             # A lone character before 是谁 is a mistyped word's remnant (总经埋 → 总经/埋).
-            return None if words[k] in _GENERIC or (word == "谁" and len(words[k]) < 2) else words[k]
+            if words[k] in _GENERIC:
+                return _qualifier(words, k)  # 「管理单位是哪家」: the 管理 one
+            return None if word == "谁" and len(words[k]) < 2 else words[k]
         return None
     return None
+
+
+#: Heads that say only what sort of body is asked (施工**单位**, 管理**部门**): the word before says which.
+_BODIES = frozenset("单位 部门 机构 企业 公司 方".split())
+
+
+def _qualifier(words: list[str] | tuple[str, ...], k: int) -> str | None:
+    """The word qualifying a generic body at `k` (施工 of 施工/单位): what a fact must name for
+    「加装电梯的施工单位是哪家企业」 — a fact about the lifts that names no builder does not tell."""
+    if k < 1 or words[k] not in _BODIES:
+        return None
+    before = words[k - 1]
+    return before if _is_content(before) and len(before) >= 2 and before not in _GENERIC else None
 
 
 def _closes(words: list[str] | tuple[str, ...], asking: int, after: int) -> bool:
