@@ -63,7 +63,11 @@ def part_of_whole(question: str, clauses: list[str]) -> str | None:
 
 #: 「18座公厕分别建在哪几个村」: where each one is, or what they are called (not 哪些人: what
 #: kind of people, which 「由年轻干部和退伍军人组成」 tells).
-_WHICH = re.compile(r"哪(?:些|几个|几)?(?:村|社区|地方|处)|在哪|叫什么|名字|名单|分别是哪")
+_WHICH = re.compile(
+    r"哪(?:些|几个|几)?(?:村|社区|地方|处|小区|路口|路段|地点|位置|街道|学校|企业|单位|公司)|在哪|叫什么|名字|名单|分别是哪"
+)
+#: Villages asked of: the sentence naming one may be telling which.
+_VILLAGES_ASKED = re.compile(r"哪(?:些|几个|几)?(?:村|社区)")
 #: A counted group in a question: 18座公厕, 那3个偏远自然村, 5名村医.
 _GROUP = re.compile(r"(?<![\d.])(\d+)(?:多|余)?(个|座|处|名|家|所|条|支|项|位|户|批|间|栋|台|辆)")
 #: A question asking each one's figure: 每人, 每户, 分别, 各自, or the largest one (最多的一家).
@@ -197,17 +201,24 @@ def _listed(sentence: str, at: int, size: int) -> bool:
 
 def list_untold(question: str, sentence: str) -> str | None:
     """The count (「18座」) when `question` (normalised) asks which members of a counted group
-    are meant — 「18座公厕分别建在哪几个村」 — and the fact's `sentence` (as the article writes it)
-    names no village and lists nothing: the article tells how many, not which, and naming any
-    would be a guess."""
-    if not _WHICH.search(question) or "、" in sentence:  # a list: the ones asked may be in it
+    are meant — 「18座公厕分别建在哪几个村」, 「那4个卡口设在哪些路口」 — and the clause of the fact's
+    `sentence` (as the article writes it) that counts them lists nothing, nor, when villages are
+    asked, does the sentence name one: the article tells how many, not which, and naming any would
+    be a guess. Other things counted beside them (「新建口袋公园3处、儿童活动场地2处」) are no list of
+    members."""
+    if not _WHICH.search(question):
         return None
     told = normalize(sentence).replace(" ", "")
-    if names_a_village(told):
+    if _VILLAGES_ASKED.search(question) and names_a_village(told):
         return None
     for number, measure in _GROUP.findall(question):
-        if found := next((f for f in _GROUP.finditer(told) if f.groups() == (number, measure)), None):
-            return found.group(0)
+        found = next((f for f in _GROUP.finditer(told) if f.groups() == (number, measure)), None)
+        if found is None:
+            continue
+        own = next((c for c in CLAUSE_END.split(sentence) if f"{number}{measure}" in c), sentence)
+        if any(not re.search(r"\d", item) for item in own.split("、")[:-1]):
+            return None  # 「在长三角、珠三角开展招商16批次」: a list; the ones asked may be in it
+        return found.group(0)
     return None
 
 
