@@ -393,3 +393,18 @@ def test_a_focus_akin_only_to_a_generic_word_is_not_named(engine: Engine, kin: s
     entry = replace(entry, words=entry.words | kin)
     focus = replace(Term.of(engine.index, "容量"), kin=frozenset(kin))
     assert _names_focus(focus, entry) is named
+
+
+@pytest.mark.parametrize(
+    ("question", "untold"),
+    [
+        ("去年同期火灾起数下降前是多少起？", False),  # 下降: the change is asked, which the fact tells
+        ("去年同期全镇火灾起数是多少？", True),  # only 同比下降31.6%: last year's count is not given
+        ("火灾起数同比下降了多少？", False),
+    ],
+)
+def test_last_years_figure_of_a_fact_that_only_compares_is_untold(engine: Engine, question: str, untold: bool) -> None:
+    from bot.question.untold import last_year_untold
+
+    sentence = next(e.sentence for e in engine.index.entries if e.fact_id == "lt-accidents")
+    assert last_year_untold(engine.index.query(question), sentence) is untold

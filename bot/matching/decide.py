@@ -26,6 +26,7 @@ from bot.matching.outcomes import (
     DECLINED_NEAR,
     EMPTY,
     KIND_UNTOLD,
+    LAST_YEAR_UNTOLD,
     LIST_UNTOLD,
     ONE_OF_LIST,
     OTHERS_UNTOLD,
@@ -50,6 +51,7 @@ from bot.question.untold import (
     count_untold,
     each_untold,
     kind_untold,
+    last_year_untold,
     list_untold,
     one_of_list,
     others_untold,
@@ -249,6 +251,8 @@ class Decider:
         # 「除了郗小雨，其他几个徒弟都叫什么」: the one named may be in the clause before the part decided.
         if named := others_untold(query.text, sentence) or others_untold(_normal(question), sentence):
             return OTHERS_UNTOLD.format(named=named)
+        if last_year_untold(query, sentence):  # 「去年同期的管理率是多少」 of 「比去年同期提高8个百分点」
+            return LAST_YEAR_UNTOLD
         if kind := kind_untold(query, sentence):  # 「合同纠纷有多少件」 of 「…其余为合同、损害赔偿等纠纷」
             return KIND_UNTOLD.format(kind=kind)
         asked = [text for text in dict.fromkeys((query.text, _normal(question))) if _DIGIT.search(text)]

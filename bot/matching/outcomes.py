@@ -36,6 +36,8 @@ ONE_OF_LIST = "抱歉，文章只给出了几处合在一起的数目（{told}�
 LIST_UNTOLD = "抱歉，文章只给出了数量（{count}），没有列出具体是哪些。相关的内容见下面。"
 #: The others beside the one the article names (「除了郗小雨，其他几个徒弟都叫什么」).
 OTHERS_UNTOLD = "抱歉，文章只提到了{named}，没有说其他的是哪些。相关的内容见下面。"
+#: Last year's figure, of a fact that only compares with it (「去年同期的管理率是多少」).
+LAST_YEAR_UNTOLD = "抱歉，文章只给出了今年的数和与去年的比较，没有直接给出去年的数。相关的内容见下面。"
 UNSAID = "抱歉，文章没有写到这一点（{note}）。相关的内容见下面。"
 DECLINED_NEAR = "抱歉，我没有把握回答这个问题。"
 EMPTY = "请输入一个问题，例如：嘉兴科技城有多少名党员？"

@@ -1,7 +1,7 @@
 """What a fact's sentence leaves untold, though it matches the question: a count of one place it
 names only in a list, each one's share of a total, a part of a whole, which members of a counted
 group, a kind it names only among the rest, a total it gives only as a rate, the others beside
-the one it names. Any figure given for
+the one it names, last year's figure of what it compares with last year. Any figure given for
 these would be a guess; the engine says what the article tells instead (`bot.matching.decide`).
 """
 
@@ -243,3 +243,30 @@ def others_untold(question: str, sentence: str) -> str | None:
     before, after = told[at - 1 : at], told[at + len(named) : at + len(named) + 1]
     listed = (before and before in _LISTED) or (after and after in _LISTED)
     return None if listed else named
+
+
+#: A question asking last year's figure (去年同期, 上年).
+_LAST_YEAR = re.compile(r"去年|上年|上一年")
+#: Last year named only to compare with it: 比去年同期提高8.2个百分点, 同比增长.
+_COMPARED = re.compile(r"(?:比|较|同比)(?:去年|上年|上一年)?(?:同期)?")
+#: A question asking the change itself, or this year's figure beside last year's.
+_CHANGE_ASKED = re.compile(r"比|较|同比|提高|提升|增长|增加|减少|下降|降低|缩短|涨|跌|多了|少了|现在|今年")
+_YEAR_WORDS = frozenset("去年 去年同期 同期 上年 上一年 今年 全镇 全乡 全县".split())
+
+
+def last_year_untold(query: Query, sentence: str) -> bool:
+    """Whether `query` asks last year's figure (「去年同期全镇糖尿病患者规范管理率是多少」) and the
+    clause of the fact's `sentence` that tells the thing asked speaks of last year only to compare
+    (「…糖尿病患者规范管理率达到80.6%」 beside 「高血压…由去年同期的68%提升至84.3%」, or 「比去年
+    同期提高8.2个百分点」): the article gives this year's figure and the change, not last year's."""
+    if query.asks not in ("number", "money") or query.yes_no or not _LAST_YEAR.search(query.text):
+        return False
+    if _CHANGE_ASKED.search(query.text):
+        return False  # 「比去年同期提高了多少」 asks the change the fact tells
+    asked = [t for t in query.terms if t not in _YEAR_WORDS and len(t) >= 2 and not t.isdigit()]
+    told = [c for c in clauses(sentence) if any(t in c for t in asked)]
+    if not asked or not told:
+        return False
+    clause = max(told, key=lambda c: sum(t in c for t in asked))
+    plain = _COMPARED.sub("", clause)
+    return not _LAST_YEAR.search(plain) and not re.search(r"\d{4}年", plain)
