@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.curation.names import ORG_ENDINGS, organisation_forms, organisations_in
+from bot.curation.names import ORG_ENDINGS, organisation_forms, organisations_in, villages_in
 from bot.curation.people import NAME_ENDS, POSTS, TRADES, named_after_post, people_in, surname_like
 from bot.curation.phrases import unknown_word
 
@@ -63,6 +63,21 @@ def _org_role(sentence: str, role: str) -> str:
     return role
 
 
+def _village_role(before: str, role: str) -> str:
+    """A village's post (村委会主任, 村党支部书记) with the village the sentence names before it:
+    「邰庄村调委会调处纠纷35件……村委会主任邰秀芬」 is asked 「邰庄村村委会主任是谁」 — every village has
+    one, and the town's name would ask of none."""
+    if not role.startswith(("村", "社区")):
+        return role
+    # 「在下槲村，村党支部书记秦有根…」: jieba reads 在下 as a word, so 在 + a village is read here.
+    named = villages_in(before) or [v for v in _IN_VILLAGE.findall(before) if not v.endswith(("农村", "行政村"))]
+    return f"{named[-1]}{role}" if named else role
+
+
+#: 在 + a village (在下槲村, 在湾塘社区).
+_IN_VILLAGE = re.compile(r"在([\u4e00-\u9fff]{2,4}?(?:村|社区))")
+
+
 def _last_words(phrase: str, most: int = 6) -> str:
     """The words that end `phrase`, at most `most` characters, cut between words (应急管理办公室
     主任 → 办公室主任, not 公室主任)."""
@@ -105,7 +120,7 @@ def people_wordings(sentence: str, scoped: Callable[[str], str], short: Callable
             continue
         # 罗志 of 罗志刚说 (刚 may end a name): the whole name `people_in` found.
         name = next((w for w in whole if len(w) > len(name) and w.startswith(name)), name)
-        role = _org_role(sentence, _role_of(said))
+        role = _village_role(sentence[: match.start(2)], _org_role(sentence, _role_of(said)))
         if len(role) < 2:
             continue
         if _AGE_BEFORE.search(sentence[: match.start(1)] + said[: len(said) - len(role)]):

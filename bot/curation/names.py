@@ -188,13 +188,18 @@ def organisations_in(sentence: str) -> list[str]:
     return _runs(sentence, ORG_ENDINGS, 6)
 
 
+def villages_in(sentence: str) -> list[str]:
+    """The villages and communities a sentence names, in order (邰庄村, 湾塘社区)."""
+    found = (_VILLAGE_LEAD.sub("", name) for name in _runs(sentence, _VILLAGE_ENDINGS, 3, bare_ending=True))
+    return [village for village in found if len(village) <= _LONGEST_VILLAGE]
+
+
 def names_in(sentences: list[str], author: str = "") -> list[tuple[str, str]]:
     """Every name found, with what it looks like, for the draft's comments."""
     found: dict[str, str] = {name: f"person, {how}" for name, how in people_in(sentences, author).items()}
     for sentence in sentences:
-        for name in _runs(sentence, _VILLAGE_ENDINGS, 3, bare_ending=True):
-            if len(village := _VILLAGE_LEAD.sub("", name)) <= _LONGEST_VILLAGE:
-                found.setdefault(village, "village")
+        for village in villages_in(sentence):
+            found.setdefault(village, "village")
         for name in organisations_in(sentence):
             found.setdefault(name, "organisation")
         for term in QUOTED.findall(sentence):

@@ -793,3 +793,18 @@ def test_a_short_wording_of_a_plan_says_it_is_one(tmp_path: Path, story: str, pl
         assert all(planned in q or "力争" in q or "将" in q for q in spoken), spoken
     else:
         assert not any("计划" in q or "年全镇" in q for q in spoken), spoken
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asked"),
+    [
+        ("邰庄村调委会调处纠纷35件，村委会主任邰秀芬把调解室搬进了茶馆。", "邰庄村村委会主任是谁"),
+        ("在下槲村，村党支部书记秦有根带队转移群众。", "下槲村村党支部书记是谁"),
+        ("全镇村党支部书记都参加了培训，村医张德顺说收获很大。", "新河镇村医是谁"),  # no village named
+    ],
+)
+def test_a_village_post_is_asked_with_the_village_named_before_it(sentence: str, asked: str) -> None:
+    from bot.curation.askpeople import people_wordings
+
+    wordings = people_wordings(sentence, lambda text: f"新河镇{text}", lambda text: f"新河{text}")
+    assert any(asked in w for w in wordings), wordings
