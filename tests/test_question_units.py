@@ -471,7 +471,8 @@ def test_a_rough_figure_is_read_with_its_unit_whichever_way_it_is_written(
 @pytest.mark.parametrize(
     ("words", "found"),
     [
-        (["电梯", "是什么", "品牌", "的"], ("品牌",)),  # a brand must be named
+        (["电梯", "是什么", "品牌", "的"], ()),  # a category its value tells (日立电梯)
+        (["跳绳队", "拿", "了", "什么", "名次"], ()),  # 团体第一名 is a 名次 without saying so
         (["水厂", "采用", "什么", "工艺"], ("工艺",)),
         (["发现", "了", "什么", "安全隐患"], ("隐患",)),  # a four-character kind is what it ends in
         (["采取", "了", "什么", "措施"], ()),  # too broad: told by what was done

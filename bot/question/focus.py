@@ -215,11 +215,14 @@ def _either(words: list[str] | tuple[str, ...]) -> str | None:
     return None
 
 
-#: Kinds too broad for a fact to name them: 「采取了什么措施」 is told by what was done, not by 措施.
+#: Kinds too broad for a fact to name them: 「采取了什么措施」 is told by what was done, not by 措施;
+#: and categories a value tells without naming them (什么名次: 团体第一名).
 _BROAD = frozenset(
     "时候 原因 作用 意义 目的 好处 变化 特点 特色 措施 做法 举措 方法 方面 问题 工作 形式 类型 "
     "办法 手段 方式 要求 条件 职务 职位 岗位 身份 活动 项目 服务 政策 情况 名堂 东西 样 样的 区别 关系 "
-    "成效 效果 成果 成绩 收获 亮点 经验 困难 难题 作为 安排 计划 打算 任务 目标 规定".split()
+    "成效 效果 成果 成绩 收获 亮点 经验 困难 难题 作为 安排 计划 打算 任务 目标 规定 "
+    # A category told by its value alone: 团体第一名 is a 名次, 省级文明村 a 称号, 红色 a 颜色.
+    "名次 奖项 等级 档次 称号 荣誉 颜色 味道 口味 规格 型号 尺寸 材质 品牌 牌子".split()
 )
 
 
