@@ -503,3 +503,28 @@ def test_the_noun_after_shenme_or_a_bodys_qualifier_names_the_kind_asked(
 )
 def test_the_others_beside_the_one_an_article_names_are_untold(question: str, sentence: str, named: str | None) -> None:
     assert others_untold(normalize(question), sentence) == named
+
+
+@pytest.mark.parametrize(
+    ("sentence", "told"),
+    [
+        ("共抽检食品5268批次，比去年同期的3870批次增长36.1%", True),  # compared with last year's figure
+        ("全镇就诊率达到91.2%，比去年提高3个百分点", False),  # compared, no figure of last year's
+        ("高血压患者规范管理率由去年同期的68%提升至84.3%", True),
+    ],
+)
+def test_last_year_is_told_by_a_comparison_that_gives_its_figure(sentence: str, told: bool) -> None:
+    year = other_year(("去年", "抽检", "了", "多少"))
+    assert year is not None
+    assert tells_year(year, sentence, 2025) is told
+
+
+@pytest.mark.parametrize(
+    ("question", "units"),
+    [
+        ("翀岭有几个千亩基地", ()),  # 个 then 千亩: a count of 基地, not an area
+        ("种了几千亩", ("亩", "公顷", "平方米", "平方公里")),
+    ],
+)
+def test_a_magnitude_after_ge_is_part_of_what_is_counted(question: str, units: tuple[str, ...]) -> None:
+    assert asked_units(normalize(question)) == units

@@ -408,3 +408,10 @@ def test_last_years_figure_of_a_fact_that_only_compares_is_untold(engine: Engine
 
     sentence = next(e.sentence for e in engine.index.entries if e.fact_id == "lt-accidents")
     assert last_year_untold(engine.index.query(question), sentence) is untold
+
+
+@pytest.mark.parametrize(("question", "counted"), [("整治行动为期几个月", False), ("新建了几个充电棚", True)])
+def test_a_span_in_months_is_no_count_of_things(engine: Engine, question: str, counted: bool) -> None:
+    from bot.question.units import COUNT, figure_units
+
+    assert (figure_units(engine.index.query(question))[:1] == (COUNT,)) is counted

@@ -241,7 +241,7 @@ class Decider:
         clause before the one decided (「那185万元里，溢洪道清淤花了多少」), so the message is read too."""
         sentence = self.index.entries[scored.position].sentence
         if query.asks in ("number", "money"):
-            if listed := one_of_list(query.terms, sentence):
+            if listed := one_of_list(query.terms, sentence, query.text):
                 return ONE_OF_LIST.format(place=listed[0], told=listed[1])
             if total := each_untold(query.text, sentence):  # 「每人分别被拖欠了多少」 of a 共计
                 return PART_UNTOLD.format(whole=total)

@@ -157,8 +157,10 @@ def _focus(words: list[str] | tuple[str, ...], verbs: frozenset[str] = frozenset
             return None  # 多少人, 哪个单位: a kind of thing, not a thing the fact must name
         if not named and j < len(words) and _is_content(words[j]):
             # 「施工单位是哪家企业」: which 企业 is told by any firm; the 施工 one is asked.
-            qualified = _qualifier(words, i - 2) if i >= 2 and words[i - 1] in ("是", "为") else None
-            return qualified or words[j]
+            # 「亚军是哪个村」: the 亚军 is asked, 村 only says what sort of answer — any fact naming a
+            # village has one.
+            subject = _subject_before(words, i) if words[j] in _SORTS or words[j] in _BODIES else None
+            return subject or words[j]
         k = i - 1
         while k >= 0 and words[k] in _LINKING:
             k -= 1
@@ -191,6 +193,25 @@ def _qualifier(words: list[str] | tuple[str, ...], k: int) -> str | None:
         return None
     before = words[k - 1]
     return before if _is_content(before) and len(before) >= 2 and before not in _GENERIC else None
+
+
+#: What sort of named thing an answer is (哪个**村**, 哪支**队伍**): not what is asked about it.
+_SORTS = frozenset("村 社区 镇 乡 县 队 队伍 学校 医院 单位 合作社 协会 品牌 地方".split())
+
+
+def _subject_before(words: list[str] | tuple[str, ...], asking: int) -> str | None:
+    """The thing asked of in 「X是哪个Y」: X before the copula (亚军, or 施工 of a generic 施工单位),
+    unless it is a place (洞溪镇是哪个县的: the 县 is asked), a long name or too generic to name
+    anything."""
+    if asking < 2 or words[asking - 1] not in ("是", "为"):
+        return None
+    before = words[asking - 2]
+    if before in _GENERIC or before in _BODIES:
+        return _qualifier(words, asking - 2)
+    place = before.endswith(("镇", "乡", "村", "县", "市", "区", "街道", "社区"))
+    # A role is a short word (亚军, 主办); a long one names the thing the question is about (智慧网格
+    # 信息平台是哪家公司建的: the firm is asked).
+    return before if _is_content(before) and 2 <= len(before) <= 3 and not place else None
 
 
 def _closes(words: list[str] | tuple[str, ...], asking: int, after: int) -> bool:

@@ -61,7 +61,7 @@ SHARE = ("%",)
 #: 「发生了几起火灾」 is not answered by 「火灾起数同比下降31.6%」.
 COUNT = "#"
 _COUNT_ASKED = re.compile(
-    r"(?:多少|(?<![\d那这前近])几)(起|个|名|家|处|项|次|人|户|座|条|所|件|位|台|辆|场|批|支|套|栋|间|期|届|轮|堂|部|只|张|份|本|篇|块)([\u4e00-\u9fff]{0,2})"
+    r"(?:多少|(?<![\d那这前近])几)(起|个(?!月|小时|钟头|星期|礼拜|年头|工作日)|名|家|处|项|次|人|户|座|条|所|件|位|台|辆|场|批|支|套|栋|间|期|届|轮|堂|部|只|张|份|本|篇|块)([\u4e00-\u9fff]{0,2})"
 )
 #: A figure that counts: no share (31.6%), no date or time (5月, 2024年, 7:40), no sum or measure
 #: after it.
@@ -88,7 +88,8 @@ _DIMENSIONS = {"高": _LENGTH, "深": _LENGTH, "长": _LENGTH, "宽": _LENGTH, "
 _UNIT_NAMES = "|".join(sorted(_KINDS, key=len, reverse=True))
 #: 几 after a numeral is a digit guessed (二〇一几年), after 那/这/前 a few (那几天): no question.
 _ASKED = re.compile(
-    r"(?:多少|(?<![\d零一二三四五六七八九十那这前近头后])几)(?:个)?(?:(?!百分)[十百千万亿]){0,2}("
+    # 个 or a magnitude, not both: 几千亩 asks an area, 几个千亩基地 counts 基地.
+    r"(?:多少|(?<![\d零一二三四五六七八九十那这前近头后])几)(?:个|(?:(?!百分)[十百千万亿]){1,2})?("
     + _UNIT_NAMES
     + r")|多(?:大)?(高|深|宽|远|重)(?![要视大])|多(长)(?=$|[?？。!！呢啊呀吗])"
 )

@@ -170,14 +170,15 @@ _LIST_COUNT = re.compile(r"^等?(?:\d+|[一二两三四五六七八九十]+)个?
 _JOINS = ("、", "和", "及", "以及", "与")
 
 
-def one_of_list(terms: tuple[str, ...], sentence: str) -> tuple[str, str] | None:
+def one_of_list(terms: tuple[str, ...], sentence: str, question: str = "") -> tuple[str, str] | None:
     """(the place, the list) when a question counts in one place (`terms`: its key terms) that the
     fact's `sentence` names only as an item of a list — 「鲦溪社区建了几个充电棚」 of 「在鲦溪社区、
     栎港社区以及芰塘村…新建电动自行车集中充电棚」: the article tells the list's figure, never that
     place's, so any figure given would be a guess. A place the sentence also gives a figure of
-    (仉家坳村林地2100公顷) is no mere item."""
+    (仉家坳村林地2100公顷) is no mere item, and a `question` naming it with 等 (「在紫坪村等村设了多少
+    面宣传墙」) asks the list's figure itself."""
     members = [t for t in terms if _MEMBER.search(t) and not names_no_place(t)]
-    if len(members) != 1 or (place := members[0]) not in sentence:
+    if len(members) != 1 or (place := members[0]) not in sentence or f"{place}等" in question:
         return None
     spots = [m.start() for m in re.finditer(re.escape(place), sentence)]
     if not all(_listed(sentence, at, len(place)) for at in spots):
@@ -251,6 +252,7 @@ _LAST_YEAR = re.compile(r"去年|上年|上一年")
 _COMPARED = re.compile(r"(?:比|较|同比)(?:去年|上年|上一年)?(?:同期)?")
 #: A question asking the change itself, or this year's figure beside last year's.
 _CHANGE_ASKED = re.compile(r"比|较|同比|提高|提升|增长|增加|减少|下降|降低|缩短|涨|跌|多了|少了|现在|今年")
+_GIVEN = re.compile(r"(?:比|较)(?:去年|上年|上一年)(?:同期)?的\d")
 _YEAR_WORDS = frozenset("去年 去年同期 同期 上年 上一年 今年 全镇 全乡 全县".split())
 
 
@@ -268,5 +270,7 @@ def last_year_untold(query: Query, sentence: str) -> bool:
     if not asked or not told:
         return False
     clause = max(told, key=lambda c: sum(t in c for t in asked))
+    if _GIVEN.search(clause):
+        return False  # 比去年同期的3870批次: compared with a figure that is last year's
     plain = _COMPARED.sub("", clause)
     return not _LAST_YEAR.search(plain) and not re.search(r"\d{4}年", plain)
