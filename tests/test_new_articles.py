@@ -4,8 +4,8 @@ Three of the development articles of `tests/eval/newarticles/` (fictional, curat
 README alone) are combined with the fixture copy of the bundled knowledge as `faqbot eval
 --article` does. The held-out folders there (heldout-community, fengling-eldercare-2024,
 jiuye-employment-2024, jiaotong-roads-2025, zhengwu-services-2025, rencai-talent-2024,
-jiti-collective-2024, yibao-insurance-2025, tuiyi-veterans-2024, fanzha-antifraud-2025,
-tiyu-fitness-2024) are never read by tests.
+jiti-collective-2024, yibao-insurance-2025, tuiyi-veterans-2024, shipin-foodsafety-2025,
+yaocai-herbs-2024) are never read by tests.
 """
 
 from __future__ import annotations
