@@ -243,6 +243,19 @@ def test_an_answer_giving_every_reading_of_an_ambiguous_question_passes(reply: R
 
 
 @pytest.mark.parametrize(
+    ("text", "passed"),
+    [
+        ("文中说的是鄢志强，不是仉海燕。", True),  # the correction tells whom the article names
+        ("鄢志强", False),  # any other text is not read: only the answer and a correction count
+    ],
+)
+def test_a_correction_of_a_false_premise_is_read_with_the_answer(text: str, passed: bool) -> None:
+    item = Item(question="所长仉海燕说劝阻率达到了99%，这个数准吗", kind="adversarial", expect=("鄢志强", "98.5%"))
+    reply = Reply(question=item.question, status="answered", text=text, answer="见面劝阻率达到98.5%")
+    assert passes(item, reply) is passed
+
+
+@pytest.mark.parametrize(
     ("question", "source", "outcome"),
     [
         ("剩下6个村卫生室的改造，2025年6月前都完成了吗", "剩余6个计划于2025年6月前完成标准化改造", True),

@@ -415,3 +415,16 @@ def test_a_span_in_months_is_no_count_of_things(engine: Engine, question: str, c
     from bot.question.units import COUNT, figure_units
 
     assert (figure_units(engine.index.query(question))[:1] == (COUNT,)) is counted
+
+
+@pytest.mark.parametrize(
+    ("question", "correction"),
+    [
+        ("隐患整改率达到了99%，对吧？", "文中说的是97.4%，不是99%。"),  # the % the normalised text drops
+        ("镇长眭立新带队检查了哪里？", "文中说的是厍海峰，不是眭立新。"),  # the article's 镇长 is 厍海峰
+    ],
+)
+def test_a_false_premise_is_corrected_before_the_answer(engine: Engine, question: str, correction: str) -> None:
+    reply = engine.answer(question)
+    assert reply.status == "answered", reply.text
+    assert reply.text.startswith(correction), reply.text

@@ -23,6 +23,7 @@ from typing import Any
 
 from bot.errors import UserError
 from bot.matching.engine import Engine
+from bot.matching.outcomes import WRONG_PREMISE
 from bot.reply import Reply
 from bot.text.normalize import normalize
 from bot.yamlfile import Mapping, UnreadableFile, load_yaml
@@ -114,6 +115,10 @@ def load_questions(path: Path) -> list[Item]:
     return items
 
 
+#: How a correction of a false premise opens (「文中说的是…」).
+CORRECTION = WRONG_PREMISE.split("{")[0]
+
+
 def passes(item: Item, reply: Reply) -> bool:
     # One answer that gives every reading (「高血压…84.3%，糖尿病…80.6%」 to 「慢病规范管理率是多少」)
     # serves the user as well as a choice between them.
@@ -121,7 +126,10 @@ def passes(item: Item, reply: Reply) -> bool:
     if reply.status != item.status and not every_reading:
         return False
     if reply.status == "answered":
-        answer = normalize(reply.answer or "")
+        # A false premise is answered with the fact and a correction before it (「文中说的是鄢志强，不是
+        # 仉海燕。」): the user reads both.
+        corrected = reply.text if reply.text and reply.text.startswith(CORRECTION) else ""
+        answer = normalize(corrected + (reply.answer or ""))
         return all(normalize(e) in answer for e in item.expect)
     if item.status == "clarify":
         answers = [normalize(s.answer) for s in reply.suggestions]

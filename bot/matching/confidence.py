@@ -19,6 +19,7 @@ correction (`wrong_figure`).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -26,6 +27,7 @@ from bot.config import Matching
 from bot.index.search import Index
 from bot.matching.scoring import WEIGHTS, Question, Scored, Term, coverage, term_match
 from bot.question.kinds import Query
+from bot.question.people import posts
 from bot.question.units import COUNT, figure_units, figures_in, units_after
 from bot.text.normalize import normalize
 
@@ -182,6 +184,24 @@ class Confidence:
         }
         return tuple(sorted(held_after(self.index, best, posts)))
 
+    def post_given_another(self, query: Query, best: Scored) -> tuple[str, str] | None:
+        """(whom the article names after the post, whom the question does) when the question gives
+        a post to a person of the article who does not hold it there: 「派出所所长仉海燕说…」 of an
+        article whose 派出所所长 is 鄢志强 and whose 仉海燕 is someone else."""
+        words, people = query.words, self.index.people
+        doc = self.index.entries[best.position].doc_id
+        start, end = self.index.spans.get(doc, (0, 0))
+        for post, person in itertools.pairwise(words):
+            if person not in people or not posts([post]):
+                continue
+            holders: set[str] = set()
+            for position in range(start, end):
+                if post in self.index.entries[position].body:
+                    holders |= held_after(self.index, Scored(position, 0.0, {}), [post])
+            if holders and person not in holders:
+                return "、".join(sorted(holders)), person
+        return None
+
     def _subject_without(self, query: Query, best: Scored, names: list[str]) -> float:
         """How well `best` matches the question's subject with `names` left out: a wrong name
         weighs like the rarest word of all and must not hide how well the rest fits
@@ -204,8 +224,17 @@ class Confidence:
         """
         if not query.yes_no or not query.checked:
             return None
-        body = self.index.entries[best.position].body
-        for given, unit in _FIGURE.findall(query.text):
+        entry = self.index.entries[best.position]
+        body = entry.body
+        # Normalising drops the % (见面劝阻率达到了99%): a share is read as the user wrote it, and
+        # told as the source writes it.
+        shares = [(given, unit) for given, unit in _FIGURE.findall(query.raw) if unit == "%"]
+        for given, unit in dict.fromkeys([*_FIGURE.findall(query.text), *shares]):
+            if unit == "%":
+                told = {f"{n}{u}" for n, u in _FIGURE.findall(entry.sentence) if u == "%"}
+                if given in query.checked and f"{given}%" not in told and len(told) == 1:
+                    return told.pop(), f"{given}%"
+                continue
             if given not in query.checked or f"{given}{unit}" in body:
                 continue
             # A measure the fact may write otherwise (10年 as 第5个年头), never the report's year.

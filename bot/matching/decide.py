@@ -208,8 +208,15 @@ class Decider:
         if instead:
             named = list(query.strangers) or [t for t in query.terms if self.index.names_someone(t)]
             reply = replace(reply, text=WRONG_PREMISE.format(instead="、".join(instead), named="、".join(named)))
-        elif figure := self.confidence.wrong_figure(query, best):
-            reply = replace(reply, text=WRONG_PREMISE.format(instead=figure[0], named=figure[1]))
+        else:
+            # 「派出所所长仉海燕说…达到了99%」: the post's holder and the figure may both be wrong.
+            wrong = [
+                w
+                for w in (self.confidence.post_given_another(query, best), self.confidence.wrong_figure(query, best))
+                if w
+            ]
+            if wrong:
+                reply = replace(reply, text="".join(WRONG_PREMISE.format(instead=i, named=n) for i, n in wrong))
         return Decision(reply, place, candidates)
 
     def _about_the_article(self, query: Query, best: Scored) -> bool:
