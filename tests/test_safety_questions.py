@@ -428,3 +428,18 @@ def test_a_false_premise_is_corrected_before_the_answer(engine: Engine, question
     reply = engine.answer(question)
     assert reply.status == "answered", reply.text
     assert reply.text.startswith(correction), reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "status", "fact_id"),
+    [
+        ("澧塘镇党委的一把手叫什么？", "answered", "lt-inspect"),  # the one post-holder of the body named
+        ("澧塘镇的一把手叫什么？", "not answered", None),  # 党委书记 or 镇长: no one post-holder is it
+    ],
+)
+def test_the_head_of_a_body_named_is_its_one_post_holder(
+    engine: Engine, question: str, status: str, fact_id: str | None
+) -> None:
+    reply = engine.answer(question)
+    assert reply.status == status if status == "answered" else reply.status != "answered", reply.text
+    assert reply.fact_id == fact_id

@@ -323,6 +323,8 @@ class Decider:
                 self.replies.declined(question, resolved, [best], UNSAID.format(note=noted.unsaid)), score=best.score
             )
         if leaders := self.readings.leaders(query, facts):
+            if len(leaders) == 1 and (head := self.replies.fact_of(leaders[0])) is not None:
+                return self.replies.fact(question, head, leaders[0].score, resolved)
             return self.replies.clarify(question, resolved, leaders, CLARIFY_FACTS)
         reply = self.replies.declined(question, resolved, near, DECLINED_NEAR if near else DECLINED)
         return replace(reply, score=best.score)

@@ -29,6 +29,8 @@ from bot.text.lexicon import STOPWORDS, is_noise
 _SOME_VILLAGE = re.compile(r"(?:[那这哪每各]个?)(?:村|社区)|(?:村|社区)里")
 #: Words for whoever leads, naming no post: 「镇领导是谁」, 「经开区的负责人是谁」.
 _LEADER = re.compile(r"领导|负责人|一把手|当家人|掌舵人")
+#: A name asked without a word for a person (「一把手叫什么」).
+_NAME_ASKED = re.compile(r"叫什么|叫啥|是谁|是哪位")
 #: How much less of the question another holder of the post asked may cover.
 POST_SLACK = 0.15
 #: …and another fact giving a figure in the unit asked (「郗泉村那起纠纷闹了多少年」: 三年 of the ridge,
@@ -88,8 +90,10 @@ class Readings:
     def leaders(self, query: Query, facts: list[Scored]) -> list[Scored]:
         """For 「洞溪镇的领导是谁」, which names no post: the facts of the best one's article naming
         different people right after a post (the 党委书记, the 镇长) — each is a reading; the
-        user says which."""
-        if query.asks not in ("person", "named") or not _LEADER.search(query.text) or self._posts_asked(query):
+        user says which. One alone is the answer when its post is of the body the question names
+        (「派出所的一把手」: 派出所所长)."""
+        who = query.asks in ("person", "named") or _NAME_ASKED.search(query.text)  # 一把手叫什么
+        if not who or not _LEADER.search(query.text) or self._posts_asked(query):
             return []
         doc = self.index.entries[facts[0].position].doc_id
         found: list[Scored] = []
@@ -103,7 +107,23 @@ class Readings:
             if held and not held & named:
                 found.append(scored)
                 named |= held
-        return found if len(found) >= 2 else []
+        if len(found) == 1 and not self._heads(query, found[0]):
+            return []  # one post-holder, of no body the question names: no answer to 「领导是谁」
+        return found
+
+    def _heads(self, query: Query, scored: Scored) -> bool:
+        """Whether the one person a fact names after a post heads the body the question names:
+        「派出所的一把手叫什么」 of 「厍岭派出所所长鄢志强」 — a word of the question other than the
+        place and the leader word, in the post before the name."""
+        entry = self.index.entries[scored.position]
+        named = [t for t in query.terms if t not in self.index.places and not _LEADER.search(t) and len(t) >= 2]
+        held = held_after(self.index, scored, posts(entry.words))
+        return any(
+            re.search(rf"{re.escape(t)}[\u4e00-\u9fff]{{0,6}}{re.escape(post)}{re.escape(person)}", entry.body)
+            for t in named
+            for post in posts(entry.words)
+            for person in held
+        )
 
     def _some_village(self, query: Query) -> bool:
         """Whether a question asks of a village without naming one (村里, 那个村)."""
