@@ -25,14 +25,7 @@ from bot.matching.outcomes import (
     DECLINED,
     DECLINED_NEAR,
     EMPTY,
-    KIND_UNTOLD,
-    LAST_YEAR_UNTOLD,
-    LIST_UNTOLD,
-    ONE_OF_LIST,
-    OTHERS_UNTOLD,
-    PART_UNTOLD,
     PLAN_ONLY,
-    RATE_ONLY,
     UNSAID,
     WRONG_PREMISE,
     Replies,
@@ -41,27 +34,16 @@ from bot.matching.places import Places
 from bot.matching.readings import Readings
 from bot.matching.scoring import Scored, rank
 from bot.matching.sentences import Sentences
+from bot.matching.untold import untold_reason
 from bot.question.kinds import Query
 from bot.question.parts import MAX_QUESTION
 from bot.question.people import POST_QUESTIONS
 from bot.question.timeframe import asks_outcome
 from bot.question.units import rough_ranges, tells_in, tells_unit, units_after
 from bot.question.unsaid import asks_unsaid
-from bot.question.untold import (
-    count_untold,
-    each_untold,
-    kind_untold,
-    last_year_untold,
-    list_untold,
-    one_of_list,
-    others_untold,
-    part_of_whole,
-    total_untold,
-)
 from bot.reply import Reply
 from bot.text.normalize import normalize
 
-_DIGIT = re.compile(r"\d")
 #: How a question speaks of the report itself (这篇报道, 哪家媒体发的, 记者是谁, 标题).
 _ABOUT_REPORT = re.compile(
     r"报道|文章|新闻|稿|发布|发表|刊发|刊登|发的|记者|作者|撰稿|署名|标题|题目|来源|出处|媒体|报纸|报社|写的"
@@ -71,13 +53,6 @@ _ABOUT_REPORT = re.compile(
 @lru_cache(maxsize=1024)
 def _normal(text: str) -> str:
     return normalize(text)
-
-
-@lru_cache(maxsize=4096)
-def _chunks(sentence: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """A source sentence cut at its full stops and semicolons: each piece as written, and its
-    clauses normalised."""
-    return tuple((told, tuple(normalize(told).split())) for told in re.split(r"[。；;！!？?]", sentence))
 
 
 @dataclass(frozen=True)
@@ -160,7 +135,7 @@ class Decider:
             return Decision(
                 self._unsure(question, shown_resolved, query, ranked, facts, docs is None), None, candidates
             )
-        if untold := self._untold(question, query, best):
+        if untold := untold_reason(question, query, self.index.entries[best.position].sentence):
             declined = self.replies.declined(question, shown_resolved, [best], untold)
             return Decision(replace(declined, score=best.score), place, candidates)
         if query.plural and len(parts := self._list_parts(facts)) >= 2:
@@ -241,37 +216,6 @@ class Decider:
         # The article's sentence holding the source first: who said it is told there (镇长厍海峰表示，…).
         return self.confidence.said_around(query, best, self.sentences.holding(best) or paragraph)
 
-    def _untold(self, question: str, query: Query, scored: Scored) -> str | None:
-        """Why the entry cannot answer though it matches: what its sentence leaves untold
-        (`bot.question.untold`: one place of a list, each one's share, a kind among the rest, a
-        total of a rate, a part of a whole, which members of a group). The whole may be named in a
-        clause before the one decided (「那185万元里，溢洪道清淤花了多少」), so the message is read too."""
-        sentence = self.index.entries[scored.position].sentence
-        if query.asks in ("number", "money"):
-            if listed := one_of_list(query.terms, sentence, query.text):
-                return ONE_OF_LIST.format(place=listed[0], told=listed[1])
-            if total := each_untold(query.text, sentence):  # 「每人分别被拖欠了多少」 of a 共计
-                return PART_UNTOLD.format(whole=total)
-        # 「一共多少钱」 of 每件50元, 「一共有多少名护士」 of 每个团队由…1名护士…组成: only a rate is told.
-        if rate := (query.asks == "money" and total_untold(query.text, sentence)) or count_untold(query, sentence):
-            return RATE_ONLY.format(rate=rate)
-        # 「除了郗小雨，其他几个徒弟都叫什么」: the one named may be in the clause before the part decided.
-        if named := others_untold(query.text, sentence) or others_untold(_normal(question), sentence):
-            return OTHERS_UNTOLD.format(named=named)
-        if last_year_untold(query, sentence):  # 「去年同期的管理率是多少」 of 「比去年同期提高8个百分点」
-            return LAST_YEAR_UNTOLD
-        if kind := kind_untold(query, sentence):  # 「合同纠纷有多少件」 of 「…其余为合同、损害赔偿等纠纷」
-            return KIND_UNTOLD.format(kind=kind)
-        asked = [text for text in dict.fromkeys((query.text, _normal(question))) if _DIGIT.search(text)]
-        if not asked:  # no figure named: no whole and no counted group asked about
-            return None
-        for told, clauses in _chunks(self.index.entries[scored.position].sentence):
-            if whole := next(filter(None, (part_of_whole(text, list(clauses)) for text in asked)), None):
-                return PART_UNTOLD.format(whole=whole)
-            if count := next(filter(None, (list_untold(text, told) for text in asked)), None):
-                return LIST_UNTOLD.format(count=count)
-        return None
-
     def _unsure(
         self, question: str, resolved: str, query: Query, ranked: list[Scored], facts: list[Scored], unscoped: bool
     ) -> Reply:
@@ -290,7 +234,7 @@ class Decider:
             and sentence.score >= m.answer
             and sentence.score - best.score >= m.margin
             and not self.confidence.unconfirmed(query, sentence)  # 「绿道骑行要收费吗」: no sentence says 收费
-            and not self._untold(question, query, sentence)
+            and not untold_reason(question, query, self.index.entries[sentence.position].sentence)
             and not self._told_not_in_unit(best, sentence)
         ):
             if unscoped and (others := self.places.others(query, facts, sentence, loosely=True)):
@@ -299,7 +243,9 @@ class Decider:
                 choices = self.places.per_place(facts, others if leader is None else [leader, *others])
                 return self.replies.clarify(question, resolved, choices, CLARIFY_PLACES)
             return self.replies.sentence(question, sentence, resolved)
-        counted = self.confidence.sole_count(query, facts) and not self._untold(question, query, best)
+        counted = self.confidence.sole_count(query, facts) and not untold_reason(
+            question, query, self.index.entries[best.position].sentence
+        )
         if self.confidence.clear_winner(query, facts) or counted:
             fact = self.replies.fact_of(best)
             if fact is not None:
