@@ -422,6 +422,8 @@ def test_a_span_in_months_is_no_count_of_things(engine: Engine, question: str, c
     [
         ("隐患整改率达到了99%，对吧？", "文中说的是97.4%，不是99%。"),  # the % the normalised text drops
         ("镇长眭立新带队检查了哪里？", "文中说的是厍海峰，不是眭立新。"),  # the article's 镇长 is 厍海峰
+        ("今年火灾起数同比上升了31.6%，是吗？", "文中说的是下降，不是上升。"),  # a change the other way
+        ("眭立新带队检查的是芰塘村工业集中区吧？", "文中说的是桧湾村，不是芰塘村。"),  # a village of the article
     ],
 )
 def test_a_false_premise_is_corrected_before_the_answer(engine: Engine, question: str, correction: str) -> None:

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 
 from bot.config import Matching
 from bot.index.search import Index
-from bot.matching.scoring import WEIGHTS, Question, Scored, Term, coverage, term_match
+from bot.matching.scoring import WEIGHTS, Question, Scored, Term, coverage, is_village, term_match
 from bot.question.kinds import Query
 from bot.question.people import posts
 from bot.question.units import COUNT, figure_units, figures_in, units_after
@@ -42,6 +42,11 @@ _FIGURE = re.compile(
     r"(?<![\d.])(\d+(?:\.\d+)?(?:多|余)?(?:万|亿)?(?:多|余)?)"
     r"(人次|人|名|户|家|项|件|座|条|所|次|场|处|支|台|套|批|期|张|份|间|辆|万元|亿元|元|吨|亩|公里|千米|米|公斤|斤|岁|天|年|小时|分钟|%)"
 )
+
+
+#: Words of a change up and down: a claim of one, of a fact telling the other, is corrected.
+_UP = frozenset("提高 提升 增长 增加 上升 上涨 增多 扩大".split())
+_DOWN = frozenset("下降 降低 减少 下滑 回落 缩小 减小".split())
 
 
 def clean(scored: Scored) -> bool:
@@ -135,6 +140,33 @@ class Confidence:
         if not instead or self._subject_without(query, best, named) < self.threshold(query, best):
             return ()
         return instead
+
+    def wrong_village(self, query: Query, best: Scored) -> tuple[str, ...]:
+        """The villages `best` names instead of the one a yes/no question names, when that is all
+        that keeps it from answering: 「冠军是甪岭村代表队吧」 of 「郄家畈村代表队夺得冠军」 is a false
+        premise to correct. Only a claim checked (吧, 吗), and only a village of the same article:
+        「甪岭村的篮球场有多大」 asks of another subject."""
+        if not query.yes_no or best.signals.keys() - CLEAN_SIGNALS != {"name_miss"} or best.signals["kind"] != 1.0:
+            return ()
+        entry = self.index.entries[best.position]
+        named = [t for t in query.terms if is_village(self.index, t)]
+        if not named or any(self.index.names_someone(t) for t in query.terms):
+            return ()
+        instead = tuple(sorted(w for w in entry.words if is_village(self.index, w) and w not in named))
+        if not instead or self._subject_without(query, best, named) < self.threshold(query, best):
+            return ()
+        return instead
+
+    def village_given_another(self, query: Query, best: Scored) -> tuple[str, str] | None:
+        """(the villages the fact names, the one the claim names) when a yes/no question, answered
+        by `best`, names a village of the article the fact does not: 「检查的是芰塘村工业集中区吧」
+        of 「…检查了桧湾村工业集中区」."""
+        if not query.yes_no:
+            return None
+        words = self.index.entries[best.position].words
+        named = [t for t in query.terms if is_village(self.index, t) and t not in words]
+        instead = sorted(w for w in words if is_village(self.index, w) and w not in query.terms)
+        return ("、".join(instead), "、".join(named)) if named and instead else None
 
     def said_around(self, query: Query, best: Scored, paragraph: str) -> tuple[str, ...] | None:
         """For a fact that names no one, asked with a person of its article (「镇长眭立新说要把达标率
@@ -244,6 +276,19 @@ class Confidence:
                 return told.pop(), f"{given}{unit}"
         return None
 
+    def wrong_direction(self, query: Query, best: Scored) -> tuple[str, str] | None:
+        """(the fact's word, the question's) when a yes/no question claims a change the other way
+        (「优良率比去年下降了4.5个百分点，是吗」 of 「…提高4.5个百分点」): a false premise to correct."""
+        if not query.yes_no:
+            return None
+        words = self.index.entries[best.position].words
+        for term in query.terms:
+            if (term in _UP or term in _DOWN) and term not in words:
+                told = sorted((_DOWN if term in _UP else _UP) & words)
+                if told:
+                    return told[0], term
+        return None
+
     def unconfirmed(self, query: Query, best: Scored) -> bool:
         """Whether the best fact cannot confirm what is asked, whatever its score: it gives no
         figure in the unit asked (「得了多少分」 of a ranking), or a yes/no question's best fact
@@ -265,6 +310,7 @@ class Confidence:
             and not t.number
             and general.get(t.text, 0) < SPEECH_FREQ
             and t.text not in self.index.function  # 全都, 真的: ways of speaking, no claim
+            and not (t.text in _UP | _DOWN and self.wrong_direction(query, best))  # the other way: corrected
             for t in self._missing(query, best)
         )
 

@@ -32,7 +32,7 @@ from bot.matching.outcomes import (
 )
 from bot.matching.places import Places
 from bot.matching.readings import Readings
-from bot.matching.scoring import Scored, rank
+from bot.matching.scoring import Scored, is_village, rank
 from bot.matching.sentences import Sentences
 from bot.matching.untold import untold_reason
 from bot.question.kinds import Query
@@ -124,7 +124,9 @@ class Decider:
                     self.replies.clarify(question, shown_resolved, choices, CLARIFY_PLACES), None, candidates
                 )
         sure = self.confidence.sure(query, facts) and self._about_the_article(query, best)
-        instead = () if sure else self.confidence.wrong_person(query, best)
+        instead = (
+            () if sure else self.confidence.wrong_person(query, best) or self.confidence.wrong_village(query, best)
+        )
         if not sure and not instead and (around := self._said_around(query, best)) is not None:
             sure, instead = True, around  # 「镇长眭立新说…」 of a fact that names no one
         if sure and query.strangers:
@@ -181,15 +183,22 @@ class Decider:
             return Decision(replace(declined, score=best.score), place, candidates)
         reply = self.replies.fact(question, fact, best.score, shown_resolved)
         if instead:
-            named = list(query.strangers) or [t for t in query.terms if self.index.names_someone(t)]
+            named = (
+                list(query.strangers)
+                or [t for t in query.terms if self.index.names_someone(t)]
+                or [t for t in query.terms if is_village(self.index, t)]  # 「冠军是甪岭村代表队吧」
+            )
             reply = replace(reply, text=WRONG_PREMISE.format(instead="、".join(instead), named="、".join(named)))
         else:
             # 「派出所所长仉海燕说…达到了99%」: the post's holder and the figure may both be wrong.
-            wrong = [
-                w
-                for w in (self.confidence.post_given_another(query, best), self.confidence.wrong_figure(query, best))
-                if w
-            ]
+            confidence = self.confidence
+            checks = (
+                confidence.post_given_another,
+                confidence.village_given_another,
+                confidence.wrong_direction,
+                confidence.wrong_figure,
+            )
+            wrong = [w for check in checks if (w := check(query, best))]
             if wrong:
                 reply = replace(reply, text="".join(WRONG_PREMISE.format(instead=i, named=n) for i, n in wrong))
         return Decision(reply, place, candidates)
