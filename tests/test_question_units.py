@@ -512,6 +512,9 @@ def test_the_noun_after_shenme_or_a_bodys_qualifier_names_the_kind_asked(
         ("除了张三，其他人是谁", "获奖的有张三、李四和王五", None),  # a list: the others are in it
         ("除了张三，其他人是谁", "王五获得一等奖", None),  # the one named is not in the sentence
         ("其他几个徒弟都叫什么", "年龄最小的郗小雨只有19岁", None),  # nobody set aside
+        # two named, of a list cut short by 等; two named in a list that goes on
+        ("除了厍岭支行和邮储网点，另外两家是哪两家", "与厍岭支行、邮储网点等4家网点联动", "厍岭支行和邮储网点"),
+        ("除了张三和李四，其他人是谁", "获奖的有张三、李四和王五", None),
     ],
 )
 def test_the_others_beside_the_one_an_article_names_are_untold(question: str, sentence: str, named: str | None) -> None:

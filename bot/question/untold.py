@@ -224,7 +224,7 @@ def list_untold(question: str, sentence: str) -> str | None:
 
 
 #: 「除了郗小雨，其他几个徒弟都叫什么」: one named, the rest asked.
-_BESIDES = re.compile(r"除了?([^，,。？?\s]{2,12}?)(?:以外|之外)?[，,\s]*(?:其他|其余|另外|别的|还有)")
+_BESIDES = re.compile(r"除了?([^，,。？?\s]{2,20}?)(?:以外|之外)?[，,\s]*(?:其他|其余|另外|别的|还有)")
 #: What joins the members of a list in a sentence: the others are named beside the one asked.
 _LISTED = " 和及与跟"
 
@@ -238,10 +238,16 @@ def others_untold(question: str, sentence: str) -> str | None:
         return None
     named = found.group(1)
     told = normalize(sentence)  # 、 becomes a space: a list's separator still
-    at = told.find(named)
-    if at < 0:
+    parts = [p for p in re.split(r"[和与及、\s]", named) if p]
+    if not parts or any(p not in told for p in parts):
         return None
-    before, after = told[at - 1 : at], told[at + len(named) : at + len(named) + 1]
+    last = parts[-1]
+    at = told.find(last)
+    if told[at + len(last) : at + len(last) + 1] == "等":
+        return named  # 「农商银行厍岭支行、邮储网点等4家」: a list cut short
+    if len(parts) > 1:
+        return None  # several named in a list that goes on: the others may be in it
+    before, after = told[at - 1 : at], told[at + len(last) : at + len(last) + 1]
     listed = (before and before in _LISTED) or (after and after in _LISTED)
     return None if listed else named
 
