@@ -445,3 +445,44 @@ def test_the_head_of_a_body_named_is_its_one_post_holder(
     reply = engine.answer(question)
     assert reply.status == status if status == "answered" else reply.status != "answered", reply.text
     assert reply.fact_id == fact_id
+
+
+VOLUNTEERS = """\
+document:
+  id: xiling-volunteers
+  title: 西岭镇反诈志愿者
+  outlet: 澧川县融媒体中心
+  date: '2025-06-18'
+  place: 西岭镇
+  text: articles/xiling-volunteers.txt
+facts:
+- id: xl-now
+  questions: [西岭镇有多少名反诈志愿者, 西岭镇反诈志愿服务队有多少人, 西岭镇反诈志愿者人数]
+  answer: 据2025年6月报道，西岭镇反诈志愿服务队目前已有志愿者214名。
+  source: 目前已有志愿者214名。
+- id: xl-plan
+  questions: [西岭镇计划新增多少名反诈志愿者, 西岭镇反诈志愿者要增加多少, 西岭镇反诈志愿者的发展计划]
+  answer: 据2025年6月报道，下一步，西岭镇计划新增反诈志愿者100名以上。
+  source: 新增反诈志愿者100名以上。
+"""
+
+
+@pytest.mark.parametrize(("question", "status"), [("西岭镇现在到底有多少名反诈志愿者呀？", "answered")])
+def test_what_there_is_now_is_not_what_a_plan_will_add(
+    tmp_path_factory: pytest.TempPathFactory, question: str, status: str
+) -> None:
+    # 214 today, 100 more planned (the source cut short, the answer telling the plan): 「现在」 asks
+    # the first, with no choice to make.
+    article = (
+        "西岭镇反诈志愿者\n\n西岭镇组建反诈志愿服务队，目前已有志愿者214名。下一步，镇里计划新增反诈志愿者100名以上。\n"
+    )
+    root = with_article(tmp_path_factory.mktemp("now"), "xiling-volunteers", article, VOLUNTEERS, "places: {}\n")
+    reply = Engine.load(root, Settings(knowledge_dir=root, cache_dir="", log_db="")).answer(question)
+    assert (reply.status, reply.fact_id) == (status, "xl-now"), reply.text
+
+
+@pytest.mark.parametrize(("question", "present"), [("现在到底有多少名志愿者", True), ("现在计划新增多少名", False)])
+def test_a_question_of_now_names_no_plan(question: str, present: bool) -> None:
+    from bot.question.timeframe import asks_present
+
+    assert asks_present(question) is present

@@ -38,7 +38,7 @@ from bot.matching.untold import untold_reason
 from bot.question.kinds import Query
 from bot.question.parts import MAX_QUESTION
 from bot.question.people import POST_QUESTIONS
-from bot.question.timeframe import asks_outcome
+from bot.question.timeframe import asks_outcome, asks_present, tells_plan_only
 from bot.question.units import rough_ranges, tells_in, tells_unit, units_after
 from bot.question.unsaid import asks_unsaid
 from bot.reply import Reply
@@ -158,6 +158,12 @@ class Decider:
         if query.asks in ("person", "named") or POST_QUESTIONS & set(query.words):
             # 「…的总经理是谁」, 「程慕言担任什么职务」: facts naming the same one person tell the same.
             close = [s for s in close if not self.sentences.same_person(best, s)]
+        if close and asks_present(query.text):
+            # 「现在到底有多少名反诈志愿者」: what there is now, not what a plan will add.
+            plans = [s for s in [best, *close] if self._plan_only(s)]
+            if len(plans) <= len(close):
+                best, close = next(s for s in [best, *close] if s not in plans), [s for s in close if s not in plans]
+                place = self.places.of(best)
         if close and len(giving := self._giving_checked(query, [best, *close])) == 1:
             # 「党建联盟有二十五家吗」: the fact that tells 25 is the one asked about.
             best, close = giving[0], []
@@ -202,6 +208,13 @@ class Decider:
             if wrong:
                 reply = replace(reply, text="".join(WRONG_PREMISE.format(instead=i, named=n) for i, n in wrong))
         return Decision(reply, place, candidates)
+
+    def _plan_only(self, scored: Scored) -> bool:
+        """Whether a fact tells a plan: its source, or its answer when a curator cut the source
+        short (「新增反诈志愿者100名以上」 of 「下一步，厍岭镇计划…」)."""
+        fact = self.replies.fact_of(scored)
+        told = (self.index.entries[scored.position].sentence, fact.answer if fact else "")
+        return any(tells_plan_only(text) for text in told)
 
     def _about_the_article(self, query: Query, best: Scored) -> bool:
         """Whether a fact about the article itself (its title, outlet, date, author) is what the

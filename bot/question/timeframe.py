@@ -44,6 +44,16 @@ def asks_done(text: str) -> bool:
     return bool(_DONE.search(text)) and not _ASKS_PLAN.search(text)
 
 
+#: A question about what there is now (现在, 目前, 如今, 现有).
+_PRESENT = re.compile(r"现在|目前|如今|现有|眼下|当前")
+
+
+def asks_present(text: str) -> bool:
+    """Whether a question (normalised) asks what there is now — 「现在到底有多少名反诈志愿者」 — with
+    no word of a plan: a plan's figure (新增志愿者100名) is no reading of it."""
+    return bool(_PRESENT.search(text)) and not _ASKS_PLAN.search(text)
+
+
 def tells_plan_only(source: str) -> bool:
     """Whether a fact's source tells a plan (「2026年计划再改造老旧小区5个，力争加装电梯不少于
     30部」): no answer to what has been done, however alike its words. A sentence is framed by its
