@@ -137,7 +137,13 @@ class Decider:
             return Decision(
                 self._unsure(question, shown_resolved, query, ranked, facts, docs is None), None, candidates
             )
-        if untold := untold_reason(question, query, self.index.entries[best.position].sentence):
+        noted = self.replies.fact_of(best)
+        # The curator's own note of what the article leaves out (文中未列出…名称) says it better.
+        if noted is not None and asks_unsaid(query, noted.unsaid):
+            untold = None
+        else:
+            untold = untold_reason(question, query, self.index.entries[best.position].sentence)
+        if untold:
             declined = self.replies.declined(question, shown_resolved, [best], untold)
             return Decision(replace(declined, score=best.score), place, candidates)
         if query.plural and len(parts := self._list_parts(facts)) >= 2:
