@@ -388,3 +388,11 @@ def test_a_curated_wording_asked_word_for_word_has_no_rival_lacking_its_subject(
     engine = Engine.load(combine(FIXTURE_KNOWLEDGE, [NEW / "renju-village-2023"], tmp_path / "k"), settings)
     reply = engine.answer("集中清洁行动 场次")
     assert (reply.status, reply.fact_id) == ("answered", "rj-cleaning-actions-146")
+
+
+def test_whoever_leads_a_place_is_a_choice_though_fuzeren_ends_like_a_post(wider: Engine) -> None:
+    # 负责人 names no post: the zone's 党工委书记 and its 主任 are both who leads it.
+    reply = wider.answer("禾西经开区的负责人是谁？")
+    assert reply.status == "clarify", reply.text
+    told = " ".join(s.answer for s in reply.suggestions)
+    assert "祁振东" in told and "蔺海川" in told, told

@@ -93,7 +93,12 @@ class Readings:
         user says which. One alone is the answer when its post is of the body the question names
         (「派出所的一把手」: 派出所所长)."""
         who = query.asks in ("person", "named") or _NAME_ASKED.search(query.text)  # 一把手叫什么
-        if not who or not _LEADER.search(query.text) or self._posts_asked(query):
+        # 负责人 ends like a post, but names none: 「经开区的负责人是谁」 asks whoever leads.
+        if (
+            not who
+            or not _LEADER.search(query.text)
+            or {p for p in self._posts_asked(query) if not _LEADER.fullmatch(p)}
+        ):
             return []
         doc = self.index.entries[facts[0].position].doc_id
         found: list[Scored] = []
