@@ -486,6 +486,7 @@ def test_a_rough_figure_is_read_with_its_unit_whichever_way_it_is_written(
     [
         (["电梯", "是什么", "品牌", "的"], ()),  # a category its value tells (日立电梯)
         (["跳绳队", "拿", "了", "什么", "名次"], ()),  # 团体第一名 is a 名次 without saying so
+        (["后来", "靠", "什么", "以上", "的"], ()),  # a locative (补上 mended to 以上) is no kind
         (["水厂", "采用", "什么", "工艺"], ("工艺",)),
         (["发现", "了", "什么", "安全隐患"], ("隐患",)),  # a four-character kind is what it ends in
         (["采取", "了", "什么", "措施"], ()),  # too broad: told by what was done

@@ -52,7 +52,7 @@ def focus(words: list[str] | tuple[str, ...], verbs: frozenset[str] = frozenset(
         or _action(words)
         or _topic(words)
         or _either(words)
-        or _kind_named(words)
+        or _kind_named(words, verbs)
     )
     if head is None:
         return ()
@@ -247,7 +247,11 @@ _BROAD = frozenset(
 )
 
 
-def _kind_named(words: list[str] | tuple[str, ...]) -> str | None:
+#: Words after 什么 that name no kind: 什么以上 (补上 mended to a locative), 什么一下.
+_NO_KIND = frozenset("以上 以下 以来 以后 以前 之后 之前 左右 上下 一下 一点 一些 样子".split())
+
+
+def _kind_named(words: list[str] | tuple[str, ...], verbs: frozenset[str] = frozenset()) -> str | None:
     """「电梯是什么品牌的」 asks a brand: a fact that names none does not answer it, however much it
     says of the lifts. The noun right after 什么 names the kind of thing asked — unless it is so
     broad (措施, 原因, 活动) that a fact tells one without naming the kind."""
@@ -257,7 +261,7 @@ def _kind_named(words: list[str] | tuple[str, ...]) -> str | None:
             # A four-character kind ends in what it is (安全隐患 is a 隐患); a grade (级别, 类型) is
             # told by a word that names none (省级).
             kind = kind[-2:] if len(kind) >= 4 else kind
-            ok = _is_content(kind) and len(kind) >= 2 and kind not in _GENERIC and kind not in _BROAD
+            ok = _is_content(kind) and len(kind) >= 2 and kind not in _GENERIC | _BROAD | _NO_KIND and kind not in verbs
             # A post (什么书记) is told by whoever holds it, not named as a kind.
             return kind if ok and not kind.endswith(("级", "别", "类", "型", "儿", *POST_ENDINGS)) else None
     return None
