@@ -8,13 +8,15 @@ The score threshold (`Matching.answer`) decides most questions. Four things move
   Chinese at large (机会, 加强), answers below the threshold (`clear_winner`);
 - a question that names the wrong person for what a fact tells (「镇长林卫东说办结率要稳定在98%以上吧」,
   where the article quotes 杨海鸥) is answered with that fact, naming who the article says it was
-  (`wrong_person`);
+  (`wrong_person`; a claim naming the wrong village of the article too, `wrong_village`);
 - a yes/no question checks a claim: when the best fact lacks a word of the claim that the
   knowledge never uses (「人才公园门票要钱吗」: 门票), the article cannot confirm it, whatever the
   score (`unconfirmed`).
 
-An answer to a yes/no question that gets a figure wrong, in the unit its fact uses, carries the
-correction (`wrong_figure`).
+An answer carries a correction of each false premise of its question (`corrections`): a post given
+to someone else of the article, a village the fact does not name, a change claimed the other way,
+a figure got wrong in the unit its fact uses. The count below the threshold that one fact alone
+gives answers too (`sole_count`).
 """
 
 from __future__ import annotations
@@ -215,6 +217,13 @@ class Confidence:
             if any(stranger.startswith(words[i]) for stranger in query.strangers)  # 李/建华 too
         }
         return tuple(sorted(held_after(self.index, best, posts)))
+
+    def corrections(self, query: Query, best: Scored) -> list[tuple[str, str]]:
+        """(what the article has, what the question said) for each false premise of a question
+        that `best` answers: a post given to someone else, a village the fact does not name, a
+        change claimed the other way, a figure got wrong — several may be wrong at once."""
+        checks = (self.post_given_another, self.village_given_another, self.wrong_direction, self.wrong_figure)
+        return [wrong for check in checks if (wrong := check(query, best))]
 
     def post_given_another(self, query: Query, best: Scored) -> tuple[str, str] | None:
         """(whom the article names after the post, whom the question does) when the question gives

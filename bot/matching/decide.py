@@ -201,18 +201,9 @@ class Decider:
                 or [t for t in query.terms if is_village(self.index, t)]  # 「冠军是甪岭村代表队吧」
             )
             reply = replace(reply, text=WRONG_PREMISE.format(instead="、".join(instead), named="、".join(named)))
-        else:
+        elif wrong := self.confidence.corrections(query, best):
             # 「派出所所长仉海燕说…达到了99%」: the post's holder and the figure may both be wrong.
-            confidence = self.confidence
-            checks = (
-                confidence.post_given_another,
-                confidence.village_given_another,
-                confidence.wrong_direction,
-                confidence.wrong_figure,
-            )
-            wrong = [w for check in checks if (w := check(query, best))]
-            if wrong:
-                reply = replace(reply, text="".join(WRONG_PREMISE.format(instead=i, named=n) for i, n in wrong))
+            reply = replace(reply, text="".join(WRONG_PREMISE.format(instead=i, named=n) for i, n in wrong))
         return Decision(reply, place, candidates)
 
     def _plan_only(self, scored: Scored) -> bool:
