@@ -91,9 +91,9 @@ _PLACE_ENDINGS = ("经济技术开发区", "经济开发区", "经开区", "开�
 
 def own_places(knowledge: Knowledge, normal: Callable[[str], str]) -> dict[str, set[str]]:
     """Each article's place (`document.place`) and its short form, as people type it (涟禾乡 →
-        涟禾), with the articles about it — whether or not aliases.yaml lists them. An unedited draft
-        names its place only in its document block; without this the dictionary would not know 涟禾乡
-        and the sound mend would read it as 联合/乡. A short form two places share names neither; a
+    涟禾), with the articles about it — whether or not aliases.yaml lists them. An unedited draft
+    names its place only in its document block; without this the dictionary would not know 涟禾乡
+    and the sound mend would read it as 联合/乡. A short form two places share names neither; a
     place aliases.yaml lists has the forms the curator gave it."""
     found: dict[str, set[str]] = {}
     shorts: dict[str, set[str]] = {}

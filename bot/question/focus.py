@@ -22,7 +22,7 @@ _ASKING = re.compile(
 MEASURES = frozenset(
     "个 名 家 堂 节 次 回 遍 趟 期 条 位 所 种 项 件 篇 套 户 座 类 批 场 轮 届 张 份 本 台 辆 间 栋 处 笔 个人".split()
 )
-GENERIC = _GENERIC = frozenset(
+GENERIC = frozenset(
     "单位 地方 东西 人 时候 名字 名称 部门 机构 方式 办法 内容 样 样子 回事 意思 情况 事 事情 "
     "资金 钱 金额 人次 人数 次数 数量 时间 日子 年份 领导 同志 负责人 人员 岁数 年纪 年龄 人家 "
     "比例 比率 占比 百分比 百分之 比重 成员 全名 姓名 名叫 全称 大名 "
@@ -98,7 +98,7 @@ def _action(words: list[str] | tuple[str, ...]) -> str | None:
             verb = words[i - 1]
             if verb in ("了", "过") and i >= 2:
                 verb = words[i - 2]
-            ok = _is_content(verb) and len(verb) >= 2 and verb not in _LIGHT_VERBS and verb not in _GENERIC
+            ok = _is_content(verb) and len(verb) >= 2 and verb not in _LIGHT_VERBS and verb not in GENERIC
             return verb if ok else None
     return None
 
@@ -115,7 +115,7 @@ def _topic(words: list[str] | tuple[str, ...]) -> str | None:
     for i, word in enumerate(words[1:], 1):
         if word in _HOW:
             before = words[i - 1]
-            ok = _is_content(before) and len(before) >= 2 and before not in _GENERIC and before not in _LIGHT_VERBS
+            ok = _is_content(before) and len(before) >= 2 and before not in GENERIC and before not in _LIGHT_VERBS
             return before if ok else None
     return None
 
@@ -131,7 +131,7 @@ def _named(words: list[str] | tuple[str, ...]) -> str | None:
             before = words[k]
             if before in _NAME_WORDS:
                 return None
-            if before in _GENERIC:
+            if before in GENERIC:
                 return _qualifier(words, k)  # 「设计单位叫什么名字」: the 设计 one
             return before if _is_content(before) and len(before) >= 2 else None
     return None
@@ -153,7 +153,7 @@ def _focus(words: list[str] | tuple[str, ...], verbs: frozenset[str] = frozenset
         if j + 1 < len(words) and words[j] in ("是", "为") and _is_content(words[j + 1]):
             j += 1  # 216户里有多少是脱贫户: the part asked about
         named = j < len(words) and words[j] in ("名字", "名称")  # 「村医叫什么名字」: who is named comes before
-        if not named and j < len(words) and (words[j] in _GENERIC or words[j] == "人"):
+        if not named and j < len(words) and (words[j] in GENERIC or words[j] == "人"):
             return None  # 多少人, 哪个单位: a kind of thing, not a thing the fact must name
         if not named and j < len(words) and _is_content(words[j]):
             # 「施工单位是哪家企业」: which 企业 is told by any firm; the 施工 one is asked.
@@ -175,7 +175,7 @@ def _focus(words: list[str] | tuple[str, ...], verbs: frozenset[str] = frozenset
             k -= 1
         if k >= 0 and _is_content(words[k]):
             # A lone character before 是谁 is a mistyped word's remnant (总经埋 → 总经/埋).
-            if words[k] in _GENERIC:
+            if words[k] in GENERIC:
                 return _qualifier(words, k)  # 「管理单位是哪家」: the 管理 one
             return None if word == "谁" and len(words[k]) < 2 else words[k]
         return None
@@ -192,7 +192,7 @@ def _qualifier(words: list[str] | tuple[str, ...], k: int) -> str | None:
     if k < 1 or words[k] not in _BODIES:
         return None
     before = words[k - 1]
-    return before if _is_content(before) and len(before) >= 2 and before not in _GENERIC else None
+    return before if _is_content(before) and len(before) >= 2 and before not in GENERIC else None
 
 
 #: What sort of named thing an answer is (哪个**村**, 哪支**队伍**): not what is asked about it.
@@ -206,7 +206,7 @@ def _subject_before(words: list[str] | tuple[str, ...], asking: int) -> str | No
     if asking < 2 or words[asking - 1] not in ("是", "为"):
         return None
     before = words[asking - 2]
-    if before in _GENERIC or before in _BODIES:
+    if before in GENERIC or before in _BODIES:
         return _qualifier(words, asking - 2)
     place = before.endswith(("镇", "乡", "村", "县", "市", "区", "街道", "社区"))
     # A role is a short word (亚军, 主办); a long one names the thing the question is about (智慧网格
@@ -224,7 +224,7 @@ def _closes(words: list[str] | tuple[str, ...], asking: int, after: int) -> bool
 def _counted(word: str) -> bool:
     """Whether the word before a closing count is the thing counted: not a generic word, nor a verb
     of having (设有, 建有, 共有 are 有, "there are")."""
-    return len(word) >= 2 and _is_content(word) and word not in _GENERIC and not word.endswith("有")
+    return len(word) >= 2 and _is_content(word) and word not in GENERIC and not word.endswith("有")
 
 
 def _either(words: list[str] | tuple[str, ...]) -> str | None:
@@ -252,16 +252,17 @@ _NO_KIND = frozenset("以上 以下 以来 以后 以前 之后 之前 左右 �
 
 
 def _kind_named(words: list[str] | tuple[str, ...], verbs: frozenset[str] = frozenset()) -> str | None:
-    """「电梯是什么品牌的」 asks a brand: a fact that names none does not answer it, however much it
-    says of the lifts. The noun right after 什么 names the kind of thing asked — unless it is so
-    broad (措施, 原因, 活动) that a fact tells one without naming the kind."""
+    """「水厂采用什么工艺」 asks a 工艺: a fact that names none does not answer it, however much it
+    says of the plant. The noun right after 什么 names the kind of thing asked — unless it is so
+    broad (措施, 原因, 活动) that a fact tells one without naming the kind, or a category its value
+    tells (名次, 品牌)."""
     for i, word in enumerate(words[:-1]):
         if word in ("什么", "啥", "是什么", "是啥", "有什么", "有啥", "哪种", "哪类", "何种"):
             kind = words[i + 1]
             # A four-character kind ends in what it is (安全隐患 is a 隐患); a grade (级别, 类型) is
             # told by a word that names none (省级).
             kind = kind[-2:] if len(kind) >= 4 else kind
-            ok = _is_content(kind) and len(kind) >= 2 and kind not in _GENERIC | _BROAD | _NO_KIND and kind not in verbs
+            ok = _is_content(kind) and len(kind) >= 2 and kind not in GENERIC | _BROAD | _NO_KIND and kind not in verbs
             # A post (什么书记) is told by whoever holds it, not named as a kind.
             return kind if ok and not kind.endswith(("级", "别", "类", "型", "儿", *POST_ENDINGS)) else None
     return None
