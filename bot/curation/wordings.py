@@ -84,6 +84,16 @@ _UNIT_WORDS = frozenset("公里 千米 平方米 公顷 公斤 千克 万元 亿
 _RANGE = ("至", "到", "-", "—")
 
 
+def _after(place: str, text: str) -> str:
+    """`text` without what it repeats of the end of `place` before it: a phrase cut out of the
+    place's name (芷镇党委书记 of 甪芷镇党委书记) is not asked 「甪芷镇芷镇党委书记是谁」. Two characters
+    or more: one alone may begin a word of its own (新河 + 河道)."""
+    for size in range(min(len(place), len(text)), 1, -1):
+        if place.endswith(text[:size]):
+            return text[size:]
+    return text
+
+
 def _key(wording: str) -> str:
     """What two wordings must differ in: their characters, punctuation and spaces aside."""
     return re.sub(r"[\s，。？！?!,.、]+", "", wording)
@@ -114,11 +124,16 @@ class Wordings:
         if not self.place or self._names_place(text):
             return text
         # 镇党委书记 after 簃溪镇: the post's 镇 is the place's (簃溪镇党委书记, not 簃溪镇镇党委书记).
-        return self.place + (text[1:] if text[:1] == self.place[-1] and text[:1] in "镇乡县区市村" else text)
+        return self.place + (
+            text[1:] if text[:1] == self.place[-1] and text[:1] in "镇乡县区市村" else _after(self.place, text)
+        )
 
     def _short(self, text: str) -> str:
         """`text` naming the place by its short form (洞溪…), as people type it."""
-        return text if not self.place or self._names_place(text) else self.short + text
+        if not self.place or self._names_place(text):
+            return text
+        rest = _after(self.place, text)  # 芷镇党委书记 after 甪芷: 甪芷党委书记
+        return self.short + (rest if rest != text else _after(self.short, text))
 
     def of(
         self, source: str, context: str = "", referents: dict[str, str] | None = None, least: int = 3, most: int = 7

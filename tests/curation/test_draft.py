@@ -808,3 +808,20 @@ def test_a_village_post_is_asked_with_the_village_named_before_it(sentence: str,
 
     wordings = people_wordings(sentence, lambda text: f"新河镇{text}", lambda text: f"新河{text}")
     assert any(asked in w for w in wordings), wordings
+
+
+@pytest.mark.parametrize(
+    ("text", "scoped", "short"),
+    [
+        ("芷镇党委书记是谁", "甪芷镇党委书记是谁", "甪芷党委书记是谁"),  # cut out of the place's name
+        ("河道整治了多少公里", "甪芷镇河道整治了多少公里", "甪芷河道整治了多少公里"),  # no overlap
+        ("镇长是谁", "甪芷镇长是谁", "甪芷镇长是谁"),
+    ],
+)
+def test_a_wording_repeats_nothing_of_the_place_it_names(text: str, scoped: str, short: str) -> None:
+    from bot.curation.wordings import Wordings
+    from bot.knowledge.model import Document
+
+    doc = Document(id="x", title="t", outlet="o", date="2025-01-01", text="", path="", place="甪芷镇")
+    wordings = Wordings(doc)
+    assert (wordings._scoped(text), wordings._short(text)) == (scoped, short)
