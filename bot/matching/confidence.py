@@ -30,7 +30,7 @@ from bot.index.search import Index
 from bot.matching.scoring import WEIGHTS, Question, Scored, Term, coverage, is_village, term_match
 from bot.question.kinds import Query
 from bot.question.people import posts
-from bot.question.units import COUNT, figure_units, figures_in, units_after
+from bot.question.units import COUNT, counted_in, figure_units, figures_in, units_after
 from bot.text.normalize import normalize
 
 #: The signals every entry has; any other is a penalty for something the question names that the
@@ -114,7 +114,7 @@ class Confidence:
         best = facts[0]
         if units[:1] != (COUNT,) or not units[2] or best.score < self.matching.clear_floor or not clean(best):
             return False
-        measured = re.compile(rf"\d(?:多|余)?(?:万)?(?:多|余)?{re.escape(units[2])}")
+        measured = counted_in(units[2])
         near = [s for s in facts[1:6] if s.score >= self.matching.suggest]
         entries = self.index.entries
         return bool(measured.search(normalize(entries[best.position].sentence))) and not any(
@@ -150,14 +150,13 @@ class Confidence:
         「甪岭村的篮球场有多大」 asks of another subject."""
         if not query.yes_no or best.signals.keys() - CLEAN_SIGNALS != {"name_miss"} or best.signals["kind"] != 1.0:
             return ()
-        entry = self.index.entries[best.position]
-        named = [t for t in query.terms if is_village(self.index, t)]
-        if not named or any(self.index.names_someone(t) for t in query.terms):
+        if any(self.index.names_someone(t) for t in query.terms):
             return ()
-        instead = tuple(sorted(w for w in entry.words if is_village(self.index, w) and w not in named))
-        if not instead or self._subject_without(query, best, named) < self.threshold(query, best):
+        # Under a name miss no village the question names is in the fact: the two lists are whole.
+        instead, named = self._villages_instead(query, best)
+        if not instead or not named or self._subject_without(query, best, named) < self.threshold(query, best):
             return ()
-        return instead
+        return tuple(instead)
 
     def village_given_another(self, query: Query, best: Scored) -> tuple[str, str] | None:
         """(the villages the fact names, the one the claim names) when a yes/no question, answered
@@ -165,10 +164,16 @@ class Confidence:
         of 「…检查了桧湾村工业集中区」."""
         if not query.yes_no:
             return None
+        instead, named = self._villages_instead(query, best)
+        return ("、".join(instead), "、".join(named)) if named and instead else None
+
+    def _villages_instead(self, query: Query, best: Scored) -> tuple[list[str], list[str]]:
+        """(the villages `best` names that the question does not, the ones the question names that
+        `best` does not)."""
         words = self.index.entries[best.position].words
         named = [t for t in query.terms if is_village(self.index, t) and t not in words]
         instead = sorted(w for w in words if is_village(self.index, w) and w not in query.terms)
-        return ("、".join(instead), "、".join(named)) if named and instead else None
+        return instead, named
 
     def said_around(self, query: Query, best: Scored, paragraph: str) -> tuple[str, ...] | None:
         """For a fact that names no one, asked with a person of its article (「镇长眭立新说要把达标率

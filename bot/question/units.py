@@ -177,6 +177,13 @@ def tells_unit(text: str, units: tuple[str, ...]) -> bool:
     return next(_figures(text, units), None) is not None
 
 
+@lru_cache(maxsize=64)
+def counted_in(measure: str) -> re.Pattern[str]:
+    """A figure counted in `measure` (412户, 1.1万余人次, 3000多名), as normalised text writes it: what
+    a count asked in that measure word (多少户农户入社) must find."""
+    return re.compile(rf"\d(?:多|余)?(?:万)?(?:多|余)?{re.escape(measure)}")
+
+
 @lru_cache(maxsize=4096)
 def _as_digits(text: str) -> str:
     """A source with its Chinese numerals as digits (一千八百多个 → 1800多个), once per source: a

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from bot.question.kinds import Query
-from bot.question.units import CLAUSE_END, COUNT, figure_units, names_a_village, names_no_place
+from bot.question.units import CLAUSE_END, COUNT, counted_in, figure_units, names_a_village, names_no_place
 from bot.text.lexicon import INTERROGATIVES
 from bot.text.normalize import normalize
 
@@ -122,7 +122,7 @@ def kind_untold(query: Query, sentence: str) -> str | None:
         # thing asked is only listed, and nothing is counted in its measure (所).
         named = [c for c in told if query.focus[0] in c]
         figures = [c for c in told if re.search(r"\d", c)]
-        measured = units[2] and re.search(rf"\d(?:多|余)?(?:万)?(?:多|余)?{re.escape(units[2])}", "".join(told))
+        measured = units[2] and counted_in(units[2]).search("".join(told))
         untold = named and figures and not measured and not any(re.search(r"\d", c) for c in named)
         return query.focus[0] if untold else None
     naming = [c for c in told if any(f in c for f in query.focus)]
