@@ -102,6 +102,8 @@ def test_the_unit_a_number_is_asked_in(question: str, unit: str | None) -> None:
         ("完成投资1150万元，投资完成率约62%", asked_units("投资多少钱"), True),
         ("全年新增就业岗位1200个", asked_units("投资多少钱"), False),
         ("分类准确率达到89.3%，分类投放", ("分",), False),  # the % dropped: 89.3 then 分类
+        ("每亩多收稻谷20来斤", ("斤", "公斤"), True),  # 来: about 20
+        ("每亩多收稻谷二十来斤", ("斤", "公斤"), True),
     ],
 )
 def test_whether_a_text_gives_a_number_in_a_unit(text: str, units: tuple[str, ...], told: bool) -> None:
@@ -395,6 +397,7 @@ def test_each_ones_share_of_a_total(question: str, sentence: str, total: str | N
         ("大概2万多人", [(20000, 30000)], "辖14个行政村、2.6万人", True),
         ("1200余户", [(1200, 1300)], "涉及1260户", True),
         ("100多元", [(100, 200)], "每月水费不到150元", True),
+        ("20来斤", [(20, 30)], "每亩多收20来斤", True),
     ],
 )
 def test_a_rough_figure_stands_for_a_range(text: str, ranges: list, told: str, holds: bool) -> None:
@@ -417,6 +420,20 @@ def test_a_rough_figure_stands_for_a_range(text: str, ranges: list, told: str, h
 )
 def test_a_total_is_not_told_by_a_rate(question: str, sentence: str, rate: str | None) -> None:
     assert total_untold(normalize(question), sentence) == rate
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "rate"),
+    [
+        ("去年春茶总共收了多少斤", "我照着试了试，去年春茶每亩多收了20来斤。", "每亩多收了20来斤"),
+        ("书房一共开放多少小时", "全年365天开放，每天开放12小时。", "每天开放12小时"),
+        ("一共收了多少斤", "每亩多收20斤，全村共增收3万斤。", None),  # the total is told too
+    ],
+)
+def test_a_total_in_any_unit_is_not_told_by_a_rate(question: str, sentence: str, rate: str | None) -> None:
+    from bot.question.units import asked_units
+
+    assert total_untold(normalize(question), sentence, asked_units(normalize(question))) == rate
 
 
 @pytest.mark.parametrize(

@@ -410,6 +410,31 @@ def test_last_years_figure_of_a_fact_that_only_compares_is_untold(engine: Engine
     assert last_year_untold(engine.index.query(question), sentence) is untold
 
 
+@pytest.mark.parametrize(
+    ("question", "sentence", "untold"),
+    [
+        # Last year is when the sentence's figures are: they are told.
+        ("去年新办借阅证多少张？", "去年该书房累计接待读者4.1万人次，同比增长12%，新办借阅证1860张。", False),
+        ("去年全镇接收了多少捐赠图书？", "2024年以来，全镇累计接收社会捐赠图书1.16万册，同比增长8%。", False),
+        ("去年全镇接收了多少捐赠图书？", "全镇累计接收社会捐赠图书1.16万册。", False),  # compares nothing
+        # Last year only in a comparison, of this clause or one before it.
+        (
+            "去年同期糖尿病患者规范管理率是多少",
+            "高血压患者规范管理率由去年同期的68%提升至84.3%，糖尿病患者规范管理率达到80.6%。",
+            True,
+        ),
+        ("去年接收了多少捐赠图书？", "全镇接收捐赠图书1.16万册，比去年增长8%。", True),
+        ("去年同期高血压患者规范管理率是多少", "高血压患者规范管理率由去年同期的68%提升至84.3%。", False),
+    ],
+)
+def test_last_year_is_untold_only_where_the_sentence_only_compares_with_it(
+    engine: Engine, question: str, sentence: str, untold: bool
+) -> None:
+    from bot.question.untold import last_year_untold
+
+    assert last_year_untold(engine.index.query(question), sentence) is untold
+
+
 @pytest.mark.parametrize(("question", "counted"), [("整治行动为期几个月", False), ("新建了几个充电棚", True)])
 def test_a_span_in_months_is_no_count_of_things(engine: Engine, question: str, counted: bool) -> None:
     from bot.question.units import COUNT, figure_units

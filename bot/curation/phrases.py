@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.curation.clauses import FIGURE, clause_spans
+from bot.text.numerals import ABOUT
 
 _END = "。！？!?”“\"'’‘「」『』 "
 
@@ -84,10 +85,12 @@ def spoken_phrase(text: str) -> str:
 
 
 #: A count with its measure word, right before a phrase (14个|村, 5名|党员).
-_COUNTED_BEFORE = re.compile(r"\d+(?:多|余)?[个名户家项座条所位批只件场次处]$")
+_COUNTED_BEFORE = re.compile(rf"\d+{ABOUT}?[个名户家项座条所位批只件场次处]$")
 
 #: A clause that only sets the frame: 在全县148个行政村中.
-AMONG = re.compile(r"在?([\u4e00-\u9fff]{1,6}?)\d+(?:多|余)?(个|名|户|家|所)([\u4e00-\u9fff]{1,8}?)(?:当中|之中|中|里)")
+AMONG = re.compile(
+    rf"在?([\u4e00-\u9fff]{{1,6}}?)\d+{ABOUT}?(个|名|户|家|所)([\u4e00-\u9fff]{{1,8}}?)(?:当中|之中|中|里)"
+)
 
 #: 「…由71%提高到」: the thing that changed, then the change.
 CHANGE = re.compile(

@@ -32,6 +32,7 @@ from bot.question.kinds import Query
 from bot.question.people import posts
 from bot.question.units import COUNT, counted_in, figure_units, figures_in, units_after
 from bot.text.normalize import normalize
+from bot.text.numerals import ABOUT
 
 #: The signals every entry has; any other is a penalty for something the question names that the
 #: entry lacks (its focus, a number, a name, a place). The kind signal is a value, read apart.
@@ -41,7 +42,7 @@ CLEAN_SIGNALS = frozenset(("coverage", "wording", "sound", "subject", "kind", "n
 SPEECH_FREQ = 5000
 #: A figure with the unit it counts in, as normalised text writes it: 96人, 1.85万亩, 87%.
 _FIGURE = re.compile(
-    r"(?<![\d.])(\d+(?:\.\d+)?(?:多|余)?(?:万|亿)?(?:多|余)?)"
+    rf"(?<![\d.])(\d+(?:\.\d+)?{ABOUT}?(?:万|亿)?{ABOUT}?)"
     r"(人次|人|名|户|家|项|件|座|条|所|次|场|处|支|台|套|批|期|张|份|间|辆|万元|亿元|元|吨|亩|公里|千米|米|公斤|斤|岁|天|年|小时|分钟|%)"
 )
 

@@ -21,6 +21,7 @@ from bot.matching.outcomes import (
     RATE_ONLY,
 )
 from bot.question.kinds import Query
+from bot.question.units import SHARE, units_of
 from bot.question.untold import (
     count_untold,
     each_untold,
@@ -58,8 +59,10 @@ def untold_reason(question: str, query: Query, sentence: str) -> str | None:
             return ONE_OF_LIST.format(place=listed[0], told=listed[1])
         if total := each_untold(query.text, sentence):  # 「每人分别被拖欠了多少」 of a 共计
             return PART_UNTOLD.format(whole=total)
-    # 「一共多少钱」 of 每件50元, 「一共有多少名护士」 of 每个团队由…1名护士…组成: only a rate is told.
-    if rate := (query.asks == "money" and total_untold(query.text, sentence)) or count_untold(query, sentence):
+    # 「一共多少钱」 of 每件50元, 「总共收了多少斤」 of 每亩多收了20来斤, 「一共有多少名护士」 of
+    # 每个团队由…1名护士…组成: only a rate is told.
+    units = ("元",) if query.asks == "money" else tuple(u for u in units_of(query) if u not in SHARE)
+    if rate := total_untold(query.text, sentence, units) or count_untold(query, sentence):
         return RATE_ONLY.format(rate=rate)
     # 「除了郗小雨，其他几个徒弟都叫什么」: the one named may be in the clause before the part decided.
     if named := others_untold(query.text, sentence) or others_untold(_normal(question), sentence):

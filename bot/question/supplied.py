@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 
+from bot.text.numerals import ABOUT
+
 _DATE_IN_TEXT = re.compile(
     r"\d+月|\d+日|\d{4}年|\d+:\d+|上午|下午|早上|晚上|周末|假期|每周|每月|以来|期间|近日|近年|今年|去年"
     r"|此后|会后|之后|之前|提前|当即|随时|起"
 )
 #: A span of time or a frequency: 3年, 48小时, 第5个年头, 每月1次, 两个半月.
 _SPAN_IN_TEXT = re.compile(
-    r"\d(?:\.\d+)?(?:多|余)?个?(?:年|月|天|日|小时|分钟|周|星期|年头|次|秒)|每[天日周月年]|半[年月天]|[年月日]底"
+    rf"\d(?:\.\d+)?{ABOUT}?个?(?:年|月|天|日|小时|分钟|周|星期|年头|次|秒)|每[天日周月年]|半[年月天]|[年月日]底"
 )
 _AGE_IN_TEXT = re.compile(r"\d+岁|岁")
 _LOCATION_IN_TEXT = re.compile(

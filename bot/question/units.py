@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from bot.question.kinds import Query
-from bot.text.numerals import numerals_to_digits
+from bot.text.numerals import ABOUT, numerals_to_digits
 from bot.text.sound import sounds_alike
 
 #: What each measuring unit may be written as in a fact: 亩 as 亩 or 公顷; a length in any
@@ -68,11 +68,11 @@ _COUNT_ASKED = re.compile(
 _COUNT_TOLD = re.compile(
     r"(?<![\d.])\d+(?:\.\d+)?(?![\d.%％:：]|个百分点|个?月|年|日|号|时|点|分|成"
     # …nor a sum of money or a measurement: 演出收入14.6万元 counts no 场.
-    r"|(?:多|余)?[万亿千百]?(?:多|余)?(?:元|米|公里|千米|亩|公顷|平方|立方|吨|公斤|千克|斤|岁|小时|分钟|天))"
+    rf"|{ABOUT}?[万亿千百]?{ABOUT}?(?:元|米|公里|千米|亩|公顷|平方|立方|吨|公斤|千克|斤|岁|小时|分钟|天))"
 )
 #: People are counted in 名, 位 or 人: 「有几名调解员」 is not told by 「调处纠纷41件」.
 _PEOPLE_MEASURES = frozenset("名位人")
-_PEOPLE_TOLD = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:多|余)?(?:万)?(?:多|余)?(?:名|位|人|个人)")
+_PEOPLE_TOLD = re.compile(rf"(?<![\d.])\d+(?:\.\d+)?{ABOUT}?(?:万)?{ABOUT}?(?:名|位|人|个人)")
 #: A count told as none (未发生较大事故): of what is counted, in one clause.
 _NONE = r"(?:未发生|没有发生|没发生|无一|零)[^，,。；;]*"
 _SHARE_TOLD = re.compile(
@@ -138,7 +138,7 @@ def asked_units(text: str) -> tuple[str, ...]:
 def _figure_in(units: tuple[str, ...]) -> re.Pattern[str]:
     """A number in one of `units`, compiled once per set of units (scoring asks per entry)."""
     return re.compile(
-        r"(\d+(?:\.\d+)?)(?:多|余)?(?:万|亿|千万|百万)?(?:多|余)?(?:个)?("
+        rf"(\d+(?:\.\d+)?){ABOUT}?(?:万|亿|千万|百万)?{ABOUT}?(?:个)?("
         + "|".join(sorted(units, key=len, reverse=True))
         + ")"
     )
@@ -160,7 +160,7 @@ def _figures(text: str, units: tuple[str, ...]) -> Iterator[re.Match[str]]:
 def units_after(text: str, number: str) -> tuple[str, ...]:
     """The units a figure of `text` (normalised) is given in, as a fact may write them: 「干保洁
     已经10年了吧」 gives 10 in years, which a fact tells as 第5个年头; () for a count of anything."""
-    found = re.search(rf"(?<![\d.]){re.escape(number)}(?:多|余)?(?:万|亿)?(?:多|余)?(?:个)?({_UNIT_NAMES})", text)
+    found = re.search(rf"(?<![\d.]){re.escape(number)}{ABOUT}?(?:万|亿)?{ABOUT}?(?:个)?({_UNIT_NAMES})", text)
     return _KINDS[found.group(1)] if found else ()
 
 
@@ -181,7 +181,7 @@ def tells_unit(text: str, units: tuple[str, ...]) -> bool:
 def counted_in(measure: str) -> re.Pattern[str]:
     """A figure counted in `measure` (412户, 1.1万余人次, 3000多名), as normalised text writes it: what
     a count asked in that measure word (多少户农户入社) must find."""
-    return re.compile(rf"\d(?:多|余)?(?:万)?(?:多|余)?{re.escape(measure)}")
+    return re.compile(rf"\d{ABOUT}?(?:万)?{ABOUT}?{re.escape(measure)}")
 
 
 @lru_cache(maxsize=4096)
@@ -265,7 +265,7 @@ def names_no_place(word: str) -> bool:
     return _NOT_NAMED.fullmatch(word) is not None
 
 
-_ROUGH_FIGURE = re.compile(r"(?<![\d.])(\d+)(万|亿)?(?:几|多|余)")
+_ROUGH_FIGURE = re.compile(r"(?<![\d.])(\d+)(万|亿)?(?:几|多|余|来)")
 #: A figure as a text writes it, with its 万 or 亿.
 _FIGURE_VALUE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?")
 _MAGNITUDE = {"万": 10_000, "亿": 100_000_000}

@@ -14,6 +14,7 @@ from bot.question.kinds import Query
 from bot.question.units import CLAUSE_END, COUNT, counted_in, figure_units, names_a_village, names_no_place
 from bot.text.lexicon import INTERROGATIVES
 from bot.text.normalize import normalize
+from bot.text.numerals import ABOUT
 
 
 @lru_cache(maxsize=4096)
@@ -26,11 +27,11 @@ def clauses(sentence: str) -> tuple[str, ...]:
 #: 「那45个人里，退伍军人有多少」: a whole given by its figure, then 里/中 and a count asked of a
 #: part of it. 中 must end the phrase (服务中心 is no 中 of a whole).
 _PART_OF = re.compile(
-    r"(?<![\d.])(\d+(?:\.\d+)?(?:万|亿)?)(?:多|余)?[^\d\s]{1,8}?(?:里面|里头|当中|之中|里|中)(?=\s|有|的|占|是)"
+    rf"(?<![\d.])(\d+(?:\.\d+)?(?:万|亿)?){ABOUT}?[^\d\s]{{1,8}}?(?:里面|里头|当中|之中|里|中)(?=\s|有|的|占|是)"
     r"(?=.*(?:多少|几))"
 )
 #: A figure and the unit it counts in, as a clause of normalised text writes it.
-_COUNTED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?(?:万|亿)?)(?:多|余)?([^\d\s])")
+_COUNTED = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?(?:万|亿)?){ABOUT}?([^\d\s])")
 #: Units that count the same thing: 45名 and 45个人 are people, 185万元 money.
 _SAME_UNIT = {"名": "人", "位": "人", "口": "人"}
 
@@ -69,12 +70,12 @@ _WHICH = re.compile(
 #: Villages asked of: the sentence naming one may be telling which.
 _VILLAGES_ASKED = re.compile(r"哪(?:些|几个|几)?(?:村|社区)")
 #: A counted group in a question: 18座公厕, 那3个偏远自然村, 5名村医.
-_GROUP = re.compile(r"(?<![\d.])(\d+)(?:多|余)?(个|座|处|名|家|所|条|支|项|位|户|批|间|栋|台|辆)")
+_GROUP = re.compile(rf"(?<![\d.])(\d+){ABOUT}?(个|座|处|名|家|所|条|支|项|位|户|批|间|栋|台|辆)")
 #: A question asking each one's figure: 每人, 每户, 分别, 各自, or the largest one (最多的一家).
 _EACH = re.compile(r"每(?:人|户|个|家|位|名|村|所|一)|分别|各自|各[村户家人]|最[多高大少低]的(?:一|1|那)")
 #: A figure given as a total: 共计23.8万元, 合计1.2万人, 累计32家.
 _TOTAL = re.compile(
-    r"(?:共计|合计|总计|一共|累计|总共|共)(?:[^\d，。,；;、]{0,4}?)(\d+(?:\.\d+)?(?:万|亿)?)(?:多|余)?([^\d\s，。,；;、]{1,2})"
+    rf"(?:共计|合计|总计|一共|累计|总共|共)(?:[^\d，。,；;、]{{0,4}}?)(\d+(?:\.\d+)?(?:万|亿)?){ABOUT}?([^\d\s，。,；;、]{{1,2}})"
 )
 
 
@@ -133,9 +134,6 @@ def kind_untold(query: Query, sentence: str) -> str | None:
 
 #: A question asking a total: 「一共发了多少误工补贴」, 「累计投入多少钱」.
 _ASKS_TOTAL = re.compile(r"一共|总共|共计|合计|总计|累计|总额|总数|加起来")
-#: A figure given as a rate: 每件50元, 每人每月600元, 按每亩80元的标准, 50元/件.
-_RATE = re.compile(r"每[^\d，。,；;]{1,8}?(\d+(?:\.\d+)?(?:万|亿)?(?:多|余)?元)|(\d+(?:\.\d+)?(?:万|亿)?元)/")
-_SUM = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:万|亿)?(?:多|余)?元")
 
 
 def count_untold(query: Query, sentence: str) -> str | None:
@@ -150,15 +148,26 @@ def count_untold(query: Query, sentence: str) -> str | None:
     return each[0] if counted and len(each) == len(counted) else None
 
 
-def total_untold(question: str, sentence: str) -> str | None:
-    """The rate (「每件50元」) when `question` (normalised) asks the total sum — 「今年给调解员发的
-    误工补贴一共多少钱」 — of a fact whose `sentence` gives money only as a rate: the article never
-    adds it up, so any total given would be a guess."""
-    if not _ASKS_TOTAL.search(question):
+@lru_cache(maxsize=64)
+def _rated(units: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A figure in `units` given as a rate (每件50元, 每人每月600元, 按每亩80元的标准, 50元/件,
+    每亩多收了20来斤), and any figure in them."""
+    unit = "(?:" + "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True)) + ")"
+    figure = rf"\d+(?:\.\d+)?(?:万|亿)?{ABOUT}?{unit}"
+    return re.compile(rf"每[^\d，。,；;]{{1,8}}?({figure})|({figure})/"), re.compile(rf"(?<![\d.]){figure}")
+
+
+def total_untold(question: str, sentence: str, units: tuple[str, ...] = ("元",)) -> str | None:
+    """The rate (「每件50元」, 「每亩多收了20来斤」) when `question` (normalised) asks the total in
+    `units` — 「今年给调解员发的误工补贴一共多少钱」, 「去年春茶总共收了多少斤」 — of a fact whose
+    `sentence` gives figures in them only as a rate: the article never adds it up, so any total given
+    would be a guess."""
+    if not _ASKS_TOTAL.search(question) or not units:
         return None
     told = normalize(sentence).replace(" ", "")
-    rates = [found.group(0) for found in _RATE.finditer(told)]
-    sums = _SUM.findall(told)
+    rate, figure = _rated(units)
+    rates = [found.group(0) for found in rate.finditer(told)]
+    sums = figure.findall(told)
     return rates[0] if rates and len(sums) == len(rates) else None
 
 
@@ -254,29 +263,37 @@ def others_untold(question: str, sentence: str) -> str | None:
 
 #: A question asking last year's figure (去年同期, 上年).
 _LAST_YEAR = re.compile(r"去年|上年|上一年")
-#: Last year named only to compare with it: 比去年同期提高8.2个百分点, 同比增长.
-_COMPARED = re.compile(r"(?:比|较|同比)(?:去年|上年|上一年)?(?:同期)?")
+#: Last year named only to compare with it: 比去年同期提高8.2个百分点, 同比增长, 由去年同期的68%提升至….
+_COMPARED = re.compile(r"(?:比|较|同比|由)(?:去年|上年|上一年)?(?:同期)?的?")
+#: …a comparison, that is, naming last year (由 alone starts no comparison).
+_COMPARISON = re.compile(r"(?:比|较|由)(?:去年|上年|上一年)|同比")
 #: A question asking the change itself, or this year's figure beside last year's.
 _CHANGE_ASKED = re.compile(r"比|较|同比|提高|提升|增长|增加|减少|下降|降低|缩短|涨|跌|多了|少了|现在|今年")
-_GIVEN = re.compile(r"(?:比|较)(?:去年|上年|上一年)(?:同期)?的\d")
+#: …or with last year's figure itself: 比去年同期的3870批次, 由去年底的81.3%提高到98.6%.
+_GIVEN = re.compile(r"(?:比|较|由)(?:去年|上年|上一年)(?:同期|底|末)?的\d")
 _YEAR_WORDS = frozenset("去年 去年同期 同期 上年 上一年 今年 全镇 全乡 全县".split())
 
 
 def last_year_untold(query: Query, sentence: str) -> bool:
     """Whether `query` asks last year's figure (「去年同期全镇糖尿病患者规范管理率是多少」) and the
-    clause of the fact's `sentence` that tells the thing asked speaks of last year only to compare
-    (「…糖尿病患者规范管理率达到80.6%」 beside 「高血压…由去年同期的68%提升至84.3%」, or 「比去年
-    同期提高8.2个百分点」): the article gives this year's figure and the change, not last year's."""
+    fact's `sentence` speaks of last year only to compare (「高血压…由去年同期的68%提升至84.3%，
+    糖尿病患者规范管理率达到80.6%」, or 「比去年同期提高8.2个百分点」): the article gives this year's
+    figure and the change, not last year's.
+
+    A time the sentence sets before the clause asked — 「去年该书房…，新办借阅证1860张」, 「2024年
+    以来，…累计接收捐赠图书1.16万册」 — may well be last year: the figure is told, not untold. So is
+    one of a sentence that compares nothing."""
     if query.asks not in ("number", "money") or query.yes_no or not _LAST_YEAR.search(query.text):
         return False
     if _CHANGE_ASKED.search(query.text):
         return False  # 「比去年同期提高了多少」 asks the change the fact tells
     asked = [t for t in query.terms if t not in _YEAR_WORDS and len(t) >= 2 and not t.isdigit()]
-    told = [c for c in clauses(sentence) if any(t in c for t in asked)]
-    if not asked or not told:
+    parts = clauses(sentence)
+    told = [i for i, c in enumerate(parts) if any(t in c for t in asked)]
+    if not asked or not told or not _COMPARISON.search("".join(parts)):
         return False
-    clause = max(told, key=lambda c: sum(t in c for t in asked))
-    if _GIVEN.search(clause):
-        return False  # 比去年同期的3870批次: compared with a figure that is last year's
-    plain = _COMPARED.sub("", clause)
+    at = max(told, key=lambda i: sum(t in parts[i] for t in asked))
+    if _GIVEN.search(parts[at]):
+        return False  # 比去年同期的3870批次, 由去年底的81.3%: last year's figure is told
+    plain = _COMPARED.sub("", "".join(parts[: at + 1]))
     return not _LAST_YEAR.search(plain) and not re.search(r"\d{4}年", plain)

@@ -13,6 +13,9 @@ import re
 # 五千六百多名, 二十四个. We convert a run of numeral characters only when it is clearly a
 # quantity — it holds a unit (十百千) or a measure word follows — so that words such as 统一,
 # 一些 or 四五六战略 (a slogan, not a number) stay untouched on both sides.
+#: What makes a figure rough (about): 3000多名, 1.1万余人次, 20来斤. A pattern reading a figure with
+#: its unit allows it after the number and after its 万 or 亿.
+ABOUT = "(?:多|余|来)"
 _CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000}
 _MEASURE = "个名堂节次篇件家套人条月日号年天位类期项亿万元岁届批户所座周倍张场轮多余"
