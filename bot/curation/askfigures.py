@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from bot.curation.clauses import FIGURE
 from bot.curation.phrases import AMONG, OPENERS, counted_before, spoken_phrase
 from bot.question.timeframe import PLANNED, tells_plan_only
+from bot.text.numerals import ABOUT
 
 #: A number as news prose writes it, with what it counts: 86个, 1.82万吨, 97.6%, 2.3万余户次.
 _COUNT = re.compile(
-    r"(?<![\d.])\d+(?:\.\d+)?(?:余|多)?(?:万|亿)?(?:余|多)?"
+    rf"(?<![\d.])\d+(?:\.\d+)?{ABOUT}?(?:万|亿)?{ABOUT}?"
     r"((?:个多小时|个半小时|个多月|个半月|个|名|件|项|户|人|座|家|场|次|条|所|批位|位|台|套|元|吨|亩|米|公里|千米|"
+    r"册|张|本|篇|部|枚|轮|堂|节|箱|袋|瓶|盒|桶|"
     r"平方公里|平方米|公顷|千瓦时|千瓦|兆瓦|毫米|厘米|盏|起|间|处|只|头|辆|期|类|支|棵|株|斤|公斤|千克|小时|分钟|个月|周|天|年|届|"
     r"岁|%|立方米|倍|块|份|根|口|眼|把|具|架)*)"
 )
@@ -95,6 +97,11 @@ def figure_wordings(clauses: list[str], about: list[str], context: str, phrasing
                 continue  # five digits glued to a name with no measure word (12345热线): a code
             unit = match.group(1)
             before, after = clause[: match.start()], clause[match.end() :]
+            if unit == "岁" and after.startswith("的"):
+                continue  # 「今年67岁的她」: an age before the person, asked with the person (多大岁数)
+            if "分别" in before:
+                # 「基料化和原料化利用分别为0.4万吨和0.3万吨」: both are asked, not the last.
+                before = before[: before.index("分别") + 2] + "是"
             magnitude = re.search(r"[万亿]", match.group(0)) if unit == "元" else None
             # 60亿元 is asked 多少亿元, not 多少元: the sum as people say it.
             asked = "多少" + (magnitude.group(0) if magnitude else "") + ("" if unit == "%" else unit)
@@ -145,7 +152,7 @@ def figure_wordings(clauses: list[str], about: list[str], context: str, phrasing
                     spoken.append(phrasing.short(f"{thing}多少{after}啊" if reached else f"{thing}{after}是多少啊"))
             else:
                 # 流转了多少亩, 全村已有多少户, 比去年提高多少个百分点
-                have = "" if thing.endswith(("了", "有")) or CHANGED.search(thing) else "有"
+                have = "" if thing.endswith(("了", "有", "是")) or CHANGED.search(thing) else "有"
                 spoken.append(phrasing.short(f"{thing}{have}多少{unit}{after}"))
             words = phrasing.keywords(clause)[:2]
             if words:

@@ -326,10 +326,24 @@ def _tag(doc: Document, sentence: str, chrome: set[str]) -> str:
         if 0 <= doc.text.find(line) < at and line != doc.title and not _DATE.search(line) and not _FOOTER.match(line)
     ]
     headings = [(pos, line) for pos, line in headings if not _AUTHOR.search(line) and not _OUTLET.search(line)]
-    # 「垃圾分类：从“一扔了之”到“分类投放”」: the topic is what comes before the colon.
     if headings:
-        return re.split(r"[：:]", max(headings)[1])[0].strip() or OVERVIEW
+        return _heading_topic(max(headings)[1])
     return topic_at(doc.text, at, doc.place or "")  # no headings: what the paragraph is about
+
+
+#: What numbers a heading: 一、 （二） 3. 第四部分：
+_HEADING_NUMBER = re.compile(
+    r"^(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]|第[一二三四五六七八九十\d]+(?:部分|章|节|篇)?[：:\s]?)\s*"
+)
+
+
+def _heading_topic(heading: str) -> str:
+    """A section heading as a short topic for the /topics menu: what comes before a colon
+    (「垃圾分类：从“一扔了之”到“分类投放”」 → 垃圾分类), without its number, and the first half of a
+    heading in two halves (「一、还田离田两条路 秸秆各有去处」 → 还田离田两条路)."""
+    topic = re.split(r"[：:]", _HEADING_NUMBER.sub("", heading.strip()))[0].strip()
+    first = re.split(r"[\s，,；;]+", topic)[0]
+    return (first if len(first) >= 4 else topic) or OVERVIEW
 
 
 def aliases_yaml(result: Draft) -> str:

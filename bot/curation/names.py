@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from bot.curation.people import NO_NAME, people_in
+from bot.text.normalize import is_han
 
 _PLACE_ENDINGS = ("经济技术开发区", "经济开发区", "经开区", "开发区", "街道", "镇", "乡", "县", "市", "区")
 ORG_ENDINGS = ("公司", "合作社", "中心", "学院", "学校", "医院", "卫生院", "银行", "协会", "研究院", "研究所", "基地")
@@ -80,6 +82,10 @@ def _proper(word: str, flag: str) -> bool:
 
 #: A single character jieba counts this often is a word of the language, whatever its flag.
 _COMMON_CHARACTER = 1000
+#: …and one it counts less often than this is a name's, whatever its flag.
+_SELDOM = 300
+#: A single character counted this often is a word said on its own (镇, 属, 县).
+_COMMON_WORD = 5000
 
 
 def _rare(tokens: list[tuple[str, str]], k: int) -> bool:
@@ -89,6 +95,8 @@ def _rare(tokens: list[tuple[str, str]], k: int) -> bool:
 
     word, flag = tokens[k]
     rare = flag in ("x", "yg") or (flag in ("g", "zg") and _proper(word, flag))
+    # A character jieba has seldom seen, whatever it guessed it is (蔸 q, 畈 q in 岱|畈|村).
+    rare = rare or jieba.dt.FREQ.get(word, 0) < _SELDOM
     # A rare surname jieba tags as one (仉|家|坳村: 家 then reads as a measure word).
     rare = rare or (flag == "nr" and jieba.dt.FREQ.get(word, 0) < _COMMON_CHARACTER)
     return rare and len(word) == 1 and "\u4e00" <= word <= "\u9fff"
@@ -98,13 +106,16 @@ def _rare(tokens: list[tuple[str, str]], k: int) -> bool:
 _LEAD_PARTICLE = re.compile(r"^[了的在是把和与及从向对给被将为](?=[\u4e00-\u9fff]{3,})")
 
 
-def _runs(sentence: str, endings: tuple[str, ...], longest: int, bare_ending: bool = False) -> list[str]:
+def _runs(
+    sentence: str, endings: tuple[str, ...], longest: int, bare_ending: bool = False, organisations: bool = False
+) -> list[str]:
     """Runs of jieba tokens ending in one of `endings`, cut on the left at a breaking token.
-    With `bare_ending`, a last token that is a word of its own (农村, 全村) ends no name."""
+    With `bare_ending`, a last token that is a word of its own (农村, 全村) ends no name; with
+    `organisations`, the words saying what it is that open a run are no part of the name."""
     import jieba
     import jieba.posseg
 
-    tokens = [(p.word, p.flag) for p in jieba.posseg.cut(sentence)]
+    tokens = _unglued(jieba.posseg.cut(sentence), endings)
     found: list[str] = []
     for i, (word, _) in enumerate(tokens):
         if not word.endswith(endings):
@@ -119,16 +130,21 @@ def _runs(sentence: str, endings: tuple[str, ...], longest: int, bare_ending: bo
             steps += 1 if len(before) >= 2 or (j < i and len(tokens[j][0]) >= 2) else 0.5
             # A verb ends the name on its left, and so does a verb's one-character complement
             # (串联起/汀洲社区: 起 says where 串联 goes, it is no part of 汀洲).
-            verb = flag.startswith("v") and (len(before) >= 2 or before in "起到至给向往")
+            # A verbal noun may be a name's (笙墨文化传播|有限公司).
+            verb = flag.startswith("v") and flag != "vn" and (len(before) >= 2 or before in "起到至给向往")
             # A rare character jieba cannot place (藟 yg, 荇 x) is a name's, not a break.
-            rare = _rare(tokens, j - 1) or (len(before) == 1 and j >= 2 and _rare(tokens, j - 2))  # 荇|洲
+            rare = _rare(tokens, j - 1) or (len(before) == 1 and is_han(before) and j >= 2 and _rare(tokens, j - 2))
             if (NO_NAME.match(flag) and before not in "（）()" and not rare) or verb:
                 break
             j -= 1
         while j < i and len(tokens[j][0]) >= 2 and tokens[j][0].endswith("方"):
             j += 1  # 施工方|岚川县通达公路工程有限公司: the party to the work, not the company's name
+        if organisations:
+            j = _first_proper(tokens, j, i)
         # A particle or preposition jieba glued to a name of rare characters (成立了棠|溆县…).
         name = _LEAD_PARTICLE.sub("", "".join(w for w, _ in tokens[j : i + 1]).strip("（）()"))
+        # 位于棠埂村的|汧陔县…公司, 蘩岙乡与|苕峪县…公司: 的 and 与 end what comes before a name.
+        name = re.split(r"[的与]", name)[-1]
         if name.count("（") != name.count("）"):
             continue  # 村（社区: a bracket of the prose, not of a name
         if i + 1 < len(tokens) and tokens[i + 1][0].endswith(endings):
@@ -143,12 +159,56 @@ def _runs(sentence: str, endings: tuple[str, ...], longest: int, bare_ending: bo
     return found
 
 
+def _unglued(pairs: Iterable[Any], endings: tuple[str, ...]) -> list[tuple[str, str]]:
+    """jieba's (word, flag) tokens, with a particle it glued to a name's ending taken off again
+    (棠埂|村的 → 棠埂|村|的): the ending is then seen, and the particle breaks the next run."""
+    tokens: list[tuple[str, str]] = []
+    for pair in pairs:
+        word, flag = pair.word, pair.flag
+        if len(word) >= 2 and word[-1] in "的了" and word[:-1].endswith(endings):
+            tokens += [(word[:-1], "n"), (word[-1], "u")]
+        else:
+            tokens.append((word, flag))
+    return tokens
+
+
+def _first_proper(tokens: list[tuple[str, str]], start: int, end: int) -> int:
+    """Where a run's name begins: past the words of the language that open it (本地|企业|埼润纺织
+    有限公司: 企业 says what it is; 镇|属|国有企业|檠溪文旅…) — a dictionary word of two characters
+    or more, or a single character common on its own — up to its first token of a name, a rare
+    character or a word jieba does not know. A verbal noun with no name before it is no part of
+    one (群众|下载安装|国家|反诈|中心)."""
+    import jieba
+
+    k = start
+    while k < end:
+        word, flag = tokens[k]
+        known = jieba.dt.FREQ.get(word, 0)
+        if _proper(word, flag) or _rare(tokens, k) or not ((known >= 1 and len(word) >= 2) or known >= _COMMON_WORD):
+            break
+        k += 1
+    if not (_proper(*tokens[k]) or _rare(tokens, k)):
+        k = start  # 远|舟|储能…: what opens the run may be the name's own
+    named = k
+    for m in range(k, end):
+        if tokens[m][1] == "vn" and not any(
+            _proper(w, f) or _rare(tokens, n) or not jieba.dt.FREQ.get(w)
+            for n, (w, f) in enumerate(tokens[named:m], named)
+        ):
+            k = m + 1
+    return k
+
+
 def _generic(run: list[tuple[str, str]]) -> bool:
     """Whether a run of tokens is all common words, none a name's part (县人民医院)."""
     import jieba
 
-    # 便民|服务中心: every part a word of the language (便民服务 is rarer than 10, a word all the same)
-    return all(not _proper(word, flag) and jieba.dt.FREQ.get(word, 0) >= 1 for word, flag in run)
+    # 便民|服务中心: every part a word of the language (便民服务 is rarer than 10, a word all the same);
+    # a character jieba has seldom seen alone is a name's (蔸|坪|村).
+    return all(
+        not _proper(word, flag) and jieba.dt.FREQ.get(word, 0) >= (_SELDOM if len(word) == 1 else 1)
+        for word, flag in run
+    )
 
 
 def organisation_forms(name: str, regions: Iterable[str] = ()) -> list[str]:
@@ -185,7 +245,7 @@ def organisation_forms(name: str, regions: Iterable[str] = ()) -> list[str]:
 
 def organisations_in(sentence: str) -> list[str]:
     """The organisations a sentence names (樟川县鹰眼科技有限公司)."""
-    return _runs(sentence, ORG_ENDINGS, 6)
+    return _runs(sentence, ORG_ENDINGS, 6, organisations=True)
 
 
 def villages_in(sentence: str) -> list[str]:

@@ -181,8 +181,28 @@ _RARE_CHARACTER = 200
 
 def _post_before(sentence: str, start: int, at: int) -> str:
     """How the text names the person whose name begins at `at`: what stands before it, from up to
-    eight characters before `start` (where the post was found), back to the clause's opening."""
-    return re.split(r"[，、。；：“”‘’]", sentence[max(0, start - 8) : at])[-1]
+    `_POST_REACH` characters before `start` (where the post was found), back to the clause's
+    opening — from a whole word on (县农业服务中心农艺师, not 业服务中心农艺师), and after what
+    introduces it (镇里还成立了由|镇长, 传承着|县级非遗代表性传承人)."""
+    import jieba.posseg
+
+    begin = max(0, start - _POST_REACH)
+    window = re.split(r"[，、。；：“”‘’]", sentence[begin:at])[-1]
+    words = [(pair.word, pair.flag) for pair in jieba.posseg.cut(window)]
+    if begin > 0 and len(window) == at - begin and len(words) > 1:
+        words = words[1:]  # the window may open inside a word
+    for k in range(len(words) - 1, -1, -1):
+        word, flag = words[k]
+        if word in _INTRODUCING or (flag.startswith("v") and flag != "vn" and word.endswith(("了", "着"))):
+            words = words[k + 1 :]
+            break
+    return "".join(word for word, _ in words)
+
+
+#: How far before a post its description may reach (县农业服务中心农艺师).
+_POST_REACH = 12
+#: Words that introduce a post, no part of it: 成立了由|镇长任组长的…, 传承着|…传承人, 据|镇…主任.
+_INTRODUCING = frozenset("由 着 了 据 在 是 为 请 请来 来自".split())
 
 
 def named_after_post(name: str, post: str) -> bool:

@@ -36,7 +36,9 @@ def clauses_of(sentence: str) -> list[str]:
 
 def counted_before(context: str, measure: str) -> str:
     """The thing `context` counts with `measure` (为民办实事项目12项 → 为民办实事项目), or ""."""
-    for match in re.finditer(r"([\u4e00-\u9fff]{2,8}?)\d+(?:\.\d+)?(?:余|多)?(?:万|亿)?" + re.escape(measure), context):
+    for match in re.finditer(
+        rf"([\u4e00-\u9fff]{{2,8}}?)\d+(?:\.\d+)?{ABOUT}?(?:万|亿)?" + re.escape(measure), context
+    ):
         return OPENERS.sub("", match.group(1).lstrip("年月日的出了有共"))
     return ""
 

@@ -34,6 +34,8 @@ _LEADING_DATE = re.compile(
 )
 #: A time of day and nothing else (清晨6点半): no event to ask the date of.
 _TIME_OF_DAY = re.compile(r"(?:清晨|早上|早晨|上午|中午|下午|傍晚|晚上|凌晨|夜里)?\d{1,2}(?:点|时)(?:半|\d{1,2}分?)?")
+#: A clause that only sets the scene: 在荇塘村的稻田里, 在镇文化广场上.
+_SCENE = re.compile(r"在[\u4e00-\u9fff“”]{2,20}?(?:里|中|上|内|旁|边|前|外|下)")
 #: A date inside a clause (计划8月底前全部完工, 5月18日林卫东在…): asked with 什么时候.
 _DATE_IN = re.compile(
     r"(?:\d{4}年)?(?:\d{1,2}[至到-])?\d{1,2}月份?(?:\d{1,2}日)?(?:底|初|中旬|上旬|下旬)?(?:前|起|以来)?"
@@ -208,6 +210,10 @@ class Wordings:
             rest = OPENERS.sub("", clauses[1])
             if rest.startswith("记者"):
                 return []  # 「6月下旬，记者走进…」: when the reporter came, nothing anyone asks
+            if _SCENE.fullmatch(rest) and len(clauses) >= 3:
+                rest += OPENERS.sub(
+                    "", clauses[2]
+                )  # 「11月8日，在荇塘村的稻田里，两台打捆机…」: the scene, then what happened
             found.append(self._scoped(f"什么时候{rest}"))
             found.append(self._short(f"{rest}是哪天"))
             return found

@@ -274,11 +274,28 @@ def test_a_word_ending_in_cun_is_no_village(sentence: str, village: str | None) 
         ("抢修队接到报修后，2个多小时后恢复供水。", "新河镇多长时间后恢复供水？"),  # a rough span
         ("全镇安装智能远传水表3200块，采集水样126份。", "新河采集水样几份啊？"),  # 块 and 份 count
         ("新水厂总投资2800万元，采用混凝沉淀+过滤+消毒工艺。", "新河采用什么工艺？"),  # a method named
+        # 分别: both figures are asked, not the last one after the first
+        ("全镇基料化和原料化利用分别为0.4万吨和0.3万吨。", "新河镇全镇基料化和原料化利用分别是多少吨？"),
+        ("全镇农家书屋总藏书达9.8万册。", "新河农家书屋总藏书有多少册？"),  # 册 is a measure word
+        # 来 is rough, as 多 and 余 are
+        ("村民吴长贵家去年春茶每亩多收了20来斤。", "新河镇村民吴长贵家去年春茶每亩多收了多少斤？"),
+        # the date of a scene is asked with what happened there
+        (
+            "11月8日，在东塘村的稻田里，两台秸秆打捆机来回作业。",
+            "新河镇什么时候在东塘村的稻田里两台秸秆打捆机来回作业？",
+        ),
     ],
 )
 def test_a_figure_is_also_asked_with_just_its_verb_and_object(tmp_path: Path, story: str, wording: str) -> None:
     questions = _drafted(tmp_path, story, place="新河镇").facts[0]["questions"]
     assert wording in questions  # type: ignore[operator]
+
+
+def test_an_age_before_the_person_is_asked_with_the_person(tmp_path: Path) -> None:
+    questions = _drafted(tmp_path, "今年67岁的宓雨桐，是阅读推广志愿服务队的一员。", place="新河镇").facts[0][
+        "questions"
+    ]
+    assert not any("多少岁的" in q for q in questions)  # type: ignore[union-attr]
 
 
 def test_a_month_range_is_no_figure_to_ask(tmp_path: Path) -> None:
@@ -291,7 +308,11 @@ def test_a_month_range_is_no_figure_to_ask(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("sentence", "person", "post"),
     [
-        ("县医院心内科副主任医师蓟雁秋给出了诊断意见。", "蓟雁秋", "医院心内科副主任医师"),  # a rare surname
+        ("县医院心内科副主任医师蓟雁秋给出了诊断意见。", "蓟雁秋", "县医院心内科副主任医师"),  # a rare surname
+        # the whole description, from a whole word on, after what introduces it
+        ("据了解，镇上今年请县农业服务中心农艺师訾明远介绍还田要求。", "訾明远", "县农业服务中心农艺师"),
+        ("镇里还成立了由镇长郗晓岚任组长的工作专班。", "郗晓岚", "镇长"),
+        ("据镇应急管理办公室主任逄立军介绍，今年新建监控点9个。", "逄立军", "镇应急管理办公室主任"),
         ("在蔺家堰村，村党支部书记庹建业把签约服务做到了家门口。", "庹建业", "村党支部书记"),  # …把
         ("“有事找网格员。”镇长赵立新说。", "赵立新", "镇长"),  # no quotation mark in the post
         ("民宿主邴若溪2020年辞职回乡。", "邴若溪", "民宿主"),  # a trade, and a year after the name
@@ -388,6 +409,26 @@ def test_words_after_a_post_or_a_noun_are_no_names(sentence: str) -> None:
         ("工程由瀼水县城乡供水有限公司负责运营。", "瀼水县城乡供水有限公司", "城乡供水有限公司"),
         ("病人转到县医院。", None, "县医院"),
         ("箐口村村民陆秀英今年68岁。", "箐口村", "口村"),  # 箐 (g) rare, 口 after it no break
+        # 的 and 与 end what comes before a name (jieba glues 村的 into one token)
+        (
+            "位于棠埂村的汧陔县禾丰生物有机肥有限公司，厂区内堆满稻草。",
+            "汧陔县禾丰生物有机肥有限公司",
+            "村的汧陔县禾丰生物有机肥有限公司",
+        ),
+        ("位于棠埂村的汧陔县禾丰生物有机肥有限公司，厂区内堆满稻草。", "棠埂村", "村的"),
+        (
+            "蘩岙乡与苕峪县清岙环境服务有限公司签订协议。",
+            "苕峪县清岙环境服务有限公司",
+            "岙乡与苕峪县清岙环境服务有限公司",
+        ),
+        # words saying what it is open the run, not the name
+        ("本地企业埼润纺织有限公司一次性捐赠图书3200册。", "埼润纺织有限公司", "企业埼润纺织有限公司"),
+        # a verbal noun after the name's own characters is part of it; with none before, it is not
+        ("书房由嵝溪县笙墨文化传播有限公司负责日常运营。", "嵝溪县笙墨文化传播有限公司", "有限公司"),
+        ("提醒群众下载安装国家反诈中心。", None, "群众下载安装国家反诈中心"),
+        # a character jieba has seldom seen is a name's, whatever it guessed (畈 q)
+        ("岱畈村把农家书屋和课堂结合起来。", "岱畈村", "畈村"),
+        ("在蔸坪村，秸秆经过揉丝变成饲料。", "蔸坪村", "坪村"),
     ],
 )
 def test_organisations_are_whole_names_not_kinds(sentence: str, found: str | None, not_found: str) -> None:
@@ -825,3 +866,19 @@ def test_a_wording_repeats_nothing_of_the_place_it_names(text: str, scoped: str,
     doc = Document(id="x", title="t", outlet="o", date="2025-01-01", text="", path="", place="甪芷镇")
     wordings = Wordings(doc)
     assert (wordings._scoped(text), wordings._short(text)) == (scoped, short)
+
+
+@pytest.mark.parametrize(
+    ("heading", "topic"),
+    [
+        ("垃圾分类：从“一扔了之”到“分类投放”", "垃圾分类"),
+        ("一、还田离田两条路 秸秆各有去处", "还田离田两条路"),
+        ("（二）城市书房成为家门口的“文化客厅”", "城市书房成为家门口的“文化客厅”"),
+        ("三、补贴政策落地，农机装备升级", "补贴政策落地"),
+        ("第四部分：擦亮品牌", "擦亮品牌"),
+    ],
+)
+def test_a_section_heading_is_a_short_topic(heading: str, topic: str) -> None:
+    from bot.curation.draft import _heading_topic
+
+    assert _heading_topic(heading) == topic
