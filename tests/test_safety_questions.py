@@ -511,3 +511,25 @@ def test_a_question_of_now_names_no_plan(question: str, present: bool) -> None:
     from bot.question.timeframe import asks_present
 
     assert asks_present(question) is present
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year", "reported", "told"),
+    [
+        ("今年镇农业服务中心组织农机手培训6期，培训320人次。", 2024, 2024, True),  # 今年 of a 2024 report
+        ("镇农业服务中心组织农机手培训6期。", 2024, 2024, True),  # no other year: the report's
+        ("2025年计划培训农机手8期。", 2024, 2024, False),  # another year written
+        ("去年组织农机手培训4期。", 2024, 2024, False),
+        ("去年组织农机手培训4期。", 2023, 2024, True),
+        ("镇农业服务中心组织农机手培训6期。", 2022, 2024, False),
+    ],
+)
+def test_a_year_the_question_names_is_told_by_the_report_year(
+    engine: Engine, sentence: str, year: int, reported: int, told: bool
+) -> None:
+    from dataclasses import replace
+
+    from bot.matching.scoring import _year_told
+
+    entry = replace(engine.index.entries[0], sentence=sentence, context=frozenset())
+    assert _year_told(year, entry, reported) is told

@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process
 from bot.index.search import Entry, Index
 from bot.knowledge.model import NUMBER
 from bot.question.focus import GENERIC
-from bot.question.kinds import Query, described_ages
+from bot.question.kinds import Query, described_ages, years_named
 from bot.question.timeframe import asks_done, other_year, tells_plan_only, tells_year
 from bot.question.units import COUNT, VILLAGE_ENDINGS, figure_units, tells_unit
 from bot.question.untold import clauses, counted_kind
@@ -197,7 +197,8 @@ class Question:
     query: Query
     terms: list[Term]
     focus: tuple[Term, ...]  # the thing asked about and its alternatives: a fact must name one
-    given: frozenset[str]  # the numbers the question gives
+    given: frozenset[str]  # the numbers the question gives, but calendar years
+    years: frozenset[str]  # the calendar years it names (2024年)
     ordinals: frozenset[str]  # 第二, 第3: like a number, the fact must say the same
     names: tuple[Term, ...]  # names of the knowledge it uses (杰必机电): the fact must name them
     units: tuple[str, ...]  # the units the number asked is in (多高 → 米, 公里…): the fact must use one
@@ -213,7 +214,10 @@ class Question:
             query=query,
             terms=[Term.of(index, t, t in query.foreign) for t in query.terms],
             focus=tuple(Term.of(index, f) for f in query.focus),
-            given=frozenset(t for t in query.terms if NUMBER.fullmatch(t)) - described_ages(query.words),
+            given=frozenset(t for t in query.terms if NUMBER.fullmatch(t))
+            - described_ages(query.words)
+            - years_named(query.words),
+            years=years_named(query.words),
             ordinals=frozenset(t for t in query.terms if ORDINAL.fullmatch(t)),
             names=tuple(
                 Term.of(index, t)
@@ -287,6 +291,17 @@ def _counted(sentence: str, focus: tuple[Term, ...], kind_of: str | None = None)
     return not naming or any(re.search(r"\d", clause) for clause in naming)
 
 
+def _year_told(year: int, entry: Entry, reported: int | None) -> bool:
+    """Whether `entry` tells of `year`: writing it, or — reported that year — saying 今年 or no
+    other year (「二〇二四年…培训农机手多少人次」 of 「今年…培训320人次」 in a report of 2024),
+    or — reported the year after — saying 去年."""
+    if str(year) in entry.context:
+        return True
+    if year == reported:
+        return "去年" not in entry.sentence and not re.search(r"\d{4}年", entry.sentence)
+    return reported is not None and year == reported - 1 and "去年" in entry.sentence
+
+
 def _only_given(question: Question, entry: Entry) -> bool:
     """「162次专题教育有多少人参加」: a fact whose only numbers are the ones the question gives
     cannot tell how many — the asked number must be another one."""
@@ -342,7 +357,11 @@ def score(index: Index, question: Question, position: int) -> Scored:
     ):
         blended *= UNCOUNTED
         signals["uncounted"] = UNCOUNTED
-    if (question.given and not question.given <= entry.context) or any(t not in entry.words for t in question.ordinals):
+    if (
+        (question.given and not question.given <= entry.context)
+        or any(t not in entry.words for t in question.ordinals)
+        or not all(_year_told(int(year), entry, index.years.get(entry.doc_id)) for year in question.years)
+    ):
         blended *= NUMBER_MISS
         signals["number_miss"] = NUMBER_MISS
     elif question.given and not question.given <= entry.numbers:

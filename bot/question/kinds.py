@@ -328,3 +328,13 @@ def described_ages(words: tuple[str, ...]) -> frozenset[str]:
         for i, word in enumerate(words)
         if NUMBER.fullmatch(word) and words[i + 1 : i + 3] == ("岁", "的") and i + 3 < len(words)
     )
+
+
+def years_named(words: tuple[str, ...]) -> frozenset[str]:
+    """The calendar years a question names (2024年, 二〇二四年 once normalised): a fact tells one
+    by writing it, or — in an article reported that year — by 今年 or by giving no other year."""
+    return frozenset(
+        word
+        for i, word in enumerate(words)
+        if len(word) == 4 and word.isdigit() and 1900 < int(word) < 2100 and words[i + 1 : i + 2] == ("年",)
+    )
