@@ -127,6 +127,8 @@ def test_whether_a_text_gives_a_number_in_a_unit(text: str, units: tuple[str, ..
         ("阙木生是哪里人", "origin"),
         ("岩汐镇为什么选箬塘村做试点", "reason"),
         ("嘉兴科技城重点培育柔电院成为什么", None),  # 成为什么: what it becomes, no reason
+        ("犴塍镇今年9月被确定为什么示范乡镇", None),  # 确定为 + 什么
+        ("蕰埼镇被评为什么称号", None),
     ],
 )
 def test_what_a_question_asks_for(question: str, kind: str | None) -> None:

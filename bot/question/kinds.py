@@ -66,8 +66,9 @@ _ASKS = [
             r"|(什么|哪些|啥)(条件|门槛|流程|手续|程序)|(年龄|条件|什么)要求|(报名|申请)(方式|渠道|条件|流程)"
         ),
     ),
-    # 为什么 asks a reason or a purpose: a fact that tells only what was done cannot give it.
-    ("reason", re.compile(r"(?<![成作认以称视改更])为(什么|啥|何)|什么原因|啥原因|出于什么|凭什么")),
+    # 为什么 asks a reason or a purpose: a fact that tells only what was done cannot give it — not
+    # after a verb 为 completes (被确定为什么示范乡镇, 评为什么称号): that is 为 + 什么.
+    ("reason", re.compile(r"(?<![成作认以称视改更定评列选名分誉])为(什么|啥|何)|什么原因|啥原因|出于什么|凭什么")),
     # A person's age or home town: news about them seldom says, and a fact that merely names
     # them (「封小平今年多大了」) must not answer.
     ("age", re.compile(r"几岁|多少岁|岁数|年龄|年纪|今年多大|多大了")),
