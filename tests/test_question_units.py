@@ -129,6 +129,7 @@ def test_whether_a_text_gives_a_number_in_a_unit(text: str, units: tuple[str, ..
         ("嘉兴科技城重点培育柔电院成为什么", None),  # 成为什么: what it becomes, no reason
         ("犴塍镇今年9月被确定为什么示范乡镇", None),  # 确定为 + 什么
         ("蕰埼镇被评为什么称号", None),
+        ("镇政府的一把手是哪一位", "named"),
     ],
 )
 def test_what_a_question_asks_for(question: str, kind: str | None) -> None:

@@ -30,7 +30,7 @@ _SOME_VILLAGE = re.compile(r"(?:[那这哪每各]个?)(?:村|社区)|(?:村|社�
 #: Words for whoever leads, naming no post: 「镇领导是谁」, 「经开区的负责人是谁」.
 _LEADER = re.compile(r"领导|负责人|一把手|当家人|掌舵人")
 #: A name asked without a word for a person (「一把手叫什么」).
-_NAME_ASKED = re.compile(r"叫什么|叫啥|是谁|是哪位")
+_NAME_ASKED = re.compile(r"叫什么|叫啥|是谁|是哪一?位")
 #: How much less of the question another holder of the post asked may cover.
 POST_SLACK = 0.15
 #: …and another fact giving a figure in the unit asked (「郗泉村那起纠纷闹了多少年」: 三年 of the ridge,
