@@ -190,6 +190,29 @@ def test_kin_of_reads_synonym_leaves_only(tmp_path: Path) -> None:
     assert kin == {"联系": frozenset({"沟通"}), "联络": frozenset({"沟通"})}
 
 
+def test_cousins_share_a_word_group_of_synonym_or_single_leaves(tmp_path: Path) -> None:
+    from bot.text.thesaurus import cousins_of
+
+    cilin = tmp_path / "cilin.txt"
+    cilin.write_text(
+        "Hd12A01@ 纺织\nHd12A02@ 织布\nAf10B05# 镇长 乡长\nAf10B06# 县长\nDk20A01@ 读物\n",
+        encoding="utf-8",
+    )
+    cousins = cousins_of({"纺织", "镇长", "县长"}, {}, cilin)
+    # 织布 and 纺织 are filed side by side; 镇长 and 县长 are different posts of one kind (#).
+    assert cousins == {"织布": frozenset({"纺织"})}
+
+
+def test_a_cousin_matches_for_less_than_a_synonym(engine: Engine) -> None:
+    from dataclasses import replace
+
+    from bot.matching.scoring import COUSIN, KIN, Term, term_match
+
+    entry = replace(engine.index.entries[0], words=frozenset({"纺织"}))
+    term = replace(Term.of(engine.index, "织布"), kin=frozenset(), cousins=frozenset({"纺织"}), near=frozenset())
+    assert term_match(term, entry) == COUSIN < KIN
+
+
 def test_everyday_words_lead_one_way_to_official_ones(tmp_path: Path) -> None:
     cilin = tmp_path / "cilin.txt"
     cilin.write_text("", encoding="utf-8")

@@ -44,7 +44,7 @@ from bot.text.segment import (
     tagged,
 )
 from bot.text.sound import exact_readings, syllables, use_readings_cache, word_sound
-from bot.text.thesaurus import classes, kin_of, not_places
+from bot.text.thesaurus import classes, cousins_of, kin_of, not_places
 from bot.text.thesaurus import function_words as cilin_function_words
 
 log = logging.getLogger(__name__)
@@ -236,6 +236,7 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
         spans=spans,
         max_idf=_typical_top_idf(word_df, count),
         kin=with_posts(_merge(kin_of(word_df, synonyms(), everyday=lexicon), kin_by_gloss(word_df)), word_df),
+        cousins=cousins_of(word_df, synonyms()),
         english=english_words(word_df, word_df),
         function=function_words(dictionary) | frozenset(cilin_function_words(filed)),
         people=named,

@@ -80,6 +80,7 @@ class Index(Spelling):
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # document → its entries' positions
     max_idf: float = 1.0
     kin: dict[str, frozenset[str]] = field(default_factory=dict)  # word → knowledge words of like meaning
+    cousins: dict[str, frozenset[str]] = field(default_factory=dict)  # …of near meaning (one Cilin group)
     english: dict[str, str] = field(default_factory=dict)  # English gloss → knowledge word (bot.text.cedict)
     function: frozenset[str] = frozenset()  # adverbs, prepositions…: words that name nothing (bot.text.segment)
     people: frozenset[str] = frozenset()  # the people the articles name (bot.question.kinds.people)

@@ -36,6 +36,8 @@ from bot.text.sound import syllables
 WEIGHTS = {"coverage": 0.55, "wording": 0.25, "sound": 0.20}
 #: How much a synonym of a key term (Cilin, bot.text.thesaurus) counts for, against 1 for the word itself.
 KIN = 0.6
+#: A word of near meaning (one Cilin group, bot.text.thesaurus.cousins_of) counts for less.
+COUSIN = 0.45
 #: Score multiplier for an entry that cannot supply the kind of answer asked for.
 WRONG_KIND = 0.6
 #: Score multiplier when the question names a place the knowledge does not cover.
@@ -88,6 +90,7 @@ class Term:
     ordinal: bool  # 第二, 第3
     near: frozenset[str]  # knowledge words one character away (typo candidates)
     kin: frozenset[str]  # knowledge words of like meaning (bot.text.thesaurus): 治疗 for 医疗
+    cousins: frozenset[str]  # …of near meaning, one Cilin group: 读物 for 图书
     level: str  # 县 of 县里: the level of government a place word names, or ""
 
     @classmethod
@@ -114,6 +117,7 @@ class Term:
             # A real word one character from a knowledge word is another word (关门, 开门), not a typo.
             near=frozenset() if text in index.general else index.neighbours(text),
             kin=index.kin.get(text, frozenset()) | _villagers(index).get(text, frozenset()),
+            cousins=index.cousins.get(text, frozenset()),
             level=text[0] if len(text) == 2 and text[1] == "里" and text[0] in _LEVELS else "",
         )
 
@@ -142,6 +146,8 @@ def term_match(term: Term, entry: Entry, scattered: bool = True) -> float:
         return KIN
     if len(text) >= 3 and text[:-1] in entry.words:  # 总产量 for the article's 总产: the word cut short
         return KIN
+    if term.cousins and not term.cousins.isdisjoint(entry.words):  # near in meaning: 读物 for 图书
+        return COUSIN
     if term.level:  # 县里, 镇里: the county or the town, as a fact's 县应急管理局 or 全镇 names it
         return 0.8 if term.level in entry.chars else 0.0
     if not scattered:

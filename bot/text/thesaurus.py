@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 
 #: Cilin leaves larger than this are topical lists (all kinds of soldiers), not synonyms.
 LARGEST_LEAF = 24
+#: …and groups of leaves (one code to the fourth level) larger than this, whole fields of words.
+LARGEST_GROUP = 60
 
 
 def cilin_path() -> Path | None:
@@ -49,6 +51,21 @@ def read_leaves(path: Path) -> list[list[str]]:
             if 2 <= len(words) <= LARGEST_LEAF:
                 leaves.append(words)
     return leaves
+
+
+def read_groups(path: Path) -> list[list[str]]:
+    """Cilin's word groups: the words of the leaves that share a code to the fourth level
+    (织布 Hd12A02 and 纺织 Hd12A01, 流水线 and 生产线) — near in meaning, not synonyms. Leaves of
+    related words (`#`: 镇长, 县长 and 市长 are filed side by side) are left out: they are
+    different things of one kind."""
+    groups: dict[str, list[str]] = {}
+    with path.open(encoding="utf-8-sig") as handle:
+        for line in handle:
+            code, _, rest = line.partition(" ")
+            if code.endswith("#"):
+                continue
+            groups.setdefault(code[:5], []).extend(w for w in rest.split() if len(w) >= 2)
+    return [words for words in groups.values() if 2 <= len(words) <= LARGEST_GROUP]
 
 
 #: Cilin's classes that hold places: space (杭州 Cb), states and cities (北京 Di), regions (新区
@@ -131,3 +148,23 @@ def kin_of(
             if others:
                 kin.setdefault(word, set()).update(others)
     return {word: frozenset(others) for word, others in kin.items()}
+
+
+def cousins_of(
+    vocabulary: Iterable[str], canonical: dict[str, str], path: Path | None = None
+) -> dict[str, frozenset[str]]:
+    """Word → the words of `vocabulary` in one Cilin word group with it (`read_groups`): a weaker
+    kinship than `kin_of`'s, for a user's word the article puts otherwise (读物 for 图书, 织布 for
+    纺织)."""
+    path = path or cilin_path()
+    if path is None or not path.exists():
+        return {}
+    known = set(vocabulary)
+    cousins: dict[str, set[str]] = {}
+    for group in read_groups(path):
+        forms = list(dict.fromkeys(canonical.get(w, w) for w in group))
+        present = [w for w in forms if w in known]
+        for word in forms if present else ():
+            if others := {w for w in present if w != word}:
+                cousins.setdefault(word, set()).update(others)
+    return {word: frozenset(others) for word, others in cousins.items()}
