@@ -375,6 +375,9 @@ def test_a_curators_note_of_what_is_unsaid(answer: str, note: str | None) -> Non
         # 这9个项目的全部名称 leaves out the names of 项目
         ("那1项省级非遗项目具体是哪一项", "文中未列出这9个项目的全部名称", True),
         ("非遗项目一共有多少项", "文中未列出这9个项目的全部名称", False),
+        # which 5 villages, of a note leaving out which they are
+        ("换桌椅的是哪5个村的书屋", "文中未列出是哪5个村的名称", True),
+        ("给几个村的书屋换了桌椅", "文中未列出是哪5个村的名称", False),
     ],
 )
 def test_asks_unsaid(engine: Engine, question: str, note: str, asks: bool) -> None:

@@ -69,7 +69,7 @@ def asks_unsaid(query: Query, note: str | None) -> bool:
     # 「博众精工联系的是哪个机器人研究所」 asks which one by name, when the note says the article
     # leaves out the 研究所's name.
     unnamed = _left_out(note, "名称|名字")
-    if unnamed and re.search(rf"哪[个所家位座些][^的和与及,，]{{0,6}}{re.escape(unnamed)}", query.compact):
+    if unnamed and re.search(rf"哪\d*[个所家位座些][^的和与及,，]{{0,6}}{re.escape(unnamed)}", query.compact):
         wants.add("name")
     # 「那4家民营快递企业分别是哪几家」: the unnamed things named first, then which ones they are.
     if unnamed and unnamed[-2:] in query.compact and _WHICH_ONES.search(query.compact):
@@ -116,5 +116,6 @@ def _left_out(note: str, field: str) -> str:
     if not found:
         return ""
     # 「未列出这9个项目的全部名称」 leaves out the names of 项目.
-    what = re.sub(r"^(?:这些|这\d*个|该|其)|(?:的)?(?:全部|所有|各自)$", "", found.group(1))
+    # 「未列出是哪5个村的名称」 leaves out which 村.
+    what = re.sub(r"^(?:这些|这\d*个|该|其|是?哪\d*[个所家位座些项])|(?:的)?(?:全部|所有|各自)$", "", found.group(1))
     return normalize(what)
