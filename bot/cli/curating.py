@@ -21,7 +21,9 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     With --replay, asks the bot every curated wording and lists each that does not return its
     own fact (what it got instead: another fact, a choice or a decline), and each wording of
     another article whose answer changed since the last replay of this folder (or compared
-    with --against DIR, the knowledge before your edit). --strict exits 1 if any is listed.
+    with --against DIR, the knowledge before your edit); a wording that already asked which one
+    and now offers the new article's fact too is listed as "one more choice". --strict exits 1
+    if a wording misses its fact or another article's answer changed otherwise.
     """
     from bot.knowledge.check import check
 
@@ -84,13 +86,15 @@ def _replay(args: argparse.Namespace, settings: Settings, knowledge) -> bool:
         print(change.shown(knowledge))
     found = result.total - len(result.misses)
     since = f"than in {args.against}" if args.against else "since the last replay"
+    more = len(result.changes) - len(result.breaking)
     changed = (
-        f"{len(result.changes)} answer(s) of other articles changed {since}"
+        f"{len(result.breaking)} answer(s) of other articles changed {since}"
+        + (f", {more} choice(s) now offer the new article's fact too" if more else "")
         if result.compared
         else "nothing to compare with yet"
     )
     print(f"replay: {found} of {count(result.total, 'wording')} find their fact ({result.percent:.1f}%); {changed}")
-    return not (args.strict and (result.misses or result.changes))
+    return not (args.strict and (result.misses or result.breaking))
 
 
 def cmd_draft(args: argparse.Namespace, settings: Settings) -> int:

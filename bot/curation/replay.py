@@ -50,11 +50,19 @@ class Change:
     before: str
     after: str
 
+    @property
+    def one_more_choice(self) -> bool:
+        """Whether the wording already asked which one and now offers the new article's fact too
+        (「这篇报道的标题是什么」 once a third article is added): every old choice is still offered."""
+        if not (self.before.startswith(CHOICE) and self.after.startswith(CHOICE)):
+            return False
+        return set(self.before[len(CHOICE) :].split(", ")) <= set(self.after[len(CHOICE) :].split(", "))
+
     def shown(self, knowledge: Knowledge) -> str:
         path = knowledge.documents[self.fact.doc_id].path
-        return (
-            f"changed: {path}:{self.fact.line}: {self.fact.id}: 「{self.question}」 was {self.before}, now {self.after}"
-        )
+        label = "one more choice" if self.one_more_choice else "changed"
+        where = f"{path}:{self.fact.line}: {self.fact.id}"
+        return f"{label}: {where}: 「{self.question}」 was {self.before}, now {self.after}"
 
 
 @dataclass
@@ -62,6 +70,12 @@ class Replay:
     total: int = 0
     misses: list[Miss] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
+
+    @property
+    def breaking(self) -> list[Change]:
+        """The changes that are more than one more choice offered."""
+        return [change for change in self.changes if not change.one_more_choice]
+
     answers: dict[str, str] = field(default_factory=dict)  # "fact id\twording" → outcome
     compared: bool = False  # whether there was a previous knowledge to compare with
 
@@ -70,12 +84,16 @@ class Replay:
         return 100.0 if not self.total else 100.0 * (self.total - len(self.misses)) / self.total
 
 
+#: How a choice is written in a replay's answers: 「a choice: fact-a, fact-b」.
+CHOICE = "a choice: "
+
+
 def outcome(reply: Reply) -> str:
     """A reply in a few words: 「fact-id」, 「a choice: a, b」 or 「declined」."""
     if reply.status == "answered":
         return reply.fact_id or f"the sentence 「{_clip(reply.source.sentence if reply.source else '')}」"
     if reply.status == "clarify":
-        return "a choice: " + ", ".join(s.fact_id for s in reply.suggestions)
+        return CHOICE + ", ".join(s.fact_id for s in reply.suggestions)
     return "declined" + (f" ({reply.reason})" if getattr(reply, "reason", None) else "")
 
 
@@ -181,7 +199,8 @@ def against_folder(result: Replay, engine: Engine, previous: Engine) -> None:
     old_signatures = signatures(previous.knowledge)
     now = signatures(engine.knowledge)
     untouched = {doc for doc, sig in now.items() if old_signatures.get(doc) == sig}
-    before = replay(previous, [f for f in previous.knowledge.facts if f.doc_id in untouched])
+    # Curated facts only, as the replay itself asks: the document's own facts have no wordings of the curator's.
+    before = replay(previous, [f for f in previous.knowledge.facts if f.doc_id in untouched and f.origin == "curated"])
     compare(result, engine.knowledge, before.answers, old_signatures)
 
 

@@ -117,3 +117,20 @@ def test_a_replay_shared_among_processes_is_the_replay_asked_in_one(
     assert [(m.fact.id, m.question, m.got) for m in shared.misses] == [
         (m.fact.id, m.question, m.got) for m in alone.misses
     ]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "more"),
+    [
+        ("a choice: jx-title, wj-title", "a choice: jx-title, new-title, wj-title", True),  # one more offered
+        ("a choice: jx-title, wj-title", "a choice: jx-title, new-title", False),  # wj-title no longer
+        ("jx-title", "a choice: jx-title, new-title", False),  # an answer became a choice
+        ("a choice: jx-title, wj-title", "jx-title", False),
+    ],
+)
+def test_a_choice_that_only_offers_the_new_article_too_is_one_more_choice(before: str, after: str, more: bool) -> None:
+    from bot.curation.replay import Change
+    from bot.knowledge.model import Fact
+
+    fact = Fact(id="jx-title", doc_id="doc-a", questions=["标题是什么"], answer="…", source="…")
+    assert Change(fact, "标题是什么", before, after).one_more_choice is more
