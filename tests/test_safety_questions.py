@@ -533,3 +533,32 @@ def test_a_year_the_question_names_is_told_by_the_report_year(
 
     entry = replace(engine.index.entries[0], sentence=sentence, context=frozenset())
     assert _year_told(year, entry, reported) is told
+
+
+@pytest.mark.parametrize(
+    ("sentence", "context", "told"),
+    [
+        ("年底，镇里评选出“书香家庭”25户。", frozenset({"2024", "25"}), True),  # the paragraph set 2024
+        ("年底，镇里评选出“书香家庭”25户。", frozenset({"25"}), False),  # no year set before it
+        ("今年年底，镇里评选出“书香家庭”25户。", frozenset({"2024", "25"}), False),  # its own year: this one
+    ],
+)
+def test_a_sentence_naming_no_year_goes_on_in_its_paragraphs(
+    sentence: str, context: frozenset[str], told: bool
+) -> None:
+    from bot.question.timeframe import inherits_year, other_year
+
+    last_year = other_year(("去年", "年底"))
+    assert last_year is not None
+    assert inherits_year(last_year, sentence, context, 2025) is told
+
+
+def test_a_compound_whose_head_is_akin_names_the_focus(engine: Engine) -> None:
+    from dataclasses import replace
+
+    from bot.matching.scoring import Term, _names_focus
+
+    entry = replace(engine.index.entries[0], words=frozenset({"留守儿童", "70"}), body="留守儿童有70余名", questions=[])
+    focus = replace(Term.of(engine.index, "娃娃"), kin=frozenset({"儿童"}), near=frozenset(), cousins=frozenset())
+    assert _names_focus(focus, entry)
+    assert not _names_focus(replace(focus, kin=frozenset({"老人"})), entry)

@@ -28,7 +28,7 @@ from bot.index.search import Entry, Index
 from bot.knowledge.model import NUMBER
 from bot.question.focus import GENERIC
 from bot.question.kinds import Query, described_ages, years_named
-from bot.question.timeframe import asks_done, other_year, tells_plan_only, tells_year
+from bot.question.timeframe import asks_done, inherits_year, other_year, tells_plan_only, tells_year
 from bot.question.units import COUNT, VILLAGE_ENDINGS, figure_units, tells_unit
 from bot.question.untold import clauses, counted_kind
 from bot.text.sound import syllables
@@ -280,6 +280,10 @@ def _names_focus(focus: Term, entry: Entry) -> bool:
         return False  # 容量 is akin to 数量 in the thesaurus, and 数量 names no thing a fact tells
     if matched >= 0.5:
         return True
+    # A compound whose head is of like meaning: a word akin to 儿童 is named by 留守儿童, which ends
+    # in it. Not a word of near meaning only: Cilin's word groups file 机制 with 组织 and 支部.
+    if any(word.endswith(kin) for kin in focus.kin - _NO_THING for word in entry.words):
+        return True
     if len(focus.text) < 3 or term_match(focus, entry) < 0.5:
         return False
     head = focus.text[-2:]
@@ -379,7 +383,12 @@ def score(index: Index, question: Question, position: int) -> Scored:
         blended *= UNIT_MISS
         signals["unit_miss"] = UNIT_MISS
     # The sentence, not the answer: the answer cites the report date.
-    if question.year and not tells_year(question.year, entry.sentence, index.years.get(entry.doc_id)):
+    reported = index.years.get(entry.doc_id)
+    if (
+        question.year
+        and not tells_year(question.year, entry.sentence, reported)
+        and not inherits_year(question.year, entry.sentence, entry.context, reported)
+    ):
         blended *= YEAR_MISS
         signals["year_miss"] = YEAR_MISS
     if question.done and tells_plan_only(entry.sentence):

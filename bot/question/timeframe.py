@@ -115,5 +115,19 @@ def tells_year(year: re.Pattern[str], sentence: str, reported: int | None = None
     )
 
 
+#: Any word setting a sentence's year.
+_ANY_YEAR = re.compile(r"\d{4}年|今年|去年|前年|明年|上年|下一年|上一年|同期|本年|当年")
+
+
+def inherits_year(year: re.Pattern[str], sentence: str, context: frozenset[str], reported: int | None) -> bool:
+    """Whether a `sentence` that names no year at all goes on in the year its paragraph set, the
+    one asked: 「2024年，全镇…。年底，镇里评选出“书香家庭”25户」 tells 2024's, which 「去年年底评选出
+    多少户书香家庭」 asks in a report of 2025. `context`: the numbers of the sentence's paragraph."""
+    offset = _OFFSETS.get(year)
+    if reported is None or offset is None or _ANY_YEAR.search(sentence):
+        return False
+    return str(reported + offset) in context
+
+
 #: A comparison that gives the other year's figure: 比去年同期的3870批次, 较上年的97.9%.
 _FIGURE_OF = re.compile(r"(?:同期)?的\d")
