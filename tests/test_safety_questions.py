@@ -562,3 +562,19 @@ def test_a_compound_whose_head_is_akin_names_the_focus(engine: Engine) -> None:
     focus = replace(Term.of(engine.index, "娃娃"), kin=frozenset({"儿童"}), near=frozenset(), cousins=frozenset())
     assert _names_focus(focus, entry)
     assert not _names_focus(replace(focus, kin=frozenset({"老人"})), entry)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "other"),
+    [
+        ("按照计划，2025年犴塍镇将新增秸秆收储点3个。", True),  # only next year's, written out
+        ("全镇今年秸秆综合利用率达96.8%。", False),
+        ("2024年以来，全镇累计接收捐赠图书1.16万册。", False),  # the report's own year
+        ("今年全镇培训5期，2025年计划培训8期。", False),  # this year's too
+        ("全镇建成收储点9个。", False),  # no year written
+    ],
+)
+def test_a_fact_of_another_year_written_out_does_not_tell_this_years(sentence: str, other: bool) -> None:
+    from bot.question.timeframe import of_another_year
+
+    assert of_another_year(sentence, 2024) is other

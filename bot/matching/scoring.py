@@ -28,7 +28,7 @@ from bot.index.search import Entry, Index
 from bot.knowledge.model import NUMBER
 from bot.question.focus import GENERIC
 from bot.question.kinds import Query, described_ages, years_named
-from bot.question.timeframe import asks_done, inherits_year, other_year, tells_plan_only, tells_year
+from bot.question.timeframe import asks_done, inherits_year, of_another_year, other_year, tells_plan_only, tells_year
 from bot.question.units import COUNT, VILLAGE_ENDINGS, figure_units, tells_unit
 from bot.question.untold import clauses, counted_kind
 from bot.text.sound import syllables
@@ -212,6 +212,7 @@ class Question:
     counts: bool  # asks how many of its focus (多少党员): the fact's figure must stand beside it
     kind_of: str | None = None  # the word right before a counted focus (**合同**纠纷): the figure must count it
     done: bool = False  # asks what has been done (加装了多少部): a plan is no answer
+    this_year: bool = False  # names 今年: a fact of another year written out is no answer
 
     @classmethod
     def of(cls, index: Index, query: Query) -> Question:
@@ -235,6 +236,7 @@ class Question:
             counts=query.asks == "number" and bool(query.focus) and not query.yes_no and not units,
             kind_of=counted_kind(query),
             done=asks_done(query.text),
+            this_year="今年" in query.words or "本年" in query.words,
         )
 
 
@@ -390,6 +392,9 @@ def score(index: Index, question: Question, position: int) -> Scored:
         and not inherits_year(question.year, entry.sentence, entry.context, reported)
     ):
         blended *= YEAR_MISS
+        signals["year_miss"] = YEAR_MISS
+    elif question.this_year and of_another_year(entry.sentence, reported):
+        blended *= YEAR_MISS  # 「今年…达到多少」 of 「2025年…力争…稳定在97%以上」
         signals["year_miss"] = YEAR_MISS
     if question.done and tells_plan_only(entry.sentence):
         blended *= PLAN_ONLY

@@ -129,5 +129,14 @@ def inherits_year(year: re.Pattern[str], sentence: str, context: frozenset[str],
     return str(reported + offset) in context
 
 
+def of_another_year(sentence: str, reported: int | None) -> bool:
+    """Whether `sentence` speaks only of a year other than the report's, written out (「2025年犴塍镇
+    将新增收储点3个」 in a report of 2024): no answer to a question asking 今年."""
+    if reported is None or "今年" in sentence or "本年" in sentence:
+        return False
+    years = {int(y) for y in re.findall(r"(\d{4})年", sentence)}
+    return bool(years) and reported not in years
+
+
 #: A comparison that gives the other year's figure: 比去年同期的3870批次, 较上年的97.9%.
 _FIGURE_OF = re.compile(r"(?:同期)?的\d")
