@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.curation.names import short_place
+from bot.curation.names import name_bare_kinds, short_place
 from bot.knowledge.model import Document
 
 TODO = "TODO"
@@ -118,6 +118,7 @@ def restated(
             source = _THIS_ONE[anaphor].sub(name, source)
         elif anaphor.startswith("该") and name:  # 该中心: the 中心 named before
             source = source.replace(anaphor, name)
+    source = name_bare_kinds(source, referents or {})
     if person := (referents or {}).get("他"):
         source = _named_person(source, person, people)
     if quoted := _QUOTE_THEN_SPEAKER.match(source):

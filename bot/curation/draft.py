@@ -20,7 +20,7 @@ import yaml
 
 from bot.curation.answers import CLOSING, SENTENCE_END, TODO, in_speakers_words, restated, village_meant
 from bot.curation.clauses import clause_groups
-from bot.curation.names import draft_aliases, names_in, place_forms
+from bot.curation.names import bare_kinds, draft_aliases, names_in, place_forms
 from bot.curation.topics import OVERVIEW, topic_at
 from bot.curation.wordings import Wordings
 from bot.knowledge.model import Document
@@ -273,6 +273,8 @@ def _facts(doc: Document, chrome: set[str], names: list[tuple[str, str]], split:
             if earlier := [(pos, n) for pos, n in earlier if pos >= (opening if anaphor == "他" else 0)]:
                 referents[anaphor] = max(earlier)[1]
         referents |= _named_this_one(doc.text, source, at, names)
+        # 「合作社现有社员46名」: the 合作社 the article named last.
+        referents |= bare_kinds(source, doc.text, at, (n for n, kind in names if kind.startswith("organisation")))
         village = village_meant(doc, source, referents.get("该村", ""), villages)
         told = _DATELINE.sub("", source.strip(_QUOTES))
         facts.append(

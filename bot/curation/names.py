@@ -309,3 +309,30 @@ def draft_aliases(place: str | None, text: str, names: list[tuple[str, str]]) ->
     terms = [name for name, _ in names if name not in (place,)]
     result["terms"] = list(dict.fromkeys(terms))
     return result
+
+
+#: An organisation spoken of by its kind alone where a sentence or a quotation's tag opens
+#: (「合作社现有社员46名」, 「…”合作社理事长翟庆禾说」): the one the article named last.
+BARE_KIND = "^"
+
+
+def bare_kinds(told: str, text: str, at: int, organisations: Iterable[str]) -> dict[str, str]:
+    """For each kind of organisation `told` opens with (合作社, 公司), the last organisation of
+    that kind the article (`text`) names before `at`: a referent keyed `^合作社`."""
+    found: dict[str, str] = {}
+    for kind in ORG_ENDINGS:
+        if not re.search(rf"(?:^|[”，,]){kind}(?=[\u4e00-\u9fff])", told):
+            continue
+        earlier = [(text.rfind(name, 0, at), name) for name in organisations if name.endswith(kind) and name != kind]
+        if earlier := [(pos, name) for pos, name in earlier if pos >= 0]:
+            found[BARE_KIND + kind] = max(earlier)[1]
+    return found
+
+
+def name_bare_kinds(text: str, referents: dict[str, str]) -> str:
+    """`text` with each organisation spoken of by its kind alone named (see `bare_kinds`)."""
+    for key, name in referents.items():
+        if key.startswith(BARE_KIND):
+            kind = key[len(BARE_KIND) :]
+            text = re.sub(rf"(^|[”，,]){kind}(?=[\u4e00-\u9fff])", lambda m, n=name: m.group(1) + n, text)
+    return text

@@ -18,6 +18,7 @@ import re
 
 from bot.curation.askfigures import SMALL, Phrasing, figure_wordings
 from bot.curation.askpeople import in_their_words, people_wordings
+from bot.curation.names import name_bare_kinds
 from bot.curation.phrases import (
     OPENERS,
     clauses_of,
@@ -151,6 +152,7 @@ class Wordings:
                 sentence = _ANAPHORS[anaphor].sub(name, sentence)
             elif anaphor.startswith("该") and name:  # 该中心: the 中心 named before
                 sentence = sentence.replace(anaphor, name)
+        sentence = name_bare_kinds(sentence, referents or {})  # 合作社现有… → 穗丰…合作社现有…
         # 「…一年光水费就能省下40多万元。”公司总经理芮晓峰说」: the figures are the quotation's;
         # who said it is asked of the whole.
         said = _SAID.search(sentence)
