@@ -31,7 +31,7 @@ from bot.text.lexicon import STOPWORDS
 
 #: A date that is a whole clause: 3月15日, 2021年以来, 4月至5月 (not 今年以来: it names no date).
 _LEADING_DATE = re.compile(
-    r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:至\d{1,2}月)?(?:以来|初|底|中旬|上旬|下旬)?|\d{4}年(?:以来|初|底)"
+    r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:至\d{1,2}月)?(?:以来|起|初|底|中旬|上旬|下旬)?|\d{4}年(?:以来|初|底)"
 )
 #: A time of day and nothing else (清晨6点半): no event to ask the date of.
 _TIME_OF_DAY = re.compile(r"(?:清晨|早上|早晨|上午|中午|下午|傍晚|晚上|凌晨|夜里)?\d{1,2}(?:点|时)(?:半|\d{1,2}分?)?")
