@@ -885,10 +885,7 @@ def test_a_section_heading_is_a_short_topic(heading: str, topic: str) -> None:
 
 
 def test_an_organisation_spoken_of_by_its_kind_is_the_one_named_last(tmp_path: Path) -> None:
-    story = (
-        "新河镇穗丰农机专业合作社今年收储秸秆1.35万吨。合作社现有社员46名。"
-        "“农户不用花钱。”合作社理事长翟庆禾说。"
-    )
+    story = "新河镇穗丰农机专业合作社今年收储秸秆1.35万吨。合作社现有社员46名。“农户不用花钱。”合作社理事长翟庆禾说。"
     facts = _drafted(tmp_path, story, place="新河镇").facts
     members = next(f for f in facts if "46名" in str(f["source"]))
     assert "穗丰农机专业合作社现有社员46名" in str(members["answer"])
