@@ -173,11 +173,15 @@ def _unglued(pairs: Iterable[Any], endings: tuple[str, ...]) -> list[tuple[str, 
 
 
 def _first_proper(tokens: list[tuple[str, str]], start: int, end: int) -> int:
-    """Where a run's name begins: past the words of the language that open it (本地|企业|埼润纺织
-    有限公司: 企业 says what it is; 镇|属|国有企业|檠溪文旅…) — a dictionary word of two characters
-    or more, or a single character common on its own — up to its first token of a name, a rare
-    character or a word jieba does not know. A verbal noun with no name before it is no part of
-    one (群众|下载安装|国家|反诈|中心)."""
+    """Where a run's name begins (`_past_kind_words`, then `_past_verbal_nouns`)."""
+    return _past_verbal_nouns(tokens, _past_kind_words(tokens, start, end), end)
+
+
+def _past_kind_words(tokens: list[tuple[str, str]], start: int, end: int) -> int:
+    """Past the words of the language that open a run (本地|企业|埼润纺织有限公司: 企业 says what it
+    is; 镇|属|国有企业|檠溪文旅…) — a dictionary word of two characters or more, or a single
+    character common on its own — up to its first token of a name or a rare character. When a word
+    jieba does not know comes first, the run is left whole (远|舟|储能…: it may be the name's own)."""
     import jieba
 
     k = start
@@ -187,14 +191,21 @@ def _first_proper(tokens: list[tuple[str, str]], start: int, end: int) -> int:
         if _proper(word, flag) or _rare(tokens, k) or not ((known >= 1 and len(word) >= 2) or known >= _COMMON_WORD):
             break
         k += 1
-    if not (_proper(*tokens[k]) or _rare(tokens, k)):
-        k = start  # 远|舟|储能…: what opens the run may be the name's own
-    named = k
-    for m in range(k, end):
-        if tokens[m][1] == "vn" and not any(
+    return k if _proper(*tokens[k]) or _rare(tokens, k) else start
+
+
+def _past_verbal_nouns(tokens: list[tuple[str, str]], start: int, end: int) -> int:
+    """Past every verbal noun with no name's token before it (群众|下载安装|国家|反诈|中心: 反诈 is
+    no part of a name); one after a name's own characters is (笙墨|文化|传播|有限公司)."""
+    import jieba
+
+    k = start
+    for m in range(start, end):
+        named = any(
             _proper(w, f) or _rare(tokens, n) or not jieba.dt.FREQ.get(w)
-            for n, (w, f) in enumerate(tokens[named:m], named)
-        ):
+            for n, (w, f) in enumerate(tokens[start:m], start)
+        )
+        if tokens[m][1] == "vn" and not named:
             k = m + 1
     return k
 

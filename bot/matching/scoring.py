@@ -28,7 +28,15 @@ from bot.index.search import Entry, Index
 from bot.knowledge.model import NUMBER
 from bot.question.focus import GENERIC
 from bot.question.kinds import Query, described_ages, years_named
-from bot.question.timeframe import asks_done, inherits_year, of_another_year, other_year, tells_plan_only, tells_year
+from bot.question.timeframe import (
+    asks_done,
+    inherits_year,
+    of_another_year,
+    other_year,
+    tells_plan_only,
+    tells_year,
+    tells_year_named,
+)
 from bot.question.units import COUNT, VILLAGE_ENDINGS, figure_units, tells_unit
 from bot.question.untold import clauses, counted_kind
 from bot.text.sound import syllables
@@ -303,17 +311,6 @@ def _counted(sentence: str, focus: tuple[Term, ...], kind_of: str | None = None)
     return not naming or any(re.search(r"\d", clause) for clause in naming)
 
 
-def _year_told(year: int, entry: Entry, reported: int | None) -> bool:
-    """Whether `entry` tells of `year`: writing it, or — reported that year — saying 今年 or no
-    other year (「二〇二四年…培训农机手多少人次」 of 「今年…培训320人次」 in a report of 2024),
-    or — reported the year after — saying 去年."""
-    if str(year) in entry.context:
-        return True
-    if year == reported:
-        return "去年" not in entry.sentence and not re.search(r"\d{4}年", entry.sentence)
-    return reported is not None and year == reported - 1 and "去年" in entry.sentence
-
-
 def _only_given(question: Question, entry: Entry) -> bool:
     """「162次专题教育有多少人参加」: a fact whose only numbers are the ones the question gives
     cannot tell how many — the asked number must be another one."""
@@ -369,10 +366,11 @@ def score(index: Index, question: Question, position: int) -> Scored:
     ):
         blended *= UNCOUNTED
         signals["uncounted"] = UNCOUNTED
+    reported = index.years.get(entry.doc_id)
     if (
         (question.given and not question.given <= entry.context)
         or any(t not in entry.words for t in question.ordinals)
-        or not all(_year_told(int(year), entry, index.years.get(entry.doc_id)) for year in question.years)
+        or not all(tells_year_named(int(year), entry.sentence, entry.context, reported) for year in question.years)
     ):
         blended *= NUMBER_MISS
         signals["number_miss"] = NUMBER_MISS
@@ -385,7 +383,6 @@ def score(index: Index, question: Question, position: int) -> Scored:
         blended *= UNIT_MISS
         signals["unit_miss"] = UNIT_MISS
     # The sentence, not the answer: the answer cites the report date.
-    reported = index.years.get(entry.doc_id)
     if (
         question.year
         and not tells_year(question.year, entry.sentence, reported)

@@ -129,6 +129,18 @@ def inherits_year(year: re.Pattern[str], sentence: str, context: frozenset[str],
     return str(reported + offset) in context
 
 
+def tells_year_named(year: int, sentence: str, context: frozenset[str], reported: int | None) -> bool:
+    """Whether a fact citing `sentence` tells of the calendar `year` a question names: its
+    paragraph writes it (`context`: the paragraph's numbers), or — reported that year — it says
+    今年 or no other year (「二〇二四年…培训农机手多少人次」 of 「今年…培训320人次」 in a report of
+    2024), or — reported the year after — it says 去年."""
+    if str(year) in context:
+        return True
+    if year == reported:
+        return "去年" not in sentence and not re.search(r"\d{4}年", sentence)
+    return reported is not None and year == reported - 1 and "去年" in sentence
+
+
 def of_another_year(sentence: str, reported: int | None) -> bool:
     """Whether `sentence` speaks only of a year other than the report's, written out (「2025年犴塍镇
     将新增收储点3个」 in a report of 2024): no answer to a question asking 今年."""
