@@ -21,9 +21,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from bot.curation.people import NO_NAME, people_in
+from bot.question.units import ADMIN_ENDINGS
 from bot.text.normalize import is_han
 
-_PLACE_ENDINGS = ("经济技术开发区", "经济开发区", "经开区", "开发区", "街道", "镇", "乡", "县", "市", "区")
 ORG_ENDINGS = ("公司", "合作社", "中心", "学院", "学校", "医院", "卫生院", "银行", "协会", "研究院", "研究所", "基地")
 ORG_ENDINGS += ("联盟", "集团", "厂", "科院", "科学院")
 _VILLAGE_ENDINGS = ("村", "社区")
@@ -46,7 +46,7 @@ _REGION = re.compile(r"((?:[\u4e00-\u9fff]{2}[省市县区])+)$")
 
 def short_place(place: str) -> str:
     """洞溪镇 → 洞溪, 禾西经开区 → 禾西: the place without its administrative ending."""
-    for ending in _PLACE_ENDINGS:
+    for ending in ADMIN_ENDINGS:
         if place.endswith(ending) and len(place) - len(ending) >= 2:
             return place[: -len(ending)]
     return place
@@ -56,7 +56,7 @@ def place_forms(place: str, text: str) -> list[str]:
     """The forms of `place` the text writes or people type: short, with counties, other endings."""
     short = short_place(place)
     forms = [short] if short != place else []
-    ending = "|".join(_PLACE_ENDINGS)
+    ending = "|".join(ADMIN_ENDINGS)
     for match in re.finditer(rf"{re.escape(short)}[\u4e00-\u9fff]{{0,4}}?(?:{ending})", text):
         form = match.group(0)
         # 芰塘社区 is a community inside 芰塘镇, not the town: a 区 ends the place only as its

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from bot.knowledge.model import Knowledge
 from bot.question.people import POST_QUESTIONS, posts
-from bot.question.units import VILLAGE_ENDINGS, names_no_place
+from bot.question.units import ADMIN_ENDINGS, VILLAGE_ENDINGS, names_no_place
 from bot.text.normalize import AliasTable, is_han
 
 
@@ -85,10 +85,6 @@ def _is_village(word: str) -> bool:
     return len(word) >= 3 and word.endswith(VILLAGE_ENDINGS) and not names_no_place(word)
 
 
-#: What a place's name ends in, longest first: 涟禾乡 is typed 涟禾 too.
-_PLACE_ENDINGS = ("经济技术开发区", "经济开发区", "经开区", "开发区", "街道", "镇", "乡", "县", "市", "区")
-
-
 def own_places(knowledge: Knowledge, normal: Callable[[str], str]) -> dict[str, set[str]]:
     """Each article's place (`document.place`) and its short form, as people type it (涟禾乡 →
     涟禾), with the articles about it — whether or not aliases.yaml lists them. An unedited draft
@@ -104,7 +100,7 @@ def own_places(knowledge: Knowledge, normal: Callable[[str], str]) -> dict[str, 
         found.setdefault(place, set()).add(doc.id)
         if doc.place in knowledge.aliases.places:
             continue  # the curator listed the forms people write it by
-        ending = next((e for e in _PLACE_ENDINGS if place.endswith(e)), "")
+        ending = next((e for e in ADMIN_ENDINGS if place.endswith(e)), "")
         short = place[: len(place) - len(ending)] if ending else ""
         if len(short) >= 2 and is_han(short):
             shorts.setdefault(short, set()).add(place)

@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable
 
 from bot.config import Matching
-from bot.index.search import Index
+from bot.index.search import Entry, Index
 from bot.matching.scoring import WEIGHTS, Question, Scored, Term, coverage, is_village, term_match
 from bot.question.kinds import Query
 from bot.question.people import posts
@@ -59,7 +59,11 @@ def clean(scored: Scored) -> bool:
 
 def held_after(index: Index, scored: Scored, posts: Iterable[str]) -> set[str]:
     """The people the entry of `scored` names right after one of `posts` (乡长邰素珩, 书记万国强)."""
-    entry = index.entries[scored.position]
+    return held_in(index, index.entries[scored.position], posts)
+
+
+def held_in(index: Index, entry: Entry, posts: Iterable[str]) -> set[str]:
+    """The people `entry` names right after one of `posts`."""
     return {p for p in entry.words & index.people if any(f"{post}{p}" in entry.body for post in posts)}
 
 
@@ -241,10 +245,9 @@ class Confidence:
         for post, person in itertools.pairwise(words):
             if person not in people or not posts([post]):
                 continue
-            holders: set[str] = set()
-            for position in range(start, end):
-                if post in self.index.entries[position].body:
-                    holders |= held_after(self.index, Scored(position, 0.0, {}), [post])
+            holders = {
+                p for position in range(start, end) for p in held_in(self.index, self.index.entries[position], [post])
+            }
             if holders and person not in holders:
                 return "、".join(sorted(holders)), person
         return None

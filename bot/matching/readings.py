@@ -122,11 +122,12 @@ class Readings:
         place and the leader word, in the post before the name."""
         entry = self.index.entries[scored.position]
         named = [t for t in query.terms if t not in self.index.places and not _LEADER.search(t) and len(t) >= 2]
-        held = held_after(self.index, scored, posts(entry.words))
+        named_posts = posts(entry.words)
+        held = held_after(self.index, scored, named_posts)
         return any(
             re.search(rf"{re.escape(t)}[\u4e00-\u9fff]{{0,6}}{re.escape(post)}{re.escape(person)}", entry.body)
             for t in named
-            for post in posts(entry.words)
+            for post in named_posts
             for person in held
         )
 

@@ -225,14 +225,13 @@ class Question:
     @classmethod
     def of(cls, index: Index, query: Query) -> Question:
         units = figure_units(query)
+        years = years_named(query.words)
         return cls(
             query=query,
             terms=[Term.of(index, t, t in query.foreign) for t in query.terms],
             focus=tuple(Term.of(index, f) for f in query.focus),
-            given=frozenset(t for t in query.terms if NUMBER.fullmatch(t))
-            - described_ages(query.words)
-            - years_named(query.words),
-            years=years_named(query.words),
+            given=frozenset(t for t in query.terms if NUMBER.fullmatch(t)) - described_ages(query.words) - years,
+            years=years,
             ordinals=frozenset(t for t in query.terms if ORDINAL.fullmatch(t)),
             names=tuple(
                 Term.of(index, t)

@@ -251,6 +251,10 @@ _BROAD = frozenset(
 _NO_KIND = frozenset("以上 以下 以来 以后 以前 之后 之前 左右 上下 一下 一点 一些 样子".split())
 
 
+#: What the noun after 什么 may be and still name no kind a fact must name.
+_NOT_KINDS = GENERIC | _BROAD | _NO_KIND
+
+
 def _kind_named(words: list[str] | tuple[str, ...], verbs: frozenset[str] = frozenset()) -> str | None:
     """「水厂采用什么工艺」 asks a 工艺: a fact that names none does not answer it, however much it
     says of the plant. The noun right after 什么 names the kind of thing asked — unless it is so
@@ -262,7 +266,7 @@ def _kind_named(words: list[str] | tuple[str, ...], verbs: frozenset[str] = froz
             # A four-character kind ends in what it is (安全隐患 is a 隐患); a grade (级别, 类型) is
             # told by a word that names none (省级).
             kind = kind[-2:] if len(kind) >= 4 else kind
-            ok = _is_content(kind) and len(kind) >= 2 and kind not in GENERIC | _BROAD | _NO_KIND and kind not in verbs
+            ok = _is_content(kind) and len(kind) >= 2 and kind not in _NOT_KINDS and kind not in verbs
             # A post (什么书记) is told by whoever holds it, not named as a kind.
             return kind if ok and not kind.endswith(("级", "别", "类", "型", "儿", *POST_ENDINGS)) else None
     return None

@@ -258,6 +258,8 @@ def names_a_village(text: str) -> bool:
 
 #: How a village or community's name ends (箬塘村, 湾塘社区, 湾塘居委会).
 VILLAGE_ENDINGS = ("村", "社区", "居委会")
+#: The administrative endings a place's short form leaves off, longest first: 涟禾乡 is typed 涟禾.
+ADMIN_ENDINGS = ("经济技术开发区", "经济开发区", "经开区", "开发区", "街道", "镇", "乡", "县", "市", "区")
 
 
 def names_no_place(word: str) -> bool:

@@ -138,16 +138,19 @@ def kin_of(
         for word in words:
             if targets and (form := canonical.get(word, word)) not in known:
                 kin.setdefault(form, set()).update(targets)
-    for leaf in read_leaves(path):
-        forms = list(dict.fromkeys(canonical.get(w, w) for w in leaf))
-        present = [w for w in forms if w in known]
-        if not present:
-            continue
-        for word in forms:
-            others = {w for w in present if w != word}
-            if others:
-                kin.setdefault(word, set()).update(others)
+    _link(kin, read_leaves(path), known, canonical)
     return {word: frozenset(others) for word, others in kin.items()}
+
+
+def _link(kin: dict[str, set[str]], groups: Iterable[list[str]], known: set[str], canonical: Mapping[str, str]) -> None:
+    """Add to `kin`, for every word of a group (in its canonical form) that holds a word of
+    `known`, the other known words of the group."""
+    for group in groups:
+        forms = list(dict.fromkeys(canonical.get(w, w) for w in group))
+        present = [w for w in forms if w in known]
+        for word in forms if present else ():
+            if others := {w for w in present if w != word}:
+                kin.setdefault(word, set()).update(others)
 
 
 def cousins_of(
@@ -159,12 +162,6 @@ def cousins_of(
     path = path or cilin_path()
     if path is None or not path.exists():
         return {}
-    known = set(vocabulary)
     cousins: dict[str, set[str]] = {}
-    for group in read_groups(path):
-        forms = list(dict.fromkeys(canonical.get(w, w) for w in group))
-        present = [w for w in forms if w in known]
-        for word in forms if present else ():
-            if others := {w for w in present if w != word}:
-                cousins.setdefault(word, set()).update(others)
+    _link(cousins, read_groups(path), set(vocabulary), canonical)
     return {word: frozenset(others) for word, others in cousins.items()}
