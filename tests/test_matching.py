@@ -378,6 +378,12 @@ def test_a_curators_note_of_what_is_unsaid(answer: str, note: str | None) -> Non
         # which 5 villages, of a note leaving out which they are
         ("换桌椅的是哪5个村的书屋", "文中未列出是哪5个村的名称", True),
         ("给几个村的书屋换了桌椅", "文中未列出是哪5个村的名称", False),
+        # a name of something else the fact gives, not the unnamed buyer
+        ("鬯塘村的合作社叫什么", "文中未写明收购商名称", False),
+        ("合作社卖给了哪家收购商", "文中未写明收购商名称", True),
+        # a time the fact gives, not the opening hours it leaves out
+        ("早上几点托育室门口就排队了", "文中未写明托育室的开放时间", False),
+        ("托育室几点开门", "文中未写明托育室的开放时间", True),
     ],
 )
 def test_asks_unsaid(engine: Engine, question: str, note: str, asks: bool) -> None:

@@ -66,6 +66,8 @@ def test_a_share_is_found_in_the_text_as_written(text: str, told: bool) -> None:
         ("民宿入住率到底有多高", "%"),  # a rate, not a length
         ("农村生活污水治理率是多少", "%"),
         ("生活垃圾资源化利用率提高到了百分之多少", "%"),
+        ("小龙虾存活率提高了几个百分点", "%"),  # 几 asks as 多少 does
+        ("提高了多少百分点", "%"),
         ("沄岙镇为防汛投了多少万元", "元"),  # 万 between the asking word and the unit
         ("造了几万亩", "亩"),
         ("蘩岙乡投入的资金是多少", "元"),  # a sum of money, though no unit is named

@@ -108,10 +108,12 @@ def restated(
     village: str = "",
     referents: dict[str, str] | None = None,
     people: tuple[str, ...] = (),
+    said_by: str = "",
 ) -> str:
     """The source restated with the report's date; a quotation stays a quotation, its speaker
-    first (「…底盘。”党委书记刘泽川说」 → 「党委书记刘泽川说：“…底盘。”」). Read on its own: no
-    connective leaning on the sentence before, and 该村 or 该公司 named."""
+    first (「…底盘。”党委书记刘泽川说」 → 「党委书记刘泽川说：“…底盘。”」) — or `said_by`, whom the
+    sentence before named, for a quotation standing alone (「宓嘉言说：“以前要么…”」). Read on
+    its own: no connective leaning on the sentence before, and 该村 or 该公司 named."""
     source = _CONNECTIVE.sub("", source.lstrip("".join(CLOSING)))
     for anaphor, name in (referents or {}).items():
         if anaphor in _THIS_ONE and name:
@@ -123,6 +125,8 @@ def restated(
         source = _named_person(source, person, people)
     if quoted := _QUOTE_THEN_SPEAKER.match(source):
         source = f"{quoted.group(2)}：“{quoted.group(1)}”"
+    elif said_by:
+        source = f"{said_by}说：“{source}”"
     body = source if source.endswith((*SENTENCE_END, "”")) else source + "。"
     if body.count("“") > body.count("”"):
         body += "”"  # a quotation running on into the next sentence is closed where the answer ends

@@ -277,6 +277,8 @@ def _facts(doc: Document, chrome: set[str], names: list[tuple[str, str]], split:
         referents |= bare_kinds(source, doc.text, at, (n for n, kind in names if kind.startswith("organisation")))
         village = village_meant(doc, source, referents.get("该村", ""), villages)
         told = _DATELINE.sub("", source.strip(_QUOTES))
+        if said_by := _speaker_before(source, referents):
+            referents = {k: v for k, v in referents.items() if k != "他"}  # a quotation keeps its 她
         facts.append(
             {
                 "id": f"{doc.id}-{number:02d}",
@@ -284,12 +286,19 @@ def _facts(doc: Document, chrome: set[str], names: list[tuple[str, str]], split:
                 "questions": wordings.of(
                     village + told if village else in_speakers_words(told, people), context, referents
                 ),
-                "answer": restated(doc, told, village, referents, people),
+                "answer": restated(doc, told, village, referents, people, said_by),
                 "source": source,
                 "tags": [_tag(doc, source, chrome)],
             }
         )
     return facts
+
+
+def _speaker_before(source: str, referents: dict[str, str]) -> str:
+    """Who said a sentence that is one quotation and nothing else (「“以前要么请老人来带…”」): the
+    person its paragraph named last before it (年轻妈妈宓嘉言把…), or "" ."""
+    whole = source.startswith("“") and source.rstrip("。！？").endswith("”") and source.count("“") == 1
+    return referents.get("他", "") if whole else ""
 
 
 #: The dateline a story opens with (本报讯, 本报讯（记者 柯蔚然）, 新华社北京3月5日电): the outlet's

@@ -137,6 +137,14 @@ def _runs(
             if (NO_NAME.match(flag) and before not in "（）()" and not rare) or verb:
                 break
             j -= 1
+        while (
+            organisations
+            and 0 < j <= i
+            and len(prior := tokens[j - 1][0]) == 1
+            and is_han(prior)
+            and _rare(tokens, j - 1)
+        ):
+            j -= 1  # cut for length inside rare characters (翯|阳县澥湄…合作社): a name opens at none of them
         while j < i and len(tokens[j][0]) >= 2 and tokens[j][0].endswith("方"):
             j += 1  # 施工方|岚川县通达公路工程有限公司: the party to the work, not the company's name
         if organisations:

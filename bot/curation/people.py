@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from bot.curation.phrases import known_word, unknown_word
 from bot.question.people import SURNAMES, speakers
+from bot.text.normalize import is_han
 
 #: Trades a person's name follows (民宿主訾念宁, 店主邬春梅): no post, what the person does.
 TRADES = ("民宿主", "店主", "摊主", "场主", "业主", "船主", "老板", "店长", "司机")
@@ -39,7 +40,10 @@ _SAYING = re.compile(_SAYING_VERBS)
 #: An age in brackets after a name: 村民郗桂兰（63岁）说 names a person, whatever the surname.
 _AGED = re.compile(r"[（(]\d{1,3}岁")
 #: A post or a trade before a person's name (民宿主訾念宁2020年…, 店主邬春梅一早…).
-_POSTED = re.compile(rf"(?:{POSTS}|[\u4e00-\u9fff]{{0,3}}?员)([\u4e00-\u9fff]{{2,3}}?){NAME_ENDS}")
+#: A trade ending in 师 is a post too (高级农艺师禚绮岚, 保育师阙若溪, 工程师).
+_POSTED = re.compile(
+    rf"(?:{POSTS}|[\u4e00-\u9fff]{{0,3}}?员|[\u4e00-\u9fff]{{1,3}}?师(?![傅生资范徒父母姐兄弟]))([\u4e00-\u9fff]{{2,3}}?){NAME_ENDS}"
+)
 
 #: conjunctions, numerals, adverbs, pronouns, punctuation.
 NO_NAME = re.compile(r"^(?:p|u|c|m|x|d|r|q|f|t|y|e|o)")
@@ -94,10 +98,32 @@ def people_in(sentences: Iterable[str], author: str = "") -> dict[str, str]:
         for name, how in _introduced(sentence):
             if not any(name in other or other in name for other in found):
                 found[name] = how
+    text = "。".join(sentences)
+    found = {name: how for name, how in found.items() if not _counted(name, text) and not _word_goes_on(name, text)}
     for name in re.split(r"[\s、，,/]+", author):
         if 2 <= len(name) <= 4:
             found.setdefault(name, "byline")
     return found
+
+
+def _word_goes_on(name: str, text: str) -> bool:
+    """Whether every time the text writes `name` its last character begins a word the text also
+    writes without it — 普惠托 of 普惠托位 and 普惠托育, where 托位 and 托育 stand alone elsewhere: a
+    word cut short, no person (宓嘉言 is followed by 说, 告诉…, and 言说 is written nowhere else)."""
+    if len(name) < 3:
+        return False
+    after = [text[m.end()] for m in re.finditer(re.escape(name), text) if m.end() < len(text)]
+    head = re.escape(name[:-1])
+    return bool(after) and all(
+        is_han(c) and re.search(rf"(?<!{head}){re.escape(name[-1] + c)}", text) is not None for c in after
+    )
+
+
+def _counted(name: str, text: str) -> bool:
+    """Whether the text counts what `name` names — 「新建社区托育室4个」, 「每个托育室」: a thing; a
+    person is never counted in 个."""
+    run = re.escape(name)
+    return re.search(rf"(?:[\d一二两三四五六七八九十几每各该这那]个){run}|{run}\d+(?:\.\d+)?个", text) is not None
 
 
 _AFTER_POST = re.compile(rf"(?:{POSTS})(?=[\u4e00-\u9fff]{{3}})")
@@ -128,7 +154,8 @@ def _rare_after_post(sentence: str) -> Iterable[tuple[str, str]]:
 
 
 #: An age before a name (今年七十二岁的禤守砚, 78岁的陆秀英): only a person is so described.
-_AGE_BEFORE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})岁的(?=[\u4e00-\u9fff]{2})")
+#: A word for who they are may stand between (62岁的村民濮桂兰): then any surname will do.
+_AGE_BEFORE = re.compile(rf"(?:\d{{1,3}}|[一二三四五六七八九十]{{1,3}})岁的(?P<who>{POSTS})?(?=[\u4e00-\u9fff]{{2}})")
 #: A quotation's end, then who said it (…干净的。”陆秀英笑着说): the name before the verb.
 _QUOTED_BY = re.compile(rf"[”」](?=[\u4e00-\u9fff]{{2,3}}?(?:笑着|高兴地|感慨地|激动地)?(?:{_SAYING_VERBS}))")
 
@@ -140,7 +167,8 @@ def _introduced(sentence: str) -> Iterable[tuple[str, str]]:
     for match in (*_AGE_BEFORE.finditer(sentence), *_QUOTED_BY.finditer(sentence)):
         at = match.end()
         first = sentence[at]
-        if first in _NO_NAME_START or not (surname_like(first) or _rare_character(first)):
+        described = bool(match.groupdict().get("who"))  # an age and who they are: a person
+        if first in _NO_NAME_START or not (described or surname_like(first) or _rare_character(first)):
             continue
         how = "quoted" if match.group(0)[:1] in "”」" else "aged"
         for size in (3, 2):
@@ -213,7 +241,9 @@ def named_after_post(name: str, post: str) -> bool:
     (书记为第一责任人)."""
     if known_word(name) or name[0] in _NO_NAME_START:
         return False
-    return surname_like(name[0]) or (unknown_word(name) and not post.endswith(("村民", "居民")))
+    # …unless it opens with a character too rare for a word of its own: a surname (村民濮桂兰在…).
+    many = post.endswith(("村民", "居民")) and not _rare_character(name[0])
+    return surname_like(name[0]) or (unknown_word(name) and not many)
 
 
 #: A word jieba's dictionary counts this often is too common to be a given name cut from its

@@ -93,6 +93,15 @@ def asks_unsaid(query: Query, note: str | None) -> bool:
     nameless = _left_out(note, "姓名")
     if nameless and nameless[-2:] not in query.compact:
         wants.discard("name")
+    # 「文中未写明收购商名称」 leaves out who buys; 「鬯塘村的合作社叫什么」 asks a name the fact gives.
+    # A thing's name is asked in other words too (哪所大学 of 高校名称), so only a question sharing
+    # no character with what is unnamed, and not asking 哪所/哪家, asks of something else.
+    if unnamed and not any(c in query.compact for c in unnamed) and not re.search(r"哪[所家]", query.compact):
+        wants.discard("name")
+    # 「文中未写明托育室的开放时间」 leaves out when it opens; 「早上几点门口就排队了」 asks a time it gives.
+    timed = _left_out(note, "时间|日期|年份")
+    if timed and not any(c in query.compact for c in timed[-2:]):  # 几点开门 still asks 开放时间
+        wants.discard("date")
     # 「文中未写明网格员人数」 leaves out how many 网格员; 「有几个网格」 asks of the 网格 it gives.
     counted = _left_out(note, "人数|数量|次数").replace("具体", "")
     if counted and counted[-2:] not in query.compact:

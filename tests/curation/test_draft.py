@@ -226,6 +226,13 @@ def test_a_quotation_takes_along_the_speaker_who_opens_the_next_sentence(tmp_pat
     assert str(rest["source"]).startswith("新河镇党委书记赵立新说，镇里")
 
 
+def test_a_quotation_standing_alone_is_said_by_whom_its_paragraph_named_last(tmp_path: Path) -> None:
+    story = "年轻妈妈宓嘉言把女儿交到保育师手中，转身去上班。“现在她会自己拿勺子吃饭，比在家里进步快多了。”"
+    quote = _drafted(tmp_path, story, place="新河镇").facts[1]
+    # The speaker is named; 她 inside her words stays hers (the daughter), not 宓嘉言.
+    assert str(quote["answer"]).endswith("宓嘉言说：“现在她会自己拿勺子吃饭，比在家里进步快多了。”")
+
+
 def test_a_region_two_companies_open_with_is_no_short_form_of_either() -> None:
     from bot.curation.names import draft_aliases
 
@@ -330,6 +337,9 @@ def test_a_month_range_is_no_figure_to_ask(tmp_path: Path) -> None:
         ("市级剪纸代表性传承人厍秀芝领衔。", "厍秀芝", "市级剪纸代表性传承人"),
         ("团长蕲德顺介绍，剧团今年演出62场。", "蕲德顺", "团长"),
         ("竹编代表性传承人眭根宝收了6名徒弟。", "眭根宝", "竹编代表性传承人"),  # no word after it either way
+        # a trade ending in 师 is a post
+        ("县农业技术推广中心高级农艺师禚绮岚今年在镇里蹲点。", "禚绮岚", "县农业技术推广中心高级农艺师"),
+        ("保育师阙若溪在托育室工作了两年。", "阙若溪", "保育师"),
     ],
 )
 def test_people_after_a_post_are_found_whatever_their_surname(sentence: str, person: str, post: str) -> None:
@@ -346,6 +356,7 @@ def test_people_after_a_post_are_found_whatever_their_surname(sentence: str, per
         ("今年七十二岁的禤守砚是省级传承人。", "禤守砚", "aged"),
         ("“水还是干净的。”陆秀英笑着说。", "陆秀英", "quoted"),  # who said it, after the quotation
         ("“明年还要办。”邬春梅说。", "邬春梅", "quoted"),
+        ("瀼湾村62岁的村民濮桂兰在农场帮工。", "濮桂兰", "aged"),  # an age and who: any surname
     ],
 )
 def test_people_after_an_age_or_a_quotation_are_found(sentence: str, person: str, how: str) -> None:
@@ -355,7 +366,15 @@ def test_people_after_an_age_or_a_quotation_are_found(sentence: str, person: str
 
 
 @pytest.mark.parametrize(
-    "sentence", ["78岁的老人家说，日子好了。", "今年60岁的他说，很满意。", "“好。”大家纷纷说。", "“行。”村民们说。"]
+    "sentence",
+    [
+        "78岁的老人家说，日子好了。",
+        "今年60岁的他说，很满意。",
+        "“好。”大家纷纷说。",
+        "“行。”村民们说。",
+        "今年68岁的村民说，日子好了。",
+        "72岁的村民们都来了。",
+    ],
 )
 def test_no_name_after_an_age_or_a_quotation_that_is_a_word(sentence: str) -> None:
     from bot.curation.names import people_in
@@ -367,6 +386,14 @@ def test_what_villagers_do_is_no_name() -> None:
     from bot.curation.names import people_in
 
     assert people_in(["过去村民取件、寄件都要专程跑一趟。"]) == {}  # 取件 is what they do
+
+
+def test_what_the_text_counts_in_ge_is_no_person() -> None:
+    from bot.curation.names import people_in
+
+    # jieba tags 托育室 a name after 社区; the article counts it (4个, 每个托育室): a thing.
+    story = ["街道新建社区托育室4个。", "我们还给每个托育室配了一名保健员。"]
+    assert "托育室" not in people_in(story)
 
 
 @pytest.mark.parametrize(
@@ -429,6 +456,12 @@ def test_words_after_a_post_or_a_noun_are_no_names(sentence: str) -> None:
         # a character jieba has seldom seen is a name's, whatever it guessed (畈 q)
         ("岱畈村把农家书屋和课堂结合起来。", "岱畈村", "畈村"),
         ("在蔸坪村，秸秆经过揉丝变成饲料。", "蔸坪村", "坪村"),
+        # a name too long for the run's reach still opens at its first rare character (翯)
+        (
+            "在鬯塘村，翯阳县澥湄鬯禾稻虾专业合作社理事长说。",
+            "翯阳县澥湄鬯禾稻虾专业合作社",
+            "阳县澥湄鬯禾稻虾专业合作社",
+        ),
     ],
 )
 def test_organisations_are_whole_names_not_kinds(sentence: str, found: str | None, not_found: str) -> None:
