@@ -112,3 +112,15 @@ def test_a_name_typed_by_sound_throughout_is_the_person(engine: Engine, question
 def test_a_name_sounds_like_one_person_or_none(engine: Engine) -> None:
     assert engine.index.name_by_sound("梁依博") == "梁一波"
     assert engine.index.name_by_sound("张依博") is None  # another surname: someone else
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        ("大乔镇有多少党员", "嘉兴科技城"),  # 乔 for 桥: a place's form typed by sound
+        ("同李镇有多少党员", "吴江开发区"),  # 李 for 里
+        ("大桥镇有多少党员", "嘉兴科技城"),
+    ],
+)
+def test_a_place_typed_by_sound_is_the_place(engine: Engine, question: str, place: str) -> None:
+    assert engine.index.query(question).places == (place,)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from bot.index.mend import same_shape, same_sound
 from bot.question.focus import MEASURES
 from bot.text.lexicon import STOPWORDS
-from bot.text.normalize import is_han
+from bot.text.normalize import AliasTable, is_han
 from bot.text.numerals import NUMBER_CHARS
 from bot.text.sound import exact_readings, sounds_alike, syllables
 
@@ -47,6 +47,10 @@ class Spelling:
         _name_sounds: dict[str, set[str]] | None
         memo: dict[str, dict]
         entries: EntryTable
+
+        aliases: AliasTable
+
+        def _curated_names(self) -> frozenset[str]: ...
 
     def correct(self, words: list[str]) -> list[str]:
         """Fix words mistyped by one character (教肓 → 教育, 觉员 → 党员) against the knowledge.
@@ -174,13 +178,17 @@ class Spelling:
         return None
 
     def name_by_sound(self, run: str) -> str | None:
-        """The one person of the knowledge whose name sounds like `run` on a pinyin keyboard, every
-        reading of a polyphone counted (峤: jiao, qiao), if only one does: 俞胜桥 → 俞晟峤."""
+        """The one name of the knowledge — a person, a place, a curated name — that sounds like
+        `run` on a pinyin keyboard, every reading of a polyphone counted (峤: jiao, qiao), if only
+        one does: 俞胜桥 → 俞晟峤, 谢美镇 → 澥湄镇 (a rare place name is typed by sound whole)."""
         if self._name_sounds is None:
             by_sound: dict[str, set[str]] = defaultdict(set)
-            for name in self.people:
-                if 3 <= len(name) <= 4 and is_han(name):
-                    for key in itertools.product(*(exact_readings(ch) for ch in name)):
+            # A place or a curated name in any of its forms (大桥镇), read as its canonical name.
+            named = set(self.places) | self._curated_names()
+            forms = {form: name for form, name in self.aliases.canonical.items() if name in named}
+            for form, name in {**{p: p for p in self.people | named}, **forms}.items():
+                if 3 <= len(form) <= 4 and is_han(form):
+                    for key in itertools.product(*(exact_readings(ch) for ch in form)):
                         by_sound[" ".join(key)].add(name)
             self._name_sounds = by_sound
         found: set[str] = set()
