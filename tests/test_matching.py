@@ -71,6 +71,8 @@ def test_a_misspelt_place_is_still_the_place(engine: Engine, question: str, plac
         ("设立了什么基金呢", ("基金",)),  # 什么 before a noun names the kind asked, not the verb
         ("茶油多少钱一斤", ("斤",)),  # a price: the fact must tell the unit, not just a sum
         ("竹编作品一般卖多少钱一件", ("件",)),  # 一件 normalised to 1件
+        ("小龙虾一斤卖多少钱", ("斤",)),  # the unit before, a verb of selling between
+        ("茶油每斤多少钱", ("斤",)),
         ("帮忙的是党员还是群众", ("党员", "群众")),  # which of two: a fact must name one
         ("5600多人里有多少是志愿者", ("志愿者",)),  # the part of the whole asked about
         ("门票多少钱", ("门票",)),  # the sum before a closing 多少钱: a fact must name it

@@ -273,6 +273,8 @@ def _kind_named(words: list[str] | tuple[str, ...], verbs: frozenset[str] = froz
 
 
 _HOW_MUCH = frozenset("多少钱 几块钱 几元 几毛钱".split())
+#: Verbs between a unit and its price (一斤卖多少钱, 一张要多少钱).
+_SELLING = frozenset("卖 要 收 售 是 能卖 卖到 收购".split())
 
 
 def _price(words: list[str] | tuple[str, ...], verbs: frozenset[str]) -> str | None:
@@ -288,6 +290,12 @@ def _price(words: list[str] | tuple[str, ...], verbs: frozenset[str]) -> str | N
                 return following[1:]
     end = len(words) - 1 if words and words[-1] in _PARTICLES else len(words)
     if end >= 1 and words[end - 1] in _HOW_MUCH:
+        # 「小龙虾一斤卖多少钱」, 「每斤多少钱」: the unit before, maybe with a verb of selling between.
+        k = end - 2
+        if k >= 1 and words[k] in _SELLING:
+            k -= 1
+        if k >= 0 and len(words[k]) == 2 and words[k][0] in "一每1":
+            return words[k][1]
         # 「光学薄膜项目总投资多少钱」: the sum named before a closing 多少钱 is what a fact must
         # give (not the new output's 9亿元); 「投了多少钱」 names a doing, no sum.
         k = end - 2
