@@ -106,6 +106,7 @@ def test_the_unit_a_number_is_asked_in(question: str, unit: str | None) -> None:
         ("分类准确率达到89.3%，分类投放", ("分",), False),  # the % dropped: 89.3 then 分类
         ("每亩多收稻谷20来斤", ("斤", "公斤"), True),  # 来: about 20
         ("每亩多收稻谷二十来斤", ("斤", "公斤"), True),
+        ("转身赶往3站路外的单位上班", asked_units("单位离托育室多远"), True),  # bus stops away
     ],
 )
 def test_whether_a_text_gives_a_number_in_a_unit(text: str, units: tuple[str, ...], told: bool) -> None:

@@ -273,6 +273,8 @@ def _kind_named(words: list[str] | tuple[str, ...], verbs: frozenset[str] = froz
 
 
 _HOW_MUCH = frozenset("多少钱 几块钱 几元 几毛钱".split())
+#: What a price is per: a measure word or a unit of weight, length or area (一斤, 每亩, 一张).
+_PRICED = MEASURES | frozenset("斤 两 吨 克 亩 米 尺 盒 箱 袋 瓶 桶 斗 只 头 棵 株 块 晚 天 月 年".split())
 #: Verbs between a unit and its price (一斤卖多少钱, 一张要多少钱).
 _SELLING = frozenset("卖 要 收 售 是 能卖 卖到 收购".split())
 
@@ -294,7 +296,7 @@ def _price(words: list[str] | tuple[str, ...], verbs: frozenset[str]) -> str | N
         k = end - 2
         if k >= 1 and words[k] in _SELLING:
             k -= 1
-        if k >= 0 and len(words[k]) == 2 and words[k][0] in "一每1":
+        if k >= 0 and len(words[k]) == 2 and words[k][0] in "一每1" and words[k][1] in _PRICED:
             return words[k][1]
         # 「光学薄膜项目总投资多少钱」: the sum named before a closing 多少钱 is what a fact must
         # give (not the new output's 9亿元); 「投了多少钱」 names a doing, no sum.

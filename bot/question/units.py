@@ -19,7 +19,8 @@ from bot.text.sound import sounds_alike
 
 #: What each measuring unit may be written as in a fact: 亩 as 亩 or 公顷; a length in any
 #: length unit (the fact may say 1.2公里 where the user thinks in 米).
-_LENGTH = ("米", "公里", "千米", "厘米", "毫米")
+#: 3站路 (bus stops away) is how a distance is said in town.
+_LENGTH = ("米", "公里", "千米", "厘米", "毫米", "站路")
 _WEIGHT = ("吨", "公斤", "千克", "斤")
 _AREA = ("亩", "公顷", "平方米", "平方公里")
 _KINDS: dict[str, tuple[str, ...]] = {
