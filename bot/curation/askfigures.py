@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from bot.curation.clauses import FIGURE
 from bot.curation.phrases import AMONG, OPENERS, counted_before, spoken_phrase
 from bot.question.timeframe import PLANNED, tells_plan_only
+from bot.text.normalize import is_han
 from bot.text.numerals import ABOUT
 
 #: A number as news prose writes it, with what it counts: 86个, 1.82万吨, 97.6%, 2.3万余户次.
@@ -19,12 +20,12 @@ _COUNT = re.compile(
     r"((?:个多小时|个半小时|个多月|个半月|个|名|件|项|户|人|座|家|场|次|条|所|批位|位|台|套|元|吨|亩|米|公里|千米|"
     r"册|张|本|篇|部|枚|轮|堂|节|箱|袋|瓶|盒|桶|"
     r"平方公里|平方米|公顷|千瓦时|千瓦|兆瓦|毫米|厘米|盏|起|间|处|只|头|辆|期|类|支|棵|株|斤|公斤|千克|小时|分钟|个月|周|天|年|届|"
-    r"岁|%|立方米|倍|块|份|根|口|眼|把|具|架)*)"
+    r"岁|%|立方米|倍|块|份|根|口|眼|把|具|架|例|站路|站)*)"
 )
 #: A number of five digits or more with nothing after it that counts (12345 of 12345热线).
 _CODE = re.compile(r"\d{5,}")
 #: Measure words of things counted one by one, small enough to ask with 几 (几个, 几座).
-SMALL = frozenset("个 名 件 项 座 家 场 次 条 所 位 台 套 类 支 间 处 批 期 届 块 份 根 口 眼".split())
+SMALL = frozenset("个 名 件 项 座 家 场 次 条 所 位 台 套 类 支 间 处 批 期 届 块 份 根 口 眼 例 站".split())
 #: A span in hours or months with 多 or 半 inside (2个多小时): asked 多长时间.
 _ROUGH_SPAN = ("个多小时", "个半小时", "个多月", "个半月")
 #: What a clause says of the figure of the clause before (这一数字, 该比例): the thing it measured.
@@ -47,6 +48,12 @@ _CHANGED_FROM = re.compile(r"[由从][^，]*?(?:提高|提升|增加|增长|上�
 _COMPARED = re.compile(r"^(?:比|较|同比|环比|相比)")
 #: A verb of change: its figure is asked 提高多少, not 提高有多少.
 CHANGED = re.compile(r"(?:提高|提升|增加|增长|减少|下降|降低|多出|少了|扩大|缩短|超出)$")
+#: A measure word a cut left at the front of a phrase (个托育室 of 4个托育室).
+_STRAY_MEASURE = re.compile(r"^(?:个|名|项|家|座|位|户|条)(?=[\u4e00-\u9fff]{2})")
+#: A part of a whole the clause counts (9个社区中的): asked in full only.
+_PART_OF = re.compile(r"中的?$")
+#: What leads from a measured thing to its figure (为每月, 达到, 提高到): no part of the thing.
+_MEASURED_END = re.compile(r"(?:为|是|达到|达|约|提高到|增加到|增长到|降到|降至|提高至|增至)?(?:每[月年天人户亩])?$")
 #: A count of times something was done to each (人次, 辆次, 户次): asked in the whole unit, not 几次.
 _PER_TIME = re.compile(r".次$")
 
@@ -128,8 +135,15 @@ def figure_wordings(clauses: list[str], about: list[str], context: str, phrasing
             if planned and len(thing) >= 2 and not PLANNED.search(thing):
                 thing = planned + thing  # 「2026年全镇自来水普及率是多少啊」, not this year's 98.6%
             full.append(phrasing.scoped(before + asked + after))
-            if len(thing) < 2:
-                spoken.append("")  # 「其中多少人次」: nothing to ask about in a few words
+            thing = _STRAY_MEASURE.sub("", thing)  # 4个托育室平均面积 cut to 个托育室…: the count's 个 goes too
+            if (
+                len(thing) < 2
+                or _PART_OF.search(thing)
+                or (not unit and is_han(after[:1]) and not thing.endswith(after[:1]))
+            ):
+                # 「其中多少人次」: nothing to ask about in a few words; 「9个社区中的6个」: a part of
+                # what the full wording names; 「3站路外」 in a measure not known: no short question.
+                spoken.append("")
             elif unit in _MONEY or unit.endswith("元"):
                 # 「投入85万元建设智慧网格平台」 is asked 「智慧网格平台要花多少钱」: what the money is
                 # for — when it was spent: a loan granted (发放贷款3860万元) is no cost.
@@ -158,7 +172,10 @@ def figure_wordings(clauses: list[str], about: list[str], context: str, phrasing
             if words:
                 keyed.append(" ".join([phrasing.place, *about, *words, asked]).strip())
             if not compared:
-                subject = spoken_phrase(thing) if len(thing) >= 2 else ""
+                # What was measured, without the verb leading to the figure (托位数由2.1个提高到 →
+                # 托位数; 收费标准为每月 → 收费标准): the next clause's comparison is of that.
+                measured = _MEASURED_END.sub("", _CHANGED_FROM.sub("", spoken_phrase(thing)))
+                subject = measured if len(measured) >= 2 else ""
             break  # the clause's last figure: 「9个行政村、2个社区划分为86个网格」 tells 86
         if len(full) == 5:
             break

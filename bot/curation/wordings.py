@@ -194,6 +194,13 @@ class Wordings:
         if len(result) < least and key not in self.used:  # a short sentence: itself, asked
             self.used.add(key)
             result.append(whole + "？")
+        # A short saying (种得好，更要卖得好) is asked what it means and why it is said, in the words
+        # people use of a slogan; numbered copies only when even those are taken.
+        said = sentence.strip("，,。；;")
+        for extra in (f"{whole}是什么意思？", self._short(f"为什么说{said}？"), self._scoped(f"怎么理解{said}？")):
+            if len(result) < least and (key := _key(extra)) not in self.used:
+                self.used.add(key)
+                result.append(extra)
         n = 0
         while len(result) < least:  # every fact needs three distinct wordings, however short its sentence
             n += 1

@@ -89,6 +89,19 @@ def test_a_post_in_a_firm_is_asked_with_the_firms_name(tmp_path: Path) -> None:
         ("邰庄村调委会主任、村委会主任邰秀芬把调解室搬进了茶馆。", "樟岭委会"),
         # a figure rounded after a word for people is nobody's name
         ("全镇户籍人口4.3万人，其中常年外出务工人员近万人。", "近万人是"),
+        # the count's 个 goes with the count (4个托育室平均面积), not into the question
+        ("今年新建的4个托育室平均面积280多平方米。", "樟岭个托育室"),
+        # a part of what the clause counts is asked in full only
+        ("全镇托育点覆盖辖区9个社区中的6个。", "社区中几个"),
+        # a measure the draft does not know is no 「是多少」 of what follows it
+        ("她转身赶往3站路外的单位上班。", "站路外的单位上班是多少"),
+        # the verb leading to the last figure is no part of what the comparison measures
+        ("每千人口拥有托位数由2.1个提高到4.3个，比全县平均水平高1.6个。", "提高到比全县"),
+        ("全日托收费标准为每月1380元，比周边同类机构低40%左右。", "为每月比"),
+        # 例 counts cases: asked 几例, not 「问题例是多少」
+        ("全年发现并干预发育迟缓等问题23例。", "问题例"),
+        # a short saying is asked what it means, never numbered
+        ("种得好，更要卖得好。", "（1）"),
     ],
 )
 def test_wordings_a_curator_had_to_delete_are_not_drafted(tmp_path: Path, story: str, bad: str) -> None:
