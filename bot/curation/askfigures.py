@@ -36,7 +36,7 @@ _MONEY = ("元", "万元", "亿元")
 #: A verb that leads into a figure (办结率达97.6%, 突破1000万): left out of 「…是多少」 — not the
 #: 近 of 附近 or the 约 of 预约.
 _VERB_BEFORE = re.compile(
-    r"(?:不超过|不少于|不低于|不足|达到|达|为|(?<![预节合契公])约|(?<![附接最将靠邻亲])近|超过|突破|共计|累计)+$"
+    r"(?:可以|可|能|将|有望)?(?:不超过|不少于|不低于|不足|达到|达|为|(?<![预节合契公])约|(?<![附接最将靠邻亲])近|超过|突破|共计|累计)+$"
 )
 #: A verb spending the money after it (投入85万元建设…).
 _SPENT = re.compile(r"(?:投入|投资|花费|花了|出资|拿出|耗资|安排|筹集|整合)(?:资金|了)?$")
@@ -50,6 +50,9 @@ _COMPARED = re.compile(r"^(?:比|较|同比|环比|相比)")
 CHANGED = re.compile(r"(?:提高|提升|增加|增长|减少|下降|降低|多出|少了|扩大|缩短|超出)$")
 #: A measure word a cut left at the front of a phrase (个托育室 of 4个托育室).
 _STRAY_MEASURE = re.compile(r"^(?:个|名|项|家|座|位|户|条)(?=[\u4e00-\u9fff]{2})")
+#: A short question cannot open with a preposition or a bound (对连片面积…以上, 按每公斤, 超过田块
+#: 面积的): what it leans on was cut away.
+_LEANING = frozenset("对 按 按照 向 给 从 比 超过 不超过 低于 高于 不低于 不少于".split())
 #: A part of a whole the clause counts (9个社区中的): asked in full only.
 _PART_OF = re.compile(r"中的?$")
 #: What leads from a measured thing to its figure (为每月, 达到, 提高到): no part of the thing.
@@ -77,6 +80,15 @@ class Phrasing:
     short: Callable[[str], str]  # naming it by its short form (洞溪…)
     unbroken: Callable[[str, str], str]  # a phrase reaching back to the start of a name it cuts
     keywords: Callable[[str], list[str]]  # what a sentence is about, as keywords
+
+
+def _leans(thing: str) -> bool:
+    """Whether a short question would open with a preposition or a bound (对|连片面积…, 按|每公斤,
+    超过|田块面积的) — a word, not a character: 从业人员 opens with no 从."""
+    import jieba
+
+    first = next(iter(jieba.cut(thing)), "")
+    return first in _LEANING
 
 
 def figure_wordings(clauses: list[str], about: list[str], context: str, phrasing: Phrasing) -> tuple[list[str], int]:
@@ -139,7 +151,8 @@ def figure_wordings(clauses: list[str], about: list[str], context: str, phrasing
             if (
                 len(thing) < 2
                 or _PART_OF.search(thing)
-                or (not unit and is_han(after[:1]) and not thing.endswith(after[:1]))
+                or (not unit and is_han(after[:1] or "?") and not thing.endswith(after[:1]))
+                or _leans(thing)
             ):
                 # 「其中多少人次」: nothing to ask about in a few words; 「9个社区中的6个」: a part of
                 # what the full wording names; 「3站路外」 in a measure not known: no short question.
@@ -166,7 +179,9 @@ def figure_wordings(clauses: list[str], about: list[str], context: str, phrasing
                     spoken.append(phrasing.short(f"{thing}多少{after}啊" if reached else f"{thing}{after}是多少啊"))
             else:
                 # 流转了多少亩, 全村已有多少户, 比去年提高多少个百分点
-                have = "" if thing.endswith(("了", "有", "是")) or CHANGED.search(thing) else "有"
+                # 扩大到多少亩, not 扩大到有; 新建一座多少吨冷链仓储中心: the figure describes what follows.
+                ends = thing.endswith(("了", "有", "是")) or CHANGED.search(thing) or _REACHED.search(thing)
+                have = "" if ends or is_han(after[:1] or "?") else "有"
                 spoken.append(phrasing.short(f"{thing}{have}多少{unit}{after}"))
             words = phrasing.keywords(clause)[:2]
             if words:

@@ -25,6 +25,8 @@ _VILLAGE_POST = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:(?<!农)村|社区)(?!村)[
 #: The post after a village, town or company it belongs to (枳园村村医 → 村医, 洞溪镇党委书记 →
 #: 党委书记): the post is asked by itself, never cut mid-name (园村村医).
 #: Not the 村 of 村委会 or 村民: a word of its own.
+#: Bodies a post is asked with when the post alone says little (中心负责人, 公司总经理).
+_BODIES = ("公司", "中心", "合作社")
 _POST_AFTER_PLACE = re.compile(r"(?:村|社区|镇|乡|县|区|市|公司|中心|合作社)(?!级|委会|民|两委)([\u4e00-\u9fff]{2,7})$")
 
 
@@ -102,6 +104,8 @@ def _asked_of(name: str, role: str, scoped: Callable[[str], str], short: Callabl
         return [f"{name}是做什么的"]  # 返乡青年农晓川: who he is, no post
     post = _POST_AFTER_PLACE.search(role)
     core = post.group(1) if post else _last_words(role)
+    if post and len(core) <= 3 and (body := post.group(0)[: -len(core)]) in _BODIES:
+        core = body + core  # 中心负责人, 合作社理事长: whose 负责人, not 负责人 alone
     if village := _VILLAGE_POST.search(role):
         core = village.group(0)  # 下槲村党支部书记: each village has one, so the village stays
     return [scoped(f"{role}是谁"), f"{name}是什么职务", short(f"{core}叫什么名字")]

@@ -124,16 +124,21 @@ class Wordings:
 
     def _scoped(self, text: str) -> str:
         """`text` naming the article's place in full (洞溪镇…), unless it already names it."""
-        if not self.place or self._names_place(text):
+        if not self.place or self._names_place(text) or self._above_place(text):
             return text
         # 镇党委书记 after 簃溪镇: the post's 镇 is the place's (簃溪镇党委书记, not 簃溪镇镇党委书记).
         return self.place + (
             text[1:] if text[:1] == self.place[-1] and text[:1] in "镇乡县区市村" else _after(self.place, text)
         )
 
+    def _above_place(self, text: str) -> bool:
+        """Whether `text` opens with the county or city above a town's place (县农业技术推广中心
+        of 澥湄镇): naming the town before it would make up a 澥湄县."""
+        return text[:1] in "县市省" and self.place.endswith(("镇", "乡", "街道", "村", "社区"))
+
     def _short(self, text: str) -> str:
         """`text` naming the place by its short form (洞溪…), as people type it."""
-        if not self.place or self._names_place(text):
+        if not self.place or self._names_place(text) or self._above_place(text):
             return text
         rest = _after(self.place, text)  # 芷镇党委书记 after 甪芷: 甪芷党委书记
         return self.short + (rest if rest != text else _after(self.short, text))

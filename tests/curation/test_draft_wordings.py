@@ -100,6 +100,17 @@ def test_a_post_in_a_firm_is_asked_with_the_firms_name(tmp_path: Path) -> None:
         ("全日托收费标准为每月1380元，比周边同类机构低40%左右。", "为每月比"),
         # 例 counts cases: asked 几例, not 「问题例是多少」
         ("全年发现并干预发育迟缓等问题23例。", "问题例"),
+        # a short question never opens with what the cut left leaning (超过…的, 对…, 按…)
+        ("沟坑面积不能超过田块面积的10%。", "樟岭超过田块"),
+        ("对连片面积达到200亩以上的经营主体，每亩补助300元。", "樟岭对连片"),
+        ("合作社小龙虾按每公斤28元的均价算。", "樟岭按每公斤"),
+        # a modal before the bound is no part of what is asked (纯收入可超过 → 纯收入)
+        ("预计全年纯收入可超过70万元。", "收入可多少"),
+        # a verb reaching its figure takes no 有; nor does a figure describing what follows
+        ("明年计划将种养面积扩大到1.5万亩。", "扩大到有"),
+        ("镇里计划新建一座2000吨冷链仓储中心。", "一座有多少"),
+        # the county above the town is not the town's (no 樟岭县)
+        ("县农业技术推广中心高级农艺师禚绮岚今年在镇里蹲点整整5个月。", "樟岭县"),
         # a short saying is asked what it means, never numbered
         ("种得好，更要卖得好。", "（1）"),
     ],
@@ -165,3 +176,9 @@ def test_a_service_centre_every_town_has_is_no_organisations_name() -> None:
     found = dict(names_in(["村民在便民服务中心就能办理参保。", "郗坊镇卫生院院长柘文斌介绍，卫生院组建了12支团队。"]))
     assert "便民服务中心" not in found
     assert found.get("郗坊镇卫生院") == "organisation"
+
+
+def test_a_post_that_says_little_is_asked_with_its_body(tmp_path: Path) -> None:
+    questions = _questions(tmp_path, "镇电商服务中心负责人佴晓栎介绍，中心今年销售稻渔产品320多吨。")
+    assert any("中心负责人叫什么名字" in q for q in questions)
+    assert not any(q.endswith("樟岭负责人叫什么名字？") for q in questions)
