@@ -111,6 +111,18 @@ def test_source_request_shows_the_paragraph(engine: Engine) -> None:
     assert reply.paragraph and first.source and first.source.sentence in reply.paragraph
 
 
+def test_a_source_request_while_a_choice_is_open_asks_for_the_choice(engine: Engine) -> None:
+    chat = Conversation()
+    engine.answer("大桥镇讲了多少堂党课", chat)
+    clarify = engine.answer("吴江开发区召开了哪些座谈会", chat)
+    assert clarify.status == "clarify"
+    reply = engine.answer("出处呢？", chat)
+    # Not the 党课 answer's source: that is about something else.
+    assert reply.source is None and f"1 到 {len(clarify.suggestions)}" in (reply.text or "")
+    picked = engine.answer("1", chat)
+    assert engine.answer("出处呢？", chat).source == picked.source
+
+
 def test_more_gives_another_fact(engine: Engine) -> None:
     chat = Conversation()
     first = engine.answer("科技城有多少党员", chat)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.matching.conversation import Conversation
-from bot.matching.outcomes import NO_CHOICE, NO_CHOICES, NO_MORE, NO_SOURCE
+from bot.matching.outcomes import CHOOSE_FIRST, NO_CHOICE, NO_CHOICES, NO_MORE, NO_SOURCE
 from bot.question.controls import control_of
 from bot.reply import Reply
 
@@ -31,6 +31,10 @@ def follow_up(engine: Engine, question: str, conversation: Conversation) -> Repl
         message = NO_CHOICE.format(count=len(choices)) if choices else NO_CHOICES
         return Reply(question=question, status="declined", text=message, resolved=question)
     if control.kind == "source":
+        if last is not None and last.status == "clarify" and last.suggestions:
+            # A choice is open: an older answer's source would be about something else.
+            text = CHOOSE_FIRST.format(count=len(last.suggestions))
+            return Reply(question=question, status="declined", text=text, resolved=question)
         # The last answer that quoted a source, even with a decline or small talk since.
         answered = conversation.answered
         if answered is None or answered.source is None:

@@ -45,6 +45,8 @@ NO_SOURCE = "还没有上一条回答，请先问一个问题。"
 NO_MORE = "关于这个话题，我没有更多的内容了。"
 NO_CHOICES = "现在没有可选的选项；数字用来选择「您是不是想问」里的问题。请直接输入您的问题。"
 NO_CHOICE = "请输入 1 到 {count} 之间的数字来选择，或者直接输入新的问题。"
+#: 「出处呢？」 while a choice is open: the source is of the choice, not of an older answer.
+CHOOSE_FIRST = "请先输入 1 到 {count} 之间的数字选一个问题，我再给出它的出处。"
 STALE = "这个选项已经过期了（知识库已更新），请重新提问。"
 TOO_MANY = "这条消息里的问题太多了：我回答了前 {answered} 个，另外 {rest} 个请分开再发。"
 

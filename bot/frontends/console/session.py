@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from bot.matching.conversation import Conversation
 from bot.matching.engine import Engine
-from bot.matching.outcomes import NO_SOURCE
+from bot.matching.outcomes import CHOOSE_FIRST, NO_SOURCE
 from bot.question.controls import choice_number
 from bot.reply import Reply, Source, Suggestion
 
@@ -245,6 +245,9 @@ class ChatSession:
 
     def _source(self) -> CommandResult:
         # The last answer that quoted a source, as 「出处呢？」 finds it.
+        open_choice = self.conversation.last
+        if open_choice is not None and open_choice.status == "clarify" and open_choice.suggestions:
+            return CommandResult("source", CHOOSE_FIRST.format(count=len(open_choice.suggestions)))
         last = self.conversation.answered
         if last is None or last.source is None:
             return CommandResult("source", NO_SOURCE if self.conversation.last is None else NO_QUOTE)
