@@ -94,6 +94,21 @@ def test_new_article_questions(wider: Engine, question: str, fact_id: str | None
         assert reply.fact_id == fact_id
 
 
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        # the bundled towns have 党员 and 群众, but no 联系服务 of households: no place to ask about
+        ("党员联系服务多少户群众", "dx-members-412-households-5870"),
+        ("今年靠什么推动农业发展", "lh-strategy"),  # nothing of 农业 in the bundled towns
+    ],
+)
+def test_a_place_that_holds_only_common_words_of_the_question_is_no_rival(
+    wider: Engine, question: str, fact_id: str
+) -> None:
+    reply = wider.answer(question)
+    assert (reply.status, reply.fact_id) == ("answered", fact_id)
+
+
 @pytest.mark.parametrize("name", ["independent.yaml", "holdout3.yaml"])
 def test_adding_articles_changes_no_answer_about_the_others(engine: Engine, wider: Engine, name: str) -> None:
     """Every answer stays, or becomes a choice that still offers it (the new town answers too)."""

@@ -24,6 +24,9 @@ from bot.question.unsaid import asks_unsaid
 #: Of a who question, what another place's fact may lack: a post is held in one firm or town
 #: (无人机公司的经理), and another's holder is someone else.
 PERSON_LACK = 0.2
+#: A word of the question the other place's fact must hold, to be a rival, weighs at least this
+#: share of the knowledge's top weight (`Index.max_idf`).
+SUBJECT_SHARE = 0.5
 #: A wording signal this high: the question is one of the fact's curated wordings, word for word.
 EXACT = 0.999
 
@@ -137,6 +140,26 @@ class Places:
             and clean(leader)
             and not self._cannot_tell(query, leader)
             and self._lacks(query, best, leader) <= lack
+            and self._shares_a_subject(query, leader)
+        )
+
+    def _shares_a_subject(self, query: Query, leader: Scored) -> bool:
+        """Whether the other place's fact holds a word of the question that says what it is about,
+        not only a common one: 「哪几个社区还没有托育点」 is no question for a town whose articles
+        tell of its 社区 but never of a 托育点 (a word opening alike will do: its 动员部署 for 动员
+        大会). A word of two characters or more, weighing at
+        least half the knowledge's top weight (or the question's mean, for a question of common
+        words only)."""
+        terms = [Term.of(self.index, t) for t in query.terms if len(t) >= 2]
+        if not terms:
+            return True
+        floor = min(SUBJECT_SHARE * self.index.max_idf, sum(t.weight for t in terms) / len(terms))
+        entry = self.index.entries[leader.position]
+        # Held as a word, a word of near meaning, or a word opening alike (动员部署 for 动员大会).
+        return any(
+            t.weight >= floor
+            and (term_match(t, entry, scattered=False) >= 0.45 or any(w.startswith(t.text[:2]) for w in entry.words))
+            for t in terms
         )
 
     def _foreign_topic(self, query: Query, best: Scored, leader: Scored) -> bool:
