@@ -284,7 +284,9 @@ def _facts(doc: Document, chrome: set[str], names: list[tuple[str, str]], split:
                 "id": f"{doc.id}-{number:02d}",
                 # 「过去进村只有一条3米宽的水泥路」 is asked of the village the paragraph is about.
                 "questions": wordings.of(
-                    village + told if village else in_speakers_words(told, people), context, referents
+                    _of_village(village, told) if village else in_speakers_words(told, people),
+                    context,
+                    {**referents, "全村": village} if village else referents,
                 ),
                 "answer": restated(doc, told, village, referents, people, said_by),
                 "source": source,
@@ -292,6 +294,11 @@ def _facts(doc: Document, chrome: set[str], names: list[tuple[str, str]], split:
             }
         )
     return facts
+
+
+def _of_village(village: str, told: str) -> str:
+    """`told` said of the paragraph's village: 藟坑村 + 村党支部书记… is 藟坑村党支部书记…, one 村."""
+    return village + (told[1:] if told[:1] == village[-1] else told)
 
 
 def _speaker_before(source: str, referents: dict[str, str]) -> str:

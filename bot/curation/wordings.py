@@ -57,6 +57,8 @@ _END = "。！？!?”“\"'’‘「」『』 "
 _SAID = re.compile(r"[。！？](?=[^。！？]{1,16}(?:说|表示|介绍|坦言|感慨)$)")
 #: Anaphors for a name of an earlier sentence, by the kind of name they stand for (该公司 → the
 #: last organisation named, 该乡 → the article's place, 他 → the last person): the wording names it.
+#: The village a paragraph is about, as its sentences go on to call it (全村, 村里, 本村).
+_THE_WHOLE_VILLAGE = re.compile(r"全村|村里(?![人])|本村|该村")
 _ANAPHORS = {
     # 「公司总经理濮志远介绍」 opening a sentence: the company the paragraph named.
     "该公司": re.compile(r"该(?:公司|企业|合作社|项目)|^(?:公司|企业)(?=[\u4e00-\u9fff])"),
@@ -158,6 +160,9 @@ class Wordings:
             elif anaphor.startswith("该") and name:  # 该中心: the 中心 named before
                 sentence = sentence.replace(anaphor, name)
         sentence = name_bare_kinds(sentence, referents or {})  # 合作社现有… → 穗丰…合作社现有…
+        if village := (referents or {}).get("全村"):
+            # 「全村已有64户村民签订了入股协议」 of the paragraph about 藟坑村: asked of 藟坑村.
+            sentence = _THE_WHOLE_VILLAGE.sub(village, sentence)
         # 「…一年光水费就能省下40多万元。”公司总经理芮晓峰说」: the figures are the quotation's;
         # who said it is asked of the whole.
         said = _SAID.search(sentence)

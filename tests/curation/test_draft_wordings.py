@@ -182,3 +182,9 @@ def test_a_post_that_says_little_is_asked_with_its_body(tmp_path: Path) -> None:
     questions = _questions(tmp_path, "镇电商服务中心负责人佴晓栎介绍，中心今年销售稻渔产品320多吨。")
     assert any("中心负责人叫什么名字" in q for q in questions)
     assert not any(q.endswith("樟岭负责人叫什么名字？") for q in questions)
+
+
+def test_a_sentence_calling_its_paragraphs_village_the_whole_village_is_asked_of_it(tmp_path: Path) -> None:
+    story = "在藟坑村，村里把古民居统一收储。村党支部书记蒯德昶说，全村已有64户村民签订了入股协议。"
+    questions = _questions(tmp_path, story)
+    assert any("藟坑村已有多少户村民签订了入股协议" in q for q in questions)
