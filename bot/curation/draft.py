@@ -287,6 +287,7 @@ def _facts(doc: Document, chrome: set[str], names: list[tuple[str, str]], split:
                     _of_village(village, told) if village else in_speakers_words(told, people),
                     context,
                     {**referents, "全村": village} if village else referents,
+                    topic=_opening_sentence(doc.text, opening, at),
                 ),
                 "answer": restated(doc, told, village, referents, people, said_by),
                 "source": source,
@@ -294,6 +295,13 @@ def _facts(doc: Document, chrome: set[str], names: list[tuple[str, str]], split:
             }
         )
     return facts
+
+
+def _opening_sentence(text: str, opening: int, at: int) -> str:
+    """The first sentence of the paragraph opening at `opening`, when the fact's source (at `at`)
+    comes after it: what the paragraph is about; "" for the opening sentence itself."""
+    end = min((i for i in (text.find(mark, opening) for mark in "。！？\n") if i >= 0), default=len(text))
+    return text[opening:end] if end < at else ""
 
 
 def _of_village(village: str, told: str) -> str:

@@ -146,7 +146,13 @@ class Wordings:
         return self.short + (rest if rest != text else _after(self.short, text))
 
     def of(
-        self, source: str, context: str = "", referents: dict[str, str] | None = None, least: int = 3, most: int = 7
+        self,
+        source: str,
+        context: str = "",
+        referents: dict[str, str] | None = None,
+        least: int = 3,
+        most: int = 7,
+        topic: str = "",
     ) -> list[str]:
         """3 to `most` wordings for the fact citing `source`, none used by an earlier fact.
 
@@ -169,6 +175,10 @@ class Wordings:
         clauses = clauses_of(in_their_words(sentence[: said.start()] if said else sentence))
         keywords = self._keywords(sentence)
         about = [w for w in self._keywords(plain(context)) if w not in keywords][:1] if context else []
+        if topic and not about:
+            # 「全镇签约1.86万人」 deep in a paragraph opening 「家庭医生签约，是…关键一环」: Chinese
+            # leaves the topic to the paragraph's first sentence; the keyword wording names it.
+            about = [w for w in self._keywords(plain(topic)) if w not in keywords and w not in sentence][:1]
         candidates: list[str] = []
         numbers, figures = figure_wordings(clauses, about, plain(context), self._phrasing)
         candidates += numbers[:2]

@@ -188,3 +188,9 @@ def test_a_sentence_calling_its_paragraphs_village_the_whole_village_is_asked_of
     story = "在藟坑村，村里把古民居统一收储。村党支部书记蒯德昶说，全村已有64户村民签订了入股协议。"
     questions = _questions(tmp_path, story)
     assert any("藟坑村已有多少户村民签订了入股协议" in q for q in questions)
+
+
+def test_a_figure_deep_in_a_paragraph_is_asked_with_the_paragraphs_topic(tmp_path: Path) -> None:
+    story = "家庭医生签约，是医共体打通最后一公里的关键一环。截至10月底，全镇签约1.86万人，签约率达到60.2%。"
+    figures = _drafted(tmp_path, story).facts[1]
+    assert any("家庭医生" in q for q in figures["questions"])  # type: ignore[union-attr]
