@@ -298,10 +298,11 @@ def _facts(doc: Document, chrome: set[str], names: list[tuple[str, str]], split:
 
 
 def _opening_sentence(text: str, opening: int, at: int) -> str:
-    """The first sentence of the paragraph opening at `opening`, when the fact's source (at `at`)
-    comes after it: what the paragraph is about; "" for the opening sentence itself."""
+    """The first clause of the paragraph opening at `opening`, when the fact's source (at `at`)
+    comes after its first sentence: what the paragraph is about; "" for that sentence itself."""
     end = min((i for i in (text.find(mark, opening) for mark in "。！？\n") if i >= 0), default=len(text))
-    return text[opening:end] if end < at else ""
+    # Its first clause: the topic comes first (家庭医生签约，是…关键一环).
+    return re.split(r"[，,：:；;]", text[opening:end])[0] if end < at else ""
 
 
 def _of_village(village: str, told: str) -> str:

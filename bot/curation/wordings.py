@@ -178,7 +178,11 @@ class Wordings:
         if topic and not about:
             # 「全镇签约1.86万人」 deep in a paragraph opening 「家庭医生签约，是…关键一环」: Chinese
             # leaves the topic to the paragraph's first sentence; the keyword wording names it.
-            about = [w for w in self._keywords(plain(topic)) if w not in keywords and w not in sentence][:1]
+            # A name there (新河公司建成厂房) is another subject, not the paragraph's topic.
+            named = set(self.names)
+            about = [
+                w for w in self._keywords(plain(topic)) if w not in keywords and w not in sentence and w not in named
+            ][:1]
         candidates: list[str] = []
         numbers, figures = figure_wordings(clauses, about, plain(context), self._phrasing)
         candidates += numbers[:2]
