@@ -25,9 +25,9 @@ _VILLAGE_POST = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:(?<!农)村|社区)(?!村)[
 #: The post after a village, town or company it belongs to (枳园村村医 → 村医, 洞溪镇党委书记 →
 #: 党委书记): the post is asked by itself, never cut mid-name (园村村医).
 #: Not the 村 of 村委会 or 村民: a word of its own.
-#: Bodies a post is asked with when the post alone says little (中心负责人, 公司总经理).
-_BODIES = ("公司", "中心", "合作社")
 _POST_AFTER_PLACE = re.compile(r"(?:村|社区|镇|乡|县|区|市|公司|中心|合作社)(?!级|委会|民|两委)([\u4e00-\u9fff]{2,7})$")
+#: Bodies a post is asked with when the post alone says little (中心负责人, 合作社理事长).
+_BODIES = ("公司", "中心", "合作社")
 
 
 #: Someone named, then what they said after a colon (村民郗秀兰（61岁）笑着说：我们家5口人).

@@ -287,7 +287,7 @@ def _facts(doc: Document, chrome: set[str], names: list[tuple[str, str]], split:
                     _of_village(village, told) if village else in_speakers_words(told, people),
                     context,
                     {**referents, "全村": village} if village else referents,
-                    topic=_opening_sentence(doc.text, opening, at),
+                    topic=_paragraph_opening(doc.text, opening, at),
                 ),
                 "answer": restated(doc, told, village, referents, people, said_by),
                 "source": source,
@@ -297,7 +297,7 @@ def _facts(doc: Document, chrome: set[str], names: list[tuple[str, str]], split:
     return facts
 
 
-def _opening_sentence(text: str, opening: int, at: int) -> str:
+def _paragraph_opening(text: str, opening: int, at: int) -> str:
     """The first clause of the paragraph opening at `opening`, when the fact's source (at `at`)
     comes after its first sentence: what the paragraph is about; "" for that sentence itself."""
     end = min((i for i in (text.find(mark, opening) for mark in "。！？\n") if i >= 0), default=len(text))

@@ -55,10 +55,10 @@ _METHOD = re.compile(r"^(?:通过|采取|采用|依托|借助|利用|围绕)(.{2
 _END = "。！？!?”“\"'’‘「」『』 "
 #: The speaker after a quotation's own full stop (…40多万元。公司总经理芮晓峰说).
 _SAID = re.compile(r"[。！？](?=[^。！？]{1,16}(?:说|表示|介绍|坦言|感慨)$)")
-#: Anaphors for a name of an earlier sentence, by the kind of name they stand for (该公司 → the
-#: last organisation named, 该乡 → the article's place, 他 → the last person): the wording names it.
 #: The village a paragraph is about, as its sentences go on to call it (全村, 村里, 本村).
 _THE_WHOLE_VILLAGE = re.compile(r"全村|村里(?![人])|本村|该村")
+#: Anaphors for a name of an earlier sentence, by the kind of name they stand for (该公司 → the
+#: last organisation named, 该乡 → the article's place, 他 → the last person): the wording names it.
 _ANAPHORS = {
     # 「公司总经理濮志远介绍」 opening a sentence: the company the paragraph named.
     "该公司": re.compile(r"该(?:公司|企业|合作社|项目)|^(?:公司|企业)(?=[\u4e00-\u9fff])"),

@@ -146,16 +146,15 @@ class Places:
     def _shares_a_subject(self, query: Query, leader: Scored) -> bool:
         """Whether the other place's fact holds a word of the question that says what it is about,
         not only a common one: 「哪几个社区还没有托育点」 is no question for a town whose articles
-        tell of its 社区 but never of a 托育点 (a word opening alike will do: its 动员部署 for 动员
-        大会). A word of two characters or more, weighing at
-        least half the knowledge's top weight (or the question's mean, for a question of common
-        words only)."""
+        tell of its 社区 but never of a 托育点. A word of two characters or more, weighing at least
+        `SUBJECT_SHARE` of the knowledge's top weight (or the question's mean, for a question of
+        common words only), held as a word, a word of near meaning or a word opening alike (its
+        动员部署 for 动员大会)."""
         terms = [Term.of(self.index, t) for t in query.terms if len(t) >= 2]
         if not terms:
             return True
         floor = min(SUBJECT_SHARE * self.index.max_idf, sum(t.weight for t in terms) / len(terms))
         entry = self.index.entries[leader.position]
-        # Held as a word, a word of near meaning, or a word opening alike (动员部署 for 动员大会).
         return any(
             t.weight >= floor
             and (term_match(t, entry, scattered=False) >= 0.45 or any(w.startswith(t.text[:2]) for w in entry.words))

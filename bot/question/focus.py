@@ -273,7 +273,7 @@ def _kind_named(words: list[str] | tuple[str, ...], verbs: frozenset[str] = froz
 
 
 _HOW_MUCH = frozenset("多少钱 几块钱 几元 几毛钱".split())
-#: What a price is per: a measure word or a unit of weight, length or area (一斤, 每亩, 一张).
+#: What a price is per: a measure word or a unit of weight, length, area or time (一斤, 每亩, 一晚).
 _PRICED = MEASURES | frozenset("斤 两 吨 克 亩 米 尺 盒 箱 袋 瓶 桶 斗 只 头 棵 株 块 晚 天 月 年".split())
 #: Verbs between a unit and its price (一斤卖多少钱, 一张要多少钱).
 _SELLING = frozenset("卖 要 收 售 是 能卖 卖到 收购".split())
