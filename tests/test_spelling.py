@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from bot.config import Settings
 from bot.index.mend import mend, same_shape, same_sound
 from bot.index.spelling import Spelling, blanks
 from bot.matching.engine import Engine
+from tests.knowledge_helpers import with_article
 
 KNOWLEDGE = "工作日 用工池 蔺海川 订单班 服务队 员工住房 怎么办 总经理 禾西经开区 洞溪河 湾塘社区".split()
 NEAR: dict[str, frozenset[str]] = {}
@@ -124,3 +128,38 @@ def test_a_name_sounds_like_one_person_or_none(engine: Engine) -> None:
 )
 def test_a_place_typed_by_sound_is_the_place(engine: Engine, question: str, place: str) -> None:
     assert engine.index.query(question).places == (place,)
+
+
+VILLAGE_ARTICLE = """\
+澴溪镇：自来水通到家门口
+2025-06-02 09:10  来源：岚川县融媒体中心
+记者 宋知微
+
+岜坳村地处深山，过去村民靠竹筒引水。今年，岜坳村312户全部通了自来水。
+"""
+
+VILLAGE_FACTS = """\
+document:
+  id: huanxi-water-2025
+  title: 澴溪镇：自来水通到家门口
+  outlet: 岚川县融媒体中心
+  date: '2025-06-02'
+  place: 澴溪镇
+  text: articles/huanxi-water-2025.txt
+facts:
+- id: hx-households
+  questions: [澴溪镇岜坳村有多少户通了自来水, 岜坳村通自来水的有几户, 澴溪镇通水户数]
+  answer: 据2025年6月报道，澴溪镇岜坳村312户全部通了自来水。
+  source: 今年，岜坳村312户全部通了自来水。
+"""
+
+
+def test_a_village_of_rare_characters_is_one_word_and_mended_without_an_alias(
+    tmp_path: Path, settings: Settings
+) -> None:
+    # No alias names 岜坳村: the index learns it from the prose, so 巴 typed for 岜 is mended.
+    knowledge = with_article(tmp_path, "huanxi-water-2025", VILLAGE_ARTICLE, VILLAGE_FACTS, "places: {}\n")
+    engine = Engine.load(knowledge, settings)
+    assert "岜坳村" in engine.index.query("岜坳村有多少户通了自来水").words
+    reply = engine.answer("巴坳村有多少户通了自来水")
+    assert (reply.status, reply.fact_id) == ("answered", "hx-households")

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.index.entries import EntryTable
-from bot.index.learned import COUNTED, authors, own_places, told_before, unambiguous, with_posts
+from bot.index.learned import COUNTED, authors, own_places, told_before, unambiguous, village_names, with_posts
 from bot.index.search import READINGS_FILE, Index
 from bot.index.spelling import blanks
 from bot.knowledge.cachefiles import code_version
@@ -185,11 +185,17 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
     # the HMM would glue a name to the word after it there (卫华帮, 赵青为).
     prose = dict.fromkeys(texts.normal(t) for u in units for t in (u[3], u[4]))
     found = new_words((texts.words(n) for n in prose), general)
+    # Villages of rare characters, whole (岜坳村): jieba's dictionary cuts them apart (岜/坳村),
+    # and its HMM only sees what the dictionary left; the segmenter is made anew to know them.
+    villages = [v for v in village_names(prose, general) if v not in found]
+    found += villages
     del normals
     if found:
         add_words(dictionary, found)
         general.update(dict.fromkeys(found, NEW_WORD_FREQ))
         vocabulary |= set(found)
+    if villages:
+        texts.segmenter = Segmenter(dictionary)
 
     # A name may reach the dictionary three ways: jieba knows it (nr), its HMM found it in the
     # prose, or a curator listed it under terms: (which makes it a known word the HMM never

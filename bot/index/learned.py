@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from bot.knowledge.model import Knowledge
 from bot.question.people import POST_QUESTIONS, posts
@@ -108,3 +108,37 @@ def own_places(knowledge: Knowledge, normal: Callable[[str], str]) -> dict[str, 
         if len(named) == 1 and short not in found:
             found[short] = set(found[next(iter(named))])
     return found
+
+
+#: A village's or community's ending, and how rare a character must be in jieba's dictionary for a
+#: name to hold it (箐, 磡, 岜: counted fewer times than this alone and in no common word).
+_VILLAGE_END = re.compile(r"村|社区")
+_SELDOM = 300
+
+
+def village_names(texts: Iterable[str], general: dict[str, int]) -> list[str]:
+    """The villages and communities the prose names with a rare character (岜坳村, 磡头村,
+    仉家坳村): jieba cuts such a name apart (岜/坳村), so no slip of it could be mended to it
+    (巴坳村) and no question could name it as one word. Two characters before 村 or 社区, or
+    three when the one before them is rare too; a dictionary word of common characters is
+    prose, not a name (行政村, 新建社区, 各个村)."""
+    import jieba
+
+    jieba.initialize()
+
+    def rare(character: str) -> bool:
+        return is_han(character) and jieba.dt.FREQ.get(character, 0) < _SELDOM
+
+    found: dict[str, None] = {}
+    for text in texts:
+        for end in _VILLAGE_END.finditer(text):
+            start = end.start()
+            stem = text[max(0, start - 2) : start]
+            if len(stem) < 2 or not is_han(stem) or not any(rare(c) for c in stem):
+                continue
+            if start >= 3 and rare(text[start - 3]) and text[start - 3] not in ADMIN_ENDINGS:
+                stem = text[start - 3] + stem  # 仉家坳村
+            name = stem + end.group(0)
+            if name not in general:
+                found[name] = None
+    return list(found)
