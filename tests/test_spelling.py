@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
+from bot.index.learned import village_names
 from bot.index.mend import mend, same_shape, same_sound
 from bot.index.spelling import Spelling, blanks
 from bot.matching.engine import Engine
@@ -163,3 +164,18 @@ def test_a_village_of_rare_characters_is_one_word_and_mended_without_an_alias(
     assert "岜坳村" in engine.index.query("岜坳村有多少户通了自来水").words
     reply = engine.answer("巴坳村有多少户通了自来水")
     assert (reply.status, reply.fact_id) == ("answered", "hx-households")
+
+
+@pytest.mark.parametrize(
+    ("prose", "villages"),
+    [
+        ("今年，岜坳村312户全部通了自来水。", ["岜坳村"]),
+        ("仉家坳村后山有座瞭望塔。", ["仉家坳村"]),  # three characters, the first rare too
+        ("菖埠村村民郇某说。", ["菖埠村"]),  # the 村 of 村民 ends no name
+        ("部分收益用于修缮村道。", []),  # a verb before 村道
+        ("他告诉记者，修缮前村里的年轻人都走了。", []),  # 缮前 cuts 修缮 in two
+        ("芦花村种莲藕。", ["芦花村"]),  # a noun may name a village
+    ],
+)
+def test_villages_of_rare_characters_are_read_off_the_prose(prose: str, villages: list[str]) -> None:
+    assert village_names([prose], {}) == villages

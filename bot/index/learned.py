@@ -120,24 +120,34 @@ def village_names(texts: Iterable[str], general: dict[str, int]) -> list[str]:
     """The villages and communities the prose names with a rare character (岜坳村, 磡头村,
     仉家坳村): jieba cuts such a name apart (岜/坳村), so no slip of it could be mended to it
     (巴坳村) and no question could name it as one word. Two characters before 村 or 社区, or
-    three when the one before them is rare too; a dictionary word of common characters is
-    prose, not a name (行政村, 新建社区, 各个村)."""
+    three when the one before them is rare too; a verb, or a run that cuts a word in two, is
+    prose, not a name (修缮村道, 修缮前村里)."""
     import jieba
+    import jieba.posseg
 
     jieba.initialize()
 
     def rare(character: str) -> bool:
         return is_han(character) and jieba.dt.FREQ.get(character, 0) < _SELDOM
 
+    def word(run: str) -> bool:
+        return jieba.dt.FREQ.get(run, 0) >= _SELDOM
+
+    def verb(run: str) -> bool:
+        return word(run) and jieba.posseg.dt.word_tag_tab.get(run, "").startswith("v")
+
     found: dict[str, None] = {}
     for text in texts:
         for end in _VILLAGE_END.finditer(text):
             start = end.start()
             stem = text[max(0, start - 2) : start]
-            if len(stem) < 2 or not is_han(stem) or not any(rare(c) for c in stem):
-                continue
-            if start >= 3 and rare(text[start - 3]) and text[start - 3] not in ADMIN_ENDINGS:
-                stem = text[start - 3] + stem  # 仉家坳村
+            if len(stem) < 2 or not is_han(stem) or not any(rare(c) for c in stem) or "村" in stem or "社" in stem:
+                continue  # 菖埠村|村民: the 村 of 村民 ends no name
+            before = text[start - 3] if start >= 3 else ""
+            if verb(stem) or (before and word(before + stem[0])):
+                continue  # 修缮|村道, 修缮|前村里: a verb of the prose, or a word cut in two (芦花村 is a name)
+            if before and rare(before) and before not in ADMIN_ENDINGS:
+                stem = before + stem  # 仉家坳村
             name = stem + end.group(0)
             if name not in general:
                 found[name] = None
