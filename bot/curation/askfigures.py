@@ -148,10 +148,11 @@ def figure_wordings(clauses: list[str], about: list[str], context: str, phrasing
                 thing = planned + thing  # 「2026年全镇自来水普及率是多少啊」, not this year's 98.6%
             full.append(phrasing.scoped(before + asked + after))
             thing = _STRAY_MEASURE.sub("", thing)  # 4个托育室平均面积 cut to 个托育室…: the count's 个 goes too
+            worded_on = is_han(after[:1] or "?")  # a word follows the figure (站路外, 冷链仓储中心)
             if (
                 len(thing) < 2
                 or _PART_OF.search(thing)
-                or (not unit and is_han(after[:1] or "?") and not thing.endswith(after[:1]))
+                or (not unit and worded_on and not thing.endswith(after[:1]))
                 or _leans(thing)
             ):
                 # 「其中多少人次」: nothing to ask about in a few words; 「9个社区中的6个」: a part of
@@ -181,7 +182,7 @@ def figure_wordings(clauses: list[str], about: list[str], context: str, phrasing
                 # 流转了多少亩, 全村已有多少户, 比去年提高多少个百分点
                 # 扩大到多少亩, not 扩大到有; 新建一座多少吨冷链仓储中心: the figure describes what follows.
                 ends = thing.endswith(("了", "有", "是")) or CHANGED.search(thing) or _REACHED.search(thing)
-                have = "" if ends or is_han(after[:1] or "?") else "有"
+                have = "" if ends or worded_on else "有"
                 spoken.append(phrasing.short(f"{thing}{have}多少{unit}{after}"))
             words = phrasing.keywords(clause)[:2]
             if words:

@@ -23,6 +23,7 @@ from typing import Any
 from bot.curation.people import NO_NAME, people_in
 from bot.question.units import ADMIN_ENDINGS
 from bot.text.normalize import is_han
+from bot.text.segment import SELDOM
 
 ORG_ENDINGS = ("公司", "合作社", "中心", "学院", "学校", "医院", "卫生院", "银行", "协会", "研究院", "研究所", "基地")
 ORG_ENDINGS += ("联盟", "集团", "厂", "科院", "科学院")
@@ -82,8 +83,6 @@ def _proper(word: str, flag: str) -> bool:
 
 #: A single character jieba counts this often is a word of the language, whatever its flag.
 _COMMON_CHARACTER = 1000
-#: …and one it counts less often than this is a name's, whatever its flag.
-_SELDOM = 300
 #: A single character counted this often is a word said on its own (镇, 属, 县).
 _COMMON_WORD = 5000
 
@@ -96,7 +95,7 @@ def _rare(tokens: list[tuple[str, str]], k: int) -> bool:
     word, flag = tokens[k]
     rare = flag in ("x", "yg") or (flag in ("g", "zg") and _proper(word, flag))
     # A character jieba has seldom seen, whatever it guessed it is (蔸 q, 畈 q in 岱|畈|村).
-    rare = rare or jieba.dt.FREQ.get(word, 0) < _SELDOM
+    rare = rare or jieba.dt.FREQ.get(word, 0) < SELDOM
     # A rare surname jieba tags as one (仉|家|坳村: 家 then reads as a measure word).
     rare = rare or (flag == "nr" and jieba.dt.FREQ.get(word, 0) < _COMMON_CHARACTER)
     return rare and len(word) == 1 and "\u4e00" <= word <= "\u9fff"
@@ -225,7 +224,7 @@ def _generic(run: list[tuple[str, str]]) -> bool:
     # 便民|服务中心: every part a word of the language (便民服务 is rarer than 10, a word all the same);
     # a character jieba has seldom seen alone is a name's (蔸|坪|村).
     return all(
-        not _proper(word, flag) and jieba.dt.FREQ.get(word, 0) >= (_SELDOM if len(word) == 1 else 1)
+        not _proper(word, flag) and jieba.dt.FREQ.get(word, 0) >= (SELDOM if len(word) == 1 else 1)
         for word, flag in run
     )
 

@@ -13,6 +13,7 @@ from bot.knowledge.model import Knowledge
 from bot.question.people import POST_QUESTIONS, posts
 from bot.question.units import ADMIN_ENDINGS, VILLAGE_ENDINGS, names_no_place
 from bot.text.normalize import AliasTable, is_han
+from bot.text.segment import SELDOM, seldom_seen
 
 
 def authors(knowledge: Knowledge, normal: Callable[[str], str]) -> frozenset[str]:
@@ -110,10 +111,8 @@ def own_places(knowledge: Knowledge, normal: Callable[[str], str]) -> dict[str, 
     return found
 
 
-#: A village's or community's ending, and how rare a character must be in jieba's dictionary for a
-#: name to hold it (箐, 磡, 岜: counted fewer times than this alone and in no common word).
+#: A village's or community's ending.
 _VILLAGE_END = re.compile(r"村|社区")
-_SELDOM = 300
 
 
 def village_names(texts: Iterable[str], general: dict[str, int]) -> list[str]:
@@ -125,13 +124,10 @@ def village_names(texts: Iterable[str], general: dict[str, int]) -> list[str]:
     import jieba
     import jieba.posseg
 
-    jieba.initialize()
-
-    def rare(character: str) -> bool:
-        return is_han(character) and jieba.dt.FREQ.get(character, 0) < _SELDOM
+    rare = seldom_seen
 
     def word(run: str) -> bool:
-        return jieba.dt.FREQ.get(run, 0) >= _SELDOM
+        return jieba.dt.FREQ.get(run, 0) >= SELDOM
 
     def verb(run: str) -> bool:
         return word(run) and jieba.posseg.dt.word_tag_tab.get(run, "").startswith("v")

@@ -25,6 +25,12 @@ class Conversation:
     shown: list[str] = field(default_factory=list)  # fact ids shown on the current subject
     remaining: list[str] = field(default_factory=list)  # candidate fact ids for 「还有呢？」
 
+    @property
+    def open_choices(self) -> int:
+        """How many choices the last turn offered and still await a pick (0: none open)."""
+        last = self.last
+        return len(last.suggestions) if last is not None and last.status == "clarify" else 0
+
     def remember(self, reply: Reply, *, place: str | None, candidates: list[str]) -> None:
         """Record a turn; a new full question resets the subject."""
         self.last = reply

@@ -31,10 +31,9 @@ def follow_up(engine: Engine, question: str, conversation: Conversation) -> Repl
         message = NO_CHOICE.format(count=len(choices)) if choices else NO_CHOICES
         return Reply(question=question, status="declined", text=message, resolved=question)
     if control.kind == "source":
-        if last is not None and last.status == "clarify" and last.suggestions:
+        if count := conversation.open_choices:
             # A choice is open: an older answer's source would be about something else.
-            text = CHOOSE_FIRST.format(count=len(last.suggestions))
-            return Reply(question=question, status="declined", text=text, resolved=question)
+            return Reply(question=question, status="declined", text=CHOOSE_FIRST.format(count=count), resolved=question)
         # The last answer that quoted a source, even with a decline or small talk since.
         answered = conversation.answered
         if answered is None or answered.source is None:

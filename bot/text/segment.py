@@ -53,6 +53,17 @@ PLACE_SUFFIXES = tuple("省市县区镇乡村州")
 TERM_FREQ = 50_000
 
 
+#: How often jieba's dictionary may count a character alone for it to be seldom seen — a name's,
+#: not a word's (箐, 磡, 岜, 畈; 镇 and 县 are counted tens of thousands of times).
+SELDOM = 300
+
+
+def seldom_seen(character: str) -> bool:
+    """Whether a Chinese character is one jieba's dictionary has seldom seen alone (`SELDOM`)."""
+    jieba.initialize()
+    return is_han(character) and jieba.dt.FREQ.get(character, 0) < SELDOM
+
+
 def full_dictionary() -> Path:
     return Path(jieba.__file__).parent / "dict.txt"
 

@@ -245,9 +245,8 @@ class ChatSession:
 
     def _source(self) -> CommandResult:
         # The last answer that quoted a source, as 「出处呢？」 finds it.
-        open_choice = self.conversation.last
-        if open_choice is not None and open_choice.status == "clarify" and open_choice.suggestions:
-            return CommandResult("source", CHOOSE_FIRST.format(count=len(open_choice.suggestions)))
+        if count := self.conversation.open_choices:
+            return CommandResult("source", CHOOSE_FIRST.format(count=count))
         last = self.conversation.answered
         if last is None or last.source is None:
             return CommandResult("source", NO_SOURCE if self.conversation.last is None else NO_QUOTE)
