@@ -8,7 +8,7 @@ import pytest
 
 from bot.config import Settings
 from bot.index.learned import village_names
-from bot.index.mend import mend, same_shape, same_sound
+from bot.index.mend import mend, pairs_of, same_shape, same_sound
 from bot.index.spelling import Spelling, blanks
 from bot.matching.engine import Engine
 from tests.knowledge_helpers import with_article
@@ -47,6 +47,14 @@ def mended(text: str) -> str:
 )
 def test_mend(typed: str, meant: str) -> None:
     assert mended(typed) == meant
+    # The knowledge's characters side by side only spare windows no word can be: same mending.
+    assert mend(typed, NEAR, lambda run: run in KNOWLEDGE, lambda pair: pair in COMMON, pairs_of(NEAR)) == meant
+
+
+def test_pairs_of_reads_every_neighbouring_pair_of_words_of_three_or_more() -> None:
+    pairs = pairs_of(NEAR)
+    assert {"用工", "工池", "禾西", "经开", "开区", "湾塘"} <= pairs
+    assert "怎么" in pairs and "池是" not in pairs
 
 
 @pytest.mark.parametrize(

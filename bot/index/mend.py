@@ -80,18 +80,30 @@ def slipped(typed: str, meant: str) -> bool:
     return same_sound(typed, meant) or same_shape(typed, meant)
 
 
+def pairs_of(near: Mapping[str, frozenset[str]]) -> frozenset[str]:
+    """Every two characters side by side in a knowledge word of a window's length (用工, 工池 of
+    用工池): read off `near`'s keys, where each pair of a word of three or more characters stands
+    unblanked in some key."""
+    lengths = set(LENGTHS)
+    return frozenset(
+        key[i : i + 2] for key in near if len(key) in lengths for i in range(len(key) - 1) if "?" not in key[i : i + 2]
+    )
+
+
 def mend(
     text: str,
     near: Mapping[str, frozenset[str]],
     known: Callable[[str], bool],
     common: Callable[[str], bool],
+    pairs: frozenset[str] | None = None,
 ) -> str:
     """`text` with same-sound slips in knowledge words put right.
 
     `near` maps a word with one character blanked (用工?) to the knowledge words of that shape;
     `known(word)` says whether a run is already a word of the knowledge (no slip there);
     `common(word)` whether a two-character run is a word of the language (对接), which keeps
-    the character out of any mending.
+    the character out of any mending; `pairs` (`pairs_of(near)`, worked out once) lets a window
+    whose characters side by side are no knowledge word's be passed over unread.
     """
     chars = list(text)
     # Only a character that makes no common word with a neighbour can be a slip (租房, 对接 are
@@ -111,27 +123,42 @@ def mend(
         for start in range(len(chars) - length + 1)
         if before[start + length] != before[start] and foreign[start + length] == foreign[start]
     ]
-    fixed = [False] * len(chars)
+    # Where two characters side by side are no knowledge word's (the 么用 of 怎么用工迟), a window
+    # holding them can only be a word mistyped at one of the two.
+    strange = [pairs is not None and chars[i] + chars[i + 1] not in pairs for i in range(len(chars) - 1)]
+    fixed = [False] * len(chars)  # mended already, with the rest of its window
     # A knowledge word typed right (湾塘社区) is no slip, whatever a window across it suggests
-    # (镇湾塘 → 镇河塘, for the article's 洞溪河).
+    # (镇湾塘 → 镇河塘, for the article's 洞溪河). Asked only of a character about to be mended: few are.
+    covered: dict[int, bool] = {}
+
+    def typed_right(position: int) -> bool:
+        if position not in covered:
+            covered[position] = any(
+                known(text[start : start + length]) for start, length in windows if start <= position < start + length
+            )
+        return covered[position]
+
     for start, length in windows:
-        if known("".join(chars[start : start + length])):
-            fixed[start : start + length] = [True] * length
-    for start, length in windows:
-        window = "".join(chars[start : start + length])
-        if known(window):
+        odd = [i for i in range(start, start + length - 1) if strange[i]]
+        if len(odd) > 2:
             continue
+        window = "".join(chars[start : start + length])
         for offset in range(length):
             position = start + offset
-            if fixed[position] or not open_[position]:
+            if fixed[position] or not open_[position] or any(i not in (position - 1, position) for i in odd):
                 continue
             key = f"{window[:offset]}?{window[offset + 1 :]}"
             # A function word (是, 对) may be a sound slip (服务对 for 服务队), never a shape one.
             alike = same_sound if window[offset] in STOPWORDS else slipped
             words = [w for w in near.get(key, ()) if alike(window[offset], w[offset]) and not ASKING & set(w)]
-            if len(words) != 1 or _bound(chars, position, common):
+            if len(words) != 1 or _bound(chars, position, common) or typed_right(position):
                 continue
+            if known(window):
+                break  # the window is a word as typed
             chars[position] = words[0][offset]
+            for i in (position - 1, position):  # the mended character's neighbours, read anew
+                if 0 <= i < len(chars) - 1:
+                    strange[i] = pairs is not None and chars[i] + chars[i + 1] not in pairs
             for i in range(start, start + length):
                 fixed[i] = True
             break

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from bot.index.entries import Entry as Entry  # re-exported: scoring reads entries through the index
 from bot.index.entries import EntryTable
-from bot.index.mend import mend
+from bot.index.mend import mend, pairs_of
 from bot.index.recall import best_scores, span_scores, tops
 from bot.index.spelling import Spelling
 from bot.question.focus import focus
@@ -122,10 +122,17 @@ class Index(Spelling):
             found = self._queries[question] = self._analyse(question)
         return found
 
+    def _pairs(self) -> frozenset[str]:
+        """`mend`'s characters side by side in knowledge words, worked out once an index."""
+        found = self.memo.get("pairs")
+        if found is None:
+            found = self.memo["pairs"] = pairs_of(self.near)
+        return found
+
     def _analyse(self, question: str) -> Query:
         segmenter = self.segmenter  # loads the pinyin tables from the cache too, before mending
         text = gloss(normalize(question, self.aliases, typos=True), self.english)
-        mended = mend(text, self.near, self._known_run, self._common_pair)
+        mended = mend(text, self.near, self._known_run, self._common_pair, self._pairs())
         if mended != text:  # a mended alias (禾西开发区) must still become its canonical name
             text = normalize(mended, self.aliases, typos=True)
         # Mended chunk by chunk: two characters a space keeps apart (立刻办 已完成) are no broken word.

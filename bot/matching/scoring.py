@@ -22,10 +22,9 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-
 from bot.index.search import Entry, Index
 from bot.knowledge.model import NUMBER
+from bot.matching.likeness import Likeness, likeness
 from bot.question.focus import GENERIC
 from bot.question.kinds import Query, described_ages, years_named
 from bot.question.timeframe import (
@@ -174,34 +173,11 @@ def coverage(terms: list[Term], entry: Entry) -> float:
     return found / total if total else 0.0
 
 
-def wording(query: Query, entry: Entry) -> float:
-    """The best of the entry's curated questions: half character ratio, half word ratio."""
-    if not entry.questions:
-        return fuzz.partial_ratio(query.compact, entry.body) / 100 * 0.8 if query.compact else 0.0
-    words, asked, ratio = query.term_words, query.compact, fuzz.ratio
-    best = 0.0  # the sum of the two ratios, 0–200
-    for compact, qwords in zip(entry.questions, entry.question_words, strict=True):
-        # Both sides' words are sorted (token_sort_ratio); a cutoff lets rapidfuzz stop early
-        # on a question that cannot beat the best so far.
-        both = ratio(asked, compact, score_cutoff=best - 100 if best > 100 else 0)
-        if words and qwords:
-            both += ratio(words, qwords, score_cutoff=best - both if best > both else 0)
-        if both > best:
-            best = both
-    return best / 200
-
-
 def _said(query: Query, entry: Entry) -> float:
     """A question with no key term left once its place and asking words are gone (「涟禾乡在哪里」)
     covers an entry only by being one of its curated wordings, word for word: anything looser
     would let the place alone pick a fact."""
     return 1.0 if query.compact and query.compact in entry.questions else 0.0
-
-
-def sound(query: Query, entry: Entry) -> float:
-    if not entry.question_pinyin or not query.pinyin:
-        return 0.0
-    return process.extractOne(query.pinyin, entry.question_pinyin, scorer=fuzz.ratio)[1] / 100
 
 
 @dataclass(frozen=True)
@@ -332,13 +308,13 @@ def _near(number: str, rough: str) -> bool:
     return base <= value < base + step
 
 
-def score(index: Index, question: Question, position: int) -> Scored:
+def score(index: Index, question: Question, position: int, alike: Likeness) -> Scored:
     entry = index.entries[position]
     query = question.query
     signals = {
         "coverage": coverage(question.terms, entry) if question.terms else _said(query, entry),
-        "wording": wording(query, entry),
-        "sound": sound(query, entry),
+        "wording": alike.wording,
+        "sound": alike.sound,
     }
     if not entry.questions:  # an article sentence: no curated wording to compare sounds with
         blended = (WEIGHTS["coverage"] + WEIGHTS["sound"]) * signals["coverage"] + WEIGHTS["wording"] * signals[
@@ -408,6 +384,8 @@ def score(index: Index, question: Question, position: int) -> Scored:
 def rank(index: Index, query: Query, docs: set[str] | None) -> list[Scored]:
     """Recall, then re-rank; best first."""
     question = Question.of(index, query)
-    scored = [score(index, question, p) for p in index.recall(query, docs)]
+    positions = index.recall(query, docs)
+    alike = likeness(query, [index.entries[p] for p in positions])
+    scored = [score(index, question, p, a) for p, a in zip(positions, alike, strict=True)]
     scored.sort(key=lambda s: s.score, reverse=True)
     return scored
