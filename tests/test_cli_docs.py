@@ -76,3 +76,19 @@ def test_readme_is_for_users_and_its_links_stay_in_the_repository() -> None:
             assert resolved.is_relative_to(root), f"{doc.name} links outside the repository: {target}"
             # docs/curating.md and docs/reliability.md are written alongside this work.
             assert resolved.exists() or resolved.name in {"curating.md", "reliability.md"}, f"{doc.name}: {target}"
+
+
+def test_every_signal_explain_shows_is_in_both_legends() -> None:
+    """`--explain` prints each signal scoring sets; `faqbot ask --help` and docs/curating.md say
+    what each one means — a new penalty must not appear unexplained."""
+    from bot.cli.serving import cmd_ask
+
+    root = README.parent
+    scoring = (root / "bot" / "matching" / "scoring.py").read_text(encoding="utf-8")
+    signals = set(re.findall(r'signals\["([a-z_]+)"\]', scoring)) | {"coverage", "wording", "sound"}
+    guide = (root / "docs" / "curating.md").read_text(encoding="utf-8")
+    help_text = cmd_ask.__doc__ or ""
+    assert len(signals) >= 14
+    for signal in sorted(signals):
+        assert f"`{signal}" in guide, signal
+        assert re.search(rf"^\s+{signal}\b", help_text, re.MULTILINE), signal

@@ -349,6 +349,7 @@ def test_a_curators_note_of_what_is_unsaid(answer: str, note: str | None) -> Non
         ("是宁夏哪所大学", "文中未列出具体高校名称", True),
         ("座谈会开了几次", "文中未给出具体次数", True),
         ("那4家民营快递企业分别是哪几家", "文中未列出具体快递企业名称", True),
+        ("签订长期订单的冷链企业是哪两家", "文中未列出冷链企业名称", True),  # which two, by name
         ("参与制作AR专辑的是哪个团队", "文中未写明专辑名称", False),  # asks of the 团队 the fact names
         ("有多少名网格员", "文中未写明网格员人数", True),
         ("有几个网格", "文中未写明网格员人数", False),  # the 网格 are counted, not the 网格员
@@ -505,6 +506,8 @@ def test_a_loose_fit_in_both_places_unless_a_name_settles_it(engine: Engine, que
         ("周庄镇有多少党员", ("周庄",)),  # jieba knows 周庄 as a name (nr): still a town here
         ("病人转回镇卫生院做康复了吗", ()),  # 转回 is a verb: back to the town's health centre
         ("镇里有多少党员", ()),  # "in the town", though jieba's dictionary has a place 镇里
+        ("岽坑乡今年修了几条路", ("岽坑",)),  # cut 岽/坑/乡: a name of two rare characters, cut apart
+        ("他们乡今年修了几条路", ()),  # 他们 is no name
     ],
 )
 def test_places_the_knowledge_does_not_cover(engine: Engine, question: str, foreign: tuple[str, ...]) -> None:

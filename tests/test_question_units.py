@@ -107,6 +107,9 @@ def test_the_unit_a_number_is_asked_in(question: str, unit: str | None) -> None:
         ("每亩多收稻谷20来斤", ("斤", "公斤"), True),  # 来: about 20
         ("每亩多收稻谷二十来斤", ("斤", "公斤"), True),
         ("转身赶往3站路外的单位上班", asked_units("单位离托育室多远"), True),  # bus stops away
+        ("以前出一趟海少则七八天", ("天", "日"), True),  # an estimate in words gives a span too
+        ("车间离家只有几百米", asked_units("车间离家有多远"), True),
+        ("大家说了几句", ("天", "日"), False),
     ],
 )
 def test_whether_a_text_gives_a_number_in_a_unit(text: str, units: tuple[str, ...], told: bool) -> None:
@@ -455,6 +458,10 @@ def test_a_total_in_any_unit_is_not_told_by_a_rate(question: str, sentence: str,
         ("已经完工了几个项目", "为民办实事项目已完工7项，下一步将加快推进其余5项。", False),
         # a count of what was sold, though 明年 is named
         ("今年一共卖出了多少个面具", "现在订单排到了明年三月，光今年就卖了一千八百多个。", False),
+        # 将 doing to a thing (the 把 of writing), not will
+        ("全镇划分了多少个网格", "舄塘镇将全镇14个村（社区）划分为126个网格。", False),
+        ("全镇划分了多少个网格", "舄塘镇将于年底前把全镇划分为130个网格。", True),
+        ("建成了多少座文化礼堂", "镇里将把3个村部打造成文化礼堂。", True),
     ],
 )
 def test_a_plan_does_not_tell_what_was_done(question: str, source: str, plan_only: bool) -> None:
@@ -568,3 +575,10 @@ def test_last_year_is_told_by_a_comparison_that_gives_its_figure(sentence: str, 
 )
 def test_a_magnitude_after_ge_is_part_of_what_is_counted(question: str, units: tuple[str, ...]) -> None:
     assert asked_units(normalize(question)) == units
+
+
+@pytest.mark.parametrize("source", ["车间离家只有几百米。", "以前出一趟海少则七八天。", "来了二三十人。"])
+def test_a_figure_given_as_an_estimate_is_a_number(source: str) -> None:
+    from bot.question.supplied import supplies
+
+    assert "number" in supplies(normalize(source), frozenset())

@@ -425,6 +425,12 @@ def test_last_years_figure_of_a_fact_that_only_compares_is_untold(engine: Engine
         ),
         ("去年接收了多少捐赠图书？", "全镇接收捐赠图书1.16万册，比去年增长8%。", True),
         ("去年同期高血压患者规范管理率是多少", "高血压患者规范管理率由去年同期的68%提升至84.3%。", False),
+        # The clause asked is the one with every word of the question, 率 too, not an earlier one with most.
+        (
+            "去年救生衣穿着率是多少",
+            "查处不按规定穿着救生衣行为27起，救生衣穿着率由去年的86%提高到98.5%。",
+            False,
+        ),
     ],
 )
 def test_last_year_is_untold_only_where_the_sentence_only_compares_with_it(

@@ -187,3 +187,44 @@ def test_a_village_of_rare_characters_is_one_word_and_mended_without_an_alias(
 )
 def test_villages_of_rare_characters_are_read_off_the_prose(prose: str, villages: list[str]) -> None:
     assert village_names([prose], {}) == villages
+
+
+WATER_FACTS = VILLAGE_FACTS.replace("岜坳村", "青岗村")
+
+
+@pytest.mark.parametrize(
+    ("question", "says_not_covered"),
+    [
+        ("青岗村的蓄水池是哪家公司承建的", False),  # the article's village, cut apart by jieba (青/岗村)
+        ("枫坑村的蓄水池是哪家公司承建的", True),  # a village no article writes of
+    ],
+)
+def test_a_village_the_articles_write_of_is_no_place_they_do_not_cover(
+    tmp_path: Path, settings: Settings, question: str, says_not_covered: bool
+) -> None:
+    article = VILLAGE_ARTICLE.replace("岜坳村", "青岗村")
+    knowledge = with_article(tmp_path, "huanxi-water-2025", article, WATER_FACTS, "places: {}\n")
+    engine = Engine.load(knowledge, settings)
+    assert engine.index.written("青岗村") and not engine.index.written("枫坑村")
+    reply = engine.answer(question)
+    assert reply.status == "declined"
+    assert ("没有讲到" in reply.text) is says_not_covered, reply.text
+
+
+def test_the_county_above_an_articles_place_is_one_word_and_asks_about_the_county(
+    tmp_path: Path, settings: Settings
+) -> None:
+    # The outlet (岚川县融媒体中心) names the county: one word, where jieba would cut 岚/川县.
+    knowledge = with_article(tmp_path, "huanxi-water-2025", VILLAGE_ARTICLE, VILLAGE_FACTS, "places: {}\n")
+    engine = Engine.load(knowledge, settings)
+    query = engine.index.query("岚川县有多少户通了自来水")
+    assert "岚川县" in query.words and "岚川县" in query.terms  # what it asks about: the county
+    # The whole county's figure is not the town's: no fact names the county's level.
+    assert engine.answer("岚川县全县有多少户通了自来水").status == "declined"
+    assert engine.answer("澴溪镇有多少户通了自来水").fact_id == "hx-households"
+    from bot.matching.scoring import Question
+
+    whole = [
+        Question.of(engine.index, engine.index.query(q)).whole for q in ("岚川县全县通水率", "澴溪镇通水率在全县排第几")
+    ]
+    assert whole == ["县", ""]  # the town within the county is asked about the town

@@ -142,7 +142,14 @@ def test_an_answer_may_write_a_roman_numeral_of_its_source_as_a_digit() -> None:
 
 @pytest.mark.parametrize(
     ("text", "digits"),
-    [("一万二千八百多户", "12800多户"), ("两万三千", "23000"), ("十二万八千", "128000"), ("2万5", "2万5")],
+    [
+        ("一万二千八百多户", "12800多户"),
+        ("两万三千", "23000"),
+        ("十二万八千", "128000"),
+        ("2万5", "2万5"),
+        ("二三十人", "二三十人"),  # twenty or thirty people, an estimate: not 230
+        ("七八百米", "七八百米"),
+    ],
 )
 def test_tens_of_thousands_and_the_rest_are_one_number(text: str, digits: str) -> None:
     from bot.text.numerals import numerals_to_digits

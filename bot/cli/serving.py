@@ -33,8 +33,10 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
       unit_miss    0.75 penalty: the number is asked in a unit the fact never uses (多高, 多少亩);
                    such a fact never answers
       year_miss    0.6 penalty: the question asks about another year (去年) the fact never names
+      plan_only    0.85 penalty: it asks what has been done (建了多少) and the fact tells a plan
       name_miss    0.6 penalty: a name in the question is not in the fact
       other_place  0.35 penalty: the question names a place the knowledge does not cover
+      level_miss   0.35 penalty: it asks of a whole county (全县) with no town, the fact names none
     fact_id=None is an article sentence. See docs/curating.md.
     """
     from bot.frontends.console.plain import render_text

@@ -19,9 +19,18 @@ from pathlib import Path
 from typing import Any
 
 from bot.index.entries import EntryTable
-from bot.index.learned import COUNTED, authors, own_places, told_before, unambiguous, village_names, with_posts
+from bot.index.learned import (
+    COUNTED,
+    authors,
+    counties,
+    own_places,
+    told_before,
+    unambiguous,
+    village_names,
+    with_posts,
+)
 from bot.index.search import READINGS_FILE, Index
-from bot.index.spelling import blanks
+from bot.index.tables import merge, near_words, share_equal, typical_top_idf
 from bot.knowledge.cachefiles import code_version
 from bot.knowledge.docfacts import byline
 from bot.knowledge.model import NUMBER, Document, Fact, Knowledge, unsaid_note
@@ -169,12 +178,13 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
         spans[doc.id] = (start, len(units))
 
     normals = list(dict.fromkeys(texts.normal(t) for u in units for t in (*u[2], u[3], u[4])))
-    # People quoted after their post (书记万国强说) are words before jieba reads anything: its HMM
-    # would cut 万国/强说. They are people too (`people` takes the terms as name candidates).
+    # People quoted after their post (书记万国强说) are words before jieba reads anything (its HMM
+    # would cut 万国/强说), and people too (`people` takes the terms as name candidates).
     quoted = speakers(texts.normal(t) for u in units for t in (u[3], u[4]))
     curated = [normalize(t, aliases) for t in knowledge.aliases.terms]
     terms = [*curated, *(normalize(t, aliases) for t in (*aliases.canonical.values(), *shared))]
-    terms += quoted + [form for form in own if form not in terms]
+    above = counties(knowledge, texts.normal)  # 澂浦县: one word, not 澂/浦县 (bot.index.learned)
+    terms += quoted + [form for form in (*own, *above) if form not in terms]
     # Named for the code too: an index built by other code must never read this one's words.
     dictionary = workdir / f"dict-{code_version(_INDEX_SOURCES)}-{knowledge.fingerprint or 'x'}.txt"
     vocabulary, known_places, general = build_dictionary(normals, terms, dictionary, INTERROGATIVES)
@@ -222,7 +232,7 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
     aliases.romanized = _romanized(knowledge, segmenter, [*named, *found], word_df)
     lexicon = list(_everyday_words(texts, word_df))
     del texts, units
-    _share_equal(postings)
+    share_equal(postings)
     count = len(entries) or 1
     idf = {w: math.log(1 + count / df) for w, df in word_df.items()}
     filed = classes(general)  # Cilin's classes of every word of the dictionary, read once
@@ -233,15 +243,15 @@ def build_index(knowledge: Knowledge, workdir: Path) -> Index:
         aliases=aliases,
         places=dict(places),
         vocabulary=frozenset(vocabulary) | frozenset(word_df),
-        near=_near_words(set(word_df)),
+        near=near_words(set(word_df)),
         frequency=dict(word_df),
         known_places=frozenset(w for w in known_places - not_places(filed) if not _LOCATIVE.fullmatch(w)),
         general=general,
         dictionary=dictionary,
         fingerprint=knowledge.fingerprint,
         spans=spans,
-        max_idf=_typical_top_idf(word_df, count),
-        kin=with_posts(_merge(kin_of(word_df, synonyms(), everyday=lexicon), kin_by_gloss(word_df)), word_df),
+        max_idf=typical_top_idf(word_df, count),
+        kin=with_posts(merge(kin_of(word_df, synonyms(), everyday=lexicon), kin_by_gloss(word_df)), word_df),
         cousins=cousins_of(word_df, synonyms()),
         english=english_words(word_df, word_df),
         function=function_words(dictionary) | frozenset(cilin_function_words(filed)),
@@ -372,48 +382,3 @@ def _named_before(texts: _Texts, paragraph: str, source: str, people: frozenset[
     if at <= 0:
         return frozenset()
     return told_before(texts.words(texts.normal(paragraph[:at])), texts.words(texts.normal(source)), people)
-
-
-def _share_equal(postings: dict[str, array[int]]) -> None:
-    """Make tokens with the same posting list share one array.
-
-    A two-character word, its pinyin and its bigram are mostly in the same entries (党员,
-    danyuan); shared, the list is stored once, and recall reads it once for all of them.
-    """
-    seen: dict[tuple[int, int], list[array[int]]] = {}
-    for token, plist in postings.items():
-        same = seen.setdefault((len(plist), hash(plist.tobytes())), [])
-        for other in same:
-            if other == plist:
-                postings[token] = other
-                break
-        else:
-            same.append(plist)
-
-
-def _typical_top_idf(word_df: Counter[str], count: int) -> float:
-    """The weight of a word the knowledge lacks: that of the rarest tenth of its own words.
-
-    Not log(entries): with a thousand look-alike towns every word of an article occurs a
-    thousand times, and an unknown word would then outweigh all of them together.
-    """
-    if not word_df:
-        return math.log(1 + count)
-    frequencies = sorted(word_df.values())
-    return math.log(1 + count / frequencies[len(frequencies) // 10])
-
-
-def _near_words(words: set[str]) -> dict[str, frozenset[str]]:
-    near: dict[str, set[str]] = defaultdict(set)
-    for word in words:
-        if 2 <= len(word) <= 8 and is_han(word):
-            for key in blanks(word):
-                near[key].add(word)
-    return {key: frozenset(found) for key, found in near.items()}
-
-
-def _merge(first: dict[str, frozenset[str]], second: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
-    merged = dict(second)
-    for word, kin in first.items():
-        merged[word] = merged.get(word, frozenset()) | kin
-    return merged

@@ -148,3 +148,22 @@ def village_names(texts: Iterable[str], general: dict[str, int]) -> list[str]:
             if name not in general:
                 found[name] = None
     return list(found)
+
+
+#: A county's or city's name at the head of an outlet (澂浦县融媒体中心, 嵫阳市融媒体中心).
+_OUTLET_COUNTY = re.compile(r"^[\u4e00-\u9fff]{2,3}?[县市](?=[\u4e00-\u9fff]{2})")
+
+
+def counties(knowledge: Knowledge, normal: Callable[[str], str]) -> frozenset[str]:
+    """The counties and cities above the articles' places, as the outlet (澂浦县融媒体中心) or the
+    text right before the place (澂浦县蠙屿镇) names them: words of the dictionary, so a question
+    reads the county as one word (jieba cuts 澂/浦县, two rare key terms). A question naming it asks
+    about the county, which a fact naming the county answers (县人民医院, 全县第一), not a town's."""
+    found: set[str] = set()
+    for doc in knowledge.documents.values():
+        if doc.outlet and (head := _OUTLET_COUNTY.match(normal(doc.outlet))):
+            found.add(head.group())
+        if doc.place and doc.text:
+            place = re.escape(normal(doc.place))
+            found.update(re.findall(rf"([\u4e00-\u9fff]{{2,3}}?[县市])(?={place})", normal(doc.text)))
+    return frozenset(county for county in found if county not in knowledge.aliases.places)

@@ -241,19 +241,33 @@ class Index(Spelling):
             and (w in self.known_places or (len(w) >= 3 and w.endswith(PLACE_SUFFIXES)))
         ]
         for stem, after in itertools.pairwise(words):
+            if self._name_before_ending(stem, after, covered):
+                found.append(stem)
+        # A name of two rare characters jieba cut apart, its ending glued to the next word (枫/坑/镇建).
+        for first, second, after in zip(words, words[1:], words[2:], strict=False):
+            stem = first + second
             if (
-                after.startswith(PLACE_SUFFIXES)
-                and (after in PLACE_SUFFIXES or after not in self.general)
-                and 2 <= len(stem) <= 3
-                and stem not in covered
-                and stem not in STOPWORDS
-                and stem not in self.verbs  # 转回/镇/卫生院: back to the town's health centre
-                and stem not in self.function
-                and is_han(stem)
-                and (stem not in self.vocabulary or stem in self.known_places)
+                len(first) == len(second) == 1
+                and not {first, second} & (STOPWORDS | self.function)
+                and stem not in self.general
+                and self._name_before_ending(stem, after, covered)
             ):
                 found.append(stem)
         return tuple(dict.fromkeys(found))
+
+    def _name_before_ending(self, stem: str, after: str, covered: set[str]) -> bool:
+        """Whether `stem` is a place's name that jieba cut from its ending (周庄/镇有)."""
+        return (
+            after.startswith(PLACE_SUFFIXES)
+            and (after in PLACE_SUFFIXES or after not in self.general)
+            and 2 <= len(stem) <= 3
+            and stem not in covered
+            and stem not in STOPWORDS
+            and stem not in self.verbs  # 转回/镇/卫生院: back to the town's health centre
+            and stem not in self.function
+            and is_han(stem)
+            and (stem not in self.vocabulary or stem in self.known_places)
+        )
 
     def _other_zones(self, words: tuple[str, ...]) -> dict[str, str]:
         """A place form two articles share (经开区, see bot.index.learned.unambiguous) after the
@@ -295,6 +309,15 @@ class Index(Spelling):
         person the articles name (梁一波). Not every word jieba's HMM made up: most are names,
         but some are fragments of prose (不扰 of 无事不扰, 之基 of 信仰之基)."""
         return word in self._curated_names() or word in self.people
+
+    def written(self, text: str) -> bool:
+        """Whether some entry's text holds `text` as written (青岗村, which jieba cuts 青/岗村): read
+        only in the entries its rarest two characters' postings name."""
+        grams = [self.postings.get(f"c:{text[i : i + 2]}") for i in range(len(text) - 1)]
+        if len(text) < 2 or not all(grams):
+            return False
+        fewest = min(grams, key=len)  # type: ignore[arg-type]
+        return any(text in self.entries[p].body for p in fewest)
 
     def _curated_names(self) -> frozenset[str]:
         """The canonical names of aliases.yaml other than places (made on first use)."""

@@ -25,6 +25,7 @@ from bot.matching.outcomes import DECLINED, DECLINED_NEAR
 from bot.matching.smalltalk import Intent, SmallTalk
 from bot.question.kinds import Query
 from bot.question.parts import announces_questions
+from bot.question.units import VILLAGE_ENDINGS
 from bot.reply import Reply, Suggestion
 from bot.text.normalize import normalize
 
@@ -100,7 +101,13 @@ class Declines:
             # 「开发区的工作重点是什么」, which shares 重点 and nothing of 重点企业.
             suggestions = self.close(reply, query, every_term=True)
             return replace(reply, text=text, reason="not_in_article", suggestions=suggestions)
-        foreign = [p for p in query.foreign if p not in self.index.places]
+        # Not a village of the articles' towns (青岗 of their 青岗村, which jieba cut apart): the
+        # question is declined for another reason than its place.
+        foreign = [
+            p
+            for p in query.foreign
+            if p not in self.index.places and not any(self.index.written(p + end) for end in VILLAGE_ENDINGS)
+        ]
         if foreign and not query.places:
             values = self.values()
             text = PLACE_NOT_COVERED.format(

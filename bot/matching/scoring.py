@@ -197,6 +197,7 @@ class Question:
     kind_of: str | None = None  # the word right before a counted focus (**合同**纠纷): the figure must count it
     done: bool = False  # asks what has been done (加装了多少部): a plan is no answer
     this_year: bool = False  # names 今年: a fact of another year written out is no answer
+    whole: str = ""  # the level of 全县, 全市 it asks of: a fact never naming that level is of a town
 
     @classmethod
     def of(cls, index: Index, query: Query) -> Question:
@@ -220,7 +221,14 @@ class Question:
             kind_of=counted_kind(query),
             done=asks_done(query.text),
             this_year="今年" in query.words or "本年" in query.words,
+            # 「澥湄镇在全县排第几」 asks of the town, within the county; only with no place named is
+            # the whole county asked about.
+            whole="" if query.places else next((w[1] for w in query.words if w in _WHOLE_LEVELS), ""),
         )
+
+
+#: A whole above a town (全县, 全市…), as a question asks of it; not 全区, which a zone calls itself.
+_WHOLE_LEVELS = frozenset({"全县", "全市", "全省", "全国"})
 
 
 def is_village(index: Index, term: str) -> bool:
@@ -375,6 +383,10 @@ def score(index: Index, question: Question, position: int, alike: Likeness) -> S
     if question.names and all(term_match(n, entry) < 0.5 and n.text not in entry.context for n in question.names):
         blended *= NAME_MISS
         signals["name_miss"] = NAME_MISS
+    if question.whole and question.whole not in entry.body:
+        # 「鄣溪县全县今年发案多少起」: the county's figure, which no fact about the town gives.
+        blended *= OTHER_PLACE
+        signals["level_miss"] = OTHER_PLACE
     if query.foreign and not any(f in entry.words for f in query.foreign):
         blended *= OTHER_PLACE
         signals["other_place"] = OTHER_PLACE

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.text.numerals import ABOUT
+from bot.text.numerals import ABOUT, ESTIMATE
 
 _DATE_IN_TEXT = re.compile(
     r"\d+月|\d+日|\d{4}年|\d+:\d+|上午|下午|早上|晚上|周末|假期|每周|每月|以来|期间|近日|近年|今年|去年"
@@ -44,6 +44,8 @@ _ORGANISATION_IN_TEXT = re.compile(
 _PROCEDURE_IN_TEXT = re.compile(
     r"申请|报名|办理|预约|登记|申报|凭|携带|材料|手续|条件|要求|流程|程序|步骤|扫码|小程序|窗口|即可|只需|符合|入股|加入"
 )
+#: A figure given as an estimate in words, with what it measures (七八天, 几百米, 二三十人).
+_ESTIMATED = re.compile(rf"{ESTIMATE}(?:个|多)?(?:米|公里|天|年|月|周|小时|分钟|人|户|名|家|元|斤|亩|次|岁|块)")
 _MONEY_IN_TEXT = re.compile(r"\d[\d.]*\s*(万|亿)?(元|美元)|亿元|万元")
 
 
@@ -71,6 +73,9 @@ def supplies(source: str, numbers: frozenset[str], named: bool = True, answer: s
     when its text names a person (`people`).
     """
     kinds = {"person", "other"} | ({"named"} if named else set())
+    if estimated := _ESTIMATED.search(source):  # 七八天, 几百米: a figure, though no digits
+        kinds.add("number")
+        numbers = numbers or frozenset({estimated.group()})
     if numbers:
         kinds.add("number")
     if numbers and _SPAN_IN_TEXT.search(source):  # not the answer: it cites the report date

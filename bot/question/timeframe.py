@@ -16,8 +16,13 @@ _OUTCOME = re.compile(
     r"(了吗|了没有?|没有|了没|成了吗|成没成|了么)|后来(怎么样|咋样|如何)"
     r"|(完成|建成|完工|竣工|投产|开通|落成|到位)(了吗|了没有?|没有|了没|了么)"
 )
+#: 将 that does to a thing, not will (「镇里将全镇14个村划分为126个网格」): an object, then what it was
+#: made into, in the same clause — unless 把 follows, which makes 将 will again (将把…打造成).
+_MADE_INTO = r"[^，,。；;]{1,20}?(?:划分为|分为|分成|作为|改为|改成|改造成|打造成|纳入|列入|转为|变成|定为)"
 #: A source telling a plan, not what came of it: 计划, 将, 力争, 明年, 下一步.
-PLANNED = re.compile(r"计划|将要|(?<![即必])将(?!军)|力争|预计|拟|明年|下一步|年内|年底前|目标|争创|争取|打算|准备")
+PLANNED = re.compile(
+    rf"计划|将要|(?<![即必])将(?!军)(?:(?=把)|(?!{_MADE_INTO}))|力争|预计|拟|明年|下一步|年内|年底前|目标|争创|争取|打算|准备"
+)
 
 
 def asks_outcome(text: str, source: str) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from bot.question.kinds import Query
-from bot.text.numerals import ABOUT, numerals_to_digits
+from bot.text.numerals import ABOUT, ESTIMATE, numerals_to_digits
 from bot.text.sound import sounds_alike
 
 #: What each measuring unit may be written as in a fact: 亩 as 亩 or 公顷; a length in any
@@ -138,8 +138,9 @@ def asked_units(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=64)
 def _figure_in(units: tuple[str, ...]) -> re.Pattern[str]:
     """A number in one of `units`, compiled once per set of units (scoring asks per entry)."""
+    # An estimate in words (七八天, 几百米) gives a figure in its unit as well as digits do.
     return re.compile(
-        rf"(\d+(?:\.\d+)?){ABOUT}?(?:万|亿|千万|百万)?{ABOUT}?(?:个)?("
+        rf"(\d+(?:\.\d+)?|{ESTIMATE}){ABOUT}?(?:万|亿|千万|百万)?{ABOUT}?(?:个)?("
         + "|".join(sorted(units, key=len, reverse=True))
         + ")"
     )

@@ -38,7 +38,9 @@ _WANTS = {
 
 #: Asking which ones by name, after the things were named, to end the question: 分别是哪几家, 是哪些
 #: (not 「…的是哪个团队」, which asks of the 团队).
-_WHICH_ONES = re.compile(r"(?:(?:分别|具体)?是哪[几些个家所位座项一1][个家所位座项]?|分别叫什么(?:名字)?)[呢啊呀吗]?$")
+_WHICH_ONES = re.compile(
+    r"(?:(?:分别|具体)?是哪(?:[几些一二两三四五\d][个家所位座项]?|[个家所位座项])|分别叫什么(?:名字)?)[呢啊呀吗]?$"
+)
 
 #: The kinds of question that ask what each sort of note leaves out.
 _MISSING_KINDS = {

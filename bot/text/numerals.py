@@ -40,6 +40,10 @@ _CLOCK = re.compile(
     r"((?:[一二三四五]?十[一二三四五六七八九]?|零[一二三四五六七八九])分?|半|\d{2}分?)(?![\d亿万元%])"
 )
 _NUMERAL_RUN = re.compile(r"[零〇一二两三四五六七八九十百千]+")
+#: Two numerals side by side, one after the other, for "this or that many" (七八天, 二三十人, 两三年).
+ESTIMATE_PAIR = re.compile(r"一二|两三|二三|三四|四五|五六|六七|七八|八九")
+#: A figure given as an estimate: such a pair or 几 (十几天, 几百米, 三四个月), with its tens or hundreds.
+ESTIMATE = rf"(?:[一二两三四五六七八九十百千]*几[十百千万]?|(?:{ESTIMATE_PAIR.pattern})[十百千万]?)"
 #: Every character that writes a number, Chinese or Arabic (三, 两, 万, 7).
 NUMBER_CHARS = frozenset("零〇一二两三四五六七八九十百千万亿0123456789")
 
@@ -115,6 +119,8 @@ def numerals_to_digits(text: str) -> str:
             return run  # 千部 (a typo of 干部), 百姓: a lone unit needs a measure word to count
         if not has_unit and len(run) > 1 and "零" not in run and "〇" not in run:
             return run  # 四五个: an estimate, not a number
+        if ESTIMATE_PAIR.match(run):
+            return run  # 二三十人, 七八百米: twenty or thirty, not 230
         value = cn_number(run)
         return run if value is None else str(value)
 
