@@ -20,7 +20,10 @@ CLOSING = ("”", "’", "」", "』")
 
 
 #: A quotation (its opening mark stripped) followed by who said it.
-_QUOTE_THEN_SPEAKER = re.compile(r"^([^“”]+)”([^“”，。]{1,20}?(?:说|表示|介绍|指出|坦言|感慨|笑着说))[。！]?$")
+_QUOTE_THEN_SPEAKER = re.compile(
+    r"^([^“”]+)”([^“”，。]{1,20}?(?:说|表示|介绍|指出|坦言|感慨|透露|强调|解释|补充|回忆|提醒|告诉记者))"
+    r"(?:[，,]([^“”]+?))?[。！]?$"  # …and what else the speaker told (镇长褚雯告诉记者，镇里还…)
+)
 
 
 #: 我 as the speaker himself, not 我们, 我镇, 我村 (the speaker's people or place).
@@ -124,7 +127,7 @@ def restated(
     if person := (referents or {}).get("他"):
         source = _named_person(source, person, people)
     if quoted := _QUOTE_THEN_SPEAKER.match(source):
-        source = f"{quoted.group(2)}：“{quoted.group(1)}”"
+        source = f"{quoted.group(2)}：“{quoted.group(1)}”" + (f"{quoted.group(3)}。" if quoted.group(3) else "")
     elif said_by:
         source = f"{said_by}说：“{source}”"
     body = source if source.endswith((*SENTENCE_END, "”")) else source + "。"

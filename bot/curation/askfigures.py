@@ -162,7 +162,9 @@ def figure_wordings(clauses: list[str], about: list[str], context: str, phrasing
                 # 「投入85万元建设智慧网格平台」 is asked 「智慧网格平台要花多少钱」: what the money is
                 # for — when it was spent: a loan granted (发放贷款3860万元) is no cost.
                 spent = len(after) >= 3 and _SPENT.search(before)
-                spoken.append(phrasing.short(f"{after}要花多少钱" if spent else f"{thing}多少钱"))
+                # 「总投资4200万元的渔港工程」: what the money is for follows its 的.
+                spent = spent or (after.startswith("的") and len(after) >= 4)
+                spoken.append(phrasing.short(f"{after.removeprefix('的')}要花多少钱" if spent else f"{thing}多少钱"))
             elif unit and unit[-1] in SMALL and "." not in match.group(0) and not _PER_TIME.search(unit):
                 spoken.append(phrasing.short(f"{thing}几{unit[-1]}{after}啊"))
             elif unit in ("小时", "分钟", "天", "周", "个月", "年"):

@@ -21,7 +21,8 @@ import yaml
 from bot.curation.answers import CLOSING, SENTENCE_END, TODO, in_speakers_words, restated, village_meant
 from bot.curation.clauses import clause_groups
 from bot.curation.names import bare_kinds, draft_aliases, names_in, place_forms
-from bot.curation.topics import OVERVIEW, topic_at
+from bot.curation.people import subject_before_pronoun
+from bot.curation.topics import OVERVIEW, slogan, slogans, topic_at
 from bot.curation.wordings import Wordings
 from bot.knowledge.model import Document
 
@@ -216,13 +217,16 @@ def _sources(doc: Document, split: bool) -> list[tuple[str, str]]:
 
 
 def _lead_ins_joined(sentences: list[str], text: str) -> list[str]:
-    """A question the paragraph goes on to answer (「分出来的垃圾去了哪里？」) joined to the sentence
-    that answers it, and a quotation of several sentences kept whole (「“以前…完事。现在…有数。”
-    保洁员蔺水根说。」): alone, the first part would answer nothing, or not say who spoke."""
+    """A question the paragraph goes on to answer (「分出来的垃圾去了哪里？」) or a slogan it opens
+    with (「减船转产，海上养殖拓新路。」) joined to the sentence after it, and a quotation of several
+    sentences kept whole (「“以前…完事。现在…有数。”保洁员蔺水根说。」): alone, the first part would
+    answer nothing, or not say who spoke."""
+    openings = slogans(text)
     joined: list[str] = []
     for sentence in sentences:
         open_quote = joined and joined[-1].count("“") > joined[-1].count("”")
-        if joined and (_leads_in(joined[-1]) or open_quote) and (joined[-1] + sentence) in text:
+        lead_in = joined and (_leads_in(joined[-1]) or joined[-1].strip() in openings)
+        if (lead_in or open_quote) and (joined[-1] + sentence) in text:
             joined[-1] += sentence
         else:
             joined.append(sentence)
@@ -255,13 +259,14 @@ def _named_this_one(text: str, source: str, at: int, names: list[tuple[str, str]
 def _facts(doc: Document, chrome: set[str], names: list[tuple[str, str]], split: bool) -> list[dict[str, object]]:
     """One fact per sentence or clause group."""
     forms = tuple(place_forms(doc.place, doc.text)) if doc.place else ()
-    wordings = Wordings(doc, forms, tuple(name for name, _ in names) + _counties(doc.text))
     kinds = {"organisation": "该公司", "village": "该村", "person": "他"}
     referred = [(name, kinds[kind.split(",")[0]]) for name, kind in names if kind.split(",")[0] in kinds]
     referred = [(name, anaphor) for name, anaphor in referred if not name.startswith(("该", "其"))]
     villages = [name for name, anaphor in referred if anaphor == "该村"]
     people = tuple(name for name, anaphor in referred if anaphor == "他")
+    wordings = Wordings(doc, forms, tuple(name for name, _ in names) + _counties(doc.text), people)
     facts: list[dict[str, object]] = []
+    openings = slogans(doc.text)
     for number, (source, context) in enumerate(_sources(doc, split), 1):
         at = doc.text.find(source)
         referents = {"该镇": doc.place} if doc.place else {}
@@ -272,11 +277,15 @@ def _facts(doc: Document, chrome: set[str], names: list[tuple[str, str]], split:
             earlier = [(doc.text.rfind(n, 0, at), n) for n, a in referred if a == anaphor]
             if earlier := [(pos, n) for pos, n in earlier if pos >= (opening if anaphor == "他" else 0)]:
                 referents[anaphor] = max(earlier)[1]
+        if subject := subject_before_pronoun(source, people):
+            referents["他"] = subject
         referents |= _named_this_one(doc.text, source, at, names)
         # 「合作社现有社员46名」: the 合作社 the article named last.
         referents |= bare_kinds(source, doc.text, at, (n for n, kind in names if kind.startswith("organisation")))
         village = village_meant(doc, source, referents.get("该村", ""), villages)
         told = _DATELINE.sub("", source.strip(_QUOTES))
+        if (lead := slogan(told)) in openings:
+            told = told.removeprefix(lead)  # the paragraph's slogan tells nothing to ask about
         if said_by := _speaker_before(source, referents):
             referents = {k: v for k, v in referents.items() if k != "他"}  # a quotation keeps its 她
         facts.append(

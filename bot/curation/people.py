@@ -295,3 +295,22 @@ def _tagged_people(sentence: str) -> dict[str, str]:
             at = sentence.find(name)
             found[name] = _post_before(sentence, at, at) or before
     return found
+
+
+#: A pronoun for a person (not the 他 of 其他).
+_PRONOUN = re.compile(r"(?<!其)[他她]")
+
+
+def subject_before_pronoun(source: str, people: tuple[str, ...]) -> str:
+    """The person a sentence names before its pronoun, as its subject: 「蓟雁秋就是其中一位，每周
+    三一早，她都会…」, 「村民濮桂兰在蒯亦川的农场帮工，她说」 — the first named, not one owning
+    something (蒯亦川的): that one is no subject."""
+    pronoun = _PRONOUN.search(source)
+    if not pronoun:
+        return ""
+    named = [
+        (at, person)
+        for person in people
+        if (at := source.find(person, 0, pronoun.start())) >= 0 and not source.startswith("的", at + len(person))
+    ]
+    return min(named)[1] if named else ""

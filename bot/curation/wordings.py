@@ -33,6 +33,15 @@ from bot.text.lexicon import STOPWORDS
 _LEADING_DATE = re.compile(
     r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:至\d{1,2}月)?(?:以来|起|初|底|中旬|上旬|下旬)?|\d{4}年(?:以来|初|底)"
 )
+#: Days of the week something is done on (每周二、周五, 每逢周六).
+_WEEKDAY = re.compile(r"每(?:逢)?(?:周|星期|礼拜)[一二三四五六日天](?:[、和及](?:周|星期|礼拜)?[一二三四五六日天])*")
+#: jieba's part-of-speech flags of words that name nothing: conjunctions, adverbs, prepositions,
+#: pronouns, particles.
+_FUNCTION_FLAGS = frozenset("cdpru")
+#: What has gone on since a date (开海以来, 投用后): asked when it began.
+_SINCE = re.compile(r"(?!今年|去年)([\u4e00-\u9fff]{2,8}?)(?:以来|之后|以后|后)")
+#: A clause telling who said what follows (镇长厍立川介绍, 他说).
+_SPEAKS = re.compile(r"说|介绍|表示|告诉|透露|指出")
 #: A time of day and nothing else (清晨6点半): no event to ask the date of.
 _TIME_OF_DAY = re.compile(r"(?:清晨|早上|早晨|上午|中午|下午|傍晚|晚上|凌晨|夜里)?\d{1,2}(?:点|时)(?:半|\d{1,2}分?)?")
 #: A clause that only sets the scene: 在荇塘村的稻田里, 在镇文化广场上.
@@ -107,10 +116,12 @@ def _key(wording: str) -> str:
 class Wordings:
     """Makes the wordings of each fact of one article; no wording is given to two facts."""
 
-    def __init__(self, doc: Document, place_forms: tuple[str, ...] = (), names: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, doc: Document, forms: tuple[str, ...] = (), names: tuple[str, ...] = (), people: tuple[str, ...] = ()
+    ) -> None:
         self.place = doc.place or ""
         #: the place as the text writes it (澄州市岑川县洞溪镇): no keyword, jieba cuts it anyhow (州市)
-        self.forms = (self.place, *place_forms) if self.place else place_forms
+        self.forms = (self.place, *forms) if self.place else forms
         self.short = self.place
         for suffix in ("经济技术开发区", "经济开发区", "经开区", "开发区", "街道", "镇", "乡", "县", "市", "区", "村"):
             if self.place.endswith(suffix) and len(self.place) - len(suffix) >= 2:
@@ -119,6 +130,7 @@ class Wordings:
         self.used: set[str] = set()
         #: the article's names, kept whole as keywords: jieba alone cuts 阳县 out of 蘧阳县
         self.names = tuple(dict.fromkeys((*self.forms, *names)))
+        self.people = people  #: the people among them (闵德旺), who a clause's date may be of
         self._phrasing = Phrasing(self.place, self._scoped, self._short, self._unbroken, self._keywords)
 
     def _names_place(self, text: str) -> bool:
@@ -250,7 +262,7 @@ class Wordings:
             found.append(self._scoped(f"什么时候{rest}"))
             found.append(self._short(f"{rest}是哪天"))
             return found
-        for clause in clauses:
+        for number, clause in enumerate(clauses):
             match = _DATE_IN.search(clause)
             # 「今年5月至6月15日」 ends a period a tally covers: no event happened on that day.
             if match and (clause[: match.start()].endswith(_RANGE) or clause[match.end() :].startswith(_RANGE)):
@@ -258,9 +270,29 @@ class Wordings:
             if match and not _LEADING_DATE.fullmatch(clause):
                 # 「历时两个半月于6月底建成通车」: the 于 before the date goes with it.
                 rest = (clause[: match.start()].rstrip("于在到") + clause[match.end() :]).strip()
-                if len(rest) >= 4 and not _TIME_OF_DAY.fullmatch(rest):  # 「10月18日清晨6点半，…」 sets a scene
-                    found.append(self._scoped(f"{rest}是什么时候"))
+                if since := _SINCE.fullmatch(rest):  # 「9月16日开海以来」: when the sea opened
+                    found.append(self._scoped(f"什么时候{since.group(1)}"))
                     break
+                if len(rest) >= 4 and not _TIME_OF_DAY.fullmatch(rest):  # 「10月18日清晨6点半，…」 sets a scene
+                    # 「岽头村村民闵德旺今年58岁，今年3月突发脑梗住院」: who, from the clause that names them.
+                    said = _SPEAKS.search(clauses[0])  # 「镇长厍立川介绍，…」: the speaker is not who did it
+                    who = next((n for n in self.people if n in clauses[0] and n not in rest), "") if number else ""
+                    who = "" if said else who
+                    found.append(self._scoped(f"{who}{rest}是什么时候"))
+                    break
+        for number, clause in enumerate(clauses if not found else ()):
+            # 「每周二、周五安排家庭医生坐班」 → 「每周几安排家庭医生坐班」, 「安排家庭医生坐班是星期几」;
+            # a time of day alone (每周三一早) is said of the clause after it.
+            if not (match := _WEEKDAY.search(clause)):
+                continue
+            after = clause[match.end() :]
+            if len(clause[: match.start()] + after) < 4 and number + 1 < len(clauses):
+                after = f"{after}，{clauses[number + 1]}"
+            rest = OPENERS.sub("", clause[: match.start()] + after.lstrip("，"))
+            if len(rest) >= 4:
+                found.append(self._scoped(f"{clause[: match.start()]}每周几{after}"))
+                found.append(self._short(f"{rest}是星期几"))
+            break
         return found
 
     def _rank(self, clauses: list[str]) -> list[str]:
@@ -311,8 +343,11 @@ class Wordings:
 
     def _keywords(self, sentence: str) -> list[str]:
         import jieba.analyse
+        import jieba.posseg
 
         words = jieba.analyse.extract_tags(sentence, topK=8)
+        # A conjunction, adverb, preposition or pronoun (要不是, 一边, 此次) says nothing of the subject.
+        words = [w for w in words if jieba.posseg.dt.word_tag_tab.get(w, "x")[:1] not in _FUNCTION_FLAGS]
         # 「个村」 is jieba's cut of 12个村: a measure word left over from a number is no keyword.
         words = [w for w in words if not re.search(r"\d", w) and w[0] not in SMALL and w[0] not in "万亿余多"]
         words = [w for w in words if w not in _UNIT_WORDS and w not in STOPWORDS and not _LOCATIVE.match(w)]

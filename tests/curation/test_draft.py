@@ -925,3 +925,11 @@ def test_an_organisation_spoken_of_by_its_kind_is_the_one_named_last(tmp_path: P
     assert any("穗丰农机专业合作社现有社员" in q for q in members["questions"])  # type: ignore[union-attr]
     said = next(f for f in facts if "翟庆禾" in str(f["source"]))
     assert "穗丰农机专业合作社理事长翟庆禾" in str(said["answer"])
+
+
+@pytest.mark.parametrize("split", [True, False])
+def test_a_quotation_told_to_the_reporter_is_restated_with_its_speaker_first(tmp_path: Path, split: bool) -> None:
+    story = "“帮扶不能只给钱，要让群众自己能挣钱。”镇长褚雯告诉记者，镇里还引导合作社收购茶青1.2万斤。"
+    answers = [str(f["answer"]) for f in _drafted(tmp_path, story, place="新河镇", split=split).facts]  # type: ignore[arg-type]
+    assert any("镇长褚雯告诉记者：“帮扶不能只给钱" in a for a in answers), answers
+    assert not any("挣钱。”镇长" in a for a in answers), answers

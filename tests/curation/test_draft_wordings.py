@@ -194,3 +194,75 @@ def test_a_figure_deep_in_a_paragraph_is_asked_with_the_paragraphs_topic(tmp_pat
     story = "秸秆禁烧，是秋冬季大气治理的关键一环。全镇今年划分网格214个，配备无人机6架。"
     figures = _drafted(tmp_path, story).facts[1]
     assert any("秸秆" in q for q in figures["questions"])  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("story", "wanted"),
+    [
+        ("镇卫生院在社区服务点设立签约窗口，每周二、周五安排家庭医生坐班。", "每周几安排家庭医生坐班"),
+        # a time of day alone (一早) is said of the clause after it
+        ("县医院专家蓟雁秋就是其中一位，每周三一早，她都会准时出现在卫生院的专家诊室。", "是星期几"),
+    ],
+)
+def test_days_of_the_week_are_asked_with_which_day(tmp_path: Path, story: str, wanted: str) -> None:
+    assert any(wanted in q for q in _questions(tmp_path, story))
+
+
+@pytest.mark.parametrize(
+    ("story", "meant", "not_meant"),
+    [
+        # the person named in the sentence, before its pronoun — not the one the paragraph named last
+        ("护林员仉大满今年57岁。英语教师阙晓蘅就是其中之一，去年她所带班级的平均分提高了8分。", "阙晓蘅", "仉大满"),
+        # the first named is the subject; one owning something (蒯亦川的农场) is not
+        ("62岁的村民濮桂兰在蒯亦川的农场帮工，她说：“现在又有鱼了。”今年她家收入3万元。", "濮桂兰说", "蒯亦川说"),
+    ],
+)
+def test_a_pronoun_stands_for_the_subject_its_sentence_names(
+    tmp_path: Path, story: str, meant: str, not_meant: str
+) -> None:
+    drafted = _drafted(tmp_path, story)
+    facts = [fact for fact in drafted.facts if "她" in str(fact["source"])]
+    told = [q for fact in facts for q in [*fact["questions"], fact["answer"]]]  # type: ignore[misc]
+    assert any(meant in q for q in told)
+    assert not any(not_meant in q for q in told)
+
+
+def test_a_paragraphs_slogan_is_its_topic_and_no_fact_of_its_own(tmp_path: Path) -> None:
+    story = "今年樟岭镇全面推进森林防火工作。\n\n技防让“千里眼”全天候值守。镇里投入资金58万元，新建高清智能监控点9个。"
+    facts = _drafted(tmp_path, story).facts
+    assert not any(str(fact["source"]).endswith("全天候值守。") for fact in facts)  # no fact of the slogan alone
+    watched = next(fact for fact in facts if "监控点9个" in str(fact["source"]))
+    assert str(watched["source"]).startswith("技防让")  # the paragraph stays covered: the slogan rides along
+    assert watched["tags"] == ["技防让千里眼全天候值守"]
+    assert not any("值守" in q for q in watched["questions"])  # type: ignore[union-attr]
+    assert "值守" not in str(watched["answer"])
+
+
+def test_a_sum_spent_on_what_follows_it_is_asked_as_its_cost(tmp_path: Path) -> None:
+    questions = _questions(tmp_path, "总投资4200万元的樟岭中心渔港升级改造工程今年6月底完工。")
+    assert any(q.startswith("樟岭中心渔港升级改造工程") and "多少钱" in q for q in questions)
+    assert not any(q.startswith(("的", "樟岭的")) for q in questions)
+
+
+def test_a_word_that_names_nothing_is_no_keyword(tmp_path: Path) -> None:
+    story = "村民喻秀莲一边熟练地编着竹篮一边说，要不是镇里帮忙，日子难以为继。"
+    keyworded = [q for q in _questions(tmp_path, story) if " " in q or q.endswith("是怎么回事？")]
+    assert keyworded
+    assert not any(word in q for q in keyworded for word in ("要不是", "一边"))
+
+
+@pytest.mark.parametrize(
+    ("story", "wanted", "bad"),
+    [
+        # what has gone on since a date is asked when it began
+        ("9月16日开海以来，全镇312艘渔船中已有296艘出海作业。", "什么时候开海", "开海以来是什么时候"),
+        # a date in a later clause is of the person the first clause names…
+        ("岽头村村民闵德旺今年58岁，今年3月突发脑梗住院。", "闵德旺今年突发脑梗住院是什么时候", ""),
+        # …but not of the one who only tells it
+        ("镇长厍立川介绍，剩余6个村卫生室计划于2025年6月前完成改造。", "完成改造是什么时候", "厍立川剩余"),
+    ],
+)
+def test_a_date_is_asked_of_what_happened_then(tmp_path: Path, story: str, wanted: str, bad: str) -> None:
+    questions = _questions(tmp_path, story)
+    assert any(wanted in q for q in questions), questions
+    assert not bad or not any(bad in q for q in questions), questions
