@@ -6,7 +6,7 @@ README alone) are combined with the fixture copy of the bundled knowledge as `fa
 jiuye-employment-2024, jiaotong-roads-2025, zhengwu-services-2025, rencai-talent-2024,
 jiti-collective-2024, yibao-insurance-2025, tuiyi-veterans-2024, shipin-foodsafety-2025,
 yaocai-herbs-2024, wenming-practice-2025, guangfu-solar-2024, daoyu-ricefish-2025,
-tuoyu-childcare-2024) are never read by tests.
+tuoyu-childcare-2024, fanpin-monitor-2025, yugang-fishery-2024) are never read by tests.
 """
 
 from __future__ import annotations
