@@ -22,7 +22,8 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     own fact (what it got instead: another fact, a choice or a decline), and each wording of
     another article whose answer changed since the last replay of this folder (or compared
     with --against DIR, the knowledge before your edit); a wording that already asked which one
-    and now offers the new article's fact too is listed as "one more choice". --strict exits 1
+    and now offers the new article's fact too, or a wording of an article's document facts (its
+    title, outlet, date, author) that now asks which article, is listed as "one more choice". --strict exits 1
     if a wording misses its fact or another article's answer changed otherwise.
     """
     from bot.knowledge.check import check

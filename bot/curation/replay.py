@@ -53,10 +53,16 @@ class Change:
     @property
     def one_more_choice(self) -> bool:
         """Whether the wording already asked which one and now offers the new article's fact too
-        (「这篇报道的标题是什么」 once a third article is added): every old choice is still offered."""
-        if not (self.before.startswith(CHOICE) and self.after.startswith(CHOICE)):
+        (「这篇报道的标题是什么」 once a third article is added): every old choice is still offered.
+        So is a wording of an article's document facts (its title, outlet, date, author, answered
+        from its `document:` block) that now asks which article, its old answer among the choices:
+        any article added answers it too."""
+        if not self.after.startswith(CHOICE):
             return False
-        return set(self.before[len(CHOICE) :].split(", ")) <= set(self.after[len(CHOICE) :].split(", "))
+        offered = set(self.after[len(CHOICE) :].split(", "))
+        if not self.before.startswith(CHOICE):
+            return self.fact.origin == "document" and self.before in offered
+        return set(self.before[len(CHOICE) :].split(", ")) <= offered
 
     def shown(self, knowledge: Knowledge) -> str:
         path = knowledge.documents[self.fact.doc_id].path

@@ -134,3 +134,17 @@ def test_a_choice_that_only_offers_the_new_article_too_is_one_more_choice(before
 
     fact = Fact(id="jx-title", doc_id="doc-a", questions=["标题是什么"], answer="…", source="…")
     assert Change(fact, "标题是什么", before, after).one_more_choice is more
+
+
+@pytest.mark.parametrize(("origin", "more"), [("document", True), ("curated", False)])
+def test_a_question_about_the_article_itself_that_now_asks_which_is_one_more_choice(origin: str, more: bool) -> None:
+    # Both curators of stop 27 found eight such lines for any article added: an article's title,
+    # outlet, date or author asked of no article in particular is every article's to answer.
+    from dataclasses import replace
+
+    from bot.curation.replay import Change
+    from bot.knowledge.model import Fact
+
+    fact = replace(Fact(id="jx-title", doc_id="doc-a", questions=["标题是什么"], answer="…", source="…"), origin=origin)
+    assert Change(fact, "标题是什么", "jx-title", "a choice: jx-title, new-title").one_more_choice is more
+    assert not Change(fact, "标题是什么", "jx-title", "a choice: new-title, wj-title").one_more_choice
