@@ -278,7 +278,7 @@ def _facts(doc: Document, chrome: set[str], names: list[tuple[str, str]], split:
             if earlier := [(pos, n) for pos, n in earlier if pos >= (opening if anaphor == "他" else 0)]:
                 referents[anaphor] = max(earlier)[1]
         if subject := subject_before_pronoun(source, people):
-            referents["他"] = subject
+            referents["他"] = subject  # named in the sentence itself, before its 她: that one
         referents |= _named_this_one(doc.text, source, at, names)
         # 「合作社现有社员46名」: the 合作社 the article named last.
         referents |= bare_kinds(source, doc.text, at, (n for n, kind in names if kind.startswith("organisation")))

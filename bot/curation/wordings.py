@@ -130,7 +130,8 @@ class Wordings:
         self.used: set[str] = set()
         #: the article's names, kept whole as keywords: jieba alone cuts 阳县 out of 蘧阳县
         self.names = tuple(dict.fromkeys((*self.forms, *names)))
-        self.people = people  #: the people among them (闵德旺), who a clause's date may be of
+        #: the people among them (闵德旺): a later clause's date may be theirs
+        self.people = people
         self._phrasing = Phrasing(self.place, self._scoped, self._short, self._unbroken, self._keywords)
 
     def _names_place(self, text: str) -> bool:
@@ -274,11 +275,7 @@ class Wordings:
                     found.append(self._scoped(f"什么时候{since.group(1)}"))
                     break
                 if len(rest) >= 4 and not _TIME_OF_DAY.fullmatch(rest):  # 「10月18日清晨6点半，…」 sets a scene
-                    # 「岽头村村民闵德旺今年58岁，今年3月突发脑梗住院」: who, from the clause that names them.
-                    said = _SPEAKS.search(clauses[0])  # 「镇长厍立川介绍，…」: the speaker is not who did it
-                    who = next((n for n in self.people if n in clauses[0] and n not in rest), "") if number else ""
-                    who = "" if said else who
-                    found.append(self._scoped(f"{who}{rest}是什么时候"))
+                    found.append(self._scoped(f"{self._who(clauses, number, rest)}{rest}是什么时候"))
                     break
         for number, clause in enumerate(clauses if not found else ()):
             # 「每周二、周五安排家庭医生坐班」 → 「每周几安排家庭医生坐班」, 「安排家庭医生坐班是星期几」;
@@ -294,6 +291,13 @@ class Wordings:
                 found.append(self._short(f"{rest}是星期几"))
             break
         return found
+
+    def _who(self, clauses: list[str], number: int, rest: str) -> str:
+        """Who a later clause's date is of: the person the first clause names (「岽头村村民闵德旺今年
+        58岁，今年3月突发脑梗住院」) — not one who only tells it (「镇长厍立川介绍，…」)."""
+        if not number or _SPEAKS.search(clauses[0]):
+            return ""
+        return next((name for name in self.people if name in clauses[0] and name not in rest), "")
 
     def _rank(self, clauses: list[str]) -> list[str]:
         """「新河镇考核排名第一」 → 「新河镇考核排名第几」: a place in a ranking is asked with 第几."""

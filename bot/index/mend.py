@@ -123,9 +123,13 @@ def mend(
         for start in range(len(chars) - length + 1)
         if before[start + length] != before[start] and foreign[start + length] == foreign[start]
     ]
+
     # Where two characters side by side are no knowledge word's (the 么用 of 怎么用工迟), a window
     # holding them can only be a word mistyped at one of the two.
-    strange = [pairs is not None and chars[i] + chars[i + 1] not in pairs for i in range(len(chars) - 1)]
+    def strange_at(i: int) -> bool:
+        return pairs is not None and chars[i] + chars[i + 1] not in pairs
+
+    strange = [strange_at(i) for i in range(len(chars) - 1)]
     fixed = [False] * len(chars)  # mended already, with the rest of its window
     # A knowledge word typed right (湾塘社区) is no slip, whatever a window across it suggests
     # (镇湾塘 → 镇河塘, for the article's 洞溪河). Asked only of a character about to be mended: few are.
@@ -158,7 +162,7 @@ def mend(
             chars[position] = words[0][offset]
             for i in (position - 1, position):  # the mended character's neighbours, read anew
                 if 0 <= i < len(chars) - 1:
-                    strange[i] = pairs is not None and chars[i] + chars[i + 1] not in pairs
+                    strange[i] = strange_at(i)
             for i in range(start, start + length):
                 fixed[i] = True
             break

@@ -41,6 +41,7 @@ def typical_top_idf(word_df: Counter[str], count: int) -> float:
 
 
 def near_words(words: set[str]) -> dict[str, frozenset[str]]:
+    """Each word with one character blanked (用工?) → the words of that shape, for typo matching."""
     near: dict[str, set[str]] = defaultdict(set)
     for word in words:
         if 2 <= len(word) <= 8 and is_han(word):
@@ -50,6 +51,7 @@ def near_words(words: set[str]) -> dict[str, frozenset[str]]:
 
 
 def merge(first: dict[str, frozenset[str]], second: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """Two tables of kin in one: each word's kin from both."""
     merged = dict(second)
     for word, kin in first.items():
         merged[word] = merged.get(word, frozenset()) | kin
