@@ -74,7 +74,6 @@ def supplies(source: str, numbers: frozenset[str], named: bool = True, answer: s
     """
     kinds = {"person", "other"} | ({"named"} if named else set())
     if estimated := _ESTIMATED.search(source):  # 七八天, 几百米: a figure, though no digits
-        kinds.add("number")
         numbers = numbers or frozenset({estimated.group()})
     if numbers:
         kinds.add("number")
