@@ -22,8 +22,20 @@ from bot.matching.scoring import Scored, is_village
 from bot.matching.sentences import Sentences
 from bot.question.kinds import Query
 from bot.question.people import posts
-from bot.question.units import asks_whole, figures_in, tells_unit, told_of_parts, units_of
+from bot.question.timeframe import tells_plan_only
+from bot.question.units import (
+    CLAUSE_END,
+    asked_units,
+    asks_whole,
+    figures_counted,
+    figures_in,
+    measure_asked,
+    tells_unit,
+    told_of_parts,
+    units_of,
+)
 from bot.text.lexicon import STOPWORDS, is_noise
+from bot.text.normalize import normalize
 
 #: A village asked of without its name: 村里, 那个村, 哪个社区 (not 农村 or 村民).
 _SOME_VILLAGE = re.compile(r"(?:[那这哪每各]个?)(?:村|社区)|(?:村|社区)里")
@@ -31,6 +43,12 @@ _SOME_VILLAGE = re.compile(r"(?:[那这哪每各]个?)(?:村|社区)|(?:村|社�
 _LEADER = re.compile(r"领导|负责人|一把手|当家人|掌舵人")
 #: A name asked without a word for a person (「一把手叫什么」).
 _NAME_ASKED = re.compile(r"叫什么|叫啥|是谁|是哪一?位")
+#: The kinds of answer a figure gives.
+_FIGURES = ("number", "money", "duration", "age")
+#: A question asking what there is now or what was done (现在, 已经, 了): a plan's figure is no reading.
+_DONE_ASKED = re.compile(r"现在|目前|如今|现有|眼下|当前|已|了")
+#: A figure told per head (每名党员联系10至15户, 户均, 人均): no reading of a total, unless asked so.
+_EACH = re.compile(r"每(?![\d隔])|人均|户均|平均")
 #: How much less of the question another holder of the post asked may cover.
 POST_SLACK = 0.15
 #: …and another fact giving a figure in the unit asked (「郗泉村那起纠纷闹了多少年」: 三年 of the ridge,
@@ -55,6 +73,60 @@ class Readings:
         """The facts among `others` (not already `close`) that are another reading of `query`:
         another figure in the unit asked, another village's or person's count, or another holder
         of the post asked."""
+        even = self.even(query, best, others, close)
+        return even + [s for s in self._alike(query, best, others, close) if s not in even]
+
+    def even(self, query: Query, best: Scored, others: list[Scored], close: list[Scored]) -> list[Scored]:
+        """The facts among `others` that a question asking a figure fits as evenly as the best one:
+        covering all it covers (at least `vague_coverage`), of the kind asked, close behind, and
+        counting another figure in the unit or measure asked. 「婚姻家庭纠纷有多少件」 fits the
+        township's 97件 and the 老娘舅 team's 43件 alike: the best one's closer wording is nothing
+        the question says.
+
+        No reading: a figure the best one's includes (or that includes it), a fact naming a village
+        or person other than the question names, a village's figure when the whole is asked (全镇), a
+        plan's figure when what there is or what was done is asked (现在, 已, 了), a figure per head
+        (每名党员联系10至15户) when none is asked."""
+        coverage = best.signals["coverage"]
+        if query.asks not in _FIGURES or query.yes_no or coverage < self.matching.vague_coverage:
+            return []
+        units = asked_units(query.text)
+        measure = None if units else measure_asked(query.text)
+        if not units and measure is None:
+            return []
+
+        def told(text: str) -> frozenset[str]:
+            return figures_in(text, units) if units else figures_counted(text, measure or "")
+
+        def figures(scored: Scored) -> frozenset[str]:
+            entry = self.index.entries[scored.position]
+            return told(normalize(entry.sentence)) or told(entry.measured)
+
+        named = {w for w in query.words if is_village(self.index, w) or w in self.index.people}
+        mine, found = figures(best), []
+        for other in others:
+            if other in close or not self._as_full(best, other) or other.signals["coverage"] < coverage:
+                continue
+            theirs, entry = figures(other), self.index.entries[other.position]
+            if (
+                not theirs
+                or mine <= theirs
+                or theirs <= mine
+                or (named and self._subjects(other) - named)
+                or (units and asks_whole(query.text) and told_of_parts(entry.measured, units))
+                or (_DONE_ASKED.search(query.text) and self._plan(other) and not self._plan(best))
+            ):
+                continue
+            clauses = [c for c in CLAUSE_END.split(normalize(entry.sentence)) if told(c)]
+            if not _EACH.search(query.text) and clauses and all(_EACH.search(c) for c in clauses):
+                continue  # 每名党员联系10至15户 is no reading of 「党员联系群众多少户」
+            found.append(other)
+        return found
+
+    def _plan(self, scored: Scored) -> bool:
+        return tells_plan_only(self.index.entries[scored.position].sentence)
+
+    def _alike(self, query: Query, best: Scored, others: list[Scored], close: list[Scored]) -> list[Scored]:
         units = units_of(query)
         villages = bool(units) and self._some_village(query)
         # Each village's figure is a reading however worded (「村里的林地面积有多少公顷」); another

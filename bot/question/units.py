@@ -186,6 +186,30 @@ def counted_in(measure: str) -> re.Pattern[str]:
     return re.compile(rf"\d{ABOUT}?(?:万)?{ABOUT}?{re.escape(measure)}")
 
 
+#: A count asked in a measure word (多少册, 几架, 多少人次): the measure the figures must be told in.
+_MEASURE_ASKED = re.compile(
+    r"(?:多少|几)(人次|册次|[个名家处项次人户座条所件位台辆场批支套栋间期届轮堂部只张份本篇块册头棵株架艘])"
+)
+
+
+def measure_asked(text: str) -> str | None:
+    """The measure word a question (normalised) counts in: 「捐赠了多少册图书」 → 册."""
+    found = _MEASURE_ASKED.search(text)
+    return found.group(1) if found else None
+
+
+@lru_cache(maxsize=64)
+def _counted_figure(measure: str) -> re.Pattern[str]:
+    # People are counted in any of their measures: 「多少人参加」 is answered by 300余名 and 1.8万人次.
+    family = "名|位|人次|人|个人" if measure in _PEOPLE_MEASURES or measure == "人次" else re.escape(measure)
+    return re.compile(rf"(?<![\d.])\d+(?:\.\d+)?{ABOUT}?[万亿]?{ABOUT}?(?:{family})")
+
+
+def figures_counted(text: str, measure: str) -> frozenset[str]:
+    """The figures `text` (normalised) counts in `measure`, as written: {1.16万册, 3200册}."""
+    return frozenset(found.group(0) for found in _counted_figure(measure).finditer(text))
+
+
 @lru_cache(maxsize=4096)
 def _as_digits(text: str) -> str:
     """A source with its Chinese numerals as digits (一千八百多个 → 1800多个), once per source: a

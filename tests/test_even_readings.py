@@ -1,0 +1,66 @@
+"""A question asking a figure that two facts of one article fit evenly asks which (`Readings.even`).
+
+The facts must each cover all the question covers, tell a figure in the unit or measure asked, and
+disagree; what only the best one's closer wording favours is a guess. Each exception is a question
+that does say which: the whole (全镇), what was done (了, 现在) against a plan, a total against a
+figure per head, a village it names.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from bot.knowledge.combine import combine
+from bot.matching.engine import Engine
+from tests.knowledge_helpers import FIXTURE_KNOWLEDGE
+
+NEW = Path(__file__).parent / "eval" / "newarticles"
+ARTICLES = (
+    "yuedu-reading-2025",
+    "tiaojie-mediation-2024",
+    "renju-village-2023",
+    "senlin-fireprevention-2025",
+    "dongxi-party-2023",
+)
+
+
+@pytest.fixture(scope="module")
+def towns(tmp_path_factory: pytest.TempPathFactory, settings: Settings) -> Engine:
+    knowledge = combine(FIXTURE_KNOWLEDGE, [NEW / name for name in ARTICLES], tmp_path_factory.mktemp("e") / "k")
+    return Engine.load(knowledge, settings)
+
+
+@pytest.mark.parametrize(
+    ("question", "figures"),
+    [
+        ("蕰埼镇捐赠了多少册图书？", ["1.16万册", "3200册"]),  # the town's donations and one company's
+        ("蕰埼镇的书屋藏书有多少册？", ["9.8万册", "6800册"]),  # all the town's book rooms, and one village's
+        ("蕰埼镇的阅读活动有多少人参加？", ["300余名", "1.8万人次"]),  # people are counted in 名 and 人次 alike
+        ("訾陂乡婚姻家庭纠纷有多少件？", ["97件", "43件"]),  # the township's and the 老娘舅 team's
+    ],
+)
+def test_two_facts_fitting_a_figure_question_evenly_are_offered(
+    towns: Engine, question: str, figures: list[str]
+) -> None:
+    reply = towns.answer(question)
+    assert reply.status == "clarify"
+    offered = " ".join(s.answer for s in reply.suggestions)
+    assert all(figure in offered for figure in figures)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("蘩岙乡卫生厕所普及率达到多少了？", "rj-overview-toilet-rate-93.6"),  # 了: not the 2024 target
+        ("全镇的林地面积一共有多少公顷？", "senlin-fireprevention-2025-05"),  # 全镇: not a village's
+        ("眭溪村配了多少名专职护林员？", "senlin-fireprevention-2025-17"),  # a fact naming 仉家坳村 too is another's
+        ("蘩岙乡今年建成村级污水处理站多少座？", "rj-sewage-stations-12"),  # both facts say 12座: one answer
+        ("洞溪镇党员联系群众多少户？", "dx-members-412-households-5870"),  # not 每名党员联系10至15户
+    ],
+)
+def test_a_question_that_says_which_is_answered(towns: Engine, question: str, fact_id: str) -> None:
+    reply = towns.answer(question)
+    assert (reply.status, reply.fact_id) == ("answered", fact_id)
