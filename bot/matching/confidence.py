@@ -3,7 +3,8 @@
 The score threshold (`Matching.answer`) decides most questions. Four things move it:
 
 - a long question carries its own story, so its wording can never be close to a short curated
-  one: it answers at `long_answer` when its best fact lacks nothing it names (`clean`);
+  one: it answers at `long_answer` when its best fact lacks nothing it names (`clean`) and gives
+  the kind of answer asked;
 - a what/how question whose best fact is far ahead of every other, missing only words common in
   Chinese at large (机会, 加强), answers below the threshold (`clear_winner`);
 - a question that names the wrong person for what a fact tells (「镇长林卫东说办结率要稳定在98%以上吧」,
@@ -83,14 +84,16 @@ class Confidence:
 
     def threshold(self, query: Query, best: Scored) -> float:
         """The score `best` must reach to answer: `answer`, or `long_answer` for a question of
-        `long_terms` key terms or more, when `best` lacks nothing the question names.
+        `long_terms` key terms or more, when `best` lacks nothing the question names and gives the
+        kind of answer asked (「…生产线投资了多少钱」 of a fact telling no sum is no answer at all).
 
         A long question carries its own story (「为了不打扰企业，吴江开发区平时靠哪些网上渠道和
         企业沟通？」): it can never be worded like a short curated question, so its wording score
         stays low even when every word of the fact is in it.
         """
         m = self.matching
-        return m.long_answer if clean(best) and len(set(query.terms)) >= m.long_terms else m.answer
+        told = clean(best) and best.signals["kind"] == 1.0
+        return m.long_answer if told and len(set(query.terms)) >= m.long_terms else m.answer
 
     def clear_winner(self, query: Query, facts: list[Scored]) -> bool:
         """A fact below `answer` that still answers: well ahead of every other, and missing only
