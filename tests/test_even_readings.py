@@ -24,6 +24,7 @@ ARTICLES = (
     "renju-village-2023",
     "senlin-fireprevention-2025",
     "dongxi-party-2023",
+    "quyang-flood-2025",
 )
 
 
@@ -64,3 +65,11 @@ def test_two_facts_fitting_a_figure_question_evenly_are_offered(
 def test_a_question_that_says_which_is_answered(towns: Engine, question: str, fact_id: str) -> None:
     reply = towns.answer(question)
     assert (reply.status, reply.fact_id) == ("answered", fact_id)
+
+
+def test_two_villages_counts_are_a_choice_though_one_fact_names_both_villages(towns: Engine) -> None:
+    # 下槲村's fact says its secretary acted 「几乎同一时间」 as 石楠坳村's: it names both villages.
+    reply = towns.answer("村支书那晚带队转移了多少人？")
+    assert reply.status == "clarify"
+    offered = " ".join(s.answer for s in reply.suggestions)
+    assert "96人" in offered and "73人" in offered

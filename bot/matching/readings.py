@@ -210,12 +210,14 @@ class Readings:
 
     def _of_another(self, query: Query, best: Scored, other: Scored) -> bool:
         """Whether `other` gives a figure of another village or person than the best fact does, and
-        the question names neither: it says less than the article, and either is meant."""
+        the question names neither: it says less than the article, and either is meant. Each must
+        name someone the other does not; one may name the other's village too (下槲村's secretary
+        led 73 out 「几乎同一时间」 as 石楠坳村's led 96: 「村支书那晚带队转移了多少人」)."""
         mine, theirs = self._subjects(best), self._subjects(other)
         asked = set(query.words) | set(query.terms)
         return (
-            bool(mine and theirs)
-            and mine.isdisjoint(theirs)
+            bool(mine - theirs)
+            and bool(theirs - mine)
             and asked.isdisjoint(mine | theirs)
             and bool(self.index.entries[other.position].numbers)
         )
