@@ -15,7 +15,7 @@ import pytest
 from bot.config import Settings
 from bot.knowledge.combine import combine
 from bot.matching.engine import Engine
-from tests.knowledge_helpers import FIXTURE_KNOWLEDGE
+from tests.knowledge_helpers import FIXTURE_KNOWLEDGE, with_article
 
 NEW = Path(__file__).parent / "eval" / "newarticles"
 ARTICLES = (
@@ -73,3 +73,49 @@ def test_two_villages_counts_are_a_choice_though_one_fact_names_both_villages(to
     assert reply.status == "clarify"
     offered = " ".join(s.answer for s in reply.suggestions)
     assert "96人" in offered and "73人" in offered
+
+
+SUMMARY = """\
+槿溪乡：污水治理见实效
+2024-06-03 08:30  来源：棠川县融媒体中心
+记者 冯知秋
+
+本报讯 今年以来，槿溪乡投入资金860万元，建成村级污水处理站12座，受益农户2100户。
+
+据了解，全乡共建成村级污水处理站12座，铺设管网18.5公里，治理沟塘9处。
+"""
+
+SUMMARY_FACTS = """\
+document:
+  id: jinxi-sewage-2024
+  title: 槿溪乡：污水治理见实效
+  outlet: 棠川县融媒体中心
+  date: '2024-06-03'
+  author: 冯知秋
+  place: 槿溪乡
+  text: articles/jinxi-sewage-2024.txt
+  chrome:
+  - 槿溪乡：污水治理见实效
+  - 2024-06-03 08:30  来源：棠川县融媒体中心
+  - 记者 冯知秋
+facts:
+- id: jx-overview
+  questions: [槿溪乡建成村级污水处理站多少座, 槿溪乡投入资金多少万元, 槿溪乡受益农户多少户]
+  answer: 据2024年6月报道，槿溪乡投入资金860万元，建成村级污水处理站12座，受益农户2100户。
+  source: 今年以来，槿溪乡投入资金860万元，建成村级污水处理站12座，受益农户2100户。
+- id: jx-stations
+  questions: [槿溪乡建成村级污水处理站几座, 槿溪乡铺设管网多少公里, 槿溪乡治理沟塘多少处]
+  answer: 据2024年6月报道，槿溪乡全乡共建成村级污水处理站12座，铺设管网18.5公里，治理沟塘9处。
+  source: 据了解，全乡共建成村级污水处理站12座，铺设管网18.5公里，治理沟塘9处。
+"""
+
+
+def test_two_facts_counting_the_same_figure_in_the_measure_asked_are_one_answer(
+    tmp_path_factory: pytest.TempPathFactory, settings: Settings
+) -> None:
+    # The summary and the paragraph both say 12座, each beside figures the other lacks.
+    knowledge = with_article(
+        tmp_path_factory.mktemp("j"), "jinxi-sewage-2024", SUMMARY, SUMMARY_FACTS, "places:\n  槿溪乡: [槿溪]\n"
+    )
+    reply = Engine.load(knowledge, settings).answer("槿溪乡建成村级污水处理站多少座？")
+    assert reply.status == "answered" and "12座" in (reply.answer or "")

@@ -14,6 +14,7 @@ nothing to choose.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.config import Matching
 from bot.index.search import Index
@@ -88,40 +89,46 @@ class Readings:
         plan's figure when what there is or what was done is asked (现在, 已, 了), a figure per head
         (每名党员联系10至15户) when none is asked."""
         coverage = best.signals["coverage"]
-        if query.asks not in _FIGURES or query.yes_no or coverage < self.matching.vague_coverage:
+        counting = self._counting(query)
+        if counting is None or coverage < self.matching.vague_coverage:
             return []
-        units = asked_units(query.text)
-        measure = None if units else measure_asked(query.text)
-        if not units and measure is None:
-            return []
-
-        def told(text: str) -> frozenset[str]:
-            return figures_in(text, units) if units else figures_counted(text, measure or "")
-
-        def figures(scored: Scored) -> frozenset[str]:
-            entry = self.index.entries[scored.position]
-            return told(normalize(entry.sentence)) or told(entry.measured)
-
         named = {w for w in query.words if is_village(self.index, w) or w in self.index.people}
-        mine, found = figures(best), []
+        whole = asked_units(query.text) if asks_whole(query.text) else ()  # 全镇…多少公顷
+        mine, found = self._figures(counting, best), []
         for other in others:
             if other in close or not self._as_full(best, other) or other.signals["coverage"] < coverage:
                 continue
-            theirs, entry = figures(other), self.index.entries[other.position]
+            theirs, entry = self._figures(counting, other), self.index.entries[other.position]
             if (
                 not theirs
                 or mine <= theirs
                 or theirs <= mine
                 or (named and self._subjects(other) - named)
-                or (units and asks_whole(query.text) and told_of_parts(entry.measured, units))
+                or (whole and told_of_parts(entry.measured, whole))
                 or (_DONE_ASKED.search(query.text) and self._plan(other) and not self._plan(best))
             ):
                 continue
-            clauses = [c for c in CLAUSE_END.split(normalize(entry.sentence)) if told(c)]
+            clauses = [c for c in CLAUSE_END.split(normalize(entry.sentence)) if counting(c)]
             if not _EACH.search(query.text) and clauses and all(_EACH.search(c) for c in clauses):
                 continue  # 每名党员联系10至15户 is no reading of 「党员联系群众多少户」
             found.append(other)
         return found
+
+    def _counting(self, query: Query) -> Callable[[str], frozenset[str]] | None:
+        """How the figures a question asks for are read off a text: in the unit it asks (公里, 元),
+        else in the measure word it counts in (册, 座, 人); None for a question asking no figure."""
+        if query.asks not in _FIGURES or query.yes_no:
+            return None
+        if units := asked_units(query.text):
+            return lambda text: figures_in(text, units)
+        if measure := measure_asked(query.text):
+            return lambda text: figures_counted(text, measure)
+        return None
+
+    def _figures(self, counting: Callable[[str], frozenset[str]], scored: Scored) -> frozenset[str]:
+        """The figures a fact's source gives as `counting` reads them (as written, or normalised)."""
+        entry = self.index.entries[scored.position]
+        return counting(normalize(entry.sentence)) or counting(entry.measured)
 
     def _plan(self, scored: Scored) -> bool:
         return tells_plan_only(self.index.entries[scored.position].sentence)
@@ -236,12 +243,12 @@ class Readings:
     def agree(self, query: Query, best: Scored, other: Scored) -> bool:
         """Whether two facts give the same figures in the unit the question asks: 「铺设污水管网
         多少公里」 is 38.6公里 in the summary that opens the story and in the paragraph that tells
-        it, so there is nothing to choose."""
-        units = units_of(query)
-        if not units:
+        it, so there is nothing to choose; 「建成村级污水处理站多少座」 is 12座 in both."""
+        counting = self._counting(query)
+        if counting is None:
             return False
-        told = figures_in(self.index.entries[best.position].measured, units)
-        return bool(told) and told == figures_in(self.index.entries[other.position].measured, units)
+        told = self._figures(counting, best)
+        return bool(told) and told == self._figures(counting, other)
 
     def _as_full(self, best: Scored, other: Scored, slack: float = 0.0) -> bool:
         """`other` is of the best one's article, close behind it, of the kind asked, and covers
