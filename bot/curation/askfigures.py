@@ -20,12 +20,14 @@ _COUNT = re.compile(
     r"((?:个多小时|个半小时|个多月|个半月|个|名|件|项|户|人|座|家|场|次|条|所|批位|位|台|套|元|吨|亩|米|公里|千米|"
     r"册|张|本|篇|部|枚|轮|堂|节|箱|袋|瓶|盒|桶|"
     r"平方公里|平方米|公顷|千瓦时|千瓦|兆瓦|毫米|厘米|盏|起|间|处|只|头|辆|期|类|支|棵|株|斤|公斤|千克|小时|分钟|个月|周|天|年|届|"
-    r"岁|%|立方米|倍|块|份|根|口|眼|把|具|架|例|站路|站)*)"
+    r"岁|%|立方米|倍|块|份|根|口|眼|把|具|架|例|站路|站|栋|幢|艘|层|度|尾|羽)*)"
 )
+#: The figures asked of one fact at most: a summary sentence lists seven or eight (146场…73栋…58个).
+MOST_FIGURES = 8
 #: A number of five digits or more with nothing after it that counts (12345 of 12345热线).
 _CODE = re.compile(r"\d{5,}")
 #: Measure words of things counted one by one, small enough to ask with 几 (几个, 几座).
-SMALL = frozenset("个 名 件 项 座 家 场 次 条 所 位 台 套 类 支 间 处 批 期 届 块 份 根 口 眼 例 站".split())
+SMALL = frozenset("个 名 件 项 座 家 场 次 条 所 位 台 套 类 支 间 处 批 期 届 块 份 根 口 眼 例 站 栋 幢 艘".split())
 #: A span in hours or months with 多 or 半 inside (2个多小时): asked 多长时间.
 _ROUGH_SPAN = ("个多小时", "个半小时", "个多月", "个半月")
 #: What a clause says of the figure of the clause before (这一数字, 该比例): the thing it measured.
@@ -195,7 +197,7 @@ def figure_wordings(clauses: list[str], about: list[str], context: str, phrasing
                 measured = _MEASURED_END.sub("", _CHANGED_FROM.sub("", spoken_phrase(thing)))
                 subject = measured if len(measured) >= 2 else ""
             break  # the clause's last figure: 「9个行政村、2个社区划分为86个网格」 tells 86
-        if len(full) == 5:
+        if len(full) == MOST_FIGURES:
             break
     ordered: list[str] = []
     for i in range(len(full)):

@@ -217,6 +217,17 @@ def test_every_figure_of_a_sentence_is_asked(tmp_path: Path) -> None:
     assert "新河镇一般问题须在多少小时内办结？" in questions  # type: ignore[operator]
 
 
+def test_every_figure_of_a_long_list_is_asked_in_its_measure(tmp_path: Path) -> None:
+    # Six figures in one sentence, the last two in 栋 and 艘: each is asked, none dropped for the count.
+    story = (
+        "全年共开展清洁行动146场，参与群众2.3万人次，清理垃圾2300吨，清理沟渠96公里，"
+        "拆除乱搭乱建410处，整治空心房73栋，改造渔船12艘。"
+    )
+    questions = _drafted(tmp_path, story, place="新河镇").facts[0]["questions"]
+    assert "新河镇整治空心房多少栋？" in questions  # type: ignore[operator]
+    assert "新河镇改造渔船多少艘？" in questions  # type: ignore[operator]
+
+
 def test_a_quotation_takes_along_the_speaker_who_opens_the_next_sentence(tmp_path: Path) -> None:
     story = "“高标准农田是粮食安全的压舱石。”新河镇党委书记赵立新说，镇里同步建立了田长制。"
     quote, rest = _drafted(tmp_path, story, place="新河镇").facts[:2]
