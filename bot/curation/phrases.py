@@ -67,7 +67,7 @@ def spoken_phrase(text: str) -> str:
         if token.flag[0] in "xpucmqr" or not re.fullmatch(r"[\u4e00-\u9fff]+", token.word):
             break  # punctuation, a preposition, a particle, a number: what came before is another phrase
         length = sum(len(word) for word, _ in taken)
-        if length >= 4 and length + len(token.word) > 8:
+        if length >= 4 and length + len(token.word) > 8 and not _leans_on(taken[0], token.word, token.flag, length):
             # A long noun phrase (主要农作物耕种收综合机械化率): its head is enough, without a
             # lone character cut from the word before it (收).
             while len(taken) > 1 and len(taken[0][0]) == 1:
@@ -84,6 +84,19 @@ def spoken_phrase(text: str) -> str:
     if text.endswith(phrase) and _COUNTED_BEFORE.search(text[: len(text) - len(phrase)]):
         return text  # 向14个村分配收益: 村分配收益 is what the count counted, cut from it
     return phrase
+
+
+def _leans_on(head: tuple[str, str], word: str, flag: str, length: int) -> bool:
+    """Whether `word` is the verb a two-character noun opening the phrase is named by, the two one
+    compound (脱贫|人口, 留守|儿童, 低保|家庭: 人口人均纯收入 alone is everyone's income): kept, up
+    to ten characters. A noun before it is a scope (全镇) or a modifier the head does without."""
+    return (
+        len(head[0]) == 2
+        and head[1].startswith("n")
+        and len(word) == 2
+        and flag.startswith("v")
+        and length + len(word) <= 10
+    )
 
 
 #: A count with its measure word, right before a phrase (14个|村, 5名|党员).

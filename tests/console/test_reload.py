@@ -16,9 +16,10 @@ if TYPE_CHECKING:
 
 QUESTION = "大桥镇讲了多少堂党课"
 #: The edit is noticed at once (a stat per file before each line): the first line after it
-#: gets the new answer. What takes time is rebuilding the index, about 3 s on an idle machine;
-#: the bound is generous so that a busy CI machine does not fail the test.
-RELOAD_SECONDS = 15.0
+#: gets the new answer. What takes time is rebuilding the index, about 3 s on an idle machine and
+#: 16 s once on a 2-core CI machine running the suite with a worker per core beside other work:
+#: the bound only says the edit is served while the chat runs, not how fast (benchmarks do that).
+RELOAD_SECONDS = 60.0
 
 
 def answer_line(lines: list[str], fact_id: str) -> int:

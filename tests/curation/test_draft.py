@@ -295,6 +295,8 @@ def test_a_word_ending_in_cun_is_no_village(sentence: str, village: str | None) 
         # 分别: both figures are asked, not the last one after the first
         ("全镇基料化和原料化利用分别为0.4万吨和0.3万吨。", "新河镇全镇基料化和原料化利用分别是多少吨？"),
         ("全镇农家书屋总藏书达9.8万册。", "新河农家书屋总藏书有多少册？"),  # 册 is a measure word
+        # 脱贫人口 is one compound: 人口人均纯收入 alone would be everyone's income
+        ("全镇脱贫人口人均纯收入达到1.6万元。", "新河脱贫人口人均纯收入多少钱？"),
         # 来 is rough, as 多 and 余 are
         ("村民吴长贵家去年春茶每亩多收了20来斤。", "新河镇村民吴长贵家去年春茶每亩多收了多少斤？"),
         # the date of a scene is asked with what happened there
