@@ -3,8 +3,9 @@
 「岩汐镇造林造了多少亩」 fits the 1.85万亩 since 2023 and the 6200亩 of this year; 「涟禾乡的书记是谁」
 fits the town's 党委书记 and a village's 党支部书记; 「蘩岙乡投入的资金是多少」 fits two sums. A
 fact of the same article that covers the question as fully as the best one, and gives another
-figure in the unit asked or another holder of the post asked, is a reading the user must choose
-between — however much closer the best one's wording is. 「村里的林地面积有多少公顷」 names no
+figure in the unit or measure asked (「婚姻家庭纠纷有多少件」: 97件 and 43件, `Readings.even`) or
+another holder of the post asked, is a reading the user must choose between — however much closer
+the best one's wording is. 「村里的林地面积有多少公顷」 names no
 village: every village's figure close behind is a reading, however worded; 「全镇的…」 asks the
 town's, and a village's is none. 「工坊今年培训了多少人次」 names neither of the two villages whose
 workshops each give a count: both are readings. Two facts giving the same figure agree and leave
@@ -72,8 +73,8 @@ class Readings:
 
     def alike(self, query: Query, best: Scored, others: list[Scored], close: list[Scored]) -> list[Scored]:
         """The facts among `others` (not already `close`) that are another reading of `query`:
-        another figure in the unit asked, another village's or person's count, or another holder
-        of the post asked."""
+        another figure a figure question fits evenly (`even`), another figure in the unit asked,
+        another village's or person's count, or another holder of the post asked."""
         even = self.even(query, best, others, close)
         return even + [s for s in self._alike(query, best, others, close) if s not in even]
 
@@ -131,6 +132,7 @@ class Readings:
         return counting(normalize(entry.sentence)) or counting(entry.measured)
 
     def _plan(self, scored: Scored) -> bool:
+        """Whether a fact's source tells a plan only (计划…力争…30部)."""
         return tells_plan_only(self.index.entries[scored.position].sentence)
 
     def _alike(self, query: Query, best: Scored, others: list[Scored], close: list[Scored]) -> list[Scored]:
