@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from bot.config import Matching
 from bot.index.search import Index
@@ -42,17 +41,12 @@ from bot.question.timeframe import asks_outcome, asks_present, tells_plan_only
 from bot.question.units import rough_ranges, tells_in, tells_unit, units_after
 from bot.question.unsaid import asks_unsaid
 from bot.reply import Reply
-from bot.text.normalize import normalize
+from bot.text.normalize import normal_form, normalize
 
 #: How a question speaks of the report itself (这篇报道, 哪家媒体发的, 记者是谁, 标题).
 _ABOUT_REPORT = re.compile(
     r"报道|文章|新闻|稿|发布|发表|刊发|刊登|发的|记者|作者|撰稿|署名|标题|题目|来源|出处|媒体|报纸|报社|写的"
 )
-
-
-@lru_cache(maxsize=1024)
-def _normal(text: str) -> str:
-    return normalize(text)
 
 
 @dataclass(frozen=True)
@@ -345,7 +339,7 @@ class Decider:
         """Of `facts`, those whose source gives a figure in the range of a rough one the question
         gives (30几 → 30–39, 2万多 → 2–3万): the source, not the answer, which cites the year."""
         ranges = rough_ranges(query.text)
-        return [s for s in facts if ranges and tells_in(_normal(self.index.entries[s.position].sentence), ranges)]
+        return [s for s in facts if ranges and tells_in(normal_form(self.index.entries[s.position].sentence), ranges)]
 
     def _list_parts(self, facts: list[Scored]) -> list[Scored]:
         """For a question asking for a list, the facts that each give a part of it: every key

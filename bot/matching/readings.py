@@ -24,7 +24,7 @@ from bot.matching.scoring import Scored, is_village
 from bot.matching.sentences import Sentences
 from bot.question.kinds import Query
 from bot.question.people import posts
-from bot.question.timeframe import tells_plan_only
+from bot.question.timeframe import speaks_of_now_or_done, tells_plan_only
 from bot.question.units import (
     CLAUSE_END,
     asked_units,
@@ -37,7 +37,7 @@ from bot.question.units import (
     units_of,
 )
 from bot.text.lexicon import STOPWORDS, is_noise
-from bot.text.normalize import normalize
+from bot.text.normalize import normal_form
 
 #: A village asked of without its name: 村里, 那个村, 哪个社区 (not 农村 or 村民).
 _SOME_VILLAGE = re.compile(r"(?:[那这哪每各]个?)(?:村|社区)|(?:村|社区)里")
@@ -47,8 +47,6 @@ _LEADER = re.compile(r"领导|负责人|一把手|当家人|掌舵人")
 _NAME_ASKED = re.compile(r"叫什么|叫啥|是谁|是哪一?位")
 #: The kinds of answer a figure gives.
 _FIGURES = ("number", "money", "duration", "age")
-#: A question asking what there is now or what was done (现在, 已经, 了): a plan's figure is no reading.
-_DONE_ASKED = re.compile(r"现在|目前|如今|现有|眼下|当前|已|了")
 #: A figure told per head (每名党员联系10至15户, 户均, 人均): no reading of a total, unless asked so.
 _EACH = re.compile(r"每(?![\d隔])|人均|户均|平均")
 #: How much less of the question another holder of the post asked may cover.
@@ -89,27 +87,27 @@ class Readings:
         or person other than the question names, a village's figure when the whole is asked (全镇), a
         plan's figure when what there is or what was done is asked (现在, 已, 了), a figure per head
         (每名党员联系10至15户) when none is asked."""
-        coverage = best.signals["coverage"]
         counting = self._counting(query)
-        if counting is None or coverage < self.matching.vague_coverage:
+        if counting is None or best.signals["coverage"] < self.matching.vague_coverage:
             return []
         named = {w for w in query.words if is_village(self.index, w) or w in self.index.people}
         whole = asked_units(query.text) if asks_whole(query.text) else ()  # 全镇…多少公顷
         mine, found = self._figures(counting, best), []
         for other in others:
-            if other in close or not self._as_full(best, other) or other.signals["coverage"] < coverage:
+            if other in close or not self._as_full(best, other):
                 continue
             theirs, entry = self._figures(counting, other), self.index.entries[other.position]
+            source = normal_form(entry.sentence)
             if (
                 not theirs
                 or mine <= theirs
                 or theirs <= mine
                 or (named and self._subjects(other) - named)
                 or (whole and told_of_parts(entry.measured, whole))
-                or (_DONE_ASKED.search(query.text) and self._plan(other) and not self._plan(best))
+                or (speaks_of_now_or_done(query.text) and self._plan(other) and not self._plan(best))
             ):
                 continue
-            clauses = [c for c in CLAUSE_END.split(normalize(entry.sentence)) if counting(c)]
+            clauses = [c for c in CLAUSE_END.split(source) if counting(c)]
             if not _EACH.search(query.text) and clauses and all(_EACH.search(c) for c in clauses):
                 continue  # 每名党员联系10至15户 is no reading of 「党员联系群众多少户」
             found.append(other)
@@ -129,7 +127,7 @@ class Readings:
     def _figures(self, counting: Callable[[str], frozenset[str]], scored: Scored) -> frozenset[str]:
         """The figures a fact's source gives as `counting` reads them (as written, or normalised)."""
         entry = self.index.entries[scored.position]
-        return counting(normalize(entry.sentence)) or counting(entry.measured)
+        return counting(normal_form(entry.sentence)) or counting(entry.measured)
 
     def _plan(self, scored: Scored) -> bool:
         """Whether a fact's source tells a plan only (计划…力争…30部)."""

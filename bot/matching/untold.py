@@ -33,14 +33,9 @@ from bot.question.untold import (
     part_of_whole,
     total_untold,
 )
-from bot.text.normalize import normalize
+from bot.text.normalize import normal_form, normalize
 
 _DIGIT = re.compile(r"\d")
-
-
-@lru_cache(maxsize=1024)
-def _normal(text: str) -> str:
-    return normalize(text)
 
 
 @lru_cache(maxsize=4096)
@@ -65,13 +60,13 @@ def untold_reason(question: str, query: Query, sentence: str) -> str | None:
     if rate := total_untold(query.text, sentence, units) or count_untold(query, sentence):
         return RATE_ONLY.format(rate=rate)
     # 「除了郗小雨，其他几个徒弟都叫什么」: the one named may be in the clause before the part decided.
-    if named := others_untold(query.text, sentence) or others_untold(_normal(question), sentence):
+    if named := others_untold(query.text, sentence) or others_untold(normal_form(question), sentence):
         return OTHERS_UNTOLD.format(named=named)
     if last_year_untold(query, sentence):  # 「去年同期的管理率是多少」 of 「比去年同期提高8个百分点」
         return LAST_YEAR_UNTOLD
     if kind := kind_untold(query, sentence):  # 「合同纠纷有多少件」 of 「…其余为合同、损害赔偿等纠纷」
         return KIND_UNTOLD.format(kind=kind)
-    asked = [text for text in dict.fromkeys((query.text, _normal(question))) if _DIGIT.search(text)]
+    asked = [text for text in dict.fromkeys((query.text, normal_form(question))) if _DIGIT.search(text)]
     if not asked:  # no figure named: no whole and no counted group asked about
         return None
     for told, clauses in _chunks(sentence):

@@ -59,6 +59,13 @@ def asks_present(text: str) -> bool:
     return bool(_PRESENT.search(text)) and not _ASKS_PLAN.search(text)
 
 
+def speaks_of_now_or_done(text: str) -> bool:
+    """Whether a question (normalised) speaks at all of what there is now or what was done (现在,
+    已, a 了 anywhere: 「普及率达到多少了」), plan words or not — looser than `asks_present` and
+    `asks_done`: it only keeps a plan's figure from being another reading of it."""
+    return _PRESENT.search(text) is not None or re.search(r"已|了", text) is not None
+
+
 def tells_plan_only(source: str) -> bool:
     """Whether a fact's source tells a plan (「2026年计划再改造老旧小区5个，力争加装电梯不少于
     30部」): no answer to what has been done, however alike its words. A sentence is framed by its

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 
 import opencc
 
@@ -296,3 +297,10 @@ _SEPARATORS = _CharMap(lambda ch: " " if _is_separator(ch) else ch)
 
 
 _LONE_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
+
+
+@lru_cache(maxsize=4096)
+def normal_form(text: str) -> str:
+    """`normalize(text)` with no aliases, kept: a fact's source is read by many questions, and
+    normalised once."""
+    return normalize(text)
