@@ -74,7 +74,15 @@ def tells_plan_only(source: str) -> bool:
     done = _DONE_TOLD.search(source)
     if plan is None or _DONE_COUNT.search(source):  # 「光今年就卖了一千八百多个」, whatever else it says
         return False
+    if (figure := _FIGURE.search(source)) and figure.start() < plan.start():
+        # 「今年投入资金58万元，新建监控点9个；按照规划，到2026年底还将再新增6个」: a figure told
+        # before the plan is what there is.
+        return False
     return done is None or plan.start() < done.start()
+
+
+#: A figure that is no part of a date (2026年底, 3月, 15日): what a clause counts.
+_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*[年月日号时点])")
 
 
 #: A year other than the report's, as a question names it, and how a fact that speaks of that
