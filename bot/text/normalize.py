@@ -27,6 +27,8 @@ _T2S = opencc.OpenCC("t2s")
 # 吗 stays: it makes a yes/no question (「人数是4302吗」), which the engine reads differently.
 # 来着 asks again for what one half remembers (一共有多少来着): tone too.
 _PARTICLES = re.compile(r"(?:来着|[啊呢嘛吧呀哦噢喔啦哈呗咯哇嘞捏咩])+(?=\s|$)")
+# A spoken yes/no question ends on 不 where a written one has 吗: 有奖励不？ = 有奖励吗？
+_ASKING_NOT = re.compile(r"(?<=[\u4e00-\u9fff])不(?=\s*\?)")
 # Spoken dates say 号 where articles write 日: 3月4号 = 3月4日.
 # The look-behind starts a match only at the first digit of a run: without it a long run of
 # digits and no 号 is tried from every digit, quadratic in its length (64,000 digits: minutes).
@@ -258,6 +260,7 @@ def normalize(text: str, aliases: AliasTable | None = None, typos: bool = False)
     text = _SPOKEN_DAY.sub(r"\1日", text)
     if aliases is not None:
         text = aliases.apply(text, typos)
+    text = _ASKING_NOT.sub("吗", text)
     text = text.translate(_SEPARATORS)
     text = _LONE_DOT.sub(" ", text)
     text = _PARTICLES.sub(" ", text)
