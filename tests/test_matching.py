@@ -158,6 +158,11 @@ def test_a_question_of_stopwords_alone_keeps_the_pairs_the_knowledge_writes(
     assert engine.index.query(question).terms == terms
 
 
+def test_the_er_of_northern_speech_is_no_key_term(engine: Engine) -> None:
+    # 名儿 is 名字 said in the north; jieba leaves its 儿 a word of its own
+    assert engine.index.query("他们镇长叫啥名儿来着？").terms == ("镇长",)
+
+
 def test_an_acronym_in_capitals_is_a_key_term(engine: Engine) -> None:
     assert "gdp" in engine.index.query("吴江开发区2014年GDP多少").terms
 

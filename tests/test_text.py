@@ -32,6 +32,8 @@ ALIASES = AliasTable(
         ("ＧａＮ項目", "gan项目"),
         ("党员有多少呀？？", "党员有多少"),  # punctuation and a trailing particle
         ("党员一共有多少来着？", "党员一共有多少"),  # 来着: asking again, tone only
+        ("举报有奖励不？", "举报有奖励吗"),  # a spoken yes/no question's closing 不
+        ("奖励不高", "奖励不高"),  # …but not a 不 that negates
         ("七点四十开门", "7 40开门"),  # a time of day, as the article's 7:40 reads
         ("几十家企业", "几十家企业"),  # an estimate: 几 is no digit
         ("5千6百多名党员", "5600多名党员"),  # digits with Chinese units, as a keyboard offers them

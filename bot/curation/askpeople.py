@@ -1,5 +1,6 @@
-"""Wordings that ask about the people a sentence names: who holds a post, what post a person
-holds, how old someone is (`faqbot draft`, via `bot.curation.wordings.Wordings`)."""
+"""Wordings that ask about the people and bodies a sentence names: who holds a post, what post a
+person holds, how old someone is, which company did something (`faqbot draft`, via
+`bot.curation.wordings.Wordings`)."""
 
 from __future__ import annotations
 
@@ -148,3 +149,37 @@ def people_wordings(sentence: str, scoped: Callable[[str], str], short: Callable
     # the surname (禤 is rare); 72岁的老人 is no name.
     aged = [f"{name}今年多大岁数" for name in _AGED.findall(sentence) if surname_like(name[0]) or unknown_word(name)]
     return list(dict.fromkeys([*found, *aged[:1]]))
+
+
+#: How a question asks for an organisation of each kind: 哪家公司, 哪所学校. Not a 中心 or a 基地:
+#: the ending is often the start of a longer name (镇中心微型消防站), not an organisation's end.
+_WHICH = (
+    ("合作社", "哪家合作社"),
+    ("银行", "哪家银行"),
+    ("卫生院", "哪家医院"),
+    ("医院", "哪家医院"),
+    ("学校", "哪所学校"),
+    ("公司", "哪家公司"),
+    ("集团", "哪家企业"),
+    ("厂", "哪家企业"),
+)
+#: A post right after an organisation (…合作社理事长訾国梁, …公司安全总监): the clause is about a
+#: person; a list goes on (…有限公司、渚源…有限公司等28家): the clause is about them all.
+_NOT_ALONE = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{POSTS}|总监)|[、等和及与]")
+
+
+def organisation_wordings(clauses: list[str], scoped: Callable[[str], str]) -> list[str]:
+    """The first clause that names an organisation as what someone dealt with, asked which one:
+    「街道通过公开招标引入泠川县澹和物业服务有限公司」 → 「…通过公开招标引入哪家公司」. People ask for a
+    company by what it did or had done to it, since its long registered name is what they lack.
+    Not a clause where the organisation only says whose post follows (合作社理事长訾国梁介绍)."""
+    for clause in clauses:
+        for org in organisations_in(clause):
+            at = clause.find(org)
+            which = next((w for ending, w in _WHICH if org.endswith(ending)), "")
+            if at < 0 or not which or _NOT_ALONE.match(clause, at + len(org)) or clause[:at].endswith("、"):
+                continue
+            rest = clause[:at] + clause[at + len(org) :]
+            if len(rest) >= 5 and not rest.startswith("的"):
+                return [scoped(clause[:at] + which + clause[at + len(org) :])]
+    return []

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from bot.curation.askfigures import SMALL, Phrasing, figure_wordings
-from bot.curation.askpeople import in_their_words, people_wordings
+from bot.curation.askpeople import in_their_words, organisation_wordings, people_wordings
 from bot.curation.names import name_bare_kinds
 from bot.curation.phrases import (
     OPENERS,
@@ -200,6 +200,7 @@ class Wordings:
         numbers, figures = figure_wordings(clauses, about, plain(context), self._phrasing)
         candidates += numbers[:2]
         candidates += people_wordings(sentence, self._scoped, self._short)
+        candidates += organisation_wordings(clauses, self._scoped)
         candidates += self._dates(clauses)
         # Every figure asked once before any is asked twice: 「每月巡河不少于2次…48小时内办结」
         # is asked for its 48 hours too.

@@ -266,3 +266,29 @@ def test_a_date_is_asked_of_what_happened_then(tmp_path: Path, story: str, wante
     questions = _questions(tmp_path, story)
     assert any(wanted in q for q in questions), questions
     assert not bad or not any(bad in q for q in questions), questions
+
+
+@pytest.mark.parametrize(
+    ("story", "wanted", "bad"),
+    [
+        # a company someone dealt with is asked which company, by what was done with it
+        ("今年9月，街道通过公开招标引入樟川县澹和物业服务有限公司，提供保洁等基础服务。", "引入哪家公司", ""),
+        ("镇里还与樟川县翼飞无人机服务有限公司签订了巡护协议。", "与哪家公司签订了巡护协议", ""),
+        # not one only telling whose post follows, nor one of a list
+        ("樟岭竹韵工艺品专业合作社理事长訾国梁介绍，社员户均增收1.2万元。", "", "哪家合作社"),
+        ("樟岭铸造有限公司、渚源纺织印染有限公司等28家重点企业建立了标准化体系。", "", "哪家公司、"),
+        # a 中心 may be the start of a longer name (镇中心微型消防站): never asked which 单位
+        ("樟岭镇中心微型消防站站长逄永强介绍，全镇已建成微型消防站19个。", "", "哪个单位"),
+    ],
+)
+def test_an_organisation_is_asked_which_one(tmp_path: Path, story: str, wanted: str, bad: str) -> None:
+    questions = _questions(tmp_path, story)
+    assert not wanted or any(wanted in q for q in questions), questions
+    assert not bad or not any(bad in q for q in questions), questions
+
+
+def test_a_figure_told_before_a_plan_is_not_asked_as_the_plans(tmp_path: Path) -> None:
+    story = "今年镇里投入资金58万元，新建监控点9个；按照规划，到2026年底全镇还将再新增监控点6个。"
+    questions = _questions(tmp_path, story)
+    assert any("投入资金" in q and "多少" in q for q in questions), questions
+    assert not any("2026年镇里投入资金" in q or "2026年投入资金" in q for q in questions), questions
