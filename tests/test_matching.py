@@ -580,10 +580,13 @@ def test_counts_asked(words: list[str], counts: int) -> None:
         (["村里", "凌雪华", "夫妻", "双", "残疾"], "凌雪华"),  # before 夫妻
         (["党员", "群众", "收集"], None),  # after a role, but not a word that may be a name
         (["党员", "筑牢", "信仰"], None),  # a word jieba made up, but no surname begins it
+        (["茆塘村", "保洁员", "蔺水根", "就"], "蔺水根"),  # a rarer surname jieba knows (蔺)
+        (["记者", "走进", "岩汐镇"], None),  # 岩 is a surname too, but 镇 ends a place
+        (["记者", "岩汐镇"], None),
     ],
 )
 def test_people(words: list[str], name: str | None) -> None:
-    may_be_names = frozenset({"赵青", "俞艳婷", "凌雪华", "筑牢"})
+    may_be_names = frozenset({"赵青", "俞艳婷", "凌雪华", "筑牢", "蔺水根", "岩汐镇"})
     assert people([words], may_be_names) == (frozenset({name}) if name else frozenset())
 
 

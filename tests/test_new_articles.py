@@ -234,9 +234,9 @@ def test_check_warns_of_a_place_alias_naming_something_of_the_place(
 def test_a_curated_name_after_a_post_is_a_person_whatever_the_surname() -> None:
     from bot.question.people import people
 
-    sentence = [["公司", "总经理", "芮晓峰", "说"]]
-    assert people(sentence, frozenset({"芮晓峰"})) == frozenset()  # 芮 is no common surname
-    assert people(sentence, frozenset({"芮晓峰"}), curated=frozenset({"芮晓峰"})) == {"芮晓峰"}
+    sentence = [["公司", "总经理", "厍晓峰", "说"]]
+    assert people(sentence, frozenset({"厍晓峰"})) == frozenset()  # 厍: neither list knows it a surname
+    assert people(sentence, frozenset({"厍晓峰"}), curated=frozenset({"厍晓峰"})) == {"厍晓峰"}
 
 
 @pytest.mark.parametrize(

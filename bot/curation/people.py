@@ -9,12 +9,11 @@ age (78岁的陆秀英); and right after a quotation, before a verb of saying (�
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 
 from bot.curation.phrases import known_word, unknown_word
-from bot.question.people import SURNAMES, speakers
+from bot.question.people import speakers, surname_like
 from bot.text.normalize import is_han
 
 #: Trades a person's name follows (民宿主訾念宁, 店主邬春梅): no post, what the person does.
@@ -47,28 +46,6 @@ _POSTED = re.compile(
 
 #: conjunctions, numerals, adverbs, pronouns, punctuation.
 NO_NAME = re.compile(r"^(?:p|u|c|m|x|d|r|q|f|t|y|e|o)")
-
-
-@functools.cache
-def _name_characters() -> frozenset[str]:
-    """The single characters jieba's dictionary tags as personal names (nr): the surnames a
-    common-surname list lacks (庹, 蒯, 郏, 殳), with some given-name characters (晓, 峰)."""
-    import jieba
-
-    found: set[str] = set()
-    with open(jieba.get_dict_file().name, encoding="utf-8") as lines:
-        for line in lines:
-            parts = line.split()
-            if len(parts) == 3 and len(parts[0]) == 1 and parts[2] == "nr":
-                found.add(parts[0])
-    return frozenset(found)
-
-
-def surname_like(character: str) -> bool:
-    """Whether a name after a post may begin with `character`: a common surname, or a
-    character jieba knows as a name's. The post before it is the evidence; this only keeps
-    a word (党委书记带领) from being read as a name."""
-    return character in SURNAMES or character in _name_characters()
 
 
 def people_in(sentences: Iterable[str], author: str = "") -> dict[str, str]:

@@ -38,6 +38,7 @@ from bot.question.timeframe import (
 )
 from bot.question.units import COUNT, VILLAGE_ENDINGS, figure_units, tells_unit
 from bot.question.untold import clauses, counted_kind
+from bot.text.lexicon import POST_ENDINGS
 from bot.text.sound import syllables
 
 WEIGHTS = {"coverage": 0.55, "wording": 0.25, "sound": 0.20}
@@ -238,20 +239,31 @@ def is_village(index: Index, term: str) -> bool:
 
 
 def _villagers(index: Index) -> dict[str, frozenset[str]]:
-    """Each village or community → the people an article names right after it, a post between
-    (甑岭村保洁员仉大满): kin of the village's name, so a fact about 仉大满's age answers
-    「甑岭村那个保洁员多大岁数」 though it never names the village. Worked out once an index."""
+    """Each village, community or post → the people an article names right after it
+    (甑岭村保洁员仉大满): kin of the village's name and of the post, so a fact about 仉大满's age
+    answers 「甑岭村那个保洁员多大岁数」 though it never names the village nor the post — Chinese
+    news names a person in full once, then by the name alone. Worked out once an index."""
     known = index.memo.get("villagers")
     if known is not None:
         return known
     found: dict[str, set[str]] = {}
     for entry in index.entries:
         for person in entry.words & index.people:
-            for village in (w for w in entry.words if len(w) >= 3 and w.endswith(VILLAGE_ENDINGS)):
-                if re.search(re.escape(village) + r"[^\d，。、；]{0,8}?" + re.escape(person), entry.body):
-                    found.setdefault(village, set()).add(person)
-    known = index.memo["villagers"] = {village: frozenset(people) for village, people in found.items()}
+            for holder in (w for w in entry.words if _holds(w)):
+                if re.search(re.escape(holder) + r"[^\d，。、；]{0,8}?" + re.escape(person), entry.body):
+                    found.setdefault(holder, set()).add(person)
+    known = index.memo["villagers"] = {holder: frozenset(people) for holder, people in found.items()}
     return known
+
+
+def _holds(word: str) -> bool:
+    """A village (甑岭村) or a post a person is named after (保洁员, 党委书记) — not 党员 or 人员,
+    which a whole crowd is."""
+    if len(word) >= 3 and word.endswith(VILLAGE_ENDINGS):
+        return True
+    return (len(word) >= 2 and word.endswith(POST_ENDINGS)) or (
+        len(word) >= 3 and word.endswith("员") and not word.endswith("人员")
+    )
 
 
 def _village_stems(words: tuple[str, ...]) -> set[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from bot.text.lexicon import POST_ENDINGS, STOPWORDS, is_noise
 
@@ -100,6 +100,40 @@ def speakers(texts: Iterable[str]) -> list[str]:
 _SAYING = re.compile(r"[地的得也都又还就再曾却便才更很最亲一]")
 
 
+@cache
+def _name_characters() -> frozenset[str]:
+    """The single characters jieba's dictionary tags as personal names (nr): the surnames a
+    common-surname list lacks (庹, 蒯, 郏, 殳), with some given-name characters (晓, 峰)."""
+    import jieba
+
+    found: set[str] = set()
+    with open(jieba.get_dict_file().name, encoding="utf-8") as lines:
+        for line in lines:
+            parts = line.split()
+            if len(parts) == 3 and len(parts[0]) == 1 and parts[2] == "nr":
+                found.add(parts[0])
+    return frozenset(found)
+
+
+def surname_like(character: str) -> bool:
+    """Whether a name after a post may begin with `character`: a common surname, or a
+    character jieba knows as a name's. The post before it is the evidence; this only keeps
+    a word (党委书记带领) from being read as a name."""
+    return character in SURNAMES or character in _name_characters()
+
+
+def _name_like(word: str) -> bool:
+    """A common surname opens it, or a rarer one jieba knows (蔺, 訾) and no place's ending closes it
+    (岩汐镇 after 走进: 岩 is a surname too)."""
+    if word[0] in SURNAMES:
+        return True
+    return surname_like(word[0]) and not word.endswith(_PLACE_ENDS)
+
+
+#: The endings of a place's name, which no person's name has.
+_PLACE_ENDS = tuple("镇乡村县市区省")
+
+
 def people(texts: Iterable[list[str]], names: frozenset[str], curated: frozenset[str] = frozenset()) -> frozenset[str]:
     """The `names` (words that may be a name: jieba's nr, or new words its HMM found) that the
     prose uses as a person's name: beginning with a surname, right after a role (党员赵青,
@@ -110,7 +144,7 @@ def people(texts: Iterable[list[str]], names: frozenset[str], curated: frozenset
     for words in texts:
         content = [w for w in words if not is_noise(w)]
         for i, word in enumerate(content):
-            if word not in names or not 2 <= len(word) <= 3 or (word[0] not in SURNAMES and word not in curated):
+            if word not in names or not 2 <= len(word) <= 3 or (not _name_like(word) and word not in curated):
                 continue
             before = content[i - 1] if i else ""
             after = content[i + 1] if i + 1 < len(content) else ""
