@@ -248,7 +248,10 @@ class Index(Spelling):
             stem = first + second
             if (
                 len(first) == len(second) == 1
-                and not {first, second} & (STOPWORDS | self.function)
+                and first not in STOPWORDS
+                and second not in STOPWORDS
+                and first not in self.function
+                and second not in self.function
                 and stem not in self.general
                 and self._name_before_ending(stem, after, covered)
             ):
