@@ -20,7 +20,7 @@ import yaml
 
 from bot.curation.answers import CLOSING, SENTENCE_END, TODO, in_speakers_words, restated, village_meant
 from bot.curation.clauses import clause_groups
-from bot.curation.names import bare_kinds, draft_aliases, names_in, place_forms
+from bot.curation.names import bare_kinds, bare_posts, draft_aliases, names_in, place_forms
 from bot.curation.people import subject_before_pronoun
 from bot.curation.topics import OVERVIEW, slogan, slogans, topic_at
 from bot.curation.wordings import Wordings
@@ -282,6 +282,7 @@ def _facts(doc: Document, chrome: set[str], names: list[tuple[str, str]], split:
         referents |= _named_this_one(doc.text, source, at, names)
         # 「合作社现有社员46名」: the 合作社 the article named last.
         referents |= bare_kinds(source, doc.text, at, (n for n, kind in names if kind.startswith("organisation")))
+        referents |= bare_posts(source, doc.text, at)  # 「队长邰守仁…」: the 队 named before
         village = village_meant(doc, source, referents.get("该村", ""), villages)
         told = _DATELINE.sub("", source.strip(_QUOTES))
         if (lead := slogan(told)) in openings:

@@ -347,6 +347,39 @@ def bare_kinds(told: str, text: str, at: int, organisations: Iterable[str]) -> d
     return found
 
 
+#: A post named by the body it heads (队长 of a 队), and the endings of that body's name.
+_POST_BODIES = {
+    "队长": ("队",),
+    "团长": ("团",),
+    "站长": ("站",),
+    "馆长": ("馆",),
+    "社长": ("社",),
+    "理事长": ("社",),
+    "校长": ("小学", "中学", "学校"),
+}
+#: Where a body's name starts, reading back from its ending: after a demonstrative and its
+#: measure word (这支|志愿调解队), a particle or a preposition.
+_BODY_OPENS = re.compile(r"^.*[的在了是和把这那支个家所对从由与及为于]")
+#: How far back a bare post's body is looked for: the paragraph before at most.
+_BODY_REACH = 400
+
+
+def bare_posts(told: str, text: str, at: int) -> dict[str, str]:
+    """For a post `told` opens with alone (「队长邰守仁今年67岁」), the post with the body the text
+    before `at` last names of its kind (这支志愿调解队 → 志愿调解队队长): news names the body once,
+    then its head by the bare post, and a wording of the bare post would ask of every 队."""
+    found: dict[str, str] = {}
+    for post, endings in _POST_BODIES.items():
+        if not re.search(rf"(?:^|[”，,]){post}(?=[\u4e00-\u9fff])", told):
+            continue
+        ending = "|".join(endings)
+        before = text[max(0, at - _BODY_REACH) : at]
+        bodies = list(re.finditer(rf"[\u4e00-\u9fff]{{1,12}}?(?:{ending})(?![员长部伍])", before))
+        if bodies and len(body := _BODY_OPENS.sub("", bodies[-1].group(0))) >= 3:
+            found[BARE_KIND + post] = body + post
+    return found
+
+
 def name_bare_kinds(text: str, referents: dict[str, str]) -> str:
     """`text` with each organisation spoken of by its kind alone named (see `bare_kinds`)."""
     for key, name in referents.items():

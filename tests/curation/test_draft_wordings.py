@@ -292,3 +292,13 @@ def test_a_figure_told_before_a_plan_is_not_asked_as_the_plans(tmp_path: Path) -
     questions = _questions(tmp_path, story)
     assert any("投入资金" in q and "多少" in q for q in questions), questions
     assert not any("2026年镇里投入资金" in q or "2026年投入资金" in q for q in questions), questions
+
+
+def test_a_bare_post_is_asked_with_the_body_named_before(tmp_path: Path) -> None:
+    # News names the body once, then its head by the bare post; 「樟岭镇队长是谁」 asks of every 队.
+    story = "这支志愿调解队成立于2022年3月，现有队员36名。\n\n队长邰守仁今年67岁，退休前是教师。"
+    facts = _drafted(tmp_path, story).facts
+    questions = [q for fact in facts for q in fact["questions"]]  # type: ignore[union-attr]
+    assert any("志愿调解队队长是谁" in q for q in questions), questions
+    assert any("志愿调解队队长邰守仁" in str(fact["answer"]) for fact in facts)
+    assert not any("队员队长" in q for q in questions), questions
