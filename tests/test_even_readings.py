@@ -119,3 +119,55 @@ def test_two_facts_counting_the_same_figure_in_the_measure_asked_are_one_answer(
     )
     reply = Engine.load(knowledge, settings).answer("槿溪乡建成村级污水处理站多少座？")
     assert reply.status == "answered" and "12座" in (reply.answer or "")
+
+
+PLAN = """\
+槿溪乡：改厕见实效
+2024-06-03 08:30  来源：棠川县融媒体中心
+记者 冯知秋
+
+今年以来，槿溪乡完成农村户厕改造860户，全乡卫生厕所普及率达到93.6%。
+
+2025年，槿溪乡计划再改造户厕500户，力争卫生厕所普及率达到97%以上。
+"""
+
+PLAN_FACTS = """\
+document:
+  id: jinxi-toilets-2024
+  title: 槿溪乡：改厕见实效
+  outlet: 棠川县融媒体中心
+  date: '2024-06-03'
+  author: 冯知秋
+  place: 槿溪乡
+  text: articles/jinxi-toilets-2024.txt
+  chrome:
+  - 槿溪乡：改厕见实效
+  - 2024-06-03 08:30  来源：棠川县融媒体中心
+  - 记者 冯知秋
+facts:
+- id: jx-toilet-rate
+  questions: [槿溪乡完成农村户厕改造多少户, 槿溪乡今年改厕多少户, 槿溪乡卫生厕所普及率]
+  answer: 据2024年6月报道，槿溪乡完成农村户厕改造860户，全乡卫生厕所普及率达到93.6%。
+  source: 今年以来，槿溪乡完成农村户厕改造860户，全乡卫生厕所普及率达到93.6%。
+- id: jx-toilet-plan
+  questions: [槿溪乡力争卫生厕所普及率达到多少, 槿溪乡2025年计划再改造户厕多少户, 2025年槿溪乡卫生厕所普及率目标]
+  answer: 据2024年6月报道，2025年，槿溪乡计划再改造户厕500户，力争卫生厕所普及率达到97%以上。
+  source: 2025年，槿溪乡计划再改造户厕500户，力争卫生厕所普及率达到97%以上。
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "status", "figure"),
+    [
+        ("槿溪乡卫生厕所普及率达到多少了？", "answered", "93.6%"),  # 了: what was reached, not the aim
+        ("槿溪乡力争卫生厕所普及率达到多少？", "answered", "97%"),  # the plan, asked as one
+    ],
+)
+def test_a_question_of_what_was_reached_is_not_asked_of_a_plan(
+    tmp_path_factory: pytest.TempPathFactory, settings: Settings, question: str, status: str, figure: str
+) -> None:
+    knowledge = with_article(
+        tmp_path_factory.mktemp("p"), "jinxi-toilets-2024", PLAN, PLAN_FACTS, "places:\n  槿溪乡: [槿溪]\n"
+    )
+    reply = Engine.load(knowledge, settings).answer(question)
+    assert reply.status == status and figure in (reply.answer or ""), (reply.status, reply.answer)

@@ -512,11 +512,19 @@ def test_what_there_is_now_is_not_what_a_plan_will_add(
     assert (reply.status, reply.fact_id) == (status, "xl-now"), reply.text
 
 
-@pytest.mark.parametrize(("question", "present"), [("现在到底有多少名志愿者", True), ("现在计划新增多少名", False)])
+@pytest.mark.parametrize(
+    ("question", "present"),
+    [
+        ("现在到底有多少名志愿者", True),
+        ("普及率达到多少了", True),  # what was reached
+        ("现在计划新增多少名", False),
+        ("普及率是多少", False),  # neither now nor done: a plan's figure may be meant
+    ],
+)
 def test_a_question_of_now_names_no_plan(question: str, present: bool) -> None:
-    from bot.question.timeframe import asks_present
+    from bot.question.timeframe import asks_now_or_done
 
-    assert asks_present(question) is present
+    assert asks_now_or_done(question) is present
 
 
 @pytest.mark.parametrize(

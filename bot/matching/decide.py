@@ -37,7 +37,7 @@ from bot.matching.untold import untold_reason
 from bot.question.kinds import Query
 from bot.question.parts import MAX_QUESTION
 from bot.question.people import POST_QUESTIONS
-from bot.question.timeframe import asks_outcome, asks_present, tells_plan_only
+from bot.question.timeframe import asks_now_or_done, asks_outcome, tells_plan_only
 from bot.question.units import rough_ranges, tells_in, tells_unit, units_after
 from bot.question.unsaid import asks_unsaid
 from bot.reply import Reply
@@ -158,11 +158,13 @@ class Decider:
         if query.asks in ("person", "named") or POST_QUESTIONS & set(query.words):
             # 「…的总经理是谁」, 「程慕言担任什么职务」: facts naming the same one person tell the same.
             close = [s for s in close if not self.sentences.same_person(best, s)]
-        if close and asks_present(query.text):
-            # 「现在到底有多少名反诈志愿者」: what there is now, not what a plan will add.
+        if close and asks_now_or_done(query.text):
+            # 「现在到底有多少名反诈志愿者」, 「卫生厕所普及率达到多少了」: what there is now or was
+            # reached, not what a plan will add or aims at (力争…97%).
             plans = [s for s in [best, *close] if self._plan_only(s)]
             if len(plans) <= len(close):
-                best, close = next(s for s in [best, *close] if s not in plans), [s for s in close if s not in plans]
+                kept = [s for s in [best, *close] if s not in plans]
+                best, close = kept[0], kept[1:]
                 place = self.places.of(best)
         if close and len(giving := self._giving_checked(query, [best, *close])) == 1:
             # 「党建联盟有二十五家吗」: the fact that tells 25 is the one asked about.

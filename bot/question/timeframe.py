@@ -53,15 +53,16 @@ def asks_done(text: str) -> bool:
 _PRESENT = re.compile(r"现在|目前|如今|现有|眼下|当前")
 
 
-def asks_present(text: str) -> bool:
-    """Whether a question (normalised) asks what there is now — 「现在到底有多少名反诈志愿者」 — with
-    no word of a plan: a plan's figure (新增志愿者100名) is no reading of it."""
-    return bool(_PRESENT.search(text)) and not _ASKS_PLAN.search(text)
+def asks_now_or_done(text: str) -> bool:
+    """Whether a question (normalised) asks what there is now or what was reached —
+    「现在到底有多少名反诈志愿者」, 「普及率达到多少了」 — with no word of a plan: a plan's figure
+    (新增志愿者100名, 力争普及率达到97%) is no answer to it."""
+    return speaks_of_now_or_done(text) and not _ASKS_PLAN.search(text)
 
 
 def speaks_of_now_or_done(text: str) -> bool:
     """Whether a question (normalised) speaks at all of what there is now or what was done (现在,
-    已, a 了 anywhere: 「普及率达到多少了」), plan words or not — looser than `asks_present` and
+    已, a 了 anywhere: 「普及率达到多少了」), plan words or not — looser than `asks_now_or_done` and
     `asks_done`: it only keeps a plan's figure from being another reading of it."""
     return _PRESENT.search(text) is not None or re.search(r"已|了", text) is not None
 
