@@ -517,6 +517,7 @@ def test_what_there_is_now_is_not_what_a_plan_will_add(
     [
         ("现在到底有多少名志愿者", True),
         ("普及率达到多少了", True),  # what was reached
+        ("接管率原来只有多少", True),  # what it was before
         ("现在计划新增多少名", False),
         ("普及率是多少", False),  # neither now nor done: a plan's figure may be meant
     ],

@@ -61,10 +61,10 @@ def asks_now_or_done(text: str) -> bool:
 
 
 def speaks_of_now_or_done(text: str) -> bool:
-    """Whether a question (normalised) speaks at all of what there is now or what was done (现在,
-    已, a 了 anywhere: 「普及率达到多少了」), plan words or not — looser than `asks_now_or_done` and
+    """Whether a question (normalised) speaks at all of what there is now, was done or was before
+    (现在, 已, 原来, a 了 anywhere: 「普及率达到多少了」), plan words or not — looser than `asks_now_or_done` and
     `asks_done`: it only keeps a plan's figure from being another reading of it."""
-    return _PRESENT.search(text) is not None or re.search(r"已|了", text) is not None
+    return _PRESENT.search(text) is not None or re.search(r"已|了|原来|原先|过去|当初|曾经", text) is not None
 
 
 def tells_plan_only(source: str) -> bool:
