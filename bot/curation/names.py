@@ -358,8 +358,8 @@ _POST_BODIES = {
     "校长": ("小学", "中学", "学校"),
 }
 #: Where a body's name starts, reading back from its ending: after a demonstrative and its
-#: measure word (这支|志愿调解队), a particle or a preposition.
-_BODY_OPENS = re.compile(r"^.*[的在了是和把这那支个家所对从由与及为于]")
+#: measure word (这支|志愿调解队), a particle, a preposition or a verb of going (走进|…中心小学).
+_BODY_OPENS = re.compile(r"^.*[的在了是和把这那支个家所对从由与及为于进到向往]")
 #: How far back a bare post's body is looked for: the paragraph before at most.
 _BODY_REACH = 400
 

@@ -164,7 +164,16 @@ class Readings:
         asked = self._posts_asked(query)
         if query.asks not in ("person", "named") or not asked or not (holders := held_after(self.index, best, asked)):
             return []
-        return [s for s in found if (others_held := held_after(self.index, s, asked)) and not others_held & holders]
+        # 「中心小学的校长叫啥」: the 初级中学's 校长 is no reading of a question naming the school.
+        said = {t for t in query.terms if len(t) >= 3 and t not in asked and t not in self.index.places}
+        told = [t for t in said if t in self.index.entries[best.position].body]
+        return [
+            s
+            for s in found
+            if (others_held := held_after(self.index, s, asked))
+            and not others_held & holders
+            and all(t in self.index.entries[s.position].body for t in told)
+        ]
 
     def leaders(self, query: Query, facts: list[Scored]) -> list[Scored]:
         """For 「洞溪镇的领导是谁」, which names no post: the facts of the best one's article naming
