@@ -20,7 +20,6 @@ from typing import Any
 
 from bot.index.entries import EntryTable
 from bot.index.learned import (
-    COUNTED,
     authors,
     counties,
     own_places,
@@ -41,6 +40,7 @@ from bot.question.unsaid import noted_kinds
 from bot.text.cedict import english_words, forget_cedict, kin_by_gloss, use_cedict_cache
 from bot.text.lexicon import INTERROGATIVES, STOPWORDS, canonical_words, everyday, synonyms
 from bot.text.normalize import AliasTable, is_han, normalize
+from bot.text.numerals import COUNTED
 from bot.text.romanized import Romanized
 from bot.text.segment import (
     NEW_WORD_FREQ,

@@ -36,10 +36,6 @@ def with_posts(kin: dict[str, frozenset[str]], words: Counter[str]) -> dict[str,
     return kin
 
 
-#: A figure of a source that is no part of a date or a time (2019年, 6月, 28日, 8点 are dates).
-COUNTED = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*[年月日号时点])")
-
-
 def unambiguous(knowledge: Knowledge) -> tuple[dict[str, str], dict[str, set[str]]]:
     """The alias table without the place aliases another article uses for itself.
 

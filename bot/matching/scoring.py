@@ -124,7 +124,7 @@ class Term:
             ordinal=bool(ORDINAL.fullmatch(text)),
             # A real word one character from a knowledge word is another word (关门, 开门), not a typo.
             near=frozenset() if text in index.general else index.neighbours(text),
-            kin=index.kin.get(text, frozenset()) | _villagers(index).get(text, frozenset()),
+            kin=index.kin.get(text, frozenset()) | _named_after(index).get(text, frozenset()),
             cousins=index.cousins.get(text, frozenset()),
             level=text[0] if len(text) == 2 and text[1] == "里" and text[0] in _LEVELS else "",
         )
@@ -238,12 +238,12 @@ def is_village(index: Index, term: str) -> bool:
     return len(term) >= 3 and term.endswith(VILLAGE_ENDINGS) and term in index.vocabulary
 
 
-def _villagers(index: Index) -> dict[str, frozenset[str]]:
+def _named_after(index: Index) -> dict[str, frozenset[str]]:
     """Each village, community or post → the people an article names right after it
     (甑岭村保洁员仉大满): kin of the village's name and of the post, so a fact about 仉大满's age
     answers 「甑岭村那个保洁员多大岁数」 though it never names the village nor the post — Chinese
     news names a person in full once, then by the name alone. Worked out once an index."""
-    known = index.memo.get("villagers")
+    known = index.memo.get("named after")
     if known is not None:
         return known
     found: dict[str, set[str]] = {}
@@ -252,7 +252,7 @@ def _villagers(index: Index) -> dict[str, frozenset[str]]:
             for holder in (w for w in entry.words if _holds(w)):
                 if re.search(re.escape(holder) + r"[^\d，。、；]{0,8}?" + re.escape(person), entry.body):
                     found.setdefault(holder, set()).add(person)
-    known = index.memo["villagers"] = {holder: frozenset(people) for holder, people in found.items()}
+    known = index.memo["named after"] = {holder: frozenset(people) for holder, people in found.items()}
     return known
 
 

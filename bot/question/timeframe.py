@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from bot.text.numerals import COUNTED
+
 #: A question about how a plan turned out (后来建完了吗, 9月份真的投产了吗, 现在开工了没有).
 _OUTCOME = re.compile(
     r"(后来|最后|最终|如今|现在|目前|真的|已经|到底).{0,20}"
@@ -54,7 +56,7 @@ _PRESENT = re.compile(r"现在|目前|如今|现有|眼下|当前")
 
 
 def asks_now_or_done(text: str) -> bool:
-    """Whether a question (normalised) asks what there is now or what was reached —
+    """Whether a question (normalised) asks what there is now, was reached or was before —
     「现在到底有多少名反诈志愿者」, 「普及率达到多少了」 — with no word of a plan: a plan's figure
     (新增志愿者100名, 力争普及率达到97%) is no answer to it."""
     return speaks_of_now_or_done(text) and not _ASKS_PLAN.search(text)
@@ -75,15 +77,11 @@ def tells_plan_only(source: str) -> bool:
     done = _DONE_TOLD.search(source)
     if plan is None or _DONE_COUNT.search(source):  # 「光今年就卖了一千八百多个」, whatever else it says
         return False
-    if (figure := _FIGURE.search(source)) and figure.start() < plan.start():
+    if (figure := COUNTED.search(source)) and figure.start() < plan.start():
         # 「今年投入资金58万元，新建监控点9个；按照规划，到2026年底还将再新增6个」: a figure told
         # before the plan is what there is.
         return False
     return done is None or plan.start() < done.start()
-
-
-#: A figure that is no part of a date (2026年底, 3月, 15日): what a clause counts.
-_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*[年月日号时点])")
 
 
 #: A year other than the report's, as a question names it, and how a fact that speaks of that

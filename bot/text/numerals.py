@@ -16,6 +16,8 @@ import re
 #: What makes a figure rough (about): 3000多名, 1.1万余人次, 20来斤. A pattern reading a figure with
 #: its unit allows it after the number and after its 万 or 亿.
 ABOUT = "(?:多|余|来)"
+#: A figure that is no part of a date or a time (2019年, 6月, 28日, 8点 are dates): what a text counts.
+COUNTED = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*[年月日号时点])")
 _CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000}
 _MEASURE = "个名堂节次篇件家套人条月日号年天位类期项亿万元岁届批户所座周倍张场轮多余"
