@@ -138,3 +138,49 @@ def test_a_wrong_span_is_corrected_in_the_measure_the_article_uses(tea: Engine) 
     """「十年了吧」 checks a span of years: the article's 4年 corrects it — not the report's 2024年."""
     reply = tea.answer("龚大年干保洁已经十年了吧？")
     assert (reply.fact_id, reply.text) == ("tc-gong-age", "文中说的是4年，不是10年。")
+
+
+STORES = """\
+荇川镇：秸秆有了好去处
+2024-11-20 08:30  来源：蓼原县融媒体中心
+记者 裴映川
+
+为解决秸秆存放难，镇里已在苜湾村等地建成秸秆收储点9个，总库容2.4万吨。
+"""
+
+STORES_FACTS = """\
+document:
+  id: xingchuan-straw-2024
+  title: 荇川镇：秸秆有了好去处
+  outlet: 蓼原县融媒体中心
+  date: '2024-11-20'
+  author: 裴映川
+  place: 荇川镇
+  text: articles/xingchuan-straw-2024.txt
+  chrome:
+  - 荇川镇：秸秆有了好去处
+  - 2024-11-20 08:30  来源：蓼原县融媒体中心
+  - 记者 裴映川
+facts:
+- id: xc-stores
+  questions: [荇川镇建成秸秆收储点多少个, 荇川镇秸秆收储点总库容多少吨, 荇川镇在哪里建了收储点]
+  answer: 据2024年11月报道，荇川镇已在苜湾村等地建成秸秆收储点9个，总库容2.4万吨。
+  source: 为解决秸秆存放难，镇里已在苜湾村等地建成秸秆收储点9个，总库容2.4万吨。
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [
+        ("荇川镇苜湾村的秸秆收储点库容是多少吨？", "declined"),  # 苜湾村 is one example: 2.4万吨 is all of them
+        ("荇川镇在苜湾村等地建成了多少个秸秆收储点？", "answered"),  # …asked as the article says it
+    ],
+)
+def test_a_village_named_as_one_example_does_not_own_the_figures(
+    tmp_path_factory: pytest.TempPathFactory, settings: Settings, question: str, status: str
+) -> None:
+    root = with_article(
+        tmp_path_factory.mktemp("x"), "xingchuan-straw-2024", STORES, STORES_FACTS, "places:\n  荇川镇: [荇川]\n"
+    )
+    reply = Engine.load(root, settings).answer(question)
+    assert reply.status == status, (reply.status, reply.answer)
