@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from bot.index.search import Entry, Index
 from bot.knowledge.model import NUMBER
 from bot.matching.likeness import Likeness, likeness
+from bot.matching.named import named_after
 from bot.question.focus import GENERIC
 from bot.question.kinds import Query, described_ages, years_named
 from bot.question.timeframe import (
@@ -38,7 +39,6 @@ from bot.question.timeframe import (
 )
 from bot.question.units import COUNT, VILLAGE_ENDINGS, figure_units, tells_unit
 from bot.question.untold import clauses, counted_kind
-from bot.text.lexicon import POST_ENDINGS
 from bot.text.sound import syllables
 
 WEIGHTS = {"coverage": 0.55, "wording": 0.25, "sound": 0.20}
@@ -124,7 +124,7 @@ class Term:
             ordinal=bool(ORDINAL.fullmatch(text)),
             # A real word one character from a knowledge word is another word (关门, 开门), not a typo.
             near=frozenset() if text in index.general else index.neighbours(text),
-            kin=index.kin.get(text, frozenset()) | _named_after(index).get(text, frozenset()),
+            kin=index.kin.get(text, frozenset()) | named_after(index).get(text, frozenset()),
             cousins=index.cousins.get(text, frozenset()),
             level=text[0] if len(text) == 2 and text[1] == "里" and text[0] in _LEVELS else "",
         )
@@ -248,34 +248,6 @@ def _names(name: Term, entry: Entry, asked: str) -> bool:
         return True  # 「封小平等人」: a person before 等 is one of those who did it
     example = name.text + "等"
     return example not in entry.body or example in asked or entry.body.count(name.text) > entry.body.count(example)
-
-
-def _named_after(index: Index) -> dict[str, frozenset[str]]:
-    """Each village, community or post → the people an article names right after it
-    (甑岭村保洁员仉大满): kin of the village's name and of the post, so a fact about 仉大满's age
-    answers 「甑岭村那个保洁员多大岁数」 though it never names the village nor the post — Chinese
-    news names a person in full once, then by the name alone. Worked out once an index."""
-    known = index.memo.get("named after")
-    if known is not None:
-        return known
-    found: dict[str, set[str]] = {}
-    for entry in index.entries:
-        for person in entry.words & index.people:
-            for holder in (w for w in entry.words if _holds(w)):
-                if re.search(re.escape(holder) + r"[^\d，。、；]{0,8}?" + re.escape(person), entry.body):
-                    found.setdefault(holder, set()).add(person)
-    known = index.memo["named after"] = {holder: frozenset(people) for holder, people in found.items()}
-    return known
-
-
-def _holds(word: str) -> bool:
-    """A village (甑岭村) or a post a person is named after (保洁员, 党委书记) — not 党员 or 人员,
-    which a whole crowd is."""
-    if len(word) >= 3 and word.endswith(VILLAGE_ENDINGS):
-        return True
-    return (len(word) >= 2 and word.endswith(POST_ENDINGS)) or (
-        len(word) >= 3 and word.endswith("员") and not word.endswith("人员")
-    )
 
 
 def _village_stems(words: tuple[str, ...]) -> set[str]:
