@@ -153,3 +153,15 @@ def with_article(folder: Path, doc_id: str, article: str, facts: str, aliases: s
     (extra / "facts.yaml").write_text(facts, encoding="utf-8")
     (extra / "aliases.yaml").write_text(aliases, encoding="utf-8")
     return combine(FIXTURE_KNOWLEDGE, [extra], folder / "knowledge")
+
+
+def story(doc_id: str, title: str, date: str, outlet: str, author: str, place: str, body: str) -> tuple[str, str]:
+    """A test's own short article, its header lines as news sites print them, and the `document:`
+    block of its facts file (append `facts:`): the two always agree on title, date and byline."""
+    dateline, byline = f"{date} 08:30  来源：{outlet}", f"记者 {author}"
+    article = f"{title}\n{dateline}\n{byline}\n\n{body}"
+    document = (
+        f"document:\n  id: {doc_id}\n  title: {title}\n  outlet: {outlet}\n  date: '{date}'\n  author: {author}\n"
+        f"  place: {place}\n  text: articles/{doc_id}.txt\n  chrome:\n  - {title}\n  - {dateline}\n  - {byline}\n"
+    )
+    return article, document

@@ -15,7 +15,7 @@ import pytest
 from bot.config import Settings
 from bot.knowledge.combine import combine
 from bot.matching.engine import Engine
-from tests.knowledge_helpers import FIXTURE_KNOWLEDGE, with_article
+from tests.knowledge_helpers import FIXTURE_KNOWLEDGE, story, with_article
 
 NEW = Path(__file__).parent / "eval" / "newarticles"
 ARTICLES = (
@@ -121,29 +121,20 @@ def test_two_facts_counting_the_same_figure_in_the_measure_asked_are_one_answer(
     assert reply.status == "answered" and "12座" in (reply.answer or "")
 
 
-PLAN = """\
-槿溪乡：改厕见实效
-2024-06-03 08:30  来源：棠川县融媒体中心
-记者 冯知秋
+PLAN, PLAN_DOCUMENT = story(
+    "jinxi-toilets-2024",
+    "槿溪乡：改厕见实效",
+    "2024-06-03",
+    "棠川县融媒体中心",
+    "冯知秋",
+    "槿溪乡",
+    "今年以来，槿溪乡完成农村户厕改造860户，全乡卫生厕所普及率达到93.6%。\n\n"
+    "2025年，槿溪乡计划再改造户厕500户，力争卫生厕所普及率达到97%以上。\n",
+)
 
-今年以来，槿溪乡完成农村户厕改造860户，全乡卫生厕所普及率达到93.6%。
-
-2025年，槿溪乡计划再改造户厕500户，力争卫生厕所普及率达到97%以上。
-"""
-
-PLAN_FACTS = """\
-document:
-  id: jinxi-toilets-2024
-  title: 槿溪乡：改厕见实效
-  outlet: 棠川县融媒体中心
-  date: '2024-06-03'
-  author: 冯知秋
-  place: 槿溪乡
-  text: articles/jinxi-toilets-2024.txt
-  chrome:
-  - 槿溪乡：改厕见实效
-  - 2024-06-03 08:30  来源：棠川县融媒体中心
-  - 记者 冯知秋
+PLAN_FACTS = (
+    PLAN_DOCUMENT
+    + """\
 facts:
 - id: jx-toilet-rate
   questions: [槿溪乡完成农村户厕改造多少户, 槿溪乡今年改厕多少户, 槿溪乡卫生厕所普及率]
@@ -154,6 +145,7 @@ facts:
   answer: 据2024年6月报道，2025年，槿溪乡计划再改造户厕500户，力争卫生厕所普及率达到97%以上。
   source: 2025年，槿溪乡计划再改造户厕500户，力争卫生厕所普及率达到97%以上。
 """
+)
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import pytest
 
 from bot.config import Settings
 from bot.matching.engine import Engine
-from tests.knowledge_helpers import with_article
+from tests.knowledge_helpers import story, with_article
 
 ARTICLE = """\
 桐川乡：小茶叶做成大产业
@@ -140,33 +140,26 @@ def test_a_wrong_span_is_corrected_in_the_measure_the_article_uses(tea: Engine) 
     assert (reply.fact_id, reply.text) == ("tc-gong-age", "文中说的是4年，不是10年。")
 
 
-STORES = """\
-荇川镇：秸秆有了好去处
-2024-11-20 08:30  来源：蓼原县融媒体中心
-记者 裴映川
+STORES, STORES_DOCUMENT = story(
+    "xingchuan-straw-2024",
+    "荇川镇：秸秆有了好去处",
+    "2024-11-20",
+    "蓼原县融媒体中心",
+    "裴映川",
+    "荇川镇",
+    "为解决秸秆存放难，镇里已在苜湾村等地建成秸秆收储点9个，总库容2.4万吨。\n",
+)
 
-为解决秸秆存放难，镇里已在苜湾村等地建成秸秆收储点9个，总库容2.4万吨。
-"""
-
-STORES_FACTS = """\
-document:
-  id: xingchuan-straw-2024
-  title: 荇川镇：秸秆有了好去处
-  outlet: 蓼原县融媒体中心
-  date: '2024-11-20'
-  author: 裴映川
-  place: 荇川镇
-  text: articles/xingchuan-straw-2024.txt
-  chrome:
-  - 荇川镇：秸秆有了好去处
-  - 2024-11-20 08:30  来源：蓼原县融媒体中心
-  - 记者 裴映川
+STORES_FACTS = (
+    STORES_DOCUMENT
+    + """\
 facts:
 - id: xc-stores
   questions: [荇川镇建成秸秆收储点多少个, 荇川镇秸秆收储点总库容多少吨, 荇川镇在哪里建了收储点]
   answer: 据2024年11月报道，荇川镇已在苜湾村等地建成秸秆收储点9个，总库容2.4万吨。
   source: 为解决秸秆存放难，镇里已在苜湾村等地建成秸秆收储点9个，总库容2.4万吨。
 """
+)
 
 
 @pytest.mark.parametrize(
