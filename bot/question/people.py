@@ -125,9 +125,7 @@ def surname_like(character: str) -> bool:
 def _name_like(word: str) -> bool:
     """A common surname opens it, or a rarer one jieba knows (蔺, 訾) and no place's ending closes it
     (岩汐镇 after 走进: 岩 is a surname too)."""
-    if word[0] in SURNAMES:
-        return True
-    return surname_like(word[0]) and not word.endswith(_PLACE_ENDS)
+    return word[0] in SURNAMES or (surname_like(word[0]) and not word.endswith(_PLACE_ENDS))
 
 
 #: The endings of a place's name, which no person's name has.

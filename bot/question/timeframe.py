@@ -53,6 +53,8 @@ def asks_done(text: str) -> bool:
 
 #: A question about what there is now (现在, 目前, 如今, 现有).
 _PRESENT = re.compile(r"现在|目前|如今|现有|眼下|当前")
+#: …or what was done or was before (已, a 了 anywhere, 原来).
+_DONE_OR_BEFORE = re.compile(r"已|了|原来|原先|过去|当初|曾经")
 
 
 def asks_now_or_done(text: str) -> bool:
@@ -66,7 +68,7 @@ def speaks_of_now_or_done(text: str) -> bool:
     """Whether a question (normalised) speaks at all of what there is now, was done or was before
     (现在, 已, 原来, a 了 anywhere: 「普及率达到多少了」), plan words or not — looser than `asks_now_or_done` and
     `asks_done`: it only keeps a plan's figure from being another reading of it."""
-    return _PRESENT.search(text) is not None or re.search(r"已|了|原来|原先|过去|当初|曾经", text) is not None
+    return _PRESENT.search(text) is not None or _DONE_OR_BEFORE.search(text) is not None
 
 
 def tells_plan_only(source: str) -> bool:
