@@ -322,6 +322,8 @@ def test_the_figures_a_text_gives_in_a_unit(text: str, units: tuple[str, ...], f
         ("18座公厕分别建在哪几个村？", "今年全乡完成户厕改造1426户，新建和改造农村公厕18座。", "18座"),
         ("新招的5名村医准备安排到哪些村", "推进第二批村卫生室“乡聘村用”试点，计划明年再招聘村医5名", "5名"),
         ("3个示范村是哪几个村", "已有甑岭村、葳塅村、芣田村3个村成功创建示范村", None),  # they are named
+        # villages counted are a kind of village (先进村), not a name: the article does not say which
+        ("表扬的5个先进村分别是哪几个村", "对表现突出的23名志愿者、5个先进村进行了通报表扬。", "5个"),
         # other things counted beside them are no list of members; a village named is no 路口
         ("新建的3处口袋公园分别建在哪几个小区", "新建口袋公园3处、儿童活动场地2处。", "3处"),
         ("眭溪村那4个检查卡口设在哪些路口", "眭溪村林地1650公顷，配有专职护林员6名，设置卡口4个。", "4个"),

@@ -242,9 +242,11 @@ def figure_units(query: Query) -> tuple[str, ...]:
 
 
 #: A named village or community in a clause (甑岭村, 湾塘社区), once the words that only end
-#: like one are taken out (农村, 行政村, 各村).
+#: like one are taken out (农村, 行政村, 各村) — and villages counted (5个先进村, 3个试点社区): a
+#: name is never counted, so what follows a count is a kind of village.
 _NAMED_PLACE = re.compile(r"[\u4e00-\u9fff](?:村|社区)")
 _NOT_NAMED = re.compile(
+    r"\d+个[\u4e00-\u9fff]{0,4}?(?:村|社区)|"
     r"农村|乡村|山村|村村|[全本该各每]村|行政村|自然村|[全本该各每]社区|城乡社区|"
     r"村(?:医|民|委|级|干部|官|集体|里|务|两委|用|卫生室|道|庄)"
 )
