@@ -117,6 +117,25 @@ def test_whether_a_text_gives_a_number_in_a_unit(text: str, units: tuple[str, ..
 
 
 @pytest.mark.parametrize(
+    ("text", "measure", "told"),
+    [
+        # a measure word of one sort of thing is told only in its family
+        ("提供电子书、有声书等资源，注册用户已有4300人", "册", False),
+        ("农家书屋新增图书1.2万册", "册", True),
+        ("捐赠科普读物600本", "册", True),
+        ("蔸坪村有肉牛养殖户23户，存栏肉牛3200头", "头", True),
+        ("配备植保无人机6架", "架", True),
+        ("配备植保无人机6台", "架", True),
+        ("配备植保无人机的村有6个", "架", False),
+        # a measure any count may stand for is read loosely, as before
+        ("建成健身路径12处", "个", True),
+    ],
+)
+def test_a_count_in_a_measure_of_one_sort_is_told_only_in_its_family(text: str, measure: str, told: bool) -> None:
+    assert tells_unit(normalize(text), (COUNT, "", measure)) is told
+
+
+@pytest.mark.parametrize(
     ("question", "kind"),
     [
         ("石罅村卫生室的村医叫什么名字", "named"),

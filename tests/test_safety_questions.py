@@ -441,7 +441,15 @@ def test_last_year_is_untold_only_where_the_sentence_only_compares_with_it(
     assert last_year_untold(engine.index.query(question), sentence) is untold
 
 
-@pytest.mark.parametrize(("question", "counted"), [("整治行动为期几个月", False), ("新建了几个充电棚", True)])
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("整治行动为期几个月", False),
+        ("新建了几个充电棚", True),
+        ("一共有多少册电子书", True),
+        ("带动多少本地人就业", False),  # 本地, not books counted in 本
+    ],
+)
 def test_a_span_in_months_is_no_count_of_things(engine: Engine, question: str, counted: bool) -> None:
     from bot.question.units import COUNT, figure_units
 

@@ -62,7 +62,7 @@ SHARE = ("%",)
 #: 「发生了几起火灾」 is not answered by 「火灾起数同比下降31.6%」.
 COUNT = "#"
 _COUNT_ASKED = re.compile(
-    r"(?:多少|(?<![\d那这前近])几)(起|个(?!月|小时|钟头|星期|礼拜|年头|工作日)|名|家|处|项|次|人|户|座|条|所|件|位|台|辆|场|批|支|套|栋|间|期|届|轮|堂|部|只|张|份|本|篇|块)([\u4e00-\u9fff]{0,2})"
+    r"(?:多少|(?<![\d那这前近])几)(起|个(?!月|小时|钟头|星期|礼拜|年头|工作日)|名|家|处|项|次|人|户|座|条|所|件|位|台|辆|场|批|支|套|栋|间|期|届|轮|堂|部|只|张|份|本(?![地市县镇乡村届次年月人])|篇|块|册|头|架|艘|棵|株)([\u4e00-\u9fff]{0,2})"
 )
 #: A figure that counts: no share (31.6%), no date or time (5月, 2024年, 7:40), no sum or measure
 #: after it.
@@ -171,6 +171,8 @@ def tells_unit(text: str, units: tuple[str, ...]) -> bool:
     for a share, `text` as written (92.5%, 百分之六十, 5个百分点)."""
     if units == SHARE:
         return _SHARE_TOLD.search(text) is not None
+    if units[:1] == (COUNT,) and units[2] in _STRICT_MEASURES:
+        return _counted_figure(units[2]).search(_as_digits(text)) is not None
     if units[:1] == (COUNT,):  # (COUNT, what is counted, the measure asked)
         # A count told as none only of what is counted: 「诉讼案件多少件」 names nothing after 件.
         none = bool(units[1]) and re.search(_NONE + re.escape(units[1]), text) is not None
@@ -198,10 +200,26 @@ def measure_asked(text: str) -> str | None:
     return found.group(1) if found else None
 
 
+#: Measure words that only count things of one sort (册 books, 头 cattle, 架 drones): a count asked
+#: in one is told only in one of its family — 「多少册电子书」 is not told by 「注册用户4300人」.
+_STRICT_MEASURES = {
+    **dict.fromkeys("册本", "册|本|套"),
+    **dict.fromkeys("头只", "头|只"),
+    **dict.fromkeys("架艘", "架|艘|台"),
+    **dict.fromkeys("棵株", "棵|株"),
+    "张": "张",
+    "篇": "篇",
+}
+
+
 @lru_cache(maxsize=64)
 def _counted_figure(measure: str) -> re.Pattern[str]:
     # People are counted in any of their measures: 「多少人参加」 is answered by 300余名 and 1.8万人次.
-    family = "名|位|人次|人|个人" if measure in _PEOPLE_MEASURES or measure == "人次" else re.escape(measure)
+    family = (
+        "名|位|人次|人|个人"
+        if measure in _PEOPLE_MEASURES or measure == "人次"
+        else _STRICT_MEASURES.get(measure, re.escape(measure))
+    )
     return re.compile(rf"(?<![\d.])\d+(?:\.\d+)?{ABOUT}?[万亿]?{ABOUT}?(?:{family})")
 
 
