@@ -603,3 +603,29 @@ def test_a_figure_given_as_an_estimate_is_a_number(source: str) -> None:
     from bot.question.supplied import supplies
 
     assert "number" in supplies(normalize(source), frozenset())
+
+
+@pytest.mark.parametrize(
+    ("question", "terms", "sentence", "item"),
+    [
+        # one item of a list counted as a whole: the figure is the list's
+        ("挂历发了多少份", ("挂历", "份"), "发放宣传折页、挂历、围裙等宣传品2.8万余份", "挂历"),
+        ("羊肚菌种了多少亩", ("羊肚菌", "亩"), "引进鲜食玉米、羊肚菌等新品种800亩", "羊肚菌"),
+        # …in its own clause: a figure in the next may count something else
+        ("羊肚菌种了多少亩", ("羊肚菌", "亩"), "引进鲜食玉米、羊肚菌等新品种，流转土地800亩", None),
+        # the question names the list itself (等) or two of its items
+        ("拉动了多少餐饮住宿等消费", ("餐饮", "住宿", "消费"), "拉动餐饮、住宿等消费1200万元", None),
+        ("挂历围裙一共多少份", ("挂历", "围裙", "份"), "发放宣传折页、挂历、围裙等宣传品2.8万余份", None),
+        # each item with its own figure
+        ("蓄水池建了几座", ("蓄水池", "座"), "新建蓄水池2座、铺设供水管网7.8公里", None),
+        # a list with no figure after the item: nothing counted as a whole
+        ("挂历发了多少份", ("挂历", "份"), "发放挂历3000份，宣传折页、围裙若干", None),
+    ],
+)
+def test_one_item_of_a_list_counted_as_a_whole(
+    question: str, terms: tuple[str, ...], sentence: str, item: str | None
+) -> None:
+    from bot.question.untold import item_of_list
+
+    found = item_of_list(terms, sentence, question)
+    assert (found[0] if found else None) == item

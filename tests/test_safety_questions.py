@@ -34,6 +34,7 @@ ARTICLE = """\
 镇里划分网格46个，推行“网格员+安全员”模式，网格员每周入户巡查2次。
 今年8月，桧湾村一处工地的17名农民工反映被拖欠工资共计23.8万元。
 镇里聘请律师担任法律顾问，举办安全培训班6期。
+镇里向居民发放安全宣传折页、挂历、围裙等宣传品2.8万余份。
 今年7月，芰塘村七旬老人的三个子女因赡养费分摊问题争执不下。经调解，三人每人每月支付赡养费600元。
 明年，镇里计划在老旧小区再新建充电棚30处以上。
 栎港社区两户居民为一堵院墙争了整整三年。
@@ -132,6 +133,10 @@ facts:
   questions: [三个子女每人每月付多少赡养费, 赡养费纠纷最后怎么解决的, 调解后每人出多少钱]
   answer: 据2024年6月报道，经调解，三人每人每月支付赡养费600元。
   source: 经调解，三人每人每月支付赡养费600元。
+- id: lt-leaflets
+  questions: [安全宣传品发了多少份, 镇里发了哪些安全宣传品, 宣传折页挂历围裙一共发放了多少]
+  answer: 据2024年6月报道，澧塘镇向居民发放安全宣传折页、挂历、围裙等宣传品2.8万余份。
+  source: 镇里向居民发放安全宣传折页、挂历、围裙等宣传品2.8万余份。
 - id: lt-sheds-plan
   questions: [明年还要建多少处充电棚, 充电棚的建设计划是什么, 老旧小区充电棚明年怎么安排]
   answer: 据2024年6月报道，明年，澧塘镇计划在老旧小区再新建充电棚30处以上。
@@ -203,6 +208,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
         ("芰塘村老人的三个子女每人每月付多少瞻养费？", "lt-support-600", "600元"),
         # the list's own figure, asked of the list
         ("充电棚一共建了多少处？", "lt-sheds", "47处"),
+        ("挂历、围裙这些宣传品一共发了多少份？", "lt-leaflets", "2.8万余份"),
         # a count told as none is an answer: 未发生较大及以上生产安全事故
         ("今年发生了几起较大安全事故？", "lt-accidents", "未发生"),
         # a dimension asked by 多大 and named (面积): the fact gives it in 平方米, never saying 面积
@@ -224,6 +230,8 @@ def test_answered(engine: Engine, question: str, fact_id: str, told: str) -> Non
     [
         # one place of a list: the article gives the list's 47处, not 鲦溪社区's
         ("鲦溪社区具体建了几个充电棚？", "没有单独说鲦溪社区的"),
+        # one item of a list counted as a whole: the 2.8万余份 are the list's, not the 挂历's
+        ("挂历具体发了多少份？", "没有单独说挂历的"),
         # which firm: the fact names only 工业集中区
         ("消防应急演练是在哪家企业搞的？", None),
         # each one's share of a total the article never splits

@@ -32,6 +32,8 @@ KIND_UNTOLD = "抱歉，文章没有单独给出{kind}的数目。相关的内�
 RATE_ONLY = "抱歉，文章只说了{rate}，没有给出总数。相关的内容见下面。"
 #: A count in one place the article names only in a list (「鲦溪社区建了几个充电棚」).
 ONE_OF_LIST = "抱歉，文章只给出了几处合在一起的数目（{told}），没有单独说{place}的。相关的内容见下面。"
+#: One item of a list counted as a whole (「挂历发了多少份」 of 「发放宣传折页、挂历、围裙等宣传品2.8万余份」).
+ITEM_OF_LIST = "抱歉，文章只给出了几样合在一起的数目（{told}），没有单独说{item}的。相关的内容见下面。"
 #: Which members of a counted group, when the article gives only the count (「18座公厕分别建在哪几个村」).
 LIST_UNTOLD = "抱歉，文章只给出了数量（{count}），没有列出具体是哪些。相关的内容见下面。"
 #: The others beside the one the article names (「除了郗小雨，其他几个徒弟都叫什么」).

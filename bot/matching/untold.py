@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from bot.matching.outcomes import (
+    ITEM_OF_LIST,
     KIND_UNTOLD,
     LAST_YEAR_UNTOLD,
     LIST_UNTOLD,
@@ -25,6 +26,7 @@ from bot.question.units import SHARE, units_of
 from bot.question.untold import (
     count_untold,
     each_untold,
+    item_of_list,
     kind_untold,
     last_year_untold,
     list_untold,
@@ -52,6 +54,8 @@ def untold_reason(question: str, query: Query, sentence: str) -> str | None:
     if query.asks in ("number", "money"):
         if listed := one_of_list(query.terms, sentence, query.text):
             return ONE_OF_LIST.format(place=listed[0], told=listed[1])
+        if listed := item_of_list(query.terms, sentence, query.text):
+            return ITEM_OF_LIST.format(item=listed[0], told=listed[1])
         if total := each_untold(query.text, sentence):  # 「每人分别被拖欠了多少」 of a 共计
             return PART_UNTOLD.format(whole=total)
     # 「一共多少钱」 of 每件50元, 「总共收了多少斤」 of 每亩多收了20来斤, 「一共有多少名护士」 of

@@ -196,13 +196,40 @@ def one_of_list(terms: tuple[str, ...], sentence: str, question: str = "") -> tu
     return place, clause
 
 
+def item_of_list(terms: tuple[str, ...], sentence: str, question: str = "") -> tuple[str, str] | None:
+    """(the item, the list's clause) when a question counts one thing (`terms`: its key terms)
+    that the fact's `sentence` names only as an item of a list counted as a whole — 「挂历发了多少
+    份」 of 「发放宣传折页、挂历、围裙等宣传品2.8万余份」: the figure is the list's, never the item's.
+    One item only, and no list in the question: one naming two of its items or saying 等 (「拉动了多少餐饮
+    住宿等消费」) asks the list's figure."""
+    if "等" in question:
+        return None
+    items = [t for t in terms if len(t) >= 2 and not t.isdigit() and t in sentence]
+    joined = [
+        t for t in items if any(_joined(sentence, m.start(), len(t)) for m in re.finditer(re.escape(t), sentence))
+    ]
+    if len(joined) != 1:
+        return None
+    item = joined[0]
+    for found in re.finditer(re.escape(item), sentence):
+        own = re.split(r"[、和及与，,。；;等]", sentence[found.end() :], maxsplit=1)[0]
+        if not _joined(sentence, found.start(), len(item)) or re.search(r"\d|[一二三四五六七八九十百千万]", own):
+            return None  # 挂历3000份、围裙500条: each item its own figure
+    clause = next(c for c in CLAUSE_END.split(sentence) if item in c)
+    after = clause[clause.index(item) + len(item) :]
+    return (item, clause) if "等" in after and re.search(r"\d", after) else None
+
+
+def _joined(sentence: str, at: int, size: int) -> bool:
+    """Whether the words at `at` stand in a list: a join right before or after them."""
+    return sentence[:at].endswith(_JOINS) or sentence[at + size :].startswith(_JOINS)
+
+
 def _listed(sentence: str, at: int, size: int) -> bool:
     """Whether the name at `at` is an item of a list: a join right before or after it, and no
     figure of its own before the next item (A村3户、B村5户 give each its own)."""
-    before, after = sentence[:at], sentence[at + size :]
-    joined_before = before.endswith(_JOINS)
-    joined_after = after.startswith(_JOINS)
-    if not (joined_before or joined_after):
+    after = sentence[at + size :]
+    if not _joined(sentence, at, size):
         return False
     own = re.split(r"[、和及与，,。；;]", after, maxsplit=1)[0]
     own = _LIST_COUNT.sub("", own)  # 粮站新村4个小区: the list's count after its last item
