@@ -279,6 +279,18 @@ def _names_focus(focus: Term, entry: Entry) -> bool:
     return len(focus.text) < 4 or head in entry.body or any(head in q for q in entry.questions)
 
 
+def _head_named(question: Question, entry: Entry) -> bool:
+    """Whether `entry` names the compound a focus word only qualifies: 「多少古村落保护资金」 asks a sum
+    of 保护资金, which 「累计争取各类保护资金3100万元」 gives — Chinese compounds end in what they
+    are, and the last two words of the question (保护资金) are the thing counted."""
+    terms = question.query.terms
+    first = question.focus[0].text
+    if not question.counts or first not in terms:
+        return False
+    after = terms[terms.index(first) + 1 :]
+    return len(after) >= 2 and f"{after[-2]}{after[-1]}" in entry.body
+
+
 def _counted(sentence: str, focus: tuple[Term, ...], kind_of: str | None = None) -> bool:
     """Whether the clause of `sentence` that names a focus word gives a figure (412名党员, 党员
     总数达412人, 小菜园、小果园、小游园等“三小园”58个), or no clause names one (that is a focus
@@ -333,7 +345,7 @@ def score(index: Index, question: Question, position: int, alike: Likeness) -> S
     blended *= kind
     # The focus must be there as a word, not as characters scattered over the entry: 院长 is not
     # in 卫生院…排长队.
-    if question.focus and not any(_names_focus(f, entry) for f in question.focus):
+    if question.focus and not any(_names_focus(f, entry) for f in question.focus) and not _head_named(question, entry):
         blended *= FOCUS_MISS
         signals["focus_miss"] = FOCUS_MISS
         if query.asks == "money" and len(question.focus[0].text) == 1:
