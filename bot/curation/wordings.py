@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import re
 
+from bot.curation.askdates import date_wordings
 from bot.curation.askfigures import SMALL, Phrasing, figure_wordings
 from bot.curation.askpeople import in_their_words, organisation_wordings, people_wordings
 from bot.curation.names import name_bare_kinds
 from bot.curation.phrases import (
-    OPENERS,
     clauses_of,
     head_noun,
     known_word,
@@ -29,27 +29,9 @@ from bot.curation.phrases import (
 from bot.knowledge.model import Document
 from bot.text.lexicon import STOPWORDS
 
-#: A date that is a whole clause: 3月15日, 2021年以来, 4月至5月 (not 今年以来: it names no date).
-_LEADING_DATE = re.compile(
-    r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:至\d{1,2}月)?(?:以来|起|初|底|中旬|上旬|下旬)?|\d{4}年(?:以来|初|底)"
-)
-#: Days of the week something is done on (每周二、周五, 每逢周六).
-_WEEKDAY = re.compile(r"每(?:逢)?(?:周|星期|礼拜)[一二三四五六日天](?:[、和及](?:周|星期|礼拜)?[一二三四五六日天])*")
 #: jieba's part-of-speech flags of words that name nothing: conjunctions, adverbs, prepositions,
 #: pronouns, particles.
 _FUNCTION_FLAGS = frozenset("cdpru")
-#: What has gone on since a date (开海以来, 投用后): asked when it began.
-_SINCE = re.compile(r"(?!今年|去年)([\u4e00-\u9fff]{2,8}?)(?:以来|之后|以后|后)")
-#: A clause telling who said what follows (镇长厍立川介绍, 他说).
-_SPEAKS = re.compile(r"说|介绍|表示|告诉|透露|指出")
-#: A time of day and nothing else (清晨6点半): no event to ask the date of.
-_TIME_OF_DAY = re.compile(r"(?:清晨|早上|早晨|上午|中午|下午|傍晚|晚上|凌晨|夜里)?\d{1,2}(?:点|时)(?:半|\d{1,2}分?)?")
-#: A clause that only sets the scene: 在荇塘村的稻田里, 在镇文化广场上.
-_SCENE = re.compile(r"在[\u4e00-\u9fff“”]{2,20}?(?:里|中|上|内|旁|边|前|外|下)")
-#: A date inside a clause (计划8月底前全部完工, 5月18日林卫东在…): asked with 什么时候.
-_DATE_IN = re.compile(
-    r"(?:\d{4}年)?(?:\d{1,2}[至到-])?\d{1,2}月份?(?:\d{1,2}日)?(?:底|初|中旬|上旬|下旬)?(?:前|起|以来)?"
-)
 #: 在 + a place (在青岗村文化广场, 在洞溪河沿岸): what 「在哪里」 asks; not the 在 of 现在 or 正在.
 _WHERE = re.compile(
     r"(?<![现正存实所自好])在([\u4e00-\u9fff]{2,10}?(?:村|社区|镇|乡|县|市|区|广场|公园|中心|园区|基地|河|湖|山|街道|路|站|厂|园))"
@@ -92,10 +74,6 @@ _LOCATIVE = re.compile(r"^(?:[镇村县乡市区]里|[全本各该][镇村县乡
 
 #: Units of measure jieba keeps as words (公里 of 86公里): no keyword of what a sentence is about.
 _UNIT_WORDS = frozenset("公里 千米 平方米 公顷 公斤 千克 万元 亿元 人次 户次 小时 分钟".split())
-
-
-#: What joins the two ends of a period (5月至6月15日, 5月-6月).
-_RANGE = ("至", "到", "-", "—")
 
 
 def _after(place: str, text: str) -> str:
@@ -201,7 +179,7 @@ class Wordings:
         candidates += numbers[:2]
         candidates += people_wordings(sentence, self._scoped, self._short)
         candidates += organisation_wordings(clauses, self._scoped)
-        candidates += self._dates(clauses)
+        candidates += date_wordings(clauses, self._scoped, self._short, self.people)
         # Every figure asked once before any is asked twice: 「每月巡河不少于2次…48小时内办结」
         # is asked for its 48 hours too.
         candidates += [numbers[2 * i + 1] for i in range(1, figures)]
@@ -246,59 +224,6 @@ class Wordings:
             self.used.add(extra)
             result.append(extra)
         return result
-
-    def _dates(self, clauses: list[str]) -> list[str]:
-        """「3月15日，全镇组织党员志愿者…」 → 「…什么时候组织党员志愿者…」; a date inside a clause
-        (计划8月底前全部完工) → 「什么时候全部完工」."""
-        found: list[str] = []
-        if clauses and clauses[0].startswith(("截至", "截止")):
-            return []  # 「截至6月20日，…」 dates a tally; it is not when something happened
-        if len(clauses) >= 2 and _LEADING_DATE.fullmatch(clauses[0]):
-            rest = OPENERS.sub("", clauses[1])
-            if rest.startswith("记者"):
-                return []  # 「6月下旬，记者走进…」: when the reporter came, nothing anyone asks
-            if _SCENE.fullmatch(rest) and len(clauses) >= 3:
-                rest += OPENERS.sub(
-                    "", clauses[2]
-                )  # 「11月8日，在荇塘村的稻田里，两台打捆机…」: the scene, then what happened
-            found.append(self._scoped(f"什么时候{rest}"))
-            found.append(self._short(f"{rest}是哪天"))
-            return found
-        for number, clause in enumerate(clauses):
-            match = _DATE_IN.search(clause)
-            # 「今年5月至6月15日」 ends a period a tally covers: no event happened on that day.
-            if match and (clause[: match.start()].endswith(_RANGE) or clause[match.end() :].startswith(_RANGE)):
-                continue
-            if match and not _LEADING_DATE.fullmatch(clause):
-                # 「历时两个半月于6月底建成通车」: the 于 before the date goes with it.
-                rest = (clause[: match.start()].rstrip("于在到") + clause[match.end() :]).strip()
-                if since := _SINCE.fullmatch(rest):  # 「9月16日开海以来」: when the sea opened
-                    found.append(self._scoped(f"什么时候{since.group(1)}"))
-                    break
-                if len(rest) >= 4 and not _TIME_OF_DAY.fullmatch(rest):  # 「10月18日清晨6点半，…」 sets a scene
-                    found.append(self._scoped(f"{self._who(clauses, number, rest)}{rest}是什么时候"))
-                    break
-        for number, clause in enumerate(clauses if not found else ()):
-            # 「每周二、周五安排家庭医生坐班」 → 「每周几安排家庭医生坐班」, 「安排家庭医生坐班是星期几」;
-            # a time of day alone (每周三一早) is said of the clause after it.
-            if not (match := _WEEKDAY.search(clause)):
-                continue
-            after = clause[match.end() :]
-            if len(clause[: match.start()] + after) < 4 and number + 1 < len(clauses):
-                after = f"{after}，{clauses[number + 1]}"
-            rest = OPENERS.sub("", clause[: match.start()] + after.lstrip("，"))
-            if len(rest) >= 4:
-                found.append(self._scoped(f"{clause[: match.start()]}每周几{after}"))
-                found.append(self._short(f"{rest}是星期几"))
-            break
-        return found
-
-    def _who(self, clauses: list[str], number: int, rest: str) -> str:
-        """Who a later clause's date is of: the person the first clause names (「岽头村村民闵德旺今年
-        58岁，今年3月突发脑梗住院」) — not one who only tells it (「镇长厍立川介绍，…」)."""
-        if not number or _SPEAKS.search(clauses[0]):
-            return ""
-        return next((name for name in self.people if name in clauses[0] and name not in rest), "")
 
     def _rank(self, clauses: list[str]) -> list[str]:
         """「新河镇考核排名第一」 → 「新河镇考核排名第几」: a place in a ranking is asked with 第几."""

@@ -209,6 +209,19 @@ def test_days_of_the_week_are_asked_with_which_day(tmp_path: Path, story: str, w
 
 
 @pytest.mark.parametrize(
+    ("story", "wanted"),
+    [
+        # a period with its first and last day: when it is, when it ends, when it begins
+        ("按照县里统一部署，今年全镇森林防火期为2025年1月1日至5月31日。", "樟岭森林防火期到什么时候结束"),
+        ("按照县里统一部署，今年全镇森林防火期为2025年1月1日至5月31日。", "樟岭森林防火期从哪天开始"),
+        ("其中3月15日至4月30日为重点防火期，全员在岗。", "樟岭镇重点防火期是什么时候"),
+    ],
+)
+def test_a_period_is_asked_when_it_is_ends_and_begins(tmp_path: Path, story: str, wanted: str) -> None:
+    assert f"{wanted}？" in _questions(tmp_path, story)
+
+
+@pytest.mark.parametrize(
     ("story", "meant", "not_meant"),
     [
         # the person named in the sentence, before its pronoun — not the one the paragraph named last
