@@ -40,7 +40,7 @@ from bot.question.people import SURNAMES, surnamed
 from bot.text.cedict import gloss
 from bot.text.lexicon import POST_ENDINGS, STOPWORDS, canonical_words
 from bot.text.normalize import AliasTable, is_han, normalize
-from bot.text.segment import NEW_WORD_FREQ, PLACE_SUFFIXES, Segmenter
+from bot.text.segment import NEW_WORD_FREQ, PLACE_SUFFIXES, TERM_FREQ, Segmenter
 from bot.text.sound import char_ngrams, use_readings_cache, word_sound
 
 #: Bump when the index layout changes, so stale caches are rebuilt. The cache key also holds a
@@ -306,6 +306,12 @@ class Index(Spelling):
         """A name of the knowledge: a curator's canonical name (杰必机电) or one jieba's HMM found
         in the articles (梁一波, 凌雪华). Places are not key terms, so never asked here."""
         return word in self._curated_names() or self.general.get(word) == NEW_WORD_FREQ
+
+    def own_term(self, word: str) -> bool:
+        """A name or term of the knowledge's own: `is_name`, or a word the segmenter keeps whole
+        for it (城市书房, 埼阳路: a curator's `terms:`, a canonical name, a county) — not a word of
+        Chinese at large (工人, 地方)."""
+        return self.is_name(word) or self.general.get(word) == TERM_FREQ
 
     def names_someone(self, word: str) -> bool:
         """A name a fact must repeat to be about it: a curator's canonical name (杰必机电) or a

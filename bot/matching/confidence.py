@@ -125,9 +125,26 @@ class Confidence:
         measured = counted_in(units[2])
         near = [s for s in facts[1:6] if s.score >= self.matching.suggest]
         entries = self.index.entries
+        if self._other_subject(query, best):
+            return False
         return bool(measured.search(normalize(entries[best.position].sentence))) and not any(
             measured.search(normalize(entries[s.position].sentence)) for s in near
         )
+
+    def _other_subject(self, query: Query, best: Scored) -> bool:
+        """Whether the question names a thing its best fact's article tells elsewhere but the fact
+        does not (「蕰埼城市书房有多少个阅览座位」 of 「槲林村农家书屋…新增阅览座位32个」): it asks
+        about another subject of that article, whose figure the fact is not."""
+        doc = self.index.entries[best.position].doc_id
+        # Only a name or term of the knowledge's own (埼阳路, 城市书房: the segmenter keeps them whole):
+        # a common word the fact lacks (工人, 地方) is the asker's wording, not a subject.
+        missing = [t.text for t in self._missing(query, best) if self.index.own_term(t.text)]
+        return any(doc in self._articles_using(word) for word in missing)
+
+    def _articles_using(self, word: str) -> set[str]:
+        """The articles whose entries hold `word` (its postings, read through once per word)."""
+        entries = self.index.entries
+        return {entries[p].doc_id for p in self.index.postings.get(f"w:{word}", ())}
 
     def wrong_person(self, query: Query, best: Scored) -> tuple[str, ...]:
         """The people `best` names instead of the person the question names, when that is all
