@@ -629,3 +629,39 @@ def test_one_item_of_a_list_counted_as_a_whole(
 
     found = item_of_list(terms, sentence, question)
     assert (found[0] if found else None) == item
+
+
+@pytest.mark.parametrize(
+    ("words", "sentence", "thing"),
+    [
+        # the thing is there, its name is not
+        (("那段", "方言", "快板", "叫", "什么", "名字"), "村党支部书记把反诈知识编成了当地方言快板，演了6场。", "快板"),
+        (("直播", "账号", "叫", "什么", "名字"), "返乡青年蒋一帆的直播团队已有7名成员，账号粉丝达到41万。", "账号"),
+        # a quotation beside it names it, after or before
+        (("直播", "账号", "叫", "什么"), "她的直播账号“藕遇涟禾”目前已有粉丝11.3万。", None),
+        (("那个", "招牌", "叫", "啥"), "不断擦亮“东方硅谷”招牌。", None),
+        # a verb of naming
+        (("快板", "叫", "什么", "名字"), "他编了一段快板，名为《防骗十八招》。", None),
+        # a person or a body is asked after by other kinds
+        (("返乡", "青年", "叫", "什么", "名字"), "返乡青年在箐口村开了民宿。", None),
+        (("设计", "单位", "叫", "什么", "名字"), "由街道、社区、设计单位和电梯企业一站式帮办。", None),
+        # the thing is not in the sentence as asked: judged elsewhere
+        (("直播号", "叫", "啥"), "她的直播账号目前已有粉丝11.3万。", None),
+    ],
+)
+def test_a_things_name_the_article_never_gives(words: tuple[str, ...], sentence: str, thing: str | None) -> None:
+    from bot.question.untold import name_untold
+
+    assert name_untold(words, sentence, lambda word: False) == thing
+
+
+def test_a_name_of_the_knowledge_ending_in_the_thing_names_it() -> None:
+    from bot.question.untold import name_untold
+
+    words = ("党史", "纪念馆", "叫", "什么")
+    sentence = "党员们参观了严慕党史纪念馆。"
+    assert name_untold(words, sentence, lambda word: False) is None  # 馆: a body, asked elsewhere
+    words = ("那个", "展厅", "叫", "什么")
+    sentence = "党员们参观了红帆展厅。"
+    assert name_untold(words, sentence, lambda word: False) == "展厅"
+    assert name_untold(words, sentence, lambda word: word == "红帆展厅") is None

@@ -35,7 +35,7 @@ ARTICLE = """\
 今年8月，桧湾村一处工地的17名农民工反映被拖欠工资共计23.8万元。
 镇里聘请律师担任法律顾问，举办安全培训班6期。
 镇里向居民发放安全宣传折页、挂历、围裙等宣传品2.8万余份。
-镇图书馆扩建后新增阅览座位32个。望江书房设在滨河路，每天开放12小时。
+镇图书馆扩建后新增阅览座位32个。栎港社区党支部书记把防诈知识编成了方言快板，在社区广场演了6场。望江书房设在滨河路，每天开放12小时。
 全镇现存古村落2个。2020年以来，镇里坚持修旧如旧，累计争取各类保护资金3100万元，修缮古民居52栋。
 今年7月，芰塘村七旬老人的三个子女因赡养费分摊问题争执不下。经调解，三人每人每月支付赡养费600元。
 明年，镇里计划在老旧小区再新建充电棚30处以上。
@@ -147,6 +147,10 @@ facts:
   questions: [镇图书馆新增了多少个阅览座位, 图书馆扩建后座位多了几个, 图书馆扩建增加了什么]
   answer: 据2024年6月报道，澧塘镇图书馆扩建后新增阅览座位32个。
   source: 镇图书馆扩建后新增阅览座位32个。
+- id: lt-kuaiban
+  questions: [防诈方言快板演了几场, 栎港社区怎么宣传防诈知识, 方言快板在哪里演出]
+  answer: 据2024年6月报道，澧塘镇栎港社区党支部书记把防诈知识编成了方言快板，在社区广场演了6场。
+  source: 栎港社区党支部书记把防诈知识编成了方言快板，在社区广场演了6场。
 - id: lt-sheds-plan
   questions: [明年还要建多少处充电棚, 充电棚的建设计划是什么, 老旧小区充电棚明年怎么安排]
   answer: 据2024年6月报道，明年，澧塘镇计划在老旧小区再新建充电棚30处以上。
@@ -220,6 +224,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
         ("充电棚一共建了多少处？", "lt-sheds", "47处"),
         ("挂历、围裙这些宣传品一共发了多少份？", "lt-leaflets", "2.8万余份"),
         ("镇图书馆新增了多少个阅览座位？", "lt-library", "32个"),
+        ("栎港社区的防诈方言快板演了几场？", "lt-kuaiban", "6场"),
         # a count told as none is an answer: 未发生较大及以上生产安全事故
         ("今年发生了几起较大安全事故？", "lt-accidents", "未发生"),
         # a dimension asked by 多大 and named (面积): the fact gives it in 平方米, never saying 面积
@@ -250,6 +255,8 @@ def test_a_count_of_a_compound_is_named_by_its_last_words(engine: Engine) -> Non
         # below the threshold, a count the fact alone gives is no answer when the question names
         # another thing of the article (望江书房): the 32 seats are the library's
         ("滨河路的望江书房一共有几个阅览座位？", None),
+        # the thing is told, its name is not
+        ("栎港社区那段防诈方言快板叫什么名字？", "没有写它叫什么"),
         # one item of a list counted as a whole: the 2.8万余份 are the list's, not the 挂历's
         ("挂历具体发了多少份？", "没有单独说挂历的"),
         # which firm: the fact names only 工业集中区

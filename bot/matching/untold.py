@@ -9,6 +9,7 @@ them in order and words the reply (`bot.matching.outcomes`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from bot.matching.outcomes import (
@@ -16,6 +17,7 @@ from bot.matching.outcomes import (
     KIND_UNTOLD,
     LAST_YEAR_UNTOLD,
     LIST_UNTOLD,
+    NAME_UNTOLD,
     ONE_OF_LIST,
     OTHERS_UNTOLD,
     PART_UNTOLD,
@@ -30,6 +32,7 @@ from bot.question.untold import (
     kind_untold,
     last_year_untold,
     list_untold,
+    name_untold,
     one_of_list,
     others_untold,
     part_of_whole,
@@ -47,7 +50,9 @@ def _chunks(sentence: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((told, tuple(normalize(told).split())) for told in re.split(r"[。；;！!？?]", sentence))
 
 
-def untold_reason(question: str, query: Query, sentence: str) -> str | None:
+def untold_reason(
+    question: str, query: Query, sentence: str, own_term: Callable[[str], bool] = lambda word: False
+) -> str | None:
     """Why a fact citing `sentence` cannot answer `query` though it matches, as the reply says it;
     None when nothing asked is left untold. `question` is the whole message: the whole may be
     named in a clause before the part decided (「那185万元里，溢洪道清淤花了多少」)."""
@@ -66,6 +71,10 @@ def untold_reason(question: str, query: Query, sentence: str) -> str | None:
     # 「除了郗小雨，其他几个徒弟都叫什么」: the one named may be in the clause before the part decided.
     if named := others_untold(query.text, sentence) or others_untold(normal_form(question), sentence):
         return OTHERS_UNTOLD.format(named=named)
+    if query.asks not in ("named", "person", "organisation") and (
+        thing := name_untold(query.words, sentence, own_term)
+    ):  # 「公众号叫什么名字」 of 「在镇微信公众号…推送」
+        return NAME_UNTOLD.format(thing=thing)
     if last_year_untold(query, sentence):  # 「去年同期的管理率是多少」 of 「比去年同期提高8个百分点」
         return LAST_YEAR_UNTOLD
     if kind := kind_untold(query, sentence):  # 「合同纠纷有多少件」 of 「…其余为合同、损害赔偿等纠纷」
