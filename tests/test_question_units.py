@@ -634,8 +634,11 @@ def test_one_item_of_a_list_counted_as_a_whole(
 @pytest.mark.parametrize(
     ("words", "sentence", "thing"),
     [
-        # the thing is there, its name is not
-        (("那段", "方言", "快板", "叫", "什么", "名字"), "村党支部书记把反诈知识编成了当地方言快板，演了6场。", "快板"),
+        # the thing is there, bare, its name is not
+        (("那段", "方言", "快板", "叫", "什么", "名字"), "村党支部书记把反诈知识编成了快板，演了6场。", "快板"),
+        # words before it may be its name
+        (("那段", "方言", "快板", "叫", "什么", "名字"), "村党支部书记把反诈知识编成了当地方言快板，演了6场。", None),
+        (("那个", "项目", "叫", "什么", "名字"), "总投资5.57亿元的航空专用装备项目签约落户。", None),
         (("直播", "账号", "叫", "什么", "名字"), "返乡青年蒋一帆的直播团队已有7名成员，账号粉丝达到41万。", "账号"),
         # a quotation beside it names it, after or before
         (("直播", "账号", "叫", "什么"), "她的直播账号“藕遇涟禾”目前已有粉丝11.3万。", None),
@@ -652,16 +655,4 @@ def test_one_item_of_a_list_counted_as_a_whole(
 def test_a_things_name_the_article_never_gives(words: tuple[str, ...], sentence: str, thing: str | None) -> None:
     from bot.question.untold import name_untold
 
-    assert name_untold(words, sentence, lambda word: False) == thing
-
-
-def test_a_name_of_the_knowledge_ending_in_the_thing_names_it() -> None:
-    from bot.question.untold import name_untold
-
-    words = ("党史", "纪念馆", "叫", "什么")
-    sentence = "党员们参观了严慕党史纪念馆。"
-    assert name_untold(words, sentence, lambda word: False) is None  # 馆: a body, asked elsewhere
-    words = ("那个", "展厅", "叫", "什么")
-    sentence = "党员们参观了红帆展厅。"
-    assert name_untold(words, sentence, lambda word: False) == "展厅"
-    assert name_untold(words, sentence, lambda word: word == "红帆展厅") is None
+    assert name_untold(words, sentence) == thing

@@ -136,7 +136,7 @@ class Decider:
         if noted is not None and asks_unsaid(query, noted.unsaid):
             untold = None
         else:
-            untold = untold_reason(question, query, self.index.entries[best.position].sentence, self.index.own_term)
+            untold = untold_reason(question, query, self.index.entries[best.position].sentence)
         if untold:
             declined = self.replies.declined(question, shown_resolved, [best], untold)
             return Decision(replace(declined, score=best.score), place, candidates)

@@ -9,7 +9,6 @@ them in order and words the reply (`bot.matching.outcomes`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 
 from bot.matching.outcomes import (
@@ -50,9 +49,7 @@ def _chunks(sentence: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((told, tuple(normalize(told).split())) for told in re.split(r"[。；;！!？?]", sentence))
 
 
-def untold_reason(
-    question: str, query: Query, sentence: str, own_term: Callable[[str], bool] = lambda word: False
-) -> str | None:
+def untold_reason(question: str, query: Query, sentence: str) -> str | None:
     """Why a fact citing `sentence` cannot answer `query` though it matches, as the reply says it;
     None when nothing asked is left untold. `question` is the whole message: the whole may be
     named in a clause before the part decided (「那185万元里，溢洪道清淤花了多少」)."""
@@ -72,7 +69,7 @@ def untold_reason(
     if named := others_untold(query.text, sentence) or others_untold(normal_form(question), sentence):
         return OTHERS_UNTOLD.format(named=named)
     if query.asks not in ("named", "person", "organisation") and (
-        thing := name_untold(query.words, sentence, own_term)
+        thing := name_untold(query.words, sentence)
     ):  # 「公众号叫什么名字」 of 「在镇微信公众号…推送」
         return NAME_UNTOLD.format(thing=thing)
     if last_year_untold(query, sentence):  # 「去年同期的管理率是多少」 of 「比去年同期提高8个百分点」

@@ -8,7 +8,6 @@ these would be a guess; the engine says what the article tells instead (`bot.mat
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 
 from bot.question.kinds import Query
@@ -338,10 +337,31 @@ _NOT_A_TITLE = re.compile(
     r"(?:人|员|长|者|师|生|手|工|户|民|弟|妹|姐|哥|嫂|爷|奶|婆|姨|叔|娘|伙|年|记|理|任|监|席|主|官|家"
     r"|公司|企业|单位|厂|社|行|局|所|站|院|校|馆)$"
 )
-#: How a sentence gives a thing's name: a quotation or title right after it (账号“藕遇涟禾”) or right
-#: before it (“和事佬”茶馆), or a verb of naming after it (快板名为…).
+#: How a sentence gives a thing's name after it: a quotation or title (账号“藕遇涟禾”), or a verb of
+#: naming (快板名为…).
 _QUOTES_OPEN = "“「《\"'"
-_QUOTES_CLOSE = "”」》\"'"
+#: What may stand right before a thing named bare (「，账号粉丝达到41万」, 「的账号」): no word of a name.
+_BARE_BEFORE = (
+    "，",
+    ",",
+    "。",
+    "；",
+    "、",
+    "的",
+    "了",
+    "在",
+    "把",
+    "和",
+    "与",
+    "及",
+    "将",
+    "被",
+    "对",
+    "其",
+    "该",
+    "这",
+    "那",
+)
 _NAMING = re.compile(r"^[\s，,]?(?:叫|名为|名叫|称为|命名为|取名|被称为|被誉为)")
 
 
@@ -362,19 +382,19 @@ def thing_called(words: tuple[str, ...]) -> str | None:
     return None
 
 
-def name_untold(words: tuple[str, ...], sentence: str, named: Callable[[str], bool]) -> str | None:
-    """The thing (公众号) when the question asks what it is called and the fact's `sentence` names
-    the thing but never its name — no quotation beside it, no verb of naming, no name of the
-    knowledge (`named`) ending in it: 「在镇微信公众号和村民微信群里推送」 does not say what the
-    公众号 is called. None when the sentence does not hold the thing at all: the question may call it
-    otherwise (直播号 for 直播账号), and the match is judged elsewhere."""
+def name_untold(words: tuple[str, ...], sentence: str) -> str | None:
+    """The thing (账号) when the question asks what it is called and the fact's `sentence` names the
+    thing bare — after a comma or a word like 的, with no quotation or verb of naming after it —
+    so never its name: 「…，账号粉丝达到41万」 does not say what the 账号 is called. Words right
+    before it may be its name (航空专用装备项目, “和事佬”茶馆) and leave it told. None too when the
+    sentence does not hold the thing: the question may call it otherwise (直播号 for 直播账号)."""
     thing = thing_called(words)
     if thing is None or thing not in sentence:
         return None
     for found in re.finditer(re.escape(thing), sentence):
         before, after = sentence[: found.start()], sentence[found.end() :]
-        if after[:1] in _QUOTES_OPEN or before[-1:] in _QUOTES_CLOSE or _NAMING.match(after):
+        if after[:1] in _QUOTES_OPEN or _NAMING.match(after):
             return None
-        if any(named(before[-k:] + thing) for k in range(1, min(8, len(before)) + 1)):
-            return None  # 严慕党史纪念馆: a name of the knowledge ending in the thing
+        if before and not before.endswith(_BARE_BEFORE):
+            return None  # 航空专用装备项目, 当地方言快板: the words before may be its name
     return thing
