@@ -142,7 +142,7 @@ class Confidence:
         return any(doc in self._articles_using(word) for word in missing)
 
     def _articles_using(self, word: str) -> set[str]:
-        """The articles whose entries hold `word` (its postings, read through once per word)."""
+        """The articles whose entries hold `word`, read from its postings."""
         entries = self.index.entries
         return {entries[p].doc_id for p in self.index.postings.get(f"w:{word}", ())}
 

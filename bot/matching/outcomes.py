@@ -37,9 +37,9 @@ ITEM_OF_LIST = "抱歉，文章只给出了几样合在一起的数目（{told}�
 #: Which members of a counted group, when the article gives only the count (「18座公厕分别建在哪几个村」).
 LIST_UNTOLD = "抱歉，文章只给出了数量（{count}），没有列出具体是哪些。相关的内容见下面。"
 #: The others beside the one the article names (「除了郗小雨，其他几个徒弟都叫什么」).
-#: A thing's name the article never gives (「那段方言快板叫什么名字」 of 「编成了当地方言快板」).
-NAME_UNTOLD = "抱歉，文章提到了{thing}，但没有写它叫什么。相关的内容见下面。"
 OTHERS_UNTOLD = "抱歉，文章只提到了{named}，没有说其他的是哪些。相关的内容见下面。"
+#: A thing's name the article never gives (「直播账号叫什么名字」 of 「…，账号粉丝达到41万」).
+NAME_UNTOLD = "抱歉，文章提到了{thing}，但没有写它叫什么。相关的内容见下面。"
 #: Last year's figure, of a fact that only compares with it (「去年同期的管理率是多少」).
 LAST_YEAR_UNTOLD = "抱歉，文章只给出了今年的数和与去年的比较，没有直接给出去年的数。相关的内容见下面。"
 UNSAID = "抱歉，文章没有写到这一点（{note}）。相关的内容见下面。"

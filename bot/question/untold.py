@@ -1,8 +1,9 @@
-"""What a fact's sentence leaves untold, though it matches the question: a count of one place it
-names only in a list, each one's share of a total, a part of a whole, which members of a counted
-group, a kind it names only among the rest, a total it gives only as a rate, the others beside
-the one it names, last year's figure of what it compares with last year. Any figure given for
-these would be a guess; the engine says what the article tells instead (`bot.matching.decide`).
+"""What a fact's sentence leaves untold, though it matches the question: a count of one place or
+one item it names only in a list, each one's share of a total, a part of a whole, which members
+of a counted group, a kind it names only among the rest, a total it gives only as a rate, the
+others beside the one it names, last year's figure of what it compares with last year, the name
+of a thing it names bare. Any answer given for these would be a guess; the engine says what the
+article tells instead (`bot.matching.decide`).
 """
 
 from __future__ import annotations
@@ -341,27 +342,7 @@ _NOT_A_TITLE = re.compile(
 #: naming (快板名为…).
 _QUOTES_OPEN = "“「《\"'"
 #: What may stand right before a thing named bare (「，账号粉丝达到41万」, 「的账号」): no word of a name.
-_BARE_BEFORE = (
-    "，",
-    ",",
-    "。",
-    "；",
-    "、",
-    "的",
-    "了",
-    "在",
-    "把",
-    "和",
-    "与",
-    "及",
-    "将",
-    "被",
-    "对",
-    "其",
-    "该",
-    "这",
-    "那",
-)
+_BARE_BEFORE = tuple("，,。；、的了在把和与及将被对其该这那")
 _NAMING = re.compile(r"^[\s，,]?(?:叫|名为|名叫|称为|命名为|取名|被称为|被誉为)")
 
 
