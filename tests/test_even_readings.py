@@ -163,3 +163,21 @@ def test_a_question_of_what_was_reached_is_not_asked_of_a_plan(
     )
     reply = Engine.load(knowledge, settings).answer(question)
     assert reply.status == status and figure in (reply.answer or ""), (reply.status, reply.answer)
+
+
+def test_a_plan_cut_short_by_its_curator_is_still_a_plan(
+    tmp_path_factory: pytest.TempPathFactory, settings: Settings
+) -> None:
+    # The source keeps only 「卫生厕所普及率达到97%以上」; the answer still says 计划: a plan, not
+    # another reading of what was reached.
+    facts = PLAN_FACTS.replace(
+        "  answer: 据2024年6月报道，2025年，槿溪乡计划再改造户厕500户，力争卫生厕所普及率达到97%以上。\n"
+        "  source: 2025年，槿溪乡计划再改造户厕500户，力争卫生厕所普及率达到97%以上。",
+        "  answer: 据2024年6月报道，槿溪乡计划卫生厕所普及率达到97%以上。\n  source: 卫生厕所普及率达到97%以上",
+    )
+    assert "source: 卫生厕所" in facts
+    knowledge = with_article(
+        tmp_path_factory.mktemp("p"), "jinxi-toilets-2024", PLAN, facts, "places:\n  槿溪乡: [槿溪]\n"
+    )
+    reply = Engine.load(knowledge, settings).answer("槿溪乡卫生厕所普及率达到多少了？")
+    assert reply.status == "answered" and "93.6%" in (reply.answer or ""), (reply.status, reply.answer)

@@ -78,7 +78,7 @@ class Decider:
         self.confidence = confidence
         self.replies = replies
         self.sentences = sentences
-        self.readings = Readings(index, places.matching, sentences)
+        self.readings = Readings(index, places.matching, sentences, self._plan_only)
 
     @property
     def matching(self) -> Matching:

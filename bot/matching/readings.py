@@ -24,7 +24,7 @@ from bot.matching.scoring import Scored, is_village
 from bot.matching.sentences import Sentences
 from bot.question.kinds import Query
 from bot.question.people import posts
-from bot.question.timeframe import speaks_of_now_or_done, tells_plan_only
+from bot.question.timeframe import speaks_of_now_or_done
 from bot.question.units import (
     CLAUSE_END,
     asked_units,
@@ -64,10 +64,13 @@ OTHER_COVERAGE = 0.7
 class Readings:
     """Facts of one article that a question fits alike (the decider owns one)."""
 
-    def __init__(self, index: Index, matching: Matching, sentences: Sentences) -> None:
+    def __init__(
+        self, index: Index, matching: Matching, sentences: Sentences, plan_only: Callable[[Scored], bool]
+    ) -> None:
         self.index = index
         self.matching = matching
         self.sentences = sentences
+        self._plan = plan_only  # whether a fact tells a plan only (the decider's: source or answer)
 
     def alike(self, query: Query, best: Scored, others: list[Scored], close: list[Scored]) -> list[Scored]:
         """The facts among `others` (not already `close`) that are another reading of `query`:
@@ -128,10 +131,6 @@ class Readings:
         """The figures a fact's source gives as `counting` reads them (as written, or normalised)."""
         entry = self.index.entries[scored.position]
         return counting(normal_form(entry.sentence)) or counting(entry.measured)
-
-    def _plan(self, scored: Scored) -> bool:
-        """Whether a fact's source tells a plan only (计划…力争…30部)."""
-        return tells_plan_only(self.index.entries[scored.position].sentence)
 
     def _alike(self, query: Query, best: Scored, others: list[Scored], close: list[Scored]) -> list[Scored]:
         units = units_of(query)
