@@ -18,7 +18,7 @@ import re
 
 from bot.curation.askdates import date_wordings
 from bot.curation.askfigures import SMALL, Phrasing, figure_wordings
-from bot.curation.askpeople import in_their_words, organisation_wordings, people_wordings
+from bot.curation.askpeople import award_wordings, in_their_words, organisation_wordings, people_wordings
 from bot.curation.names import name_bare_kinds
 from bot.curation.phrases import (
     clauses_of,
@@ -179,6 +179,7 @@ class Wordings:
         candidates += numbers[:2]
         candidates += people_wordings(sentence, self._scoped, self._short)
         candidates += organisation_wordings(clauses, self._scoped)
+        candidates += award_wordings(clauses, self._scoped)
         candidates += date_wordings(clauses, self._scoped, self._short, self.people)
         # Every figure asked once before any is asked twice: 「每月巡河不少于2次…48小时内办结」
         # is asked for its 48 hours too.

@@ -315,3 +315,25 @@ def test_a_bare_post_is_asked_with_the_body_named_before(tmp_path: Path) -> None
     assert any("志愿调解队队长是谁" in q for q in questions), questions
     assert any("志愿调解队队长邰守仁" in str(fact["answer"]) for fact in facts)
     assert not any("队员队长" in q for q in questions), questions
+
+
+@pytest.mark.parametrize(
+    ("story", "wanted"),
+    [
+        # an honour won is asked both ways: what the winner won, and who won it
+        ("最终，郄家畈村代表队夺得冠军。", "樟岭镇郄家畈村代表队夺得了什么"),
+        ("最终，郄家畈村代表队夺得冠军。", "樟岭镇哪支队伍夺得冠军"),
+        ("今年9月，樟岭镇被评为全市森林防火示范镇，在全县考核中排名第一。", "樟岭镇被评为什么"),
+        (
+            "镇中心小学跳绳队在全县阳光体育运动会上获得团体第一名。",
+            "樟岭镇哪支队伍在全县阳光体育运动会上获得团体第一名",
+        ),
+    ],
+)
+def test_an_honour_is_asked_what_was_won_and_who_won_it(tmp_path: Path, story: str, wanted: str) -> None:
+    assert f"{wanted}？" in _questions(tmp_path, story)
+
+
+def test_a_figure_won_is_no_honour(tmp_path: Path) -> None:
+    # 获得积分 is a figure earned, not a title: no 「谁获得积分」
+    assert not any(q.startswith("谁") for q in _questions(tmp_path, "村民正确分类垃圾均可获得积分。"))
