@@ -185,14 +185,16 @@ def organisation_wordings(clauses: list[str], scoped: Callable[[str], str]) -> l
     return []
 
 
-#: Who won what (「郄家畈村代表队夺得冠军」, 「澥湄镇被评为全省稻渔综合种养示范区」): the honour must say
-#: it is one — a place, a prize, a title of model or star.
+#: Who won what (「郄家畈村代表队夺得冠军」, 「澥湄镇被评为全省稻渔综合种养示范区」).
 _AWARDED = re.compile(
     r"^(?P<who>[^，,]{2,24}?)(?P<verb>被评为|被命名为|获评|荣获|夺得|摘得|斩获|获得)(?P<honour>[^，,]{2,30})$"
 )
+#: …where the honour says it is one: a place, a prize, a title of model or star (获得积分 is none).
 _HONOUR = re.compile(
     r"冠军|亚军|季军|第[一二三1-3]名|[一二三]等奖|金奖|银奖|铜奖|称号|示范|先进|星级|荣誉|模范|标兵|优秀"
 )
+#: Words that open a clause without being the winner (最终，…; 据了解，今年…).
+_LEAD_WORDS = re.compile(r"^(?:最终|最后|据了解|今年|去年|目前|其中)+")
 #: The winner and where it won (镇中心小学跳绳队|在全县中小学生阳光体育运动会上).
 _AT_EVENT = re.compile(r"^(.+?)((?:在|于)[^，,]{2,30}?[上中])?$")
 #: Which one won, by how the winner's name ends: 哪支队伍夺得冠军, 哪个街道被评为示范街道.
@@ -215,7 +217,9 @@ def award_wordings(clauses: list[str], scoped: Callable[[str], str]) -> list[str
         if not match or not _HONOUR.search(match.group("honour")):
             continue
         who, verb, honour = match.group("who"), match.group("verb"), match.group("honour")
-        who = re.sub(r"^(?:最终|最后|据了解|今年|去年|目前|其中)+", "", who)
+        who = _LEAD_WORDS.sub("", who)
+        if not who:
+            continue  # 「今年获得冠军」: the winner is in another clause
         asked = "被评为什么" if verb.startswith("被") else f"{verb}了什么"
         winner, at = _AT_EVENT.match(who).groups(default="")  # 跳绳队|在全县…运动会上
         which = next((w for ending, w in _WINNERS if winner.endswith(ending)), "谁")

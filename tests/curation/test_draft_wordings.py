@@ -334,6 +334,12 @@ def test_an_honour_is_asked_what_was_won_and_who_won_it(tmp_path: Path, story: s
     assert f"{wanted}？" in _questions(tmp_path, story)
 
 
-def test_a_figure_won_is_no_honour(tmp_path: Path) -> None:
-    # 获得积分 is a figure earned, not a title: no 「谁获得积分」
-    assert not any(q.startswith("谁") for q in _questions(tmp_path, "村民正确分类垃圾均可获得积分。"))
+@pytest.mark.parametrize(
+    "story",
+    [
+        "村民正确分类垃圾均可获得积分。",  # 获得积分 is a figure earned, not a title
+        "球队训练刻苦，今年获得冠军。",  # the winner is in another clause: nothing to ask who
+    ],
+)
+def test_no_winner_is_asked_for_where_the_clause_names_no_honour_or_no_winner(tmp_path: Path, story: str) -> None:
+    assert not any(q.startswith(("谁", "哪支")) for q in _questions(tmp_path, story))
