@@ -219,22 +219,13 @@ class Confidence:
             return None
         if all(t in paragraph for t in named):
             return ()
-        return tuple(sorted(p for p, docs in self._articles_of().items() if entry.doc_id in docs and p in paragraph))
-
-    def _articles_of(self) -> dict[str, set[str]]:
-        """Each person the articles name → the articles naming them, worked out once an index."""
-        articles_of = self.index.memo.get("articles_of")
-        if articles_of is None:
-            articles_of = self.index.memo["articles_of"] = {}
-            for entry in self.index.entries:
-                for name in entry.words & self.index.people:
-                    articles_of.setdefault(name, set()).add(entry.doc_id)
-        return articles_of
+        people = (p for p in index.people if p in paragraph)
+        return tuple(sorted(p for p in people if entry.doc_id in self._articles_using(p)))
 
     def _of_another_article(self, person: str, doc: str) -> bool:
         """Whether only articles other than `doc` name `person`: then the question is about
         someone of theirs, not a slip for someone of `doc`'s."""
-        named_in = self._articles_of().get(person, set())
+        named_in = self._articles_using(person)
         return bool(named_in) and doc not in named_in
 
     def post_holders(self, query: Query, best: Scored) -> tuple[str, ...]:
