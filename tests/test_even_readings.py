@@ -181,3 +181,43 @@ def test_a_plan_cut_short_by_its_curator_is_still_a_plan(
     )
     reply = Engine.load(knowledge, settings).answer("槿溪乡卫生厕所普及率达到多少了？")
     assert reply.status == "answered" and "93.6%" in (reply.answer or ""), (reply.status, reply.answer)
+
+
+DRONES, DRONES_DOCUMENT = story(
+    "jinxi-straw-2024",
+    "槿溪乡：秸秆禁烧见实效",
+    "2024-11-03",
+    "棠川县融媒体中心",
+    "冯知秋",
+    "槿溪乡",
+    "今年槿溪乡落实农机购置补贴资金120万元，补贴打捆机8台、植保无人机5架。\n\n"
+    "秋收期间，槿溪乡划分禁烧网格36个，并配备3架无人机开展空中巡查。\n",
+)
+
+DRONES_FACTS = (
+    DRONES_DOCUMENT
+    + """\
+facts:
+- id: jx-subsidy
+  questions: [槿溪乡补贴了多少台打捆机, 槿溪乡农机购置补贴资金多少, 补贴了多少植保无人机]
+  answer: 据2024年11月报道，槿溪乡补贴打捆机8台、植保无人机5架。
+  source: 今年槿溪乡落实农机购置补贴资金120万元，补贴打捆机8台、植保无人机5架。
+- id: jx-patrol
+  questions: [槿溪乡划分了多少个禁烧网格, 槿溪乡配备几架无人机巡查, 槿溪乡怎么巡查秸秆焚烧]
+  answer: 据2024年11月报道，槿溪乡划分禁烧网格36个，配备3架无人机开展空中巡查。
+  source: 秋收期间，槿溪乡划分禁烧网格36个，并配备3架无人机开展空中巡查。
+"""
+)
+
+
+def test_a_count_asked_in_words_one_wording_happens_to_use_fits_every_fact_counting_in_that_measure(
+    tmp_path_factory: pytest.TempPathFactory, settings: Settings
+) -> None:
+    # Only the patrol's wording says 几架; the subsidy's 5架 answers 「有几架无人机」 as well.
+    knowledge = with_article(
+        tmp_path_factory.mktemp("d"), "jinxi-straw-2024", DRONES, DRONES_FACTS, "places:\n  槿溪乡: [槿溪]\n"
+    )
+    reply = Engine.load(knowledge, settings).answer("槿溪乡有几架无人机？")
+    assert reply.status == "clarify"
+    offered = " ".join(s.answer for s in reply.suggestions)
+    assert "5架" in offered and "3架" in offered

@@ -37,7 +37,7 @@ from bot.question.timeframe import (
     tells_year,
     tells_year_named,
 )
-from bot.question.units import COUNT, VILLAGE_ENDINGS, figure_units, tells_unit
+from bot.question.units import COUNT, VILLAGE_ENDINGS, count_word, counts_in, figure_units, tells_unit
 from bot.question.untold import clauses, counted_kind
 from bot.text.sound import syllables
 
@@ -100,6 +100,7 @@ class Term:
     kin: frozenset[str]  # knowledge words of like meaning (bot.text.thesaurus): 治疗 for 医疗
     cousins: frozenset[str]  # …of near meaning, one Cilin group: 读物 for 图书
     level: str  # 县 of 县里: the level of government a place word names, or ""
+    counted: str | None  # 架 of 几架: the measure a word of asking counts in
 
     @classmethod
     def of(cls, index: Index, text: str, foreign: bool = False) -> Term:
@@ -127,6 +128,7 @@ class Term:
             kin=index.kin.get(text, frozenset()) | named_after(index).get(text, frozenset()),
             cousins=index.cousins.get(text, frozenset()),
             level=text[0] if len(text) == 2 and text[1] == "里" and text[0] in _LEVELS else "",
+            counted=count_word(text),
         )
 
 
@@ -138,6 +140,10 @@ def term_match(term: Term, entry: Entry, scattered: bool = True) -> float:
         return 1.0
     if len(text) == 1:
         return 0.8 if text in entry.chars else 0.0
+    if term.counted:
+        # 「有几架无人机」 of 「植保无人机11架」: the words of asking are no word of the fact; its count
+        # in the measure asked is what they stand for.
+        return 1.0 if counts_in(entry.body, term.counted) else 0.0
     if term.ordinal:
         return 0.0  # 第二环节 is not 第一环节, however alike they look and sound
     if term.sound in entry.pinyin_words:

@@ -200,6 +200,17 @@ def measure_asked(text: str) -> str | None:
     return found.group(1) if found else None
 
 
+def count_word(word: str) -> str | None:
+    """The measure a word of asking alone counts in (几架, 多少场 → 架, 场); None for any other word."""
+    found = _MEASURE_ASKED.fullmatch(word)
+    return found.group(1) if found else None
+
+
+def counts_in(text: str, measure: str) -> bool:
+    """Whether `text` (normalised) counts something in `measure` or its family: 11架, 3台, 12名 of 几位."""
+    return _counted_figure(measure).search(_as_digits(text)) is not None
+
+
 #: Measure words that only count things of one sort (册 books, 头 cattle, 架 drones): a count asked
 #: in one is told only in one of its family — 「多少册电子书」 is not told by 「注册用户4300人」.
 _STRICT_MEASURES = {
