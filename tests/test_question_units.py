@@ -349,6 +349,9 @@ def test_the_figures_a_text_gives_in_a_unit(text: str, units: tuple[str, ...], f
         ("跑了16批次都去了哪些地方", "已赴长三角、珠三角开展小分队招商16批次", None),  # a list
         ("45名队员是由哪些人组成的", "由45名年轻干部和退伍军人组成", None),  # what kind, not which
         ("18座公厕是什么时候建的", "新建和改造农村公厕18座", None),  # not which ones
+        # which one, which few, which there are: asked as plainly as which village
+        ("那1项省级非遗项目具体是哪一项", "全镇共有县级以上非遗项目9项，其中省级1项、市级3项", "1项"),
+        ("新引进的5家企业都有哪些", "今年新引进企业5家，总投资12亿元", "5家"),
     ],
 )
 def test_which_members_of_a_group_the_article_only_counts(question: str, sentence: str, count: str | None) -> None:
