@@ -656,6 +656,30 @@ def test_one_item_of_a_list_counted_as_a_whole(
     ],
 )
 def test_a_things_name_the_article_never_gives(words: tuple[str, ...], sentence: str, thing: str | None) -> None:
-    from bot.question.untold import name_untold
+    from bot.question.called import name_untold
 
     assert name_untold(words, sentence) == thing
+
+
+@pytest.mark.parametrize(
+    ("words", "sentence", "thing"),
+    [
+        # brought in as one of its kind: the article never says which
+        (("那家", "外省", "家居", "企业", "叫", "什么", "名字"), "合作社与一家外省家居企业签下订单3000只。", "企业"),
+        (("签", "订单", "的", "是", "哪家", "企业"), "合作社与一家外省家居企业签下订单3000只。", "企业"),
+        (("捐款", "的", "企业", "是", "哪家"), "某企业捐款20万元。", "企业"),
+        # a figure between ends the phrase: 一位 may be counting, not bringing one in
+        (("那位", "老人", "叫", "什么"), "一位82岁的老人说，现在看病方便多了。", None),
+        # named, or first of a rank, or named after
+        (("捐款", "的", "企业", "是", "哪家"), "本地企业埼润纺织有限公司捐款20万元。", None),
+        (("那家", "企业", "叫", "什么"), "综合评分第一名企业获奖。", None),
+        (("那家", "企业", "叫", "什么"), "一家企业“禾丰农业”捐款20万元。", None),
+        (("那家", "企业", "叫", "什么"), "一家企业捐款，该企业即禾丰农业公司。", None),  # named elsewhere in it
+    ],
+)
+def test_the_name_of_one_brought_in_only_as_one_of_its_kind(
+    words: tuple[str, ...], sentence: str, thing: str | None
+) -> None:
+    from bot.question.called import unnamed_untold
+
+    assert unnamed_untold(words, sentence) == thing

@@ -633,3 +633,21 @@ def test_a_fact_of_another_year_written_out_does_not_tell_this_years(sentence: s
     from bot.question.timeframe import of_another_year
 
     assert of_another_year(sentence, 2024) is other
+
+
+@pytest.mark.parametrize(
+    ("question", "untold"),
+    [
+        ("和合作社签订单的那家外省企业叫什么名字？", True),  # 一家外省家居企业: never said which
+        ("签订单的是哪家企业？", True),
+        ("合作社一共签了多少只订单？", False),  # the order itself is told
+    ],
+)
+def test_the_name_of_one_brought_in_only_as_one_of_its_kind_is_untold(
+    engine: Engine, question: str, untold: bool
+) -> None:
+    from bot.matching.untold import untold_reason
+
+    sentence = "市集期间，合作社与一家外省家居企业签下竹编收纳篮订单3000只。"
+    reason = untold_reason(question, engine.index.query(question), sentence)
+    assert (reason is not None and "企业" in reason) is untold

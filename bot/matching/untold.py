@@ -22,6 +22,7 @@ from bot.matching.outcomes import (
     PART_UNTOLD,
     RATE_ONLY,
 )
+from bot.question.called import name_untold, unnamed_untold
 from bot.question.kinds import Query
 from bot.question.units import SHARE, units_of
 from bot.question.untold import (
@@ -31,7 +32,6 @@ from bot.question.untold import (
     kind_untold,
     last_year_untold,
     list_untold,
-    name_untold,
     one_of_list,
     others_untold,
     part_of_whole,
@@ -68,9 +68,9 @@ def untold_reason(question: str, query: Query, sentence: str) -> str | None:
     # 「除了郗小雨，其他几个徒弟都叫什么」: the one named may be in the clause before the part decided.
     if named := others_untold(query.text, sentence) or others_untold(normal_form(question), sentence):
         return OTHERS_UNTOLD.format(named=named)
-    if query.asks not in ("named", "person", "organisation") and (
-        thing := name_untold(query.words, sentence)
-    ):  # 「公众号叫什么名字」 of 「在镇微信公众号…推送」
+    if (thing := unnamed_untold(query.words, sentence)) or (
+        query.asks not in ("named", "person", "organisation") and (thing := name_untold(query.words, sentence))
+    ):  # 「那家企业叫什么名字」 of 「与一家外省家居企业签订…」, 「公众号叫什么名字」 of 「在镇微信公众号…推送」
         return NAME_UNTOLD.format(thing=thing)
     if last_year_untold(query, sentence):  # 「去年同期的管理率是多少」 of 「比去年同期提高8个百分点」
         return LAST_YEAR_UNTOLD

@@ -1,8 +1,8 @@
 """What a fact's sentence leaves untold, though it matches the question: a count of one place or
 one item it names only in a list, each one's share of a total, a part of a whole, which members
 of a counted group, a kind it names only among the rest, a total it gives only as a rate, the
-others beside the one it names, last year's figure of what it compares with last year, the name
-of a thing it names bare. Any answer given for these would be a guess; the engine says what the
+others beside the one it names, last year's figure of what it compares with last year (a
+thing's name untold: `bot.question.called`). Any answer given for these would be a guess; the engine says what the
 article tells instead (`bot.matching.decide`).
 """
 
@@ -328,55 +328,3 @@ def last_year_untold(query: Query, sentence: str) -> bool:
         return False  # 比去年同期的3870批次, 由去年底的81.3%: last year's figure is told
     plain = _COMPARED.sub("", "".join(parts[: at + 1]))
     return not _LAST_YEAR.search(plain) and not re.search(r"\d{4}年", plain)
-
-
-#: Words asking what a thing is called: 叫什么(名字), 叫啥, 名字/名称是什么.
-_CALLED = (("叫", "什么"), ("叫", "啥"), ("叫", "什么名字"), ("叫", "啥名字"), ("是", "什么名字"))
-_NAME_WORDS = ("名字", "名称")
-#: Things named by whom or what runs them: a person (徒弟, 书记, 老人) or a body (公司, 单位) is
-#: asked after by the person and organisation kinds, whose facts name them without quotes.
-_NOT_A_TITLE = re.compile(
-    r"(?:人|员|长|者|师|生|手|工|户|民|弟|妹|姐|哥|嫂|爷|奶|婆|姨|叔|娘|伙|年|记|理|任|监|席|主|官|家"
-    r"|公司|企业|单位|厂|社|行|局|所|站|院|校|馆)$"
-)
-#: How a sentence gives a thing's name after it: a quotation or title (账号“藕遇涟禾”), or a verb of
-#: naming (快板名为…).
-_QUOTES_OPEN = "“「《\"'"
-#: What may stand right before a thing named bare (「，账号粉丝达到41万」, 「的账号」): no word of a name.
-_BARE_BEFORE = tuple("，,。；、的了在把和与及将被对其该这那")
-_NAMING = re.compile(r"^[\s，,]?(?:叫|名为|名叫|称为|命名为|取名|被称为|被誉为)")
-
-
-def thing_called(words: tuple[str, ...]) -> str | None:
-    """The thing whose name a question asks (「那段方言快板叫什么名字」 → 快板), when it is no person and
-    no body: a word of two characters or more right before 叫什么, 叫啥 or 名字是什么."""
-    for i in range(1, len(words) - 1):
-        called = (words[i], words[i + 1]) in _CALLED or (
-            words[i] in _NAME_WORDS and words[i + 1] in ("是", "叫") and i + 2 < len(words)
-        )
-        if not called:
-            continue
-        j = i - 1 if words[i - 1] != "的" else i - 2
-        thing = words[j] if j >= 0 else ""
-        if len(thing) >= 2 and not _NOT_A_TITLE.search(thing):
-            return thing
-        return None
-    return None
-
-
-def name_untold(words: tuple[str, ...], sentence: str) -> str | None:
-    """The thing (账号) when the question asks what it is called and the fact's `sentence` names the
-    thing bare — after a comma or a word like 的, with no quotation or verb of naming after it —
-    so never its name: 「…，账号粉丝达到41万」 does not say what the 账号 is called. Words right
-    before it may be its name (航空专用装备项目, “和事佬”茶馆) and leave it told. None too when the
-    sentence does not hold the thing: the question may call it otherwise (直播号 for 直播账号)."""
-    thing = thing_called(words)
-    if thing is None or thing not in sentence:
-        return None
-    for found in re.finditer(re.escape(thing), sentence):
-        before, after = sentence[: found.start()], sentence[found.end() :]
-        if after[:1] in _QUOTES_OPEN or _NAMING.match(after):
-            return None
-        if before and not before.endswith(_BARE_BEFORE):
-            return None  # 航空专用装备项目, 当地方言快板: the words before may be its name
-    return thing
