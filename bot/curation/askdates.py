@@ -36,6 +36,9 @@ _DAY = r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:底|初|中旬|上旬|下旬)?
 _PERIOD = re.compile(rf"(?P<thing>[\u4e00-\u9fff]{{2,12}}?)(?:为|是|定为|定在|从){_DAY}(?:至|到|—|-){_DAY}")
 _PERIOD_AFTER = re.compile(rf"{_DAY}(?:至|到|—|-){_DAY}(?:为|是)(?P<thing>[\u4e00-\u9fff]{{2,10}})")
 
+#: Where a quotation's parts end: its commas and stops, and its marks.
+_PARTS = re.compile(r"[，,；;。！？!?“”「」]")
+
 #: What joins the two ends of a period (5月至6月15日, 5月-6月).
 _RANGE = ("至", "到", "-", "—")
 
@@ -75,7 +78,10 @@ def _period(clauses: list[str], scoped: Phrase, short: Phrase) -> list[str]:
 
 def _inside(clauses: list[str], scoped: Phrase, people: tuple[str, ...]) -> list[str]:
     """A date inside a clause (计划8月底前全部完工) → 「什么时候全部完工」."""
-    for number, clause in enumerate(clauses):
+    for number, whole in enumerate(clauses):
+        # A quotation is one clause with its commas: its date's own part is what is asked
+        # (「“…，计划8月底前全部完工。”该公司项目经理罗志刚说」 → 计划8月底前全部完工).
+        clause = next((part for part in _PARTS.split(whole) if _DATE_IN.search(part)), whole)
         match = _DATE_IN.search(clause)
         # 「今年5月至6月15日」 ends a period a tally covers: no event happened on that day.
         if match and (clause[: match.start()].endswith(_RANGE) or clause[match.end() :].startswith(_RANGE)):

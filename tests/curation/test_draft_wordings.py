@@ -273,6 +273,12 @@ def test_a_word_that_names_nothing_is_no_keyword(tmp_path: Path) -> None:
         ("岽头村村民闵德旺今年58岁，今年3月突发脑梗住院。", "闵德旺今年突发脑梗住院是什么时候", ""),
         # …but not of the one who only tells it
         ("镇长厍立川介绍，剩余6个村卫生室计划于2025年6月前完成改造。", "完成改造是什么时候", "厍立川剩余"),
+        # a quotation is one clause: its date is asked with its own part, not with who said it
+        (
+            "改造项目由岑川县恒基建筑工程有限公司承建。“我们白天施工，计划8月底前全部完工。”该公司项目经理罗志刚说。",
+            "计划全部完工是什么时候",
+            "说是什么时候",
+        ),
     ],
 )
 def test_a_date_is_asked_of_what_happened_then(tmp_path: Path, story: str, wanted: str, bad: str) -> None:
