@@ -221,3 +221,51 @@ def test_a_count_asked_in_words_one_wording_happens_to_use_fits_every_fact_count
     assert reply.status == "clarify"
     offered = " ".join(s.answer for s in reply.suggestions)
     assert "5架" in offered and "3架" in offered
+
+
+GROWTH, GROWTH_DOCUMENT = story(
+    "jinxi-economy-2024",
+    "槿溪乡：经济稳中有进",
+    "2024-10-08",
+    "棠川县融媒体中心",
+    "冯知秋",
+    "槿溪乡",
+    "今年1至9月，槿溪乡农产品网络销售额达2760万元，同比增长45%。\n\n"
+    "乡里建成电商直播服务中心，培训带货主播46人。\n\n"
+    "今年1至9月，槿溪乡乡村旅游接待游客18万人次，同比增长12%。\n",
+)
+
+GROWTH_FACTS = (
+    GROWTH_DOCUMENT
+    + """\
+facts:
+- id: jx-online-sales
+  questions: [槿溪乡农产品网络销售额是多少, 槿溪乡网络销售额同比增长了多少, 槿溪乡网上卖了多少钱]
+  answer: 据2024年10月报道，今年1至9月，槿溪乡农产品网络销售额达2760万元，同比增长45%。
+  source: 今年1至9月，槿溪乡农产品网络销售额达2760万元，同比增长45%。
+- id: jx-tourists
+  questions: [槿溪乡接待游客多少人次, 槿溪乡游客同比增长多少, 槿溪乡乡村旅游怎么样]
+  answer: 据2024年10月报道，今年1至9月，槿溪乡乡村旅游接待游客18万人次，同比增长12%。
+  source: 今年1至9月，槿溪乡乡村旅游接待游客18万人次，同比增长12%。
+"""
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "told", "untold"),
+    [
+        ("槿溪乡同比增长了多少？", ["45%", "12%"], []),  # the figure after 增长, in either fact: both told
+        ("槿溪乡网络销售额同比增长了多少？", ["45%"], ["12%"]),  # names whose growth
+    ],
+)
+def test_a_figure_asked_after_a_verb_alone_fits_every_fact_giving_one_after_it(
+    tmp_path_factory: pytest.TempPathFactory, settings: Settings, question: str, told: list[str], untold: list[str]
+) -> None:
+    knowledge = with_article(
+        tmp_path_factory.mktemp("g"), "jinxi-economy-2024", GROWTH, GROWTH_FACTS, "places:\n  槿溪乡: [槿溪]\n"
+    )
+    reply = Engine.load(knowledge, settings).answer(question)
+    # Both readings as a choice, or as one answer quoting both sentences.
+    said = " ".join([reply.answer or "", *(s.answer for s in reply.suggestions)])
+    assert reply.status in ("answered", "clarify")
+    assert all(figure in said for figure in told) and not any(figure in said for figure in untold)

@@ -683,3 +683,19 @@ def test_the_name_of_one_brought_in_only_as_one_of_its_kind(
     from bot.question.called import unnamed_untold
 
     assert unnamed_untold(words, sentence) == thing
+
+
+@pytest.mark.parametrize(
+    ("words", "terms", "verb"),
+    [
+        (("涟禾乡", "同比", "增长", "了", "多少"), ("同比", "增长"), "增长"),
+        (("和", "去年同期", "比", "增加", "了", "多少"), ("去年同期", "增加"), "增加"),
+        (("涟禾乡", "有", "多少", "党员"), ("党员",), None),  # 有 is no key term: the figure counts 党员
+    ],
+)
+def test_the_verb_a_figure_is_asked_after(words: tuple[str, ...], terms: tuple[str, ...], verb: str | None) -> None:
+    from bot.question.units import figures_after, verb_asked
+
+    assert verb_asked(words, terms) == verb
+    if verb:
+        assert figures_after(f"销售额达2760万元，同比{verb}45%", verb) == {"45%"}

@@ -29,12 +29,14 @@ from bot.question.units import (
     CLAUSE_END,
     asked_units,
     asks_whole,
+    figures_after,
     figures_counted,
     figures_in,
     measure_asked,
     tells_unit,
     told_of_parts,
     units_of,
+    verb_asked,
 )
 from bot.text.lexicon import STOPWORDS, is_noise
 from bot.text.normalize import normal_form
@@ -125,6 +127,8 @@ class Readings:
             return lambda text: figures_in(text, units)
         if measure := measure_asked(query.text):
             return lambda text: figures_counted(text, measure)
+        if verb := verb_asked(query.words, query.terms):  # 「同比增长了多少」: what follows 增长
+            return lambda text: figures_after(text, verb)
         return None
 
     def _figures(self, counting: Callable[[str], frozenset[str]], scored: Scored) -> frozenset[str]:

@@ -200,6 +200,30 @@ def measure_asked(text: str) -> str | None:
     return found.group(1) if found else None
 
 
+def verb_asked(words: tuple[str, ...], terms: tuple[str, ...]) -> str | None:
+    """The key term a figure is asked right after, naming no unit (「同比增长了多少」 → 增长): what
+    the figure asked follows in a fact."""
+    for i, word in enumerate(words):
+        if word in ("多少", "几"):
+            before = [w for w in words[:i] if w not in ("了", "的", "达到", "到")]
+            if before and before[-1] in terms and len(before[-1]) >= 2:
+                return before[-1]
+            return None
+    return None
+
+
+@lru_cache(maxsize=64)
+def _after_verb(verb: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"{re.escape(verb)}(?:了|达到?|到|至|为|约|近|超)?(\d+(?:\.\d+)?{ABOUT}?[万亿]?(?:%|个百分点|倍)?)"
+    )
+
+
+def figures_after(text: str, verb: str) -> frozenset[str]:
+    """The figures `text` (normalised) gives right after `verb`: {45%} of 「同比增长45%」."""
+    return frozenset(found.group(1) for found in _after_verb(verb).finditer(text))
+
+
 def count_word(word: str) -> str | None:
     """The measure a word of asking alone counts in (几架, 多少场 → 架, 场); None for any other word."""
     found = _MEASURE_ASKED.fullmatch(word)
