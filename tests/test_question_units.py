@@ -699,3 +699,23 @@ def test_the_verb_a_figure_is_asked_after(words: tuple[str, ...], terms: tuple[s
     assert verb_asked(words, terms) == verb
     if verb:
         assert figures_after(f"销售额达2760万元，同比{verb}45%", verb) == {"45%"}
+
+
+@pytest.mark.parametrize(
+    ("words", "sentence", "who"),
+    [
+        # the sentence names only the master the question names: the youngest apprentice is untold
+        (("厍秀芝", "收", "的", "最小", "徒弟", "叫", "什么", "名字"), "厍秀芝收了5名徒弟，年龄最小的21岁。", "徒弟"),
+        # it names someone else: the answer may be that one
+        (("厍秀芝", "收", "的", "最小", "徒弟", "叫", "什么"), "厍秀芝收了5名徒弟，年龄最小的郗小雨只有19岁。", None),
+        # a thing's name is judged elsewhere; a sentence naming nobody is judged by its kind
+        (("厍秀芝", "编", "的", "快板", "叫", "什么"), "厍秀芝编了一段快板，演了6场。", None),
+        (("那位", "徒弟", "叫", "什么"), "年龄最小的只有21岁。", None),
+    ],
+)
+def test_a_persons_name_is_untold_by_a_sentence_naming_only_the_questions_people(
+    words: tuple[str, ...], sentence: str, who: str | None
+) -> None:
+    from bot.question.called import person_untold
+
+    assert person_untold(words, "".join(words), sentence, {"厍秀芝", "郗小雨"}) == who

@@ -651,3 +651,13 @@ def test_the_name_of_one_brought_in_only_as_one_of_its_kind_is_untold(
     sentence = "市集期间，合作社与一家外省家居企业签下竹编收纳篮订单3000只。"
     reason = untold_reason(question, engine.index.query(question), sentence)
     assert (reason is not None and "企业" in reason) is untold
+
+
+def test_a_persons_name_asked_of_a_fact_naming_only_the_questions_people_is_untold(engine: Engine) -> None:
+    from bot.matching.untold import untold_reason
+
+    question = "厍秀芝收的那个21岁的最小徒弟叫什么名字？"
+    sentence = "68岁的剪纸传承人厍秀芝收了5名徒弟，年龄最小的21岁。"
+    reason = untold_reason(question, engine.index.query(question), sentence, {"厍秀芝"})
+    assert reason is not None and "徒弟" in reason and "姓名" in reason
+    assert untold_reason(question, engine.index.query(question), sentence) is None  # no one known: no claim

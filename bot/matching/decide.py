@@ -136,7 +136,7 @@ class Decider:
         if noted is not None and asks_unsaid(query, noted.unsaid):
             untold = None
         else:
-            untold = untold_reason(question, query, self.index.entries[best.position].sentence)
+            untold = untold_reason(question, query, self.index.entries[best.position].sentence, self.index.people)
         if untold:
             declined = self.replies.declined(question, shown_resolved, [best], untold)
             return Decision(replace(declined, score=best.score), place, candidates)
@@ -249,7 +249,7 @@ class Decider:
             and sentence.score >= m.answer
             and sentence.score - best.score >= m.margin
             and not self.confidence.unconfirmed(query, sentence)  # 「绿道骑行要收费吗」: no sentence says 收费
-            and not untold_reason(question, query, self.index.entries[sentence.position].sentence)
+            and not untold_reason(question, query, self.index.entries[sentence.position].sentence, self.index.people)
             and not self._told_not_in_unit(best, sentence)
         ):
             if unscoped and (others := self.places.others(query, facts, sentence, loosely=True)):
@@ -259,7 +259,7 @@ class Decider:
                 return self.replies.clarify(question, resolved, choices, CLARIFY_PLACES)
             return self.replies.sentence(question, sentence, resolved)
         counted = self.confidence.sole_count(query, facts) and not untold_reason(
-            question, query, self.index.entries[best.position].sentence
+            question, query, self.index.entries[best.position].sentence, self.index.people
         )
         if self.confidence.clear_winner(query, facts) or counted:
             fact = self.replies.fact_of(best)

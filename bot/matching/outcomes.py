@@ -40,6 +40,8 @@ LIST_UNTOLD = "抱歉，文章只给出了数量（{count}），没有列出具�
 OTHERS_UNTOLD = "抱歉，文章只提到了{named}，没有说其他的是哪些。相关的内容见下面。"
 #: A thing's name the article never gives (「直播账号叫什么名字」 of 「…，账号粉丝达到41万」).
 NAME_UNTOLD = "抱歉，文章提到了{thing}，但没有写它叫什么。相关的内容见下面。"
+#: A person's name the article never gives, naming only others (「那个最小的徒弟叫什么名字」).
+PERSON_UNTOLD = "抱歉，文章提到了{who}，但没有写出其姓名。相关的内容见下面。"
 #: Last year's figure, of a fact that only compares with it (「去年同期的管理率是多少」).
 LAST_YEAR_UNTOLD = "抱歉，文章只给出了今年的数和与去年的比较，没有直接给出去年的数。相关的内容见下面。"
 UNSAID = "抱歉，文章没有写到这一点（{note}）。相关的内容见下面。"

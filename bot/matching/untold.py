@@ -9,6 +9,7 @@ module asks them in order and words the reply (`bot.matching.outcomes`).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 
 from bot.matching.outcomes import (
@@ -20,9 +21,10 @@ from bot.matching.outcomes import (
     ONE_OF_LIST,
     OTHERS_UNTOLD,
     PART_UNTOLD,
+    PERSON_UNTOLD,
     RATE_ONLY,
 )
-from bot.question.called import name_untold, unnamed_untold
+from bot.question.called import name_untold, person_untold, unnamed_untold
 from bot.question.kinds import Query
 from bot.question.units import SHARE, units_of
 from bot.question.untold import (
@@ -49,10 +51,11 @@ def _chunks(sentence: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((told, tuple(normalize(told).split())) for told in re.split(r"[。；;！!？?]", sentence))
 
 
-def untold_reason(question: str, query: Query, sentence: str) -> str | None:
+def untold_reason(question: str, query: Query, sentence: str, people: Collection[str] = ()) -> str | None:
     """Why a fact citing `sentence` cannot answer `query` though it matches, as the reply says it;
     None when nothing asked is left untold. `question` is the whole message: the whole may be
-    named in a clause before the part decided (「那185万元里，溢洪道清淤花了多少」)."""
+    named in a clause before the part decided (「那185万元里，溢洪道清淤花了多少」); `people` are the
+    knowledge's, for a person's name asked of a fact naming only the question's own people."""
     if query.asks in ("number", "money"):
         if listed := one_of_list(query.terms, sentence, query.text):
             return ONE_OF_LIST.format(place=listed[0], told=listed[1])
@@ -72,6 +75,8 @@ def untold_reason(question: str, query: Query, sentence: str) -> str | None:
         query.asks not in ("named", "person", "organisation") and (thing := name_untold(query.words, sentence))
     ):  # 「那家企业叫什么名字」 of 「与一家外省家居企业签订…」, 「公众号叫什么名字」 of 「在镇微信公众号…推送」
         return NAME_UNTOLD.format(thing=thing)
+    if query.asks in (None, "named", "person") and (who := person_untold(query.words, query.text, sentence, people)):
+        return PERSON_UNTOLD.format(who=who)  # the people the fact names are the question's own
     if last_year_untold(query, sentence):  # 「去年同期的管理率是多少」 of 「比去年同期提高8个百分点」
         return LAST_YEAR_UNTOLD
     if kind := kind_untold(query, sentence):  # 「合同纠纷有多少件」 of 「…其余为合同、损害赔偿等纠纷」

@@ -7,6 +7,7 @@ engine says so instead (`bot.matching.untold`).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 #: Words asking what a thing is called: 叫什么(名字), 叫啥, 名字/名称是什么.
 _CALLED = (("叫", "什么"), ("叫", "啥"), ("叫", "什么名字"), ("叫", "啥名字"), ("是", "什么名字"))
@@ -17,6 +18,8 @@ _NOT_A_TITLE = re.compile(
     r"(?:人|员|长|者|师|生|手|工|户|民|弟|妹|姐|哥|嫂|爷|奶|婆|姨|叔|娘|伙|年|记|理|任|监|席|主|官|家"
     r"|公司|企业|单位|厂|社|行|局|所|站|院|校|馆)$"
 )
+#: Words for someone (徒弟, 老人, 书记, 师傅): whose name is a person's.
+_SOMEONE = re.compile(r"(?:人|员|长|者|师|傅|生|手|工|民|弟|妹|姐|哥|嫂|爷|奶|婆|姨|叔|娘|伙|记|任|官)$")
 #: How a sentence gives a thing's name after it: a quotation or title (账号“藕遇涟禾”), or a verb of
 #: naming (快板名为…).
 _QUOTES_OPEN = "“「《\"'"
@@ -97,3 +100,14 @@ def unnamed_untold(words: tuple[str, ...], sentence: str) -> str | None:
         if not _ONE_OF_A_KIND.search(sentence[: found.start()]):
             return None
     return thing
+
+
+def person_untold(words: tuple[str, ...], text: str, sentence: str, people: Collection[str]) -> str | None:
+    """The one (徒弟) whose name the question asks when everyone the fact's `sentence` names is
+    named in the question already (`text`): 「厍秀芝收的那个21岁的最小徒弟叫什么名字」 of 「厍秀芝收了5名
+    徒弟，年龄最小的21岁」 — the sentence names only the master. `people` are the knowledge's."""
+    asked = _named_word(words)
+    if asked is None or asked in people or not _SOMEONE.search(asked):
+        return None
+    named = [person for person in people if person in sentence]
+    return asked if named and all(person in text for person in named) else None
