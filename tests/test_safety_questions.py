@@ -12,7 +12,7 @@ import pytest
 
 from bot.config import Settings
 from bot.matching.engine import Engine
-from tests.knowledge_helpers import with_article
+from tests.knowledge_helpers import story, with_article
 
 ARTICLE = """\
 澧塘镇：安全大检查见实效
@@ -661,3 +661,64 @@ def test_a_persons_name_asked_of_a_fact_naming_only_the_questions_people_is_unto
     reason = untold_reason(question, engine.index.query(question), sentence, {"厍秀芝"})
     assert reason is not None and "徒弟" in reason and "姓名" in reason
     assert untold_reason(question, engine.index.query(question), sentence) is None  # no one known: no claim
+
+
+AGES, AGES_DOCUMENT = story(
+    "jinxi-papercut-2025",
+    "槿溪乡：剪纸工坊带富乡邻",
+    "2025-11-18",
+    "棠川县融媒体中心",
+    "冯知秋",
+    "槿溪乡",
+    "68岁的村民邝秀芝收了5名剪纸徒弟，年龄最小的21岁。\n\n"
+    "今年1至10月，邝秀芝剪纸作品收入3.8万元，比去年增长三成以上。\n",
+)
+
+AGES_FACTS = (
+    AGES_DOCUMENT
+    + """\
+facts:
+- id: jx-apprentices
+  questions: [邝秀芝收了几名徒弟, 邝秀芝多大年纪, 邝秀芝最小的徒弟多大]
+  answer: 据2025年11月报道，68岁的村民邝秀芝收了5名剪纸徒弟，年龄最小的21岁。
+  source: 68岁的村民邝秀芝收了5名剪纸徒弟，年龄最小的21岁。
+- id: jx-income
+  questions: [邝秀芝剪纸作品收入多少, 邝秀芝今年卖剪纸挣了多少钱, 邝秀芝收入增长多少]
+  answer: 据2025年11月报道，今年1至10月，邝秀芝剪纸作品收入3.8万元，比去年增长三成以上。
+  source: 今年1至10月，邝秀芝剪纸作品收入3.8万元，比去年增长三成以上。
+"""
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "correction"),
+    [
+        ("今年74岁的邝秀芝，她今年1至10月的剪纸作品收入是多少？", "文中说的是68岁，不是74岁。"),  # said in another fact
+        ("今年68岁的邝秀芝，她今年1至10月的剪纸作品收入是多少？", ""),  # the article's age: nothing to correct
+    ],
+)
+def test_an_age_the_article_gives_otherwise_is_corrected(
+    tmp_path_factory: pytest.TempPathFactory, question: str, correction: str
+) -> None:
+    root = with_article(
+        tmp_path_factory.mktemp("ages"), "jinxi-papercut-2025", AGES, AGES_FACTS, "places:\n  槿溪乡: [槿溪]\n"
+    )
+    reply = Engine.load(root, Settings(knowledge_dir=root, cache_dir="", log_db="")).answer(question)
+    assert reply.status == "answered" and "3.8万元" in (reply.answer or "")
+    assert (reply.text or "").startswith(correction) and (correction or "不是" not in (reply.text or ""))
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "ages"),
+    [
+        ("厍秀芝", "68岁的剪纸传承人厍秀芝收了5名徒弟", {"68岁"}),
+        ("郗桂兰", "枫溪村村民郗桂兰(63岁)说", {"63岁"}),
+        ("眭根宝", "眭根宝今年72岁", {"72岁"}),
+        ("厍秀芝", "68岁的老人说，厍秀芝收了5名徒弟", set()),  # a comma between: someone else's age
+        ("厍秀芝", "厍秀芝收了5名徒弟，年龄最小的21岁", set()),
+    ],
+)
+def test_the_age_a_text_gives_a_person(name: str, text: str, ages: set[str]) -> None:
+    from bot.question.people import ages_of
+
+    assert ages_of(name, text) == ages

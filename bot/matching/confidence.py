@@ -30,7 +30,7 @@ from bot.config import Matching
 from bot.index.search import Entry, Index
 from bot.matching.scoring import WEIGHTS, Question, Scored, Term, coverage, is_village, term_match
 from bot.question.kinds import Query
-from bot.question.people import posts
+from bot.question.people import ages_of, posts
 from bot.question.units import COUNT, counted_in, figure_units, figures_in, units_after
 from bot.text.normalize import normalize
 from bot.text.numerals import ABOUT
@@ -239,12 +239,14 @@ class Confidence:
         }
         return tuple(sorted(held_after(self.index, best, posts)))
 
-    def corrections(self, query: Query, best: Scored) -> list[tuple[str, str]]:
+    def corrections(self, query: Query, best: Scored, message: str = "") -> list[tuple[str, str]]:
         """(what the article has, what the question said) for each false premise of a question
         that `best` answers: a post given to someone else, a village the fact does not name, a
-        change claimed the other way, a figure got wrong — several may be wrong at once."""
+        change claimed the other way, a figure got wrong, an age got wrong anywhere in the
+        `message` (the part answered may leave it out) — several may be wrong at once."""
         checks = (self.post_given_another, self.village_given_another, self.wrong_direction, self.wrong_figure)
-        return [wrong for check in checks if (wrong := check(query, best))]
+        found = [wrong for check in checks if (wrong := check(query, best))]
+        return found + ([age] if (age := self.wrong_age(query, best, message)) else [])
 
     def post_given_another(self, query: Query, best: Scored) -> tuple[str, str] | None:
         """(whom the article names after the post, whom the question does) when the question gives
@@ -261,6 +263,26 @@ class Confidence:
             }
             if holders and person not in holders:
                 return "、".join(sorted(holders)), person
+        return None
+
+    def wrong_age(self, query: Query, best: Scored, message: str = "") -> tuple[str, str] | None:
+        """(the article's age, the question's) when the question gives a person of the article an
+        age the article gives otherwise, anywhere in it: 「今年74岁的厍秀芝…收入是多少」 of an article
+        that says 68岁的剪纸传承人厍秀芝."""
+        doc = self.index.entries[best.position].doc_id
+        start, end = self.index.spans.get(doc, (0, 0))
+        said = normalize(message).replace(" ", "") or query.compact
+        if "岁" not in said:
+            return None
+        for person in sorted(p for p in self.index.people if p in said):
+            given = ages_of(person, said)
+            if len(given) != 1:
+                continue
+            told = frozenset().union(
+                *(ages_of(person, normalize(self.index.entries[p].sentence)) for p in range(start, end))
+            )
+            if len(told) == 1 and told != given:
+                return next(iter(told)), next(iter(given))
         return None
 
     def _subject_without(self, query: Query, best: Scored, names: list[str]) -> float:

@@ -197,7 +197,7 @@ class Decider:
                 or [t for t in query.terms if is_village(self.index, t)]  # 「冠军是甪岭村代表队吧」
             )
             reply = replace(reply, text=WRONG_PREMISE.format(instead="、".join(instead), named="、".join(named)))
-        elif wrong := self.confidence.corrections(query, best):
+        elif wrong := self.confidence.corrections(query, best, question):
             # 「派出所所长仉海燕说…达到了99%」: the post's holder and the figure may both be wrong.
             reply = replace(reply, text="".join(WRONG_PREMISE.format(instead=i, named=n) for i, n in wrong))
         return Decision(reply, place, candidates)

@@ -149,3 +149,13 @@ def people(texts: Iterable[list[str]], names: frozenset[str], curated: frozenset
             if before in _ROLE or before.endswith(_POSTED) or after in _ROLE_AFTER:
                 found.add(word)
     return frozenset(found - _ROLE - STOPWORDS)
+
+
+def ages_of(name: str, text: str) -> frozenset[str]:
+    """The ages `text` (normalised, digits) gives `name`: 「68岁的剪纸传承人厍秀芝」, 「厍秀芝（68岁）」,
+    「厍秀芝今年68岁」 → {68岁}. Only an age standing next to the name, with no comma between."""
+    name = re.escape(name)
+    found = re.findall(rf"(\d{{1,3}})岁的[^，,。；;、\d]{{0,12}}?{name}", text)
+    found += re.findall(rf"{name}[（(](\d{{1,3}})岁|{name}(?:今年|已经|已)?(\d{{1,3}})岁", text)
+    flat = [a for item in found for a in (item if isinstance(item, tuple) else (item,)) if a]
+    return frozenset(f"{age}岁" for age in flat)
