@@ -722,3 +722,55 @@ def test_the_age_a_text_gives_a_person(name: str, text: str, ages: set[str]) -> 
     from bot.question.people import ages_of
 
     assert ages_of(name, text) == ages
+
+
+COUNTS, COUNTS_DOCUMENT = story(
+    "jinxi-projects-2023",
+    "槿溪乡：实事项目加快推进",
+    "2023-06-28",
+    "棠川县融媒体中心",
+    "冯知秋",
+    "槿溪乡",
+    "今年槿溪乡确定为民办实事项目12项，目前已完工7项。\n\n"
+    "槿溪乡穗丰农机专业合作社现有社员46名，拥有各类农机87台。\n\n"
+    "汛期，鹭沄村、枧头村分别转移64人和54人，石楠村转移了73人。\n",
+)
+
+COUNTS_FACTS = (
+    COUNTS_DOCUMENT
+    + """\
+facts:
+- id: jx-projects
+  questions: [槿溪乡为民办实事项目有多少项, 槿溪乡实事项目完工几项, 槿溪乡实事项目进展]
+  answer: 据2023年6月报道，槿溪乡确定为民办实事项目12项，目前已完工7项。
+  source: 今年槿溪乡确定为民办实事项目12项，目前已完工7项。
+- id: jx-coop
+  questions: [穗丰农机专业合作社有多少社员, 穗丰合作社有多少台农机, 穗丰合作社规模]
+  answer: 据2023年6月报道，槿溪乡穗丰农机专业合作社现有社员46名，拥有各类农机87台。
+  source: 槿溪乡穗丰农机专业合作社现有社员46名，拥有各类农机87台。
+- id: jx-evacuation
+  questions: [鹭沄村转移了多少人, 枧头村转移了多少人, 石楠村转移了多少人]
+  answer: 据2023年6月报道，汛期，鹭沄村、枧头村分别转移64人和54人，石楠村转移了73人。
+  source: 汛期，鹭沄村、枧头村分别转移64人和54人，石楠村转移了73人。
+"""
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "correction"),
+    [
+        ("听说槿溪乡为民办实事项目有20项，现在完工几项了？", "文中说的是12项，不是20项。"),
+        ("穗丰农机专业合作社有社员64名，它拥有各类农机多少台？", "文中说的是46名，不是64名。"),
+        ("穗丰农机专业合作社有社员4.6万名，它拥有各类农机多少台？", "文中说的是46名，不是4.6万名。"),
+        ("槿溪乡为民办实事项目有12项，现在完工几项了？", ""),  # right: nothing to correct
+        ("枧头村转移了54人，那鹭沄村转移了多少人？", ""),  # 转移了 is what was done, not a thing counted
+    ],
+)
+def test_a_count_a_clause_gives_otherwise_than_the_article_is_corrected(
+    tmp_path_factory: pytest.TempPathFactory, question: str, correction: str
+) -> None:
+    aliases = "places:\n  槿溪乡: [槿溪]\n"
+    root = with_article(tmp_path_factory.mktemp("counts"), "jinxi-projects-2023", COUNTS, COUNTS_FACTS, aliases)
+    reply = Engine.load(root, Settings(knowledge_dir=root, cache_dir="", log_db="")).answer(question)
+    assert reply.status == "answered", reply.text
+    assert (reply.text or "").startswith(correction) and (correction or "不是" not in (reply.text or ""))
