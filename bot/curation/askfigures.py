@@ -111,7 +111,10 @@ def figure_wordings(clauses: list[str], about: list[str], context: str, phrasing
             spoken.append(f"{scope}一共几{measure}{counted}")
             continue
         compared = bool(_COMPARED.match(clause))
+        told = False  # the clause's last figure is asked; before it, only a sum spent on what follows
         for match in reversed(list(_COUNT.finditer(clause))):
+            if told and not (match.group(1) in _MONEY and _SPENT.search(clause[: match.start()])):
+                continue  # 「投入136万元新建蓄水池2座」: the 2座 and the 136万元 both
             if not FIGURE.match(clause, match.start()) or clause[: match.start()].endswith(("第", "这", "那")):
                 continue  # a date or a time, an ordinal (第5网格) or a figure told before (这1.82万公顷)
             if _CODE.fullmatch(match.group(0)) and re.match(r"[\u4e00-\u9fff]", clause[match.end() :]):
@@ -196,7 +199,7 @@ def figure_wordings(clauses: list[str], about: list[str], context: str, phrasing
                 # 托位数; 收费标准为每月 → 收费标准): the next clause's comparison is of that.
                 measured = _MEASURED_END.sub("", _CHANGED_FROM.sub("", spoken_phrase(thing)))
                 subject = measured if len(measured) >= 2 else ""
-            break  # the clause's last figure: 「9个行政村、2个社区划分为86个网格」 tells 86
+            told = True  # the clause's last figure: 「9个行政村、2个社区划分为86个网格」 tells 86
         if len(full) == MOST_FIGURES:
             break
     ordered: list[str] = []

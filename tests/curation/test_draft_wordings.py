@@ -349,3 +349,11 @@ def test_an_honour_is_asked_what_was_won_and_who_won_it(tmp_path: Path, story: s
 )
 def test_no_winner_is_asked_for_where_the_clause_names_no_honour_or_no_winner(tmp_path: Path, story: str) -> None:
     assert not any(q.startswith(("谁", "哪支")) for q in _questions(tmp_path, story))
+
+
+def test_a_sum_spent_before_the_clauses_last_figure_is_asked_too(tmp_path: Path) -> None:
+    # The clause's last figure (2座) is asked, and the money spent on it as well: 「花了多少钱」
+    # is the commonest question of all.
+    questions = _questions(tmp_path, "在青岗村，镇里投入136万元新建蓄水池2座，全村386户群众喝上了自来水。")
+    assert any("多少万元" in q or "多少钱" in q for q in questions), questions
+    assert any("几座" in q or "多少座" in q for q in questions), questions
