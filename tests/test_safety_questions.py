@@ -774,3 +774,41 @@ def test_a_count_a_clause_gives_otherwise_than_the_article_is_corrected(
     reply = Engine.load(root, Settings(knowledge_dir=root, cache_dir="", log_db="")).answer(question)
     assert reply.status == "answered", reply.text
     assert (reply.text or "").startswith(correction) and (correction or "不是" not in (reply.text or ""))
+
+
+GRADES, GRADES_DOCUMENT = story(
+    "jinxi-courtyards-2023",
+    "槿溪乡：美丽庭院扮靓乡村",
+    "2023-12-06",
+    "棠川县融媒体中心",
+    "冯知秋",
+    "槿溪乡",
+    "11月28日，槿溪乡为获评农户集中授牌，并给每户“五星庭院”发放500元奖励。\n",
+)
+
+GRADES_FACTS = (
+    GRADES_DOCUMENT
+    + """\
+facts:
+- id: jx-five-star
+  questions: [五星庭院每户奖励多少钱, 五星庭院奖励多少, 什么时候给五星庭院授牌]
+  answer: 据2023年12月报道，11月28日，槿溪乡为获评农户集中授牌，并给每户“五星庭院”发放500元奖励。
+  source: 11月28日，槿溪乡为获评农户集中授牌，并给每户“五星庭院”发放500元奖励。
+"""
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [
+        ("五星庭院每户奖励多少钱？", "answered"),
+        ("四星庭院每户奖励多少钱？", "declined"),  # another grade: the numeral says which, no slip
+    ],
+)
+def test_a_grade_named_with_another_numeral_is_another_thing(
+    tmp_path_factory: pytest.TempPathFactory, question: str, status: str
+) -> None:
+    aliases = "places:\n  槿溪乡: [槿溪]\n"
+    root = with_article(tmp_path_factory.mktemp("grades"), "jinxi-courtyards-2023", GRADES, GRADES_FACTS, aliases)
+    reply = Engine.load(root, Settings(knowledge_dir=root, cache_dir="", log_db="")).answer(question)
+    assert reply.status == status, reply.text

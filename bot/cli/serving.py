@@ -35,6 +35,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
       year_miss    0.6 penalty: the question asks about another year (去年) the fact never names
       plan_only    0.85 penalty: it asks what has been done (建了多少) and the fact tells a plan
       name_miss    0.6 penalty: a name in the question is not in the fact
+      grade_miss   0.6 penalty: it names a grade (四星庭院, 二期) the fact names with another numeral
       other_place  0.35 penalty: the question names a place the knowledge does not cover
       level_miss   0.35 penalty: it asks of a whole county (全县) with no town, the fact names none
     fact_id=None is an article sentence. See docs/curating.md.

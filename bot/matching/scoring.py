@@ -39,6 +39,7 @@ from bot.question.timeframe import (
 )
 from bot.question.units import COUNT, VILLAGE_ENDINGS, count_word, counts_in, figure_units, tells_unit
 from bot.question.untold import clauses, counted_kind
+from bot.text.numerals import NUMBER_CHARS
 from bot.text.sound import syllables
 
 WEIGHTS = {"coverage": 0.55, "wording": 0.25, "sound": 0.20}
@@ -197,6 +198,7 @@ class Question:
     given: frozenset[str]  # the numbers the question gives, but calendar years
     years: frozenset[str]  # the calendar years it names (2024年)
     ordinals: frozenset[str]  # 第二, 第3: like a number, the fact must say the same
+    numbered: tuple[tuple[str, re.Pattern[str]], ...]  # 四星庭院, 二期: a fact telling 五星庭院 tells another
     names: tuple[Term, ...]  # names of the knowledge it uses (杰必机电): the fact must name them
     units: tuple[str, ...]  # the units the number asked is in (多高 → 米, 公里…): the fact must use one
     year: re.Pattern[str] | None  # how a fact speaks of the other year asked about (去年 → 去年, 同期…)
@@ -217,6 +219,7 @@ class Question:
             given=frozenset(t for t in query.terms if NUMBER.fullmatch(t)) - described_ages(query.words) - years,
             years=years,
             ordinals=frozenset(t for t in query.terms if ORDINAL.fullmatch(t)),
+            numbered=tuple((t, _numbered(t)) for t in dict.fromkeys(query.terms) if _GRADED.match(t)),
             names=tuple(
                 Term.of(index, t)
                 for t in dict.fromkeys(query.terms)
@@ -236,6 +239,16 @@ class Question:
 
 #: A whole above a town (全县, 全市…), as a question asks of it; not 全区, which a zone calls itself.
 _WHOLE_LEVELS = frozenset({"全县", "全市", "全省", "全国"})
+
+
+#: A grade or rank named with a numeral (四星庭院, 一等奖, 二期工程, 三级): the numeral names which one.
+_GRADED = re.compile(r"[一二三四五六七八九十两]+[星等级期届档]")
+
+
+def _numbered(term: str) -> re.Pattern[str]:
+    """The words that are `term` with other numerals (四星庭院 → 五星庭院, 三星庭院 …): another thing."""
+    numeral = "[零〇一二两三四五六七八九十百千万亿0-9]"
+    return re.compile("".join(numeral if c in NUMBER_CHARS else re.escape(c) for c in term))
 
 
 def is_village(index: Index, term: str) -> bool:
@@ -393,6 +406,10 @@ def score(index: Index, question: Question, position: int, alike: Likeness) -> S
     if question.done and tells_plan_only(entry.sentence):
         blended *= PLAN_ONLY
         signals["plan_only"] = PLAN_ONLY
+    if any(t not in entry.body and other.search(entry.body) for t, other in question.numbered):
+        # 「四星庭院每户奖励多少钱」 of 「每户“五星庭院”发放500元」: the numeral names another grade.
+        blended *= NAME_MISS
+        signals["grade_miss"] = NAME_MISS
     # A name its paragraph gave just before (眭家岗村…。经调解，三人每人每月…) is not missing.
     if question.names and not any(_names(n, entry, question.query.text) for n in question.names):
         blended *= NAME_MISS
