@@ -35,7 +35,8 @@ from bot.index.search import Index
 from bot.knowledge.combine import combine
 from bot.matching.confidence import Confidence
 from bot.matching.engine import Engine
-from bot.matching.scoring import Question, Scored, rank, term_match
+from bot.matching.scoring import Question, Scored, rank
+from bot.matching.terms import term_match
 from bot.question.kinds import Query
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -213,7 +213,7 @@ def test_cousins_share_a_word_group_of_synonym_or_single_leaves(tmp_path: Path) 
 def test_a_cousin_matches_for_less_than_a_synonym(engine: Engine) -> None:
     from dataclasses import replace
 
-    from bot.matching.scoring import COUSIN, KIN, Term, term_match
+    from bot.matching.terms import COUSIN, KIN, Term, term_match
 
     entry = replace(engine.index.entries[0], words=frozenset({"纺织"}))
     term = replace(Term.of(engine.index, "织布"), kin=frozenset(), cousins=frozenset({"纺织"}), near=frozenset())
@@ -701,7 +701,7 @@ def test_a_fact_about_one_village_does_not_answer_for_another(engine: Engine, qu
 
 def test_a_word_the_article_writes_cut_short_still_matches_in_part(engine: Engine) -> None:
     from bot.index.entries import Entry
-    from bot.matching.scoring import KIN, Term, term_match
+    from bot.matching.terms import KIN, Term, term_match
 
     entry = Entry(
         fact_id="x", doc_id="d", place=None, sentence="", questions=[], question_words=[], question_pinyin=[],

@@ -333,7 +333,8 @@ def test_another_figure_in_the_unit_asked_may_cover_a_word_less(engine: Engine, 
 @pytest.mark.parametrize(("focus", "named"), [("在校学生", False), ("住校寄宿生", True), ("寄宿生", True)])
 def test_a_long_focus_scattered_over_a_fact_keeps_its_head_whole(engine: Engine, focus: str, named: bool) -> None:
     # 在校学生's characters are all in 「初级中学…寄宿生」 (and 住校 in a wording), but its head 学生 is not.
-    from bot.matching.scoring import Term, _names_focus
+    from bot.matching.scoring import _names_focus
+    from bot.matching.terms import Term
 
     position = engine.index.entries.fact_ids.index("lt-school")
     assert _names_focus(Term.of(engine.index, focus), engine.index.entries[position]) is named
@@ -422,7 +423,8 @@ def test_a_focus_akin_only_to_a_generic_word_is_not_named(engine: Engine, kin: s
     # 容量 is 数量's kin in the thesaurus: a fact whose wordings ask 数量 tells no capacity.
     from dataclasses import replace
 
-    from bot.matching.scoring import Term, _names_focus
+    from bot.matching.scoring import _names_focus
+    from bot.matching.terms import Term
 
     entry = next(e for e in engine.index.entries if e.fact_id == "lt-sheds")
     entry = replace(entry, words=entry.words | kin)
@@ -611,7 +613,8 @@ def test_a_sentence_naming_no_year_goes_on_in_its_paragraphs(
 def test_a_compound_whose_head_is_akin_names_the_focus(engine: Engine) -> None:
     from dataclasses import replace
 
-    from bot.matching.scoring import Term, _names_focus
+    from bot.matching.scoring import _names_focus
+    from bot.matching.terms import Term
 
     entry = replace(engine.index.entries[0], words=frozenset({"留守儿童", "70"}), body="留守儿童有70余名", questions=[])
     focus = replace(Term.of(engine.index, "娃娃"), kin=frozenset({"儿童"}), near=frozenset(), cousins=frozenset())

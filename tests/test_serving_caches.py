@@ -77,7 +77,7 @@ def test_cc_cedict_is_read_once_then_from_the_cache(tmp_path: Path, monkeypatch:
 
 
 def test_a_key_term_is_worked_out_once_an_index_and_not_pickled(engine: Engine) -> None:
-    from bot.matching.scoring import Term
+    from bot.matching.terms import Term
 
     first = Term.of(engine.index, "党员")
     assert Term.of(engine.index, "党员") is first

@@ -240,7 +240,7 @@ def test_the_reports_date_answers_only_about_the_report(small: Engine, question:
 
 def test_a_post_is_kin_of_the_person_named_after_it(small: Engine) -> None:
     # News names a person with the post once, then by name alone: 「副镇长…」 asks of 孔令柏 too.
-    from bot.matching.scoring import Term
+    from bot.matching.terms import Term
 
     assert "孔令柏" in Term.of(small.index, "副镇长").kin
     assert "钱望舒" in Term.of(small.index, "镇长").kin

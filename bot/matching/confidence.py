@@ -29,7 +29,8 @@ from collections.abc import Iterable
 from bot.config import Matching
 from bot.index.search import Entry, Index
 from bot.matching.premises import wrong_age, wrong_count
-from bot.matching.scoring import WEIGHTS, Question, Scored, Term, coverage, is_village, term_match
+from bot.matching.scoring import WEIGHTS, Question, Scored, is_village
+from bot.matching.terms import Term, coverage, term_match
 from bot.question.kinds import Query
 from bot.question.people import posts
 from bot.question.units import COUNT, counted_in, figure_units, figures_in, units_after

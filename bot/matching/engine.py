@@ -34,8 +34,9 @@ from bot.matching.outcomes import (
     Replies,
 )
 from bot.matching.places import Places
-from bot.matching.scoring import Question, coverage, rank
+from bot.matching.scoring import Question, rank
 from bot.matching.sentences import Sentences
+from bot.matching.terms import coverage
 from bot.question.controls import follow_up_place
 from bot.question.parts import MAX_QUESTION, MAX_QUESTIONS, question_parts, questions_of
 from bot.reply import Reply, Suggestion

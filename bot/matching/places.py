@@ -16,7 +16,8 @@ from bot.index.search import Index
 from bot.knowledge.docfacts import missing_fields, told_fields
 from bot.knowledge.model import Knowledge
 from bot.matching.confidence import clean
-from bot.matching.scoring import Scored, Term, is_village, term_match
+from bot.matching.scoring import Scored, is_village
+from bot.matching.terms import Term, term_match
 from bot.question.kinds import Query
 from bot.question.units import names_no_place
 from bot.question.unsaid import asks_unsaid
