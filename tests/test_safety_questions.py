@@ -565,6 +565,9 @@ def test_what_there_is_now_is_not_what_a_plan_will_add(
         ("接管率原来只有多少", True),  # what it was before
         ("现在计划新增多少名", False),
         ("普及率是多少", False),  # neither now nor done: a plan's figure may be meant
+        ("主要农作物综合机械化率现在是多少", True),  # the 要 of 主要 is no plan
+        ("老年人体育协会现在有多少会员", True),  # nor the 会 of 协会
+        ("明年要达到多少", False),
     ],
 )
 def test_a_question_of_now_names_no_plan(question: str, present: bool) -> None:

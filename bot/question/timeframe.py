@@ -39,7 +39,11 @@ def asks_outcome(text: str, source: str) -> bool:
 #: A question about what has been done: a count after a verb's 了 (加装了多少部, 增加到了900个) or
 #: a count after 已经 — and no word of a plan (计划, 打算, 要, 明年).
 _DONE = re.compile(r"[\u4e00-\u9fff]了(?:多少|几|\d)|已经[^，,。？?]{0,8}(?:多少|几)")
-_ASKS_PLAN = re.compile(r"计划|打算|准备|预计|目标|力争|将|要|会|明年|下一步|今后|以后")
+#: Not the 要 of 主要, 重要, 需要, nor the 会 of 协会, 社会, 村委会, 会议: words, no plan.
+_ASKS_PLAN = re.compile(
+    r"计划|打算|准备|预计|目标|力争|将|(?<![主重需必只纲])要(?![求素点])"
+    r"|(?<![社协学委理工商机都大开晚年例盛庙])会(?![议长员场])|明年|下一步|今后|以后"
+)
 #: A count of what was done: 卖了一千八百多个, 加装了41部.
 _DONE_COUNT = re.compile(r"[\u4e00-\u9fff]了[\d一二两三四五六七八九十]")
 #: What a source has done beside its plan: 已, 完成, 累计, 截至, 以来.
