@@ -127,6 +127,9 @@ def test_whether_a_text_gives_a_number_in_a_unit(text: str, units: tuple[str, ..
         ("配备植保无人机6架", "架", True),
         ("配备植保无人机6台", "架", True),
         ("配备植保无人机的村有6个", "架", False),
+        ("拥有各类农机87台", "台", True),  # machines, counted in 台, 架 or 套
+        ("补贴各类机具142套", "台", True),
+        ("新增秸秆收储点3个，争取补贴资金400万元", "台", False),
         # a measure any count may stand for is read loosely, as before
         ("建成健身路径12处", "个", True),
     ],

@@ -241,6 +241,7 @@ _STRICT_MEASURES = {
     **dict.fromkeys("册本", "册|本|套"),
     **dict.fromkeys("头只", "头|只"),
     **dict.fromkeys("架艘", "架|艘|台"),
+    "台": "台|架|套",  # machines: 各类农机87台, 机具142台（套）
     **dict.fromkeys("棵株", "棵|株"),
     "张": "张",
     "篇": "篇",
