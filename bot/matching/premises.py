@@ -27,16 +27,15 @@ def wrong_age(index: Index, query: Query, best: Scored, message: str = "") -> tu
     """(the article's age, the question's) when the question gives a person of the article an
     age the article gives otherwise, anywhere in it: 「今年74岁的厍秀芝…收入是多少」 of an article
     that says 68岁的剪纸传承人厍秀芝."""
-    doc = index.entries[best.position].doc_id
-    start, end = index.spans.get(doc, (0, 0))
     said = normalize(message).replace(" ", "") or query.compact
     if "岁" not in said:
         return None
+    sentences = _sentences(index, index.entries[best.position].doc_id)
     for person in sorted(p for p in index.people if p in said):
         given = ages_of(person, said)
         if len(given) != 1:
             continue
-        told = frozenset().union(*(ages_of(person, normalize(index.entries[p].sentence)) for p in range(start, end)))
+        told = frozenset().union(*(ages_of(person, text) for text in sentences if person in text))
         if len(told) == 1 and told != given:
             return next(iter(told)), next(iter(given))
     return None
@@ -48,17 +47,13 @@ def wrong_count(index: Index, query: Query, best: Scored, message: str = "") -> 
     of an article whose 为民办实事项目 are 12项. The thing is the longest run of words right
     before the count that the article also writes right before a count in that measure; the
     article must give it one count only."""
-    doc = index.entries[best.position].doc_id
-    start, end = index.spans.get(doc, (0, 0))
-    sentences: list[str] | None = None
     for clause in normalize(message or query.text).split():
         if _ASKING.search(clause):
             continue
         for found in _PREMISE.finditer(clause):
             if found.group("thing").endswith(("了", "过", "着")):
                 continue  # 「转移了54人」: a count of what was done, of whom the clause may not say
-            if sentences is None:
-                sentences = [normalize(index.entries[p].sentence).replace(" ", "") for p in range(start, end)]
+            sentences = _sentences(index, index.entries[best.position].doc_id, compact=True)
             told = _counts_told(found.group("thing"), found.group("unit"), sentences)
             given = f"{found.group('figure')}{found.group('unit')}"
             if len(told) == 1 and _value(next(iter(told))) != _value(given):  # 3.2万 is 32000
@@ -66,7 +61,18 @@ def wrong_count(index: Index, query: Query, best: Scored, message: str = "") -> 
     return None
 
 
-def _counts_told(thing: str, unit: str, sentences: list[str]) -> set[str]:
+def _sentences(index: Index, doc: str, compact: bool = False) -> tuple[str, ...]:
+    """The article's entries' sentences, normalised (its clauses apart, or `compact`, joined):
+    worked out once an index."""
+    normalised = index.memo.setdefault("premise sentences", {})
+    if (doc, compact) not in normalised:
+        start, end = index.spans.get(doc, (0, 0))
+        spaced = tuple(normalize(index.entries[p].sentence) for p in range(start, end))
+        normalised[(doc, compact)] = tuple(text.replace(" ", "") for text in spaced) if compact else spaced
+    return normalised[(doc, compact)]
+
+
+def _counts_told(thing: str, unit: str, sentences: tuple[str, ...]) -> set[str]:
     """The counts in `unit` that `sentences` give right after the longest tail of `thing` (two
     characters or more) that any of them gives one after."""
     for size in range(len(thing), 1, -1):
