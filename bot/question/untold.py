@@ -255,8 +255,10 @@ def list_untold(question: str, sentence: str) -> str | None:
         if found is None:
             continue
         own = next((c for c in CLAUSE_END.split(sentence) if f"{number}{measure}" in c), sentence)
-        if any(not re.search(r"\d", item) for item in own.split("、")[:-1]):
+        joined = own[: own.find(f"{number}{measure}")].endswith(_JOINS)
+        if not joined and any(not re.search(r"\d", item) for item in own.split("、")[:-1]):
             return None  # 「在长三角、珠三角开展招商16批次」: a list; the ones asked may be in it
+        # 「整合邮政、供销和4家民营快递企业」: the 4家 are one item beside the others, not named.
         return found.group(0)
     return None
 
