@@ -818,3 +818,35 @@ def test_a_grade_named_with_another_numeral_is_another_thing(
     root = with_article(tmp_path_factory.mktemp("grades"), "jinxi-courtyards-2023", GRADES, GRADES_FACTS, aliases)
     reply = Engine.load(root, Settings(knowledge_dir=root, cache_dir="", log_db="")).answer(question)
     assert reply.status == status, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "reported", "after"),
+    [
+        ("湾塘社区那3个老旧小区改造，8月底真的都完工了吗", "2023-06-28", True),  # written in June
+        ("那个项目一期，9月份真的投产了吗", "2024-04-18", True),
+        ("那个项目一期，3月份真的投产了吗", "2024-04-18", False),  # before the report: it may tell
+        ("2025年10月建成了吗", "2024-11-12", True),  # another year, written out
+        ("8月底计划完工吗", "2023-06-28", False),  # the plan itself is asked
+    ],
+)
+def test_what_came_of_something_after_the_report_is_untold(question: str, reported: str, after: bool) -> None:
+    from bot.question.timeframe import asks_after
+
+    assert asks_after(question, reported) is after
+
+
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [
+        ("栎港社区那起宅基地纠纷，9月份真的握手言和了吗？", "declined"),  # the report is of June 20th
+        ("栎港社区那起宅基地纠纷，6月下旬真的握手言和了吗？", "answered"),  # what it does tell
+    ],
+)
+def test_an_outcome_asked_after_the_report_is_declined_with_what_the_article_says(
+    engine: Engine, question: str, status: str
+) -> None:
+    reply = engine.answer(question)
+    assert reply.status == status
+    if status == "declined":
+        assert "2024年6月20日" in reply.text and [s.fact_id for s in reply.suggestions] == ["lt-homestead"]

@@ -18,6 +18,7 @@ from bot.knowledge.model import Knowledge
 from bot.matching.confidence import Confidence, clean
 from bot.matching.conversation import Conversation
 from bot.matching.outcomes import (
+    AFTER_REPORT,
     CLARIFY_FACTS,
     CLARIFY_LIST,
     CLARIFY_PLACES,
@@ -37,7 +38,7 @@ from bot.matching.untold import untold_reason
 from bot.question.kinds import Query
 from bot.question.parts import MAX_QUESTION
 from bot.question.people import POST_QUESTIONS
-from bot.question.timeframe import asks_now_or_done, asks_outcome, tells_plan_only
+from bot.question.timeframe import asks_after, asks_now_or_done, asks_outcome, tells_plan_only
 from bot.question.units import rough_ranges, tells_in, tells_unit, units_after
 from bot.question.unsaid import asks_unsaid
 from bot.reply import Reply
@@ -182,6 +183,13 @@ class Decider:
             declined = self.replies.declined(question, shown_resolved, [best], text)
             return Decision(replace(declined, score=best.score), place, candidates)
         told = f"{self.index.entries[best.position].sentence} {fact.answer}"
+        report = self.knowledge.documents.get(fact.doc_id)
+        if report is not None and asks_after(query.text, report.date):
+            # 「8月底真的都完工了吗」 of a report of June: what came later the article cannot know.
+            year, month, day = (int(part) for part in report.date.split("-"))  # asks_after read it
+            text = AFTER_REPORT.format(date=f"{year}年{month}月{day}日")
+            declined = self.replies.declined(question, shown_resolved, [best], text)
+            return Decision(replace(declined, score=best.score), place, candidates)
         if asks_outcome(query.text, told) and not any(
             asks_outcome(q, told) for q in self.index.entries[best.position].questions
         ):

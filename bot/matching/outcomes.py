@@ -24,6 +24,8 @@ DECLINED = "抱歉，现有的文章里找不到这个问题的可靠答案。"
 WRONG_PREMISE = "文中说的是{instead}，不是{named}。"
 #: A question about how a plan turned out, when the article only tells the plan.
 PLAN_ONLY = "抱歉，文章只报道了当时的计划，没有写后来的结果。相关的内容见下面。"
+#: What came of something by a month after the report was written (「9月份真的握手言和了吗」 of June).
+AFTER_REPORT = "抱歉，这篇报道发表于{date}，写不到那以后的情况。相关的内容见下面。"
 #: A count asked of a part of a whole the article gives only as a total (「那45个人里退伍军人有多少」).
 PART_UNTOLD = "抱歉，文章只给出了总数（{whole}），没有分开说其中的数目。相关的内容见下面。"
 #: A count of one kind the article names only among the rest, uncounted (「合同纠纷有多少件」).

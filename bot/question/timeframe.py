@@ -27,6 +27,24 @@ PLANNED = re.compile(
 )
 
 
+#: A month a question names (8月底, 9月份, 2025年10月): the year, if given, and the month.
+_MONTH_NAMED = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(?:份|底|初|中旬|上旬|下旬|前)?")
+
+
+def asks_after(text: str, reported: str) -> bool:
+    """Whether the question asks what came of something by a month after the report's date
+    (`reported`, YYYY-MM-DD): 「8月底真的都完工了吗」 of a report of 2023-06-28 — the article was
+    written before that month, and cannot tell. A month without a year is of the report's year."""
+    if not _OUTCOME.search(text) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", reported):
+        return False
+    year, month = int(reported[:4]), int(reported[5:7])
+    for found in _MONTH_NAMED.finditer(text):
+        asked_year, asked_month = int(found.group(1) or year), int(found.group(2))
+        if (asked_year, asked_month) > (year, month) and 1 <= asked_month <= 12:
+            return True
+    return False
+
+
 def asks_outcome(text: str, source: str) -> bool:
     """Whether the question asks what came of a plan that its fact (`source`: its source and
     answer) only announces.
