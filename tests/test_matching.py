@@ -319,6 +319,19 @@ def test_a_short_message_is_answered_whole_before_clause_by_clause(
     assert _chosen(outcomes, whole=True).reply.question == str(chosen)
 
 
+@pytest.mark.parametrize(("untold", "chosen"), [(True, 0), (False, 1)])
+def test_a_short_message_declined_whole_for_what_its_fact_leaves_untold_stays_declined(
+    untold: bool, chosen: int
+) -> None:
+    # 「除了郗小雨，其他几个徒弟都叫什么」 declined whole (the article names her alone); the clause
+    # 「其他几个徒弟都叫什么」 alone would find another sentence about apprentices.
+    outcomes = [
+        Decision(Reply(question="0", status="declined", score=0.76), untold=untold),
+        Decision(Reply(question="1", status="answered", score=0.64)),
+    ]
+    assert _chosen(outcomes, whole=True).reply.question == str(chosen)
+
+
 def test_a_short_message_of_several_clauses_is_searched_clause_by_clause(engine: Engine) -> None:
     """The grandmother's story drowns the question as a whole; its last clause alone finds it."""
     reply = engine.answer(

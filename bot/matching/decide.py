@@ -53,12 +53,13 @@ _ABOUT_REPORT = re.compile(
 @dataclass(frozen=True)
 class Decision:
     """What was decided for one part of a message: the reply, the place it settles the
-    conversation on (None when it asks or declines), and the facts considered, best first (what
-    「还有呢？」 goes on with)."""
+    conversation on (None when it asks or declines), the facts considered, best first (what
+    「还有呢？」 goes on with), and whether it declines for what its fact leaves untold."""
 
     reply: Reply
     place: str | None = None
     candidates: list[str] = field(default_factory=list)
+    untold: bool = False  # declined for what the matching fact leaves untold, not for doubt
 
 
 class Decider:
@@ -140,7 +141,7 @@ class Decider:
             untold = untold_reason(question, query, self.index.entries[best.position].sentence, self.index.people)
         if untold:
             declined = self.replies.declined(question, shown_resolved, [best], untold)
-            return Decision(replace(declined, score=best.score), place, candidates)
+            return Decision(replace(declined, score=best.score), place, candidates, untold=True)
         if query.plural and len(parts := self._list_parts(facts)) >= 2:
             # The parts of a list cut from one sentence (卫星石化、加西贝拉、闻泰通讯…) are that sentence.
             joint = self.sentences.joint(parts[0], parts[1])
@@ -181,7 +182,7 @@ class Decider:
             # is offered for what it does say.
             text = UNSAID.format(note=fact.unsaid)
             declined = self.replies.declined(question, shown_resolved, [best], text)
-            return Decision(replace(declined, score=best.score), place, candidates)
+            return Decision(replace(declined, score=best.score), place, candidates, untold=True)
         told = f"{self.index.entries[best.position].sentence} {fact.answer}"
         report = self.knowledge.documents.get(fact.doc_id)
         if report is not None and asks_after(query.text, report.date):
@@ -189,14 +190,14 @@ class Decider:
             year, month, day = (int(part) for part in report.date.split("-"))  # asks_after read it
             text = AFTER_REPORT.format(date=f"{year}年{month}月{day}日")
             declined = self.replies.declined(question, shown_resolved, [best], text)
-            return Decision(replace(declined, score=best.score), place, candidates)
+            return Decision(replace(declined, score=best.score), place, candidates, untold=True)
         if asks_outcome(query.text, told) and not any(
             asks_outcome(q, told) for q in self.index.entries[best.position].questions
         ):
             # 「后来建完了吗」 of a plan: the article cannot tell; the plan is offered for what it says.
             # Unless the curator asks the fact just that (「全年目标完成了吗」 of 提前完成全年目标).
             declined = self.replies.declined(question, shown_resolved, [best], PLAN_ONLY)
-            return Decision(replace(declined, score=best.score), place, candidates)
+            return Decision(replace(declined, score=best.score), place, candidates, untold=True)
         reply = self.replies.fact(question, fact, best.score, shown_resolved)
         if instead:
             named = (

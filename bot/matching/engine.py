@@ -46,8 +46,10 @@ from bot.text.normalize import normalize
 def _chosen(outcomes: list[Decision], whole: bool = False) -> Decision:
     """The reply to a message from its parts' replies: the best answer, else the best choice or
     decline. (Preferring the question sentence to a better-scoring story clause was tried: it
-    traded one set's adversarial message for another's, so the score decides.)"""
-    if whole and outcomes[0].reply.status != "declined":
+    traded one set's adversarial message for another's, so the score decides.) A short message
+    declined whole for what its fact leaves untold (「除了郗小雨，其他几个徒弟都叫什么」) stays
+    declined: a clause alone (「其他几个徒弟都叫什么」) has lost what made it unanswerable."""
+    if whole and (outcomes[0].reply.status != "declined" or outcomes[0].untold):
         # A short message is tried whole first; its clauses (「她说村里有几个能人……，还说什么三小
         # 组长，到底是什么机制啊」) only when the whole finds nothing: a clause alone loses the
         # context the others give (「“立刻办”的二十七件里，已经办完了多少」).
