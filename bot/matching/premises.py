@@ -12,7 +12,7 @@ from bot.index.search import Index
 from bot.matching.scoring import Scored
 from bot.question.kinds import Query
 from bot.question.people import ages_of
-from bot.text.normalize import normalize
+from bot.text.normalize import normal_form, normalize
 
 #: A count a clause gives of a thing (为民办实事项目有20项): the thing, the figure and its measure.
 _PREMISE = re.compile(
@@ -27,7 +27,7 @@ def wrong_age(index: Index, query: Query, best: Scored, message: str = "") -> tu
     """(the article's age, the question's) when the question gives a person of the article an
     age the article gives otherwise, anywhere in it: 「今年74岁的厍秀芝…收入是多少」 of an article
     that says 68岁的剪纸传承人厍秀芝."""
-    said = normalize(message).replace(" ", "") or query.compact
+    said = normal_form(message).replace(" ", "") or query.compact
     if "岁" not in said:
         return None
     sentences = _sentences(index, index.entries[best.position].doc_id)
@@ -47,7 +47,7 @@ def wrong_count(index: Index, query: Query, best: Scored, message: str = "") -> 
     of an article whose 为民办实事项目 are 12项. The thing is the longest run of words right
     before the count that the article also writes right before a count in that measure; the
     article must give it one count only."""
-    for clause in normalize(message or query.text).split():
+    for clause in (normal_form(message) if message else query.text).split():
         if _ASKING.search(clause):
             continue
         for found in _PREMISE.finditer(clause):
