@@ -107,6 +107,14 @@ _ASKS = [
     ),
     # 十八届几中全会: 几 stands for the numeral inside a name (三中全会), asked like an ordinal.
     ("ordinal", re.compile(r"第几|第多少|排第|排名|几中全会|几届")),
+    # By what rule something is judged or counted (评选的标准是什么, 积分怎么算, 三色分级怎么划分): a
+    # fact that only says it is done gives no rule. Not 怎么评价, which asks an opinion.
+    (
+        "criterion",
+        re.compile(
+            r"(什么|啥|哪些)标准|标准是(什么|啥)|怎么(算|计算|划分|评(?!价)|认定|区分)|如何(计算|划分|评选|认定)|按什么"
+        ),
+    ),
     (
         "money",
         re.compile(

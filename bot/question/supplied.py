@@ -45,6 +45,11 @@ _PROCEDURE_IN_TEXT = re.compile(
     r"申请|报名|办理|预约|登记|申报|凭|携带|材料|手续|条件|要求|流程|程序|步骤|扫码|小程序|窗口|即可|只需|符合|入股|加入"
 )
 #: A figure given as an estimate in words, with what it measures (七八天, 几百米, 二三十人).
+#: A rule something is judged or counted by: 按…标准, 根据, 分为, 每…得1分, 评分.
+_CRITERION_IN_TEXT = re.compile(
+    r"标准|按照|根据|依据|计算|划分|分为|分成|评分|打分|考核|按[^，,。；;]{0,8}(?:分|算|评|计)"
+    r"|每[^，,。；;]{0,8}(?:得|记|计|积|奖励)\d|\d+分"
+)
 _ESTIMATED = re.compile(rf"{ESTIMATE}(?:个|多)?(?:米|公里|天|年|月|周|小时|分钟|人|户|名|家|元|斤|亩|次|岁|块)")
 _MONEY_IN_TEXT = re.compile(r"\d[\d.]*\s*(万|亿)?(元|美元)|亿元|万元")
 
@@ -61,6 +66,7 @@ _TOLD_BY_SOURCE = (
     ("origin", _ORIGIN_IN_TEXT),
     ("phone", _PHONE_IN_TEXT),
     ("procedure", _PROCEDURE_IN_TEXT),
+    ("criterion", _CRITERION_IN_TEXT),
 )
 
 
