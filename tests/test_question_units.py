@@ -357,6 +357,8 @@ def test_the_figures_a_text_gives_in_a_unit(text: str, units: tuple[str, ...], f
         ("新建的3处口袋公园分别建在哪几个小区", "新建口袋公园3处、儿童活动场地2处。", "3处"),
         ("眭溪村那4个检查卡口设在哪些路口", "眭溪村林地1650公顷，配有专职护林员6名，设置卡口4个。", "4个"),
         ("跑了16批次都去了哪些地方", "已赴长三角、珠三角开展小分队招商16批次", None),  # a list
+        # whether one is among them asks which they are as well
+        ("受到通报表扬的23名志愿者里有没有亓佳禾", "对表现突出的23名志愿者进行了通报表扬", "23名"),
         # 村（社区） is every village and community, none named
         ("新增的30台智能回收设备打算放在哪些村", "计划新增智能回收设备30台，推动回收站点实现村（社区）全覆盖", "30台"),
         # the count is one item beside the others listed: its members are not named

@@ -68,6 +68,7 @@ def part_of_whole(question: str, clauses: list[str]) -> str | None:
 _WHICH = re.compile(
     r"哪(?:些|几个|几)?(?:村|社区|地方|处|小区|路口|路段|地点|位置|街道|学校|企业|单位|公司)|在哪|叫什么|名字|名单|分别是哪"
     r"|哪[一几][个项家所座条支位批类种]|[都还]?(?:有|是)哪些"
+    r"|(?:里|中|里面|当中)(?:有没有|是否有|包不包括|包括没包括)"  # 「23名志愿者里有没有亓佳禾」
 )
 #: Villages asked of: the sentence naming one may be telling which.
 _VILLAGES_ASKED = re.compile(r"哪(?:些|几个|几)?(?:村|社区)")
