@@ -158,6 +158,7 @@ def test_a_count_in_a_measure_of_one_sort_is_told_only_in_its_family(text: str, 
         ("犴塍镇今年9月被确定为什么示范乡镇", None),  # 确定为 + 什么
         ("蕰埼镇被评为什么称号", None),
         ("镇政府的一把手是哪一位", "named"),
+        ("迎新春登山健身走是在哪座山举行的", "location"),  # where, by the kind of place
         ("评选阅读之星的标准是什么", "criterion"),  # by what rule
         ("东洋浜村党支部按什么来划分的", "criterion"),
         ("积分怎么算的", "criterion"),

@@ -85,6 +85,8 @@ _ASKS = [
             r"|地址|具体位置|什么位置|哪个位置|哪条(路|街|马路|大街)|哪个路口"
             # 「培训班在哪里上课」: where a thing is held or done at a place
             r"|在(哪儿|哪里|哪)(上课|开课|开会|举行|举办|集合|报名|办理|办公|看病|坐诊|领取|兑换|购买|买)"
+            # 「登山健身走是在哪座山举行的」: where, by the kind of place
+            r"|在哪[座个条片所家处][\u4e00-\u9fff]{1,3}(举行|举办|开展|召开|进行)"
         ),
     ),
     # 多久 asks for a duration or a frequency (十多年, 每月1次): a number or a time will do.
