@@ -159,6 +159,9 @@ def test_a_count_in_a_measure_of_one_sort_is_told_only_in_its_family(text: str, 
         ("蕰埼镇被评为什么称号", None),
         ("镇政府的一把手是哪一位", "named"),
         ("迎新春登山健身走是在哪座山举行的", "location"),  # where, by the kind of place
+        ("广场舞展演哪支队伍得了第一名", "winner"),  # who won: a fact counting the teams does not say
+        ("篮球联赛的冠军是哪支队伍", "winner"),
+        ("和哪家单位签订了全市第一个给水配套协议", "organisation"),  # 第一个 is no prize
         ("评选阅读之星的标准是什么", "criterion"),  # by what rule
         ("东洋浜村党支部按什么来划分的", "criterion"),
         ("积分怎么算的", "criterion"),
@@ -180,6 +183,8 @@ def test_what_a_question_asks_for(question: str, kind: str | None) -> None:
         ("63岁的巡库员阙木生已经守了11个年头", "village", False),
         ("为避免打乱企业正常的生产经营活动，开发区坚持无事不扰企业", "reason", True),
         ("洞溪镇将每月15日定为全镇主题党日", "reason", False),  # what was done, not why
+        ("郄家畈村代表队夺得冠军", "winner", True),
+        ("广场舞展演吸引了23支队伍、400余名群众参加", "winner", False),
         ("村里按居住地划分党支部", "criterion", True),
         ("村民每次分类投放得1分，积分可兑换日用品", "criterion", True),
         ("年底评选出阅读之星62名、书香家庭25户", "criterion", False),  # who was chosen, not by what rule

@@ -109,6 +109,15 @@ _ASKS = [
     ),
     # 十八届几中全会: 几 stands for the numeral inside a name (三中全会), asked like an ordinal.
     ("ordinal", re.compile(r"第几|第多少|排第|排名|几中全会|几届")),
+    # Who won (哪支队伍得了第一名, 冠军是谁): only a fact that names a winner tells it, not one
+    # that counts the teams taking part.
+    (
+        "winner",
+        re.compile(
+            r"(得了|拿了|获得|夺得|取得|荣获)(第[一1]名?(?![个次批家座条项])|冠军|[一1]等奖|金奖)"
+            r"|(冠军|第[一1]名|[一1]等奖|金奖)(是|为)(谁|哪)|(谁|哪支|哪个|哪家|哪位)[^，。？]{0,8}(冠军|第[一1]名|[一1]等奖|金奖)"
+        ),
+    ),
     # By what rule something is judged or counted (评选的标准是什么, 积分怎么算, 三色分级怎么划分): a
     # fact that only says it is done gives no rule. Not 怎么评价, which asks an opinion.
     (

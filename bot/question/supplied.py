@@ -50,6 +50,8 @@ _CRITERION_IN_TEXT = re.compile(
     r"标准|按照|根据|依据|计算|划分|分为|分成|评分|打分|考核|按[^，,。；;]{0,8}(?:分|算|评|计)"
     r"|每[^，,。；;]{0,8}(?:得|记|计|积|奖励)\d|\d+分"
 )
+#: A winner named: 夺得冠军, 荣获一等奖, 名列第一.
+_WINNER_IN_TEXT = re.compile(r"冠军|第一名|一等奖|金奖|夺得|荣获|摘得|名列第一|获得第一|获第一|夺冠")
 _ESTIMATED = re.compile(rf"{ESTIMATE}(?:个|多)?(?:米|公里|天|年|月|周|小时|分钟|人|户|名|家|元|斤|亩|次|岁|块)")
 _MONEY_IN_TEXT = re.compile(r"\d[\d.]*\s*(万|亿)?(元|美元)|亿元|万元")
 
@@ -67,6 +69,7 @@ _TOLD_BY_SOURCE = (
     ("phone", _PHONE_IN_TEXT),
     ("procedure", _PROCEDURE_IN_TEXT),
     ("criterion", _CRITERION_IN_TEXT),
+    ("winner", _WINNER_IN_TEXT),
 )
 
 
