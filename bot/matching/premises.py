@@ -14,9 +14,11 @@ from bot.question.kinds import Query
 from bot.question.people import ages_of
 from bot.text.normalize import normal_form, normalize
 
+#: What may stand between a thing and its count (为民办实事项目**有**20项, 社员**共有**46名).
+_LEADS = r"(?:有|达到?|为|共有?|是|约)?"
 #: A count a clause gives of a thing (为民办实事项目有20项): the thing, the figure and its measure.
 _PREMISE = re.compile(
-    r"(?P<thing>[\u4e00-\u9fff]{2,12}?)(?:有|达到?|为|共有?|是|约)?(?P<figure>\d+(?:\.\d+)?(?:万|亿)?)"
+    rf"(?P<thing>[\u4e00-\u9fff]{{2,12}}?){_LEADS}(?P<figure>\d+(?:\.\d+)?(?:万|亿)?)"
     r"(?P<unit>人次|人|名|户|家|项|件|座|条|所|场|处|支|台|套|批|间|辆|个)"
 )
 #: A clause that asks (多少, 几): its figure is the question, not a premise.
@@ -76,9 +78,7 @@ def _counts_told(thing: str, unit: str, sentences: tuple[str, ...]) -> set[str]:
     """The counts in `unit` that `sentences` give right after the longest tail of `thing` (two
     characters or more) that any of them gives one after."""
     for size in range(len(thing), 1, -1):
-        pattern = re.compile(
-            rf"{re.escape(thing[-size:])}(?:有|达到?|为|共有?|是|约)?(\d+(?:\.\d+)?(?:万|亿)?){re.escape(unit)}"
-        )
+        pattern = re.compile(rf"{re.escape(thing[-size:])}{_LEADS}(\d+(?:\.\d+)?(?:万|亿)?){re.escape(unit)}")
         told = {f"{m.group(1)}{unit}" for text in sentences for m in pattern.finditer(text)}
         if told:
             return told

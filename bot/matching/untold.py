@@ -1,9 +1,10 @@
 """Why a fact that matches cannot answer: what its sentence leaves untold, as the bot says it.
 
 The checks themselves read text and live in `bot.question.untold` (one place or item of a list,
-each one's share, a total of a rate, the others beside the one named, a thing's name, last year's
-figure of a comparison, a kind among the rest, a part of a whole, which members of a group); this
-module asks them in order and words the reply (`bot.matching.outcomes`).
+each one's share, a total of a rate, the others beside the one named, last year's figure of a
+comparison, a kind among the rest, a part of a whole, which members of a group) and
+`bot.question.called` (a thing's name, one brought in only as one of its kind, a person's name);
+this module asks them in order and words the reply (`bot.matching.outcomes`).
 """
 
 from __future__ import annotations
