@@ -8,9 +8,12 @@ loudly instead of silently testing the untouched (valid) folder.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+from bot.config import Settings
 from bot.knowledge.combine import combine
+from bot.matching.engine import Engine
 
 #: The knowledge every test reads: a copy of the bundled `knowledge/` frozen inside tests/, so a
 #: curator's edit of `knowledge/` changes no test's expectations.
@@ -165,3 +168,15 @@ def story(doc_id: str, title: str, date: str, outlet: str, author: str, place: s
         f"  place: {place}\n  text: articles/{doc_id}.txt\n  chrome:\n  - {title}\n  - {dateline}\n  - {byline}\n"
     )
     return article, document
+
+
+_STORIES: dict[str, Engine] = {}
+
+
+def town_story(folder: Callable[[str], Path], doc_id: str, article: str, facts: str) -> Engine:
+    """The fixture knowledge with one short story of 槿溪乡 added (`with_article`), loaded once for
+    all the cases of a test; `folder` makes a fresh temporary folder (tmp_path_factory.mktemp)."""
+    if doc_id not in _STORIES:
+        root = with_article(folder(doc_id), doc_id, article, facts, "places:\n  槿溪乡: [槿溪]\n")
+        _STORIES[doc_id] = Engine.load(root, Settings(knowledge_dir=root, cache_dir="", log_db=""))
+    return _STORIES[doc_id]

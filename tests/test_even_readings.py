@@ -15,7 +15,7 @@ import pytest
 from bot.config import Settings
 from bot.knowledge.combine import combine
 from bot.matching.engine import Engine
-from tests.knowledge_helpers import FIXTURE_KNOWLEDGE, story, with_article
+from tests.knowledge_helpers import FIXTURE_KNOWLEDGE, story, town_story, with_article
 
 NEW = Path(__file__).parent / "eval" / "newarticles"
 ARTICLES = (
@@ -211,13 +211,10 @@ facts:
 
 
 def test_a_count_asked_in_words_one_wording_happens_to_use_fits_every_fact_counting_in_that_measure(
-    tmp_path_factory: pytest.TempPathFactory, settings: Settings
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
     # Only the patrol's wording says 几架; the subsidy's 5架 answers 「有几架无人机」 as well.
-    knowledge = with_article(
-        tmp_path_factory.mktemp("d"), "jinxi-straw-2024", DRONES, DRONES_FACTS, "places:\n  槿溪乡: [槿溪]\n"
-    )
-    reply = Engine.load(knowledge, settings).answer("槿溪乡有几架无人机？")
+    reply = town_story(tmp_path_factory.mktemp, "jinxi-straw-2024", DRONES, DRONES_FACTS).answer("槿溪乡有几架无人机？")
     assert reply.status == "clarify"
     offered = " ".join(s.answer for s in reply.suggestions)
     assert "5架" in offered and "3架" in offered
@@ -259,12 +256,9 @@ facts:
     ],
 )
 def test_a_figure_asked_after_a_verb_alone_fits_every_fact_giving_one_after_it(
-    tmp_path_factory: pytest.TempPathFactory, settings: Settings, question: str, told: list[str], untold: list[str]
+    tmp_path_factory: pytest.TempPathFactory, question: str, told: list[str], untold: list[str]
 ) -> None:
-    knowledge = with_article(
-        tmp_path_factory.mktemp("g"), "jinxi-economy-2024", GROWTH, GROWTH_FACTS, "places:\n  槿溪乡: [槿溪]\n"
-    )
-    reply = Engine.load(knowledge, settings).answer(question)
+    reply = town_story(tmp_path_factory.mktemp, "jinxi-economy-2024", GROWTH, GROWTH_FACTS).answer(question)
     # Both readings as a choice, or as one answer quoting both sentences.
     said = " ".join([reply.answer or "", *(s.answer for s in reply.suggestions)])
     assert reply.status in ("answered", "clarify")

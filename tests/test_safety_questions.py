@@ -12,7 +12,7 @@ import pytest
 
 from bot.config import Settings
 from bot.matching.engine import Engine
-from tests.knowledge_helpers import story, with_article
+from tests.knowledge_helpers import story, town_story, with_article
 
 ARTICLE = """\
 澧塘镇：安全大检查见实效
@@ -669,17 +669,6 @@ def test_a_persons_name_asked_of_a_fact_naming_only_the_questions_people_is_unto
     assert untold_reason(question, engine.index.query(question), sentence) is None  # no one known: no claim
 
 
-_STORIES: dict[str, Engine] = {}
-
-
-def _town_story(factory: pytest.TempPathFactory, doc_id: str, article: str, facts: str) -> Engine:
-    """The fixture knowledge with one short story of 槿溪乡 added, loaded once for all its cases."""
-    if doc_id not in _STORIES:
-        root = with_article(factory.mktemp(doc_id), doc_id, article, facts, "places:\n  槿溪乡: [槿溪]\n")
-        _STORIES[doc_id] = Engine.load(root, Settings(knowledge_dir=root, cache_dir="", log_db=""))
-    return _STORIES[doc_id]
-
-
 AGES, AGES_DOCUMENT = story(
     "jinxi-papercut-2025",
     "槿溪乡：剪纸工坊带富乡邻",
@@ -717,7 +706,7 @@ facts:
 def test_an_age_the_article_gives_otherwise_is_corrected(
     tmp_path_factory: pytest.TempPathFactory, question: str, correction: str
 ) -> None:
-    reply = _town_story(tmp_path_factory, "jinxi-papercut-2025", AGES, AGES_FACTS).answer(question)
+    reply = town_story(tmp_path_factory.mktemp, "jinxi-papercut-2025", AGES, AGES_FACTS).answer(question)
     assert reply.status == "answered" and "3.8万元" in (reply.answer or "")
     assert (reply.text or "").startswith(correction) and (correction or "不是" not in (reply.text or ""))
 
@@ -783,7 +772,7 @@ facts:
 def test_a_count_a_clause_gives_otherwise_than_the_article_is_corrected(
     tmp_path_factory: pytest.TempPathFactory, question: str, correction: str
 ) -> None:
-    reply = _town_story(tmp_path_factory, "jinxi-projects-2023", COUNTS, COUNTS_FACTS).answer(question)
+    reply = town_story(tmp_path_factory.mktemp, "jinxi-projects-2023", COUNTS, COUNTS_FACTS).answer(question)
     assert reply.status == "answered", reply.text
     assert (reply.text or "").startswith(correction) and (correction or "不是" not in (reply.text or ""))
 
@@ -820,7 +809,7 @@ facts:
 def test_a_grade_named_with_another_numeral_is_another_thing(
     tmp_path_factory: pytest.TempPathFactory, question: str, status: str
 ) -> None:
-    reply = _town_story(tmp_path_factory, "jinxi-courtyards-2023", GRADES, GRADES_FACTS).answer(question)
+    reply = town_story(tmp_path_factory.mktemp, "jinxi-courtyards-2023", GRADES, GRADES_FACTS).answer(question)
     assert reply.status == status, reply.text
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.curation.names import name_bare_kinds, short_place
+from bot.knowledge.docfacts import chinese_date
 from bot.knowledge.model import Document
 
 TODO = "TODO"
@@ -143,5 +144,4 @@ def restated(
         body = f"在{village}，{body}"
     if doc.date == TODO:
         return f"据报道，{body}"
-    year, month, day = (int(p) for p in doc.date.split("-"))
-    return f"据{year}年{month}月{day}日报道，{body}"
+    return f"据{chinese_date(doc.date)}报道，{body}"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.config import Matching
 from bot.index.search import Index
+from bot.knowledge.docfacts import chinese_date
 from bot.knowledge.model import Knowledge
 from bot.matching.confidence import Confidence, clean
 from bot.matching.conversation import Conversation
@@ -187,8 +188,7 @@ class Decider:
         report = self.knowledge.documents.get(fact.doc_id)
         if report is not None and asks_after(query.text, report.date):
             # 「8月底真的都完工了吗」 of a report of June: what came later the article cannot know.
-            year, month, day = (int(part) for part in report.date.split("-"))  # asks_after read it
-            text = AFTER_REPORT.format(date=f"{year}年{month}月{day}日")
+            text = AFTER_REPORT.format(date=chinese_date(report.date))
             declined = self.replies.declined(question, shown_resolved, [best], text)
             return Decision(replace(declined, score=best.score), place, candidates, untold=True)
         if asks_outcome(query.text, told) and not any(

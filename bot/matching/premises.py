@@ -12,6 +12,7 @@ from bot.index.search import Index
 from bot.matching.scoring import Scored
 from bot.question.kinds import Query
 from bot.question.people import ages_of
+from bot.question.units import figure_value
 from bot.text.normalize import normal_form, normalize
 
 #: What may stand between a thing and its count (为民办实事项目**有**20项, 社员**共有**46名).
@@ -58,7 +59,7 @@ def wrong_count(index: Index, query: Query, best: Scored, message: str = "") -> 
             sentences = _sentences(index, index.entries[best.position].doc_id, compact=True)
             told = _counts_told(found.group("thing"), found.group("unit"), sentences)
             given = f"{found.group('figure')}{found.group('unit')}"
-            if len(told) == 1 and _value(next(iter(told))) != _value(given):  # 3.2万 is 32000
+            if len(told) == 1 and figure_value(next(iter(told))) != figure_value(given):  # 3.2万 is 32000
                 return next(iter(told)), given
     return None
 
@@ -83,11 +84,3 @@ def _counts_told(thing: str, unit: str, sentences: tuple[str, ...]) -> set[str]:
         if told:
             return told
     return set()
-
-
-def _value(figure: str) -> float:
-    """The number a count stands for: 3.2万人次 → 32000."""
-    found = re.match(r"(\d+(?:\.\d+)?)(万|亿)?", figure)
-    if found is None:
-        return -1.0
-    return float(found.group(1)) * {"万": 1e4, "亿": 1e8}.get(found.group(2) or "", 1)

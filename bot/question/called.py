@@ -28,6 +28,12 @@ _BARE_BEFORE = tuple("，,。；、的了在把和与及将被对其该这那")
 _NAMING = re.compile(r"^[\s，,]?(?:叫|名为|名叫|称为|命名为|取名|被称为|被誉为)")
 
 
+def _before(words: tuple[str, ...], at: int) -> str:
+    """The word right before position `at`, a 的 between skipped (快板 of 那段快板的|名字); "" if none."""
+    j = at - 1 if at and words[at - 1] != "的" else at - 2
+    return words[j] if j >= 0 else ""
+
+
 def thing_called(words: tuple[str, ...]) -> str | None:
     """The thing whose name a question asks (「那段方言快板叫什么名字」 → 快板), when it is no person and
     no body: a word of two characters or more right before 叫什么, 叫啥 or 名字是什么."""
@@ -37,8 +43,7 @@ def thing_called(words: tuple[str, ...]) -> str | None:
         )
         if not called:
             continue
-        j = i - 1 if words[i - 1] != "的" else i - 2
-        thing = words[j] if j >= 0 else ""
+        thing = _before(words, i)
         if len(thing) >= 2 and not _NOT_A_TITLE.search(thing):
             return thing
         return None
@@ -75,14 +80,12 @@ def _named_word(words: tuple[str, ...]) -> str | None:
     (「捐款的企业是哪家」)."""
     for i, word in enumerate(words):
         if word in ("叫啥", "叫什么") or (word, words[i + 1] if i + 1 < len(words) else "") in _CALLED:
-            j = i - 1 if i and words[i - 1] != "的" else i - 2
-            return words[j] if j >= 0 and len(words[j]) >= 2 else None
+            return thing if len(thing := _before(words, i)) >= 2 else None
         if word in _WHICH_ONE:
             if i + 1 < len(words) and len(words[i + 1]) >= 2:
                 return words[i + 1]
             if i >= 2 and words[i - 1] == "是":
-                j = i - 2 if words[i - 2] != "的" else i - 3
-                return words[j] if j >= 0 and len(words[j]) >= 2 else None
+                return thing if len(thing := _before(words, i - 1)) >= 2 else None
     return None
 
 

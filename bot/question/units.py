@@ -366,6 +366,12 @@ def rough_ranges(text: str) -> list[tuple[float, float]]:
     return ranges
 
 
+def figure_value(figure: str) -> float:
+    """The number a figure as written stands for (3.2万人次 → 32000); -1 for no figure."""
+    found = _FIGURE_VALUE.match(figure)
+    return float(found.group(1)) * _MAGNITUDE.get(found.group(2), 1) if found else -1.0
+
+
 def tells_in(text: str, ranges: list[tuple[float, float]]) -> bool:
     """Whether `text` (normalised) gives a figure in one of `ranges` (36 in [30, 40))."""
     for digits, magnitude in _FIGURE_VALUE.findall(text):
