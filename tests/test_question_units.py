@@ -14,6 +14,7 @@ from bot.question.units import COUNT, SHARE, asked_units, figures_in, tells_unit
 from bot.question.untold import list_untold, others_untold, part_of_whole, total_untold
 from bot.reply import Reply
 from bot.text.normalize import normalize
+from tests.knowledge_helpers import story, town_story
 
 
 @pytest.mark.parametrize(
@@ -741,3 +742,51 @@ def test_a_persons_name_is_untold_by_a_sentence_naming_only_the_questions_people
     from bot.question.called import person_untold
 
     assert person_untold(words, "".join(words), sentence, {"厍秀芝", "郗小雨"}) == who
+
+
+@pytest.mark.parametrize(
+    ("terms", "held"),
+    [
+        (("明年", "新建", "步道"), {"明年"}),
+        (("上年", "游客"), {"上年"}),
+        (("今年", "步道"), set()),  # the report's own year is no other year
+        (("年产", "步道"), set()),
+    ],
+)
+def test_the_terms_naming_another_year(terms: tuple[str, ...], held: set[str]) -> None:
+    from bot.question.timeframe import year_words
+
+    assert year_words(terms) == held
+
+
+PLAN, PLAN_DOCUMENT = story(
+    "jinxi-fitness-2024",
+    "槿溪乡：全民健身",
+    "2024-11-26",
+    "棠川县融媒体中心",
+    "冯知秋",
+    "槿溪乡",
+    "槿溪乡计划2025年新建健身步道5公里。\n\n槿溪乡今年建成健身广场3处。\n",
+)
+PLAN_FACTS = (
+    PLAN_DOCUMENT
+    + """\
+facts:
+- id: jx-trail-plan
+  questions: [槿溪乡计划新建多长的健身步道, 槿溪乡2025年要建多少公里步道, 健身步道 计划 公里]
+  answer: 据2024年11月报道，槿溪乡计划2025年新建健身步道5公里。
+  source: 槿溪乡计划2025年新建健身步道5公里。
+- id: jx-squares
+  questions: [槿溪乡建成了几处健身广场, 槿溪乡健身广场有多少处, 健身广场 处]
+  answer: 据2024年11月报道，槿溪乡今年建成健身广场3处。
+  source: 槿溪乡今年建成健身广场3处。
+"""
+)
+
+
+def test_a_year_word_is_held_by_a_fact_telling_that_year(tmp_path_factory: pytest.TempPathFactory) -> None:
+    # 明年 in a report of 2024 is 2025: 「计划2025年新建…」 holds it as fully as its other words.
+    engine = town_story(tmp_path_factory.mktemp, "jinxi-fitness-2024", PLAN, PLAN_FACTS)
+    asked, plain = (engine.explain(q)[0] for q in ("槿溪乡明年打算新建多长的健身步道", "槿溪乡打算新建多长的健身步道"))
+    assert asked["fact_id"] == plain["fact_id"] == "jx-trail-plan"
+    assert asked["coverage"] >= plain["coverage"]  # the year word counts as a word the fact holds

@@ -93,6 +93,23 @@ def _leans(thing: str) -> bool:
     return first in _LEANING
 
 
+def _owner(clause: str, thing: str) -> str:
+    """The thing the clause before names last, when `thing` is a bare attribute of it (「…改造成了
+    一个标准篮球场，面积约680平方米」: the 面积 is the 篮球场's — Chinese leaves the owner unsaid, and
+    「缑岙镇面积多少」 would ask the town's); "" when `thing` is no bare noun or the clause ends in none."""
+    import jieba.posseg
+
+    if len(thing) != 2 or not clause:
+        return ""
+    said = list(jieba.posseg.cut(thing))
+    if len(said) != 1 or not said[0].flag.startswith("n") or said[0].flag == "nr":
+        return ""
+    words = list(jieba.posseg.cut(clause))
+    last = words[-1] if words else None
+    ok = last is not None and len(last.word) >= 2 and last.flag.startswith("n") and is_han(last.word)
+    return last.word if ok else ""
+
+
 def figure_wordings(clauses: list[str], about: list[str], context: str, phrasing: Phrasing) -> tuple[list[str], int]:
     """For each figure (a clause's last first: 「9个行政村、2个社区划分为86个网格」 tells 86):
     the clause asking 多少 with the place, then a short colloquial question about what
@@ -103,7 +120,9 @@ def figure_wordings(clauses: list[str], about: list[str], context: str, phrasing
     keyed: list[str] = []
     planned = _planned("，".join(clauses))
     subject = ""  # what the clause before measured: 卫生厕所普及率 of 「…普及率达到93.6%」
+    previous = ""  # the clause before, which may name what a bare attribute (面积) is of
     for clause in clauses:
+        previous, clause_before = clause, previous
         if among := AMONG.fullmatch(clause):
             # 「在全县148个行政村中，…」: a frame for what follows, asked as what it counts.
             scope, measure, counted = among.group(1), among.group(2), among.group(3)
@@ -144,6 +163,8 @@ def figure_wordings(clauses: list[str], about: list[str], context: str, phrasing
             if compared and subject:
                 # 「…普及率达到93.6%，比去年提高8.2个百分点」: the change is the 普及率's.
                 thing, before = subject + spoken_phrase(thing), subject + before
+            elif not is_han(after[:1] or "?") and (owner := _owner(clause_before, thing)):
+                thing, before = owner + thing, owner + OPENERS.sub("", before)
             elif len(thing) < 3 and unit and (counted := counted_before(context, unit[-1])):
                 # 「目前，已完工7项」 counts what the sentence before counted with the same
                 # measure word (为民办实事项目12项): Chinese leaves the subject unsaid.

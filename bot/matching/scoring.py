@@ -36,6 +36,7 @@ from bot.question.timeframe import (
     tells_plan_only,
     tells_year,
     tells_year_named,
+    year_words,
 )
 from bot.question.units import COUNT, VILLAGE_ENDINGS, figure_units, tells_unit
 from bot.question.untold import clauses, counted_kind
@@ -96,6 +97,7 @@ class Question:
     names: tuple[Term, ...]  # names of the knowledge it uses (杰必机电): the fact must name them
     units: tuple[str, ...]  # the units the number asked is in (多高 → 米, 公里…): the fact must use one
     year: re.Pattern[str] | None  # how a fact speaks of the other year asked about (去年 → 去年, 同期…)
+    year_terms: frozenset[str]  # the key terms naming it (明年): held by a fact that tells that year
     counts: bool  # asks how many of its focus (多少党员): the fact's figure must stand beside it
     kind_of: str | None = None  # the word right before a counted focus (**合同**纠纷): the figure must count it
     done: bool = False  # asks what has been done (加装了多少部): a plan is no answer
@@ -121,6 +123,7 @@ class Question:
             ),
             units=units,
             year=other_year(query.words),
+            year_terms=year_words(query.terms),
             counts=query.asks == "number" and bool(query.focus) and not query.yes_no and not units,
             kind_of=counted_kind(query),
             done=asks_done(query.text),
@@ -240,8 +243,14 @@ def _near(number: str, rough: str) -> bool:
 def score(index: Index, question: Question, position: int, alike: Likeness) -> Scored:
     entry = index.entries[position]
     query = question.query
+    reported = index.years.get(entry.doc_id)
+    told_year = question.year is not None and (
+        tells_year(question.year, entry.sentence, reported)
+        or inherits_year(question.year, entry.sentence, entry.context, reported)
+    )
+    held = question.year_terms if told_year else frozenset()
     signals = {
-        "coverage": coverage(question.terms, entry) if question.terms else _said(query, entry),
+        "coverage": coverage(question.terms, entry, held) if question.terms else _said(query, entry),
         "wording": alike.wording,
         "sound": alike.sound,
     }
@@ -270,7 +279,6 @@ def score(index: Index, question: Question, position: int, alike: Likeness) -> S
     ):
         blended *= UNCOUNTED
         signals["uncounted"] = UNCOUNTED
-    reported = index.years.get(entry.doc_id)
     if (
         (question.given and not question.given <= entry.context)
         or any(t not in entry.words for t in question.ordinals)
@@ -287,11 +295,7 @@ def score(index: Index, question: Question, position: int, alike: Likeness) -> S
         blended *= UNIT_MISS
         signals["unit_miss"] = UNIT_MISS
     # The sentence, not the answer: the answer cites the report date.
-    if (
-        question.year
-        and not tells_year(question.year, entry.sentence, reported)
-        and not inherits_year(question.year, entry.sentence, entry.context, reported)
-    ):
+    if question.year and not told_year:
         blended *= YEAR_MISS
         signals["year_miss"] = YEAR_MISS
     elif question.this_year and of_another_year(entry.sentence, reported):

@@ -113,11 +113,13 @@ def term_match(term: Term, entry: Entry, scattered: bool = True) -> float:
     return 0.7 * share if share >= 0.5 else 0.0
 
 
-def coverage(terms: list[Term], entry: Entry) -> float:
+def coverage(terms: list[Term], entry: Entry, held: frozenset[str] = frozenset()) -> float:
+    """The weighted share of `terms` that `entry` holds; `held` are terms known to be there in
+    another form (明年 of a fact that says 2025年)."""
     total = found = 0.0
     words = entry.words
     for term in terms:
         total += term.weight
         # The same word is by far the commonest match: counted here without a call.
-        found += term.weight if term.text in words else term.weight * term_match(term, entry)
+        found += term.weight if term.text in words or term.text in held else term.weight * term_match(term, entry)
     return found / total if total else 0.0

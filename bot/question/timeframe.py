@@ -121,6 +121,13 @@ _YEAR_WORDS = {"去年": ("去年", "上年", "上一年"), "前年": ("前年",
 _OFFSETS = {_OTHER_YEARS["去年"]: -1, _OTHER_YEARS["前年"]: -2, _OTHER_YEARS["明年"]: 1}
 
 
+def year_words(terms: tuple[str, ...] | list[str]) -> frozenset[str]:
+    """The key terms that name a year other than the report's (明年, 上年): a fact telling that
+    year — 明年 itself or the year written out (2025年 in a report of 2024) — holds them."""
+    forms = tuple(form for words in _YEAR_WORDS.values() for form in words)
+    return frozenset(t for t in terms if t.startswith(forms))
+
+
 def other_year(words: tuple[str, ...]) -> re.Pattern[str] | None:
     """How a fact must speak of the year the question asks about, when that is not the report's
     own (去年, 明年); None for a question about the report's year, none in particular, or the

@@ -162,6 +162,10 @@ def test_a_quoted_term_names_a_topic_whole() -> None:
         ("在全县148个行政村中，樟岭镇14个村集体经营性收入全部突破30万元。", "全县有多少个行政村", "行政村中"),
         # the thing a sum is for keeps the count it follows whole (14个|村 is no 个村)
         ("强村公司去年向14个村分配收益280万元。", "向14个村分配收益多少钱", "樟岭个村"),
+        # a bare attribute is of what the clause before names last, not of the town
+        ("枫溪村的老晒谷场改造成了一个标准篮球场，面积约680平方米。", "篮球场面积约多少平方米", "樟岭镇面积"),
+        # …but a scope word (全镇) is no attribute: the clause's own count follows it
+        ("为推广这一做法，全镇120名网格员逐户上门宣传。", "全镇多少名网格员", "做法全镇"),
     ],
 )
 def test_figures_are_asked_as_people_would(tmp_path: Path, story: str, wanted: str, bad: str) -> None:
