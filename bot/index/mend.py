@@ -92,14 +92,20 @@ def _component_uses() -> dict[str, int]:
 
 def same_body(a: str, b: str) -> bool:
     """`same_shape`, and what they share is more than a radical: 特/持 share 寺 (主特 is 主持 mistyped),
-    while 洪/注 share only 氵, as do hundreds of characters."""
+    体/休 differ only in 本/木, while 洪/注 share only 氵, as hundreds of characters do."""
     if not same_shape(a, b):
         return False
     parts_a, parts_b = _components(a), _components(b)
     if a in parts_b or b in parts_a:
         return True
     uses = _component_uses()
-    return any(part in parts_b and uses.get(part, 0) < RADICAL_USES for part in parts_a)
+    if any(part in parts_b and uses.get(part, 0) < RADICAL_USES for part in parts_a):
+        return True
+    # 体/休 share only 亻, but what is left (本, 木) is one inside the other: still alike.
+    left_a, left_b = [p for p in parts_a if p not in parts_b], [p for p in parts_b if p not in parts_a]
+    return len(left_a) == len(left_b) == 1 and (
+        left_a[0] in _components(left_b[0]) or left_b[0] in _components(left_a[0])
+    )
 
 
 def slipped(typed: str, meant: str) -> bool:
