@@ -128,7 +128,14 @@ def test_a_slip_of_shape_is_mended_when_more_than_a_radical_is_shared(typed: str
 
 @pytest.mark.parametrize(
     ("a", "b", "alike"),
-    [("特", "持", True), ("侯", "候", True), ("体", "休", True), ("洪", "注", False), ("抓", "持", False)],
+    [
+        ("特", "持", True),
+        ("侯", "候", True),
+        ("体", "休", True),
+        ("末", "未", True),
+        ("洪", "注", False),
+        ("抓", "持", False),
+    ],
 )
 def test_same_body(a: str, b: str, alike: bool) -> None:
     from bot.index.mend import same_body

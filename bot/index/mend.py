@@ -96,16 +96,14 @@ def same_body(a: str, b: str) -> bool:
     if not same_shape(a, b):
         return False
     parts_a, parts_b = _components(a), _components(b)
-    if a in parts_b or b in parts_a:
-        return True
+    if a in parts_b or b in parts_a or sorted(parts_a) == sorted(parts_b):
+        return True  # 酉 in 西; 末/未 of the same parts
     uses = _component_uses()
     if any(part in parts_b and uses.get(part, 0) < RADICAL_USES for part in parts_a):
         return True
-    # 体/休 share only 亻, but what is left (本, 木) is one inside the other: still alike.
+    # 体/休 share only 亻, but what is left (本, 木; 或, 成 of 域/城) looks alike itself: still alike.
     left_a, left_b = [p for p in parts_a if p not in parts_b], [p for p in parts_b if p not in parts_a]
-    return len(left_a) == len(left_b) == 1 and (
-        left_a[0] in _components(left_b[0]) or left_b[0] in _components(left_a[0])
-    )
+    return len(left_a) == len(left_b) == 1 and same_shape(left_a[0], left_b[0])
 
 
 def slipped(typed: str, meant: str) -> bool:
