@@ -163,6 +163,7 @@ def test_a_count_in_a_measure_of_one_sort_is_told_only_in_its_family(text: str, 
         ("广场舞展演哪支队伍得了第一名", "winner"),  # who won: a fact counting the teams does not say
         ("篮球联赛的冠军是哪支队伍", "winner"),
         ("和哪家单位签订了全市第一个给水配套协议", "organisation"),  # 第一个 is no prize
+        ("返乡大学生亓佳禾是从哪所大学毕业的", "organisation"),  # an institution by its name
         ("评选阅读之星的标准是什么", "criterion"),  # by what rule
         ("东洋浜村党支部按什么来划分的", "criterion"),
         ("积分怎么算的", "criterion"),
@@ -189,6 +190,8 @@ def test_what_a_question_asks_for(question: str, kind: str | None) -> None:
         ("村里按居住地划分党支部", "criterion", True),
         ("村民每次分类投放得1分，积分可兑换日用品", "criterion", True),
         ("年底评选出阅读之星62名、书香家庭25户", "criterion", False),  # who was chosen, not by what rule
+        ("返乡大学生亓佳禾把常见骗局拍成短视频", "organisation", False),  # a student names no university
+        ("她毕业于省农业大学", "organisation", True),
     ],
 )
 def test_what_a_fact_can_tell(source: str, kind: str, told: bool) -> None:

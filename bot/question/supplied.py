@@ -37,7 +37,7 @@ _ORDINAL_IN_TEXT = re.compile(r"第\d|首[个家张批次位座]|头1|[\d一二�
 #: A telephone number as news prints one: 0571-88886666, 12345热线, 13800001111.
 _PHONE_IN_TEXT = re.compile(r"(?<![\d.])(?:\d{3,4}-)?\d{5,11}(?![\d.%]|(?!热线|转)[\u4e00-\u9fff])")
 _ORGANISATION_IN_TEXT = re.compile(
-    r"[\u4e00-\u9fff]{2,}(有限公司|公司|集团|合作社|银行|医院|卫生院|厂|协会|商会|研究院|研究所|学校|小学|中学|大学|学院"
+    r"[\u4e00-\u9fff]{2,}(有限公司|公司|集团|合作社|银行|医院|卫生院|厂|协会|商会|研究院|研究所|学校|小学|中学|大学(?!生)|学院"
     r"|事务所|基金会)|品牌|牌子|商标"
 )
 #: How to apply or take part: 申请, 报名, 凭…办理, 扫码, 符合…条件.
