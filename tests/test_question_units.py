@@ -797,3 +797,22 @@ def test_a_year_word_is_held_by_a_fact_telling_that_year(tmp_path_factory: pytes
     asked, plain = (engine.explain(q)[0] for q in ("槿溪乡明年打算新建多长的健身步道", "槿溪乡打算新建多长的健身步道"))
     assert asked["fact_id"] == plain["fact_id"] == "jx-trail-plan"
     assert asked["coverage"] >= plain["coverage"]  # the year word counts as a word the fact holds
+
+
+@pytest.mark.parametrize(
+    ("words", "sentence", "thing"),
+    [
+        # called only in general, every time: which sort is untold
+        (("短视频", "讲", "的", "是", "哪种", "骗局"), "志愿者还把常见骗局拍成短视频，在村民微信群里推送。", "骗局"),
+        (("用", "的", "是", "哪类", "设备"), "镇里为各村配备了各类设备。", "设备"),
+        # a sort named once tells it
+        (("短视频", "讲", "的", "是", "哪种", "骗局"), "她把常见骗局和“冒充客服”骗局拍成短视频。", None),
+        (("讲", "的", "是", "哪种", "骗局"), "她把冒充客服退款骗局拍成了短视频。", None),
+        # not asked which sort
+        (("短视频", "讲", "的", "是", "什么"), "志愿者还把常见骗局拍成短视频。", None),
+    ],
+)
+def test_which_sort_of_a_thing_called_only_in_general(words: tuple[str, ...], sentence: str, thing: str | None) -> None:
+    from bot.question.called import sort_untold
+
+    assert sort_untold(words, sentence) == thing

@@ -42,6 +42,8 @@ LIST_UNTOLD = "抱歉，文章只给出了数量（{count}），没有列出具�
 OTHERS_UNTOLD = "抱歉，文章只提到了{named}，没有说其他的是哪些。相关的内容见下面。"
 #: A thing's name the article never gives (「直播账号叫什么名字」 of 「…，账号粉丝达到41万」).
 NAME_UNTOLD = "抱歉，文章提到了{thing}，但没有写它叫什么。相关的内容见下面。"
+#: Which sort of a thing, asked of a fact that calls it only in general (「哪种骗局」 of 常见骗局).
+SORT_UNTOLD = "抱歉，文章只笼统地提到了{thing}，没有写是哪一种。相关的内容见下面。"
 #: A person's name the article never gives, naming only others (「那个最小的徒弟叫什么名字」).
 PERSON_UNTOLD = "抱歉，文章提到了{who}，但没有写出其姓名。相关的内容见下面。"
 #: Last year's figure, of a fact that only compares with it (「去年同期的管理率是多少」).

@@ -24,8 +24,9 @@ from bot.matching.outcomes import (
     PART_UNTOLD,
     PERSON_UNTOLD,
     RATE_ONLY,
+    SORT_UNTOLD,
 )
-from bot.question.called import name_untold, person_untold, unnamed_untold
+from bot.question.called import name_untold, person_untold, sort_untold, unnamed_untold
 from bot.question.kinds import Query
 from bot.question.units import SHARE, units_of
 from bot.question.untold import (
@@ -76,6 +77,8 @@ def untold_reason(question: str, query: Query, sentence: str, people: Collection
         query.asks not in ("named", "person", "organisation") and (thing := name_untold(query.words, sentence))
     ):  # 「那家企业叫什么名字」 of 「与一家外省家居企业签订…」, 「公众号叫什么名字」 of 「在镇微信公众号…推送」
         return NAME_UNTOLD.format(thing=thing)
+    if thing := sort_untold(query.words, sentence):  # 「讲的是哪种骗局」 of 「把常见骗局拍成短视频」
+        return SORT_UNTOLD.format(thing=thing)
     if query.asks in (None, "named", "person") and (who := person_untold(query.words, query.text, sentence, people)):
         return PERSON_UNTOLD.format(who=who)  # the people the fact names are the question's own
     if last_year_untold(query, sentence):  # 「去年同期的管理率是多少」 of 「比去年同期提高8个百分点」

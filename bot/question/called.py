@@ -136,3 +136,20 @@ def person_untold(words: tuple[str, ...], text: str, sentence: str, people: Coll
         return None
     named = [person for person in people if person in sentence]
     return asked if named and all(person in text for person in named) else None
+
+
+#: Words asking which sort of a thing: 哪种骗局, 哪类设备, 什么样的活动.
+_WHICH_SORT = frozenset({"哪种", "哪类", "哪一种", "哪一类", "何种"})
+#: Words that call a thing in general, naming no sort of it: 常见骗局, 各类设备, 相关政策.
+_IN_GENERAL = re.compile(r"(?:常见|各类|各种|多种|多类|相关|有关|一些|这些|那些|不同|各式|各样|多样)的?$")
+
+
+def sort_untold(words: tuple[str, ...], sentence: str) -> str | None:
+    """The thing (骗局) when the question asks which sort of it (「讲的是哪种骗局」) and the fact's
+    `sentence` calls it only in general — 常见骗局, 各类骗局 — every time it says it: a sort named
+    (电信诈骗骗局, “冒充客服”骗局) would tell it."""
+    at = next((i for i, word in enumerate(words[:-1]) if word in _WHICH_SORT), None)
+    if at is None or len(thing := words[at + 1]) < 2 or thing not in sentence:
+        return None
+    found = list(re.finditer(re.escape(thing), sentence))
+    return thing if all(_IN_GENERAL.search(sentence[: f.start()]) for f in found) else None
