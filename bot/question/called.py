@@ -59,35 +59,13 @@ def name_untold(words: tuple[str, ...], sentence: str) -> str | None:
     thing = thing_called(words)
     if thing is None or thing not in sentence:
         return None
-    text = "".join(words)
-    asked_before = text[: text.find(thing)] if thing in text else ""
     for found in re.finditer(re.escape(thing), sentence):
         before, after = sentence[: found.start()], sentence[found.end() :]
         if after[:1] in _QUOTES_OPEN or _NAMING.match(after):
             return None
-        # Words the question itself puts before the thing describe it, they do not name it: 「那段
-        # 反诈方言快板叫什么」 of 「编成了当地方言快板」, 「镇微信公众号叫什么」 of 「在镇微信公众号…推送」.
-        described = before[: len(before) - _shared_end(before, asked_before)]
-        if not any(_bare(text) for text in (before, described)):
-            return None  # 航空专用装备项目: the words before may be its name
+        if before and not before.endswith(_BARE_BEFORE):
+            return None  # 航空专用装备项目, 当地方言快板: the words before may be its name
     return thing
-
-
-#: What stands before a thing and names no one of it: a count of one (一段, 两首) or 当地, 本地.
-_ONE_OR_LOCAL = re.compile(r"(?:[一两二三四五六七八九十几\d]+[段首支个套部份件条项场台座本张幅]|当地|本地)$")
-
-
-def _bare(before: str) -> bool:
-    """Whether a thing after `before` stands with no word of a name before it."""
-    return not before or before.endswith(_BARE_BEFORE) or bool(_ONE_OR_LOCAL.search(before))
-
-
-def _shared_end(text: str, other: str) -> int:
-    """How many characters `text` and `other` end alike."""
-    n = 0
-    while n < min(len(text), len(other)) and text[-1 - n] == other[-1 - n]:
-        n += 1
-    return n
 
 
 #: Words asking which one: 哪家企业, 哪位老人, 哪一家公司.
