@@ -74,6 +74,7 @@ def test_a_misspelt_place_is_still_the_place(engine: Engine, question: str, plac
         ("小龙虾一斤卖多少钱", ("斤",)),  # the unit before, a verb of selling between
         ("茶油每斤多少钱", ("斤",)),
         ("帮忙的是党员还是群众", ("党员", "群众")),  # which of two: a fact must name one
+        ("报警装置是免费的还是收费的", ("免费", "收费")),  # the 的 beside 还是 belongs to neither
         ("5600多人里有多少是志愿者", ("志愿者",)),  # the part of the whole asked about
         ("门票多少钱", ("门票",)),  # the sum before a closing 多少钱: a fact must name it
     ],

@@ -60,10 +60,14 @@ def focus(words: list[str] | tuple[str, ...], verbs: frozenset[str] = frozenset(
         return (head,)
     found = [head]
     j = words.index(head)
-    while j + 2 < len(words) and words[j + 1] in _AND and _is_content(words[j + 2]):
-        found.append(words[j + 2])
-        j += 2
-    return tuple(found)
+    while True:
+        # 「免费的还是收费的」: a particle may stand on either side of the joining word.
+        n = j + 2 if j + 2 < len(words) and words[j + 1] in _AROUND_OR and words[j + 2] == "还是" else j + 1
+        m = n + 2 if n + 2 < len(words) and words[n] == "还是" and words[n + 1] in _AROUND_OR else n + 1
+        if m >= len(words) or words[n] not in _AND or not _is_content(words[m]):
+            return tuple(found)
+        found.append(words[m])
+        j = m
 
 
 #: Words that ask when; the word after them is the event asked about (几点**关门**, 什么时候**施工**).
@@ -231,9 +235,18 @@ def _either(words: list[str] | tuple[str, ...]) -> str | None:
     """「在抖音还是快手上直播」 asks which of two: a fact naming neither cannot tell (the other
     alternative joins through 还是, see `focus`)."""
     for i, word in enumerate(words[1:-1], 1):
-        if word == "还是" and _is_content(words[i - 1]) and _is_content(words[i + 1]):
-            return words[i - 1]
+        if word != "还是":
+            continue
+        # 「免费的还是收费的」: the particles around 还是 are no alternative.
+        j = i - 1 if words[i - 1] not in _AROUND_OR or i < 2 else i - 2
+        k = i + 1 if words[i + 1] not in _AROUND_OR or i + 2 >= len(words) else i + 2
+        if _is_content(words[j]) and _is_content(words[k]):
+            return words[j]
     return None
+
+
+#: Words beside 还是 that belong to neither alternative (免费的还是收费的, 是自己交还是要村里出).
+_AROUND_OR = frozenset("的 是 要 得 了".split())
 
 
 #: Kinds too broad for a fact to name them: 「采取了什么措施」 is told by what was done, not by 措施;
