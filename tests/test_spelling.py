@@ -8,7 +8,7 @@ import pytest
 
 from bot.config import Settings
 from bot.index.learned import village_names
-from bot.index.mend import mend, pairs_of, same_shape, same_sound
+from bot.index.mend import mend, pairs_of, same_body, same_shape, same_sound
 from bot.index.spelling import Spelling, blanks
 from bot.matching.engine import Engine
 from tests.knowledge_helpers import with_article
@@ -66,20 +66,25 @@ def test_same_sound(a: str, b: str, same: bool) -> None:
 
 
 @pytest.mark.parametrize(
-    ("a", "b", "alike"),
+    ("a", "b", "shape", "body"),  # body: alike by more than a radical (same_body)
     [
-        ("埋", "理", True),
-        ("酉", "西", True),
-        ("末", "未", True),
-        ("斑", "班", True),
-        ("侯", "候", True),
-        ("称", "城", False),
-        ("结", "揭", False),
-        ("理", "理", False),
+        ("埋", "理", True, True),
+        ("酉", "西", True, True),
+        ("末", "未", True, True),  # the same parts
+        ("斑", "班", True, True),
+        ("侯", "候", True, True),
+        ("特", "持", True, True),  # 寺 is no radical
+        ("体", "休", True, True),  # what is left, 本 and 木, looks alike
+        ("洪", "注", True, False),  # only 氵, as hundreds of characters
+        ("抓", "持", True, False),  # only 扌
+        ("称", "城", False, False),
+        ("结", "揭", False, False),
+        ("理", "理", False, False),
     ],
 )
-def test_same_shape(a: str, b: str, alike: bool) -> None:
-    assert same_shape(a, b) is alike
+def test_same_shape_and_body(a: str, b: str, shape: bool, body: bool) -> None:
+    assert same_shape(a, b) is shape
+    assert same_body(a, b) is body
 
 
 class _ThreeTeams(Spelling):
@@ -124,23 +129,6 @@ class _ChairedAndTopics(Spelling):
 )
 def test_a_slip_of_shape_is_mended_when_more_than_a_radical_is_shared(typed: str, meant: str | None) -> None:
     assert _ChairedAndTopics()._closest(typed) == meant
-
-
-@pytest.mark.parametrize(
-    ("a", "b", "alike"),
-    [
-        ("特", "持", True),
-        ("侯", "候", True),
-        ("体", "休", True),
-        ("末", "未", True),
-        ("洪", "注", False),
-        ("抓", "持", False),
-    ],
-)
-def test_same_body(a: str, b: str, alike: bool) -> None:
-    from bot.index.mend import same_body
-
-    assert same_body(a, b) is alike
 
 
 @pytest.mark.parametrize(("typed", "near"), [("王支", {"三支"}), ("五支", set()), ("3支", set())])

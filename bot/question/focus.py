@@ -61,10 +61,12 @@ def focus(words: list[str] | tuple[str, ...], verbs: frozenset[str] = frozenset(
     found = [head]
     j = words.index(head)
     while True:
-        # 「免费的还是收费的」: a particle may stand on either side of the joining word.
+        # 「免费的还是收费的」: a particle may stand between an alternative and 还是.
         n = j + 2 if j + 2 < len(words) and words[j + 1] in _AROUND_OR and words[j + 2] == "还是" else j + 1
-        m = n + 2 if n + 2 < len(words) and words[n] == "还是" and words[n + 1] in _AROUND_OR else n + 1
-        if m >= len(words) or words[n] not in _AND or not _is_content(words[m]):
+        if n + 1 >= len(words) or words[n] not in _AND:
+            return tuple(found)
+        m = _beside_or(words, n)[1] if words[n] == "还是" else n + 1
+        if not _is_content(words[m]):
             return tuple(found)
         found.append(words[m])
         j = m
@@ -235,18 +237,23 @@ def _either(words: list[str] | tuple[str, ...]) -> str | None:
     """「在抖音还是快手上直播」 asks which of two: a fact naming neither cannot tell (the other
     alternative joins through 还是, see `focus`)."""
     for i, word in enumerate(words[1:-1], 1):
-        if word != "还是":
-            continue
-        # 「免费的还是收费的」: the particles around 还是 are no alternative.
-        j = i - 1 if words[i - 1] not in _AROUND_OR or i < 2 else i - 2
-        k = i + 1 if words[i + 1] not in _AROUND_OR or i + 2 >= len(words) else i + 2
-        if _is_content(words[j]) and _is_content(words[k]):
-            return words[j]
+        if word == "还是":
+            before, after = _beside_or(words, i)
+            if _is_content(words[before]) and _is_content(words[after]):
+                return words[before]
     return None
 
 
 #: Words beside 还是 that belong to neither alternative (免费的还是收费的, 是自己交还是要村里出).
 _AROUND_OR = frozenset("的 是 要 得 了".split())
+
+
+def _beside_or(words: list[str] | tuple[str, ...], at: int) -> tuple[int, int]:
+    """Where the alternatives on either side of the 还是 at `at` stand (0 < at < len - 1): the
+    words next to it, or past a particle there (「免费的还是收费的」 → 免费, 收费)."""
+    before = at - 2 if at >= 2 and words[at - 1] in _AROUND_OR else at - 1
+    after = at + 2 if at + 2 < len(words) and words[at + 1] in _AROUND_OR else at + 1
+    return before, after
 
 
 #: Kinds too broad for a fact to name them: 「采取了什么措施」 is told by what was done, not by 措施;
