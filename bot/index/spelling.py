@@ -227,8 +227,8 @@ class Spelling:
             return max(alike, key=lambda w: self.frequency.get(w, 0))
         # Not by sound, a function word typed is meant (那支 is "that one", no slip of the article's
         # 三支): only a same-sound slip replaces one.
-        candidates = frozenset(c for c in candidates if _typed(word, c) not in STOPWORDS)
-        shaped = [c for c in candidates if _shape_slip(word, c)]
+        candidates = frozenset(c for c in candidates if _slip(word, c)[0] not in STOPWORDS)
+        shaped = [c for c in candidates if same_body(*_slip(word, c))]
         if len(shaped) == 1:  # 主特: 主持 (特/持 share 寺), not the commoner 主题 — a hand's or an eye's slip
             return shaped[0]
         if len(word) == 2 and candidates:
@@ -282,12 +282,6 @@ UNITS = frozenset("亩 吨 斤 米 里 元 度 升 克 平方 公顷 公斤 公�
 _AFTER_COUNT = re.compile(r"[0-9几两一二三四五六七八九十][个名家座处条项所户栋层]?([\u4e00-\u9fff])")
 
 
-def _shape_slip(typed: str, meant: str) -> bool:
-    """Whether `typed` is `meant` with one character of like shape in its place (主特 for 主持)."""
-    differ = [(a, b) for a, b in zip(typed, meant, strict=False) if a != b]
-    return len(typed) == len(meant) and len(differ) == 1 and same_body(*differ[0])
-
-
 def _counting(words: list[str], at: int) -> bool:
     """Whether the word at `at` follows a count: 几/多少/a number, and maybe a measure word."""
 
@@ -311,9 +305,9 @@ def _split_measures(words: list[str], unknown: Callable[[str], bool]) -> list[st
     return out
 
 
-def _typed(word: str, meant: str) -> str:
-    """The character of `word` where `meant`, one character away, differs."""
-    return next((a for a, b in zip(word, meant, strict=True) if a != b), "")
+def _slip(word: str, meant: str) -> tuple[str, str]:
+    """The characters of `word` and of `meant`, one character away, where the two differ."""
+    return next(((a, b) for a, b in zip(word, meant, strict=True) if a != b), ("", ""))
 
 
 def blanks(word: str) -> list[str]:
