@@ -769,7 +769,7 @@ PLAN, PLAN_DOCUMENT = story(
     "棠川县融媒体中心",
     "冯知秋",
     "槿溪乡",
-    "槿溪乡计划2025年新建健身步道5公里。\n\n槿溪乡今年建成健身广场3处。\n",
+    "槿溪乡计划2025年新建健身步道5公里。\n\n槿溪乡今年建成健身广场3处。\n\n槿溪乡力争明年群众健身满意度达到95%。\n",
 )
 PLAN_FACTS = (
     PLAN_DOCUMENT
@@ -783,6 +783,10 @@ facts:
   questions: [槿溪乡建成了几处健身广场, 槿溪乡健身广场有多少处, 健身广场 处]
   answer: 据2024年11月报道，槿溪乡今年建成健身广场3处。
   source: 槿溪乡今年建成健身广场3处。
+- id: jx-satisfaction
+  questions: [槿溪乡明年群众健身满意度要达到多少, 健身满意度 明年 多少, 槿溪乡群众对健身满意吗]
+  answer: 据2024年11月报道，槿溪乡力争明年群众健身满意度达到95%。
+  source: 槿溪乡力争明年群众健身满意度达到95%。
 """
 )
 
@@ -793,6 +797,25 @@ def test_a_year_word_is_held_by_a_fact_telling_that_year(tmp_path_factory: pytes
     asked, plain = (engine.explain(q)[0] for q in ("槿溪乡明年打算新建多长的健身步道", "槿溪乡打算新建多长的健身步道"))
     assert asked["fact_id"] == plain["fact_id"] == "jx-trail-plan"
     assert asked["coverage"] >= plain["coverage"]  # the year word counts as a word the fact holds
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id", "missed"),
+    [
+        # 目标 names the plan that 力争 tells: nothing asked is missing
+        ("槿溪乡健身满意度的目标是多少", "jx-satisfaction", False),
+        ("槿溪乡健身满意度的计划是多少", "jx-satisfaction", False),
+        # a fact telling what was done names no plan
+        ("槿溪乡健身广场的目标是多少", "jx-squares", True),
+    ],
+)
+def test_a_plan_asked_as_such_is_named_by_a_fact_telling_a_plan(
+    tmp_path_factory: pytest.TempPathFactory, question: str, fact_id: str, missed: bool
+) -> None:
+    engine = town_story(tmp_path_factory.mktemp, "jinxi-fitness-2024", PLAN, PLAN_FACTS)
+    best = engine.explain(question)[0]
+    assert best["fact_id"] == fact_id
+    assert ("focus_miss" in best) is missed
 
 
 @pytest.mark.parametrize(

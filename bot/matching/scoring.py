@@ -31,6 +31,7 @@ from bot.question.kinds import Query, described_ages, years_named
 from bot.question.timeframe import (
     asks_done,
     inherits_year,
+    names_a_plan,
     of_another_year,
     other_year,
     tells_plan_only,
@@ -267,7 +268,11 @@ def score(index: Index, question: Question, position: int, alike: Likeness) -> S
     blended *= kind
     # The focus must be there as a word, not as characters scattered over the entry: 院长 is not
     # in 卫生院…排长队.
-    if question.focus and not any(_names_focus(f, entry) for f in question.focus) and not _head_named(question, entry):
+    if (
+        question.focus
+        and not any(_names_focus(f, entry) or names_a_plan(f.text, entry.sentence) for f in question.focus)
+        and not _head_named(question, entry)
+    ):
         blended *= FOCUS_MISS
         signals["focus_miss"] = FOCUS_MISS
         if query.asks == "money" and len(question.focus[0].text) == 1:

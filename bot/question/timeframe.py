@@ -27,6 +27,17 @@ PLANNED = re.compile(
 )
 
 
+#: A word naming a plan itself (「普及率的目标是多少」): a fact telling a plan names it, whatever word
+#: the article uses for the plan (力争, 将, 计划).
+_PLAN_NOUN = re.compile(r"目标|计划|打算|规划")
+
+
+def names_a_plan(word: str, source: str) -> bool:
+    """Whether `word`, the thing a question asks about, is the plan that `source` tells:
+    「2026年自来水普及率的目标是多少」 of 「2026年…力争全镇自来水普及率达到99.5%以上」."""
+    return _PLAN_NOUN.fullmatch(word) is not None and PLANNED.search(source) is not None
+
+
 #: A month a question names (8月底, 9月份, 2025年10月): the year, if given, and the month.
 _MONTH_NAMED = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(?:份|底|初|中旬|上旬|下旬|前)?")
 
