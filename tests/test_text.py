@@ -53,6 +53,13 @@ ALIASES = AliasTable(
         ("1,2,3", "1 2 3"),  # a list, not thousands
         ("2019年，300人", "2019年 300人"),
         ("……", ""),
+        # an average said in full is the compact word reports write
+        ("水厂一天平均能供多少水", "水厂日均能供多少水"),
+        ("平均每天从全镇收", "日均从全镇收"),
+        ("农户一家平均能多挣多少钱", "农户户均能多挣多少钱"),
+        ("平均每人每月借书2.6册", "人均每月借书2.6册"),
+        ("11天平均", "11天平均"),  # eleven days, not one
+        ("每天能处理多少吨", "每天能处理多少吨"),  # each day, no average
     ],
 )
 def test_normalize(text: str, expected: str) -> None:

@@ -34,6 +34,11 @@ _ASKING_NOT = re.compile(r"(?<=[\u4e00-\u9fff])不(?=\s*\?)")
 # digits and no 号 is tried from every digit, quadratic in its length (64,000 digits: minutes).
 _SPOKEN_DAY = re.compile(r"(?<!\d)(\d+)号")
 # Characters that carry nothing: controls, zero-width and direction marks, unpaired surrogates.
+#: An average per day, head or household said in full (平均每天, 每户平均, 一天平均): the compact
+#: word the reports write (日均, 户均). Both a question and the knowledge are read this way, so
+#: 「水厂一天平均能供多少水」 meets 「日均供水5200吨」 and 「日均收发」 meets 「平均每天收发」.
+_PER = {"天": "日", "日": "日", "户": "户", "家": "户", "人": "人", "亩": "亩", "月": "月", "年": "年"}
+_AVERAGE_PER = re.compile(r"平均(?:每|(?<![\d.])1)([天日户家人亩月年])|(?:每|(?<![\d.])1)([天日户家人亩月年])平均")
 _INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn"}
 # Thousands written with separators (1,900余名; a Chinese IME's ， is the same after NFKC) are
 # one number: 1900, not 1 and 900.
@@ -258,6 +263,7 @@ def normalize(text: str, aliases: AliasTable | None = None, typos: bool = False)
     text = _THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(",", ""), text)
     text = numerals_to_digits(text)
     text = _SPOKEN_DAY.sub(r"\1日", text)
+    text = _AVERAGE_PER.sub(lambda m: _PER[m.group(1) or m.group(2)] + "均", text)
     if aliases is not None:
         text = aliases.apply(text, typos)
     text = _ASKING_NOT.sub("吗", text)
