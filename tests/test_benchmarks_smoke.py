@@ -188,3 +188,36 @@ def test_the_learned_gate_fits_ranks_and_is_put_back() -> None:
     with gated(w, 0.5):
         assert Confidence.sure is not hand
     assert Confidence.sure is hand
+
+
+def test_the_new_article_evaluation_prints_an_unread_articles_totals_and_never_its_questions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from benchmarks import newarticles
+
+    name = sorted(newarticles.unread())[0]
+    out = tmp_path / "rows.json"
+    assert newarticles.main([name, "--failures", "--processes", "1", "--json", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("unread, curated facts (1 articles): ")
+    assert "development failures" not in printed
+    rows = json.loads(out.read_text(encoding="utf-8"))
+    asked = (ROOT / "tests" / "eval" / "newarticles" / name / "questions.yaml").read_text(encoding="utf-8")
+    assert rows and all(r["question"].startswith("#") for r in rows)
+    assert not any(line.split("question:")[-1].strip() in printed for line in asked.splitlines() if "question:" in line)
+
+
+def test_the_new_article_totals_count_wrong_answers_and_out_of_scope_answers_apart() -> None:
+    from benchmarks.newarticles import Row, summary
+
+    rows = [
+        Row("a", "questions.yaml", "q1", "direct", "answered", "answered", True, "f1"),
+        Row("a", "questions.yaml", "q2", "direct", "answered", "answered", False, "f2"),  # wrong
+        Row("a", "questions.yaml", "q3", "paraphrase", "answered", "declined", False, None),  # not wrong
+        Row("a", "out_of_scope.yaml", "q4", "out_of_scope", "declined", "answered", False, "f3"),
+        Row("a", "out_of_scope.yaml", "q5", "out_of_scope", "declined", "declined", True, None),
+    ]
+    assert summary("development", rows) == (
+        "development (1 articles): 1 of 3 = 33.3%, answered wrongly 1, out-of-scope answered 1 of 2\n"
+        "  by kind: direct 50%, paraphrase 0%"
+    )
