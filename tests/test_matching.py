@@ -77,6 +77,8 @@ def test_a_misspelt_place_is_still_the_place(engine: Engine, question: str, plac
         ("报警装置是免费的还是收费的", ("免费", "收费")),  # the 的 beside 还是 belongs to neither
         ("5600多人里有多少是志愿者", ("志愿者",)),  # the part of the whole asked about
         ("门票多少钱", ("门票",)),  # the sum before a closing 多少钱: a fact must name it
+        ("党员人数原来是多少", ()),  # 原来 says when; 人数 asks only a count
+        ("产值目前是多少", ("产值",)),  # a time word between the thing and 是多少
     ],
 )
 def test_focus(engine: Engine, question: str, focus: tuple[str, ...]) -> None:

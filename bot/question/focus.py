@@ -33,7 +33,11 @@ GENERIC = frozenset(
 _NAME_WORDS = frozenset("名字 名称 全名 姓名 全称 大名".split())
 # 「产值**有**多少」: only a copula links a focus before the asking word to it.
 _COPULA = frozenset("有 是 为 达 达到 共有 叫".split())
-_LINKING = frozenset("一共 总共 共 还 都 已 已经 大概 大约 到底 究竟 分别 各自".split())
+_LINKING = frozenset(
+    "一共 总共 共 还 都 已 已经 大概 大约 到底 究竟 分别 各自 "
+    # when it held (入户率**原来**是多少): a time, not the thing asked about
+    "原来 原先 以前 之前 过去 当时 当初 现在 目前 如今 眼下".split()
+)
 
 
 #: Words joining alternatives: 多少**意见和问题** asks of either.
