@@ -263,3 +263,44 @@ def test_a_figure_asked_after_a_verb_alone_fits_every_fact_giving_one_after_it(
     said = " ".join([reply.answer or "", *(s.answer for s in reply.suggestions)])
     assert reply.status in ("answered", "clarify")
     assert all(figure in said for figure in told) and not any(figure in said for figure in untold)
+
+
+FIELDS, FIELDS_DOCUMENT = story(
+    "jinxi-fields-2025",
+    "槿溪乡：碎田连成整田",
+    "2025-10-21",
+    "棠川县融媒体中心",
+    "冯知秋",
+    "槿溪乡",
+    "今年槿溪乡新建高标准农田1.26万亩，亩均投入2800元。\n\n"
+    "据县农业农村局统计，今年全县新建高标准农田6.8万亩，累计建成41.3万亩。\n",
+)
+FIELDS_FACTS = (
+    FIELDS_DOCUMENT
+    + """\
+facts:
+- id: jx-fields-town
+  questions: [槿溪乡今年新建高标准农田多少亩, 槿溪乡高标准农田建了多少亩, 槿溪乡 高标准农田 面积]
+  answer: 据2025年10月报道，今年槿溪乡新建高标准农田1.26万亩，亩均投入2800元。
+  source: 今年槿溪乡新建高标准农田1.26万亩，亩均投入2800元。
+- id: jx-fields-county
+  questions: [全县今年新建高标准农田多少亩, 县里一共建成多少亩高标准农田, 棠川县高标准农田累计多少亩]
+  answer: 据2025年10月报道，据县农业农村局统计，今年全县新建高标准农田6.8万亩，累计建成41.3万亩。
+  source: 据县农业农村局统计，今年全县新建高标准农田6.8万亩，累计建成41.3万亩。
+"""
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("槿溪乡今年新建高标准农田多少亩？", "1.26万亩"),  # the town named: the county's is no reading
+        ("全县今年新建高标准农田多少亩？", "6.8万亩"),  # the county asked
+    ],
+)
+def test_a_countys_figure_is_no_reading_of_a_question_naming_the_town(
+    tmp_path_factory: pytest.TempPathFactory, settings: Settings, question: str, figure: str
+) -> None:
+    engine = town_story(tmp_path_factory.mktemp, "jinxi-fields-2025", FIELDS, FIELDS_FACTS)
+    reply = engine.answer(question)
+    assert reply.status == "answered" and figure in (reply.answer or ""), (reply.status, reply.answer)

@@ -111,6 +111,9 @@ def test_focus(engine: Engine, question: str, focus: tuple[str, ...]) -> None:
         ("动员大会的时间", "date"),
         ("开工时间是哪天", "day"),
         ("什么时间开工", "date"),
+        ("村集体每亩出几块钱", "money"),  # 块 is the spoken 元
+        ("门票多少块钱", "money"),
+        ("合作社有几块地", "number"),  # 块 counting plots
     ],
 )
 def test_what_is_asked(engine: Engine, question: str, asks: str | None) -> None:

@@ -51,6 +51,8 @@ _NAME_ASKED = re.compile(r"叫什么|叫啥|是谁|是哪一?位")
 _FIGURES = ("number", "money", "duration", "age")
 #: A figure told per head (每名党员联系10至15户, 户均, 人均): no reading of a total, unless asked so.
 _EACH = re.compile(r"每(?![\d隔])|人均|户均|平均")
+#: A figure told of a whole above the town (今年全县新建高标准农田6.8万亩).
+_ABOVE_TOWN = re.compile(r"全[县市省国]")
 #: How much less of the question another holder of the post asked may cover.
 POST_SLACK = 0.15
 #: …and another fact giving a figure in the unit asked (「郗泉村那起纠纷闹了多少年」: 三年 of the ridge,
@@ -108,6 +110,7 @@ class Readings:
                 or mine <= theirs
                 or theirs <= mine
                 or (named and self._subjects(other) - named)
+                or self._above(query, other)
                 or (whole and told_of_parts(entry.measured, whole))
                 or (speaks_of_now_or_done(query.text) and self._plan(other) and not self._plan(best))
             ):
@@ -152,7 +155,8 @@ class Readings:
             return [
                 s
                 for s in found
-                if tells_unit(measured := self.index.entries[s.position].measured, units)
+                if not self._above(query, s)
+                and tells_unit(measured := self.index.entries[s.position].measured, units)
                 and not (whole and told_of_parts(measured, units))
                 and not self.sentences.same_answer(best, s)
             ]
@@ -221,6 +225,15 @@ class Readings:
             for post in named_posts
             for person in held
         )
+
+    def _above(self, query: Query, scored: Scored) -> bool:
+        """Whether a fact tells figures of the whole county (or city) where the question names its
+        town and not the county: 「据农业农村局统计，今年全县新建高标准农田6.8万亩，累计建成41.3万亩」 is
+        no reading of 「岽畈乡今年新建高标准农田多少亩」 — the town's figure is asked."""
+        if not query.places or _ABOVE_TOWN.search(query.text):
+            return False
+        entry = self.index.entries[scored.position]
+        return bool(_ABOVE_TOWN.search(entry.sentence)) and not any(p in entry.body for p in query.places)
 
     def _some_village(self, query: Query) -> bool:
         """Whether a question asks of a village without naming one (村里, 那个村)."""

@@ -130,6 +130,7 @@ _ASKS = [
         "money",
         re.compile(
             r"多少钱|花了多少|花费|费用|金额|投资额|投资了多少|投了多少|造价|成本|多少资金|几个亿|多少亿|多少万"
+            r"|(?:多少|几[十百千万]{0,2})块钱"  # 块 is the spoken 元: 每亩出几块钱
         ),
     ),
     # Which firm, maker or brand: 「施工单位是哪家企业」 is not told by a fact that says only
