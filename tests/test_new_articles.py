@@ -412,3 +412,28 @@ def test_whoever_leads_a_place_is_a_choice_though_fuzeren_ends_like_a_post(wider
     assert reply.status == "clarify", reply.text
     told = " ".join(s.answer for s in reply.suggestions)
     assert "祁振东" in told and "蔺海川" in told, told
+
+
+@pytest.fixture(scope="module")
+def farmland(tmp_path_factory: pytest.TempPathFactory, settings: Settings) -> Engine:
+    """The bundled articles and the farmland story: three articles, each with its 党委书记."""
+    knowledge = combine(FIXTURE_KNOWLEDGE, [NEW / "gaobiao-farmland-2025"], tmp_path_factory.mktemp("f") / "k")
+    return Engine.load(knowledge, settings)
+
+
+@pytest.mark.parametrize(
+    ("question", "status", "said"),
+    [
+        # no place named, and every town has a 党委: one article's secretary would be a guess
+        ("这个产粮大乡的党委一把手叫什么名字？", "declined", None),
+        ("岽畈乡党委的一把手叫什么？", "answered", "隗振东"),  # the place says which
+        # the words after 关于 say which report; the outlet is asked, not a fact about farmland
+        ("这篇关于岽畈乡高标准农田的报道来源是哪里？", "answered", "瀔阳县融媒体中心"),
+    ],
+)
+def test_what_names_no_article_is_not_answered_from_one(
+    farmland: Engine, question: str, status: str, said: str | None
+) -> None:
+    reply = farmland.answer(question)
+    assert reply.status == status, (reply.status, reply.answer)
+    assert said is None or said in (reply.answer or "")

@@ -800,6 +800,21 @@ def test_a_year_word_is_held_by_a_fact_telling_that_year(tmp_path_factory: pytes
 
 
 @pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("这篇关于岽畈乡高标准农田的报道来源是哪里", "岽畈乡高标准农田"),
+        ("这篇岽畈乡农田报道是哪天发布的", "岽畈乡农田"),
+        ("这篇关于高标准农田的报道里岽畈乡新建了多少亩", ""),  # a fact asked, not the report's detail
+        ("这篇报道是谁写的", ""),  # no words say which
+    ],
+)
+def test_the_words_saying_which_report_a_detail_is_asked_of(text: str, about: str) -> None:
+    from bot.question.kinds import describes_report
+
+    assert describes_report(text) == about
+
+
+@pytest.mark.parametrize(
     ("question", "fact_id", "missed"),
     [
         # 目标 names the plan that 力争 tells: nothing asked is missing

@@ -28,6 +28,7 @@ from bot.question.kinds import (
     asks_list,
     asks_next,
     counts_asked,
+    describes_report,
     guessed_numbers,
     is_yes_no,
     key_terms,
@@ -149,6 +150,7 @@ class Index(Spelling):
         checked |= premised_numbers(question) & set(words)  # 听说有20项: heard, to be confirmed
         context = approximate | checked | span_numbers(words)  # numbers that are no key terms
         strangers = self._strangers(words, text)
+        about = describes_report(text)
         terms = (
             tuple(
                 t
@@ -156,6 +158,7 @@ class Index(Spelling):
                 if t not in context
                 and not any(t in stranger for stranger in strangers)  # 李, 建华 of 李建华
                 and not self._foreign_word(t, question)
+                and not (t in about and t not in place_words)  # 「这篇关于…的报道是谁写的」 asks the report
             )
             or titled(text)
             or self._coinages(words)

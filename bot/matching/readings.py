@@ -215,16 +215,33 @@ class Readings:
         """Whether the one person a fact names after a post heads the body the question names:
         「派出所的一把手叫什么」 of 「厍岭派出所所长鄢志强」 — a word of the question other than the
         place and the leader word, in the post before the name."""
+        return bool(self.bodies_headed(query, scored))
+
+    def bodies_headed(self, query: Query, scored: Scored) -> list[str]:
+        """The words of the question naming the body whose head the fact names (派出所, 党委)."""
         entry = self.index.entries[scored.position]
         named = [t for t in query.terms if t not in self.index.places and not _LEADER.search(t) and len(t) >= 2]
         named_posts = posts(entry.words)
         held = held_after(self.index, scored, named_posts)
-        return any(
-            re.search(rf"{re.escape(t)}[\u4e00-\u9fff]{{0,6}}{re.escape(post)}{re.escape(person)}", entry.body)
+        return [
+            t
             for t in named
-            for post in named_posts
-            for person in held
-        )
+            if any(
+                re.search(rf"{re.escape(t)}[\u4e00-\u9fff]{{0,6}}{re.escape(post)}{re.escape(person)}", entry.body)
+                for post in named_posts
+                for person in held
+            )
+        ]
+
+    def one_article_has(self, words: list[str]) -> bool:
+        """Whether some of `words` are written in one article alone (派出所 of the anti-fraud story), so
+        a question naming no place still says which article; 党委 is in every town's."""
+        entries = self.index.entries
+        for word in words:
+            docs = {entries[i].doc_id for i in range(len(entries)) if word in entries[i].body}
+            if len(docs) == 1:
+                return True
+        return False
 
     def _above(self, query: Query, scored: Scored) -> bool:
         """Whether a fact tells figures of the whole county (or city) where the question names its

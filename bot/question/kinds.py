@@ -333,6 +333,19 @@ def key_terms(words: list[str] | tuple[str, ...], places: set[str]) -> list[str]
 _TITLE_ASKED = re.compile(r"(报道|文章|新闻|稿子)(的)?(叫什么|叫啥|什么名字|啥名字|名字|名称|题目是)")
 
 
+#: 「这篇关于岽畈乡高标准农田的报道来源是哪里」: the words after 关于 say which article, and the
+#: question asks a detail of the report itself (its outlet, author, title or date).
+_ABOUT_REPORT = re.compile(r"(?:这|那)篇(?:关于)?(?P<about>.{2,24}?)的?(?:报道|文章|新闻|稿子)")
+_REPORT_FIELD = re.compile(r"来源|出处|出自|作者|记者|署名|谁写|标题|题目|发布|哪天发|几号发|什么时候发|哪家媒体")
+
+
+def describes_report(text: str) -> str:
+    """The words a question uses to say which report it asks a detail of (高标准农田 of 「这篇关于
+    高标准农田的报道是谁写的」), or "" — they name no fact, only the article."""
+    found = _ABOUT_REPORT.search(text)
+    return found.group("about") if found and _REPORT_FIELD.search(text) else ""
+
+
 def titled(text: str) -> tuple[str, ...]:
     """The key term of a question whose every word is a stopword and that asks the article's own
     name (「这篇报道叫什么」): 标题, the word its title fact is asked by."""
