@@ -32,9 +32,11 @@ _VILLAGE_ENDINGS = ("村", "社区")
 #: (班子成员分片包村).
 _LONGEST_VILLAGE = 6
 #: What may lead a village's run without being its name: the town it is in (檠溪镇|藟坑村), or a
-#: verb or preposition jieba glued to a name of rare characters (是藟坑村, 在苕岙社区).
+#: verb or preposition jieba glued to a name of rare characters (是藟坑村, 在苕岙社区), with what
+#: the prose before it left (埠洲村|站和上塅村站: 站和 of the station named before).
 _VILLAGE_LEAD = re.compile(
-    r"^(?:[\u4e00-\u9fff]{1,4}?[镇乡县市]|[是在于和与及到从对向把被将给])(?=[\u4e00-\u9fff]{2,}(?:村|社区)$)"
+    r"^(?:[\u4e00-\u9fff]{1,4}?[镇乡县市]|[\u4e00-\u9fff]{0,3}?[是在于和与及到从对向把被将给])"
+    r"(?=[\u4e00-\u9fff]{2,}(?:村|社区)$)"
 )
 #: jieba's flags of names and of characters that are no words alone (芰 g, 塘 j, 瀼 zg): a run with
 #: one of them is a name; a run of common words only (社区党群服务中心) is a kind of place.

@@ -76,7 +76,11 @@ def people_in(sentences: Iterable[str], author: str = "") -> dict[str, str]:
             if not any(name in other or other in name for other in found):
                 found[name] = how
     text = "。".join(sentences)
-    found = {name: how for name, how in found.items() if not _counted(name, text) and not _word_goes_on(name, text)}
+    found = {
+        name: how
+        for name, how in found.items()
+        if not _counted(name, text) and not _word_goes_on(name, text) and _PRONOUNS.isdisjoint(name)
+    }
     for name in re.split(r"[\s、，,/]+", author):
         if 2 <= len(name) <= 4:
             found.setdefault(name, "byline")
@@ -235,6 +239,8 @@ _PERSON_ENDINGS = ("人", "员", "者", "青年", "学生", "师傅", "工匠", 
 #: (村医们说: the 村医 as a group), the words that round a figure (务工人员近万人, 约3000人), and
 #: particles (工作人员的手说: 的手 is no one).
 _NO_NAME_START = frozenset("为是在对把将从向和与及被给等也都就又还们近约逾超达共各每的地得了着过")
+#: A pronoun is in no name: 「村民先跟我说」 names no 先跟我.
+_PRONOUNS = frozenset("我你您他她它咱俺")
 
 
 def _tagged_people(sentence: str) -> dict[str, str]:

@@ -265,6 +265,13 @@ def test_a_word_ending_in_cun_is_no_village(sentence: str, village: str | None) 
     assert villages == ([village] if village else [])
 
 
+def test_what_the_prose_leaves_before_a_village_after_a_conjunction_is_no_part_of_it() -> None:
+    from bot.curation.names import villages_in
+
+    # 埠洲村|站和上塅村|站: the 站和 of the station named first
+    assert villages_in("埠洲村站和上塅村站分别为50吨。") == ["埠洲村", "上塅村"]
+
+
 @pytest.mark.parametrize(
     ("story", "wording"),
     [
@@ -387,6 +394,7 @@ def test_people_after_an_age_or_a_quotation_are_found(sentence: str, person: str
         "“行。”村民们说。",
         "今年68岁的村民说，日子好了。",
         "72岁的村民们都来了。",
+        "“一开始没人愿意改，村民先跟我说怕臭。”",  # 先跟我: a pronoun is in no name
     ],
 )
 def test_no_name_after_an_age_or_a_quotation_that_is_a_word(sentence: str) -> None:
