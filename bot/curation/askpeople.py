@@ -77,6 +77,8 @@ def _village_role(before: str, role: str) -> str:
     return f"{named[-1]}{role}" if named else role
 
 
+#: A village a role names (鬯溪村村民, 苕岙社区), not the 村 of 村民.
+_VILLAGE_IN_ROLE = re.compile(r"[\u4e00-\u9fff](?:村|社区)(?!民)")
 #: 在 + a village (在下槲村, 在湾塘社区).
 _IN_VILLAGE = re.compile(r"在([\u4e00-\u9fff]{2,4}?(?:村|社区))")
 
@@ -100,7 +102,8 @@ def _asked_of(name: str, role: str, scoped: Callable[[str], str], short: Callabl
     if role.endswith(TRADES):  # no post: what the person does
         return [f"{name}是做什么的"]
     if role.endswith(_NO_POST) or role.endswith(("村", "社区")):
-        return [f"{name}是哪里人"]  # 村民隗桂芝, 苕岙社区佘桂枝: who she is, not a post
+        # 鬯溪村村民隗桂芝, 苕岙社区佘桂枝: where she is from; 种粮大户覃美华: no place is told, what he is
+        return [f"{name}是哪里人" if _VILLAGE_IN_ROLE.search(role) else f"{name}是做什么的"]
     if not re.search(rf"(?:{POSTS})$", role) and not role.endswith("员"):
         return [f"{name}是做什么的"]  # 返乡青年农晓川: who he is, no post
     post = _POST_AFTER_PLACE.search(role)

@@ -600,6 +600,8 @@ def test_a_long_source_line_with_a_byline_and_a_place_after_a_space_fill_the_doc
         # a villager is asked who she is, never what post she holds
         ("东塘村68岁的村民隗桂芝家用上了卫生厕所。", "隗桂芝是哪里人？"),
         ("东塘村脱贫户柯玉兰今年养了200只鸡。", "柯玉兰是哪里人？"),
+        # no village said: where she is from is not told, what she is is
+        ("种粮大户柯玉兰蹲在田埂边说，今年收成好。", "柯玉兰是做什么的？"),
         # a trade is no post either: what the person does is asked
         ("民宿主訾念宁2020年回村开了一家民宿。", "訾念宁是做什么的？"),
     ],
@@ -607,6 +609,8 @@ def test_a_long_source_line_with_a_byline_and_a_place_after_a_space_fill_the_doc
 def test_an_anaphor_is_asked_by_what_it_stands_for(tmp_path: Path, story: str, wording: str) -> None:
     questions = [q for fact in _drafted(tmp_path, story, place="新河镇").facts for q in fact["questions"]]  # type: ignore[attr-defined]
     assert wording in questions
+    assert "是哪里人" not in wording or "村" in story
+    assert not any("哪里人" in q for q in questions if "村" not in story)
     assert not any("职务" in q for q in questions if {"隗桂芝", "柯玉兰", "訾念宁"} & set(q.split("是")))
     assert not any("新河公司" in q for q in questions if "就业" in q)
 
