@@ -850,3 +850,26 @@ def test_which_sort_of_a_thing_called_only_in_general(words: tuple[str, ...], se
     from bot.question.called import sort_untold
 
     assert sort_untold(words, sentence) == thing
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "figures"),
+    [
+        # a thing counted in 次 counts goings: 2870辆次 is no count of bicycles
+        ("清理楼道电动车2870辆次，登记电动车5600辆", "辆", {"5600辆"}),
+        ("借阅量达8.74万册次，捐赠图书3200册", "册", {"3200册"}),
+        # people are counted in any of their measures
+        ("参加活动1.8万人次，志愿者300余名", "人", {"1.8万人次", "300余名"}),
+    ],
+)
+def test_a_count_in_ci_is_no_count_of_the_things(text: str, measure: str, figures: set[str]) -> None:
+    from bot.question.units import figures_counted
+
+    assert figures_counted(text, measure) == figures
+
+
+def test_a_count_asked_in_ci_is_told_in_ci(engine: Engine) -> None:
+    from bot.question.units import figure_units
+
+    assert figure_units(engine.index.query("流动书车去年送出去多少册次的书"))[2] == "册次"
+    assert figure_units(engine.index.query("书屋有多少册书"))[2] == "册"

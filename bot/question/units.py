@@ -251,12 +251,11 @@ _STRICT_MEASURES = {
 @lru_cache(maxsize=64)
 def _counted_figure(measure: str) -> re.Pattern[str]:
     # People are counted in any of their measures: 「多少人参加」 is answered by 300余名 and 1.8万人次.
-    family = (
-        "名|位|人次|人|个人"
-        if measure in _PEOPLE_MEASURES or measure == "人次"
-        else _STRICT_MEASURES.get(measure, re.escape(measure))
-    )
-    return re.compile(rf"(?<![\d.])\d+(?:\.\d+)?{ABOUT}?[万亿]?{ABOUT}?(?:{family})")
+    if measure in _PEOPLE_MEASURES or measure == "人次":
+        return re.compile(rf"(?<![\d.])\d+(?:\.\d+)?{ABOUT}?[万亿]?{ABOUT}?(?:名|位|人次|人|个人)")
+    # A thing's count in 次 counts goings, not things: 清理电动车2870辆次 is no count of 多少辆电动车.
+    family = _STRICT_MEASURES.get(measure, re.escape(measure))
+    return re.compile(rf"(?<![\d.])\d+(?:\.\d+)?{ABOUT}?[万亿]?{ABOUT}?(?:{family})(?!次)")
 
 
 def figures_counted(text: str, measure: str) -> frozenset[str]:
@@ -292,7 +291,13 @@ def figure_units(query: Query) -> tuple[str, ...]:
     if query.asks != "number" or query.yes_no:
         return units_of(query)
     counted = _COUNT_ASKED.search(query.text)
-    return units_of(query) or ((COUNT, counted.group(2), counted.group(1)) if counted else ())
+    if not counted:
+        return units_of(query)
+    # 多少册次: the goings counted in 册, which a figure in 册次 tells (8.74万册次)
+    measure, what = counted.group(1), counted.group(2)
+    if what.startswith("次") and measure not in _PEOPLE_MEASURES:
+        measure, what = measure + "次", what[1:]
+    return units_of(query) or (COUNT, what, measure)
 
 
 #: A named village or community in a clause (甑岭村, 湾塘社区), once the words that only end
