@@ -6,6 +6,7 @@ import jieba
 import pytest
 
 from bot.curation.evaluate import Item, passes
+from bot.matching.engine import Engine
 from bot.question.focus import focus
 from bot.question.kinds import asks, is_yes_no, premised_numbers
 from bot.question.supplied import supplies
