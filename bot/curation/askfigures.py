@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.curation.clauses import FIGURE
-from bot.curation.phrases import AMONG, OPENERS, counted_before, spoken_phrase
+from bot.curation.phrases import AMONG, OPENERS, counted_before, known_word, spoken_phrase
 from bot.question.timeframe import PLANNED, tells_plan_only
 from bot.text.normalize import is_han
 from bot.text.numerals import ABOUT
@@ -173,7 +173,8 @@ def figure_wordings(clauses: list[str], about: list[str], context: str, phrasing
             if planned and len(thing) >= 2 and not PLANNED.search(thing):
                 thing = planned + thing  # 「2026年全镇自来水普及率是多少啊」, not this year's 98.6%
             full.append(phrasing.scoped(before + asked + after))
-            thing = _STRAY_MEASURE.sub("", thing)  # 4个托育室平均面积 cut to 个托育室…: the count's 个 goes too
+            if not known_word(thing[:2]):  # 4个托育室平均面积 cut to 个托育室…: the count's 个 goes too
+                thing = _STRAY_MEASURE.sub("", thing)  # — not the 项 of 项目总投资
             worded_on = is_han(after[:1] or "?")  # a word follows the figure (站路外, 冷链仓储中心)
             if (
                 len(thing) < 2

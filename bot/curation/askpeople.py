@@ -14,6 +14,8 @@ from bot.curation.phrases import unknown_word
 #: A post and the name after it; the post may open with what it belongs to (洞溪镇党委书记林卫东,
 #: 63岁的巡库员阙木生).
 _ROLE = re.compile(rf"([\u4e00-\u9fff]{{0,8}}?(?:{POSTS}|[\u4e00-\u9fff]员))([\u4e00-\u9fff]{{2,3}}?){NAME_ENDS}")
+#: The end of a firm's name, left when `_ROLE`'s reach cut the rest away.
+_CUT_FIRM = re.compile(r"^(?:有限责任公司|有限公司|公司|集团)(?=[\u4e00-\u9fff]{2})")
 #: Who a person is without holding a post: asked where they are from, not what post they hold.
 _NO_POST = ("村民", "居民", "群众", "大户", "军人", "老人", "市民", "游客", "脱贫户", "养殖户", "种植户", "户主")
 _AGE_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十]+)岁的?$")
@@ -124,6 +126,7 @@ def people_wordings(sentence: str, scoped: Callable[[str], str], short: Callable
     whole = people_in([sentence])
     for match in _ROLE.finditer(sentence):
         said, name = match.group(1), match.group(2)
+        said = _CUT_FIRM.sub("", said)  # 瀚渎智充科技|有限公司汊埕片区经理: the firm's name was cut
         if not named_after_post(name, said):
             continue
         # 罗志 of 罗志刚说 (刚 may end a name): the whole name `people_in` found.

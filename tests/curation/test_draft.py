@@ -958,3 +958,18 @@ def test_a_quotation_told_to_the_reporter_is_restated_with_its_speaker_first(tmp
     answers = [str(f["answer"]) for f in _drafted(tmp_path, story, place="新河镇", split=split).facts]  # type: ignore[arg-type]
     assert any("镇长褚雯告诉记者：“帮扶不能只给钱" in a for a in answers), answers
     assert not any("挣钱。”镇长" in a for a in answers), answers
+
+
+@pytest.mark.parametrize(
+    ("story", "wanted", "unwanted"),
+    [
+        # 项目 is a word: its 项 is no stray measure word of a count
+        ("项目总投资1180万元，其中区级财政补助420万元。", "项目总投资多少钱", "新河目"),
+        # the reach before a post cut a firm's name: its 有限公司 opens no question
+        ("瀚渎智充科技有限公司汊埕片区经理蒯立新介绍，充电按时长计费。", "片区经理是谁", "有限公司汊埕"),
+    ],
+)
+def test_a_wording_opens_on_a_whole_word(tmp_path: Path, story: str, wanted: str, unwanted: str) -> None:
+    questions = [q for fact in _drafted(tmp_path, story, place="新河镇").facts for q in fact["questions"]]  # type: ignore[attr-defined]
+    assert any(wanted in q for q in questions), questions
+    assert not any(unwanted in q for q in questions), questions
