@@ -377,6 +377,8 @@ def test_a_curators_note_of_what_is_unsaid(answer: str, note: str | None) -> Non
         ("参与制作AR专辑的是哪个团队", "文中未写明专辑名称", False),  # asks of the 团队 the fact names
         ("有多少名网格员", "文中未写明网格员人数", True),
         ("有几个网格", "文中未写明网格员人数", False),  # the 网格 are counted, not the 网格员
+        ("全县有多少亩耕地", "文中未写明全县耕地总面积", True),  # an area is a figure too
+        ("报修热线电话是多少", "文中未写明报修热线的号码", True),
         ("枇杷收购价每斤多少钱", "文中未写明每斤的具体收购价格", True),
         ("枇杷每斤比往年高出多少钱", "文中未写明每斤的具体收购价格", False),  # the difference is told
         ("瑞仪光电哪一年落户的", "文中未给出具体落户年份", True),
