@@ -13,6 +13,7 @@ import itertools
 import math
 import unicodedata
 from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -323,13 +324,21 @@ class Index(Spelling):
         return word in self._curated_names() or word in self.people
 
     def written(self, text: str) -> bool:
-        """Whether some entry's text holds `text` as written (青岗村, which jieba cuts 青/岗村): read
-        only in the entries its rarest two characters' postings name."""
+        """Whether some entry's text holds `text` as written (青岗村, which jieba cuts 青/岗村)."""
+        return next(self._writing(text), None) is not None
+
+    def documents_writing(self, text: str) -> set[str]:
+        """The documents whose entries hold `text` as written (党委: nearly every one)."""
+        return {self.entries[p].doc_id for p in self._writing(text)}
+
+    def _writing(self, text: str) -> Iterator[int]:
+        """The entries holding `text` as written, read only among those its rarest two characters'
+        postings name."""
         grams = [self.postings.get(f"c:{text[i : i + 2]}") for i in range(len(text) - 1)]
         if len(text) < 2 or not all(grams):
-            return False
+            return iter(())
         fewest = min(grams, key=len)  # type: ignore[arg-type]
-        return any(text in self.entries[p].body for p in fewest)
+        return (p for p in fewest if text in self.entries[p].body)
 
     def _curated_names(self) -> frozenset[str]:
         """The canonical names of aliases.yaml other than places (made on first use)."""

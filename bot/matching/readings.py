@@ -236,12 +236,7 @@ class Readings:
     def one_article_has(self, words: list[str]) -> bool:
         """Whether some of `words` are written in one article alone (派出所 of the anti-fraud story), so
         a question naming no place still says which article; 党委 is in every town's."""
-        entries = self.index.entries
-        for word in words:
-            docs = {entries[i].doc_id for i in range(len(entries)) if word in entries[i].body}
-            if len(docs) == 1:
-                return True
-        return False
+        return any(len(self.index.documents_writing(word)) == 1 for word in words)
 
     def _above(self, query: Query, scored: Scored) -> bool:
         """Whether a fact tells figures of the whole county (or city) where the question names its
