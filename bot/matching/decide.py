@@ -292,7 +292,9 @@ class Decider:
             return replace(
                 self.replies.declined(question, resolved, [best], UNSAID.format(note=noted.unsaid)), score=best.score
             )
-        if leaders := self.readings.leaders(query, facts):
+        if len(leaders := self.readings.leaders(query, facts)) > 1:
+            return self.replies.clarify(question, resolved, leaders, CLARIFY_FACTS)
+        if leaders:
             # 「这个产粮大乡的党委一把手叫什么」 names no place, and every town has a 党委: one article's
             # 党委书记 is a guess at the article, unless the body named is in that article alone.
             guessed = (
@@ -300,10 +302,8 @@ class Decider:
                 and len(self.knowledge.documents) > 1
                 and not self.readings.one_article_has(self.readings.bodies_headed(query, leaders[0]))
             )
-            if len(leaders) == 1 and not guessed and (head := self.replies.fact_of(leaders[0])) is not None:
+            if not guessed and (head := self.replies.fact_of(leaders[0])) is not None:
                 return self.replies.fact(question, head, leaders[0].score, resolved)
-            if len(leaders) > 1:
-                return self.replies.clarify(question, resolved, leaders, CLARIFY_FACTS)
         reply = self.replies.declined(question, resolved, near, DECLINED_NEAR if near else DECLINED)
         return replace(reply, score=best.score)
 

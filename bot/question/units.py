@@ -251,11 +251,11 @@ _STRICT_MEASURES = {
 @lru_cache(maxsize=64)
 def _counted_figure(measure: str) -> re.Pattern[str]:
     # People are counted in any of their measures: 「多少人参加」 is answered by 300余名 and 1.8万人次.
-    if measure in _PEOPLE_MEASURES or measure == "人次":
-        return re.compile(rf"(?<![\d.])\d+(?:\.\d+)?{ABOUT}?[万亿]?{ABOUT}?(?:名|位|人次|人|个人)")
     # A thing's count in 次 counts goings, not things: 清理电动车2870辆次 is no count of 多少辆电动车.
-    family = _STRICT_MEASURES.get(measure, re.escape(measure))
-    return re.compile(rf"(?<![\d.])\d+(?:\.\d+)?{ABOUT}?[万亿]?{ABOUT}?(?:{family})(?!次)")
+    people = measure in _PEOPLE_MEASURES or measure == "人次"
+    family = "名|位|人次|人|个人" if people else _STRICT_MEASURES.get(measure, re.escape(measure))
+    goings = "" if people else "(?!次)"
+    return re.compile(rf"(?<![\d.])\d+(?:\.\d+)?{ABOUT}?[万亿]?{ABOUT}?(?:{family}){goings}")
 
 
 def figures_counted(text: str, measure: str) -> frozenset[str]:

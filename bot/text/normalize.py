@@ -33,12 +33,12 @@ _ASKING_NOT = re.compile(r"(?<=[\u4e00-\u9fff])不(?=\s*\?)")
 # The look-behind starts a match only at the first digit of a run: without it a long run of
 # digits and no 号 is tried from every digit, quadratic in its length (64,000 digits: minutes).
 _SPOKEN_DAY = re.compile(r"(?<!\d)(\d+)号")
-# Characters that carry nothing: controls, zero-width and direction marks, unpaired surrogates.
 #: An average per day, head or household said in full (平均每天, 每户平均, 一天平均): the compact
 #: word the reports write (日均, 户均). Both a question and the knowledge are read this way, so
 #: 「水厂一天平均能供多少水」 meets 「日均供水5200吨」 and 「日均收发」 meets 「平均每天收发」.
 _PER = {"天": "日", "日": "日", "户": "户", "家": "户", "人": "人", "亩": "亩", "月": "月", "年": "年"}
 _AVERAGE_PER = re.compile(r"平均(?:每|(?<![\d.])1)([天日户家人亩月年])|(?:每|(?<![\d.])1)([天日户家人亩月年])平均")
+# Characters that carry nothing: controls, zero-width and direction marks, unpaired surrogates.
 _INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn"}
 # Thousands written with separators (1,900余名; a Chinese IME's ， is the same after NFKC) are
 # one number: 1900, not 1 and 900.
